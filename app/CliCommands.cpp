@@ -1,0 +1,242 @@
+#include "CliCommands.h"
+
+#include "AuctionStore.h"
+#include "BackupManager.h"
+#include "BidParser.h"
+#include "Clock.h"
+#include "CsvExporter.h"
+#include "MarathonConfig.h"
+#include "Schedule.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+#include <cstdio>
+
+namespace sb::app {
+
+using namespace sb::auction;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Cli", text);
+}
+
+void printLine(const QString& line)
+{
+    std::fprintf(stdout, "%s\n", line.toUtf8().constData());
+}
+
+// Parses `args` (the subcommand's own, without the program and subcommand names).
+bool parse(QCommandLineParser& parser, const QString& command, const QStringList& args, int* exitCode)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    if (!parser.parse(QStringList{QStringLiteral("sothebais-studio ") + command} + args)) {
+        *exitCode = usageError(parser.errorText());
+        return false;
+    }
+    return true;
+}
+
+bool requireOption(const QCommandLineParser& parser, const QString& name, int* exitCode)
+{
+    if (parser.value(name).isEmpty()) {
+        *exitCode = usageError(tr("--%1 is required.").arg(name));
+        return false;
+    }
+    return true;
+}
+
+QString localText(std::int64_t ms, const QTimeZone& zone)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
+}
+
+QString utcText(std::int64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+}
+
+} // namespace
+
+int usageError(const QString& message)
+{
+    std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(message));
+    return 2;
+}
+
+int runCheckBid(const QStringList& args)
+{
+    if (args.size() != 1)
+        return usageError(tr("check-bid takes exactly one argument: the post text in quotes."));
+    const BidParseResult result = BidParser::parse(args.first());
+    QJsonObject json;
+    if (result.ok()) {
+        json = {{QStringLiteral("ok"), true},
+                {QStringLiteral("amount_gwei"), qint64(result.amount->gwei())},
+                {QStringLiteral("amount"), result.amount->toEthString()}};
+    } else {
+        json = {{QStringLiteral("ok"), false},
+                {QStringLiteral("code"), rejectionCodeName(result.rejection->code)},
+                {QStringLiteral("message"), result.rejection->message}};
+    }
+    printLine(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+    return result.ok() ? 0 : 1;
+}
+
+int runSchedule(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("config"), tr("Marathon config (JSON)."), tr("file")});
+    parser.addOption({QStringLiteral("json"), tr("Print JSON lines instead of a table.")});
+    int code = 0;
+    if (!parse(parser, QStringLiteral("schedule"), args, &code) ||
+        !requireOption(parser, QStringLiteral("config"), &code))
+        return code;
+    QStringList problems;
+    const auto config = MarathonConfig::loadFile(parser.value(QStringLiteral("config")), &problems);
+    if (!config)
+        return usageError(problems.join(u' '));
+    problems = config->validate();
+    if (!problems.isEmpty())
+        return usageError(problems.join(u' '));
+    QString error;
+    const auto windows = Schedule::compute(*config, &error);
+    if (!windows)
+        return usageError(error);
+    const QTimeZone zone(config->timeZone.toUtf8());
+    if (!parser.isSet(QStringLiteral("json")))
+        printLine(tr("%1 — %2 day(s) in %3").arg(config->name).arg(config->days).arg(config->timeZone));
+    for (const AuctionWindow& w : *windows) {
+        if (parser.isSet(QStringLiteral("json"))) {
+            const QJsonObject json{{QStringLiteral("day"), w.dayNumber},
+                                   {QStringLiteral("lot"), w.lot + 1},
+                                   {QStringLiteral("start_local"), localText(w.startUtcMs, zone)},
+                                   {QStringLiteral("end_local"), localText(w.endUtcMs, zone)},
+                                   {QStringLiteral("start_utc"), w.startUtc().toString(Qt::ISODate)},
+                                   {QStringLiteral("end_utc"), w.endUtc().toString(Qt::ISODate)}};
+            printLine(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
+            continue;
+        }
+        QString line = tr("Day %1 lot %2: %3 → %4  (%5 → %6)")
+                           .arg(w.dayNumber, 2)
+                           .arg(w.lot + 1)
+                           .arg(localText(w.startUtcMs, zone), localText(w.endUtcMs, zone),
+                                utcText(w.startUtcMs), utcText(w.endUtcMs));
+        if (w.startMovedByGap || w.endMovedByGap)
+            line += tr("  [moved forward: the local time does not exist that day]");
+        printLine(line);
+    }
+    return 0;
+}
+
+int runExport(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
+    parser.addOption({QStringLiteral("csv"), tr("Folder for bids.csv and results.csv."), tr("dir")});
+    int code = 0;
+    if (!parse(parser, QStringLiteral("export"), args, &code) ||
+        !requireOption(parser, QStringLiteral("db"), &code) ||
+        !requireOption(parser, QStringLiteral("csv"), &code))
+        return code;
+    if (!QFileInfo::exists(parser.value(QStringLiteral("db"))))
+        return usageError(tr("No database at %1.").arg(parser.value(QStringLiteral("db"))));
+    AuctionStore store;
+    QString error;
+    if (!store.open(parser.value(QStringLiteral("db")), &error) ||
+        !CsvExporter::exportAll(store, parser.value(QStringLiteral("csv")), &error))
+        return usageError(error);
+    printLine(tr("Wrote bids.csv and results.csv to %1").arg(parser.value(QStringLiteral("csv"))));
+    return 0;
+}
+
+int runBackup(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
+    parser.addOption({QStringLiteral("dir"), tr("Backup folder (default: <db>.backups)."), tr("dir")});
+    int code = 0;
+    if (!parse(parser, QStringLiteral("backup"), args, &code) ||
+        !requireOption(parser, QStringLiteral("db"), &code))
+        return code;
+    const QString db = parser.value(QStringLiteral("db"));
+    if (!QFileInfo::exists(db))
+        return usageError(tr("No database at %1.").arg(db));
+    AuctionStore store;
+    SystemClock clock;
+    QString error;
+    if (!store.open(db, &error))
+        return usageError(error);
+    BackupManager backups(store, clock,
+                          parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
+                                                              : db + QStringLiteral(".backups"));
+    QString created;
+    if (!backups.backupNow(&created, &error))
+        return usageError(error);
+    backups.prune();
+    printLine(created);
+    return 0;
+}
+
+int runRestore(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("Database to replace (the app must not be running)."),
+                      tr("file")});
+    parser.addOption({QStringLiteral("from"), tr("Backup file to restore."), tr("file")});
+    int code = 0;
+    if (!parse(parser, QStringLiteral("restore"), args, &code) ||
+        !requireOption(parser, QStringLiteral("db"), &code) ||
+        !requireOption(parser, QStringLiteral("from"), &code))
+        return code;
+    QString kept;
+    QString error;
+    if (!BackupManager::restore(parser.value(QStringLiteral("from")), parser.value(QStringLiteral("db")),
+                                QDateTime::currentMSecsSinceEpoch(), &kept, &error))
+        return usageError(error);
+    printLine(kept.isEmpty() ? tr("Restored %1.").arg(parser.value(QStringLiteral("db")))
+                             : tr("Restored %1; the previous file is kept as %2.")
+                                   .arg(parser.value(QStringLiteral("db")), kept));
+    return 0;
+}
+
+int runJournal(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
+    parser.addOption({QStringLiteral("after"), tr("Print events after this seq."), tr("seq"),
+                      QStringLiteral("0")});
+    int code = 0;
+    if (!parse(parser, QStringLiteral("journal"), args, &code) ||
+        !requireOption(parser, QStringLiteral("db"), &code))
+        return code;
+    bool numeric = false;
+    std::int64_t after = parser.value(QStringLiteral("after")).toLongLong(&numeric);
+    if (!numeric || after < 0)
+        return usageError(tr("--after takes a sequence number."));
+    if (!QFileInfo::exists(parser.value(QStringLiteral("db"))))
+        return usageError(tr("No database at %1.").arg(parser.value(QStringLiteral("db"))));
+    AuctionStore store;
+    QString error;
+    if (!store.open(parser.value(QStringLiteral("db")), &error))
+        return usageError(error);
+    for (;;) {
+        const QList<AuctionEvent> page = store.events(after, 1000);
+        for (const AuctionEvent& e : page)
+            printLine(e.toJsonLine());
+        if (page.size() < 1000)
+            break;
+        after = page.last().seq;
+    }
+    return 0;
+}
+
+} // namespace sb::app

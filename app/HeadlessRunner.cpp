@@ -1,0 +1,276 @@
+#include "HeadlessRunner.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+namespace sb::app {
+
+using namespace sb::auction;
+
+namespace {
+
+// Prints each committed event as one JSON line and flushes, so a reader that saw the line knows
+// the change it describes was already durable.
+class JsonLinesPrinter final : public EventSubscriber
+{
+public:
+    QString subscriberName() const override { return QStringLiteral("headless-stdout"); }
+    QString deliver(const AuctionEvent& event) override
+    {
+        const QByteArray line = event.toJsonLine().toUtf8() + '\n';
+        if (std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout) !=
+                std::size_t(line.size()) ||
+            std::fflush(stdout) != 0)
+            return QStringLiteral("cannot write to standard output");
+        return {};
+    }
+};
+
+void say(const QString& message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    std::fflush(stderr);
+}
+
+const QString kDemoClockKey = QStringLiteral("demo_clock");
+
+} // namespace
+
+HeadlessRunner::HeadlessRunner(HeadlessOptions options, QObject* parent)
+    : QObject(parent), m_options(std::move(options))
+{
+}
+
+HeadlessRunner::~HeadlessRunner() = default;
+
+bool HeadlessRunner::setUpClock(QString* error)
+{
+    if (!m_options.demo) {
+        m_clock = std::make_unique<SystemClock>();
+        return true;
+    }
+    // The demo clock is stored with the marathon so a restarted demo continues where the
+    // accelerated time would be, windows that passed meanwhile included.
+    const QStringList stored = m_store.meta(kDemoClockKey).split(u',');
+    std::unique_ptr<ScaledClock> clock;
+    if (stored.size() == 3) {
+        clock = std::make_unique<ScaledClock>(stored[0].toLongLong(), stored[1].toLongLong(),
+                                              stored[2].toInt());
+        if (clock->speed() != m_options.speed) {
+            const std::int64_t now = clock->nowUtcMs();
+            clock = std::make_unique<ScaledClock>(now, QDateTime::currentMSecsSinceEpoch(),
+                                                  m_options.speed);
+        }
+    } else {
+        clock = std::make_unique<ScaledClock>(QDateTime::currentMSecsSinceEpoch(),
+                                              QDateTime::currentMSecsSinceEpoch(), m_options.speed);
+    }
+    m_demoClock = clock.get();
+    m_clock = std::move(clock);
+    return m_store.setMeta(kDemoClockKey,
+                           QStringLiteral("%1,%2,%3")
+                               .arg(m_demoClock->anchorVirtualMs())
+                               .arg(m_demoClock->anchorRealMs())
+                               .arg(m_demoClock->speed()),
+                           error);
+}
+
+bool HeadlessRunner::start(QString* error)
+{
+    if (m_options.dbPath.isEmpty()) {
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        m_options.dbPath = QDir(dir).filePath(
+            (m_options.demo ? QStringLiteral("demo-") : QStringLiteral("marathon-")) + stamp +
+            QStringLiteral(".db"));
+    }
+    QDir().mkpath(QFileInfo(m_options.dbPath).absolutePath());
+    if (!m_store.open(m_options.dbPath, error) || !setUpClock(error))
+        return false;
+    say(QCoreApplication::translate("Headless", "Database: %1").arg(m_options.dbPath));
+
+    m_engine = std::make_unique<AuctionEngine>(m_store, *m_clock);
+    m_dispatcher = std::make_unique<EventDispatcher>(m_store, *m_clock);
+    connect(m_engine.get(), &AuctionEngine::eventsCommitted, m_dispatcher.get(),
+            &EventDispatcher::onEventsCommitted);
+    m_printer = std::make_unique<JsonLinesPrinter>();
+    // A new printer starts from the beginning; a restarted one replays what it had not printed.
+    m_dispatcher->subscribe(m_printer.get(), true);
+
+    QString loadError;
+    if (m_store.loadMarathon(&loadError)) {
+        const ActionResult loaded = m_engine->load();
+        if (!loaded.ok) {
+            *error = loaded.error;
+            return false;
+        }
+        say(QCoreApplication::translate("Headless", "Resumed \"%1\" at event %2.")
+                .arg(m_engine->config().name)
+                .arg(m_engine->lastSeq()));
+    } else if (!loadError.isEmpty()) {
+        *error = loadError;
+        return false;
+    } else {
+        MarathonConfig config;
+        if (m_options.demo) {
+            config = DemoMarathon::config(m_clock->nowUtcMs(), m_options.demoDays,
+                                          m_options.demoWindowMinutes);
+        } else if (!m_options.configPath.isEmpty()) {
+            QStringList problems;
+            const auto loaded = MarathonConfig::loadFile(m_options.configPath, &problems);
+            if (!loaded) {
+                *error = problems.join(u' ');
+                return false;
+            }
+            config = *loaded;
+        } else {
+            *error = QCoreApplication::translate(
+                "Headless", "The database holds no marathon: pass --config FILE or --demo.");
+            return false;
+        }
+        const ActionResult created = m_engine->createMarathon(config);
+        if (!created.ok) {
+            *error = created.error;
+            return false;
+        }
+    }
+
+    m_backups = std::make_unique<BackupManager>(
+        m_store, *m_clock,
+        m_options.backupDir.isEmpty() ? m_options.dbPath + QStringLiteral(".backups")
+                                      : m_options.backupDir);
+    if (m_options.demo) {
+        const quint32 seed = m_options.seed ? m_options.seed : QRandomGenerator::global()->generate();
+        m_bidders = std::make_unique<SimulatedBidders>(seed);
+        const int intervalMs = std::max(5, int(1000.0 / std::max(0.01, m_options.bidRate)));
+        m_bidTimer.setInterval(intervalMs);
+        connect(&m_bidTimer, &QTimer::timeout, this, &HeadlessRunner::onBidTimer);
+        m_bidTimer.start();
+    }
+    m_tickTimer.setInterval(50);
+    connect(&m_tickTimer, &QTimer::timeout, this, &HeadlessRunner::onTick);
+    m_tickTimer.start();
+    m_housekeepingTimer.setInterval(1000);
+    connect(&m_housekeepingTimer, &QTimer::timeout, this, [this] {
+        QString housekeepingError;
+        if (!m_dispatcher->saveCursors(&housekeepingError))
+            say(housekeepingError);
+        if (!m_backups->runIfDue(&housekeepingError))
+            say(QCoreApplication::translate("Headless", "Backup failed: %1").arg(housekeepingError));
+    });
+    m_housekeepingTimer.start();
+    onTick();
+    return true;
+}
+
+void HeadlessRunner::onTick()
+{
+    if (m_stopping)
+        return;
+    const ActionResult ticked = m_engine->tick();
+    if (!ticked.ok)
+        say(ticked.error);
+    if (m_options.demo) {
+        settleDemoWinners();
+        skipIdleTime();
+    }
+    m_dispatcher->pump();
+    if (m_engine->marathonState() == MarathonState::Finished) {
+        shutdown(0, QCoreApplication::translate("Headless", "The marathon is finished."));
+    }
+}
+
+void HeadlessRunner::onBidTimer()
+{
+    if (m_stopping)
+        return;
+    const auto index = m_engine->currentAuctionIndex();
+    if (!index || !m_engine->auctions()[*index].isOpenForBids())
+        return;
+    const int perTick = std::max(1, int(m_options.bidRate * m_bidTimer.interval() / 1000.0));
+    QList<BidInput> batch;
+    const auto leader = m_engine->leaderBid(*index);
+    for (int i = 0; i < perTick; ++i) {
+        // Bidders react to the leader they last saw, so some of a batch race each other.
+        batch.append(m_bidders->nextBid(leader ? std::optional(leader->amount) : std::nullopt,
+                                        m_engine->minimumNextBid(*index), m_clock->nowUtcMs()));
+    }
+    for (const BidOutcome& outcome : m_engine->submitBids(batch)) {
+        if (outcome.kind == BidOutcome::Kind::Failed)
+            say(outcome.error);
+    }
+    m_dispatcher->pump();
+}
+
+void HeadlessRunner::settleDemoWinners()
+{
+    for (const AuctionDay& a : m_engine->auctions()) {
+        if (a.state == DayState::Processing && a.winnerBidId) {
+            const ActionResult settled = m_engine->markSettled(
+                a.index, QStringLiteral("demo: settled without a chain"), QStringLiteral("demo"));
+            if (!settled.ok)
+                say(settled.error);
+        }
+    }
+}
+
+void HeadlessRunner::skipIdleTime()
+{
+    const std::int64_t now = m_clock->nowUtcMs();
+    std::optional<std::int64_t> nextStart;
+    for (const AuctionDay& a : m_engine->auctions()) {
+        if (a.isOpenForBids() || (a.state == DayState::Processing))
+            return;
+        if (a.state == DayState::Pending) {
+            nextStart = a.startUtcMs;
+            break;
+        }
+    }
+    constexpr std::int64_t kLeadMs = 5000;
+    if (!nextStart || *nextStart - now <= 2 * kLeadMs)
+        return;
+    m_demoClock->jumpTo(*nextStart - kLeadMs);
+    QString error;
+    m_store.setMeta(kDemoClockKey, QStringLiteral("%1,%2,%3")
+                                       .arg(m_demoClock->anchorVirtualMs())
+                                       .arg(m_demoClock->anchorRealMs())
+                                       .arg(m_demoClock->speed()),
+                    &error);
+    say(QCoreApplication::translate("Headless", "Demo: skipping ahead to %1 UTC.")
+            .arg(QDateTime::fromMSecsSinceEpoch(*nextStart - kLeadMs, Qt::UTC)
+                     .toString(Qt::ISODate)));
+}
+
+void HeadlessRunner::stop(int signalNumber)
+{
+    shutdown(0, QCoreApplication::translate("Headless", "Stopping on signal %1.").arg(signalNumber));
+}
+
+void HeadlessRunner::shutdown(int exitCode, const QString& message)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_tickTimer.stop();
+    m_bidTimer.stop();
+    m_housekeepingTimer.stop();
+    // Every change is already committed; print what is left and remember how far we printed.
+    m_dispatcher->pump();
+    QString error;
+    if (!m_dispatcher->saveCursors(&error))
+        say(error);
+    const std::int64_t lastSeq = m_engine->lastSeq();
+    m_store.close();
+    say(message);
+    say(QCoreApplication::translate("Headless", "Stopped cleanly at event %1; nothing was lost.")
+            .arg(lastSeq));
+    emit finished(exitCode);
+}
+
+} // namespace sb::app

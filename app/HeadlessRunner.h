@@ -1,0 +1,72 @@
+#pragma once
+// `--headless`: runs a marathon without a window, printing the event journal as JSON lines on
+// stdout (one per committed event, flushed, so a line seen is a change that is durable). With
+// --demo it creates a short demo marathon with simulated bidders on an accelerated clock.
+
+#include "AuctionEngine.h"
+#include "AuctionStore.h"
+#include "BackupManager.h"
+#include "Clock.h"
+#include "DemoMarathon.h"
+#include "EventDispatcher.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace sb::app {
+
+struct HeadlessOptions
+{
+    bool demo = false;
+    int speed = 30;           // demo: virtual seconds per real second
+    double bidRate = 2.0;     // demo: simulated bids per real second
+    quint32 seed = 0;         // demo: 0 picks one
+    int demoDays = 3;
+    int demoWindowMinutes = 10;
+    QString dbPath;           // empty: a new file in the app's data folder
+    QString configPath;       // real run: the marathon to create when the database is empty
+    QString backupDir;        // empty: <db>.backups
+};
+
+class HeadlessRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HeadlessRunner(HeadlessOptions options, QObject* parent = nullptr);
+    ~HeadlessRunner() override;
+
+    bool start(QString* error);
+    void stop(int signalNumber);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    void onTick();
+    void onBidTimer();
+    void settleDemoWinners();
+    void skipIdleTime();
+    void shutdown(int exitCode, const QString& message);
+    bool setUpClock(QString* error);
+
+    HeadlessOptions m_options;
+    sb::auction::AuctionStore m_store;
+    std::unique_ptr<sb::auction::Clock> m_clock;
+    sb::auction::ScaledClock* m_demoClock = nullptr;
+    std::unique_ptr<sb::auction::AuctionEngine> m_engine;
+    std::unique_ptr<sb::auction::EventDispatcher> m_dispatcher;
+    std::unique_ptr<sb::auction::EventSubscriber> m_printer;
+    std::unique_ptr<sb::auction::BackupManager> m_backups;
+    std::unique_ptr<sb::auction::SimulatedBidders> m_bidders;
+    QTimer m_tickTimer;
+    QTimer m_bidTimer;
+    QTimer m_housekeepingTimer;
+    bool m_stopping = false;
+};
+
+} // namespace sb::app

@@ -1,0 +1,120 @@
+#pragma once
+// The marathon's state machine and the one path every bid takes: parse, check eligibility, judge
+// against the rules, commit, then publish. Single writer: use it from one thread. Each call that
+// changes something is one SQLite transaction; events are emitted only after it committed.
+
+#include "AuctionEvent.h"
+#include "AuctionStore.h"
+#include "AuctionTypes.h"
+#include "BidRules.h"
+#include "Clock.h"
+#include "MarathonConfig.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+#include <functional>
+#include <optional>
+
+namespace sb::auction {
+
+struct ActionResult
+{
+    bool ok = false;
+    QString error; // a sentence for the operator when !ok
+    static ActionResult success() { return {true, {}}; }
+    static ActionResult failure(const QString& error) { return {false, error}; }
+};
+
+class AuctionEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    AuctionEngine(AuctionStore& store, const Clock& clock, QObject* parent = nullptr);
+
+    // A new marathon in an empty store. Validates the config; schedules every auction.
+    ActionResult createMarathon(const MarathonConfig& config);
+    // Loads the stored marathon and catches up with the clock: windows that passed while the app
+    // was down are opened and closed with the bids they had, in order, flagged catch_up.
+    ActionResult load();
+    bool hasMarathon() const { return m_loaded; }
+
+    // Applies every transition due at the clock's now. Cheap when nothing is due.
+    ActionResult tick();
+
+    BidOutcome submitBid(const BidInput& bid);
+    // Group commit: all bids judged in order, committed in one transaction, then published.
+    QList<BidOutcome> submitBids(const QList<BidInput>& bids);
+
+    // Operator actions; each is audited as operator.action in the same transaction.
+    ActionResult pause(int auctionIndex, const QString& actor);
+    ActionResult resume(int auctionIndex, const QString& actor);
+    ActionResult extend(int auctionIndex, std::int64_t byMs, const QString& actor);
+    ActionResult closeNow(int auctionIndex, const QString& actor);
+    ActionResult cancel(int auctionIndex, const QString& reason, const QString& actor);
+    ActionResult invalidateBid(std::int64_t bidId, const QString& reason, const QString& actor);
+    ActionResult approveBid(std::int64_t bidId, const QString& actor);
+    ActionResult rejectBid(std::int64_t bidId, const QString& reason, const QString& actor);
+    ActionResult markSettled(int auctionIndex, const QString& note, const QString& actor);
+    ActionResult setThreadId(int auctionIndex, const QString& threadId, const QString& actor);
+
+    const MarathonConfig& config() const { return m_config; }
+    MarathonState marathonState() const { return m_marathonState; }
+    const QList<AuctionDay>& auctions() const { return m_auctions; }
+    // The auction taking bids now, else the next one to open, else the last one.
+    std::optional<int> currentAuctionIndex() const;
+    std::optional<BidRecord> leaderBid(int auctionIndex) const;
+    Gwei minimumNextBid(int auctionIndex) const;
+    std::int64_t lastSeq() const { return m_nextSeq - 1; }
+    AuctionStore& store() { return m_store; }
+    const Clock& clock() const { return m_clock; }
+
+signals:
+    // Committed events in seq order. Connect subscribers through EventDispatcher.
+    void eventsCommitted(const QList<sb::auction::AuctionEvent>& events);
+
+private:
+
+    ActionResult transaction(const std::function<bool(QString*)>& body);
+    ActionResult operatorAction(const QString& action, const QString& actor, QJsonObject details,
+                                const std::function<bool(QString*)>& body);
+    bool reloadState(QString* error);
+    bool advance(std::int64_t now, QString* error);
+    bool journal(QLatin1StringView type, std::optional<int> day, QJsonObject payload,
+                 QString* error);
+    bool saveAuction(const AuctionDay& auction, QString* error);
+    bool scheduleNext(int afterIndex, QString* error);
+    bool declareWinner(AuctionDay& auction, std::int64_t now, QString* error);
+    bool finishMarathonIfDone(QString* error);
+
+    BidOutcome judge(const BidInput& input, QString* error);
+    int targetAuction(const BidInput& input, std::int64_t effectiveMs) const;
+    std::optional<BidRejection> checkWindow(const AuctionDay& auction, std::int64_t effectiveMs,
+                                            std::int64_t receivedMs) const;
+    bool acceptBid(AuctionDay& auction, BidRecord& bid, bool tookLeadByTie, std::int64_t now,
+                   QString* error);
+    bool recomputeLeader(AuctionDay& auction, std::int64_t now, QString* error);
+    std::optional<LeaderView> leaderView(int auctionIndex) const;
+    QJsonObject bidJson(const BidRecord& bid) const;
+    QJsonObject auctionJson(const AuctionDay& auction) const;
+    AuctionDay* auctionAt(int index);
+
+    AuctionStore& m_store;
+    const Clock& m_clock;
+    bool m_loaded = false;
+    MarathonConfig m_config;
+    MarathonState m_marathonState = MarathonState::Scheduled;
+    QList<AuctionDay> m_auctions;
+    QHash<int, BidRecord> m_leaders;       // auction index -> leading bid
+    QHash<int, int> m_pendingReviews;      // auction index -> bids waiting for the operator
+    std::int64_t m_nextSeq = 1;
+    std::int64_t m_sessionStartMs = 0;     // transitions due before this happened while we were down
+    std::int64_t m_manualIdCounter = 0;
+    QList<AuctionEvent> m_uncommitted;
+    QSet<QPair<QString, QString>> m_batchSourceIds;
+};
+
+} // namespace sb::auction

@@ -1,0 +1,27 @@
+#include "AuctionEvent.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+namespace sb::auction {
+
+QJsonObject AuctionEvent::toJson() const
+{
+    QJsonObject json{
+        {QStringLiteral("seq"), qint64(seq)},
+        {QStringLiteral("time_utc"),
+         QDateTime::fromMSecsSinceEpoch(timeUtcMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("type"), type},
+        {QStringLiteral("payload"), payload},
+    };
+    if (day)
+        json.insert(QStringLiteral("day"), *day);
+    return json;
+}
+
+QString AuctionEvent::toJsonLine() const
+{
+    return QString::fromUtf8(QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace sb::auction

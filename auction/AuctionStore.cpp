@@ -1,0 +1,657 @@
+#include "AuctionStore.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+#include <array>
+
+namespace sb::auction {
+
+namespace {
+
+// Each entry moves the schema from version i to i + 1. Never edit a shipped step; append one.
+const std::array<QStringList, AuctionStore::kSchemaVersion> kMigrations = {
+    QStringList{
+        QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE marathon(id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " config_json TEXT NOT NULL, state TEXT NOT NULL,"
+                       " created_utc_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE auctions(idx INTEGER PRIMARY KEY, day_number INTEGER NOT NULL,"
+                       " lot INTEGER NOT NULL, state TEXT NOT NULL,"
+                       " start_utc_ms INTEGER NOT NULL, scheduled_end_utc_ms INTEGER NOT NULL,"
+                       " end_utc_ms INTEGER NOT NULL, paused_at_utc_ms INTEGER,"
+                       " leader_bid_id INTEGER, winner_bid_id INTEGER,"
+                       " winner_declared INTEGER NOT NULL DEFAULT 0,"
+                       " thread_id TEXT NOT NULL DEFAULT '',"
+                       " settlement_note TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE bids(id INTEGER PRIMARY KEY, auction_idx INTEGER NOT NULL,"
+                       " source TEXT NOT NULL, source_id TEXT NOT NULL, bidder_id TEXT NOT NULL,"
+                       " bidder_name TEXT NOT NULL, text TEXT NOT NULL,"
+                       " amount_gwei INTEGER NOT NULL, source_time_utc_ms INTEGER NOT NULL,"
+                       " received_utc_ms INTEGER NOT NULL, status TEXT NOT NULL,"
+                       " reason_code TEXT, reason TEXT, note TEXT NOT NULL DEFAULT '',"
+                       " UNIQUE(source, source_id))"),
+        QStringLiteral("CREATE INDEX bids_by_auction ON bids(auction_idx)"),
+        QStringLiteral("CREATE TABLE events(seq INTEGER PRIMARY KEY, time_utc_ms INTEGER NOT NULL,"
+                       " type TEXT NOT NULL, day INTEGER, payload TEXT NOT NULL)"),
+    },
+    QStringList{
+        QStringLiteral("CREATE TABLE subscriber_cursors(name TEXT PRIMARY KEY,"
+                       " last_seq INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE dead_letters(id INTEGER PRIMARY KEY,"
+                       " subscriber TEXT NOT NULL, seq INTEGER NOT NULL, error TEXT NOT NULL,"
+                       " attempts INTEGER NOT NULL, failed_utc_ms INTEGER NOT NULL,"
+                       " UNIQUE(subscriber, seq))"),
+    },
+};
+
+enum Statement {
+    InsertBid,
+    UpdateBid,
+    SelectBid,
+    SelectBidBySource,
+    InsertEvent,
+    UpsertAuction,
+    StatementCount
+};
+
+QString describe(const QString& what, const QSqlError& error)
+{
+    return QStringLiteral("%1: %2").arg(what, error.text());
+}
+
+bool fail(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// QtSql binds a null QString as SQL NULL; text columns hold '' instead.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QVariant optionalInt(const std::optional<std::int64_t>& value)
+{
+    return value ? QVariant(qint64(*value)) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+std::optional<std::int64_t> toOptionalInt(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+BidRecord readBid(const QSqlQuery& q)
+{
+    BidRecord bid;
+    bid.id = q.value(0).toLongLong();
+    bid.auctionIndex = q.value(1).toInt();
+    bid.source = q.value(2).toString();
+    bid.sourceId = q.value(3).toString();
+    bid.bidderId = q.value(4).toString();
+    bid.bidderName = q.value(5).toString();
+    bid.text = q.value(6).toString();
+    bid.amount = Gwei::fromGwei(q.value(7).toLongLong());
+    bid.sourceTimeMs = q.value(8).toLongLong();
+    bid.receivedTimeMs = q.value(9).toLongLong();
+    bid.status = bidStatusFromName(q.value(10).toString()).value_or(BidStatus::Rejected);
+    if (!q.value(11).isNull()) {
+        const auto code = rejectionCodeFromName(q.value(11).toString());
+        if (code)
+            bid.rejection = BidRejection{*code, q.value(12).toString()};
+    }
+    bid.note = q.value(13).toString();
+    return bid;
+}
+
+const QString kBidColumns =
+    QStringLiteral("id, auction_idx, source, source_id, bidder_id, bidder_name, text, amount_gwei,"
+                   " source_time_utc_ms, received_utc_ms, status, reason_code, reason, note");
+
+} // namespace
+
+struct AuctionStore::Statements
+{
+    std::array<QSqlQuery, StatementCount> queries;
+};
+
+AuctionStore::AuctionStore() = default;
+
+AuctionStore::~AuctionStore()
+{
+    close();
+}
+
+bool AuctionStore::open(const QString& path, QString* error)
+{
+    close();
+    m_path = path;
+    m_connectionName = QStringLiteral("sb-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return fail(error, describe(QStringLiteral("Cannot open database %1").arg(path),
+                                        db.lastError()));
+        QSqlQuery q(db);
+        // WAL lets backups and readers run beside the writer; FULL makes each commit survive power
+        // loss, which is what "acknowledged" promises a bidder.
+        const QStringList pragmas = {
+            QStringLiteral("PRAGMA journal_mode=WAL"),
+            QStringLiteral("PRAGMA synchronous=FULL"),
+            QStringLiteral("PRAGMA foreign_keys=ON"),
+            QStringLiteral("PRAGMA busy_timeout=5000"),
+        };
+        for (const QString& pragma : pragmas) {
+            if (!q.exec(pragma))
+                return fail(error, describe(QStringLiteral("Cannot configure database %1").arg(path),
+                                            q.lastError()));
+        }
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
+            q.value(0).toString() != QLatin1String("wal"))
+            return fail(error,
+                        QStringLiteral("Cannot use write-ahead logging for %1 (is the folder on a "
+                                       "network share?)")
+                            .arg(path));
+    }
+    if (!migrate(error) || !prepareStatements(error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+void AuctionStore::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_statements.reset();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+bool AuctionStore::isOpen() const
+{
+    return !m_connectionName.isEmpty() && m_statements;
+}
+
+int AuctionStore::schemaVersion() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool AuctionStore::migrate(QString* error)
+{
+    const int version = schemaVersion();
+    if (version < 0)
+        return fail(error, QStringLiteral("Cannot read the schema version of %1").arg(m_path));
+    if (version > kSchemaVersion)
+        return fail(error, QStringLiteral("%1 was written by a newer SothebAIs Studio (schema %2; "
+                                          "this build knows %3). Update the app to open it.")
+                               .arg(m_path)
+                               .arg(version)
+                               .arg(kSchemaVersion));
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    for (int step = version; step < kSchemaVersion; ++step) {
+        if (!db.transaction())
+            return fail(error, describe(QStringLiteral("Cannot start migration"), db.lastError()));
+        QSqlQuery q(db);
+        for (const QString& sql : kMigrations[std::size_t(step)]) {
+            if (!q.exec(sql)) {
+                const QString message = describe(
+                    QStringLiteral("Migration to schema %1 failed").arg(step + 1), q.lastError());
+                db.rollback();
+                return fail(error, message);
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(step + 1)) || !db.commit()) {
+            const QString message = describe(
+                QStringLiteral("Migration to schema %1 failed").arg(step + 1), q.lastError());
+            db.rollback();
+            return fail(error, message);
+        }
+    }
+    return true;
+}
+
+bool AuctionStore::prepareStatements(QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    auto statements = std::make_unique<Statements>();
+    const std::array<QString, StatementCount> sql = {
+        QStringLiteral("INSERT INTO bids(auction_idx, source, source_id, bidder_id, bidder_name,"
+                       " text, amount_gwei, source_time_utc_ms, received_utc_ms, status,"
+                       " reason_code, reason, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+        QStringLiteral("UPDATE bids SET status=?, reason_code=?, reason=?, note=?,"
+                       " amount_gwei=?, auction_idx=? WHERE id=?"),
+        QStringLiteral("SELECT ") + kBidColumns + QStringLiteral(" FROM bids WHERE id=?"),
+        QStringLiteral("SELECT ") + kBidColumns +
+            QStringLiteral(" FROM bids WHERE source=? AND source_id=?"),
+        QStringLiteral("INSERT INTO events(seq, time_utc_ms, type, day, payload)"
+                       " VALUES (?,?,?,?,?)"),
+        QStringLiteral("INSERT OR REPLACE INTO auctions(idx, day_number, lot, state, start_utc_ms,"
+                       " scheduled_end_utc_ms, end_utc_ms, paused_at_utc_ms, leader_bid_id,"
+                       " winner_bid_id, winner_declared, thread_id, settlement_note)"
+                       " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+    };
+    for (int i = 0; i < StatementCount; ++i) {
+        QSqlQuery& q = statements->queries[std::size_t(i)];
+        q = QSqlQuery(db);
+        if (!q.prepare(sql[std::size_t(i)]))
+            return fail(error, describe(QStringLiteral("Cannot prepare a statement"), q.lastError()));
+    }
+    m_statements = std::move(statements);
+    return true;
+}
+
+QSqlQuery& AuctionStore::statement(int which) const
+{
+    return m_statements->queries[std::size_t(which)];
+}
+
+bool AuctionStore::begin(QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        return fail(error, describe(QStringLiteral("Cannot start a transaction"), db.lastError()));
+    return true;
+}
+
+bool AuctionStore::commit(QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.commit())
+        return fail(error, describe(QStringLiteral("Cannot commit"), db.lastError()));
+    return true;
+}
+
+void AuctionStore::rollback()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    db.rollback();
+}
+
+std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT config_json, state, created_utc_ms FROM marathon"))) {
+        fail(error, describe(QStringLiteral("Cannot read the marathon"), q.lastError()));
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        fail(error, QString());
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(q.value(0).toByteArray(), &parseError);
+    QStringList problems;
+    const auto config = MarathonConfig::fromJson(doc.object(), &problems);
+    const auto state = marathonStateFromName(q.value(1).toString());
+    if (!doc.isObject() || !config || !state) {
+        fail(error, QStringLiteral("The stored marathon is damaged: %1")
+                        .arg(problems.isEmpty() ? parseError.errorString() : problems.join(u' ')));
+        return std::nullopt;
+    }
+    return StoredMarathon{*config, *state, q.value(2).toLongLong()};
+}
+
+bool AuctionStore::saveMarathon(const StoredMarathon& marathon, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO marathon(id, config_json, state, created_utc_ms)"
+                             " VALUES (1, ?, ?, ?)"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(marathon.config.toJson()).toJson(QJsonDocument::Compact)));
+    q.addBindValue(marathonStateName(marathon.state));
+    q.addBindValue(qint64(marathon.createdUtcMs));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot store the marathon"), q.lastError()));
+    return true;
+}
+
+bool AuctionStore::setMarathonState(MarathonState state, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE marathon SET state=? WHERE id=1"));
+    q.addBindValue(marathonStateName(state));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot store the marathon state"), q.lastError()));
+    return true;
+}
+
+QList<AuctionDay> AuctionStore::loadAuctions(QString* error) const
+{
+    QList<AuctionDay> auctions;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral(
+            "SELECT idx, day_number, lot, state, start_utc_ms, scheduled_end_utc_ms, end_utc_ms,"
+            " paused_at_utc_ms, leader_bid_id, winner_bid_id, winner_declared, thread_id,"
+            " settlement_note FROM auctions ORDER BY idx"))) {
+        fail(error, describe(QStringLiteral("Cannot read the auctions"), q.lastError()));
+        return auctions;
+    }
+    while (q.next()) {
+        AuctionDay a;
+        a.index = q.value(0).toInt();
+        a.dayNumber = q.value(1).toInt();
+        a.lot = q.value(2).toInt();
+        a.state = dayStateFromName(q.value(3).toString()).value_or(DayState::Pending);
+        a.startUtcMs = q.value(4).toLongLong();
+        a.scheduledEndUtcMs = q.value(5).toLongLong();
+        a.endUtcMs = q.value(6).toLongLong();
+        a.pausedAtUtcMs = toOptionalInt(q.value(7));
+        a.leaderBidId = toOptionalInt(q.value(8));
+        a.winnerBidId = toOptionalInt(q.value(9));
+        a.winnerDeclared = q.value(10).toBool();
+        a.threadId = q.value(11).toString();
+        a.settlementNote = q.value(12).toString();
+        auctions.append(a);
+    }
+    return auctions;
+}
+
+bool AuctionStore::saveAuction(const AuctionDay& a, QString* error)
+{
+    QSqlQuery& q = statement(UpsertAuction);
+    q.addBindValue(a.index);
+    q.addBindValue(a.dayNumber);
+    q.addBindValue(a.lot);
+    q.addBindValue(dayStateName(a.state));
+    q.addBindValue(qint64(a.startUtcMs));
+    q.addBindValue(qint64(a.scheduledEndUtcMs));
+    q.addBindValue(qint64(a.endUtcMs));
+    q.addBindValue(optionalInt(a.pausedAtUtcMs));
+    q.addBindValue(optionalInt(a.leaderBidId));
+    q.addBindValue(optionalInt(a.winnerBidId));
+    q.addBindValue(a.winnerDeclared ? 1 : 0);
+    q.addBindValue(text(a.threadId));
+    q.addBindValue(text(a.settlementNote));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot store auction %1").arg(a.index + 1),
+                                    q.lastError()));
+    return true;
+}
+
+bool AuctionStore::insertBid(BidRecord& bid, QString* error)
+{
+    QSqlQuery& q = statement(InsertBid);
+    q.addBindValue(bid.auctionIndex);
+    q.addBindValue(text(bid.source));
+    q.addBindValue(text(bid.sourceId));
+    q.addBindValue(text(bid.bidderId));
+    q.addBindValue(text(bid.bidderName));
+    q.addBindValue(text(bid.text));
+    q.addBindValue(qint64(bid.amount.gwei()));
+    q.addBindValue(qint64(bid.sourceTimeMs));
+    q.addBindValue(qint64(bid.receivedTimeMs));
+    q.addBindValue(bidStatusName(bid.status));
+    q.addBindValue(bid.rejection ? QVariant(rejectionCodeName(bid.rejection->code))
+                                 : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(bid.rejection ? QVariant(bid.rejection->message)
+                                 : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(text(bid.note));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot store the bid from %1").arg(bid.bidderName),
+                                    q.lastError()));
+    bid.id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+bool AuctionStore::updateBid(const BidRecord& bid, QString* error)
+{
+    QSqlQuery& q = statement(UpdateBid);
+    q.addBindValue(bidStatusName(bid.status));
+    q.addBindValue(bid.rejection ? QVariant(rejectionCodeName(bid.rejection->code))
+                                 : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(bid.rejection ? QVariant(bid.rejection->message)
+                                 : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(text(bid.note));
+    q.addBindValue(qint64(bid.amount.gwei()));
+    q.addBindValue(bid.auctionIndex);
+    q.addBindValue(qint64(bid.id));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot update bid %1").arg(bid.id), q.lastError()));
+    return true;
+}
+
+std::optional<BidRecord> AuctionStore::bid(std::int64_t id) const
+{
+    QSqlQuery& q = statement(SelectBid);
+    q.addBindValue(qint64(id));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    BidRecord bid = readBid(q);
+    q.finish();
+    return bid;
+}
+
+std::optional<BidRecord> AuctionStore::bidBySource(const QString& source,
+                                                   const QString& sourceId) const
+{
+    QSqlQuery& q = statement(SelectBidBySource);
+    q.addBindValue(source);
+    q.addBindValue(sourceId);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    BidRecord bid = readBid(q);
+    q.finish();
+    return bid;
+}
+
+QList<BidRecord> AuctionStore::bids(std::optional<int> auctionIndex) const
+{
+    QList<BidRecord> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (auctionIndex) {
+        q.prepare(QStringLiteral("SELECT ") + kBidColumns +
+                  QStringLiteral(" FROM bids WHERE auction_idx=? ORDER BY id"));
+        q.addBindValue(*auctionIndex);
+    } else {
+        q.prepare(QStringLiteral("SELECT ") + kBidColumns + QStringLiteral(" FROM bids ORDER BY id"));
+    }
+    if (!q.exec())
+        return result;
+    while (q.next())
+        result.append(readBid(q));
+    return result;
+}
+
+std::int64_t AuctionStore::bidCount() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM bids")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+bool AuctionStore::appendEvent(const AuctionEvent& event, QString* error)
+{
+    QSqlQuery& q = statement(InsertEvent);
+    q.addBindValue(qint64(event.seq));
+    q.addBindValue(qint64(event.timeUtcMs));
+    q.addBindValue(event.type);
+    q.addBindValue(event.day ? QVariant(*event.day) : QVariant(QMetaType(QMetaType::Int)));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot journal %1").arg(event.type), q.lastError()));
+    return true;
+}
+
+std::int64_t AuctionStore::lastSeq() const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QList<AuctionEvent> AuctionStore::events(std::int64_t afterSeq, int limit) const
+{
+    QList<AuctionEvent> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT seq, time_utc_ms, type, day, payload FROM events"
+                             " WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(qint64(afterSeq));
+    q.addBindValue(limit);
+    if (!q.exec())
+        return result;
+    while (q.next()) {
+        AuctionEvent e;
+        e.seq = q.value(0).toLongLong();
+        e.timeUtcMs = q.value(1).toLongLong();
+        e.type = q.value(2).toString();
+        if (!q.value(3).isNull())
+            e.day = q.value(3).toInt();
+        e.payload = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
+        result.append(e);
+    }
+    return result;
+}
+
+std::optional<std::int64_t> AuctionStore::subscriberCursor(const QString& name) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT last_seq FROM subscriber_cursors WHERE name=?"));
+    q.addBindValue(text(name));
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+bool AuctionStore::setSubscriberCursor(const QString& name, std::int64_t seq, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO subscriber_cursors(name, last_seq) VALUES (?,?)"));
+    q.addBindValue(text(name));
+    q.addBindValue(qint64(seq));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot store the cursor of %1").arg(name),
+                                    q.lastError()));
+    return true;
+}
+
+bool AuctionStore::addDeadLetter(const DeadLetter& letter, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO dead_letters(subscriber, seq, error, attempts,"
+                             " failed_utc_ms) VALUES (?,?,?,?,?)"));
+    q.addBindValue(text(letter.subscriber));
+    q.addBindValue(qint64(letter.seq));
+    q.addBindValue(text(letter.error));
+    q.addBindValue(letter.attempts);
+    q.addBindValue(qint64(letter.failedUtcMs));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot store a dead letter"), q.lastError()));
+    return true;
+}
+
+bool AuctionStore::removeDeadLetter(std::int64_t id, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("DELETE FROM dead_letters WHERE id=?"));
+    q.addBindValue(qint64(id));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot remove a dead letter"), q.lastError()));
+    return true;
+}
+
+bool AuctionStore::updateDeadLetter(const DeadLetter& letter, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("UPDATE dead_letters SET error=?, attempts=?, failed_utc_ms=? WHERE id=?"));
+    q.addBindValue(text(letter.error));
+    q.addBindValue(letter.attempts);
+    q.addBindValue(qint64(letter.failedUtcMs));
+    q.addBindValue(qint64(letter.id));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot update a dead letter"), q.lastError()));
+    return true;
+}
+
+QList<DeadLetter> AuctionStore::deadLetters() const
+{
+    QList<DeadLetter> result;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("SELECT id, subscriber, seq, error, attempts, failed_utc_ms"
+                               " FROM dead_letters ORDER BY id")))
+        return result;
+    while (q.next()) {
+        result.append(DeadLetter{q.value(0).toLongLong(), q.value(1).toString(),
+                                 q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toInt(),
+                                 q.value(5).toLongLong()});
+    }
+    return result;
+}
+
+QString AuctionStore::meta(const QString& key) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key=?"));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return {};
+    return q.value(0).toString();
+}
+
+bool AuctionStore::setMeta(const QString& key, const QString& value, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)"));
+    q.addBindValue(key);
+    q.addBindValue(text(value));
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot store %1").arg(key), q.lastError()));
+    return true;
+}
+
+bool AuctionStore::snapshotTo(const QString& file, QString* error)
+{
+    if (QFileInfo::exists(file))
+        return fail(error, QStringLiteral("Backup file %1 already exists").arg(file));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(file);
+    if (!q.exec())
+        return fail(error, describe(QStringLiteral("Cannot write backup %1").arg(file), q.lastError()));
+    return true;
+}
+
+bool AuctionStore::integrityCheck(QString* error) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
+        return fail(error, describe(QStringLiteral("Cannot check integrity"), q.lastError()));
+    const QString verdict = q.value(0).toString();
+    if (verdict != QLatin1String("ok"))
+        return fail(error, QStringLiteral("Integrity check failed: %1").arg(verdict));
+    return true;
+}
+
+bool AuctionStore::setMaxPageCount(int pages, QString* error)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages)))
+        return fail(error, describe(QStringLiteral("Cannot limit the database size"), q.lastError()));
+    return true;
+}
+
+} // namespace sb::auction

@@ -1,0 +1,107 @@
+#pragma once
+// The marathon's durable memory: one SQLite file (WAL, synchronous=FULL) holding the config, the
+// auctions, every bid, the event journal, subscriber cursors and dead letters. The engine is its
+// single writer; each change is one transaction, committed before anyone hears about it.
+
+#include "AuctionEvent.h"
+#include "AuctionTypes.h"
+#include "MarathonConfig.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+
+class QSqlQuery;
+
+namespace sb::auction {
+
+struct StoredMarathon
+{
+    MarathonConfig config;
+    MarathonState state = MarathonState::Scheduled;
+    std::int64_t createdUtcMs = 0;
+};
+
+struct DeadLetter
+{
+    std::int64_t id = 0;
+    QString subscriber;
+    std::int64_t seq = 0;
+    QString error;
+    int attempts = 0;
+    std::int64_t failedUtcMs = 0;
+};
+
+class AuctionStore
+{
+public:
+    static constexpr int kSchemaVersion = 2;
+
+    AuctionStore();
+    ~AuctionStore();
+    AuctionStore(const AuctionStore&) = delete;
+    AuctionStore& operator=(const AuctionStore&) = delete;
+
+    // Creates or migrates the file. Refuses a file written by a newer version.
+    bool open(const QString& path, QString* error);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    int schemaVersion() const;
+
+    bool begin(QString* error);
+    bool commit(QString* error);
+    void rollback();
+
+    std::optional<StoredMarathon> loadMarathon(QString* error) const;
+    bool saveMarathon(const StoredMarathon& marathon, QString* error);
+    bool setMarathonState(MarathonState state, QString* error);
+
+    QList<AuctionDay> loadAuctions(QString* error) const;
+    bool saveAuction(const AuctionDay& auction, QString* error);
+
+    bool insertBid(BidRecord& bid, QString* error); // sets bid.id
+    bool updateBid(const BidRecord& bid, QString* error);
+    std::optional<BidRecord> bid(std::int64_t id) const;
+    std::optional<BidRecord> bidBySource(const QString& source, const QString& sourceId) const;
+    // All bids, or one auction's, oldest first.
+    QList<BidRecord> bids(std::optional<int> auctionIndex = std::nullopt) const;
+    std::int64_t bidCount() const;
+
+    bool appendEvent(const AuctionEvent& event, QString* error);
+    std::int64_t lastSeq() const;
+    QList<AuctionEvent> events(std::int64_t afterSeq, int limit) const;
+
+    std::optional<std::int64_t> subscriberCursor(const QString& name) const;
+    bool setSubscriberCursor(const QString& name, std::int64_t seq, QString* error);
+    bool addDeadLetter(const DeadLetter& letter, QString* error);
+    bool removeDeadLetter(std::int64_t id, QString* error);
+    bool updateDeadLetter(const DeadLetter& letter, QString* error);
+    QList<DeadLetter> deadLetters() const;
+
+    QString meta(const QString& key) const;
+    bool setMeta(const QString& key, const QString& value, QString* error);
+
+    // A consistent copy of the live database (VACUUM INTO), safe while the engine runs.
+    bool snapshotTo(const QString& file, QString* error);
+    bool integrityCheck(QString* error) const;
+
+    // Test hook: caps the file size so "disk full" can be exercised for real (SQLITE_FULL).
+    bool setMaxPageCount(int pages, QString* error);
+
+private:
+    bool migrate(QString* error);
+    bool prepareStatements(QString* error);
+    QSqlQuery& statement(int which) const;
+
+    QString m_path;
+    QString m_connectionName;
+    struct Statements;
+    std::unique_ptr<Statements> m_statements;
+};
+
+} // namespace sb::auction

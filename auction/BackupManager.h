@@ -1,0 +1,55 @@
+#pragma once
+// Hourly consistent snapshots of the live database (VACUUM INTO, safe while the engine writes),
+// with retention: the newest 24 hourly snapshots, plus the newest snapshot of each of the last 30
+// days. Restore verifies a snapshot before it replaces anything, and keeps the replaced file.
+
+#include "AuctionStore.h"
+#include "Clock.h"
+
+#include <QDir>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace sb::auction {
+
+struct BackupInfo
+{
+    QString path;
+    std::int64_t takenUtcMs = 0;
+};
+
+class BackupManager
+{
+public:
+    static constexpr std::int64_t kIntervalMs = 60LL * 60 * 1000;
+    static constexpr int kKeepHourly = 24;
+    static constexpr int kKeepDaily = 30;
+
+    BackupManager(AuctionStore& store, const Clock& clock, QString directory);
+
+    // Takes a snapshot if the newest one is an interval old (or there is none), then prunes.
+    // Returns false only when a due snapshot failed; *error says why.
+    bool runIfDue(QString* error);
+    // Takes a snapshot now: sothebais-YYYYMMDDTHHMMSSZ.db in the directory.
+    bool backupNow(QString* createdPath, QString* error);
+    // Deletes what the retention rules do not keep; returns the deleted paths.
+    QStringList prune();
+    QList<BackupInfo> backups() const; // newest first
+
+    // Replaces the database at dbPath (closed, not in use) with the snapshot. The old file is
+    // kept beside it as <db>.before-restore-<time>. Fails, touching nothing, if the snapshot
+    // does not open, fails its integrity check or comes from a newer version.
+    static bool restore(const QString& snapshotPath, const QString& dbPath,
+                        std::int64_t nowUtcMs, QString* keptOldPath, QString* error);
+    // Opens a snapshot and checks it: integrity, schema version.
+    static bool verify(const QString& snapshotPath, QString* error);
+
+private:
+    AuctionStore& m_store;
+    const Clock& m_clock;
+    QString m_directory;
+};
+
+} // namespace sb::auction

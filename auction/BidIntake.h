@@ -1,0 +1,47 @@
+#pragma once
+// Thread-safe front door to the engine with group commit. Any thread may submit; the bids wait in
+// a queue until the engine's thread drains it, and everything queued at that moment is judged and
+// committed in one transaction. While one commit waits for the disk, the next batch gathers, so
+// throughput grows with load instead of collapsing to one fsync per bid.
+
+#include "AuctionEngine.h"
+
+#include <QMutex>
+#include <QObject>
+
+#include <functional>
+#include <vector>
+
+namespace sb::auction {
+
+class BidIntake : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(const BidOutcome&)>;
+
+    // Must be created in (or moved to) the engine's thread.
+    explicit BidIntake(AuctionEngine& engine, QObject* parent = nullptr);
+
+    // Any thread. `done` runs on the engine's thread once the bid is durable (or failed).
+    void submit(BidInput bid, Callback done);
+    void setMaxBatch(int bids) { m_maxBatch = bids; }
+
+private:
+    void drain();
+
+    struct Queued
+    {
+        BidInput bid;
+        Callback done;
+    };
+
+    AuctionEngine& m_engine;
+    QMutex m_mutex;
+    std::vector<Queued> m_queue;
+    bool m_drainScheduled = false;
+    int m_maxBatch = 1024;
+};
+
+} // namespace sb::auction

@@ -1,0 +1,179 @@
+#include "EventDispatcher.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcEvents, "sb.auction.events")
+
+namespace sb::auction {
+
+EventDispatcher::EventDispatcher(AuctionStore& store, const Clock& clock, RetryPolicy policy,
+                                 QObject* parent)
+    : QObject(parent), m_store(store), m_clock(clock), m_policy(policy)
+{
+}
+
+void EventDispatcher::subscribe(EventSubscriber* subscriber, bool replayFromStart)
+{
+    Subscription s;
+    s.subscriber = subscriber;
+    const auto stored = m_store.subscriberCursor(subscriber->subscriberName());
+    s.cursor = stored ? *stored : (replayFromStart ? 0 : m_store.lastSeq());
+    s.dirty = !stored;
+    m_subscriptions.push_back(s);
+}
+
+void EventDispatcher::unsubscribe(EventSubscriber* subscriber)
+{
+    std::erase_if(m_subscriptions,
+                  [&](const Subscription& s) { return s.subscriber == subscriber; });
+}
+
+void EventDispatcher::onEventsCommitted(const QList<AuctionEvent>& events)
+{
+    for (const AuctionEvent& e : events) {
+        if (!m_recent.empty() && e.seq != m_recent.back().seq + 1)
+            m_recent.clear(); // never serve a tail with a hole in it
+        m_recent.push_back(e);
+    }
+    while (m_recent.size() > kRecentLimit)
+        m_recent.pop_front();
+}
+
+bool EventDispatcher::eventAfter(std::int64_t seq, AuctionEvent* event)
+{
+    if (!m_recent.empty() && seq + 1 >= m_recent.front().seq && seq + 1 <= m_recent.back().seq) {
+        *event = m_recent[std::size_t(seq + 1 - m_recent.front().seq)];
+        return true;
+    }
+    const QList<AuctionEvent> next = m_store.events(seq, 1);
+    if (next.isEmpty())
+        return false;
+    *event = next.constFirst();
+    return true;
+}
+
+int EventDispatcher::pump()
+{
+    int attempts = 0;
+    const std::int64_t now = m_clock.nowUtcMs();
+    for (Subscription& s : m_subscriptions) {
+        AuctionEvent event;
+        while (s.nextAttemptMs <= now && eventAfter(s.cursor, &event)) {
+            ++attempts;
+            const QString error = s.subscriber->deliver(event);
+            if (error.isEmpty()) {
+                s.cursor = event.seq;
+                s.failures = 0;
+                s.nextAttemptMs = 0;
+                s.dirty = true;
+                continue;
+            }
+            s.lastError = error;
+            if (s.failures < m_policy.maxRetries) {
+                s.nextAttemptMs = now + (m_policy.firstDelayMs << s.failures);
+                ++s.failures;
+                qCWarning(lcEvents).noquote()
+                    << s.subscriber->subscriberName() << "failed on event" << event.seq << event.type
+                    << "(" << error << "); retry" << s.failures << "of" << m_policy.maxRetries;
+                break;
+            }
+            // Out of retries: park the event, keep the order for everything after it.
+            QString storeError;
+            DeadLetter letter{0, s.subscriber->subscriberName(), event.seq, error,
+                              s.failures + 1, now};
+            if (!m_store.addDeadLetter(letter, &storeError)) {
+                qCWarning(lcEvents).noquote() << "cannot park event" << event.seq << storeError;
+                s.nextAttemptMs = now + (m_policy.firstDelayMs << m_policy.maxRetries);
+                break;
+            }
+            qCWarning(lcEvents).noquote() << s.subscriber->subscriberName() << "gave up on event"
+                                          << event.seq << "; moved to dead letters:" << error;
+            emit deadLettered(s.subscriber->subscriberName(), event.seq, error);
+            s.cursor = event.seq;
+            s.failures = 0;
+            s.nextAttemptMs = 0;
+            s.dirty = true;
+        }
+    }
+    return attempts;
+}
+
+std::int64_t EventDispatcher::nextRetryDueMs() const
+{
+    std::int64_t due = -1;
+    for (const Subscription& s : m_subscriptions) {
+        if (s.failures > 0 && (due < 0 || s.nextAttemptMs < due))
+            due = s.nextAttemptMs;
+    }
+    return due;
+}
+
+bool EventDispatcher::saveCursors(QString* error)
+{
+    const bool anyDirty = std::any_of(m_subscriptions.cbegin(), m_subscriptions.cend(),
+                                      [](const Subscription& s) { return s.dirty; });
+    if (!anyDirty)
+        return true;
+    if (!m_store.begin(error))
+        return false;
+    for (Subscription& s : m_subscriptions) {
+        if (s.dirty && !m_store.setSubscriberCursor(s.subscriber->subscriberName(), s.cursor, error)) {
+            m_store.rollback();
+            return false;
+        }
+    }
+    if (!m_store.commit(error)) {
+        m_store.rollback();
+        return false;
+    }
+    for (Subscription& s : m_subscriptions)
+        s.dirty = false;
+    return true;
+}
+
+bool EventDispatcher::redrive(std::int64_t deadLetterId, QString* error)
+{
+    const QList<DeadLetter> letters = m_store.deadLetters();
+    const auto it = std::find_if(letters.cbegin(), letters.cend(),
+                                 [&](const DeadLetter& d) { return d.id == deadLetterId; });
+    if (it == letters.cend()) {
+        *error = tr("There is no dead letter %1.").arg(deadLetterId);
+        return false;
+    }
+    const auto sub = std::find_if(m_subscriptions.begin(), m_subscriptions.end(),
+                                  [&](const Subscription& s) {
+                                      return s.subscriber->subscriberName() == it->subscriber;
+                                  });
+    if (sub == m_subscriptions.end()) {
+        *error = tr("%1 is not connected; re-drive it once it is.").arg(it->subscriber);
+        return false;
+    }
+    AuctionEvent event;
+    if (!eventAfter(it->seq - 1, &event)) {
+        *error = tr("Event %1 is missing from the journal.").arg(it->seq);
+        return false;
+    }
+    const QString deliveryError = sub->subscriber->deliver(event);
+    if (deliveryError.isEmpty())
+        return m_store.removeDeadLetter(it->id, error);
+    DeadLetter updated = *it;
+    updated.error = deliveryError;
+    updated.attempts += 1;
+    updated.failedUtcMs = m_clock.nowUtcMs();
+    m_store.updateDeadLetter(updated, error);
+    *error = tr("Delivery failed again: %1").arg(deliveryError);
+    return false;
+}
+
+std::int64_t EventDispatcher::cursorOf(const QString& subscriberName) const
+{
+    for (const Subscription& s : m_subscriptions) {
+        if (s.subscriber->subscriberName() == subscriberName)
+            return s.cursor;
+    }
+    return m_store.subscriberCursor(subscriberName).value_or(0);
+}
+
+} // namespace sb::auction
