@@ -18,7 +18,8 @@ class Gwei
 {
 public:
     // Why a decimal string could not become an amount.
-    enum class ParseError {
+    enum class ParseError
+    {
         BadNumber,  // not a plain positive decimal: signs, exponents, bad separators, zero, empty
         TooPrecise, // more than 9 decimals of ETH
         Overflow,   // does not fit in int64 gwei

@@ -1,0 +1,537 @@
+#include "BidParser.h"
+
+#include <QList>
+
+#include <algorithm>
+#include <vector>
+
+namespace sb::auction {
+
+namespace {
+
+// Zero-width and bidi controls are invisible, so a bidder cannot tell they are there and they must
+// not split or hide a number ("0.\u200B5", "\u202E5.0 ETH").
+bool isInvisibleControl(char16_t c)
+{
+    return (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF // zero-width
+           || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0x061C; // bidi
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= u'0' && c <= u'9';
+}
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+
+bool isAsciiWordChar(QChar c)
+{
+    return isAsciiLetter(c) || isAsciiDigit(c) || c == u'_';
+}
+
+// A character that glues onto a number to make it part of a word ("lot3", "3rd", "0x1f").
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark() || c == u'_';
+}
+
+bool isNumberChar(QChar c)
+{
+    return isAsciiDigit(c) || c == u'.' || c == u',';
+}
+
+// Anything that reads as a sign right before a number: "-1", "+1", "−1" (U+2212), "–1".
+bool isSignChar(QChar c)
+{
+    return c == u'+' || c == u'\u2212' || c.category() == QChar::Punctuation_Dash;
+}
+
+bool isCurrencySymbol(QChar c)
+{
+    return c.category() == QChar::Symbol_Currency; // $ € £ ¥ ₿ ...
+}
+
+bool startsWithCaseInsensitive(QStringView text, qsizetype at, QStringView prefix)
+{
+    return text.sliced(at).startsWith(prefix, Qt::CaseInsensitive);
+}
+
+// A bare domain with a path ("foo.com/x", "opensea.io/assets/1"): labels of letters, digits and
+// '-' separated by dots, the last one all letters, then '/'. Without the path too many ordinary
+// sentences ("0.5 ETH.Nice") would look like domains. Returns the end of the host, or -1.
+qsizetype bareDomainHostEnd(QStringView text, qsizetype begin)
+{
+    const auto isLabelChar = [](QChar c) {
+        return isAsciiLetter(c) || isAsciiDigit(c) || c == u'-';
+    };
+    qsizetype i = begin;
+    int labels = 0;
+    bool lastLabelIsTld = false;
+    while (i < text.size() && isLabelChar(text[i])) {
+        const qsizetype labelBegin = i;
+        bool allLetters = true;
+        while (i < text.size() && isLabelChar(text[i])) {
+            allLetters = allLetters && isAsciiLetter(text[i]);
+            ++i;
+        }
+        ++labels;
+        lastLabelIsTld = allLetters && i - labelBegin >= 2;
+        if (i + 1 < text.size() && text[i] == u'.' && isLabelChar(text[i + 1]))
+            ++i;
+        else
+            break;
+    }
+    if (labels >= 2 && lastLabelIsTld && i < text.size() && text[i] == u'/')
+        return i;
+    return -1;
+}
+
+qsizetype skipToWhitespace(QStringView text, qsizetype i)
+{
+    while (i < text.size() && !text[i].isSpace())
+        ++i;
+    return i;
+}
+
+// The end of an @mention, #hashtag, $cashtag or URL that starts at `i`, or `i` if none does.
+qsizetype ignoredSpanEnd(QStringView text, qsizetype i)
+{
+    const QChar c = text[i];
+    const auto runEnd = [&](qsizetype from, auto belongs) {
+        while (from < text.size() && belongs(text[from]))
+            ++from;
+        return from;
+    };
+    const auto spanOrNothing = [&](qsizetype end) { return end > i + 1 ? end : i; };
+
+    if (c == u'@')
+        return spanOrNothing(runEnd(i + 1, isAsciiWordChar));
+    if (c == u'#')
+        return spanOrNothing(runEnd(i + 1, isWordChar));
+    // "$ETH" is a cashtag; "$500" is dollars and is left for the scanner to reject.
+    if (c == u'$' && i + 1 < text.size() && isAsciiLetter(text[i + 1]))
+        return runEnd(i + 1, isAsciiWordChar);
+
+    const bool atWordStart = i == 0 || !isWordChar(text[i - 1]);
+    if (!atWordStart)
+        return i;
+    if (startsWithCaseInsensitive(text, i, u"http://") ||
+        startsWithCaseInsensitive(text, i, u"https://") ||
+        startsWithCaseInsensitive(text, i, u"www."))
+        return skipToWhitespace(text, i);
+    // Not from the middle of a host ("a.foo.com/x" is found from 'a').
+    if (isAsciiWordChar(c) && (i == 0 || (text[i - 1] != u'.' && text[i - 1] != u'-'))) {
+        const qsizetype hostEnd = bareDomainHostEnd(text, i);
+        if (hostEnd >= 0)
+            return skipToWhitespace(text, hostEnd);
+    }
+    return i;
+}
+
+// Marks what the amount scanner must not read (rule 2): @mentions, #hashtags, $cashtags, URLs.
+std::vector<bool> ignoredSpans(QStringView text)
+{
+    std::vector<bool> ignored(static_cast<std::size_t>(text.size()), false);
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const qsizetype end = ignoredSpanEnd(text, i);
+        if (end == i) {
+            ++i;
+            continue;
+        }
+        for (; i < end; ++i)
+            ignored[static_cast<std::size_t>(i)] = true;
+    }
+    return ignored;
+}
+
+// What a word next to a number says about the number.
+enum class WordMeaning
+{
+    Nothing,
+    Eth,
+    Gwei,
+    Currency, // a currency we do not take: "USD", "sol", "WETH", "dollars"
+    Ticker,   // an upper-case word that looks like a ticker: "DOGE"
+};
+
+WordMeaning meaningOfWord(QStringView word)
+{
+    const QString folded = word.toString().toCaseFolded();
+    if (folded == u"eth" || folded == u"ether" || folded == u"\u03BE") // ξ, the fold of Ξ
+        return WordMeaning::Eth;
+    if (folded == u"gwei")
+        return WordMeaning::Gwei;
+
+    static constexpr QStringView kCurrencies[] = {
+        u"usd",  u"usdc",  u"usdt",  u"dai",  u"weth",  u"steth", u"sol",    u"btc",
+        u"wbtc", u"sats",  u"eur",   u"euro", u"euros", u"gbp",   u"dollar", u"dollars",
+        u"buck", u"bucks", u"matic", u"pol",  u"bnb",   u"doge",  u"pepe",
+    };
+    for (const QStringView currency : kCurrencies) {
+        if (folded == currency)
+            return WordMeaning::Currency;
+    }
+
+    if (word.size() < 2 || word.size() > 5)
+        return WordMeaning::Nothing;
+    for (const QChar c : word) {
+        if (c < u'A' || c > u'Z')
+            return WordMeaning::Nothing;
+    }
+    // Upper-case words that follow numbers in shouted posts and are not currencies.
+    static constexpr QStringView kNotTickers[] = {
+        u"AM",   u"PM",  u"UTC", u"GMT",  u"ET",    u"EST",  u"EDT",  u"PT",    u"PST",  u"PDT",
+        u"CET",  u"BST", u"NFT", u"NFTS", u"OF",    u"OK",   u"OR",   u"AND",   u"FOR",  u"TO",
+        u"AT",   u"IN",  u"ON",  u"IS",   u"IT",    u"MY",   u"NOW",  u"PLS",   u"PLZ",  u"LFG",
+        u"GM",   u"GN",  u"LOL", u"WOW",  u"YES",   u"MORE", u"MAX",  u"MIN",   u"MINS", u"SEC",
+        u"SECS", u"HR",  u"HRS", u"HOUR", u"HOURS", u"DAY",  u"DAYS", u"TIMES", u"LEFT",
+    };
+    for (const QStringView notTicker : kNotTickers) {
+        if (word == notTicker)
+            return WordMeaning::Nothing;
+    }
+    return WordMeaning::Ticker;
+}
+
+// One number the post may be bidding with, and what it amounts to.
+struct Candidate
+{
+    std::optional<Gwei> amount;
+    std::optional<RejectionCode> error;
+    QString identity; // equal for "the same amount twice"
+    // A bare number before a ticker-like word ("3 APES"): only counts when nothing else does.
+    bool weak = false;
+};
+
+class AmountScanner
+{
+public:
+    explicit AmountScanner(QStringView text) : m_text(text), m_ignored(ignoredSpans(text)) {}
+
+    QList<Candidate> candidates() const
+    {
+        QList<Candidate> found;
+        qsizetype i = 0;
+        while (i < m_text.size()) {
+            if (isIgnored(i) || !isNumberChar(m_text[i])) {
+                ++i;
+                continue;
+            }
+            qsizetype runEnd = i;
+            while (runEnd < m_text.size() && !isIgnored(runEnd) && isNumberChar(m_text[runEnd]))
+                ++runEnd;
+            i = scanNumberRun(i, runEnd, found);
+        }
+        return found;
+    }
+
+private:
+    enum class Left
+    {
+        Nothing,
+        Xi,
+        BidKeyword,
+        Currency,
+        Glued
+    };
+    enum class Right
+    {
+        Nothing,
+        Eth,
+        Gwei,
+        Currency,
+        Ticker,
+        Percent,
+        Glued
+    };
+
+    bool isIgnored(qsizetype i) const { return m_ignored[static_cast<std::size_t>(i)]; }
+
+    // Start of the run of letters that ends at `end`.
+    qsizetype letterRunBegin(qsizetype end) const
+    {
+        qsizetype begin = end;
+        while (begin > 0 && !isIgnored(begin - 1) && m_text[begin - 1].isLetter())
+            --begin;
+        return begin;
+    }
+
+    qsizetype letterRunEnd(qsizetype begin) const
+    {
+        qsizetype end = begin;
+        while (end < m_text.size() && !isIgnored(end) && m_text[end].isLetter())
+            ++end;
+        return end;
+    }
+
+    // A word stands alone when nothing word-like (or ignored, like "#lot") touches it.
+    bool isWordBoundary(qsizetype i) const
+    {
+        return i < 0 || i >= m_text.size() || (!isIgnored(i) && !isWordChar(m_text[i]));
+    }
+
+    // Returns where scanning continues. Adds at most one candidate.
+    qsizetype scanNumberRun(qsizetype runBegin, qsizetype runEnd, QList<Candidate>& found) const
+    {
+        // Digits glued to a mention, hashtag or URL ("#1,000", "@bob2.5") belong to it.
+        if (runBegin > 0 && isIgnored(runBegin - 1))
+            return runEnd;
+
+        qsizetype begin = runBegin;
+        qsizetype end = runEnd;
+        // Leading punctuation is sentence, not number: "yes,0.5", "wait...5". One '.' right
+        // before a digit is a decimal point (".5").
+        const bool ellipsis =
+            end - begin >= 2 && m_text[begin] == u'.' && m_text[begin + 1] == u'.';
+        while (begin < end &&
+               (m_text[begin] == u',' || (m_text[begin] == u'.' && ellipsis) ||
+                (m_text[begin] == u'.' && begin + 1 < end && !isAsciiDigit(m_text[begin + 1])))) {
+            ++begin;
+        }
+        // Trailing punctuation too: "bid 0.5.", "1,000, please", "0.5...". A lone final '.' is a
+        // decimal point ("12." is 12) unless the number already has one.
+        for (;;) {
+            if (end > begin && m_text[end - 1] == u',') {
+                --end;
+            } else if (end > begin && m_text[end - 1] == u'.' &&
+                       m_text.sliced(begin, end - begin).count(u'.') > 1) {
+                --end;
+            } else {
+                break;
+            }
+        }
+        bool hasDigit = false;
+        for (qsizetype k = begin; k < end; ++k)
+            hasDigit = hasDigit || isAsciiDigit(m_text[k]);
+        if (!hasDigit)
+            return runEnd;
+
+        // An exponent ("1e2", "1E-3") makes the number bad, not a number followed by a word.
+        if (end < m_text.size() && !isIgnored(end) &&
+            (m_text[end] == u'e' || m_text[end] == u'E')) {
+            qsizetype k = end + 1;
+            if (k < m_text.size() && (m_text[k] == u'+' || m_text[k] == u'-'))
+                ++k;
+            if (k < m_text.size() && isAsciiDigit(m_text[k])) {
+                while (k < m_text.size() && isAsciiDigit(m_text[k]))
+                    ++k;
+                end = k;
+            }
+        }
+        const qsizetype next = std::max(end, runEnd);
+
+        bool hasSign = false;
+        qsizetype leftEdge = begin;
+        if (leftEdge > 0 && !isIgnored(leftEdge - 1) && isSignChar(m_text[leftEdge - 1])) {
+            hasSign = true;
+            --leftEdge;
+        }
+        const Left left = leftOf(leftEdge, hasSign);
+        const Right right = rightOf(end);
+        if (left == Left::Glued || right == Right::Glued || right == Right::Percent)
+            return next;
+
+        enum class Unit
+        {
+            Eth,
+            Gwei,
+            Unsupported
+        };
+        Unit unit = Unit::Eth;
+        bool weak = false;
+        if (left == Left::Currency || right == Right::Currency) {
+            unit = Unit::Unsupported;
+        } else if (right == Right::Eth) {
+            unit = Unit::Eth;
+        } else if (right == Right::Gwei) {
+            unit = Unit::Gwei;
+        } else if (right == Right::Ticker) {
+            // "bid 5 DOGE" is surely a bid in DOGE; "1 OF 1" in a shouted post surely is not.
+            unit = Unit::Unsupported;
+            weak = left == Left::Nothing;
+        } else if (left == Left::Xi || left == Left::BidKeyword) {
+            unit = Unit::Eth;
+        } else {
+            return next; // a bare number: "lot 3", "10:30"
+        }
+
+        const QStringView number = m_text.sliced(begin, end - begin);
+        Candidate candidate;
+        candidate.weak = weak;
+        if (unit == Unit::Unsupported) {
+            candidate.error = RejectionCode::UnsupportedCurrency;
+        } else if (hasSign) {
+            candidate.error = RejectionCode::BadNumber;
+        } else {
+            const Gwei::ParseResult parsed =
+                unit == Unit::Gwei ? Gwei::parseGwei(number) : Gwei::parseEth(number);
+            if (parsed.ok()) {
+                candidate.amount = parsed.amount;
+            } else if (parsed.error == Gwei::ParseError::TooPrecise) {
+                candidate.error = RejectionCode::TooPrecise;
+            } else {
+                // Overflow is past 9.2 billion ETH: not a number anyone can bid.
+                candidate.error = RejectionCode::BadNumber;
+            }
+        }
+        if (candidate.amount) {
+            candidate.identity = QString::number(candidate.amount->gwei());
+        } else {
+            candidate.identity = rejectionCodeName(*candidate.error) + u':' + number.toString();
+        }
+        found.append(candidate);
+        return next;
+    }
+
+    // What stands before the number (or its sign) at `edge`.
+    Left leftOf(qsizetype edge, bool hasSign) const
+    {
+        if (edge > 0 && !isIgnored(edge - 1) && isWordChar(m_text[edge - 1])) {
+            const qsizetype wordBegin = letterRunBegin(edge);
+            if (wordBegin < edge && isWordBoundary(wordBegin - 1)) {
+                const Left keyword = keywordOf(m_text.sliced(wordBegin, edge - wordBegin), true);
+                if (keyword != Left::Nothing)
+                    return keyword; // "Ξ0.5", "bid0.5", "bid-1"
+            }
+            // "lot3", "v2.5", and "2-1" is a range, read as the signed "-1".
+            return hasSign ? Left::Nothing : Left::Glued;
+        }
+
+        qsizetype i = edge;
+        while (i > 0 && !isIgnored(i - 1) && m_text[i - 1].isSpace())
+            --i;
+        bool colon = false;
+        if (i > 0 && !isIgnored(i - 1) && m_text[i - 1] == u':') {
+            colon = true; // "bid: 0.5"
+            --i;
+            while (i > 0 && !isIgnored(i - 1) && m_text[i - 1].isSpace())
+                --i;
+        }
+        if (i == 0 || isIgnored(i - 1))
+            return Left::Nothing;
+        if (!colon && isCurrencySymbol(m_text[i - 1]))
+            return Left::Currency; // "$500", "€ 20"
+        const qsizetype wordBegin = letterRunBegin(i);
+        if (wordBegin == i || !isWordBoundary(wordBegin - 1) || !isWordBoundary(i))
+            return Left::Nothing;
+        return keywordOf(m_text.sliced(wordBegin, i - wordBegin), !colon);
+    }
+
+    static Left keywordOf(QStringView word, bool xiAllowed)
+    {
+        const QString folded = word.toString().toCaseFolded();
+        if (folded == u"bid")
+            return Left::BidKeyword; // also "!bid": '!' is not a word character
+        if (xiAllowed && folded == u"\u03BE")
+            return Left::Xi;
+        return Left::Nothing;
+    }
+
+    // What follows the number that ends at `end`.
+    Right rightOf(qsizetype end) const
+    {
+        if (end >= m_text.size() || isIgnored(end))
+            return Right::Nothing;
+        const QChar adjacent = m_text[end];
+        if (adjacent == u'%')
+            return Right::Percent;
+        if (isWordChar(adjacent)) {
+            // "0.5eth" takes its unit; "3rd", "10k", "2x" are words, not amounts.
+            const qsizetype wordEnd = letterRunEnd(end);
+            if (wordEnd == end || !isWordBoundary(wordEnd))
+                return Right::Glued;
+            const Right meaning = rightMeaning(m_text.sliced(end, wordEnd - end));
+            return meaning == Right::Nothing ? Right::Glued : meaning;
+        }
+
+        qsizetype i = end;
+        while (i < m_text.size() && !isIgnored(i) && m_text[i].isSpace())
+            ++i;
+        if (i >= m_text.size() || isIgnored(i))
+            return Right::Nothing; // "0.5 $ETH", "0.5 #ETH": tags are ignored, units too
+        if (isCurrencySymbol(m_text[i]))
+            return Right::Currency; // "500$", "20 €"
+        if (i > end && m_text[i] == u'%')
+            return Right::Percent;
+        const qsizetype wordEnd = letterRunEnd(i);
+        if (wordEnd == i || !isWordBoundary(wordEnd))
+            return Right::Nothing;
+        return rightMeaning(m_text.sliced(i, wordEnd - i));
+    }
+
+    static Right rightMeaning(QStringView word)
+    {
+        switch (meaningOfWord(word)) {
+        case WordMeaning::Eth:
+            return Right::Eth;
+        case WordMeaning::Gwei:
+            return Right::Gwei;
+        case WordMeaning::Currency:
+            return Right::Currency;
+        case WordMeaning::Ticker:
+            return Right::Ticker;
+        case WordMeaning::Nothing:
+            break;
+        }
+        return Right::Nothing;
+    }
+
+    QStringView m_text;
+    std::vector<bool> m_ignored;
+};
+
+BidParseResult rejected(RejectionCode code)
+{
+    return {std::nullopt, BidRejection::of(code)};
+}
+
+} // namespace
+
+QString BidParser::normalize(const QString& text)
+{
+    QString visible;
+    visible.reserve(text.size());
+    for (const QChar c : text) {
+        if (!isInvisibleControl(c.unicode()))
+            visible.append(c);
+    }
+    // Removed first so NFKC sees the characters the reader saw, e.g. "０\u200B.５" as "０.５".
+    return visible.normalized(QString::NormalizationForm_KC);
+}
+
+BidParseResult BidParser::parse(const QString& text)
+{
+    const QString normalized = normalize(text);
+    const QList<Candidate> candidates = AmountScanner(normalized).candidates();
+
+    QList<const Candidate*> distinct;
+    bool anyWeak = false;
+    for (const Candidate& candidate : candidates) {
+        if (candidate.weak) {
+            anyWeak = true;
+            continue;
+        }
+        const bool seen = std::any_of(distinct.cbegin(), distinct.cend(), [&](const Candidate* c) {
+            return c->identity == candidate.identity;
+        });
+        if (!seen)
+            distinct.append(&candidate);
+    }
+
+    if (distinct.isEmpty())
+        return rejected(anyWeak ? RejectionCode::UnsupportedCurrency : RejectionCode::NoAmount);
+    // "0.5 ETH (~$1,500)" counts too: the bidder must say one amount we can take, and only it.
+    if (distinct.size() > 1)
+        return rejected(RejectionCode::AmbiguousAmount);
+    const Candidate& only = *distinct.front();
+    if (only.amount)
+        return {only.amount, std::nullopt};
+    return rejected(*only.error);
+}
+
+} // namespace sb::auction
