@@ -35,7 +35,8 @@ void printLine(const QString& line)
 }
 
 // Parses `args` (the subcommand's own, without the program and subcommand names).
-bool parse(QCommandLineParser& parser, const QString& command, const QStringList& args, int* exitCode)
+bool parse(QCommandLineParser& parser, const QString& command, const QStringList& args,
+           int* exitCode)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     if (!parser.parse(QStringList{QStringLiteral("sothebais-studio ") + command} + args)) {
@@ -61,7 +62,8 @@ QString localText(std::int64_t ms, const QTimeZone& zone)
 
 QString utcText(std::int64_t ms)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
 }
 
 } // namespace
@@ -113,15 +115,17 @@ int runSchedule(const QStringList& args)
         return usageError(error);
     const QTimeZone zone(config->timeZone.toUtf8());
     if (!parser.isSet(QStringLiteral("json")))
-        printLine(tr("%1 — %2 day(s) in %3").arg(config->name).arg(config->days).arg(config->timeZone));
+        printLine(
+            tr("%1 — %2 day(s) in %3").arg(config->name).arg(config->days).arg(config->timeZone));
     for (const AuctionWindow& w : *windows) {
         if (parser.isSet(QStringLiteral("json"))) {
-            const QJsonObject json{{QStringLiteral("day"), w.dayNumber},
-                                   {QStringLiteral("lot"), w.lot + 1},
-                                   {QStringLiteral("start_local"), localText(w.startUtcMs, zone)},
-                                   {QStringLiteral("end_local"), localText(w.endUtcMs, zone)},
-                                   {QStringLiteral("start_utc"), w.startUtc().toString(Qt::ISODate)},
-                                   {QStringLiteral("end_utc"), w.endUtc().toString(Qt::ISODate)}};
+            const QJsonObject json{
+                {QStringLiteral("day"), w.dayNumber},
+                {QStringLiteral("lot"), w.lot + 1},
+                {QStringLiteral("start_local"), localText(w.startUtcMs, zone)},
+                {QStringLiteral("end_local"), localText(w.endUtcMs, zone)},
+                {QStringLiteral("start_utc"), w.startUtc().toString(Qt::ISODate)},
+                {QStringLiteral("end_utc"), w.endUtc().toString(Qt::ISODate)}};
             printLine(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
             continue;
         }
@@ -141,7 +145,8 @@ int runExport(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
-    parser.addOption({QStringLiteral("csv"), tr("Folder for bids.csv and results.csv."), tr("dir")});
+    parser.addOption(
+        {QStringLiteral("csv"), tr("Folder for bids.csv and results.csv."), tr("dir")});
     int code = 0;
     if (!parse(parser, QStringLiteral("export"), args, &code) ||
         !requireOption(parser, QStringLiteral("db"), &code) ||
@@ -162,7 +167,8 @@ int runBackup(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
-    parser.addOption({QStringLiteral("dir"), tr("Backup folder (default: <db>.backups)."), tr("dir")});
+    parser.addOption(
+        {QStringLiteral("dir"), tr("Backup folder (default: <db>.backups)."), tr("dir")});
     int code = 0;
     if (!parse(parser, QStringLiteral("backup"), args, &code) ||
         !requireOption(parser, QStringLiteral("db"), &code))
@@ -189,8 +195,8 @@ int runBackup(const QStringList& args)
 int runRestore(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("Database to replace (the app must not be running)."),
-                      tr("file")});
+    parser.addOption({QStringLiteral("db"),
+                      tr("Database to replace (the app must not be running)."), tr("file")});
     parser.addOption({QStringLiteral("from"), tr("Backup file to restore."), tr("file")});
     int code = 0;
     if (!parse(parser, QStringLiteral("restore"), args, &code) ||
@@ -199,7 +205,8 @@ int runRestore(const QStringList& args)
         return code;
     QString kept;
     QString error;
-    if (!BackupManager::restore(parser.value(QStringLiteral("from")), parser.value(QStringLiteral("db")),
+    if (!BackupManager::restore(parser.value(QStringLiteral("from")),
+                                parser.value(QStringLiteral("db")),
                                 QDateTime::currentMSecsSinceEpoch(), &kept, &error))
         return usageError(error);
     printLine(kept.isEmpty() ? tr("Restored %1.").arg(parser.value(QStringLiteral("db")))

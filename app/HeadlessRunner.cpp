@@ -44,8 +44,7 @@ const QString kDemoClockKey = QStringLiteral("demo_clock");
 
 HeadlessRunner::HeadlessRunner(HeadlessOptions options, QObject* parent)
     : QObject(parent), m_options(std::move(options))
-{
-}
+{}
 
 HeadlessRunner::~HeadlessRunner() = default;
 
@@ -85,7 +84,8 @@ bool HeadlessRunner::start(QString* error)
 {
     if (m_options.dbPath.isEmpty()) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-        const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+        const QString stamp =
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
         m_options.dbPath = QDir(dir).filePath(
             (m_options.demo ? QStringLiteral("demo-") : QStringLiteral("marathon-")) + stamp +
             QStringLiteral(".db"));
@@ -141,12 +141,13 @@ bool HeadlessRunner::start(QString* error)
         }
     }
 
-    m_backups = std::make_unique<BackupManager>(
-        m_store, *m_clock,
-        m_options.backupDir.isEmpty() ? m_options.dbPath + QStringLiteral(".backups")
-                                      : m_options.backupDir);
+    m_backups = std::make_unique<BackupManager>(m_store, *m_clock,
+                                                m_options.backupDir.isEmpty()
+                                                    ? m_options.dbPath + QStringLiteral(".backups")
+                                                    : m_options.backupDir);
     if (m_options.demo) {
-        const quint32 seed = m_options.seed ? m_options.seed : QRandomGenerator::global()->generate();
+        const quint32 seed =
+            m_options.seed ? m_options.seed : QRandomGenerator::global()->generate();
         m_bidders = std::make_unique<SimulatedBidders>(seed);
         const int intervalMs = std::max(5, int(1000.0 / std::max(0.01, m_options.bidRate)));
         m_bidTimer.setInterval(intervalMs);
@@ -162,7 +163,8 @@ bool HeadlessRunner::start(QString* error)
         if (!m_dispatcher->saveCursors(&housekeepingError))
             say(housekeepingError);
         if (!m_backups->runIfDue(&housekeepingError))
-            say(QCoreApplication::translate("Headless", "Backup failed: %1").arg(housekeepingError));
+            say(QCoreApplication::translate("Headless", "Backup failed: %1")
+                    .arg(housekeepingError));
     });
     m_housekeepingTimer.start();
     onTick();
@@ -237,10 +239,11 @@ void HeadlessRunner::skipIdleTime()
         return;
     m_demoClock->jumpTo(*nextStart - kLeadMs);
     QString error;
-    m_store.setMeta(kDemoClockKey, QStringLiteral("%1,%2,%3")
-                                       .arg(m_demoClock->anchorVirtualMs())
-                                       .arg(m_demoClock->anchorRealMs())
-                                       .arg(m_demoClock->speed()),
+    m_store.setMeta(kDemoClockKey,
+                    QStringLiteral("%1,%2,%3")
+                        .arg(m_demoClock->anchorVirtualMs())
+                        .arg(m_demoClock->anchorRealMs())
+                        .arg(m_demoClock->speed()),
                     &error);
     say(QCoreApplication::translate("Headless", "Demo: skipping ahead to %1 UTC.")
             .arg(QDateTime::fromMSecsSinceEpoch(*nextStart - kLeadMs, Qt::UTC)
@@ -249,7 +252,8 @@ void HeadlessRunner::skipIdleTime()
 
 void HeadlessRunner::stop(int signalNumber)
 {
-    shutdown(0, QCoreApplication::translate("Headless", "Stopping on signal %1.").arg(signalNumber));
+    shutdown(0,
+             QCoreApplication::translate("Headless", "Stopping on signal %1.").arg(signalNumber));
 }
 
 void HeadlessRunner::shutdown(int exitCode, const QString& message)

@@ -22,14 +22,14 @@ namespace sb::app {
 struct HeadlessOptions
 {
     bool demo = false;
-    int speed = 30;           // demo: virtual seconds per real second
-    double bidRate = 2.0;     // demo: simulated bids per real second
-    quint32 seed = 0;         // demo: 0 picks one
+    int speed = 30;       // demo: virtual seconds per real second
+    double bidRate = 2.0; // demo: simulated bids per real second
+    quint32 seed = 0;     // demo: 0 picks one
     int demoDays = 3;
     int demoWindowMinutes = 10;
-    QString dbPath;           // empty: a new file in the app's data folder
-    QString configPath;       // real run: the marathon to create when the database is empty
-    QString backupDir;        // empty: <db>.backups
+    QString dbPath;     // empty: a new file in the app's data folder
+    QString configPath; // real run: the marathon to create when the database is empty
+    QString backupDir;  // empty: <db>.backups
 };
 
 class HeadlessRunner : public QObject

@@ -54,7 +54,8 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         bool numeric = false;
         const int value = parser.value(name).toInt(&numeric);
         if (!numeric || value < min || value > max) {
-            sb::app::usageError(tr("--%1 takes a whole number from %2 to %3.").arg(name).arg(min).arg(max));
+            sb::app::usageError(
+                tr("--%1 takes a whole number from %2 to %3.").arg(name).arg(min).arg(max));
             ok = false;
             return;
         }

@@ -13,11 +13,6 @@ namespace sb::auction {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AuctionEngine", text);
-}
-
 QString utcText(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -42,8 +37,7 @@ bool leadsOver(const BidRecord& a, const BidRecord& b)
 
 AuctionEngine::AuctionEngine(AuctionStore& store, const Clock& clock, QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock)
-{
-}
+{}
 
 ActionResult AuctionEngine::createMarathon(const MarathonConfig& config)
 {
@@ -262,13 +256,15 @@ bool AuctionEngine::advance(std::int64_t now, QString* error)
             a.state = DayState::Active;
             QJsonObject payload = auctionJson(a);
             payload.insert(QStringLiteral("catch_up"), a.startUtcMs < m_sessionStartMs);
-            if (!journal(EventType::DayOpened, a.dayNumber, payload, error) || !saveAuction(a, error))
+            if (!journal(EventType::DayOpened, a.dayNumber, payload, error) ||
+                !saveAuction(a, error))
                 return false;
         }
         if (a.state == DayState::Active && now >= a.endUtcMs) {
             a.state = DayState::Processing;
             QJsonObject payload = auctionJson(a);
-            payload.insert(QStringLiteral("grace_until_utc"), utcText(a.endUtcMs + m_config.graceMs));
+            payload.insert(QStringLiteral("grace_until_utc"),
+                           utcText(a.endUtcMs + m_config.graceMs));
             payload.insert(QStringLiteral("catch_up"), a.endUtcMs < m_sessionStartMs);
             if (!journal(EventType::DayClosing, a.dayNumber, payload, error) ||
                 !saveAuction(a, error))
@@ -328,9 +324,10 @@ bool AuctionEngine::finishMarathonIfDone(QString* error)
     const auto sold = std::count_if(m_auctions.cbegin(), m_auctions.cend(),
                                     [](const AuctionDay& a) { return a.winnerBidId.has_value(); });
     return m_store.setMarathonState(m_marathonState, error) &&
-           journal(EventType::MarathonFinished, std::nullopt,
-                   {{QStringLiteral("name"), m_config.name}, {QStringLiteral("sold"), qint64(sold)}},
-                   error);
+           journal(
+               EventType::MarathonFinished, std::nullopt,
+               {{QStringLiteral("name"), m_config.name}, {QStringLiteral("sold"), qint64(sold)}},
+               error);
 }
 
 std::optional<int> AuctionEngine::currentAuctionIndex() const
@@ -406,13 +403,18 @@ int AuctionEngine::targetAuction(const BidInput& input, std::int64_t effectiveMs
 {
     if (input.auctionIndex && *input.auctionIndex >= 0 && *input.auctionIndex < m_auctions.size())
         return *input.auctionIndex;
+    const AuctionDay* previous = nullptr;
     for (const AuctionDay& a : m_auctions) {
         if (a.startUtcMs <= effectiveMs && effectiveMs <= a.endUtcMs)
             return a.index;
-    }
-    for (const AuctionDay& a : m_auctions) {
-        if (a.startUtcMs > effectiveMs)
+        if (a.startUtcMs > effectiveMs) {
+            // Between two windows: the one that just ended answers ("closed") until its winner
+            // is declared; after that the next one does ("not_open").
+            if (previous && previous->isOpenForBids())
+                return previous->index;
             return a.index;
+        }
+        previous = &a;
     }
     return m_auctions.last().index;
 }
@@ -422,15 +424,14 @@ std::optional<BidRejection> AuctionEngine::checkWindow(const AuctionDay& a,
                                                        std::int64_t receivedMs) const
 {
     if (a.state == DayState::Pending || effectiveMs < a.startUtcMs) {
-        return BidRejection{RejectionCode::NotOpen,
-                            tr("The auction for day %1 opens at %2 UTC.")
-                                .arg(a.dayNumber)
-                                .arg(utcText(a.startUtcMs))};
+        return BidRejection{RejectionCode::NotOpen, tr("The auction for day %1 opens at %2 UTC.")
+                                                        .arg(a.dayNumber)
+                                                        .arg(utcText(a.startUtcMs))};
     }
-    const bool closed = a.state == DayState::Cancelled || a.state == DayState::Completed ||
-                        a.winnerDeclared || effectiveMs >= a.endUtcMs ||
-                        (a.state == DayState::Processing &&
-                         receivedMs > a.endUtcMs + m_config.graceMs);
+    const bool closed =
+        a.state == DayState::Cancelled || a.state == DayState::Completed || a.winnerDeclared ||
+        effectiveMs >= a.endUtcMs ||
+        (a.state == DayState::Processing && receivedMs > a.endUtcMs + m_config.graceMs);
     if (closed) {
         return BidRejection{RejectionCode::Closed, tr("The auction for day %1 closed at %2 UTC.")
                                                        .arg(a.dayNumber)
@@ -503,8 +504,8 @@ BidOutcome AuctionEngine::judge(const BidInput& input, QString* error)
     if (!rejection) {
         review = BidRules::needsReview(m_config, leader, bid.amount);
         if (!review) {
-            verdict = BidRules::judgeAmount(m_config, leader, bid.amount, bid.sourceTimeMs,
-                                            bid.sourceId);
+            verdict =
+                BidRules::judgeAmount(m_config, leader, bid.amount, bid.sourceTimeMs, bid.sourceId);
             rejection = verdict.rejection;
         }
     }
@@ -608,8 +609,7 @@ bool AuctionEngine::recomputeLeader(AuctionDay& a, std::int64_t now, QString* er
         if (bid.status == BidStatus::Accepted && (!best || leadsOver(bid, *best)))
             best = bid;
     }
-    QJsonObject payload{{QStringLiteral("auction"), a.index},
-                        {QStringLiteral("recomputed"), true}};
+    QJsonObject payload{{QStringLiteral("auction"), a.index}, {QStringLiteral("recomputed"), true}};
     if (best) {
         a.leaderBidId = best->id;
         m_leaders.insert(a.index, *best);

@@ -77,7 +77,6 @@ signals:
     void eventsCommitted(const QList<sb::auction::AuctionEvent>& events);
 
 private:
-
     ActionResult transaction(const std::function<bool(QString*)>& body);
     ActionResult operatorAction(const QString& action, const QString& actor, QJsonObject details,
                                 const std::function<bool(QString*)>& body);
@@ -108,10 +107,10 @@ private:
     MarathonConfig m_config;
     MarathonState m_marathonState = MarathonState::Scheduled;
     QList<AuctionDay> m_auctions;
-    QHash<int, BidRecord> m_leaders;       // auction index -> leading bid
-    QHash<int, int> m_pendingReviews;      // auction index -> bids waiting for the operator
+    QHash<int, BidRecord> m_leaders;  // auction index -> leading bid
+    QHash<int, int> m_pendingReviews; // auction index -> bids waiting for the operator
     std::int64_t m_nextSeq = 1;
-    std::int64_t m_sessionStartMs = 0;     // transitions due before this happened while we were down
+    std::int64_t m_sessionStartMs = 0; // transitions due before this happened while we were down
     std::int64_t m_manualIdCounter = 0;
     QList<AuctionEvent> m_uncommitted;
     QSet<QPair<QString, QString>> m_batchSourceIds;

@@ -50,7 +50,8 @@ const std::array<QStringList, AuctionStore::kSchemaVersion> kMigrations = {
     },
 };
 
-enum Statement {
+enum Statement
+{
     InsertBid,
     UpdateBid,
     SelectBid,
@@ -135,7 +136,8 @@ bool AuctionStore::open(const QString& path, QString* error)
 {
     close();
     m_path = path;
-    m_connectionName = QStringLiteral("sb-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_connectionName =
+        QStringLiteral("sb-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
@@ -153,8 +155,9 @@ bool AuctionStore::open(const QString& path, QString* error)
         };
         for (const QString& pragma : pragmas) {
             if (!q.exec(pragma))
-                return fail(error, describe(QStringLiteral("Cannot configure database %1").arg(path),
-                                            q.lastError()));
+                return fail(error,
+                            describe(QStringLiteral("Cannot configure database %1").arg(path),
+                                     q.lastError()));
         }
         if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
             q.value(0).toString() != QLatin1String("wal"))
@@ -258,7 +261,8 @@ bool AuctionStore::prepareStatements(QString* error)
         QSqlQuery& q = statements->queries[std::size_t(i)];
         q = QSqlQuery(db);
         if (!q.prepare(sql[std::size_t(i)]))
-            return fail(error, describe(QStringLiteral("Cannot prepare a statement"), q.lastError()));
+            return fail(error,
+                        describe(QStringLiteral("Cannot prepare a statement"), q.lastError()));
     }
     m_statements = std::move(statements);
     return true;
@@ -318,9 +322,11 @@ std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
 bool AuctionStore::saveMarathon(const StoredMarathon& marathon, QString* error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO marathon(id, config_json, state, created_utc_ms)"
-                             " VALUES (1, ?, ?, ?)"));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(marathon.config.toJson()).toJson(QJsonDocument::Compact)));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO marathon(id, config_json, state, created_utc_ms)"
+                       " VALUES (1, ?, ?, ?)"));
+    q.addBindValue(
+        QString::fromUtf8(QJsonDocument(marathon.config.toJson()).toJson(QJsonDocument::Compact)));
     q.addBindValue(marathonStateName(marathon.state));
     q.addBindValue(qint64(marathon.createdUtcMs));
     if (!q.exec())
@@ -334,7 +340,8 @@ bool AuctionStore::setMarathonState(MarathonState state, QString* error)
     q.prepare(QStringLiteral("UPDATE marathon SET state=? WHERE id=1"));
     q.addBindValue(marathonStateName(state));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot store the marathon state"), q.lastError()));
+        return fail(error,
+                    describe(QStringLiteral("Cannot store the marathon state"), q.lastError()));
     return true;
 }
 
@@ -410,8 +417,9 @@ bool AuctionStore::insertBid(BidRecord& bid, QString* error)
                                  : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(text(bid.note));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot store the bid from %1").arg(bid.bidderName),
-                                    q.lastError()));
+        return fail(error,
+                    describe(QStringLiteral("Cannot store the bid from %1").arg(bid.bidderName),
+                             q.lastError()));
     bid.id = q.lastInsertId().toLongLong();
     return true;
 }
@@ -429,7 +437,8 @@ bool AuctionStore::updateBid(const BidRecord& bid, QString* error)
     q.addBindValue(bid.auctionIndex);
     q.addBindValue(qint64(bid.id));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot update bid %1").arg(bid.id), q.lastError()));
+        return fail(error,
+                    describe(QStringLiteral("Cannot update bid %1").arg(bid.id), q.lastError()));
     return true;
 }
 
@@ -466,7 +475,8 @@ QList<BidRecord> AuctionStore::bids(std::optional<int> auctionIndex) const
                   QStringLiteral(" FROM bids WHERE auction_idx=? ORDER BY id"));
         q.addBindValue(*auctionIndex);
     } else {
-        q.prepare(QStringLiteral("SELECT ") + kBidColumns + QStringLiteral(" FROM bids ORDER BY id"));
+        q.prepare(QStringLiteral("SELECT ") + kBidColumns +
+                  QStringLiteral(" FROM bids ORDER BY id"));
     }
     if (!q.exec())
         return result;
@@ -492,7 +502,8 @@ bool AuctionStore::appendEvent(const AuctionEvent& event, QString* error)
     q.addBindValue(event.day ? QVariant(*event.day) : QVariant(QMetaType(QMetaType::Int)));
     q.addBindValue(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot journal %1").arg(event.type), q.lastError()));
+        return fail(error,
+                    describe(QStringLiteral("Cannot journal %1").arg(event.type), q.lastError()));
     return true;
 }
 
@@ -540,7 +551,8 @@ std::optional<std::int64_t> AuctionStore::subscriberCursor(const QString& name) 
 bool AuctionStore::setSubscriberCursor(const QString& name, std::int64_t seq, QString* error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO subscriber_cursors(name, last_seq) VALUES (?,?)"));
+    q.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO subscriber_cursors(name, last_seq) VALUES (?,?)"));
     q.addBindValue(text(name));
     q.addBindValue(qint64(seq));
     if (!q.exec())
@@ -577,7 +589,8 @@ bool AuctionStore::removeDeadLetter(std::int64_t id, QString* error)
 bool AuctionStore::updateDeadLetter(const DeadLetter& letter, QString* error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral("UPDATE dead_letters SET error=?, attempts=?, failed_utc_ms=? WHERE id=?"));
+    q.prepare(
+        QStringLiteral("UPDATE dead_letters SET error=?, attempts=?, failed_utc_ms=? WHERE id=?"));
     q.addBindValue(text(letter.error));
     q.addBindValue(letter.attempts);
     q.addBindValue(qint64(letter.failedUtcMs));
@@ -631,7 +644,8 @@ bool AuctionStore::snapshotTo(const QString& file, QString* error)
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(file);
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot write backup %1").arg(file), q.lastError()));
+        return fail(error,
+                    describe(QStringLiteral("Cannot write backup %1").arg(file), q.lastError()));
     return true;
 }
 
@@ -650,7 +664,8 @@ bool AuctionStore::setMaxPageCount(int pages, QString* error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages)))
-        return fail(error, describe(QStringLiteral("Cannot limit the database size"), q.lastError()));
+        return fail(error,
+                    describe(QStringLiteral("Cannot limit the database size"), q.lastError()));
     return true;
 }
 

@@ -52,14 +52,29 @@ constexpr std::array<std::pair<BidStatus, const char16_t*>, 4> kBidStatuses = {{
 
 } // namespace
 
-QString dayStateName(DayState state) { return nameOf(kDayStates, state); }
-std::optional<DayState> dayStateFromName(QStringView name) { return valueOf(kDayStates, name); }
-QString marathonStateName(MarathonState state) { return nameOf(kMarathonStates, state); }
+QString dayStateName(DayState state)
+{
+    return nameOf(kDayStates, state);
+}
+std::optional<DayState> dayStateFromName(QStringView name)
+{
+    return valueOf(kDayStates, name);
+}
+QString marathonStateName(MarathonState state)
+{
+    return nameOf(kMarathonStates, state);
+}
 std::optional<MarathonState> marathonStateFromName(QStringView name)
 {
     return valueOf(kMarathonStates, name);
 }
-QString bidStatusName(BidStatus status) { return nameOf(kBidStatuses, status); }
-std::optional<BidStatus> bidStatusFromName(QStringView name) { return valueOf(kBidStatuses, name); }
+QString bidStatusName(BidStatus status)
+{
+    return nameOf(kBidStatuses, status);
+}
+std::optional<BidStatus> bidStatusFromName(QStringView name)
+{
+    return valueOf(kBidStatuses, name);
+}
 
 } // namespace sb::auction

@@ -22,7 +22,8 @@ std::int64_t stampOf(const QString& fileName)
 {
     if (!fileName.startsWith(kPrefix) || !fileName.endsWith(kSuffix))
         return -1;
-    const QString stamp = fileName.mid(kPrefix.size(), fileName.size() - kPrefix.size() - kSuffix.size());
+    const QString stamp =
+        fileName.mid(kPrefix.size(), fileName.size() - kPrefix.size() - kSuffix.size());
     QDateTime t = QDateTime::fromString(stamp, kStampFormat);
     if (!t.isValid())
         return -1;
@@ -34,8 +35,7 @@ std::int64_t stampOf(const QString& fileName)
 
 BackupManager::BackupManager(AuctionStore& store, const Clock& clock, QString directory)
     : m_store(store), m_clock(clock), m_directory(std::move(directory))
-{
-}
+{}
 
 QList<BackupInfo> BackupManager::backups() const
 {
@@ -137,7 +137,8 @@ bool BackupManager::verify(const QString& snapshotPath, QString* error)
                 q.value(0).toString() != QLatin1String("ok")) {
                 *error = QStringLiteral("Backup %1 is damaged or not a database").arg(snapshotPath);
             } else if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next() ||
-                       q.value(0).toInt() < 1 || q.value(0).toInt() > AuctionStore::kSchemaVersion) {
+                       q.value(0).toInt() < 1 ||
+                       q.value(0).toInt() > AuctionStore::kSchemaVersion) {
                 *error = QStringLiteral("Backup %1 is not a SothebAIs Studio database this version "
                                         "can open")
                              .arg(snapshotPath);

@@ -41,8 +41,8 @@ public:
     // Replaces the database at dbPath (closed, not in use) with the snapshot. The old file is
     // kept beside it as <db>.before-restore-<time>. Fails, touching nothing, if the snapshot
     // does not open, fails its integrity check or comes from a newer version.
-    static bool restore(const QString& snapshotPath, const QString& dbPath,
-                        std::int64_t nowUtcMs, QString* keptOldPath, QString* error);
+    static bool restore(const QString& snapshotPath, const QString& dbPath, std::int64_t nowUtcMs,
+                        QString* keptOldPath, QString* error);
     // Opens a snapshot and checks it: integrity, schema version.
     static bool verify(const QString& snapshotPath, QString* error);
 

@@ -9,7 +9,8 @@
 
 namespace sb::auction {
 
-enum class RejectionCode {
+enum class RejectionCode
+{
     BelowReserve,
     BelowIncrement,
     Closed,

@@ -15,9 +15,8 @@ QString tr(const char* text, int n = -1)
 
 bool isAllDigits(const QString& s)
 {
-    return !s.isEmpty() && std::all_of(s.cbegin(), s.cend(), [](QChar c) {
-        return c >= u'0' && c <= u'9';
-    });
+    return !s.isEmpty() &&
+           std::all_of(s.cbegin(), s.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
 constexpr std::int64_t kDayMs = 24LL * 60 * 60 * 1000;

@@ -34,7 +34,8 @@ public:
     // The smallest amount that beats the leader outright: leader + max(ceil(leader × pct), abs).
     static Gwei minimumRaise(const MarathonConfig& config, Gwei leader);
     // The smallest acceptable next bid: the reserve with no leader, else minimumRaise.
-    static Gwei minimumNextBid(const MarathonConfig& config, const std::optional<LeaderView>& leader);
+    static Gwei minimumNextBid(const MarathonConfig& config,
+                               const std::optional<LeaderView>& leader);
 
     // Reserve, minimum raise and the tie rule.
     static AmountVerdict judgeAmount(const MarathonConfig& config,

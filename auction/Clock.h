@@ -41,8 +41,7 @@ class ScaledClock final : public Clock
 public:
     ScaledClock(std::int64_t anchorVirtualMs, std::int64_t anchorRealMs, int speed)
         : m_anchorVirtualMs(anchorVirtualMs), m_anchorRealMs(anchorRealMs), m_speed(speed)
-    {
-    }
+    {}
     std::int64_t nowUtcMs() const override
     {
         return m_anchorVirtualMs + (QDateTime::currentMSecsSinceEpoch() - m_anchorRealMs) * m_speed;

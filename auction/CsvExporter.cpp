@@ -57,35 +57,35 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
     const auto marathon = store.loadMarathon(&loadError);
     const QList<AuctionDay> auctions = store.loadAuctions(&loadError);
 
-    QString bids = row({QStringLiteral("bid_id"), QStringLiteral("day"), QStringLiteral("lot"),
-                        QStringLiteral("source"), QStringLiteral("source_id"),
-                        QStringLiteral("bidder_id"), QStringLiteral("bidder"),
-                        QStringLiteral("amount_eth"), QStringLiteral("amount_gwei"),
-                        QStringLiteral("posted_utc"), QStringLiteral("received_utc"),
-                        QStringLiteral("status"), QStringLiteral("reason_code"),
-                        QStringLiteral("reason"), QStringLiteral("note"), QStringLiteral("text")});
+    QString bids =
+        row({QStringLiteral("bid_id"), QStringLiteral("day"), QStringLiteral("lot"),
+             QStringLiteral("source"), QStringLiteral("source_id"), QStringLiteral("bidder_id"),
+             QStringLiteral("bidder"), QStringLiteral("amount_eth"), QStringLiteral("amount_gwei"),
+             QStringLiteral("posted_utc"), QStringLiteral("received_utc"), QStringLiteral("status"),
+             QStringLiteral("reason_code"), QStringLiteral("reason"), QStringLiteral("note"),
+             QStringLiteral("text")});
     for (const BidRecord& b : store.bids()) {
         const AuctionDay a = auctions.value(b.auctionIndex);
-        bids += row({QString::number(b.id), QString::number(a.dayNumber), QString::number(a.lot + 1),
-                     b.source, b.sourceId, b.bidderId, b.bidderName, b.amount.toDecimalString().remove(u','),
-                     QString::number(b.amount.gwei()), utcText(b.sourceTimeMs),
-                     utcText(b.receivedTimeMs), bidStatusName(b.status),
+        bids += row({QString::number(b.id), QString::number(a.dayNumber),
+                     QString::number(a.lot + 1), b.source, b.sourceId, b.bidderId, b.bidderName,
+                     b.amount.toDecimalString().remove(u','), QString::number(b.amount.gwei()),
+                     utcText(b.sourceTimeMs), utcText(b.receivedTimeMs), bidStatusName(b.status),
                      b.rejection ? rejectionCodeName(b.rejection->code) : QString(),
                      b.rejection ? b.rejection->message : QString(), b.note, b.text});
     }
 
-    QString results = row({QStringLiteral("day"), QStringLiteral("lot"), QStringLiteral("title"),
-                           QStringLiteral("token_id"), QStringLiteral("state"),
-                           QStringLiteral("start_utc"), QStringLiteral("end_utc"),
-                           QStringLiteral("winner_bidder_id"), QStringLiteral("winner"),
-                           QStringLiteral("amount_eth"), QStringLiteral("amount_gwei"),
-                           QStringLiteral("winning_bid_id"), QStringLiteral("settlement_note")});
+    QString results =
+        row({QStringLiteral("day"), QStringLiteral("lot"), QStringLiteral("title"),
+             QStringLiteral("token_id"), QStringLiteral("state"), QStringLiteral("start_utc"),
+             QStringLiteral("end_utc"), QStringLiteral("winner_bidder_id"),
+             QStringLiteral("winner"), QStringLiteral("amount_eth"), QStringLiteral("amount_gwei"),
+             QStringLiteral("winning_bid_id"), QStringLiteral("settlement_note")});
     for (const AuctionDay& a : auctions) {
         QStringList cells = {QString::number(a.dayNumber), QString::number(a.lot + 1)};
         const bool hasLot = marathon && a.index < marathon->config.lots.size();
         cells << (hasLot ? marathon->config.lots[a.index].title : QString())
-              << (hasLot ? marathon->config.lots[a.index].tokenId : QString()) << dayStateName(a.state)
-              << utcText(a.startUtcMs) << utcText(a.endUtcMs);
+              << (hasLot ? marathon->config.lots[a.index].tokenId : QString())
+              << dayStateName(a.state) << utcText(a.startUtcMs) << utcText(a.endUtcMs);
         const auto winner = a.winnerBidId ? store.bid(*a.winnerBidId) : std::nullopt;
         if (winner) {
             cells << winner->bidderId << winner->bidderName

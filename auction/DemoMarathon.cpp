@@ -29,7 +29,7 @@ constexpr std::array<DemoBidder, 12> kBidders = {{
     {u"1007", u"brushstroke_bo", 75},
     {u"1008", u"nouns_nina", 640},
     {u"1009", u"rarity_ravi", 310},
-    {u"1010", u"fresh_fern", 3},   // too new: the demo shows account_too_new
+    {u"1010", u"fresh_fern", 3}, // too new: the demo shows account_too_new
     {u"1011", u"glyph_greta", 1100},
     {u"1012", u"satoshi_sam", 45},
 }};
@@ -74,8 +74,7 @@ MarathonConfig DemoMarathon::config(std::int64_t startUtcMs, int days, int windo
 
 SimulatedBidders::SimulatedBidders(quint32 seed)
     : m_random(seed), m_runId(QString::number(QDateTime::currentMSecsSinceEpoch(), 36))
-{
-}
+{}
 
 BidInput SimulatedBidders::nextBid(std::optional<Gwei> leader, Gwei minimumNext,
                                    std::int64_t nowUtcMs)

@@ -11,8 +11,7 @@ namespace sb::auction {
 EventDispatcher::EventDispatcher(AuctionStore& store, const Clock& clock, RetryPolicy policy,
                                  QObject* parent)
     : QObject(parent), m_store(store), m_clock(clock), m_policy(policy)
-{
-}
+{}
 
 void EventDispatcher::subscribe(EventSubscriber* subscriber, bool replayFromStart)
 {
@@ -75,14 +74,15 @@ int EventDispatcher::pump()
                 s.nextAttemptMs = now + (m_policy.firstDelayMs << s.failures);
                 ++s.failures;
                 qCWarning(lcEvents).noquote()
-                    << s.subscriber->subscriberName() << "failed on event" << event.seq << event.type
-                    << "(" << error << "); retry" << s.failures << "of" << m_policy.maxRetries;
+                    << s.subscriber->subscriberName() << "failed on event" << event.seq
+                    << event.type << "(" << error << "); retry" << s.failures << "of"
+                    << m_policy.maxRetries;
                 break;
             }
             // Out of retries: park the event, keep the order for everything after it.
             QString storeError;
-            DeadLetter letter{0, s.subscriber->subscriberName(), event.seq, error,
-                              s.failures + 1, now};
+            DeadLetter letter{0,  s.subscriber->subscriberName(), event.seq, error, s.failures + 1,
+                              now};
             if (!m_store.addDeadLetter(letter, &storeError)) {
                 qCWarning(lcEvents).noquote() << "cannot park event" << event.seq << storeError;
                 s.nextAttemptMs = now + (m_policy.firstDelayMs << m_policy.maxRetries);
@@ -119,7 +119,8 @@ bool EventDispatcher::saveCursors(QString* error)
     if (!m_store.begin(error))
         return false;
     for (Subscription& s : m_subscriptions) {
-        if (s.dirty && !m_store.setSubscriberCursor(s.subscriber->subscriberName(), s.cursor, error)) {
+        if (s.dirty &&
+            !m_store.setSubscriberCursor(s.subscriber->subscriberName(), s.cursor, error)) {
             m_store.rollback();
             return false;
         }
@@ -142,10 +143,10 @@ bool EventDispatcher::redrive(std::int64_t deadLetterId, QString* error)
         *error = tr("There is no dead letter %1.").arg(deadLetterId);
         return false;
     }
-    const auto sub = std::find_if(m_subscriptions.begin(), m_subscriptions.end(),
-                                  [&](const Subscription& s) {
-                                      return s.subscriber->subscriberName() == it->subscriber;
-                                  });
+    const auto sub =
+        std::find_if(m_subscriptions.begin(), m_subscriptions.end(), [&](const Subscription& s) {
+            return s.subscriber->subscriberName() == it->subscriber;
+        });
     if (sub == m_subscriptions.end()) {
         *error = tr("%1 is not connected; re-drive it once it is.").arg(it->subscriber);
         return false;

@@ -1,8 +1,8 @@
 #pragma once
 // Delivers the committed journal to subscribers (overlays, host, X replies, settlement, remote
-// clients), each in seq order from its own cursor, so a restart or reconnect replays what it missed.
-// A failed delivery is retried 3 times with exponential backoff on the engine's clock, then the
-// event goes to the dead-letter list, which the operator can see and re-drive. At least once:
+// clients), each in seq order from its own cursor, so a restart or reconnect replays what it
+// missed. A failed delivery is retried 3 times with exponential backoff on the engine's clock, then
+// the event goes to the dead-letter list, which the operator can see and re-drive. At least once:
 // subscribers use seq to ignore a repeat after a crash.
 
 #include "AuctionEvent.h"

@@ -22,8 +22,8 @@ struct Lot
 {
     QString title;
     QString artist;
-    QString tokenId;     // as the contract will mint it; free text until settlement exists
-    QString imagePath;   // local file or URL of the artwork
+    QString tokenId;   // as the contract will mint it; free text until settlement exists
+    QString imagePath; // local file or URL of the artwork
     QString description;
     friend bool operator==(const Lot&, const Lot&) = default;
 };
@@ -31,27 +31,27 @@ struct Lot
 struct MarathonConfig
 {
     QString name;
-    QDate firstDay;                   // local date of the first window's start
+    QDate firstDay; // local date of the first window's start
     int days = 30;
-    QTime windowStart{12, 0};         // local wall-clock time
-    QTime windowEnd{20, 0};           // at or before windowStart means the next local day
+    QTime windowStart{12, 0}; // local wall-clock time
+    QTime windowEnd{20, 0};   // at or before windowStart means the next local day
     QString timeZone = QStringLiteral("America/New_York"); // IANA id
-    int lotsPerDay = 1;               // the window is split into this many consecutive auctions
-    QList<Lot> lots;                  // days × lotsPerDay entries, in order; may be shorter while drafting
+    int lotsPerDay = 1; // the window is split into this many consecutive auctions
+    QList<Lot> lots;    // days × lotsPerDay entries, in order; may be shorter while drafting
 
-    Gwei reserve = Gwei::fromGwei(10'000'000);       // 0.01 ETH
+    Gwei reserve = Gwei::fromGwei(10'000'000); // 0.01 ETH
     int minRaisePercent = 5;
     Gwei minRaiseAbsolute = Gwei::fromGwei(1'000'000); // 0.001 ETH
     std::int64_t timeBufferMs = 5 * 60 * 1000;
-    std::optional<std::int64_t> maxExtensionMs;      // cap on total extension; none by default
+    std::optional<std::int64_t> maxExtensionMs; // cap on total extension; none by default
     std::int64_t graceMs = 20 * 1000;
 
-    int minAccountAgeDays = 30;                       // 0 turns the rule off
-    QStringList blocklist;                            // bidder ids or handles, compared case-insensitively
+    int minAccountAgeDays = 30; // 0 turns the rule off
+    QStringList blocklist;      // bidder ids or handles, compared case-insensitively
     bool requireLinkedWallet = false;
-    std::optional<Gwei> reviewCeiling;                // a bid above this waits for the operator
-    int reviewMultiple = 10;                          // a bid above K × leader waits; 0 = off
-    QString hashtag;                                  // e.g. "#SothebAIs"; empty = not required
+    std::optional<Gwei> reviewCeiling; // a bid above this waits for the operator
+    int reviewMultiple = 10;           // a bid above K × leader waits; 0 = off
+    QString hashtag;                   // e.g. "#SothebAIs"; empty = not required
 
     // Human-readable problems, empty when the config can run. Checks ranges, the zone id, the
     // window length, lots count, and that windows never overlap.

@@ -11,11 +11,6 @@ namespace sb::auction {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("OperatorActions", text);
-}
-
 QString utcText(std::int64_t ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -47,8 +42,8 @@ ActionResult AuctionEngine::pause(int auctionIndex, const QString& actor)
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || a->state != DayState::Active)
         return ActionResult::failure(tr("Only a running auction can be paused."));
-    return operatorAction(QStringLiteral("pause"), actor, {{QStringLiteral("auction"), auctionIndex}},
-                          [&](QString* error) {
+    return operatorAction(QStringLiteral("pause"), actor,
+                          {{QStringLiteral("auction"), auctionIndex}}, [&](QString* error) {
                               a->state = DayState::Paused;
                               a->pausedAtUtcMs = m_clock.nowUtcMs();
                               return journal(EventType::DayPaused, a->dayNumber, auctionJson(*a),
@@ -62,20 +57,20 @@ ActionResult AuctionEngine::resume(int auctionIndex, const QString& actor)
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || a->state != DayState::Paused)
         return ActionResult::failure(tr("Only a paused auction can be resumed."));
-    return operatorAction(
-        QStringLiteral("resume"), actor, {{QStringLiteral("auction"), auctionIndex}},
-        [&](QString* error) {
-            // The time the auction stood still is given back, so bidders lose no minutes.
-            const std::int64_t now = m_clock.nowUtcMs();
-            const std::int64_t pausedFor = now - a->pausedAtUtcMs.value_or(now);
-            a->endUtcMs += std::max<std::int64_t>(0, pausedFor);
-            a->pausedAtUtcMs.reset();
-            a->state = DayState::Active;
-            QJsonObject payload = auctionJson(*a);
-            payload.insert(QStringLiteral("paused_ms"), qint64(pausedFor));
-            return journal(EventType::DayResumed, a->dayNumber, payload, error) &&
-                   saveAuction(*a, error);
-        });
+    return operatorAction(QStringLiteral("resume"), actor,
+                          {{QStringLiteral("auction"), auctionIndex}}, [&](QString* error) {
+                              // The time the auction stood still is given back, so bidders lose no
+                              // minutes.
+                              const std::int64_t now = m_clock.nowUtcMs();
+                              const std::int64_t pausedFor = now - a->pausedAtUtcMs.value_or(now);
+                              a->endUtcMs += std::max<std::int64_t>(0, pausedFor);
+                              a->pausedAtUtcMs.reset();
+                              a->state = DayState::Active;
+                              QJsonObject payload = auctionJson(*a);
+                              payload.insert(QStringLiteral("paused_ms"), qint64(pausedFor));
+                              return journal(EventType::DayResumed, a->dayNumber, payload, error) &&
+                                     saveAuction(*a, error);
+                          });
 }
 
 ActionResult AuctionEngine::extend(int auctionIndex, std::int64_t byMs, const QString& actor)
@@ -112,21 +107,22 @@ ActionResult AuctionEngine::closeNow(int auctionIndex, const QString& actor)
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || (a->state != DayState::Active && a->state != DayState::Paused))
         return ActionResult::failure(tr("Only a running or paused auction can be closed."));
-    return operatorAction(
-        QStringLiteral("close_now"), actor, {{QStringLiteral("auction"), auctionIndex}},
-        [&](QString* error) {
-            // Closing sets the end to now; the grace for late arrivals still applies.
-            const std::int64_t now = m_clock.nowUtcMs();
-            a->endUtcMs = std::min(a->endUtcMs, a->pausedAtUtcMs.value_or(now));
-            a->endUtcMs = std::min(a->endUtcMs, now);
-            a->pausedAtUtcMs.reset();
-            a->state = DayState::Processing;
-            QJsonObject payload = auctionJson(*a);
-            payload.insert(QStringLiteral("grace_until_utc"), utcText(a->endUtcMs + m_config.graceMs));
-            payload.insert(QStringLiteral("by_operator"), true);
-            return journal(EventType::DayClosing, a->dayNumber, payload, error) &&
-                   saveAuction(*a, error);
-        });
+    return operatorAction(QStringLiteral("close_now"), actor,
+                          {{QStringLiteral("auction"), auctionIndex}}, [&](QString* error) {
+                              // Closing sets the end to now; the grace for late arrivals still
+                              // applies.
+                              const std::int64_t now = m_clock.nowUtcMs();
+                              a->endUtcMs = std::min(a->endUtcMs, a->pausedAtUtcMs.value_or(now));
+                              a->endUtcMs = std::min(a->endUtcMs, now);
+                              a->pausedAtUtcMs.reset();
+                              a->state = DayState::Processing;
+                              QJsonObject payload = auctionJson(*a);
+                              payload.insert(QStringLiteral("grace_until_utc"),
+                                             utcText(a->endUtcMs + m_config.graceMs));
+                              payload.insert(QStringLiteral("by_operator"), true);
+                              return journal(EventType::DayClosing, a->dayNumber, payload, error) &&
+                                     saveAuction(*a, error);
+                          });
 }
 
 ActionResult AuctionEngine::cancel(int auctionIndex, const QString& reason, const QString& actor)
@@ -137,21 +133,22 @@ ActionResult AuctionEngine::cancel(int auctionIndex, const QString& reason, cons
         return ActionResult::failure(tr("This auction has already ended."));
     if (reason.trimmed().isEmpty())
         return ActionResult::failure(tr("Say why the auction is cancelled."));
-    return operatorAction(QStringLiteral("cancel"), actor,
-                          {{QStringLiteral("auction"), auctionIndex}, {QStringLiteral("reason"), reason}},
-                          [&](QString* error) {
-                              const bool wasPending = a->state == DayState::Pending;
-                              a->state = DayState::Cancelled;
-                              a->pausedAtUtcMs.reset();
-                              QJsonObject payload = auctionJson(*a);
-                              payload.insert(QStringLiteral("reason"), reason);
-                              if (!journal(EventType::DayCancelled, a->dayNumber, payload, error) ||
-                                  !saveAuction(*a, error))
-                                  return false;
-                              if (!wasPending && !scheduleNext(a->index, error))
-                                  return false;
-                              return finishMarathonIfDone(error);
-                          });
+    return operatorAction(
+        QStringLiteral("cancel"), actor,
+        {{QStringLiteral("auction"), auctionIndex}, {QStringLiteral("reason"), reason}},
+        [&](QString* error) {
+            const bool wasPending = a->state == DayState::Pending;
+            a->state = DayState::Cancelled;
+            a->pausedAtUtcMs.reset();
+            QJsonObject payload = auctionJson(*a);
+            payload.insert(QStringLiteral("reason"), reason);
+            if (!journal(EventType::DayCancelled, a->dayNumber, payload, error) ||
+                !saveAuction(*a, error))
+                return false;
+            if (!wasPending && !scheduleNext(a->index, error))
+                return false;
+            return finishMarathonIfDone(error);
+        });
 }
 
 ActionResult AuctionEngine::invalidateBid(std::int64_t bidId, const QString& reason,

@@ -16,10 +16,10 @@ namespace sb::auction {
 
 struct AuctionWindow
 {
-    int index = 0;        // 0-based over the whole marathon: (dayNumber - 1) × lotsPerDay + lot
-    int dayNumber = 1;    // 1-based
-    int lot = 0;          // 0-based within the day
-    QDate localDate;      // the day's local date (of the window's start)
+    int index = 0;     // 0-based over the whole marathon: (dayNumber - 1) × lotsPerDay + lot
+    int dayNumber = 1; // 1-based
+    int lot = 0;       // 0-based within the day
+    QDate localDate;   // the day's local date (of the window's start)
     std::int64_t startUtcMs = 0;
     std::int64_t endUtcMs = 0;
     bool startMovedByGap = false; // the configured local start did not exist that day
