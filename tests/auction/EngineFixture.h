@@ -56,9 +56,13 @@ inline const std::int64_t kDay1Close = utcMs(2026, 3, 1, 13);
 class EngineFixture
 {
 public:
+    // tempTemplate: where the database lives (QTemporaryDir template); default: the system temp.
     explicit EngineFixture(const MarathonConfig& config = simpleConfig(),
-                           std::int64_t startMs = utcMs(2026, 3, 1, 11))
-        : clock(startMs)
+                           std::int64_t startMs = utcMs(2026, 3, 1, 11),
+                           const QString& tempTemplate = {})
+        : dirHolder(tempTemplate.isEmpty() ? std::make_unique<QTemporaryDir>()
+                                           : std::make_unique<QTemporaryDir>(tempTemplate)),
+          dir(*dirHolder), clock(startMs)
     {
         QVERIFY2(dir.isValid(), "no temporary directory");
         dbPath = dir.filePath(QStringLiteral("marathon.db"));
@@ -135,7 +139,8 @@ public:
         return result;
     }
 
-    QTemporaryDir dir;
+    std::unique_ptr<QTemporaryDir> dirHolder;
+    QTemporaryDir& dir;
     QString dbPath;
     VirtualClock clock;
     std::unique_ptr<AuctionStore> store;
