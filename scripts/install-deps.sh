@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the build, the app and the tests need, only those missing.
+# Safe to run again. Uses sudo when not run as root.
+set -euo pipefail
+
+packages=(
+    # toolchain
+    cmake ninja-build ccache g++ clang libclang-rt-14-dev clang-format
+    # Qt 6 (Core, Sql with its SQLite driver, Test, Linguist tools for translations)
+    qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    # IANA time zones for the marathon schedule
+    tzdata
+    # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
+    dpkg-dev file
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
