@@ -24,11 +24,15 @@ std::int64_t stampOf(const QString& fileName)
         return -1;
     const QString stamp =
         fileName.mid(kPrefix.size(), fileName.size() - kPrefix.size() - kSuffix.size());
-    QDateTime t = QDateTime::fromString(stamp, kStampFormat);
-    if (!t.isValid())
+    // Read the stamp as UTC from the start: parsed as local time first, a stamp that falls in the
+    // machine's spring-forward gap is invalid and the backup would vanish from the list.
+    if (stamp.size() != 16 || stamp[8] != u'T' || stamp[15] != u'Z')
         return -1;
-    t.setTimeSpec(Qt::UTC);
-    return t.toMSecsSinceEpoch();
+    const QDate date = QDate::fromString(stamp.left(8), QStringLiteral("yyyyMMdd"));
+    const QTime time = QTime::fromString(stamp.mid(9, 6), QStringLiteral("HHmmss"));
+    if (!date.isValid() || !time.isValid())
+        return -1;
+    return QDateTime(date, time, Qt::UTC).toMSecsSinceEpoch();
 }
 
 } // namespace

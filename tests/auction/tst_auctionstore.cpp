@@ -1,7 +1,7 @@
-// The SQLite store: a new file is durable (WAL, synchronous=FULL) at the current schema; an old file
-// is migrated without losing bids; a file from a newer build or not a database at all is refused
-// with a sentence the operator can act on; the journal, bids and meta round-trip; a full disk is an
-// error, not a crash.
+// The SQLite store: a new file is durable (WAL, synchronous=FULL) at the current schema; an old
+// file is migrated without losing bids; a file from a newer build or not a database at all is
+// refused with a sentence the operator can act on; the journal, bids and meta round-trip; a full
+// disk is an error, not a crash.
 
 #include "AuctionStore.h"
 
@@ -193,10 +193,11 @@ void TestAuctionStore::newFileIsDurableAtCurrentSchema()
     QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), AuctionStore::kSchemaVersion);
     for (const QString& table : {u"meta"_s, u"marathon"_s, u"auctions"_s, u"bids"_s, u"events"_s,
                                  u"subscriber_cursors"_s, u"dead_letters"_s}) {
-        QVERIFY2(raw.scalar(u"SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='%1'"_s
-                                .arg(table))
-                         .toInt() == 1,
-                 qPrintable(table));
+        QVERIFY2(
+            raw.scalar(u"SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='%1'"_s.arg(
+                           table))
+                    .toInt() == 1,
+            qPrintable(table));
     }
 }
 
@@ -208,13 +209,14 @@ void TestAuctionStore::migratesSchema1AndKeepsBids()
         QString error;
         for (const QString& sql : kSchema1)
             QVERIFY2(raw.exec(sql, &error), qPrintable(error));
-        QVERIFY2(raw.exec(u"INSERT INTO bids(auction_idx, source, source_id, bidder_id, bidder_name,"
-                          " text, amount_gwei, source_time_utc_ms, received_utc_ms, status,"
-                          " reason_code, reason, note) VALUES (0, 'x', '1790000000000000001',"
-                          " 'u42', 'alice', '0.05 ETH #SothebAIs', 50000000, 1772366400000,"
-                          " 1772366401000, 'accepted', NULL, NULL, '')"_s,
-                          &error),
-                 qPrintable(error));
+        QVERIFY2(
+            raw.exec(u"INSERT INTO bids(auction_idx, source, source_id, bidder_id, bidder_name,"
+                     " text, amount_gwei, source_time_utc_ms, received_utc_ms, status,"
+                     " reason_code, reason, note) VALUES (0, 'x', '1790000000000000001',"
+                     " 'u42', 'alice', '0.05 ETH #SothebAIs', 50000000, 1772366400000,"
+                     " 1772366401000, 'accepted', NULL, NULL, '')"_s,
+                     &error),
+            qPrintable(error));
         QVERIFY2(raw.exec(u"INSERT INTO events(seq, time_utc_ms, type, day, payload)"
                           " VALUES (1, 1772366400000, 'bid.accepted', 1, '{\"bid_id\":1}')"_s,
                           &error),
