@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTranslator>
 
 #include <cstdio>
@@ -113,8 +114,13 @@ int main(int argc, char* argv[])
         {QStringLiteral("journal"), sb::app::runJournal},
     };
     if (!args.isEmpty()) {
-        if (const auto command = commands.find(args.first()); command != commands.end())
+        if (const auto command = commands.find(args.first()); command != commands.end()) {
+            // A tool's answer is its output and, on bad input, one line on stderr; the modules'
+            // diagnostics would repeat that line. QT_LOGGING_RULES still turns them back on.
+            QLoggingCategory::setFilterRules(
+                QStringLiteral("sb.*.debug=false\nsb.*.info=false\nsb.*.warning=false"));
             return command->second(args.mid(1));
+        }
     }
 
     QCommandLineParser parser;
