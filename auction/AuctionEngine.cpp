@@ -1,5 +1,7 @@
 #include "AuctionEngine.h"
 
+#include "UtcTime.h"
+
 #include "BidParser.h"
 #include "Schedule.h"
 
@@ -12,11 +14,6 @@
 namespace sb::auction {
 
 namespace {
-
-QString utcText(std::int64_t ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 QJsonValue amountJson(Gwei amount)
 {
@@ -104,6 +101,7 @@ bool AuctionEngine::reloadState(QString* error)
     m_leaders.clear();
     m_pendingReviews.clear();
     m_nextSeq = m_store.lastSeq() + 1;
+    m_knownBidKeys = m_store.bidKeyHashes();
     QString loadError;
     const auto marathon = m_store.loadMarathon(&loadError);
     if (!marathon) {
@@ -141,7 +139,6 @@ ActionResult AuctionEngine::transaction(const std::function<bool(QString*)>& bod
 {
     QString error;
     m_uncommitted.clear();
-    m_batchSourceIds.clear();
     if (!m_store.begin(&error))
         return ActionResult::failure(error);
     if (!body(&error) || !m_store.commit(&error)) {
@@ -192,10 +189,10 @@ QJsonObject AuctionEngine::auctionJson(const AuctionDay& a) const
 {
     QJsonObject json{
         {QStringLiteral("auction"), a.index},
-        {QStringLiteral("lot"), a.lot},
+        {QStringLiteral("lot"), a.lot + 1}, // 1-based, like "day"
         {QStringLiteral("state"), dayStateName(a.state)},
-        {QStringLiteral("start_utc"), utcText(a.startUtcMs)},
-        {QStringLiteral("end_utc"), utcText(a.endUtcMs)},
+        {QStringLiteral("start_utc"), isoUtc(a.startUtcMs)},
+        {QStringLiteral("end_utc"), isoUtc(a.endUtcMs)},
     };
     if (a.index < m_config.lots.size())
         json.insert(QStringLiteral("title"), m_config.lots[a.index].title);
@@ -213,8 +210,8 @@ QJsonObject AuctionEngine::bidJson(const BidRecord& bid) const
         {QStringLiteral("bidder"), bid.bidderName},
         {QStringLiteral("amount_gwei"), amountJson(bid.amount)},
         {QStringLiteral("amount"), bid.amount.toEthString()},
-        {QStringLiteral("source_time_utc"), utcText(bid.sourceTimeMs)},
-        {QStringLiteral("received_utc"), utcText(bid.receivedTimeMs)},
+        {QStringLiteral("source_time_utc"), isoUtc(bid.sourceTimeMs)},
+        {QStringLiteral("received_utc"), isoUtc(bid.receivedTimeMs)},
         {QStringLiteral("status"), bidStatusName(bid.status)},
     };
     if (bid.rejection) {
@@ -222,6 +219,20 @@ QJsonObject AuctionEngine::bidJson(const BidRecord& bid) const
         json.insert(QStringLiteral("reason"), bid.rejection->message);
     }
     return json;
+}
+
+QJsonObject AuctionEngine::leaderJson(const BidRecord& bid) const
+{
+    return {
+        {QStringLiteral("auction"), bid.auctionIndex},
+        {QStringLiteral("bid_id"), qint64(bid.id)},
+        {QStringLiteral("bidder_id"), bid.bidderId},
+        {QStringLiteral("bidder"), bid.bidderName},
+        {QStringLiteral("amount_gwei"), amountJson(bid.amount)},
+        {QStringLiteral("amount"), bid.amount.toEthString()},
+        {QStringLiteral("minimum_next_gwei"),
+         amountJson(BidRules::minimumRaise(m_config, bid.amount))},
+    };
 }
 
 ActionResult AuctionEngine::tick()
@@ -264,7 +275,7 @@ bool AuctionEngine::advance(std::int64_t now, QString* error)
             a.state = DayState::Processing;
             QJsonObject payload = auctionJson(a);
             payload.insert(QStringLiteral("grace_until_utc"),
-                           utcText(a.endUtcMs + m_config.graceMs));
+                           isoUtc(a.endUtcMs + m_config.graceMs));
             payload.insert(QStringLiteral("catch_up"), a.endUtcMs < m_sessionStartMs);
             if (!journal(EventType::DayClosing, a.dayNumber, payload, error) ||
                 !saveAuction(a, error))
@@ -287,7 +298,7 @@ bool AuctionEngine::declareWinner(AuctionDay& a, std::int64_t now, QString* erro
     if (const auto leader = m_leaders.constFind(a.index); leader != m_leaders.cend()) {
         a.winnerBidId = leader->id;
         QJsonObject payload = bidJson(*leader);
-        payload.insert(QStringLiteral("lot"), a.lot);
+        payload.insert(QStringLiteral("lot"), a.lot + 1);
         payload.insert(QStringLiteral("catch_up"), catchUp);
         if (!journal(EventType::AuctionWinner, a.dayNumber, payload, error))
             return false;
@@ -426,7 +437,7 @@ std::optional<BidRejection> AuctionEngine::checkWindow(const AuctionDay& a,
     if (a.state == DayState::Pending || effectiveMs < a.startUtcMs) {
         return BidRejection{RejectionCode::NotOpen, tr("The auction for day %1 opens at %2 UTC.")
                                                         .arg(a.dayNumber)
-                                                        .arg(utcText(a.startUtcMs))};
+                                                        .arg(isoUtc(a.startUtcMs))};
     }
     const bool closed =
         a.state == DayState::Cancelled || a.state == DayState::Completed || a.winnerDeclared ||
@@ -435,7 +446,7 @@ std::optional<BidRejection> AuctionEngine::checkWindow(const AuctionDay& a,
     if (closed) {
         return BidRejection{RejectionCode::Closed, tr("The auction for day %1 closed at %2 UTC.")
                                                        .arg(a.dayNumber)
-                                                       .arg(utcText(a.endUtcMs))};
+                                                       .arg(isoUtc(a.endUtcMs))};
     }
     if (a.state == DayState::Paused && (!a.pausedAtUtcMs || effectiveMs >= *a.pausedAtUtcMs))
         return BidRejection::of(RejectionCode::Paused);
@@ -456,20 +467,17 @@ BidOutcome AuctionEngine::judge(const BidInput& input, QString* error)
     bid.sourceTimeMs = BidRules::effectiveSourceTime(input.sourceTimeMs, bid.receivedTimeMs);
 
     BidOutcome outcome;
-    const auto key = qMakePair(bid.source, bid.sourceId);
-    if (m_batchSourceIds.contains(key)) {
-        outcome.kind = BidOutcome::Kind::Duplicate;
-        outcome.rejection = BidRejection::of(RejectionCode::Duplicate);
-        return outcome;
+    // A repeat is ignored, not judged again: the bidder keeps the original verdict. The filter
+    // spares the database lookup for the (nearly all) bids that are new.
+    const std::size_t key = AuctionStore::bidKeyHash(bid.source, bid.sourceId);
+    if (m_knownBidKeys.contains(key)) {
+        if (const auto original = m_store.bidBySource(bid.source, bid.sourceId)) {
+            outcome.kind = BidOutcome::Kind::Duplicate;
+            outcome.bidId = original->id;
+            outcome.rejection = BidRejection::of(RejectionCode::Duplicate);
+            return outcome;
+        }
     }
-    if (const auto original = m_store.bidBySource(bid.source, bid.sourceId)) {
-        // A repeat is ignored, not judged again: the bidder keeps the original verdict.
-        outcome.kind = BidOutcome::Kind::Duplicate;
-        outcome.bidId = original->id;
-        outcome.rejection = BidRejection::of(RejectionCode::Duplicate);
-        return outcome;
-    }
-    m_batchSourceIds.insert(key);
 
     bid.auctionIndex = targetAuction(input, bid.sourceTimeMs);
     AuctionDay& a = m_auctions[bid.auctionIndex];
@@ -523,6 +531,7 @@ BidOutcome AuctionEngine::judge(const BidInput& input, QString* error)
         outcome.error = *error;
         return outcome;
     }
+    m_knownBidKeys.insert(key);
     outcome.bidId = bid.id;
     outcome.rejection = bid.rejection;
     bool ok = true;
@@ -576,9 +585,7 @@ bool AuctionEngine::acceptBid(AuctionDay& a, BidRecord& bid, bool tookLeadByTie,
         if (!journal(EventType::AuctionOutbid, a.dayNumber, outbid, error))
             return false;
     }
-    QJsonObject leader = bidJson(bid);
-    leader.insert(QStringLiteral("minimum_next_gwei"),
-                  amountJson(BidRules::minimumRaise(m_config, bid.amount)));
+    const QJsonObject leader = leaderJson(bid);
     if (!journal(EventType::AuctionLeader, a.dayNumber, leader, error))
         return false;
 
@@ -591,7 +598,7 @@ bool AuctionEngine::acceptBid(AuctionDay& a, BidRecord& bid, bool tookLeadByTie,
         if (reopened)
             a.state = DayState::Active;
         QJsonObject extended = auctionJson(a);
-        extended.insert(QStringLiteral("previous_end_utc"), utcText(previousEnd));
+        extended.insert(QStringLiteral("previous_end_utc"), isoUtc(previousEnd));
         extended.insert(QStringLiteral("by_ms"), qint64(newEnd - previousEnd));
         extended.insert(QStringLiteral("reopened"), reopened);
         extended.insert(QStringLiteral("bid_id"), qint64(bid.id));
@@ -613,10 +620,8 @@ bool AuctionEngine::recomputeLeader(AuctionDay& a, std::int64_t now, QString* er
     if (best) {
         a.leaderBidId = best->id;
         m_leaders.insert(a.index, *best);
-        payload = bidJson(*best);
+        payload = leaderJson(*best);
         payload.insert(QStringLiteral("recomputed"), true);
-        payload.insert(QStringLiteral("minimum_next_gwei"),
-                       amountJson(BidRules::minimumRaise(m_config, best->amount)));
     } else {
         a.leaderBidId.reset();
         m_leaders.remove(a.index);

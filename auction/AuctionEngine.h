@@ -98,6 +98,7 @@ private:
     bool recomputeLeader(AuctionDay& auction, std::int64_t now, QString* error);
     std::optional<LeaderView> leaderView(int auctionIndex) const;
     QJsonObject bidJson(const BidRecord& bid) const;
+    QJsonObject leaderJson(const BidRecord& bid) const;
     QJsonObject auctionJson(const AuctionDay& auction) const;
     AuctionDay* auctionAt(int index);
 
@@ -113,7 +114,7 @@ private:
     std::int64_t m_sessionStartMs = 0; // transitions due before this happened while we were down
     std::int64_t m_manualIdCounter = 0;
     QList<AuctionEvent> m_uncommitted;
-    QSet<QPair<QString, QString>> m_batchSourceIds;
+    QSet<std::size_t> m_knownBidKeys; // AuctionStore::bidKeyHash of every stored bid
 };
 
 } // namespace sb::auction

@@ -1,5 +1,7 @@
 #include "AuctionEvent.h"
 
+#include "UtcTime.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 
@@ -9,8 +11,7 @@ QJsonObject AuctionEvent::toJson() const
 {
     QJsonObject json{
         {QStringLiteral("seq"), qint64(seq)},
-        {QStringLiteral("time_utc"),
-         QDateTime::fromMSecsSinceEpoch(timeUtcMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+        {QStringLiteral("time_utc"), isoUtc(timeUtcMs)},
         {QStringLiteral("type"), type},
         {QStringLiteral("payload"), payload},
     };

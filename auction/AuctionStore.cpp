@@ -1,5 +1,7 @@
 #include "AuctionStore.h"
 
+#include "WalCheckpointer.h"
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -152,6 +154,8 @@ bool AuctionStore::open(const QString& path, QString* error)
             QStringLiteral("PRAGMA synchronous=FULL"),
             QStringLiteral("PRAGMA foreign_keys=ON"),
             QStringLiteral("PRAGMA busy_timeout=5000"),
+            // Checkpoints run beside the writer (WalCheckpointer), never inside a bid's commit.
+            QStringLiteral("PRAGMA wal_autocheckpoint=0"),
         };
         for (const QString& pragma : pragmas) {
             if (!q.exec(pragma))
@@ -170,6 +174,7 @@ bool AuctionStore::open(const QString& path, QString* error)
         close();
         return false;
     }
+    m_checkpointer = std::make_unique<WalCheckpointer>(path);
     return true;
 }
 
@@ -177,6 +182,7 @@ void AuctionStore::close()
 {
     if (m_connectionName.isEmpty())
         return;
+    m_checkpointer.reset();
     m_statements.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -260,6 +266,7 @@ bool AuctionStore::prepareStatements(QString* error)
     for (int i = 0; i < StatementCount; ++i) {
         QSqlQuery& q = statements->queries[std::size_t(i)];
         q = QSqlQuery(db);
+        q.setForwardOnly(true); // no result caching: a third of a bid's cost otherwise
         if (!q.prepare(sql[std::size_t(i)]))
             return fail(error,
                         describe(QStringLiteral("Cannot prepare a statement"), q.lastError()));
@@ -470,6 +477,7 @@ QList<BidRecord> AuctionStore::bids(std::optional<int> auctionIndex) const
 {
     QList<BidRecord> result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
     if (auctionIndex) {
         q.prepare(QStringLiteral("SELECT ") + kBidColumns +
                   QStringLiteral(" FROM bids WHERE auction_idx=? ORDER BY id"));
@@ -483,6 +491,23 @@ QList<BidRecord> AuctionStore::bids(std::optional<int> auctionIndex) const
     while (q.next())
         result.append(readBid(q));
     return result;
+}
+
+std::size_t AuctionStore::bidKeyHash(const QString& source, const QString& sourceId)
+{
+    return qHashMulti(0, source, sourceId);
+}
+
+QSet<std::size_t> AuctionStore::bidKeyHashes() const
+{
+    QSet<std::size_t> hashes;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT source, source_id FROM bids")))
+        return hashes;
+    while (q.next())
+        hashes.insert(bidKeyHash(q.value(0).toString(), q.value(1).toString()));
+    return hashes;
 }
 
 std::int64_t AuctionStore::bidCount() const
@@ -519,6 +544,7 @@ QList<AuctionEvent> AuctionStore::events(std::int64_t afterSeq, int limit) const
 {
     QList<AuctionEvent> result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, time_utc_ms, type, day, payload FROM events"
                              " WHERE seq > ? ORDER BY seq LIMIT ?"));
     q.addBindValue(qint64(afterSeq));

@@ -8,6 +8,7 @@
 #include "MarathonConfig.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -18,6 +19,8 @@
 class QSqlQuery;
 
 namespace sb::auction {
+
+class WalCheckpointer;
 
 struct StoredMarathon
 {
@@ -71,6 +74,9 @@ public:
     // All bids, or one auction's, oldest first.
     QList<BidRecord> bids(std::optional<int> auctionIndex = std::nullopt) const;
     std::int64_t bidCount() const;
+    // A cheap filter for repeats: a key not in bidKeyHashes() was never stored.
+    static std::size_t bidKeyHash(const QString& source, const QString& sourceId);
+    QSet<std::size_t> bidKeyHashes() const;
 
     bool appendEvent(const AuctionEvent& event, QString* error);
     std::int64_t lastSeq() const;
@@ -102,6 +108,7 @@ private:
     QString m_connectionName;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 };
 
 } // namespace sb::auction

@@ -1,5 +1,7 @@
 #include "CsvExporter.h"
 
+#include "UtcTime.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QSaveFile>
@@ -7,11 +9,6 @@
 namespace sb::auction {
 
 namespace {
-
-QString utcText(std::int64_t ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 QString row(const QStringList& cells)
 {
@@ -69,7 +66,7 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
         bids += row({QString::number(b.id), QString::number(a.dayNumber),
                      QString::number(a.lot + 1), b.source, b.sourceId, b.bidderId, b.bidderName,
                      b.amount.toDecimalString().remove(u','), QString::number(b.amount.gwei()),
-                     utcText(b.sourceTimeMs), utcText(b.receivedTimeMs), bidStatusName(b.status),
+                     isoUtc(b.sourceTimeMs), isoUtc(b.receivedTimeMs), bidStatusName(b.status),
                      b.rejection ? rejectionCodeName(b.rejection->code) : QString(),
                      b.rejection ? b.rejection->message : QString(), b.note, b.text});
     }
@@ -85,7 +82,7 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
         const bool hasLot = marathon && a.index < marathon->config.lots.size();
         cells << (hasLot ? marathon->config.lots[a.index].title : QString())
               << (hasLot ? marathon->config.lots[a.index].tokenId : QString())
-              << dayStateName(a.state) << utcText(a.startUtcMs) << utcText(a.endUtcMs);
+              << dayStateName(a.state) << isoUtc(a.startUtcMs) << isoUtc(a.endUtcMs);
         const auto winner = a.winnerBidId ? store.bid(*a.winnerBidId) : std::nullopt;
         if (winner) {
             cells << winner->bidderId << winner->bidderName

@@ -4,17 +4,14 @@
 
 #include "AuctionEngine.h"
 
+#include "UtcTime.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 
 namespace sb::auction {
 
 namespace {
-
-QString utcText(std::int64_t ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
-}
 
 constexpr std::int64_t kMaxOperatorExtensionMs = 24LL * 60 * 60 * 1000;
 
@@ -92,7 +89,7 @@ ActionResult AuctionEngine::extend(int auctionIndex, std::int64_t byMs, const QS
             if (reopened)
                 a->state = DayState::Active;
             QJsonObject payload = auctionJson(*a);
-            payload.insert(QStringLiteral("previous_end_utc"), utcText(previousEnd));
+            payload.insert(QStringLiteral("previous_end_utc"), isoUtc(previousEnd));
             payload.insert(QStringLiteral("by_ms"), qint64(byMs));
             payload.insert(QStringLiteral("by_operator"), true);
             payload.insert(QStringLiteral("reopened"), reopened);
@@ -118,7 +115,7 @@ ActionResult AuctionEngine::closeNow(int auctionIndex, const QString& actor)
                               a->state = DayState::Processing;
                               QJsonObject payload = auctionJson(*a);
                               payload.insert(QStringLiteral("grace_until_utc"),
-                                             utcText(a->endUtcMs + m_config.graceMs));
+                                             isoUtc(a->endUtcMs + m_config.graceMs));
                               payload.insert(QStringLiteral("by_operator"), true);
                               return journal(EventType::DayClosing, a->dayNumber, payload, error) &&
                                      saveAuction(*a, error);

@@ -292,7 +292,7 @@ void TestAuctionEngine::fullDiskLosesNothingAcknowledged()
                                    0, QStringLiteral("post-%1").arg(i));
         if (o.kind == BidOutcome::Kind::Accepted) {
             acknowledged << QStringLiteral("post-%1").arg(i);
-            amount = *amount.checkedAdd(eth("0.1"));
+            amount = *amount.checkedAdd(amount.percentCeil(6)); // always a valid raise
         }
         return o;
     };
@@ -314,7 +314,10 @@ void TestAuctionEngine::fullDiskLosesNothingAcknowledged()
     // The failed bid was never acknowledged and is not half-stored; everything else survives.
     QCOMPARE(f.store->bidCount(), acknowledged.size());
     QVERIFY(f.store->setMaxPageCount(1 << 30, &error));
-    QCOMPARE(next(1000).kind, BidOutcome::Kind::Accepted);
+    const BidOutcome afterSpaceFreed = next(1000);
+    QVERIFY2(afterSpaceFreed.kind == BidOutcome::Kind::Accepted,
+             qPrintable(afterSpaceFreed.rejection ? afterSpaceFreed.rejection->message
+                                                  : afterSpaceFreed.error));
     QVERIFY(f.reopen().ok);
     for (const QString& id : std::as_const(acknowledged))
         QVERIFY2(f.store->bidBySource(QStringLiteral("test"), id), qPrintable(id));
