@@ -1,7 +1,9 @@
 #include "AuctionStore.h"
 
+#include "SchemaMigrations.h"
 #include "WalCheckpointer.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -16,41 +18,10 @@ namespace sb::auction {
 
 namespace {
 
-// Each entry moves the schema from version i to i + 1. Never edit a shipped step; append one.
-const std::array<QStringList, AuctionStore::kSchemaVersion> kMigrations = {
-    QStringList{
-        QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
-        QStringLiteral("CREATE TABLE marathon(id INTEGER PRIMARY KEY CHECK (id = 1),"
-                       " config_json TEXT NOT NULL, state TEXT NOT NULL,"
-                       " created_utc_ms INTEGER NOT NULL)"),
-        QStringLiteral("CREATE TABLE auctions(idx INTEGER PRIMARY KEY, day_number INTEGER NOT NULL,"
-                       " lot INTEGER NOT NULL, state TEXT NOT NULL,"
-                       " start_utc_ms INTEGER NOT NULL, scheduled_end_utc_ms INTEGER NOT NULL,"
-                       " end_utc_ms INTEGER NOT NULL, paused_at_utc_ms INTEGER,"
-                       " leader_bid_id INTEGER, winner_bid_id INTEGER,"
-                       " winner_declared INTEGER NOT NULL DEFAULT 0,"
-                       " thread_id TEXT NOT NULL DEFAULT '',"
-                       " settlement_note TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral("CREATE TABLE bids(id INTEGER PRIMARY KEY, auction_idx INTEGER NOT NULL,"
-                       " source TEXT NOT NULL, source_id TEXT NOT NULL, bidder_id TEXT NOT NULL,"
-                       " bidder_name TEXT NOT NULL, text TEXT NOT NULL,"
-                       " amount_gwei INTEGER NOT NULL, source_time_utc_ms INTEGER NOT NULL,"
-                       " received_utc_ms INTEGER NOT NULL, status TEXT NOT NULL,"
-                       " reason_code TEXT, reason TEXT, note TEXT NOT NULL DEFAULT '',"
-                       " UNIQUE(source, source_id))"),
-        QStringLiteral("CREATE INDEX bids_by_auction ON bids(auction_idx)"),
-        QStringLiteral("CREATE TABLE events(seq INTEGER PRIMARY KEY, time_utc_ms INTEGER NOT NULL,"
-                       " type TEXT NOT NULL, day INTEGER, payload TEXT NOT NULL)"),
-    },
-    QStringList{
-        QStringLiteral("CREATE TABLE subscriber_cursors(name TEXT PRIMARY KEY,"
-                       " last_seq INTEGER NOT NULL)"),
-        QStringLiteral("CREATE TABLE dead_letters(id INTEGER PRIMARY KEY,"
-                       " subscriber TEXT NOT NULL, seq INTEGER NOT NULL, error TEXT NOT NULL,"
-                       " attempts INTEGER NOT NULL, failed_utc_ms INTEGER NOT NULL,"
-                       " UNIQUE(subscriber, seq))"),
-    },
-};
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("AuctionStore", text);
+}
 
 enum Statement
 {
@@ -144,8 +115,10 @@ bool AuctionStore::open(const QString& path, QString* error)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
         if (!db.open())
-            return fail(error, describe(QStringLiteral("Cannot open database %1").arg(path),
-                                        db.lastError()));
+            return fail(error, describe(tr("Cannot open database %1").arg(path), db.lastError()));
+        // Refuse a file from a newer version before anything (even the WAL switch) writes to it.
+        if (!SchemaMigrations::checkReadable(db, path, error))
+            return false;
         QSqlQuery q(db);
         // WAL lets backups and readers run beside the writer; FULL makes each commit survive power
         // loss, which is what "acknowledged" promises a bidder.
@@ -160,8 +133,7 @@ bool AuctionStore::open(const QString& path, QString* error)
         for (const QString& pragma : pragmas) {
             if (!q.exec(pragma))
                 return fail(error,
-                            describe(QStringLiteral("Cannot configure database %1").arg(path),
-                                     q.lastError()));
+                            describe(tr("Cannot configure database %1").arg(path), q.lastError()));
         }
         if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
             q.value(0).toString() != QLatin1String("wal"))
@@ -170,7 +142,8 @@ bool AuctionStore::open(const QString& path, QString* error)
                                        "network share?)")
                             .arg(path));
     }
-    if (!migrate(error) || !prepareStatements(error)) {
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!SchemaMigrations::migrate(db, path, error) || !prepareStatements(error)) {
         close();
         return false;
     }
@@ -203,44 +176,7 @@ bool AuctionStore::isOpen() const
 
 int AuctionStore::schemaVersion() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return -1;
-    return q.value(0).toInt();
-}
-
-bool AuctionStore::migrate(QString* error)
-{
-    const int version = schemaVersion();
-    if (version < 0)
-        return fail(error, QStringLiteral("Cannot read the schema version of %1").arg(m_path));
-    if (version > kSchemaVersion)
-        return fail(error, QStringLiteral("%1 was written by a newer SothebAIs Studio (schema %2; "
-                                          "this build knows %3). Update the app to open it.")
-                               .arg(m_path)
-                               .arg(version)
-                               .arg(kSchemaVersion));
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    for (int step = version; step < kSchemaVersion; ++step) {
-        if (!db.transaction())
-            return fail(error, describe(QStringLiteral("Cannot start migration"), db.lastError()));
-        QSqlQuery q(db);
-        for (const QString& sql : kMigrations[std::size_t(step)]) {
-            if (!q.exec(sql)) {
-                const QString message = describe(
-                    QStringLiteral("Migration to schema %1 failed").arg(step + 1), q.lastError());
-                db.rollback();
-                return fail(error, message);
-            }
-        }
-        if (!q.exec(QStringLiteral("PRAGMA user_version=%1").arg(step + 1)) || !db.commit()) {
-            const QString message = describe(
-                QStringLiteral("Migration to schema %1 failed").arg(step + 1), q.lastError());
-            db.rollback();
-            return fail(error, message);
-        }
-    }
-    return true;
+    return SchemaMigrations::version(QSqlDatabase::database(m_connectionName, false));
 }
 
 bool AuctionStore::prepareStatements(QString* error)
@@ -268,8 +204,7 @@ bool AuctionStore::prepareStatements(QString* error)
         q = QSqlQuery(db);
         q.setForwardOnly(true); // no result caching: a third of a bid's cost otherwise
         if (!q.prepare(sql[std::size_t(i)]))
-            return fail(error,
-                        describe(QStringLiteral("Cannot prepare a statement"), q.lastError()));
+            return fail(error, describe(tr("Cannot prepare a statement"), q.lastError()));
     }
     m_statements = std::move(statements);
     return true;
@@ -284,7 +219,7 @@ bool AuctionStore::begin(QString* error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return fail(error, describe(QStringLiteral("Cannot start a transaction"), db.lastError()));
+        return fail(error, describe(tr("Cannot start a transaction"), db.lastError()));
     return true;
 }
 
@@ -292,7 +227,7 @@ bool AuctionStore::commit(QString* error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.commit())
-        return fail(error, describe(QStringLiteral("Cannot commit"), db.lastError()));
+        return fail(error, describe(tr("Cannot commit"), db.lastError()));
     return true;
 }
 
@@ -306,7 +241,7 @@ std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("SELECT config_json, state, created_utc_ms FROM marathon"))) {
-        fail(error, describe(QStringLiteral("Cannot read the marathon"), q.lastError()));
+        fail(error, describe(tr("Cannot read the marathon"), q.lastError()));
         return std::nullopt;
     }
     if (!q.next()) {
@@ -319,7 +254,7 @@ std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
     const auto config = MarathonConfig::fromJson(doc.object(), &problems);
     const auto state = marathonStateFromName(q.value(1).toString());
     if (!doc.isObject() || !config || !state) {
-        fail(error, QStringLiteral("The stored marathon is damaged: %1")
+        fail(error, tr("The stored marathon is damaged: %1")
                         .arg(problems.isEmpty() ? parseError.errorString() : problems.join(u' ')));
         return std::nullopt;
     }
@@ -337,7 +272,7 @@ bool AuctionStore::saveMarathon(const StoredMarathon& marathon, QString* error)
     q.addBindValue(marathonStateName(marathon.state));
     q.addBindValue(qint64(marathon.createdUtcMs));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot store the marathon"), q.lastError()));
+        return fail(error, describe(tr("Cannot store the marathon"), q.lastError()));
     return true;
 }
 
@@ -347,8 +282,7 @@ bool AuctionStore::setMarathonState(MarathonState state, QString* error)
     q.prepare(QStringLiteral("UPDATE marathon SET state=? WHERE id=1"));
     q.addBindValue(marathonStateName(state));
     if (!q.exec())
-        return fail(error,
-                    describe(QStringLiteral("Cannot store the marathon state"), q.lastError()));
+        return fail(error, describe(tr("Cannot store the marathon state"), q.lastError()));
     return true;
 }
 
@@ -360,7 +294,7 @@ QList<AuctionDay> AuctionStore::loadAuctions(QString* error) const
             "SELECT idx, day_number, lot, state, start_utc_ms, scheduled_end_utc_ms, end_utc_ms,"
             " paused_at_utc_ms, leader_bid_id, winner_bid_id, winner_declared, thread_id,"
             " settlement_note FROM auctions ORDER BY idx"))) {
-        fail(error, describe(QStringLiteral("Cannot read the auctions"), q.lastError()));
+        fail(error, describe(tr("Cannot read the auctions"), q.lastError()));
         return auctions;
     }
     while (q.next()) {
@@ -400,8 +334,7 @@ bool AuctionStore::saveAuction(const AuctionDay& a, QString* error)
     q.addBindValue(text(a.threadId));
     q.addBindValue(text(a.settlementNote));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot store auction %1").arg(a.index + 1),
-                                    q.lastError()));
+        return fail(error, describe(tr("Cannot store auction %1").arg(a.index + 1), q.lastError()));
     return true;
 }
 
@@ -424,9 +357,8 @@ bool AuctionStore::insertBid(BidRecord& bid, QString* error)
                                  : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(text(bid.note));
     if (!q.exec())
-        return fail(error,
-                    describe(QStringLiteral("Cannot store the bid from %1").arg(bid.bidderName),
-                             q.lastError()));
+        return fail(
+            error, describe(tr("Cannot store the bid from %1").arg(bid.bidderName), q.lastError()));
     bid.id = q.lastInsertId().toLongLong();
     return true;
 }
@@ -444,8 +376,7 @@ bool AuctionStore::updateBid(const BidRecord& bid, QString* error)
     q.addBindValue(bid.auctionIndex);
     q.addBindValue(qint64(bid.id));
     if (!q.exec())
-        return fail(error,
-                    describe(QStringLiteral("Cannot update bid %1").arg(bid.id), q.lastError()));
+        return fail(error, describe(tr("Cannot update bid %1").arg(bid.id), q.lastError()));
     return true;
 }
 
@@ -527,8 +458,7 @@ bool AuctionStore::appendEvent(const AuctionEvent& event, QString* error)
     q.addBindValue(event.day ? QVariant(*event.day) : QVariant(QMetaType(QMetaType::Int)));
     q.addBindValue(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
     if (!q.exec())
-        return fail(error,
-                    describe(QStringLiteral("Cannot journal %1").arg(event.type), q.lastError()));
+        return fail(error, describe(tr("Cannot journal %1").arg(event.type), q.lastError()));
     return true;
 }
 
@@ -582,8 +512,7 @@ bool AuctionStore::setSubscriberCursor(const QString& name, std::int64_t seq, QS
     q.addBindValue(text(name));
     q.addBindValue(qint64(seq));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot store the cursor of %1").arg(name),
-                                    q.lastError()));
+        return fail(error, describe(tr("Cannot store the cursor of %1").arg(name), q.lastError()));
     return true;
 }
 
@@ -598,7 +527,7 @@ bool AuctionStore::addDeadLetter(const DeadLetter& letter, QString* error)
     q.addBindValue(letter.attempts);
     q.addBindValue(qint64(letter.failedUtcMs));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot store a dead letter"), q.lastError()));
+        return fail(error, describe(tr("Cannot store a dead letter"), q.lastError()));
     return true;
 }
 
@@ -608,7 +537,7 @@ bool AuctionStore::removeDeadLetter(std::int64_t id, QString* error)
     q.prepare(QStringLiteral("DELETE FROM dead_letters WHERE id=?"));
     q.addBindValue(qint64(id));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot remove a dead letter"), q.lastError()));
+        return fail(error, describe(tr("Cannot remove a dead letter"), q.lastError()));
     return true;
 }
 
@@ -622,7 +551,7 @@ bool AuctionStore::updateDeadLetter(const DeadLetter& letter, QString* error)
     q.addBindValue(qint64(letter.failedUtcMs));
     q.addBindValue(qint64(letter.id));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot update a dead letter"), q.lastError()));
+        return fail(error, describe(tr("Cannot update a dead letter"), q.lastError()));
     return true;
 }
 
@@ -658,20 +587,19 @@ bool AuctionStore::setMeta(const QString& key, const QString& value, QString* er
     q.addBindValue(key);
     q.addBindValue(text(value));
     if (!q.exec())
-        return fail(error, describe(QStringLiteral("Cannot store %1").arg(key), q.lastError()));
+        return fail(error, describe(tr("Cannot store %1").arg(key), q.lastError()));
     return true;
 }
 
 bool AuctionStore::snapshotTo(const QString& file, QString* error)
 {
     if (QFileInfo::exists(file))
-        return fail(error, QStringLiteral("Backup file %1 already exists").arg(file));
+        return fail(error, tr("Backup file %1 already exists").arg(file));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(file);
     if (!q.exec())
-        return fail(error,
-                    describe(QStringLiteral("Cannot write backup %1").arg(file), q.lastError()));
+        return fail(error, describe(tr("Cannot write backup %1").arg(file), q.lastError()));
     return true;
 }
 
@@ -679,10 +607,10 @@ bool AuctionStore::integrityCheck(QString* error) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
-        return fail(error, describe(QStringLiteral("Cannot check integrity"), q.lastError()));
+        return fail(error, describe(tr("Cannot check integrity"), q.lastError()));
     const QString verdict = q.value(0).toString();
     if (verdict != QLatin1String("ok"))
-        return fail(error, QStringLiteral("Integrity check failed: %1").arg(verdict));
+        return fail(error, tr("Integrity check failed: %1").arg(verdict));
     return true;
 }
 
@@ -690,8 +618,7 @@ bool AuctionStore::setMaxPageCount(int pages, QString* error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages)))
-        return fail(error,
-                    describe(QStringLiteral("Cannot limit the database size"), q.lastError()));
+        return fail(error, describe(tr("Cannot limit the database size"), q.lastError()));
     return true;
 }
 

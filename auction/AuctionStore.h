@@ -6,6 +6,7 @@
 #include "AuctionEvent.h"
 #include "AuctionTypes.h"
 #include "MarathonConfig.h"
+#include "SchemaMigrations.h"
 
 #include <QList>
 #include <QSet>
@@ -42,7 +43,7 @@ struct DeadLetter
 class AuctionStore
 {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = SchemaMigrations::kCurrentVersion;
 
     AuctionStore();
     ~AuctionStore();
@@ -100,7 +101,6 @@ public:
     bool setMaxPageCount(int pages, QString* error);
 
 private:
-    bool migrate(QString* error);
     bool prepareStatements(QString* error);
     QSqlQuery& statement(int which) const;
 

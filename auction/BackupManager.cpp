@@ -1,5 +1,6 @@
 #include "BackupManager.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +14,11 @@
 namespace sb::auction {
 
 namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("BackupManager", text);
+}
 
 const QString kPrefix = QStringLiteral("sothebais-");
 const QString kSuffix = QStringLiteral(".db");
@@ -60,7 +66,7 @@ QList<BackupInfo> BackupManager::backups() const
 bool BackupManager::backupNow(QString* createdPath, QString* error)
 {
     if (!QDir().mkpath(m_directory)) {
-        *error = QStringLiteral("Cannot create the backup folder %1").arg(m_directory);
+        *error = tr("Cannot create the backup folder %1").arg(m_directory);
         return false;
     }
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock.nowUtcMs(), Qt::UTC);
@@ -76,7 +82,7 @@ bool BackupManager::backupNow(QString* createdPath, QString* error)
         QFile::remove(path);
     if (!QFile::rename(partial, path)) {
         QFile::remove(partial);
-        *error = QStringLiteral("Cannot name the backup %1").arg(path);
+        *error = tr("Cannot name the backup %1").arg(path);
         return false;
     }
     if (createdPath)
@@ -124,7 +130,7 @@ QStringList BackupManager::prune()
 bool BackupManager::verify(const QString& snapshotPath, QString* error)
 {
     if (!QFileInfo(snapshotPath).isFile()) {
-        *error = QStringLiteral("Backup %1 does not exist").arg(snapshotPath);
+        *error = tr("Backup %1 does not exist").arg(snapshotPath);
         return false;
     }
     const QString connection = QStringLiteral("sb-verify-") + QUuid::createUuid().toString();
@@ -134,12 +140,12 @@ bool BackupManager::verify(const QString& snapshotPath, QString* error)
         db.setDatabaseName(snapshotPath);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open()) {
-            *error = QStringLiteral("Cannot open backup %1").arg(snapshotPath);
+            *error = tr("Cannot open backup %1").arg(snapshotPath);
         } else {
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next() ||
                 q.value(0).toString() != QLatin1String("ok")) {
-                *error = QStringLiteral("Backup %1 is damaged or not a database").arg(snapshotPath);
+                *error = tr("Backup %1 is damaged or not a database").arg(snapshotPath);
             } else if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next() ||
                        q.value(0).toInt() < 1 ||
                        q.value(0).toInt() > AuctionStore::kSchemaVersion) {
@@ -165,7 +171,7 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
     const QString incoming = dbPath + QStringLiteral(".restoring");
     QFile::remove(incoming);
     if (!QFile::copy(snapshotPath, incoming)) {
-        *error = QStringLiteral("Cannot copy %1 next to %2").arg(snapshotPath, dbPath);
+        *error = tr("Cannot copy %1 next to %2").arg(snapshotPath, dbPath);
         return false;
     }
     QString kept;
@@ -173,7 +179,7 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
         kept = dbPath + QStringLiteral(".before-restore-") + stamp;
         if (!QFile::rename(dbPath, kept)) {
             QFile::remove(incoming);
-            *error = QStringLiteral("Cannot move the current database %1 aside").arg(dbPath);
+            *error = tr("Cannot move the current database %1 aside").arg(dbPath);
             return false;
         }
         // The write-ahead log belongs to the old file; keep it with it.
@@ -183,7 +189,7 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
         }
     }
     if (!QFile::rename(incoming, dbPath)) {
-        *error = QStringLiteral("Cannot put the restored database in place at %1").arg(dbPath);
+        *error = tr("Cannot put the restored database in place at %1").arg(dbPath);
         return false;
     }
     if (keptOldPath)

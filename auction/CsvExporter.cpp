@@ -2,6 +2,7 @@
 
 #include "UtcTime.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QSaveFile>
@@ -9,6 +10,11 @@
 namespace sb::auction {
 
 namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("CsvExporter", text);
+}
 
 QString row(const QStringList& cells)
 {
@@ -23,7 +29,7 @@ bool writeFile(const QString& path, const QString& content, QString* error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content.toUtf8()) < 0 || !file.commit()) {
-        *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     return true;
@@ -47,7 +53,7 @@ QString CsvExporter::escapeCell(const QString& cell)
 bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory, QString* error)
 {
     if (!QDir().mkpath(directory)) {
-        *error = QStringLiteral("Cannot create %1").arg(directory);
+        *error = tr("Cannot create %1").arg(directory);
         return false;
     }
     QString loadError;

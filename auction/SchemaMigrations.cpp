@@ -1,0 +1,114 @@
+#include "SchemaMigrations.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <array>
+
+namespace sb::auction {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SchemaMigrations", text);
+}
+
+// Each entry moves the schema from version i to i + 1. Never edit a shipped step; append one.
+const std::array<QStringList, SchemaMigrations::kCurrentVersion> kMigrations = {
+    QStringList{
+        QStringLiteral("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE marathon(id INTEGER PRIMARY KEY CHECK (id = 1),"
+                       " config_json TEXT NOT NULL, state TEXT NOT NULL,"
+                       " created_utc_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE auctions(idx INTEGER PRIMARY KEY, day_number INTEGER NOT NULL,"
+                       " lot INTEGER NOT NULL, state TEXT NOT NULL,"
+                       " start_utc_ms INTEGER NOT NULL, scheduled_end_utc_ms INTEGER NOT NULL,"
+                       " end_utc_ms INTEGER NOT NULL, paused_at_utc_ms INTEGER,"
+                       " leader_bid_id INTEGER, winner_bid_id INTEGER,"
+                       " winner_declared INTEGER NOT NULL DEFAULT 0,"
+                       " thread_id TEXT NOT NULL DEFAULT '',"
+                       " settlement_note TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE bids(id INTEGER PRIMARY KEY, auction_idx INTEGER NOT NULL,"
+                       " source TEXT NOT NULL, source_id TEXT NOT NULL, bidder_id TEXT NOT NULL,"
+                       " bidder_name TEXT NOT NULL, text TEXT NOT NULL,"
+                       " amount_gwei INTEGER NOT NULL, source_time_utc_ms INTEGER NOT NULL,"
+                       " received_utc_ms INTEGER NOT NULL, status TEXT NOT NULL,"
+                       " reason_code TEXT, reason TEXT, note TEXT NOT NULL DEFAULT '',"
+                       " UNIQUE(source, source_id))"),
+        QStringLiteral("CREATE INDEX bids_by_auction ON bids(auction_idx)"),
+        QStringLiteral("CREATE TABLE events(seq INTEGER PRIMARY KEY, time_utc_ms INTEGER NOT NULL,"
+                       " type TEXT NOT NULL, day INTEGER, payload TEXT NOT NULL)"),
+    },
+    QStringList{
+        QStringLiteral("CREATE TABLE subscriber_cursors(name TEXT PRIMARY KEY,"
+                       " last_seq INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE dead_letters(id INTEGER PRIMARY KEY,"
+                       " subscriber TEXT NOT NULL, seq INTEGER NOT NULL, error TEXT NOT NULL,"
+                       " attempts INTEGER NOT NULL, failed_utc_ms INTEGER NOT NULL,"
+                       " UNIQUE(subscriber, seq))"),
+    },
+};
+
+bool fail(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+int SchemaMigrations::version(const QSqlDatabase& db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+bool SchemaMigrations::checkReadable(const QSqlDatabase& db, const QString& path, QString* error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return fail(
+            error, tr("%1 is not a SothebAIs Studio database: %2").arg(path, q.lastError().text()));
+    const int found = q.value(0).toInt();
+    if (found > kCurrentVersion)
+        return fail(error, tr("%1 was written by a newer SothebAIs Studio (schema %2; this build "
+                              "knows %3). Update the app to open it.")
+                               .arg(path)
+                               .arg(found)
+                               .arg(kCurrentVersion));
+    return true;
+}
+
+bool SchemaMigrations::migrate(QSqlDatabase& db, const QString& path, QString* error)
+{
+    if (!checkReadable(db, path, error))
+        return false;
+    for (int step = version(db); step < kCurrentVersion; ++step) {
+        if (!db.transaction())
+            return fail(error, tr("Cannot start migration: %1").arg(db.lastError().text()));
+        QSqlQuery q(db);
+        bool ok = true;
+        for (const QString& sql : kMigrations[std::size_t(step)]) {
+            ok = ok && q.exec(sql);
+        }
+        ok = ok && q.exec(QStringLiteral("PRAGMA user_version=%1").arg(step + 1));
+        if (!ok || !db.commit()) {
+            const QString message = tr("Migration of %1 to schema %2 failed: %3")
+                                        .arg(path)
+                                        .arg(step + 1)
+                                        .arg(q.lastError().text().isEmpty() ? db.lastError().text()
+                                                                            : q.lastError().text());
+            db.rollback();
+            return fail(error, message);
+        }
+    }
+    return true;
+}
+
+} // namespace sb::auction
