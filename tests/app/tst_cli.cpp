@@ -2,6 +2,7 @@
 // the files it leaves behind, a stop on SIGTERM and the resume after it, and bad arguments.
 // Every test starts the real binary with QProcess in its own temporary folder.
 
+#include <QDateTime>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -262,6 +263,7 @@ private slots:
     void backupThenRestore();
     void restoreRefusesAGarbageFile();
     void sigtermStopsCleanlyAndARestartResumes();
+    void headlessRunsARealMarathonFromAConfig();
 
     void badArguments_data();
     void badArguments();
@@ -768,6 +770,70 @@ void TestCli::sigtermStopsCleanlyAndARestartResumes()
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(stored, firstEvents + secondEvents);
+}
+
+void TestCli::headlessRunsARealMarathonFromAConfig()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("real.db"));
+    const QString configPath = dir.filePath(QStringLiteral("marathon.json"));
+    // A window on the real clock that opened a minute ago.
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
+    const QJsonObject config{
+        {QStringLiteral("name"), QStringLiteral("Real clock")},
+        {QStringLiteral("first_day"), start.date().toString(Qt::ISODate)},
+        {QStringLiteral("days"), 2},
+        {QStringLiteral("window_start"), start.time().toString(QStringLiteral("HH:mm"))},
+        {QStringLiteral("window_end"),
+         start.time().addSecs(30 * 60).toString(QStringLiteral("HH:mm"))},
+        {QStringLiteral("time_zone"), QStringLiteral("UTC")},
+    };
+    QVERIFY(writeFile(configPath, QJsonDocument(config).toJson()));
+
+    // An empty database and no config: nothing to run.
+    const Run empty = runStudio({QStringLiteral("--headless"), QStringLiteral("--db"),
+                                 dir.filePath(QStringLiteral("empty.db"))});
+    QVERIFY2(empty.exitCode == 1 && empty.err.contains(QLatin1String("--config")),
+             qPrintable(empty.describe()));
+
+    QProcess first;
+    startStudio(first, {QStringLiteral("--headless"), QStringLiteral("--db"), db,
+                        QStringLiteral("--config"), configPath});
+    QVERIFY(first.waitForStarted(kCommandMs));
+    QStringList lines;
+    QVERIFY2(readLinesUntil(
+                 first, &lines,
+                 [](const QString& line) {
+                     return eventOf(line).value(QStringLiteral("type")).toString() ==
+                            QLatin1String("day.opened");
+                 },
+                 kCommandMs),
+             qPrintable(lines.join(u'\n')));
+    first.terminate();
+    Run stopped;
+    collect(first, stopped, kCommandMs);
+    QVERIFY2(stopped.exitCode == 0 && stopped.err.contains(QLatin1String("Stopped cleanly")),
+             qPrintable(stopped.describe()));
+
+    // Started again without the config: the marathon is in the database.
+    QProcess second;
+    startStudio(second, {QStringLiteral("--headless"), QStringLiteral("--db"), db});
+    QVERIFY(second.waitForStarted(kCommandMs));
+    // Everything was printed before the clean stop, so the resumed run speaks on stderr only.
+    second.setReadChannel(QProcess::StandardError);
+    QByteArray said;
+    const QDeadlineTimer deadline(kCommandMs);
+    while (!said.contains("Resumed") && second.state() == QProcess::Running &&
+           !deadline.hasExpired()) {
+        second.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+        said += second.readAllStandardError();
+    }
+    second.terminate();
+    Run resumed;
+    resumed.err = QString::fromUtf8(said);
+    collect(second, resumed, kCommandMs);
+    QVERIFY2(resumed.exitCode == 0 && resumed.err.contains(QLatin1String("Resumed \"Real clock\"")),
+             qPrintable(resumed.describe()));
 }
 
 void TestCli::badArguments_data()
