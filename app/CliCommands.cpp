@@ -7,6 +7,7 @@
 #include "CsvExporter.h"
 #include "MarathonConfig.h"
 #include "Schedule.h"
+#include "UtcTime.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -242,6 +243,32 @@ int runJournal(const QStringList& args)
         if (page.size() < 1000)
             break;
         after = page.last().seq;
+    }
+    return 0;
+}
+
+int runDeadLetters(const QStringList& args)
+{
+    QCommandLineParser parser;
+    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
+    int code = 0;
+    if (!parse(parser, QStringLiteral("dead-letters"), args, &code) ||
+        !requireOption(parser, QStringLiteral("db"), &code))
+        return code;
+    if (!QFileInfo::exists(parser.value(QStringLiteral("db"))))
+        return usageError(tr("No database at %1.").arg(parser.value(QStringLiteral("db"))));
+    AuctionStore store;
+    QString error;
+    if (!store.open(parser.value(QStringLiteral("db")), &error))
+        return usageError(error);
+    for (const DeadLetter& d : store.deadLetters()) {
+        const QJsonObject json{{QStringLiteral("id"), qint64(d.id)},
+                               {QStringLiteral("subscriber"), d.subscriber},
+                               {QStringLiteral("seq"), qint64(d.seq)},
+                               {QStringLiteral("error"), d.error},
+                               {QStringLiteral("attempts"), d.attempts},
+                               {QStringLiteral("failed_utc"), isoUtc(d.failedUtcMs)}};
+        printLine(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
     }
     return 0;
 }

@@ -38,7 +38,8 @@ QString commandsHelp()
               "  export --db PATH --csv DIR       Write bids.csv and results.csv.\n"
               "  backup --db PATH [--dir DIR]     Take a consistent snapshot now.\n"
               "  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.\n"
-              "  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.\n");
+              "  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.\n"
+              "  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).\n");
 }
 
 int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
@@ -112,6 +113,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("backup"), sb::app::runBackup},
         {QStringLiteral("restore"), sb::app::runRestore},
         {QStringLiteral("journal"), sb::app::runJournal},
+        {QStringLiteral("dead-letters"), sb::app::runDeadLetters},
     };
     if (!args.isEmpty()) {
         if (const auto command = commands.find(args.first()); command != commands.end()) {

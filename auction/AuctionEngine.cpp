@@ -283,16 +283,15 @@ bool AuctionEngine::advance(std::int64_t now, QString* error)
         }
         if (a.state == DayState::Processing && !a.winnerDeclared &&
             now >= a.endUtcMs + m_config.graceMs && m_pendingReviews.value(a.index) == 0) {
-            if (!declareWinner(a, now, error))
+            if (!declareWinner(a, error))
                 return false;
         }
     }
     return finishMarathonIfDone(error);
 }
 
-bool AuctionEngine::declareWinner(AuctionDay& a, std::int64_t now, QString* error)
+bool AuctionEngine::declareWinner(AuctionDay& a, QString* error)
 {
-    Q_UNUSED(now);
     a.winnerDeclared = true;
     const bool catchUp = a.endUtcMs + m_config.graceMs < m_sessionStartMs;
     if (const auto leader = m_leaders.constFind(a.index); leader != m_leaders.cend()) {
@@ -608,9 +607,8 @@ bool AuctionEngine::acceptBid(AuctionDay& a, BidRecord& bid, bool tookLeadByTie,
     return saveAuction(a, error);
 }
 
-bool AuctionEngine::recomputeLeader(AuctionDay& a, std::int64_t now, QString* error)
+bool AuctionEngine::recomputeLeader(AuctionDay& a, QString* error)
 {
-    Q_UNUSED(now);
     std::optional<BidRecord> best;
     for (const BidRecord& bid : m_store.bids(a.index)) {
         if (bid.status == BidStatus::Accepted && (!best || leadsOver(bid, *best)))

@@ -86,7 +86,7 @@ private:
                  QString* error);
     bool saveAuction(const AuctionDay& auction, QString* error);
     bool scheduleNext(int afterIndex, QString* error);
-    bool declareWinner(AuctionDay& auction, std::int64_t now, QString* error);
+    bool declareWinner(AuctionDay& auction, QString* error);
     bool finishMarathonIfDone(QString* error);
 
     BidOutcome judge(const BidInput& input, QString* error);
@@ -95,7 +95,7 @@ private:
                                             std::int64_t receivedMs) const;
     bool acceptBid(AuctionDay& auction, BidRecord& bid, bool tookLeadByTie, std::int64_t now,
                    QString* error);
-    bool recomputeLeader(AuctionDay& auction, std::int64_t now, QString* error);
+    bool recomputeLeader(AuctionDay& auction, QString* error);
     std::optional<LeaderView> leaderView(int auctionIndex) const;
     QJsonObject bidJson(const BidRecord& bid) const;
     QJsonObject leaderJson(const BidRecord& bid) const;

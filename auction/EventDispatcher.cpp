@@ -88,8 +88,14 @@ int EventDispatcher::pump()
                 s.nextAttemptMs = now + (m_policy.firstDelayMs << m_policy.maxRetries);
                 break;
             }
-            qCWarning(lcEvents).noquote() << s.subscriber->subscriberName() << "gave up on event"
-                                          << event.seq << "; moved to dead letters:" << error;
+            qCWarning(lcEvents).noquote()
+                << QStringLiteral("%1 gave up on event %2 (%3) after %4 attempts: %5; it is in the "
+                                  "dead letters")
+                       .arg(s.subscriber->subscriberName())
+                       .arg(event.seq)
+                       .arg(event.type)
+                       .arg(s.failures + 1)
+                       .arg(error);
             emit deadLettered(s.subscriber->subscriberName(), event.seq, error);
             s.cursor = event.seq;
             s.failures = 0;

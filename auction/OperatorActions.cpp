@@ -164,7 +164,6 @@ ActionResult AuctionEngine::invalidateBid(std::int64_t bidId, const QString& rea
         QStringLiteral("invalidate_bid"), actor,
         {{QStringLiteral("bid_id"), qint64(bidId)}, {QStringLiteral("reason"), reason}},
         [&](QString* error) {
-            const std::int64_t now = m_clock.nowUtcMs();
             bid->status = BidStatus::Invalidated;
             bid->note = reason;
             if (!m_store.updateBid(*bid, error))
@@ -176,7 +175,7 @@ ActionResult AuctionEngine::invalidateBid(std::int64_t bidId, const QString& rea
             if (a->leaderBidId != bidId)
                 return true;
             // The end time stays; only who leads changes.
-            if (!recomputeLeader(*a, now, error))
+            if (!recomputeLeader(*a, error))
                 return false;
             if (!a->winnerDeclared || a->winnerBidId != bidId)
                 return true;

@@ -264,6 +264,7 @@ private slots:
     void restoreRefusesAGarbageFile();
     void sigtermStopsCleanlyAndARestartResumes();
     void headlessRunsARealMarathonFromAConfig();
+    void failingOutputGoesToDeadLettersAndTheAuctionGoesOn();
 
     void badArguments_data();
     void badArguments();
@@ -834,6 +835,48 @@ void TestCli::headlessRunsARealMarathonFromAConfig()
     collect(second, resumed, kCommandMs);
     QVERIFY2(resumed.exitCode == 0 && resumed.err.contains(QLatin1String("Resumed \"Real clock\"")),
              qPrintable(resumed.describe()));
+}
+
+void TestCli::failingOutputGoesToDeadLettersAndTheAuctionGoesOn()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("closed.db"));
+    // The event stream is redirected to a disk that is full: /dev/full fails every write with
+    // ENOSPC. The shell does the redirection, as it would for an operator.
+    QProcess app;
+    app.setProcessEnvironment(operatorEnvironment());
+    app.start(QStringLiteral("/bin/sh"),
+              {QStringLiteral("-c"), QStringLiteral("exec \"$0\" \"$@\" >/dev/full"),
+               studioBinary(), QStringLiteral("--headless"), QStringLiteral("--demo"),
+               QStringLiteral("--db"), db, QStringLiteral("--speed"), QStringLiteral("60"),
+               QStringLiteral("--days"), QStringLiteral("1"), QStringLiteral("--window-minutes"),
+               QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("5")});
+    QVERIFY(app.waitForStarted(kCommandMs));
+    Run run;
+    collect(app, run, kMarathonMs);
+    QVERIFY2(run.finished && run.exitStatus == QProcess::NormalExit && run.exitCode == 0,
+             qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("The marathon is finished.")),
+             qPrintable(run.describe()));
+
+    const Run letters = runStudio({QStringLiteral("dead-letters"), QStringLiteral("--db"), db});
+    QCOMPARE(letters.exitCode, 0);
+    const QStringList lines = letters.outLines();
+    QVERIFY2(!lines.isEmpty(), qPrintable(letters.describe()));
+    for (const QString& line : lines) {
+        const QJsonObject letter = eventOf(line);
+        QCOMPARE(letter.value(QStringLiteral("subscriber")).toString(),
+                 QStringLiteral("headless-stdout"));
+        QCOMPARE(letter.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("cannot write to standard output"));
+        QCOMPARE(letter.value(QStringLiteral("attempts")).toInt(),
+                 4); // the first try and 3 retries
+    }
+    // The journal itself is whole: the auction ran to its end without its audience.
+    const Run journal = runStudio({QStringLiteral("journal"), QStringLiteral("--db"), db});
+    QList<QJsonObject> events;
+    verifyEventLines(journal.outLines(), 1, &events);
+    QVERIFY(typesOf(events).contains(QStringLiteral("marathon.finished")));
 }
 
 void TestCli::badArguments_data()
