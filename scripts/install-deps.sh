@@ -10,6 +10,12 @@ packages=(
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     # IANA time zones for the marathon schedule
     tzdata
+    # broadcast pipeline: OpenGL (Mesa, software on machines without a GPU), FFmpeg 5.1, fonts,
+    # WebP/GIF image plugins
+    libgl-dev libegl-dev libgl1-mesa-dri qt6-image-formats-plugins fonts-dejavu-core
+    libavcodec-dev libavformat-dev libavutil-dev libswresample-dev libswscale-dev
+    # tests and benchmarks: an X server for OpenGL, a real RTMP server, ffprobe/ffmpeg
+    xvfb xauth nginx libnginx-mod-rtmp ffmpeg
     # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
     dpkg-dev file
 )

@@ -1,0 +1,256 @@
+#include "ColorConverter.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <cstring>
+
+namespace sb::render {
+
+Q_LOGGING_CATEGORY(lcColorConverter, "sb.render.convert")
+
+namespace {
+
+// One triangle that covers the target; no vertex buffer needed.
+constexpr char kFullScreenVertexShader[] = R"(
+void main()
+{
+    vec2 corner = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));
+    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);
+}
+)";
+
+// Output row 0 is the top of the picture, so glReadPixels returns the planes top row first.
+constexpr char kLumaFragmentShader[] = R"(
+uniform sampler2D uSource;
+out vec4 fragLuma;
+void main()
+{
+    ivec2 size = textureSize(uSource, 0);
+    ivec2 p = ivec2(gl_FragCoord.xy);
+    vec3 rgb = texelFetch(uSource, ivec2(p.x, size.y - 1 - p.y), 0).rgb;
+    float y = dot(vec3(0.2126, 0.7152, 0.0722), rgb);
+    fragLuma = vec4((16.0 + 219.0 * y) / 255.0, 0.0, 0.0, 1.0);
+}
+)";
+
+// Each chroma sample is the mean of a 2×2 block: one bilinear fetch at the block's centre.
+// NV12 writes (U, V) to an RG8 target; I420 writes U and V to two R8 targets.
+constexpr char kChromaFragmentShader[] = R"(
+uniform sampler2D uSource;
+layout(location = 0) out vec4 fragUV;
+layout(location = 1) out vec4 fragV;
+void main()
+{
+    vec2 size = vec2(textureSize(uSource, 0));
+    vec2 c = floor(gl_FragCoord.xy);
+    vec2 at = vec2(2.0 * c.x + 1.0, size.y - 1.0 - 2.0 * c.y) / size;
+    vec3 rgb = texture(uSource, at).rgb;
+    float y = dot(vec3(0.2126, 0.7152, 0.0722), rgb);
+    float u = (128.0 + 224.0 * (rgb.b - y) / 1.8556) / 255.0;
+    float v = (128.0 + 224.0 * (rgb.r - y) / 1.5748) / 255.0;
+    fragUV = vec4(u, v, 0.0, 1.0);
+    fragV = vec4(v, 0.0, 0.0, 1.0);
+}
+)";
+
+} // namespace
+
+ColorConverter::ColorConverter(RenderContext& context, QSize size, PixelFormat format, int ringSize)
+    : m_context(context), m_gl(context.functions()), m_size(size), m_format(format)
+{
+    if (size.isEmpty() || size.width() % 2 != 0 || size.height() % 2 != 0) {
+        m_error = QStringLiteral("the frame size must be even, not %1×%2")
+                      .arg(size.width())
+                      .arg(size.height());
+        return;
+    }
+    if (!m_context.makeCurrent() || !m_gl) {
+        m_error = QStringLiteral("the OpenGL context is not usable: %1").arg(context.errorString());
+        return;
+    }
+    const QByteArray prologue = m_context.shaderPrologue();
+    const auto build = [&](QOpenGLShaderProgram& program, const char* fragment) {
+        return program.addShaderFromSourceCode(QOpenGLShader::Vertex,
+                                               prologue + kFullScreenVertexShader) &&
+               program.addShaderFromSourceCode(QOpenGLShader::Fragment, prologue + fragment) &&
+               program.link();
+    };
+    if (!build(m_lumaProgram, kLumaFragmentShader)) {
+        m_error = QStringLiteral("luma shader: %1").arg(m_lumaProgram.log());
+        return;
+    }
+    if (!build(m_chromaProgram, kChromaFragmentShader)) {
+        m_error = QStringLiteral("chroma shader: %1").arg(m_chromaProgram.log());
+        return;
+    }
+    m_vao.create();
+
+    const QSize chromaSize = size / 2;
+    bool ok = createTexture(m_luma, QOpenGLTexture::R8_UNorm, size);
+    m_lumaTarget = std::make_unique<GlFramebuffer>(m_gl);
+    ok = ok && m_lumaTarget->attach({m_luma->textureId()});
+    m_chromaTarget = std::make_unique<GlFramebuffer>(m_gl);
+    if (format == PixelFormat::Nv12) {
+        ok = ok && createTexture(m_chromaA, QOpenGLTexture::RG8_UNorm, chromaSize) &&
+             m_chromaTarget->attach({m_chromaA->textureId()});
+    } else {
+        ok = ok && createTexture(m_chromaA, QOpenGLTexture::R8_UNorm, chromaSize) &&
+             createTexture(m_chromaB, QOpenGLTexture::R8_UNorm, chromaSize) &&
+             m_chromaTarget->attach({m_chromaA->textureId(), m_chromaB->textureId()});
+    }
+    m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (!ok) {
+        m_error = QStringLiteral("cannot create the colour conversion targets");
+        return;
+    }
+
+    const int bytes = int(RawVideoFrame::byteSize(size.width(), size.height()));
+    for (int i = 0; i < std::max(ringSize, 2); ++i) {
+        auto slot = std::make_unique<Slot>();
+        slot->buffer.setUsagePattern(QOpenGLBuffer::StreamRead);
+        slot->buffer.create();
+        slot->buffer.bind();
+        slot->buffer.allocate(bytes);
+        slot->buffer.release();
+        m_ring.push_back(std::move(slot));
+    }
+}
+
+ColorConverter::~ColorConverter()
+{
+    m_context.makeCurrent();
+    m_ring.clear();
+}
+
+bool ColorConverter::createTexture(std::unique_ptr<QOpenGLTexture>& texture,
+                                   QOpenGLTexture::TextureFormat textureFormat, QSize size)
+{
+    texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+    texture->setFormat(textureFormat);
+    texture->setSize(size.width(), size.height());
+    texture->setMipLevels(1);
+    texture->allocateStorage();
+    texture->setMinMagFilters(QOpenGLTexture::Nearest, QOpenGLTexture::Nearest);
+    texture->setWrapMode(QOpenGLTexture::ClampToEdge);
+    return texture->isStorageAllocated();
+}
+
+void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex)
+{
+    if (!isValid())
+        return;
+    if (m_inFlight == int(m_ring.size()))
+        collectOldest(true);
+
+    m_gl->glDisable(GL_BLEND);
+    m_gl->glActiveTexture(GL_TEXTURE0);
+    m_gl->glBindTexture(GL_TEXTURE_2D, programTexture);
+    m_vao.bind();
+
+    m_lumaTarget->bind();
+    m_gl->glViewport(0, 0, m_size.width(), m_size.height());
+    m_lumaProgram.bind();
+    m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+
+    const int chromaWidth = m_size.width() / 2;
+    const int chromaHeight = m_size.height() / 2;
+    m_chromaTarget->bind();
+    m_gl->glViewport(0, 0, chromaWidth, chromaHeight);
+    m_chromaProgram.bind();
+    m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+    m_vao.release();
+
+    // Start the readback into the next buffer of the ring; widths need not be multiples of 4.
+    Slot& slot = *m_ring[std::size_t((m_oldest + m_inFlight) % int(m_ring.size()))];
+    const auto offset = [](std::size_t bytes) { return reinterpret_cast<void*>(bytes); };
+    const std::size_t lumaBytes = std::size_t(m_size.width()) * m_size.height();
+    slot.buffer.bind();
+    m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    m_lumaTarget->bind();
+    m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
+    m_gl->glReadPixels(0, 0, m_size.width(), m_size.height(), GL_RED, GL_UNSIGNED_BYTE, offset(0));
+    m_chromaTarget->bind();
+    m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
+    if (m_format == PixelFormat::Nv12) {
+        m_gl->glReadPixels(0, 0, chromaWidth, chromaHeight, GL_RG, GL_UNSIGNED_BYTE,
+                           offset(lumaBytes));
+    } else {
+        m_gl->glReadPixels(0, 0, chromaWidth, chromaHeight, GL_RED, GL_UNSIGNED_BYTE,
+                           offset(lumaBytes));
+        m_gl->glReadBuffer(GL_COLOR_ATTACHMENT1);
+        m_gl->glReadPixels(0, 0, chromaWidth, chromaHeight, GL_RED, GL_UNSIGNED_BYTE,
+                           offset(lumaBytes + lumaBytes / 4));
+        m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
+    }
+    slot.buffer.release();
+    m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    slot.fence.insert(m_gl);
+    slot.frameIndex = frameIndex;
+    ++m_inFlight;
+}
+
+std::vector<RawVideoFrame> ColorConverter::poll()
+{
+    while (m_inFlight > 0 && m_ring[std::size_t(m_oldest)]->fence.isSignalled())
+        collectOldest(false);
+    return std::exchange(m_completed, {});
+}
+
+std::vector<RawVideoFrame> ColorConverter::drain()
+{
+    while (m_inFlight > 0)
+        collectOldest(true);
+    return std::exchange(m_completed, {});
+}
+
+void ColorConverter::collectOldest(bool wait)
+{
+    Slot& slot = *m_ring[std::size_t(m_oldest)];
+    if (wait)
+        slot.fence.wait();
+    slot.fence.reset();
+
+    RawVideoFrame frame;
+    frame.width = m_size.width();
+    frame.height = m_size.height();
+    frame.format = m_format;
+    frame.frameIndex = slot.frameIndex;
+    frame.data = takeBuffer();
+    const std::size_t bytes = RawVideoFrame::byteSize(frame.width, frame.height);
+    frame.data.resize(bytes);
+    slot.buffer.bind();
+    if (const void* mapped = slot.buffer.mapRange(0, int(bytes), QOpenGLBuffer::RangeRead)) {
+        std::memcpy(frame.data.data(), mapped, bytes);
+        slot.buffer.unmap();
+    } else {
+        qCWarning(lcColorConverter)
+            << "cannot map the readback buffer of frame" << frame.frameIndex;
+    }
+    slot.buffer.release();
+    m_completed.push_back(std::move(frame));
+    m_oldest = (m_oldest + 1) % int(m_ring.size());
+    --m_inFlight;
+}
+
+void ColorConverter::recycle(RawVideoFrame&& frame)
+{
+    if (frame.width != m_size.width() || frame.height != m_size.height())
+        return;
+    std::lock_guard lock(m_poolMutex);
+    if (m_pool.size() < m_ring.size() * 2)
+        m_pool.push_back(std::move(frame.data));
+}
+
+std::vector<std::uint8_t> ColorConverter::takeBuffer()
+{
+    std::lock_guard lock(m_poolMutex);
+    if (m_pool.empty())
+        return {};
+    std::vector<std::uint8_t> buffer = std::move(m_pool.back());
+    m_pool.pop_back();
+    return buffer;
+}
+
+} // namespace sb::render

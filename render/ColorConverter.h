@@ -1,0 +1,87 @@
+#pragma once
+// Turns the program texture into NV12 or I420 (BT.709, limited range) on the GPU and reads it
+// back through a ring of pixel buffer objects, so the render thread never waits for the frame it
+// has just drawn: submit() starts a readback, poll() collects the ones the GPU has finished.
+// Runs on the render thread with the RenderContext current.
+
+#include "MediaTypes.h"
+#include "RenderContext.h"
+
+#include <QOpenGLBuffer>
+#include <QOpenGLShaderProgram>
+#include <QOpenGLTexture>
+#include <QOpenGLVertexArrayObject>
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace sb::render {
+
+class ColorConverter
+{
+public:
+    static constexpr int kDefaultRingSize = 3;
+
+    // size must be even in both directions (4:2:0 chroma); check isValid().
+    ColorConverter(RenderContext& context, QSize size, PixelFormat format,
+                   int ringSize = kDefaultRingSize);
+    ~ColorConverter(); // makes the context current to free its GL objects
+    ColorConverter(const ColorConverter&) = delete;
+    ColorConverter& operator=(const ColorConverter&) = delete;
+
+    bool isValid() const { return m_error.isEmpty(); }
+    QString errorString() const { return m_error; }
+    QSize size() const { return m_size; }
+    PixelFormat format() const { return m_format; }
+
+    // Converts `programTexture` (size(), upright as the Compositor makes it) and starts reading it
+    // back. When every buffer of the ring is busy, the oldest is collected first.
+    void submit(GLuint programTexture, std::int64_t frameIndex);
+    // Finished frames in submission order; never waits for the GPU.
+    std::vector<RawVideoFrame> poll();
+    // Waits for every submitted frame (end of stream, tests).
+    std::vector<RawVideoFrame> drain();
+    int inFlightCount() const { return m_inFlight; }
+
+    // Hands a frame's memory back for reuse; safe from any thread (the encoder's).
+    void recycle(RawVideoFrame&& frame);
+
+private:
+    struct Slot
+    {
+        QOpenGLBuffer buffer{QOpenGLBuffer::PixelPackBuffer};
+        GlFence fence;
+        std::int64_t frameIndex = 0;
+    };
+
+    bool createTexture(std::unique_ptr<QOpenGLTexture>& texture,
+                       QOpenGLTexture::TextureFormat textureFormat, QSize size);
+    void collectOldest(bool wait);
+    std::vector<std::uint8_t> takeBuffer();
+
+    RenderContext& m_context;
+    QOpenGLExtraFunctions* m_gl = nullptr;
+    QSize m_size;
+    PixelFormat m_format;
+    QString m_error;
+    QOpenGLShaderProgram m_lumaProgram;
+    QOpenGLShaderProgram m_chromaProgram;
+    QOpenGLVertexArrayObject m_vao;
+    std::unique_ptr<QOpenGLTexture> m_luma;    // R8, W×H
+    std::unique_ptr<QOpenGLTexture> m_chromaA; // RG8 (NV12) or R8 U (I420), W/2×H/2
+    std::unique_ptr<QOpenGLTexture> m_chromaB; // R8 V (I420 only)
+    std::unique_ptr<GlFramebuffer> m_lumaTarget;
+    std::unique_ptr<GlFramebuffer> m_chromaTarget;
+    std::vector<std::unique_ptr<Slot>> m_ring;
+    int m_oldest = 0;
+    int m_inFlight = 0;
+    std::vector<RawVideoFrame> m_completed;
+
+    std::mutex m_poolMutex;
+    std::vector<std::vector<std::uint8_t>> m_pool;
+};
+
+} // namespace sb::render

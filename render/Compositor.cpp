@@ -1,0 +1,359 @@
+#include "Compositor.h"
+
+#include <QLoggingCategory>
+#include <QOpenGLContext>
+#include <QOpenGLPixelTransferOptions>
+#include <QtMath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace sb::render {
+
+Q_LOGGING_CATEGORY(lcCompositor, "sb.render.compositor")
+
+namespace {
+
+// Bodies shared by GLSL 3.30 core and GLSL ES 3.00; RenderContext supplies the #version line.
+constexpr char kQuadVertexShader[] = R"(
+layout(location = 0) in vec2 aPosition; // unit square, (0,0) = the layer's top-left
+uniform vec3 uRowX;
+uniform vec3 uRowY;
+uniform vec4 uTexRect;
+out vec2 vTexCoord;
+void main()
+{
+    vec3 p = vec3(aPosition, 1.0);
+    gl_Position = vec4(dot(uRowX, p), dot(uRowY, p), 0.0, 1.0);
+    vTexCoord = mix(uTexRect.xy, uTexRect.zw, aPosition);
+}
+)";
+
+constexpr char kQuadFragmentShader[] = R"(
+in vec2 vTexCoord;
+uniform sampler2D uTexture;
+uniform float uOpacity;
+out vec4 fragColor;
+void main()
+{
+    fragColor = texture(uTexture, vTexCoord) * uOpacity; // premultiplied
+}
+)";
+
+constexpr GLfloat kUnitSquare[] = {0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 1.0f, 1.0f, 1.0f};
+
+// Sources that vanish from every scene keep their texture this many frames at most.
+constexpr std::uint64_t kCollectEveryFrames = 120;
+
+} // namespace
+
+Compositor::Compositor(RenderContext& context, QSize canvas)
+    : m_context(context), m_gl(context.functions()), m_canvas(canvas.boundedTo(kMaximumCanvas))
+{
+    if (!m_context.makeCurrent() || !m_gl) {
+        m_error = QStringLiteral("the OpenGL context is not usable: %1").arg(context.errorString());
+        return;
+    }
+    const QByteArray prologue = m_context.shaderPrologue();
+    if (!m_program.addShaderFromSourceCode(QOpenGLShader::Vertex, prologue + kQuadVertexShader) ||
+        !m_program.addShaderFromSourceCode(QOpenGLShader::Fragment,
+                                           prologue + kQuadFragmentShader) ||
+        !m_program.link()) {
+        m_error = QStringLiteral("compositor shader: %1").arg(m_program.log());
+        qCWarning(lcCompositor).noquote() << m_error;
+        return;
+    }
+    m_rowXLocation = m_program.uniformLocation("uRowX");
+    m_rowYLocation = m_program.uniformLocation("uRowY");
+    m_texRectLocation = m_program.uniformLocation("uTexRect");
+    m_opacityLocation = m_program.uniformLocation("uOpacity");
+    m_program.bind();
+    m_program.setUniformValue("uTexture", 0);
+
+    m_vao.create();
+    m_vao.bind();
+    m_quadBuffer.create();
+    m_quadBuffer.bind();
+    m_quadBuffer.allocate(kUnitSquare, sizeof kUnitSquare);
+    m_gl->glEnableVertexAttribArray(0);
+    m_gl->glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 0, nullptr);
+    m_vao.release();
+    m_quadBuffer.release();
+
+    if (!createTarget(m_output))
+        m_error = QStringLiteral("cannot create a %1×%2 framebuffer")
+                      .arg(m_canvas.width())
+                      .arg(m_canvas.height());
+}
+
+Compositor::~Compositor()
+{
+    m_context.makeCurrent();
+    m_textures.clear();
+}
+
+void Compositor::setCanvasSize(QSize canvas)
+{
+    canvas = canvas.boundedTo(kMaximumCanvas);
+    if (canvas == m_canvas)
+        return;
+    m_canvas = canvas;
+    createTarget(m_output);
+    if (m_from.texture) {
+        createTarget(m_from);
+        createTarget(m_to);
+    }
+}
+
+bool Compositor::createTarget(Target& target)
+{
+    target.framebuffer.reset();
+    auto texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+    texture->setFormat(QOpenGLTexture::RGBA8_UNorm);
+    texture->setSize(m_canvas.width(), m_canvas.height());
+    texture->setMipLevels(1);
+    texture->allocateStorage();
+    texture->setMinMagFilters(QOpenGLTexture::Linear, QOpenGLTexture::Linear);
+    texture->setWrapMode(QOpenGLTexture::ClampToEdge);
+    target.texture = std::move(texture);
+    target.framebuffer = std::make_unique<GlFramebuffer>(m_gl);
+    const bool complete = target.framebuffer->attach({target.texture->textureId()});
+    m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return complete;
+}
+
+GLuint Compositor::programTexture() const
+{
+    return m_output.texture ? m_output.texture->textureId() : 0;
+}
+
+GLuint Compositor::render(const Scene& scene, std::int64_t sceneTimeMs)
+{
+    if (!isValid())
+        return 0;
+    if (m_transitionTarget) {
+        if (m_transitionStartMs < 0)
+            m_transitionStartMs = sceneTimeMs;
+        const double elapsed = double(sceneTimeMs - m_transitionStartMs);
+        const double progress =
+            m_transition.durationMs > 0 ? elapsed / m_transition.durationMs : 1.0;
+        if (progress < 1.0 && m_transition.type != Transition::Type::Cut)
+            return renderTransition(scene, *m_transitionTarget, m_transition, progress,
+                                    sceneTimeMs);
+        const Scene* target = m_transitionTarget;
+        m_transitionTarget = nullptr;
+        drawScene(m_output, *target, sceneTimeMs);
+    } else {
+        drawScene(m_output, scene, sceneTimeMs);
+    }
+    if (++m_frames % kCollectEveryFrames == 0)
+        collectUnusedTextures();
+    return programTexture();
+}
+
+void Compositor::startTransition(const Scene* to, const Transition& transition)
+{
+    m_transitionTarget = to;
+    m_transition = transition;
+    m_transitionStartMs = -1;
+}
+
+GLuint Compositor::renderTransition(const Scene& from, const Scene& to,
+                                    const Transition& transition, double progress,
+                                    std::int64_t sceneTimeMs)
+{
+    if (!isValid())
+        return 0;
+    const double eased = transition.eased(progress);
+    if (transition.type == Transition::Type::Cut || eased >= 1.0) {
+        drawScene(m_output, to, sceneTimeMs);
+        return programTexture();
+    }
+    if (!m_from.texture && !(createTarget(m_from) && createTarget(m_to))) {
+        drawScene(m_output, to, sceneTimeMs);
+        return programTexture();
+    }
+    drawScene(m_from, from, sceneTimeMs);
+    drawScene(m_to, to, sceneTimeMs);
+
+    m_output.framebuffer->bind();
+    m_gl->glViewport(0, 0, m_canvas.width(), m_canvas.height());
+    m_gl->glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    m_gl->glClear(GL_COLOR_BUFFER_BIT);
+    m_gl->glEnable(GL_BLEND);
+    m_gl->glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    m_program.bind();
+    m_vao.bind();
+    if (transition.type == Transition::Type::Fade) {
+        drawTarget(m_from, 0.0, 0.0, 1.0);
+        drawTarget(m_to, 0.0, 0.0, eased);
+    } else {
+        // The outgoing scene leaves towards `direction`; the incoming one follows it in.
+        double dx = 0.0;
+        double dy = 0.0;
+        switch (transition.direction) {
+        case Transition::Direction::Left:
+            dx = -m_canvas.width();
+            break;
+        case Transition::Direction::Right:
+            dx = m_canvas.width();
+            break;
+        case Transition::Direction::Up:
+            dy = -m_canvas.height();
+            break;
+        case Transition::Direction::Down:
+            dy = m_canvas.height();
+            break;
+        }
+        drawTarget(m_from, dx * eased, dy * eased, 1.0);
+        drawTarget(m_to, dx * (eased - 1.0), dy * (eased - 1.0), 1.0);
+    }
+    m_vao.release();
+    return programTexture();
+}
+
+void Compositor::drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs)
+{
+    target.framebuffer->bind();
+    m_gl->glViewport(0, 0, m_canvas.width(), m_canvas.height());
+    const QColor background = scene.background();
+    const float alpha = float(background.alphaF());
+    m_gl->glClearColor(float(background.redF()) * alpha, float(background.greenF()) * alpha,
+                       float(background.blueF()) * alpha, alpha);
+    m_gl->glClear(GL_COLOR_BUFFER_BIT);
+    m_gl->glEnable(GL_BLEND);
+    m_gl->glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    m_program.bind();
+    m_vao.bind();
+    for (const Layer& layer : scene.layers())
+        drawLayer(layer, sceneTimeMs);
+    m_vao.release();
+}
+
+void Compositor::drawLayer(const Layer& layer, std::int64_t sceneTimeMs)
+{
+    if (!layer.visible || layer.opacity <= 0.0 || !layer.source)
+        return;
+    LayerSource& source = *layer.source;
+    source.advanceTo(sceneTimeMs);
+    const QSize size = source.size();
+    const LayerCrop& crop = layer.crop;
+    const double width = size.width() - crop.left - crop.right;
+    const double height = size.height() - crop.top - crop.bottom;
+    if (width <= 0.0 || height <= 0.0 || source.image().isNull())
+        return;
+    QOpenGLTexture* texture = textureFor(layer.source);
+    if (!texture)
+        return;
+
+    // canvas = position + R · S · (local - anchor), local in the cropped box; then to clip space
+    // with the canvas top at +1.
+    const LayerTransform& t = layer.transform;
+    const double radians = qDegreesToRadians(t.rotationDegrees);
+    const double c = std::cos(radians);
+    const double s = std::sin(radians);
+    const double a = t.scaleX * width;
+    const double b = t.scaleY * height;
+    const double kx = 2.0 / m_canvas.width();
+    const double ky = 2.0 / m_canvas.height();
+    Quad quad{};
+    quad.rowX[0] = float(kx * c * a);
+    quad.rowX[1] = float(-kx * s * b);
+    quad.rowX[2] = float(kx * (t.x - c * a * t.anchorX + s * b * t.anchorY) - 1.0);
+    quad.rowY[0] = float(-ky * s * a);
+    quad.rowY[1] = float(-ky * c * b);
+    quad.rowY[2] = float(1.0 - ky * (t.y - s * a * t.anchorX - c * b * t.anchorY));
+    quad.texRect[0] = float(double(crop.left) / size.width());
+    quad.texRect[1] = float(double(crop.top) / size.height());
+    quad.texRect[2] = float(double(size.width() - crop.right) / size.width());
+    quad.texRect[3] = float(double(size.height() - crop.bottom) / size.height());
+    quad.opacity = float(std::clamp(layer.opacity, 0.0, 1.0));
+    drawQuad(texture->textureId(), quad);
+}
+
+void Compositor::drawTarget(const Target& source, double dx, double dy, double opacity)
+{
+    const double kx = 2.0 / m_canvas.width();
+    const double ky = 2.0 / m_canvas.height();
+    Quad quad{};
+    quad.rowX[0] = 2.0f;
+    quad.rowX[2] = float(kx * dx - 1.0);
+    quad.rowY[1] = -2.0f;
+    quad.rowY[2] = float(1.0 - ky * dy);
+    // Render targets are upright in GL terms: the canvas top is at v = 1.
+    quad.texRect[0] = 0.0f;
+    quad.texRect[1] = 1.0f;
+    quad.texRect[2] = 1.0f;
+    quad.texRect[3] = 0.0f;
+    quad.opacity = float(std::clamp(opacity, 0.0, 1.0));
+    drawQuad(source.texture->textureId(), quad);
+}
+
+void Compositor::drawQuad(GLuint texture, const Quad& quad)
+{
+    m_gl->glUniform3fv(m_rowXLocation, 1, quad.rowX);
+    m_gl->glUniform3fv(m_rowYLocation, 1, quad.rowY);
+    m_gl->glUniform4fv(m_texRectLocation, 1, quad.texRect);
+    m_gl->glUniform1f(m_opacityLocation, quad.opacity);
+    m_gl->glActiveTexture(GL_TEXTURE0);
+    m_gl->glBindTexture(GL_TEXTURE_2D, texture);
+    m_gl->glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+}
+
+QOpenGLTexture* Compositor::textureFor(const std::shared_ptr<LayerSource>& source)
+{
+    CachedTexture& cached = m_textures[source.get()];
+    if (cached.owner.lock() != source) { // new source, or a new one at a freed address
+        cached.owner = source;
+        cached.texture.reset();
+        cached.version = 0;
+    }
+    const std::uint64_t version = source->contentVersion();
+    if (cached.texture && cached.version == version)
+        return cached.texture.get();
+
+    const QImage& image = source->image();
+    if (image.format() != QImage::Format_RGBA8888_Premultiplied) {
+        qCWarning(lcCompositor) << "layer source gave image format" << image.format();
+        return nullptr;
+    }
+    if (!cached.texture || cached.texture->width() != image.width() ||
+        cached.texture->height() != image.height()) {
+        auto texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+        texture->setFormat(QOpenGLTexture::RGBA8_UNorm);
+        texture->setSize(image.width(), image.height());
+        texture->setMipLevels(1);
+        texture->allocateStorage();
+        texture->setMinMagFilters(QOpenGLTexture::Linear, QOpenGLTexture::Linear);
+        texture->setWrapMode(QOpenGLTexture::ClampToEdge);
+        cached.texture = std::move(texture);
+    }
+    QOpenGLPixelTransferOptions options;
+    options.setAlignment(4);
+    options.setRowLength(int(image.bytesPerLine() / 4));
+    cached.texture->setData(0, QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, image.constBits(),
+                            &options);
+    cached.version = version;
+    ++m_uploads;
+    return cached.texture.get();
+}
+
+void Compositor::collectUnusedTextures()
+{
+    std::erase_if(m_textures, [](const auto& entry) { return entry.second.owner.expired(); });
+}
+
+QImage Compositor::readBackRgba()
+{
+    QImage image(m_canvas, QImage::Format_RGBA8888_Premultiplied);
+    if (!isValid())
+        return {};
+    m_output.framebuffer->bind();
+    m_gl->glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    m_gl->glReadPixels(0, 0, m_canvas.width(), m_canvas.height(), GL_RGBA, GL_UNSIGNED_BYTE,
+                       image.bits());
+    return image.mirrored();
+}
+
+} // namespace sb::render

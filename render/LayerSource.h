@@ -1,0 +1,40 @@
+#pragma once
+// What a layer shows: a picture that may change with the scene time. The compositor asks each
+// visible source to catch up with the scene time, and uploads its image to a texture only when
+// contentVersion() moved. Sources are driven on the render thread; setters that other threads may
+// call say so.
+
+#include <QImage>
+#include <QSize>
+
+#include <atomic>
+#include <cstdint>
+
+namespace sb::render {
+
+class LayerSource
+{
+public:
+    virtual ~LayerSource();
+
+    // Brings the content to what it should show at sceneTimeMs; cheap when nothing changed.
+    virtual void advanceTo(std::int64_t sceneTimeMs) = 0;
+    // The layer's size in pixels before crop and scale (the image may be smaller, e.g. 1×1 for a
+    // flat colour, and is stretched to it).
+    virtual QSize size() const = 0;
+    // RGBA8888 premultiplied; null while there is nothing to show.
+    virtual const QImage& image() const = 0;
+    // Changes whenever image() has new pixels.
+    std::uint64_t contentVersion() const { return m_contentVersion.load(); }
+
+protected:
+    void contentChanged() { ++m_contentVersion; }
+
+private:
+    std::atomic<std::uint64_t> m_contentVersion{1};
+};
+
+// Converts any QImage to the format sources hand to the compositor.
+QImage toUploadFormat(const QImage& image);
+
+} // namespace sb::render
