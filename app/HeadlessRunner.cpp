@@ -252,8 +252,10 @@ void HeadlessRunner::skipIdleTime()
 
 void HeadlessRunner::stop(int signalNumber)
 {
-    shutdown(0,
-             QCoreApplication::translate("Headless", "Stopping on signal %1.").arg(signalNumber));
+    shutdown(
+        0, signalNumber > 0
+               ? QCoreApplication::translate("Headless", "Stopping on signal %1.").arg(signalNumber)
+               : QCoreApplication::translate("Headless", "Stopping."));
 }
 
 void HeadlessRunner::shutdown(int exitCode, const QString& message)

@@ -41,7 +41,9 @@ public:
     ~HeadlessRunner() override;
 
     bool start(QString* error);
+    // Stops between transactions; signalNumber 0 when not asked by a signal. Idempotent.
     void stop(int signalNumber);
+    const sb::auction::AuctionEngine* engine() const { return m_engine.get(); }
 
 signals:
     void finished(int exitCode);

@@ -2,13 +2,16 @@
 // (The studio window arrives with its issue; until then the run command starts the headless demo.)
 
 #include "CliCommands.h"
+#include "HeadlessBroadcast.h"
 #include "HeadlessRunner.h"
 #include "SignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QTranslator>
 
 #include <cstdio>
@@ -77,29 +80,108 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
             ok = false;
         }
     }
+
+    sb::app::BroadcastOptions broadcast;
+    broadcast.scenePath = parser.value(QStringLiteral("scene"));
+    broadcast.streams = parser.values(QStringLiteral("stream"));
+    broadcast.recordPath = parser.value(QStringLiteral("record"));
+    broadcast.printStats = parser.isSet(QStringLiteral("stats"));
+    if (parser.isSet(QStringLiteral("encoder")))
+        broadcast.encoder = parser.value(QStringLiteral("encoder"));
+    intOption(QStringLiteral("duration"), 1, 7 * 24 * 3600, &broadcast.durationS);
+    intOption(QStringLiteral("fps"), 1, 60, &broadcast.fps);
+    intOption(QStringLiteral("bitrate"), 200, 50000, &broadcast.bitrateKbps);
+    if (parser.isSet(QStringLiteral("size"))) {
+        const auto match = QRegularExpression(QStringLiteral("^(\\d{2,4})x(\\d{2,4})$"))
+                               .match(parser.value(QStringLiteral("size")));
+        const int w = match.captured(1).toInt(), h = match.captured(2).toInt();
+        if (!match.hasMatch() || w % 2 || h % 2 || w < 16 || h < 16 || w > 1920 || h > 1080) {
+            sb::app::usageError(tr("--size takes WIDTHxHEIGHT with even sides up to 1920x1080."));
+            ok = false;
+        }
+        broadcast.size = QSize(w, h);
+    }
     if (!ok)
         return 2;
-    if (!options.demo && options.dbPath.isEmpty())
-        return sb::app::usageError(tr("--headless needs --demo, or --db PATH of a marathon."));
+    const bool marathon = options.demo || !options.dbPath.isEmpty();
+    if (!marathon && !broadcast.wanted())
+        return sb::app::usageError(
+            tr("--headless needs --demo, --db PATH of a marathon, or something to broadcast "
+               "(--stream, --record, --scene)."));
 
-    sb::app::HeadlessRunner runner(options);
     sb::app::SignalWatcher signalWatcher;
-    QObject::connect(&signalWatcher, &sb::app::SignalWatcher::stopRequested, &runner,
-                     &sb::app::HeadlessRunner::stop);
-    QObject::connect(&runner, &sb::app::HeadlessRunner::finished, &app, &QCoreApplication::exit);
+    std::unique_ptr<sb::app::HeadlessRunner> runner;
+    std::unique_ptr<sb::app::HeadlessBroadcast> broadcaster;
     QString error;
-    if (!runner.start(&error)) {
-        std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
-        return 1;
+    if (marathon) {
+        runner = std::make_unique<sb::app::HeadlessRunner>(options);
+        if (!runner->start(&error)) {
+            std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
+            return 1;
+        }
     }
+    if (broadcast.wanted()) {
+        broadcaster = std::make_unique<sb::app::HeadlessBroadcast>(
+            broadcast, runner ? runner->engine() : nullptr);
+        if (!broadcaster->start(&error)) {
+            std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
+            if (runner)
+                runner->stop(0);
+            return 1;
+        }
+    }
+    // Whatever ends first (a signal, --duration, the end of the marathon) ends both, the
+    // broadcast first so recordings are finalized before the process exits.
+    const auto finish = [&](int code, int signalNumber) {
+        if (broadcaster)
+            broadcaster->stop();
+        if (runner)
+            runner->stop(signalNumber);
+        else if (signalNumber > 0)
+            std::fprintf(stderr, "%s\n", qPrintable(tr("Stopped on signal %1.").arg(signalNumber)));
+        app.exit(code);
+    };
+    QObject::connect(&signalWatcher, &sb::app::SignalWatcher::stopRequested, &app,
+                     [&](int number) { finish(0, number); });
+    if (runner)
+        QObject::connect(runner.get(), &sb::app::HeadlessRunner::finished, &app,
+                         [&](int code) { finish(code, 0); });
+    if (broadcaster)
+        QObject::connect(broadcaster.get(), &sb::app::HeadlessBroadcast::durationReached, &app,
+                         [&] { finish(0, 0); });
     return app.exec();
+}
+
+bool wantsBroadcast(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        for (const char* flag : {"--stream", "--record", "--scene"}) {
+            if (arg == flag || arg.startsWith(QByteArray(flag) + '='))
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Broadcasting composes with OpenGL, which needs a display connection (a desktop session,
+    // or Xvfb on a server); everything else runs without one.
+    const bool broadcasting = wantsBroadcast(argc, argv);
+    if (broadcasting && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fprintf(stderr, "sothebais-studio: broadcasting needs OpenGL and so a display; on a "
+                             "server run it under Xvfb: xvfb-run -a sothebais-studio ...\n");
+        return 1;
+    }
+    std::unique_ptr<QCoreApplication> application =
+        broadcasting ? std::make_unique<QGuiApplication>(argc, argv)
+                     : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("sothebais-studio"));
     QCoreApplication::setOrganizationName(QStringLiteral("SothebAIs"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SB_VERSION));
@@ -146,6 +228,18 @@ int main(int argc, char* argv[])
          tr("file")},
         {QStringLiteral("backup-dir"), tr("Folder for hourly backups (default <db>.backups)."),
          tr("dir")},
+        {QStringLiteral("scene"), tr("Scene to broadcast (JSON)."), tr("file")},
+        {QStringLiteral("stream"), tr("RTMP/RTMPS destination, key included (repeatable)."),
+         tr("url")},
+        {QStringLiteral("record"), tr("Record to this file (.mkv; .mp4 is remuxed at the end)."),
+         tr("file")},
+        {QStringLiteral("duration"), tr("Stop after this many seconds."), tr("s")},
+        {QStringLiteral("size"), tr("Canvas size (default 1280x720)."), tr("WxH")},
+        {QStringLiteral("fps"), tr("Frame rate (default 30)."), tr("N")},
+        {QStringLiteral("bitrate"), tr("Video bitrate in kbps (default 2500)."), tr("kbps")},
+        {QStringLiteral("encoder"), tr("Video encoder: auto (default), libx264, h264_nvenc, ..."),
+         tr("name")},
+        {QStringLiteral("stats"), tr("Print broadcast stats once a second as JSON lines.")},
     });
     if (!parser.parse(app.arguments()))
         return sb::app::usageError(parser.errorText());

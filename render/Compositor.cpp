@@ -40,6 +40,16 @@ void main()
 }
 )";
 
+constexpr char kFlatFragmentShader[] = R"(
+in vec2 vTexCoord;
+uniform vec4 uColor; // premultiplied, opacity applied
+out vec4 fragColor;
+void main()
+{
+    fragColor = uColor;
+}
+)";
+
 constexpr GLfloat kUnitSquare[] = {0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 1.0f, 1.0f, 1.0f};
 
 // Sources that vanish from every scene keep their texture this many frames at most.
@@ -69,6 +79,19 @@ Compositor::Compositor(RenderContext& context, QSize canvas)
     m_opacityLocation = m_program.uniformLocation("uOpacity");
     m_program.bind();
     m_program.setUniformValue("uTexture", 0);
+    if (!m_flatProgram.addShaderFromSourceCode(QOpenGLShader::Vertex,
+                                               prologue + kQuadVertexShader) ||
+        !m_flatProgram.addShaderFromSourceCode(QOpenGLShader::Fragment,
+                                               prologue + kFlatFragmentShader) ||
+        !m_flatProgram.link()) {
+        m_error = QStringLiteral("compositor shader: %1").arg(m_flatProgram.log());
+        qCWarning(lcCompositor).noquote() << m_error;
+        return;
+    }
+    m_flatRowXLocation = m_flatProgram.uniformLocation("uRowX");
+    m_flatRowYLocation = m_flatProgram.uniformLocation("uRowY");
+    m_flatColorLocation = m_flatProgram.uniformLocation("uColor");
+    m_program.bind();
 
     m_vao.create();
     m_vao.bind();
@@ -222,11 +245,13 @@ void Compositor::drawScene(const Target& target, const Scene& scene, std::int64_
                        float(background.blueF()) * alpha, alpha);
     m_gl->glClear(GL_COLOR_BUFFER_BIT);
     m_gl->glEnable(GL_BLEND);
+    m_blending = true;
     m_gl->glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     m_program.bind();
     m_vao.bind();
     for (const Layer& layer : scene.layers())
         drawLayer(layer, sceneTimeMs);
+    setBlending(true);
     m_vao.release();
 }
 
@@ -268,7 +293,52 @@ void Compositor::drawLayer(const Layer& layer, std::int64_t sceneTimeMs)
     quad.texRect[2] = float(double(size.width() - crop.right) / size.width());
     quad.texRect[3] = float(double(size.height() - crop.bottom) / size.height());
     quad.opacity = float(std::clamp(layer.opacity, 0.0, 1.0));
+    // Opaque pictures replace what is under them: no blending (a read per pixel saved).
+    setBlending(!(quad.opacity >= 1.0f && source.isOpaque()));
+    const QImage& image = source.image();
+    if (image.width() == 1 && image.height() == 1) {
+        const QRgb pixel = image.pixel(0, 0); // premultiplied already
+        const float color[4] = {float(qRed(pixel)) / 255.0f * quad.opacity,
+                                float(qGreen(pixel)) / 255.0f * quad.opacity,
+                                float(qBlue(pixel)) / 255.0f * quad.opacity,
+                                float(qAlpha(pixel)) / 255.0f * quad.opacity};
+        drawFlat(quad, color);
+        return;
+    }
+    // Texels that land exactly on pixels need no filtering; nearest sampling is exact there and
+    // far cheaper in software rendering.
+    const double left = t.x - a * t.anchorX;
+    const double top = t.y - b * t.anchorY;
+    const bool pixelAligned = t.rotationDegrees == 0.0 && t.scaleX == 1.0 && t.scaleY == 1.0 &&
+                              left == std::floor(left) && top == std::floor(top);
+    CachedTexture& cached = m_textures[layer.source.get()];
+    if (cached.nearest != pixelAligned) {
+        cached.nearest = pixelAligned;
+        texture->setMinMagFilters(pixelAligned ? QOpenGLTexture::Nearest : QOpenGLTexture::Linear,
+                                  pixelAligned ? QOpenGLTexture::Nearest : QOpenGLTexture::Linear);
+    }
     drawQuad(texture->textureId(), quad);
+}
+
+void Compositor::setBlending(bool enabled)
+{
+    if (enabled == m_blending)
+        return;
+    m_blending = enabled;
+    if (enabled)
+        m_gl->glEnable(GL_BLEND);
+    else
+        m_gl->glDisable(GL_BLEND);
+}
+
+void Compositor::drawFlat(const Quad& quad, const float premultipliedColor[4])
+{
+    m_flatProgram.bind();
+    m_gl->glUniform3fv(m_flatRowXLocation, 1, quad.rowX);
+    m_gl->glUniform3fv(m_flatRowYLocation, 1, quad.rowY);
+    m_gl->glUniform4fv(m_flatColorLocation, 1, premultipliedColor);
+    m_gl->glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    m_program.bind();
 }
 
 void Compositor::drawTarget(const Target& source, double dx, double dy, double opacity)

@@ -68,6 +68,7 @@ private:
         std::weak_ptr<LayerSource> owner; // tells a reused address from the original source
         std::unique_ptr<QOpenGLTexture> texture;
         std::uint64_t version = 0;
+        bool nearest = false; // the filter currently set on the texture
     };
     struct Quad
     {
@@ -81,6 +82,8 @@ private:
     void drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs);
     void drawLayer(const Layer& layer, std::int64_t sceneTimeMs);
     void drawQuad(GLuint texture, const Quad& quad);
+    void drawFlat(const Quad& quad, const float premultipliedColor[4]);
+    void setBlending(bool enabled);
     // Draws a full-canvas target texture offset by (dx, dy) canvas pixels.
     void drawTarget(const Target& source, double dx, double dy, double opacity);
     QOpenGLTexture* textureFor(const std::shared_ptr<LayerSource>& source);
@@ -97,6 +100,11 @@ private:
     int m_rowYLocation = -1;
     int m_texRectLocation = -1;
     int m_opacityLocation = -1;
+    QOpenGLShaderProgram m_flatProgram; // a layer whose picture is one colour: no texture at all
+    int m_flatRowXLocation = -1;
+    int m_flatRowYLocation = -1;
+    int m_flatColorLocation = -1;
+    bool m_blending = true;
     Target m_output;
     Target m_from; // transitions only, created on the first one
     Target m_to;

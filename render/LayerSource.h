@@ -24,6 +24,9 @@ public:
     virtual QSize size() const = 0;
     // RGBA8888 premultiplied; null while there is nothing to show.
     virtual const QImage& image() const = 0;
+    // True when every pixel of image() is fully opaque: the compositor then skips blending,
+    // which is most of a layer's cost under software OpenGL. Render thread, after advanceTo().
+    virtual bool isOpaque() const { return false; }
     // Changes whenever image() has new pixels.
     std::uint64_t contentVersion() const { return m_contentVersion.load(); }
 

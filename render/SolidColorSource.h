@@ -22,6 +22,7 @@ public:
     void advanceTo(std::int64_t sceneTimeMs) override;
     QSize size() const override;
     const QImage& image() const override { return m_pixel; }
+    bool isOpaque() const override { return qAlpha(m_pixel.pixel(0, 0)) == 255; }
 
 private:
     mutable std::mutex m_mutex;

@@ -24,6 +24,7 @@ public:
     void advanceTo(std::int64_t sceneTimeMs) override;
     QSize size() const override;
     const QImage& image() const override { return m_image; }
+    bool isOpaque() const override { return true; } // decoded video has no alpha
 
 private:
     struct Decoder;

@@ -1,0 +1,306 @@
+#include "HeadlessBroadcast.h"
+
+#include "AuctionEngine.h"
+#include "Layer.h"
+#include "RecordingOutput.h"
+#include "RtmpOutput.h"
+#include "Scene.h"
+#include "SceneJson.h"
+#include "SolidColorSource.h"
+#include "TextSource.h"
+#include "UtcTime.h"
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace sb::app {
+
+using namespace sb::render;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("HeadlessBroadcast", text);
+}
+
+void say(const QString& message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    std::fflush(stderr);
+}
+
+Layer textLayer(const QString& id, const std::shared_ptr<TextSource>& source, double x, double y)
+{
+    Layer layer;
+    layer.id = id;
+    layer.kind = LayerKind::Text;
+    layer.transform.x = x;
+    layer.transform.y = y;
+    layer.source = source;
+    return layer;
+}
+
+QString clockText(std::int64_t ms)
+{
+    const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
+    if (s >= 3600)
+        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
+    return QStringLiteral("%1:%2")
+        .arg(s / 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+HeadlessBroadcast::HeadlessBroadcast(BroadcastOptions options,
+                                     const sb::auction::AuctionEngine* engine, QObject* parent)
+    : QObject(parent), m_options(std::move(options)), m_engine(engine)
+{}
+
+HeadlessBroadcast::~HeadlessBroadcast()
+{
+    stop();
+}
+
+bool HeadlessBroadcast::buildScene(QString* error)
+{
+    auto scene = std::make_unique<Scene>();
+    if (!m_options.scenePath.isEmpty()) {
+        auto description = SceneJson::load(m_options.scenePath, error);
+        if (!description)
+            return false;
+        *scene = description->scene;
+    } else {
+        scene->setBackground(QColor(0x14, 0x0c, 0x1c));
+        const QSize canvas = m_options.size;
+        Layer band;
+        band.id = QStringLiteral("band");
+        band.kind = LayerKind::Color;
+        band.transform.y = canvas.height() - canvas.height() / 8.0;
+        band.source = std::make_shared<SolidColorSource>(
+            QColor(0x3b, 0x1f, 0x4a), QSize(canvas.width(), canvas.height() / 8));
+        scene->addLayer(band);
+        TextStyle title;
+        title.pixelSize = canvas.height() / 12;
+        title.bold = true;
+        title.color = QColor(0xf2, 0xc1, 0x4e);
+        scene->addLayer(
+            textLayer(QStringLiteral("title"),
+                      std::make_shared<TextSource>(QStringLiteral("SothebAIs Studio"), title),
+                      canvas.width() / 20.0, canvas.height() / 20.0));
+        TextStyle clock;
+        clock.pixelSize = canvas.height() / 24;
+        scene->addLayer(textLayer(
+            QStringLiteral("clock"), std::make_shared<TextSource>(QStringLiteral("{time}"), clock),
+            canvas.width() / 20.0,
+            canvas.height() - canvas.height() / 8.0 + canvas.height() / 40.0));
+    }
+    // Text layers may carry "{time}", refreshed every second (the benchmark's changing text).
+    for (const Layer& layer : scene->layers()) {
+        if (auto text = std::dynamic_pointer_cast<TextSource>(layer.source)) {
+            if (text->text().contains(QLatin1String("{time}")))
+                m_clockTexts.push_back({text, text->text()});
+        }
+    }
+    m_pipeline->setScene(std::move(scene));
+    if (m_engine)
+        addDemoLayers();
+    return true;
+}
+
+void HeadlessBroadcast::addDemoLayers()
+{
+    const QSize canvas = m_options.size;
+    const double left = canvas.width() / 20.0;
+    TextStyle headline;
+    headline.pixelSize = canvas.height() / 22;
+    headline.color = QColor(0xc9, 0xa0, 0xdc);
+    TextStyle big;
+    big.pixelSize = canvas.height() / 14;
+    big.bold = true;
+    big.outlineColor = Qt::black;
+    big.outlineWidth = 2;
+    TextStyle normal;
+    normal.pixelSize = canvas.height() / 26;
+    m_demoHeadline = std::make_shared<TextSource>(QString(), headline);
+    m_demoBid = std::make_shared<TextSource>(QString(), big);
+    m_demoClock = std::make_shared<TextSource>(QString(), normal);
+    m_demoFeed = std::make_shared<TextSource>(QString(), normal);
+    const double top = canvas.height() / 5.0;
+    m_pipeline->editScene([=, this](Scene& scene) {
+        scene.addLayer(textLayer(QStringLiteral("demo-headline"), m_demoHeadline, left, top));
+        scene.addLayer(
+            textLayer(QStringLiteral("demo-bid"), m_demoBid, left, top + canvas.height() / 12.0));
+        scene.addLayer(textLayer(QStringLiteral("demo-clock"), m_demoClock, left,
+                                 top + canvas.height() / 5.0));
+        scene.addLayer(
+            textLayer(QStringLiteral("demo-feed"), m_demoFeed, left, top + canvas.height() / 3.6));
+    });
+    connect(m_engine, &sb::auction::AuctionEngine::eventsCommitted, this,
+            [this](const QList<sb::auction::AuctionEvent>& events) {
+                for (const auto& e : events) {
+                    const QJsonObject p = e.payload;
+                    if (e.type == sb::auction::EventType::BidAccepted)
+                        m_feedLines.prepend(tr("✓ @%1  %2")
+                                                .arg(p.value(QStringLiteral("bidder")).toString(),
+                                                     p.value(QStringLiteral("amount")).toString()));
+                    else if (e.type == sb::auction::EventType::BidRejected)
+                        m_feedLines.prepend(tr("✗ @%1  %2")
+                                                .arg(p.value(QStringLiteral("bidder")).toString(),
+                                                     p.value(QStringLiteral("code")).toString()));
+                }
+                while (m_feedLines.size() > 4)
+                    m_feedLines.removeLast();
+                refreshTexts();
+            });
+}
+
+void HeadlessBroadcast::refreshTexts()
+{
+    const QString now = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+    for (const TemplatedText& t : m_clockTexts)
+        t.source->setText(QString(t.textTemplate).replace(QLatin1String("{time}"), now));
+    if (!m_engine || !m_demoHeadline)
+        return;
+    const auto index = m_engine->currentAuctionIndex();
+    if (!index)
+        return;
+    const sb::auction::AuctionDay& a = m_engine->auctions()[*index];
+    const auto& config = m_engine->config();
+    const QString title = *index < config.lots.size() ? config.lots[*index].title : QString();
+    m_demoHeadline->setText(
+        tr("DEMO · Day %1 of %2 · %3").arg(a.dayNumber).arg(config.days).arg(title));
+    const std::int64_t clockNow = m_engine->clock().nowUtcMs();
+    if (a.state == sb::auction::DayState::Pending) {
+        m_demoBid->setText(tr("Next auction in %1").arg(clockText(a.startUtcMs - clockNow)));
+        m_demoClock->setText(tr("Reserve %1").arg(config.reserve.toEthString()));
+    } else {
+        const auto leader = m_engine->leaderBid(*index);
+        m_demoBid->setText(
+            leader ? tr("%1 · @%2").arg(leader->amount.toEthString(), leader->bidderName)
+                   : tr("No bids yet · reserve %1").arg(config.reserve.toEthString()));
+        QString clock = a.isOpenForBids() && a.state != sb::auction::DayState::Processing
+                            ? tr("Time left %1").arg(clockText(a.endUtcMs - clockNow))
+                            : tr("Closed");
+        if (a.state == sb::auction::DayState::Paused)
+            clock = tr("Paused");
+        if (a.endUtcMs > a.scheduledEndUtcMs)
+            clock += tr("  · EXTENDED");
+        if (a.winnerBidId && leader)
+            clock = tr("SOLD to @%1").arg(leader->bidderName);
+        m_demoClock->setText(clock);
+    }
+    m_demoFeed->setText(m_feedLines.join(u'\n'));
+}
+
+bool HeadlessBroadcast::start(QString* error)
+{
+    // FFmpeg's own chatter (x264's summary and such) is not for the operator; errors still show.
+    av_log_set_level(AV_LOG_ERROR);
+    BroadcastSettings settings;
+    settings.canvas = m_options.size;
+    settings.fps = m_options.fps;
+    settings.videoBitrateKbps = m_options.bitrateKbps;
+    settings.videoEncoder = m_options.encoder;
+    m_pipeline = std::make_unique<BroadcastPipeline>(settings);
+    if (!buildScene(error))
+        return false;
+    for (const QString& url : m_options.streams) {
+        if (!url.startsWith(QLatin1String("rtmp://")) &&
+            !url.startsWith(QLatin1String("rtmps://"))) {
+            *error = tr("%1 is not an RTMP address: it must start with rtmp:// or rtmps://.")
+                         .arg(redactStreamUrl(url));
+            return false;
+        }
+        RtmpOutputSettings rtmp;
+        rtmp.name = redactStreamUrl(url);
+        rtmp.url = url;
+        m_pipeline->addOutput(std::make_unique<RtmpOutput>(rtmp));
+    }
+    if (!m_options.recordPath.isEmpty()) {
+        const QFileInfo file(m_options.recordPath);
+        if (!file.absoluteDir().exists()) {
+            *error =
+                tr("Cannot record to %1: the folder does not exist.").arg(m_options.recordPath);
+            return false;
+        }
+        RecordingOutputSettings recording;
+        const bool mp4 = file.suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) == 0;
+        // Always written as Matroska, which survives a crash; an .mp4 is made from it on stop.
+        recording.path =
+            mp4 ? file.absolutePath() + u'/' + file.completeBaseName() + QStringLiteral(".mkv")
+                : file.absoluteFilePath();
+        recording.remuxToMp4 = mp4;
+        m_pipeline->addOutput(std::make_unique<RecordingOutput>(recording));
+    }
+    refreshTexts();
+    if (!m_pipeline->start(error))
+        return false;
+    m_running = true;
+    say(tr("Broadcasting %1×%2 at %3 fps, %4 kbps, encoder %5.")
+            .arg(m_options.size.width())
+            .arg(m_options.size.height())
+            .arg(m_options.fps)
+            .arg(m_options.bitrateKbps)
+            .arg(m_pipeline->stats().videoEncoder));
+    m_secondTimer.setInterval(1000);
+    connect(&m_secondTimer, &QTimer::timeout, this, [this] {
+        refreshTexts();
+        reportStats();
+    });
+    m_secondTimer.start();
+    if (m_options.durationS > 0) {
+        m_durationTimer.setSingleShot(true);
+        m_durationTimer.setInterval(m_options.durationS * 1000);
+        connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessBroadcast::durationReached);
+        m_durationTimer.start();
+    }
+    return true;
+}
+
+void HeadlessBroadcast::reportStats()
+{
+    const BroadcastStats stats = m_pipeline->stats();
+    for (int i = 0; i < stats.outputs.size(); ++i) {
+        const OutputStats& o = stats.outputs[i];
+        if (m_lastStates.size() <= i)
+            m_lastStates.append(-1);
+        if (m_lastStates[i] != int(o.state)) {
+            m_lastStates[i] = int(o.state);
+            say(o.lastError.isEmpty() || o.state == OutputState::Live
+                    ? tr("%1: %2").arg(o.name, outputStateName(o.state))
+                    : tr("%1: %2 (%3)").arg(o.name, outputStateName(o.state), o.lastError));
+        }
+    }
+    if (!m_options.printStats)
+        return;
+    const QJsonObject line{
+        {QStringLiteral("type"), QStringLiteral("stats")},
+        {QStringLiteral("time_utc"), sb::auction::isoUtc(QDateTime::currentMSecsSinceEpoch())},
+        {QStringLiteral("stats"), stats.toJson()}};
+    const QByteArray text = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    std::fwrite(text.constData(), 1, std::size_t(text.size()), stdout);
+    std::fflush(stdout);
+}
+
+void HeadlessBroadcast::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_secondTimer.stop();
+    m_durationTimer.stop();
+    m_pipeline->stop();
+    reportStats(); // the final figures, after every output finished
+}
+
+} // namespace sb::app

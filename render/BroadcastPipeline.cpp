@@ -1,0 +1,402 @@
+#include "BroadcastPipeline.h"
+
+#include "AudioEncoder.h"
+#include "AudioMixer.h"
+#include "ColorConverter.h"
+#include "Compositor.h"
+#include "FramePacer.h"
+#include "ProcessUsage.h"
+#include "RenderContext.h"
+#include "Scene.h"
+#include "VideoEncoder.h"
+
+#include <QLoggingCategory>
+#include <QMetaObject>
+#include <QThread>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+Q_LOGGING_CATEGORY(lcPipeline, "sb.render.pipeline")
+
+namespace sb::render {
+
+namespace {
+
+std::int64_t steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+// Frames waiting for the encoder: about a quarter second at 30 fps. Beyond that the encoder is
+// not keeping up, and a frame is skipped rather than letting the delay grow.
+constexpr std::size_t kMaxEncodeQueue = 8;
+
+} // namespace
+
+struct BroadcastPipeline::Private
+{
+    BroadcastSettings settings;
+    std::unique_ptr<Scene> scene = std::make_unique<Scene>();
+    std::mutex editMutex;
+    std::vector<std::function<void(Scene&)>> edits;
+    std::vector<std::unique_ptr<Output>> outputs;
+    AudioMixer mixer;
+
+    std::unique_ptr<RenderContext> context;
+    QThread* guiThread = nullptr;
+    QThread* renderThread = nullptr;
+    std::thread encodeThread;
+    std::unique_ptr<VideoEncoder> video;
+    std::unique_ptr<AudioEncoder> audio;
+    std::atomic<bool> stopRendering{false};
+    bool running = false;
+
+    std::mutex encodeMutex;
+    std::condition_variable encodeWake;
+    std::deque<RawVideoFrame> encodeQueue;
+    bool encodeStop = false;
+
+    std::mutex grabMutex;
+    std::condition_variable grabDone;
+    bool grabRequested = false;
+    QImage grabbed;
+
+    std::atomic<std::int64_t> framesRendered{0};
+    std::atomic<std::int64_t> framesMissed{0};
+    std::atomic<std::int64_t> framesSkipped{0};
+    std::atomic<std::int64_t> framesEncoded{0};
+    std::atomic<std::int64_t> renderNsAverage{0}; // exponential moving average
+    std::int64_t startedNs = 0;
+
+    // stats() keeps its previous sample to report rates over the last interval.
+    mutable std::mutex statsMutex;
+    mutable std::int64_t lastStatsNs = 0;
+    mutable std::int64_t lastStatsFrames = 0;
+    mutable std::int64_t lastStatsCpuNs = 0;
+    mutable double lastFps = 0;
+    mutable double lastCpuPercent = 0;
+
+    void renderLoop();
+    void encodeLoop();
+    void enqueueForEncoding(RawVideoFrame frame);
+    void onPacket(const EncodedPacket& packet);
+};
+
+BroadcastPipeline::BroadcastPipeline(BroadcastSettings settings, QObject* parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    d->settings = std::move(settings);
+}
+
+BroadcastPipeline::~BroadcastPipeline()
+{
+    stop();
+}
+
+void BroadcastPipeline::setScene(std::unique_ptr<Scene> scene)
+{
+    if (!d->running) {
+        d->scene = std::move(scene);
+        return;
+    }
+    auto shared = std::make_shared<std::unique_ptr<Scene>>(std::move(scene));
+    editScene([shared](Scene& current) { current = **shared; });
+}
+
+void BroadcastPipeline::editScene(std::function<void(Scene&)> change)
+{
+    if (!d->running) {
+        change(*d->scene);
+        return;
+    }
+    std::lock_guard lock(d->editMutex);
+    d->edits.push_back(std::move(change));
+}
+
+void BroadcastPipeline::addOutput(std::unique_ptr<Output> output)
+{
+    d->outputs.push_back(std::move(output));
+}
+
+AudioMixer& BroadcastPipeline::audioMixer()
+{
+    return d->mixer;
+}
+
+bool BroadcastPipeline::start(QString* error)
+{
+    if (d->running)
+        return true;
+    const BroadcastSettings& s = d->settings;
+    if (s.canvas.width() % 2 || s.canvas.height() % 2 || s.canvas.width() < 16 ||
+        s.canvas.width() > 1920 || s.canvas.height() > 1080) {
+        *error = tr("The canvas must be between 16×16 and 1920×1080 with even sides; %1×%2 is not.")
+                     .arg(s.canvas.width())
+                     .arg(s.canvas.height());
+        return false;
+    }
+    if (s.fps < 1 || s.fps > 60) {
+        *error = tr("The frame rate must be between 1 and 60; %1 is not.").arg(s.fps);
+        return false;
+    }
+
+    VideoEncoderSettings videoSettings;
+    videoSettings.width = s.canvas.width();
+    videoSettings.height = s.canvas.height();
+    videoSettings.fps = s.fps;
+    videoSettings.bitrateKbps = s.videoBitrateKbps;
+    videoSettings.keyframeIntervalSeconds = s.keyframeIntervalSeconds;
+    videoSettings.preset = s.preset;
+    videoSettings.profile = s.profile;
+    videoSettings.encoder = s.videoEncoder;
+    videoSettings.inputFormat = PixelFormat::Nv12;
+    d->video = std::make_unique<VideoEncoder>(videoSettings);
+    if (!d->video->open()) {
+        *error = d->video->errorString();
+        return false;
+    }
+    d->audio = std::make_unique<AudioEncoder>(AudioEncoderSettings{s.audioBitrateKbps});
+    if (!d->audio->open()) {
+        *error = d->audio->errorString();
+        return false;
+    }
+    d->video->setPacketCallback([this](const EncodedPacket& p) { d->onPacket(p); });
+    d->audio->setPacketCallback([this](const EncodedPacket& p) { d->onPacket(p); });
+
+    d->context = std::make_unique<RenderContext>();
+    if (!d->context->create()) {
+        *error = d->context->errorString();
+        d->context.reset();
+        return false;
+    }
+    qCInfo(lcPipeline).noquote() << "rendering with" << d->context->description() << "encoding with"
+                                 << d->video->encoderName();
+
+    EncodedStreams streams;
+    streams.video = d->video->codecParameters();
+    streams.videoTimeBase = d->video->timeBase();
+    streams.videoFrameRate = d->video->frameRate();
+    streams.audio = d->audio->codecParameters();
+    streams.audioTimeBase = d->audio->timeBase();
+    for (auto& output : d->outputs)
+        output->start(streams);
+
+    d->stopRendering = false;
+    d->encodeStop = false;
+    d->startedNs = steadyNowNs();
+    d->lastStatsNs = d->startedNs;
+    d->lastStatsCpuNs = ProcessUsage::now().cpuTimeNs;
+    d->encodeThread = std::thread([this] { d->encodeLoop(); });
+    d->guiThread = QThread::currentThread();
+    d->renderThread = QThread::create([this] { d->renderLoop(); });
+    d->renderThread->setObjectName(QStringLiteral("sb-render"));
+    d->context->moveToThread(d->renderThread);
+    d->running = true;
+    d->renderThread->start(QThread::HighPriority);
+    return true;
+}
+
+void BroadcastPipeline::stop()
+{
+    if (!d->running)
+        return;
+    d->running = false;
+    d->stopRendering = true;
+    d->renderThread->wait();
+    delete d->renderThread;
+    d->renderThread = nullptr;
+    {
+        std::lock_guard lock(d->encodeMutex);
+        d->encodeStop = true;
+    }
+    d->encodeWake.notify_all();
+    d->encodeThread.join();
+    for (auto& output : d->outputs)
+        output->stop();
+    d->context.reset(); // on the GUI thread, where its surface lives
+}
+
+void BroadcastPipeline::Private::renderLoop()
+{
+    if (!context->makeCurrent()) {
+        qCWarning(lcPipeline) << "cannot make the OpenGL context current on the render thread";
+        context->moveToThread(guiThread);
+        return;
+    }
+    {
+        Compositor compositor(*context, settings.canvas);
+        ColorConverter converter(*context, settings.canvas, PixelFormat::Nv12, 3);
+        FramePacer pacer(settings.fps);
+        pacer.start(steadyNowNs());
+        // Frames submitted but not read back yet, with how many slots after each were missed.
+        std::deque<std::pair<std::int64_t, std::int64_t>> inFlight;
+        const auto deliver = [&](std::vector<RawVideoFrame> frames) {
+            for (RawVideoFrame& frame : frames) {
+                std::int64_t repeats = 0;
+                while (!inFlight.empty() && inFlight.front().first <= frame.frameIndex) {
+                    if (inFlight.front().first == frame.frameIndex)
+                        repeats = inFlight.front().second;
+                    inFlight.pop_front();
+                }
+                // Slots that passed while we were late get this picture again: the timeline
+                // and the audio stay continuous.
+                std::vector<RawVideoFrame> copies;
+                for (std::int64_t r = 1; r <= repeats; ++r) {
+                    copies.push_back(frame);
+                    copies.back().frameIndex = frame.frameIndex + r;
+                }
+                enqueueForEncoding(std::move(frame));
+                for (RawVideoFrame& copy : copies)
+                    enqueueForEncoding(std::move(copy));
+            }
+        };
+
+        std::int64_t index = 0;
+        while (!stopRendering.load()) {
+            std::vector<std::function<void(Scene&)>> pending;
+            {
+                std::lock_guard lock(editMutex);
+                pending.swap(edits);
+            }
+            for (auto& change : pending)
+                change(*scene);
+
+            const std::int64_t began = steadyNowNs();
+            const std::int64_t sceneMs = (pacer.frameTimeNs(index) - pacer.startNs()) / 1'000'000;
+            const GLuint program = compositor.render(*scene, sceneMs);
+            converter.submit(program, index);
+            inFlight.emplace_back(index, 0);
+            {
+                std::lock_guard lock(grabMutex);
+                if (grabRequested) {
+                    grabbed = compositor.readBackRgba();
+                    grabRequested = false;
+                    grabDone.notify_all();
+                }
+            }
+            deliver(converter.poll());
+            const std::int64_t finished = steadyNowNs();
+            framesRendered.fetch_add(1);
+            const std::int64_t previous = renderNsAverage.load();
+            renderNsAverage.store(previous == 0 ? finished - began
+                                                : previous + (finished - began - previous) / 16);
+
+            const FramePacer::Next next = pacer.after(index, finished);
+            if (next.repeated > 0) {
+                inFlight.back().second = next.repeated;
+                framesMissed.fetch_add(next.repeated);
+            }
+            if (next.waitNs > 0)
+                std::this_thread::sleep_for(std::chrono::nanoseconds(next.waitNs));
+            index = next.frameIndex;
+        }
+        deliver(converter.drain());
+    }
+    {
+        std::lock_guard lock(grabMutex);
+        grabRequested = false;
+        grabDone.notify_all();
+    }
+    context->doneCurrent();
+    context->moveToThread(guiThread);
+}
+
+void BroadcastPipeline::Private::enqueueForEncoding(RawVideoFrame frame)
+{
+    {
+        std::lock_guard lock(encodeMutex);
+        if (encodeQueue.size() >= kMaxEncodeQueue) {
+            framesSkipped.fetch_add(1);
+            return;
+        }
+        encodeQueue.push_back(std::move(frame));
+    }
+    encodeWake.notify_one();
+}
+
+void BroadcastPipeline::Private::encodeLoop()
+{
+    const int fps = settings.fps;
+    for (;;) {
+        RawVideoFrame frame;
+        {
+            std::unique_lock lock(encodeMutex);
+            encodeWake.wait(lock, [&] { return encodeStop || !encodeQueue.empty(); });
+            if (encodeQueue.empty())
+                break;
+            frame = std::move(encodeQueue.front());
+            encodeQueue.pop_front();
+        }
+        if (!video->encode(frame))
+            qCWarning(lcPipeline).noquote() << "video encoding failed:" << video->errorString();
+        // Audio follows the video timeline: everything up to the end of this frame's slot.
+        const std::int64_t audioUntil = (frame.frameIndex + 1) * kAudioSampleRate / fps;
+        if (audioUntil > mixer.nextFrame()) {
+            const AudioBlock block = mixer.mix(int(audioUntil - mixer.nextFrame()));
+            if (!audio->encode(block))
+                qCWarning(lcPipeline).noquote() << "audio encoding failed:" << audio->errorString();
+        }
+        framesEncoded.fetch_add(1);
+    }
+    video->flush();
+    audio->flush();
+}
+
+void BroadcastPipeline::Private::onPacket(const EncodedPacket& packet)
+{
+    for (auto& output : outputs)
+        output->push(packet);
+}
+
+BroadcastStats BroadcastPipeline::stats() const
+{
+    BroadcastStats s;
+    s.framesRendered = d->framesRendered.load();
+    s.framesMissed = d->framesMissed.load();
+    s.framesSkipped = d->framesSkipped.load();
+    s.framesEncoded = d->framesEncoded.load();
+    s.averageRenderMs = double(d->renderNsAverage.load()) / 1e6;
+    const ProcessUsage usage = ProcessUsage::now();
+    s.cpuTimeMs = usage.cpuTimeNs / 1'000'000;
+    s.memoryMb = double(usage.residentBytes) / (1024.0 * 1024.0);
+    s.peakMemoryMb = double(usage.peakResidentBytes) / (1024.0 * 1024.0);
+    {
+        std::lock_guard lock(d->statsMutex);
+        const std::int64_t now = steadyNowNs();
+        const std::int64_t elapsed = now - d->lastStatsNs;
+        if (elapsed >= 250'000'000) {
+            d->lastFps = double(s.framesEncoded - d->lastStatsFrames) * 1e9 / double(elapsed);
+            d->lastCpuPercent =
+                double(usage.cpuTimeNs - d->lastStatsCpuNs) * 100.0 / double(elapsed);
+            d->lastStatsNs = now;
+            d->lastStatsFrames = s.framesEncoded;
+            d->lastStatsCpuNs = usage.cpuTimeNs;
+        }
+        s.fps = d->lastFps;
+        s.cpuPercent = d->lastCpuPercent;
+        s.uptimeMs = d->startedNs ? (now - d->startedNs) / 1'000'000 : 0;
+    }
+    s.videoEncoder = d->video ? d->video->encoderName() : QString();
+    for (const auto& output : d->outputs)
+        s.outputs.append(output->stats());
+    return s;
+}
+
+QImage BroadcastPipeline::grabProgram()
+{
+    if (!d->running)
+        return {};
+    std::unique_lock lock(d->grabMutex);
+    d->grabRequested = true;
+    d->grabDone.wait_for(lock, std::chrono::seconds(2), [&] { return !d->grabRequested; });
+    return d->grabbed;
+}
+
+} // namespace sb::render

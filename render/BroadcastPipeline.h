@@ -1,0 +1,70 @@
+#pragma once
+// The broadcast: a render thread composes the program scene at the exact output rate, converts it
+// to NV12 on the GPU and reads it back asynchronously; an encode thread turns video and the audio
+// mix into H.264 and AAC once, and every output (RTMP destinations, a recording) gets the same
+// packets on its own queue. A slow output never stalls the encoder; a slow encoder never stalls
+// the renderer (its frames are skipped and counted).
+
+#include "BroadcastStats.h"
+#include "MediaTypes.h"
+#include "Output.h"
+
+#include <QImage>
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace sb::render {
+
+class AudioMixer;
+class Scene;
+
+struct BroadcastSettings
+{
+    QSize canvas{1280, 720};
+    int fps = 30;
+    int videoBitrateKbps = 2500;
+    int keyframeIntervalSeconds = 2;
+    QString videoEncoder = QStringLiteral("auto"); // or libx264, h264_nvenc, h264_vaapi, ...
+    QString preset = QStringLiteral("veryfast");
+    QString profile = QStringLiteral("high");
+    int audioBitrateKbps = 160;
+};
+
+class BroadcastPipeline : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit BroadcastPipeline(BroadcastSettings settings, QObject* parent = nullptr);
+    ~BroadcastPipeline() override; // stops
+
+    // The scene is owned by the pipeline and lives on the render thread from start() on;
+    // change it only through editScene(), which runs the change between two frames.
+    void setScene(std::unique_ptr<Scene> scene);
+    void editScene(std::function<void(Scene&)> change);
+    void addOutput(std::unique_ptr<Output> output); // before start()
+    AudioMixer& audioMixer();
+
+    // From the GUI thread: creates the GL context and starts the threads. False with *error when
+    // OpenGL or the encoder cannot start.
+    bool start(QString* error);
+    // Drains the encoder and stops every output (recordings are finalized). Idempotent.
+    void stop();
+
+    BroadcastStats stats() const;
+    // The last program frame as RGBA (for screenshots); slow, not for every frame.
+    QImage grabProgram();
+
+signals:
+    void fatalError(const QString& message);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace sb::render

@@ -1,0 +1,588 @@
+#include "VideoEncoder.h"
+
+extern "C" {
+#include <libavutil/hwcontext.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/opt.h>
+#include <libavutil/pixdesc.h>
+}
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <cstdarg>
+#include <cstring>
+#include <mutex>
+
+Q_LOGGING_CATEGORY(lcVideo, "sb.render.video")
+
+namespace sb::render {
+
+namespace {
+
+struct CodecContextDeleter
+{
+    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
+};
+struct FrameDeleter
+{
+    void operator()(AVFrame* f) const { av_frame_free(&f); }
+};
+struct BufferRefDeleter
+{
+    void operator()(AVBufferRef* b) const { av_buffer_unref(&b); }
+};
+using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
+using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
+using BufferRefPtr = std::unique_ptr<AVBufferRef, BufferRefDeleter>;
+
+const char* const kHardwareEncoders[] = {"h264_nvenc", "h264_vaapi", "h264_qsv",
+                                         "h264_videotoolbox", "h264_amf"};
+
+// FFmpeg explains why a hardware encoder cannot open only in its log ("Cannot load
+// libcuda.so.1"), not in the return code; while probing, this thread's error lines are kept.
+thread_local QStringList* t_logCapture = nullptr;
+
+void captureLogCallback(void* avcl, int level, const char* fmt, va_list args)
+{
+    if (t_logCapture && level <= AV_LOG_ERROR) {
+        char line[1024] = {};
+        int printPrefix = 0;
+        va_list copy;
+        va_copy(copy, args);
+        av_log_format_line2(nullptr, level, fmt, copy, line, sizeof line, &printPrefix);
+        va_end(copy);
+        const QString text = QString::fromUtf8(line).trimmed();
+        if (!text.isEmpty())
+            t_logCapture->append(text);
+        return; // reported by the caller in its own sentence
+    }
+    av_log_default_callback(avcl, level, fmt, args);
+}
+
+class ScopedLogCapture
+{
+public:
+    explicit ScopedLogCapture(QStringList* lines)
+    {
+        static std::once_flag installed;
+        std::call_once(installed, [] { av_log_set_callback(captureLogCallback); });
+        t_logCapture = lines;
+    }
+    ~ScopedLogCapture() { t_logCapture = nullptr; }
+    ScopedLogCapture(const ScopedLogCapture&) = delete;
+    ScopedLogCapture& operator=(const ScopedLogCapture&) = delete;
+};
+
+bool supportsPixelFormat(const AVCodec* codec, AVPixelFormat format)
+{
+    if (!codec->pix_fmts)
+        return true;
+    for (const AVPixelFormat* p = codec->pix_fmts; *p != AV_PIX_FMT_NONE; ++p) {
+        if (*p == format)
+            return true;
+    }
+    return false;
+}
+
+// Sets an encoder's private option when it has one; encoders differ in what they accept.
+void setPrivateOption(AVCodecContext* ctx, const char* key, const QString& value)
+{
+    const int ret = av_opt_set(ctx->priv_data, key, value.toUtf8().constData(), 0);
+    if (ret < 0) {
+        qCDebug(lcVideo) << ctx->codec->name << "ignores option" << key << "=" << value << ":"
+                         << avErrorText(ret);
+    }
+}
+
+QString nvencPreset(const QString& preset)
+{
+    if (preset.size() == 2 && preset.startsWith(QLatin1Char('p')))
+        return preset;
+    if (preset == QLatin1String("ultrafast") || preset == QLatin1String("superfast"))
+        return QStringLiteral("p1");
+    if (preset == QLatin1String("veryfast") || preset == QLatin1String("faster"))
+        return QStringLiteral("p2");
+    if (preset == QLatin1String("fast") || preset == QLatin1String("medium"))
+        return QStringLiteral("p4");
+    return QStringLiteral("p5");
+}
+
+void copyPlane(std::uint8_t* dst, int dstStride, const std::uint8_t* src, int srcStride,
+               int bytesPerRow, int rows)
+{
+    av_image_copy_plane(dst, dstStride, src, srcStride, bytesPerRow, rows);
+}
+
+} // namespace
+
+struct VideoEncoder::Private
+{
+    VideoEncoderSettings settings;
+    PacketCallback callback;
+    CodecContextPtr ctx;
+    FramePtr swFrame;
+    BufferRefPtr hwDevice;
+    BufferRefPtr hwFrames;
+    AVPixelFormat swFormat = AV_PIX_FMT_NV12;
+    std::shared_ptr<const AVCodecParameters> parameters;
+    QString error;
+    QStringList probeNotes;
+    bool flushed = false;
+
+    bool tryOpen(const QString& name, QString* why);
+    bool setUpHardwareFrames(const AVCodec* codec, QString* why);
+    bool fillSoftwareFrame(const RawVideoFrame& frame);
+    bool sendFrame(AVFrame* frame);
+    bool drain();
+};
+
+bool VideoEncoder::Private::setUpHardwareFrames(const AVCodec* codec, QString* why)
+{
+    AVHWDeviceType deviceType = AV_HWDEVICE_TYPE_NONE;
+    AVPixelFormat hwFormat = AV_PIX_FMT_NONE;
+    if (supportsPixelFormat(codec, AV_PIX_FMT_VAAPI) && codec->pix_fmts) {
+        deviceType = AV_HWDEVICE_TYPE_VAAPI;
+        hwFormat = AV_PIX_FMT_VAAPI;
+    } else if (codec->pix_fmts && supportsPixelFormat(codec, AV_PIX_FMT_QSV) &&
+               !supportsPixelFormat(codec, AV_PIX_FMT_NV12)) {
+        deviceType = AV_HWDEVICE_TYPE_QSV;
+        hwFormat = AV_PIX_FMT_QSV;
+    }
+    if (deviceType == AV_HWDEVICE_TYPE_NONE)
+        return true; // takes frames from system memory
+
+    AVBufferRef* device = nullptr;
+    int ret = av_hwdevice_ctx_create(&device, deviceType, nullptr, nullptr, 0);
+    if (ret < 0) {
+        *why = QStringLiteral("cannot create a %1 device: %2")
+                   .arg(QString::fromUtf8(av_hwdevice_get_type_name(deviceType)), avErrorText(ret));
+        return false;
+    }
+    hwDevice.reset(device);
+    hwFrames.reset(av_hwframe_ctx_alloc(hwDevice.get()));
+    if (!hwFrames) {
+        *why = QStringLiteral("out of memory for hardware frames");
+        return false;
+    }
+    auto* frames = reinterpret_cast<AVHWFramesContext*>(hwFrames->data);
+    frames->format = hwFormat;
+    frames->sw_format = AV_PIX_FMT_NV12;
+    frames->width = settings.width;
+    frames->height = settings.height;
+    frames->initial_pool_size = 20;
+    ret = av_hwframe_ctx_init(hwFrames.get());
+    if (ret < 0) {
+        *why = QStringLiteral("cannot allocate hardware frames: %1").arg(avErrorText(ret));
+        return false;
+    }
+    ctx->hw_frames_ctx = av_buffer_ref(hwFrames.get());
+    ctx->pix_fmt = hwFormat;
+    swFormat = AV_PIX_FMT_NV12;
+    return true;
+}
+
+bool VideoEncoder::Private::tryOpen(const QString& name, QString* why)
+{
+    const AVCodec* codec = avcodec_find_encoder_by_name(name.toUtf8().constData());
+    if (!codec) {
+        *why = QStringLiteral("not built into this FFmpeg");
+        return false;
+    }
+    ctx.reset(avcodec_alloc_context3(codec));
+    hwDevice.reset();
+    hwFrames.reset();
+    if (!ctx) {
+        *why = QStringLiteral("out of memory");
+        return false;
+    }
+    const int fps = settings.fps;
+    const int gop = std::max(1, fps * settings.keyframeIntervalSeconds);
+    const std::int64_t bitrate = std::int64_t(settings.bitrateKbps) * 1000;
+    ctx->width = settings.width;
+    ctx->height = settings.height;
+    ctx->time_base = AVRational{1, fps};
+    ctx->framerate = AVRational{fps, 1};
+    ctx->sample_aspect_ratio = AVRational{1, 1};
+    ctx->gop_size = gop;
+    ctx->keyint_min = gop;
+    ctx->bit_rate = bitrate;
+    ctx->rc_max_rate = bitrate;
+    ctx->rc_buffer_size = int(bitrate); // one second of VBV, as OBS does for CBR
+    ctx->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    ctx->colorspace = AVCOL_SPC_BT709;
+    ctx->color_primaries = AVCOL_PRI_BT709;
+    ctx->color_trc = AVCOL_TRC_BT709;
+    ctx->color_range = AVCOL_RANGE_MPEG;
+    ctx->profile = FF_PROFILE_H264_HIGH;
+
+    const AVPixelFormat wanted =
+        settings.inputFormat == PixelFormat::Nv12 ? AV_PIX_FMT_NV12 : AV_PIX_FMT_YUV420P;
+    const AVPixelFormat other = wanted == AV_PIX_FMT_NV12 ? AV_PIX_FMT_YUV420P : AV_PIX_FMT_NV12;
+    swFormat = supportsPixelFormat(codec, wanted) ? wanted : other;
+    ctx->pix_fmt = swFormat;
+
+    if (name == QLatin1String("libx264")) {
+        setPrivateOption(ctx.get(), "preset", settings.preset);
+        setPrivateOption(ctx.get(), "profile", settings.profile);
+        // Keyframes only on the interval (ingests want a fixed GOP) and strict CBR with filler.
+        setPrivateOption(ctx.get(), "x264-params",
+                         QStringLiteral("scenecut=0:nal-hrd=cbr:force-cfr=1"));
+    } else if (name == QLatin1String("h264_nvenc")) {
+        setPrivateOption(ctx.get(), "preset", nvencPreset(settings.preset));
+        setPrivateOption(ctx.get(), "profile", settings.profile);
+        setPrivateOption(ctx.get(), "rc", QStringLiteral("cbr"));
+        setPrivateOption(ctx.get(), "no-scenecut", QStringLiteral("1"));
+        setPrivateOption(ctx.get(), "strict_gop", QStringLiteral("1"));
+        setPrivateOption(ctx.get(), "forced-idr", QStringLiteral("1"));
+    } else if (name == QLatin1String("h264_vaapi")) {
+        setPrivateOption(ctx.get(), "rc_mode", QStringLiteral("CBR"));
+    } else if (name == QLatin1String("h264_qsv")) {
+        setPrivateOption(ctx.get(), "preset", settings.preset);
+        setPrivateOption(ctx.get(), "profile", settings.profile);
+        ctx->rc_min_rate = bitrate;
+    } else if (name == QLatin1String("h264_videotoolbox")) {
+        setPrivateOption(ctx.get(), "profile", settings.profile);
+        setPrivateOption(ctx.get(), "realtime", QStringLiteral("1"));
+    } else if (name == QLatin1String("h264_amf")) {
+        setPrivateOption(ctx.get(), "usage", QStringLiteral("lowlatency"));
+        setPrivateOption(ctx.get(), "profile", settings.profile);
+        setPrivateOption(ctx.get(), "rc", QStringLiteral("cbr"));
+        setPrivateOption(ctx.get(), "quality", QStringLiteral("speed"));
+    }
+
+    QStringList logLines;
+    int ret = 0;
+    {
+        ScopedLogCapture capture(&logLines);
+        if (!setUpHardwareFrames(codec, why)) {
+            if (!logLines.isEmpty())
+                *why +=
+                    QStringLiteral(" (") + logLines.join(QStringLiteral("; ")) + QLatin1Char(')');
+            ctx.reset();
+            return false;
+        }
+        ret = avcodec_open2(ctx.get(), codec, nullptr);
+    }
+    if (ret < 0) {
+        *why = logLines.isEmpty() ? avErrorText(ret) : logLines.join(QStringLiteral("; "));
+        ctx.reset();
+        hwFrames.reset();
+        hwDevice.reset();
+        return false;
+    }
+    return true;
+}
+
+VideoEncoder::VideoEncoder(VideoEncoderSettings settings) : d(std::make_unique<Private>())
+{
+    d->settings = std::move(settings);
+}
+
+VideoEncoder::~VideoEncoder() = default;
+
+bool VideoEncoder::open()
+{
+    const VideoEncoderSettings& s = d->settings;
+    if (s.width <= 0 || s.height <= 0 || s.width % 2 || s.height % 2 || s.fps <= 0 ||
+        s.bitrateKbps <= 0 || s.keyframeIntervalSeconds <= 0) {
+        d->error =
+            QStringLiteral("Invalid video settings: %1×%2 at %3 fps, %4 kbps, keyframe every "
+                           "%5 s (sizes must be even and positive).")
+                .arg(s.width)
+                .arg(s.height)
+                .arg(s.fps)
+                .arg(s.bitrateKbps)
+                .arg(s.keyframeIntervalSeconds);
+        qCWarning(lcVideo).noquote() << d->error;
+        return false;
+    }
+
+    d->probeNotes.clear();
+    QString why;
+    if (s.encoder == QLatin1String("auto")) {
+        for (const char* name : kHardwareEncoders) {
+            const QString encoder = QString::fromLatin1(name);
+            if (d->tryOpen(encoder, &why))
+                break;
+            d->probeNotes.append(QStringLiteral("%1: not available: %2").arg(encoder, why));
+        }
+        if (!d->ctx) {
+            if (!d->tryOpen(QStringLiteral("libx264"), &why)) {
+                d->error = QStringLiteral("Cannot open the H.264 encoder libx264: %1").arg(why);
+                qCWarning(lcVideo).noquote() << d->error;
+                return false;
+            }
+            qCInfo(lcVideo).noquote()
+                << d->probeNotes.join(QStringLiteral("; ")) + QStringLiteral("; using libx264");
+        }
+    } else if (!d->tryOpen(s.encoder, &why)) {
+        d->error = QStringLiteral("Cannot open the H.264 encoder %1: %2").arg(s.encoder, why);
+        qCWarning(lcVideo).noquote() << d->error;
+        return false;
+    }
+
+    d->swFrame.reset(av_frame_alloc());
+    d->swFrame->format = d->swFormat;
+    d->swFrame->width = s.width;
+    d->swFrame->height = s.height;
+    if (const int ret = av_frame_get_buffer(d->swFrame.get(), 0); ret < 0) {
+        d->error = QStringLiteral("Cannot allocate a video frame: %1").arg(avErrorText(ret));
+        d->ctx.reset();
+        return false;
+    }
+
+    AVCodecParameters* parameters = avcodec_parameters_alloc();
+    avcodec_parameters_from_context(parameters, d->ctx.get());
+    parameters->format = d->swFormat; // muxers describe the frames, not the GPU surface
+    d->parameters.reset(parameters, CodecParametersDeleter{});
+    d->flushed = false;
+    qCInfo(lcVideo).noquote() << QStringLiteral("Video encoder %1 open: %2×%3 at %4 fps, %5 kbps "
+                                                "CBR, keyframe every %6 s, input %7")
+                                     .arg(encoderName())
+                                     .arg(s.width)
+                                     .arg(s.height)
+                                     .arg(s.fps)
+                                     .arg(s.bitrateKbps)
+                                     .arg(s.keyframeIntervalSeconds)
+                                     .arg(QString::fromUtf8(av_get_pix_fmt_name(d->swFormat)));
+    return true;
+}
+
+bool VideoEncoder::isOpen() const
+{
+    return d->ctx != nullptr;
+}
+
+QString VideoEncoder::errorString() const
+{
+    return d->error;
+}
+
+void VideoEncoder::setPacketCallback(PacketCallback callback)
+{
+    d->callback = std::move(callback);
+}
+
+bool VideoEncoder::Private::fillSoftwareFrame(const RawVideoFrame& frame)
+{
+    if (frame.width != settings.width || frame.height != settings.height ||
+        frame.data.size() < RawVideoFrame::byteSize(frame.width, frame.height)) {
+        error = QStringLiteral("Video frame %1 is %2×%3 (%4 bytes); the encoder expects %5×%6.")
+                    .arg(frame.frameIndex)
+                    .arg(frame.width)
+                    .arg(frame.height)
+                    .arg(frame.data.size())
+                    .arg(settings.width)
+                    .arg(settings.height);
+        return false;
+    }
+    if (const int ret = av_frame_make_writable(swFrame.get()); ret < 0) {
+        error = QStringLiteral("Cannot reuse the video frame buffer: %1").arg(avErrorText(ret));
+        return false;
+    }
+    AVFrame* f = swFrame.get();
+    const int w = frame.width;
+    const int h = frame.height;
+    copyPlane(f->data[0], f->linesize[0], frame.plane(0), frame.stride(0), w, h);
+    const bool srcNv12 = frame.format == PixelFormat::Nv12;
+    const bool dstNv12 = swFormat == AV_PIX_FMT_NV12;
+    if (srcNv12 && dstNv12) {
+        copyPlane(f->data[1], f->linesize[1], frame.plane(1), frame.stride(1), w, h / 2);
+    } else if (!srcNv12 && !dstNv12) {
+        copyPlane(f->data[1], f->linesize[1], frame.plane(1), frame.stride(1), w / 2, h / 2);
+        copyPlane(f->data[2], f->linesize[2], frame.plane(2), frame.stride(2), w / 2, h / 2);
+    } else if (srcNv12) { // NV12 -> I420
+        for (int y = 0; y < h / 2; ++y) {
+            const std::uint8_t* uv = frame.plane(1) + std::size_t(y) * frame.stride(1);
+            std::uint8_t* u = f->data[1] + std::size_t(y) * f->linesize[1];
+            std::uint8_t* v = f->data[2] + std::size_t(y) * f->linesize[2];
+            for (int x = 0; x < w / 2; ++x) {
+                u[x] = uv[2 * x];
+                v[x] = uv[2 * x + 1];
+            }
+        }
+    } else { // I420 -> NV12
+        for (int y = 0; y < h / 2; ++y) {
+            const std::uint8_t* u = frame.plane(1) + std::size_t(y) * frame.stride(1);
+            const std::uint8_t* v = frame.plane(2) + std::size_t(y) * frame.stride(2);
+            std::uint8_t* uv = f->data[1] + std::size_t(y) * f->linesize[1];
+            for (int x = 0; x < w / 2; ++x) {
+                uv[2 * x] = u[x];
+                uv[2 * x + 1] = v[x];
+            }
+        }
+    }
+    f->pts = frame.frameIndex;
+    return true;
+}
+
+bool VideoEncoder::encode(const RawVideoFrame& frame)
+{
+    if (!d->ctx || d->flushed) {
+        d->error = QStringLiteral("The video encoder is not open.");
+        return false;
+    }
+    if (!d->fillSoftwareFrame(frame)) {
+        qCWarning(lcVideo).noquote() << d->error;
+        return false;
+    }
+    if (!d->hwFrames)
+        return d->sendFrame(d->swFrame.get());
+
+    FramePtr hwFrame(av_frame_alloc());
+    int ret = av_hwframe_get_buffer(d->hwFrames.get(), hwFrame.get(), 0);
+    if (ret >= 0)
+        ret = av_hwframe_transfer_data(hwFrame.get(), d->swFrame.get(), 0);
+    if (ret < 0) {
+        d->error = QStringLiteral("Cannot upload frame %1 to the %2 encoder: %3")
+                       .arg(frame.frameIndex)
+                       .arg(encoderName(), avErrorText(ret));
+        qCWarning(lcVideo).noquote() << d->error;
+        return false;
+    }
+    hwFrame->pts = frame.frameIndex;
+    return d->sendFrame(hwFrame.get());
+}
+
+bool VideoEncoder::Private::sendFrame(AVFrame* frame)
+{
+    const int ret = avcodec_send_frame(ctx.get(), frame);
+    if (ret < 0 && ret != AVERROR_EOF) {
+        error = QStringLiteral("The %1 encoder rejected a frame: %2")
+                    .arg(QString::fromUtf8(ctx->codec->name), avErrorText(ret));
+        qCWarning(lcVideo).noquote() << error;
+        return false;
+    }
+    return drain();
+}
+
+bool VideoEncoder::Private::drain()
+{
+    for (;;) {
+        std::unique_ptr<AVPacket, AVPacketDeleter> packet(av_packet_alloc());
+        const int ret = avcodec_receive_packet(ctx.get(), packet.get());
+        if (ret == AVERROR(EAGAIN) || ret == AVERROR_EOF)
+            return true;
+        if (ret < 0) {
+            error = QStringLiteral("The %1 encoder failed: %2")
+                        .arg(QString::fromUtf8(ctx->codec->name), avErrorText(ret));
+            qCWarning(lcVideo).noquote() << error;
+            return false;
+        }
+        packet->time_base = ctx->time_base;
+        EncodedPacket encoded;
+        encoded.stream = EncodedPacket::Stream::Video;
+        encoded.timeBase = ctx->time_base;
+        encoded.keyframe = (packet->flags & AV_PKT_FLAG_KEY) != 0;
+        // FFmpeg 5.1's libx264 wrapper does not set AV_PKT_FLAG_DISPOSABLE; the slice headers say.
+        encoded.disposable = !encoded.keyframe && ((packet->flags & AV_PKT_FLAG_DISPOSABLE) ||
+                                                   VideoEncoder::isNonReferenceH264(*packet));
+        encoded.packet = PacketPtr(packet.release(), AVPacketDeleter{});
+        if (callback)
+            callback(encoded);
+    }
+}
+
+bool VideoEncoder::flush()
+{
+    if (!d->ctx)
+        return false;
+    if (d->flushed)
+        return true;
+    d->flushed = true;
+    return d->sendFrame(nullptr);
+}
+
+QString VideoEncoder::encoderName() const
+{
+    return d->ctx ? QString::fromUtf8(d->ctx->codec->name) : QString();
+}
+
+QStringList VideoEncoder::probeNotes() const
+{
+    return d->probeNotes;
+}
+
+const VideoEncoderSettings& VideoEncoder::settings() const
+{
+    return d->settings;
+}
+
+std::shared_ptr<const AVCodecParameters> VideoEncoder::codecParameters() const
+{
+    return d->parameters;
+}
+
+AVRational VideoEncoder::timeBase() const
+{
+    return AVRational{1, d->settings.fps};
+}
+
+AVRational VideoEncoder::frameRate() const
+{
+    return AVRational{d->settings.fps, 1};
+}
+
+QStringList VideoEncoder::availableHardwareEncoders()
+{
+    static const QStringList available = [] {
+        QStringList names;
+        for (const char* name : kHardwareEncoders) {
+            VideoEncoderSettings settings;
+            settings.encoder = QString::fromLatin1(name);
+            Private probe;
+            probe.settings = settings;
+            QString why;
+            if (probe.tryOpen(settings.encoder, &why))
+                names.append(settings.encoder);
+            else
+                qCDebug(lcVideo).noquote() << settings.encoder << "not available:" << why;
+        }
+        return names;
+    }();
+    return available;
+}
+
+bool VideoEncoder::isNonReferenceH264(const AVPacket& packet)
+{
+    const std::uint8_t* data = packet.data;
+    const int size = packet.size;
+    if (!data || size < 5)
+        return false;
+    bool sawSlice = false;
+    auto inspect = [&sawSlice](std::uint8_t header) {
+        const int type = header & 0x1f;
+        if (type == 1 || type == 5) {
+            sawSlice = true;
+            return ((header >> 5) & 3) == 0;
+        }
+        return true;
+    };
+    const bool annexB = (data[0] == 0 && data[1] == 0 && data[2] == 1) ||
+                        (data[0] == 0 && data[1] == 0 && data[2] == 0 && data[3] == 1);
+    if (annexB) {
+        for (int i = 0; i + 3 < size; ++i) {
+            if (data[i] == 0 && data[i + 1] == 0 && data[i + 2] == 1) {
+                if (!inspect(data[i + 3]))
+                    return false;
+                i += 2;
+            }
+        }
+    } else { // 4-byte big-endian length prefixes (AVCC)
+        int pos = 0;
+        while (pos + 4 < size) {
+            const std::uint32_t length = (std::uint32_t(data[pos]) << 24) |
+                                         (std::uint32_t(data[pos + 1]) << 16) |
+                                         (std::uint32_t(data[pos + 2]) << 8) | data[pos + 3];
+            if (length == 0 || length > std::uint32_t(size - pos - 4))
+                break;
+            if (!inspect(data[pos + 4]))
+                return false;
+            pos += 4 + int(length);
+        }
+    }
+    return sawSlice;
+}
+
+} // namespace sb::render

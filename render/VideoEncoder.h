@@ -1,0 +1,71 @@
+#pragma once
+// Turns the compositor's NV12/I420 frames into H.264 packets, once for every output. Picks a
+// hardware encoder when one works ("auto": nvenc, vaapi, qsv, videotoolbox, amf) and falls back to
+// x264 otherwise; constant bitrate with a fixed keyframe interval, as streaming ingests expect.
+
+#include "MediaTypes.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace sb::render {
+
+struct VideoEncoderSettings
+{
+    int width = 1280;
+    int height = 720;
+    int fps = 30;
+    int bitrateKbps = 2500;
+    int keyframeIntervalSeconds = 2;
+    QString preset = QStringLiteral("veryfast");
+    QString profile = QStringLiteral("high");
+    // "auto" | "libx264" | "h264_nvenc" | "h264_vaapi" | "h264_qsv" | "h264_videotoolbox" |
+    // "h264_amf"
+    QString encoder = QStringLiteral("auto");
+    PixelFormat inputFormat = PixelFormat::Nv12; // frames of the other layout are repacked
+};
+
+class VideoEncoder
+{
+public:
+    using PacketCallback = std::function<void(const EncodedPacket&)>;
+
+    explicit VideoEncoder(VideoEncoderSettings settings);
+    ~VideoEncoder();
+    VideoEncoder(const VideoEncoder&) = delete;
+    VideoEncoder& operator=(const VideoEncoder&) = delete;
+
+    // Opens the configured encoder (probing hardware ones for "auto"). False with errorString().
+    bool open();
+    bool isOpen() const;
+    QString errorString() const;
+
+    // Called on the encoding thread for every packet, in decode order.
+    void setPacketCallback(PacketCallback callback);
+
+    // pts = frame.frameIndex (time base 1/fps). False with errorString() on an encoder error.
+    bool encode(const RawVideoFrame& frame);
+    // Drains the delayed frames at the end of the stream; encode() must not be called after it.
+    bool flush();
+
+    QString encoderName() const;    // the encoder actually opened, e.g. "libx264"
+    QStringList probeNotes() const; // why each skipped hardware encoder was skipped
+    const VideoEncoderSettings& settings() const;
+    std::shared_ptr<const AVCodecParameters> codecParameters() const; // valid after open()
+    AVRational timeBase() const;                                      // {1, fps}
+    AVRational frameRate() const;                                     // {fps, 1}
+
+    // The hardware H.264 encoders that open on this machine (probed once, then cached).
+    static QStringList availableHardwareEncoders();
+    // Whether the H.264 packet holds only non-reference slices (nal_ref_idc == 0).
+    static bool isNonReferenceH264(const AVPacket& packet);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace sb::render

@@ -1,0 +1,9 @@
+# Encoders, the audio mix and the outputs (RTMP destinations, the recording).
+list(APPEND SB_RENDER_SOURCES
+    AudioEncoder.cpp AudioEncoder.h
+    AudioMixer.cpp AudioMixer.h
+    Output.cpp
+    RecordingOutput.cpp RecordingOutput.h
+    RtmpOutput.cpp RtmpOutput.h
+    VideoEncoder.cpp VideoEncoder.h
+)

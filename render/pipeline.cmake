@@ -1,0 +1,6 @@
+list(APPEND SB_RENDER_SOURCES
+    BroadcastPipeline.cpp BroadcastPipeline.h
+    BroadcastStats.cpp BroadcastStats.h
+    FramePacer.cpp FramePacer.h
+    ProcessUsage.cpp ProcessUsage.h
+)

@@ -1,0 +1,248 @@
+// Broadcasting from the command line, as a streamer would run it on a server: the real binary
+// under Xvfb streams the composed scene to real nginx-rtmp servers on loopback and records it;
+// what arrives is read back with ffprobe. Bad destinations give clear messages and never stop
+// the healthy ones; a recording survives SIGKILL.
+
+#include "NginxRtmp.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using sb::test::NginxRtmp;
+using sb::test::probeFile;
+
+namespace {
+
+constexpr int kProcessMs = 120'000; // a limit on waiting only; nothing asserts durations
+
+QProcessEnvironment broadcastEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("QT_QPA_PLATFORM")); // the test runner's offscreen cannot do OpenGL
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    return env;
+}
+
+struct Finished
+{
+    int exitCode = -1;
+    bool normalExit = false;
+    QString out;
+    QString err;
+    QString describe() const
+    {
+        return QStringLiteral("exit %1%2\nstdout: %3\nstderr: %4")
+            .arg(exitCode)
+            .arg(normalExit ? QString() : QStringLiteral(" (crashed)"))
+            .arg(out.right(1500), err.right(3000));
+    }
+    QJsonObject lastStats() const
+    {
+        const QStringList lines = out.split(u'\n', Qt::SkipEmptyParts);
+        for (auto it = lines.crbegin(); it != lines.crend(); ++it) {
+            const QJsonObject line = QJsonDocument::fromJson(it->toUtf8()).object();
+            if (line.value(QStringLiteral("type")).toString() == QLatin1String("stats"))
+                return line.value(QStringLiteral("stats")).toObject();
+        }
+        return {};
+    }
+};
+
+Finished runStudio(const QStringList& args, const QProcessEnvironment& env = broadcastEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(SB_STUDIO_BINARY), args);
+    Finished f;
+    if (!p.waitForStarted(30'000) || !p.waitForFinished(kProcessMs)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    f.exitCode = p.exitCode();
+    f.normalExit = p.exitStatus() == QProcess::NormalExit;
+    f.out = QString::fromUtf8(p.readAllStandardOutput());
+    f.err = QString::fromUtf8(p.readAllStandardError());
+    return f;
+}
+
+} // namespace
+
+class TestBroadcast : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void streamsTenSecondsThatDecodeAsPromised();
+    void aRefusingDestinationNeverStopsTheOthers();
+    void recordingIsPlayableAfterSigkill();
+    void recordingToMp4IsRemuxedAtTheEnd();
+    void badDestinationsAreClearErrors_data();
+    void badDestinationsAreClearErrors();
+    void withoutADisplayItSaysHowToRun();
+};
+
+void TestBroadcast::streamsTenSecondsThatDecodeAsPromised()
+{
+    NginxRtmp server;
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const Finished run =
+        runStudio({QStringLiteral("--headless"), QStringLiteral("--stream"),
+                   server.url(QStringLiteral("main")), QStringLiteral("--duration"),
+                   QStringLiteral("10"), QStringLiteral("--stats")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    server.stop(); // closes the recording
+
+    const auto probe = probeFile(server.recordingPath(QStringLiteral("main")));
+    QVERIFY2(probe.ok, qPrintable(probe.error));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(probe.width, 1280);
+    QCOMPARE(probe.height, 720);
+    QCOMPARE(probe.frameRate, 30.0);
+    QCOMPARE(probe.audioCodec, QStringLiteral("aac"));
+    QVERIFY2(probe.audioPackets > 0, "the stream always carries audio");
+    QVERIFY2(std::abs(probe.videoDurationS - 10.0) <= 0.5,
+             qPrintable(QStringLiteral("recorded %1 s of video").arg(probe.videoDurationS)));
+    QVERIFY2(
+        probe.largestKeyframeIntervalS() <= 2.0 + 1e-6,
+        qPrintable(QStringLiteral("keyframes %1 s apart").arg(probe.largestKeyframeIntervalS())));
+
+    // What the operator was shown matches what arrived.
+    const QJsonObject stats = run.lastStats();
+    QVERIFY2(!stats.isEmpty(), qPrintable(run.describe()));
+    const QJsonObject output = stats.value(QStringLiteral("outputs")).toArray().first().toObject();
+    QVERIFY(output.value(QStringLiteral("bytes")).toInteger() > 0);
+    QCOMPARE(output.value(QStringLiteral("dropped_frames")).toInteger(), 0);
+    QVERIFY(stats.value(QStringLiteral("frames_encoded")).toInteger() >= probe.videoPackets);
+}
+
+void TestBroadcast::aRefusingDestinationNeverStopsTheOthers()
+{
+    NginxRtmp healthy;
+    QString error;
+    QVERIFY2(healthy.start(&error), qPrintable(error));
+    QTemporaryDir dir;
+    const QString recording = dir.filePath(QStringLiteral("show.mkv"));
+    const QString refusing =
+        QStringLiteral("rtmp://127.0.0.1:%1/live/secretkey").arg(sb::test::freeLoopbackPort());
+    const Finished run = runStudio(
+        {QStringLiteral("--headless"), QStringLiteral("--stream"), refusing,
+         QStringLiteral("--stream"), healthy.url(QStringLiteral("ok")), QStringLiteral("--record"),
+         recording, QStringLiteral("--duration"), QStringLiteral("6"), QStringLiteral("--stats")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    healthy.stop();
+    // The operator is told, in words, and the key never shows.
+    QVERIFY2(run.err.contains(QLatin1String("reconnecting")) ||
+                 run.err.contains(QLatin1String("connecting")),
+             qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("refused"), Qt::CaseInsensitive),
+             qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains(QLatin1String("secretkey")) &&
+                 !run.out.contains(QLatin1String("secretkey")),
+             "a stream key must never be printed");
+    for (const QString& file : {healthy.recordingPath(QStringLiteral("ok")), recording}) {
+        const auto probe = probeFile(file);
+        QVERIFY2(probe.ok, qPrintable(probe.error));
+        QVERIFY2(probe.videoDurationS >= 5.5,
+                 qPrintable(QStringLiteral("%1: %2 s").arg(file).arg(probe.videoDurationS)));
+        QVERIFY2(probe.largestVideoGapS() < 0.2, qPrintable(file));
+    }
+}
+
+void TestBroadcast::recordingIsPlayableAfterSigkill()
+{
+    QTemporaryDir dir;
+    const QString recording = dir.filePath(QStringLiteral("crash.mkv"));
+    QProcess p;
+    p.setProcessEnvironment(broadcastEnvironment());
+    p.start(QStringLiteral(SB_STUDIO_BINARY),
+            {QStringLiteral("--headless"), QStringLiteral("--record"), recording,
+             QStringLiteral("--duration"), QStringLiteral("120"), QStringLiteral("--stats")});
+    QVERIFY(p.waitForStarted(30'000));
+    // Wait until the stats say four seconds of frames were encoded, then pull the plug.
+    QByteArray out;
+    qint64 encoded = 0;
+    while (encoded < 120 && p.state() == QProcess::Running && p.waitForReadyRead(30'000)) {
+        out += p.readAllStandardOutput();
+        for (const QByteArray& line : out.split('\n')) {
+            const QJsonObject stats =
+                QJsonDocument::fromJson(line).object().value(QStringLiteral("stats")).toObject();
+            encoded = std::max(encoded, stats.value(QStringLiteral("frames_encoded")).toInteger());
+        }
+    }
+    QVERIFY2(encoded >= 120, out.constData());
+    p.kill();
+    QVERIFY(p.waitForFinished(30'000));
+
+    const auto probe = probeFile(recording);
+    QVERIFY2(probe.ok, qPrintable(probe.error));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(probe.audioCodec, QStringLiteral("aac"));
+    QVERIFY2(probe.videoDurationS >= 2.5,
+             qPrintable(QStringLiteral("only %1 s survived the kill").arg(probe.videoDurationS)));
+}
+
+void TestBroadcast::recordingToMp4IsRemuxedAtTheEnd()
+{
+    QTemporaryDir dir;
+    const QString mp4 = dir.filePath(QStringLiteral("show.mp4"));
+    const Finished run =
+        runStudio({QStringLiteral("--headless"), QStringLiteral("--record"), mp4,
+                   QStringLiteral("--duration"), QStringLiteral("3"), QStringLiteral("--size"),
+                   QStringLiteral("640x360"), QStringLiteral("--fps"), QStringLiteral("25")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    const auto probe = probeFile(mp4);
+    QVERIFY2(probe.ok, qPrintable(probe.error));
+    QCOMPARE(probe.width, 640);
+    QCOMPARE(probe.height, 360);
+    QCOMPARE(probe.frameRate, 25.0);
+    QVERIFY(probe.videoDurationS >= 2.5);
+}
+
+void TestBroadcast::badDestinationsAreClearErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("not an rtmp url")
+        << QStringList{QStringLiteral("--stream"), QStringLiteral("http://127.0.0.1/live/key")}
+        << QStringLiteral("rtmp://");
+    QTest::newRow("record folder missing")
+        << QStringList{QStringLiteral("--record"), QStringLiteral("/nonexistent/folder/x.mkv")}
+        << QStringLiteral("does not exist");
+    QTest::newRow("odd size") << QStringList{QStringLiteral("--record"),
+                                             QStringLiteral("/tmp/x.mkv"), QStringLiteral("--size"),
+                                             QStringLiteral("641x360")}
+                              << QStringLiteral("--size");
+}
+
+void TestBroadcast::badDestinationsAreClearErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    const Finished run = runStudio(QStringList{QStringLiteral("--headless")} + args +
+                                   QStringList{QStringLiteral("--duration"), QStringLiteral("2")});
+    QVERIFY2(run.normalExit && run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(says), qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains(QLatin1String("/live/key")), "the key must not be printed");
+}
+
+void TestBroadcast::withoutADisplayItSaysHowToRun()
+{
+    QProcessEnvironment env = broadcastEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    const Finished run = runStudio({QStringLiteral("--headless"), QStringLiteral("--record"),
+                                    QStringLiteral("/tmp/never.mkv"), QStringLiteral("--duration"),
+                                    QStringLiteral("1")},
+                                   env);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QLatin1String("xvfb-run")), qPrintable(run.describe()));
+}
+
+QTEST_GUILESS_MAIN(TestBroadcast)
+#include "tst_broadcast.moc"

@@ -1,0 +1,266 @@
+#include "NginxRtmp.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+#include <algorithm>
+#include <csignal>
+
+namespace sb::test {
+
+namespace {
+
+const QString kNginx = QStringLiteral("/usr/sbin/nginx");
+const QString kRtmpModule = QStringLiteral("/usr/lib/nginx/modules/ngx_rtmp_module.so");
+
+double parseRate(const QString& rate)
+{
+    const QStringList parts = rate.split(QLatin1Char('/'));
+    if (parts.size() != 2 || parts[1].toDouble() == 0)
+        return 0;
+    return parts[0].toDouble() / parts[1].toDouble();
+}
+
+double largestGap(const QList<double>& times)
+{
+    double gap = 0;
+    for (qsizetype i = 1; i < times.size(); ++i)
+        gap = std::max(gap, times[i] - times[i - 1]);
+    return gap;
+}
+
+} // namespace
+
+quint16 freeLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
+NginxRtmp::NginxRtmp() = default;
+
+NginxRtmp::~NginxRtmp()
+{
+    stop();
+}
+
+QString NginxRtmp::url(const QString& streamKey) const
+{
+    return QStringLiteral("rtmp://127.0.0.1:%1/live/%2").arg(m_port).arg(streamKey);
+}
+
+QString NginxRtmp::recordingPath(const QString& streamKey) const
+{
+    return m_dir.filePath(QStringLiteral("rec/%1.flv").arg(streamKey));
+}
+
+QString NginxRtmp::errorLog() const
+{
+    QFile file(m_dir.filePath(QStringLiteral("error.log")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll());
+}
+
+bool NginxRtmp::isRunning() const
+{
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+bool NginxRtmp::start(QString* error)
+{
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("cannot create a temporary folder for nginx");
+        return false;
+    }
+    m_port = freeLoopbackPort();
+    if (m_port == 0) {
+        *error = QStringLiteral("no free loopback port");
+        return false;
+    }
+    const QString root = m_dir.path();
+    QDir(root).mkpath(QStringLiteral("rec"));
+    // The worker may run as nobody when the tests run as root.
+    QFile::setPermissions(root, QFileDevice::Permissions(0x7777));
+    QFile::setPermissions(root + QStringLiteral("/rec"), QFileDevice::Permissions(0x7777));
+    const QString config = QStringLiteral("load_module %1;\n"
+                                          "daemon off;\n"
+                                          "master_process off;\n"
+                                          "worker_processes 1;\n"
+                                          "error_log %2/error.log info;\n"
+                                          "pid %2/nginx.pid;\n"
+                                          "events { worker_connections 64; }\n"
+                                          "rtmp {\n"
+                                          "  server {\n"
+                                          "    listen 127.0.0.1:%3;\n"
+                                          "    chunk_size 4096;\n"
+                                          "    application live {\n"
+                                          "      live on;\n"
+                                          "      record all;\n"
+                                          "      record_path %2/rec;\n"
+                                          "      record_unique off;\n"
+                                          "      record_suffix .flv;\n"
+                                          "    }\n"
+                                          "  }\n"
+                                          "}\n")
+                               .arg(kRtmpModule, root)
+                               .arg(m_port);
+    QFile file(root + QStringLiteral("/nginx.conf"));
+    if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
+        *error = QStringLiteral("cannot write %1").arg(file.fileName());
+        return false;
+    }
+    file.close();
+    return launch(error);
+}
+
+bool NginxRtmp::launch(QString* error)
+{
+    const QString root = m_dir.path();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->start(kNginx, {QStringLiteral("-p"), root + QLatin1Char('/'), QStringLiteral("-c"),
+                              root + QStringLiteral("/nginx.conf"), QStringLiteral("-e"),
+                              root + QStringLiteral("/error.log")});
+    if (!m_process->waitForStarted(5000)) {
+        *error = QStringLiteral("cannot start nginx: %1").arg(m_process->errorString());
+        return false;
+    }
+    const QDeadlineTimer deadline(10000);
+    while (!deadline.hasExpired()) {
+        if (m_process->state() != QProcess::Running) {
+            *error = QStringLiteral("nginx exited: %1 %2")
+                         .arg(QString::fromUtf8(m_process->readAll()), errorLog());
+            return false;
+        }
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        if (socket.waitForConnected(200)) {
+            socket.disconnectFromHost();
+            return true;
+        }
+        QThread::msleep(50);
+    }
+    *error = QStringLiteral("nginx did not accept connections on port %1").arg(m_port);
+    return false;
+}
+
+void NginxRtmp::stop()
+{
+    if (!m_process)
+        return;
+    if (m_process->state() == QProcess::Running) {
+        ::kill(pid_t(m_process->processId()), SIGCONT); // in case it was paused
+        m_process->terminate();
+        if (!m_process->waitForFinished(5000)) {
+            m_process->kill();
+            m_process->waitForFinished(2000);
+        }
+    }
+    m_process.reset();
+}
+
+bool NginxRtmp::restart(QString* error)
+{
+    stop();
+    return launch(error);
+}
+
+void NginxRtmp::pause()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), SIGSTOP);
+}
+
+void NginxRtmp::resume()
+{
+    if (isRunning())
+        ::kill(pid_t(m_process->processId()), SIGCONT);
+}
+
+double ProbedFile::largestVideoGapS() const
+{
+    return largestGap(videoDts);
+}
+
+double ProbedFile::largestAudioGapS() const
+{
+    return largestGap(audioPts);
+}
+
+double ProbedFile::largestKeyframeIntervalS() const
+{
+    return largestGap(keyframeTimes);
+}
+
+ProbedFile probeFile(const QString& path)
+{
+    ProbedFile result;
+    QProcess ffprobe;
+    ffprobe.start(QStringLiteral("ffprobe"),
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                   QStringLiteral("-show_packets"), QStringLiteral("-show_format"),
+                   QStringLiteral("-of"), QStringLiteral("json"), path});
+    if (!ffprobe.waitForFinished(30000) || ffprobe.exitCode() != 0) {
+        result.error = QStringLiteral("ffprobe %1 failed: %2")
+                           .arg(path, QString::fromUtf8(ffprobe.readAllStandardError()));
+        return result;
+    }
+    const QJsonObject root = QJsonDocument::fromJson(ffprobe.readAllStandardOutput()).object();
+    QHash<int, QString> typeOfStream;
+    for (const QJsonValue& value : root.value(QStringLiteral("streams")).toArray()) {
+        const QJsonObject stream = value.toObject();
+        const QString type = stream.value(QStringLiteral("codec_type")).toString();
+        typeOfStream.insert(stream.value(QStringLiteral("index")).toInt(), type);
+        if (type == QLatin1String("video")) {
+            result.videoCodec = stream.value(QStringLiteral("codec_name")).toString();
+            result.width = stream.value(QStringLiteral("width")).toInt();
+            result.height = stream.value(QStringLiteral("height")).toInt();
+            result.frameRate = parseRate(stream.value(QStringLiteral("r_frame_rate")).toString());
+        } else if (type == QLatin1String("audio")) {
+            result.audioCodec = stream.value(QStringLiteral("codec_name")).toString();
+        }
+    }
+    result.formatDurationS = root.value(QStringLiteral("format"))
+                                 .toObject()
+                                 .value(QStringLiteral("duration"))
+                                 .toString()
+                                 .toDouble();
+    QList<double> videoPts;
+    for (const QJsonValue& value : root.value(QStringLiteral("packets")).toArray()) {
+        const QJsonObject packet = value.toObject();
+        const QString type =
+            typeOfStream.value(packet.value(QStringLiteral("stream_index")).toInt());
+        const double pts = packet.value(QStringLiteral("pts_time")).toString().toDouble();
+        if (type == QLatin1String("video")) {
+            ++result.videoPackets;
+            videoPts.append(pts);
+            result.videoDts.append(packet.value(QStringLiteral("dts_time")).toString().toDouble());
+            if (packet.value(QStringLiteral("flags")).toString().startsWith(QLatin1Char('K')))
+                result.keyframeTimes.append(pts);
+        } else if (type == QLatin1String("audio")) {
+            ++result.audioPackets;
+            result.audioPts.append(pts);
+        }
+    }
+    if (!videoPts.isEmpty()) {
+        const auto [low, high] = std::minmax_element(videoPts.begin(), videoPts.end());
+        result.videoDurationS = *high - *low + (result.frameRate > 0 ? 1.0 / result.frameRate : 0);
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace sb::test

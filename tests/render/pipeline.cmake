@@ -1,0 +1,1 @@
+sb_add_test(tst_framepacer SOURCES tst_framepacer.cpp LIBS sb_render)
