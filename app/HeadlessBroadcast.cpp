@@ -27,11 +27,6 @@ using namespace sb::render;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("HeadlessBroadcast", text);
-}
-
 void say(const QString& message)
 {
     std::fprintf(stderr, "%s\n", qPrintable(message));
