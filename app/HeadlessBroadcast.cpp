@@ -238,6 +238,10 @@ bool HeadlessBroadcast::start(QString* error)
         m_pipeline->addOutput(std::make_unique<RecordingOutput>(recording));
     }
     refreshTexts();
+    connect(m_pipeline.get(), &BroadcastPipeline::fatalError, this, [this](const QString& message) {
+        say(tr("Broadcast stopped: %1").arg(message));
+        emit failed();
+    });
     if (!m_pipeline->start(error))
         return false;
     m_running = true;

@@ -56,6 +56,7 @@ public:
 
 signals:
     void durationReached();
+    void failed(); // the pipeline cannot go on (said on stderr)
 
 private:
     bool buildScene(QString* error);

@@ -146,9 +146,12 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     if (runner)
         QObject::connect(runner.get(), &sb::app::HeadlessRunner::finished, &app,
                          [&](int code) { finish(code, 0); });
-    if (broadcaster)
+    if (broadcaster) {
         QObject::connect(broadcaster.get(), &sb::app::HeadlessBroadcast::durationReached, &app,
                          [&] { finish(0, 0); });
+        QObject::connect(broadcaster.get(), &sb::app::HeadlessBroadcast::failed, &app,
+                         [&] { finish(1, 0); });
+    }
     return app.exec();
 }
 
