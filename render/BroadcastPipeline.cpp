@@ -47,6 +47,9 @@ struct BroadcastPipeline::Private
     std::unique_ptr<Scene> scene = std::make_unique<Scene>();
     std::mutex editMutex;
     std::vector<std::function<void(Scene&)>> edits;
+    std::unique_ptr<Scene> nextScene; // waiting to start its transition
+    Transition nextTransition;
+    std::atomic<bool> switching{false};
     std::vector<std::unique_ptr<Output>> outputs;
     AudioMixer mixer;
 
@@ -123,6 +126,23 @@ void BroadcastPipeline::editScene(std::function<void(Scene&)> change)
     }
     std::lock_guard lock(d->editMutex);
     d->edits.push_back(std::move(change));
+}
+
+void BroadcastPipeline::switchScene(std::unique_ptr<Scene> scene, const Transition& transition)
+{
+    if (!d->running) {
+        d->scene = std::move(scene);
+        return;
+    }
+    std::lock_guard lock(d->editMutex);
+    d->nextScene = std::move(scene);
+    d->nextTransition = transition;
+    d->switching = true;
+}
+
+bool BroadcastPipeline::isSwitchingScene() const
+{
+    return d->switching.load();
 }
 
 void BroadcastPipeline::addOutput(std::unique_ptr<Output> output)
@@ -272,11 +292,16 @@ void BroadcastPipeline::Private::renderLoop()
         };
 
         std::int64_t index = 0;
+        std::unique_ptr<Scene> incoming; // the target of the running transition
         while (!stopRendering.load()) {
             std::vector<std::function<void(Scene&)>> pending;
             {
                 std::lock_guard lock(editMutex);
                 pending.swap(edits);
+                if (nextScene) {
+                    incoming = std::move(nextScene);
+                    compositor.startTransition(incoming.get(), nextTransition);
+                }
             }
             for (auto& change : pending)
                 change(*scene);
@@ -293,6 +318,11 @@ void BroadcastPipeline::Private::renderLoop()
             const std::int64_t began = steadyNowNs();
             const std::int64_t sceneMs = (pacer.frameTimeNs(index) - pacer.startNs()) / 1'000'000;
             const GLuint program = compositor.render(*scene, sceneMs);
+            if (incoming && !compositor.transitionActive()) {
+                scene = std::move(incoming); // the transition is over: the target is the program
+                std::lock_guard lock(editMutex);
+                switching = nextScene != nullptr;
+            }
             converter.submit(program, index);
             inFlight.emplace_back(index, 0);
             {

@@ -8,6 +8,7 @@
 #include "BroadcastStats.h"
 #include "MediaTypes.h"
 #include "Output.h"
+#include "Transition.h"
 
 #include <QImage>
 #include <QObject>
@@ -46,6 +47,11 @@ public:
     // change it only through editScene(), which runs the change between two frames.
     void setScene(std::unique_ptr<Scene> scene);
     void editScene(std::function<void(Scene&)> change);
+    // Makes `scene` the program scene through a transition (cut, fade, slide); edits made with
+    // editScene() meanwhile apply to the outgoing scene until the transition ends.
+    void switchScene(std::unique_ptr<Scene> scene, const Transition& transition);
+    // True from switchScene() until the new scene is the program.
+    bool isSwitchingScene() const;
     void addOutput(std::unique_ptr<Output> output); // before start()
     AudioMixer& audioMixer();
 
