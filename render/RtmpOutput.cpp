@@ -380,11 +380,19 @@ bool RtmpOutput::Private::connect(QString* error)
     optionsOwner.reset(options);
     if (ret < 0) {
         operationDeadlineNs = kNoDeadline;
-        *error = ret == AVERROR_EXIT && !abortNow && nowNs() <= stopDeadlineNs
-                     ? QStringLiteral("%1: no answer within %2 s")
-                           .arg(redactedUrl)
-                           .arg(settings.connectTimeoutMs / 1000.0)
-                     : describe(ret);
+        if (ret == AVERROR_EXIT && !abortNow && nowNs() <= stopDeadlineNs) {
+            *error = QStringLiteral("%1: no answer within %2 s")
+                         .arg(redactedUrl)
+                         .arg(settings.connectTimeoutMs / 1000.0);
+        } else if (ret == AVERROR(EIO)) {
+            // The server took the connection and then hung up on the publish request: that is
+            // how ingest servers (nginx-rtmp's on_publish, the platforms) refuse a stream key.
+            *error = QStringLiteral("%1: the server refused to publish the stream (%2); check the "
+                                    "stream key")
+                         .arg(redactedUrl, avErrorText(ret));
+        } else {
+            *error = describe(ret);
+        }
         resetMuxer();
         return false;
     }

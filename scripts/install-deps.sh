@@ -14,8 +14,9 @@ packages=(
     # WebP/GIF image plugins
     libgl-dev libegl-dev libgl1-mesa-dri qt6-image-formats-plugins fonts-dejavu-core
     libavcodec-dev libavformat-dev libavutil-dev libswresample-dev libswscale-dev
-    # tests and benchmarks: an X server for OpenGL, a real RTMP server, ffprobe/ffmpeg
-    xvfb xauth nginx libnginx-mod-rtmp ffmpeg
+    # tests and benchmarks: an X server for OpenGL, a real RTMP server, ffprobe/ffmpeg, a TLS
+    # front for RTMPS with a certificate made at test time
+    xvfb xauth nginx libnginx-mod-rtmp ffmpeg stunnel4 openssl
     # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
     dpkg-dev file
 )

@@ -5,6 +5,7 @@
 
 #include "NginxRtmp.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -79,6 +80,8 @@ class TestBroadcast : public QObject
 private slots:
     void streamsTenSecondsThatDecodeAsPromised();
     void aRefusingDestinationNeverStopsTheOthers();
+    void streamsOverRtmps();
+    void aWrongStreamKeyIsRetriedAndTheRecordingGoesOn();
     void recordingIsPlayableAfterSigkill();
     void recordingToMp4IsRemuxedAtTheEnd();
     void badDestinationsAreClearErrors_data();
@@ -152,6 +155,69 @@ void TestBroadcast::aRefusingDestinationNeverStopsTheOthers()
                  qPrintable(QStringLiteral("%1: %2 s").arg(file).arg(probe.videoDurationS)));
         QVERIFY2(probe.largestVideoGapS() < 0.2, qPrintable(file));
     }
+}
+
+void TestBroadcast::streamsOverRtmps()
+{
+    NginxRtmp server;
+    server.enableRtmps(); // stunnel with a self-signed certificate in front of nginx
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const Finished run =
+        runStudio({QStringLiteral("--headless"), QStringLiteral("--stream"),
+                   server.rtmpsUrl(QStringLiteral("tlskey")), QStringLiteral("--duration"),
+                   QStringLiteral("6"), QStringLiteral("--stats")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe() + server.tlsLog()));
+    QVERIFY2(!run.err.contains(QLatin1String("tlskey")) &&
+                 !run.out.contains(QLatin1String("tlskey")),
+             "a stream key must never be printed");
+    server.stop();
+
+    const auto probe = probeFile(server.recordingPath(QStringLiteral("tlskey")));
+    QVERIFY2(probe.ok, qPrintable(probe.error + server.tlsLog()));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(probe.audioCodec, QStringLiteral("aac"));
+    QCOMPARE(probe.width, 1280);
+    QCOMPARE(probe.height, 720);
+    QVERIFY2(std::abs(probe.videoDurationS - 6.0) <= 0.5,
+             qPrintable(QStringLiteral("recorded %1 s of video").arg(probe.videoDurationS)));
+    const QJsonObject output =
+        run.lastStats().value(QStringLiteral("outputs")).toArray().first().toObject();
+    QVERIFY2(output.value(QStringLiteral("bytes")).toInteger() > 0, qPrintable(run.describe()));
+    QCOMPARE(output.value(QStringLiteral("dropped_frames")).toInteger(), 0);
+}
+
+void TestBroadcast::aWrongStreamKeyIsRetriedAndTheRecordingGoesOn()
+{
+    NginxRtmp server;
+    server.requireStreamKey(QStringLiteral("goodkey"));
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QTemporaryDir dir;
+    const QString recording = dir.filePath(QStringLiteral("file.mkv"));
+    const Finished run =
+        runStudio({QStringLiteral("--headless"), QStringLiteral("--stream"),
+                   server.url(QStringLiteral("wrongkey")), QStringLiteral("--record"), recording,
+                   QStringLiteral("--duration"), QStringLiteral("6")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    server.stop();
+    // The destination is named without its key, and the operator reads that it is being retried
+    // and why.
+    const QString destination = QStringLiteral("rtmp://127.0.0.1:%1/live/****").arg(server.port());
+    QVERIFY2(run.err.contains(destination + QStringLiteral(": reconnecting (") + destination +
+                              QStringLiteral(": ")),
+             qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("check the stream key")), qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains(QLatin1String("wrongkey")) &&
+                 !run.out.contains(QLatin1String("wrongkey")),
+             "a stream key must never be printed");
+    QVERIFY(!QFile::exists(server.recordingPath(QStringLiteral("wrongkey"))));
+    const auto probe = probeFile(recording);
+    QVERIFY2(probe.ok, qPrintable(probe.error));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(probe.audioCodec, QStringLiteral("aac"));
+    QVERIFY2(probe.videoDurationS >= 5.5,
+             qPrintable(QStringLiteral("recorded %1 s of video").arg(probe.videoDurationS)));
 }
 
 void TestBroadcast::recordingIsPlayableAfterSigkill()

@@ -198,6 +198,8 @@ private slots:
     void badDestinationsDoNotDisturbTheRest();
     void congestionDropsOnlyDisposableVideo();
     void recordingSurvivesAndRemuxes();
+    void streamsOverRtmps();
+    void wrongStreamKeyIsRefusedAndRetried();
 };
 
 #define START_NGINX(server)                                                                        \
@@ -484,6 +486,96 @@ void TestOutputs::recordingSurvivesAndRemuxes()
                                          dir.filePath(QStringLiteral("absent.mp4")), &error));
     QVERIFY(error.contains(QStringLiteral("absent.mkv")));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("absent.mp4"))));
+}
+
+void TestOutputs::streamsOverRtmps()
+{
+    NginxRtmp nginx;
+    nginx.enableRtmps(); // stunnel with a self-signed certificate in front of nginx
+    START_NGINX(nginx);
+    LiveEncoder encoder;
+    QVERIFY(encoder.open());
+    RtmpOutput output(
+        rtmpSettings(QStringLiteral("tls"), nginx.rtmpsUrl(QStringLiteral("tls_key"))));
+    encoder.addOutput(&output);
+    encoder.start();
+    encoder.runUntil(6.0);
+    const OutputStats live = output.stats();
+    logStats(live);
+    QVERIFY2(live.state == OutputState::Live, qPrintable(live.lastError + nginx.tlsLog()));
+    QVERIFY(live.bytesWritten > 0);
+    encoder.finish();
+    const OutputStats stats = output.stats();
+    logStats(stats);
+    QCOMPARE(stats.state, OutputState::Stopped);
+    QCOMPARE(stats.reconnects, 0);
+    QCOMPARE(stats.droppedFrames, 0);
+    QCOMPARE(stats.framesWritten, encoder.videoPackets);
+    nginx.stop();
+
+    const ProbedFile file = probeFile(nginx.recordingPath(QStringLiteral("tls_key")));
+    QVERIFY2(file.ok, qPrintable(file.error));
+    logProbe("recording of the RTMPS stream", file);
+    QCOMPARE(file.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(file.audioCodec, QStringLiteral("aac"));
+    QCOMPARE(file.width, 1280);
+    QCOMPARE(file.height, 720);
+    QVERIFY2(std::abs(file.videoDurationS - 6.0) <= 0.4,
+             qPrintable(QString::number(file.videoDurationS)));
+    QCOMPARE(file.videoPackets, int(encoder.videoPackets));
+    QVERIFY(file.audioPackets > 0);
+}
+
+void TestOutputs::wrongStreamKeyIsRefusedAndRetried()
+{
+    NginxRtmp nginx;
+    nginx.requireStreamKey(QStringLiteral("goodkey"));
+    START_NGINX(nginx);
+    LiveEncoder encoder;
+    QVERIFY(encoder.open());
+    RtmpOutput wrong(
+        rtmpSettings(QStringLiteral("wrong key"), nginx.url(QStringLiteral("wrongkey"))));
+    RtmpOutput right(
+        rtmpSettings(QStringLiteral("right key"), nginx.url(QStringLiteral("goodkey"))));
+    encoder.addOutput(&wrong);
+    encoder.addOutput(&right);
+    encoder.start();
+    bool wrongWasLive = false;
+    encoder.runUntil(6.0, [&](int) { wrongWasLive |= wrong.stats().state == OutputState::Live; });
+    wrongWasLive |= wrong.stats().state == OutputState::Live;
+
+    const OutputStats refused = wrong.stats();
+    logStats(refused);
+    QVERIFY(!wrongWasLive);
+    // Refused, and retried after a delay: not given up on, since a key can be fixed server-side.
+    QCOMPARE(refused.state, OutputState::Reconnecting);
+    QCOMPARE(refused.framesWritten, 0);
+    QVERIFY(!refused.lastError.isEmpty());
+    QVERIFY2(refused.lastError.startsWith(
+                 QStringLiteral("rtmp://127.0.0.1:%1/live/****: ").arg(nginx.port())),
+             qPrintable(refused.lastError));
+    QVERIFY2(refused.lastError.contains(QLatin1String("check the stream key")),
+             qPrintable(refused.lastError));
+    QVERIFY2(!refused.lastError.contains(QStringLiteral("wrongkey")),
+             qPrintable(refused.lastError));
+    QCOMPARE(right.stats().state, OutputState::Live);
+    encoder.finish();
+    logStats(right.stats());
+    QCOMPARE(right.stats().droppedFrames, 0);
+    QCOMPARE(right.stats().framesWritten, encoder.videoPackets);
+    nginx.stop();
+
+    QVERIFY(!QFile::exists(nginx.recordingPath(QStringLiteral("wrongkey"))));
+    // It was tried again (first retry after about 2 s), and refused again.
+    const qsizetype attempts = nginx.errorLog().count(QStringLiteral("publish: name='wrongkey'"));
+    QVERIFY2(attempts >= 2, qPrintable(QString::number(attempts)));
+    const ProbedFile file = probeFile(nginx.recordingPath(QStringLiteral("goodkey")));
+    QVERIFY2(file.ok, qPrintable(file.error));
+    logProbe("recording with the right key", file);
+    QCOMPARE(file.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(file.audioCodec, QStringLiteral("aac"));
+    QVERIFY2(std::abs(file.videoDurationS - 6.0) <= 0.4,
+             qPrintable(QString::number(file.videoDurationS)));
 }
 
 QTEST_GUILESS_MAIN(TestOutputs)
