@@ -57,6 +57,8 @@ private:
         std::int64_t frameIndex = 0;
     };
 
+    QSize lumaTargetSize() const;
+    QSize chromaTargetSize() const;
     bool createTexture(std::unique_ptr<QOpenGLTexture>& texture,
                        QOpenGLTexture::TextureFormat textureFormat, QSize size);
     void collectOldest(bool wait);
@@ -66,6 +68,7 @@ private:
     QOpenGLExtraFunctions* m_gl = nullptr;
     QSize m_size;
     PixelFormat m_format;
+    bool m_packed = false; // NV12 with width % 4 == 0: four bytes per fragment (RGBA8 targets)
     QString m_error;
     QOpenGLShaderProgram m_lumaProgram;
     QOpenGLShaderProgram m_chromaProgram;

@@ -636,15 +636,19 @@ void TestCompositor::startedTransitionRunsAndEnds()
 void TestCompositor::colorConversionRoundTrip_data()
 {
     QTest::addColumn<PixelFormat>("format");
-    QTest::newRow("nv12") << PixelFormat::Nv12;
-    QTest::newRow("i420") << PixelFormat::I420;
+    QTest::addColumn<int>("width");
+    // 162 is even but not a multiple of 4, and its chroma width (81) is odd: one byte per
+    // fragment. 160 takes NV12's packed path (four bytes per fragment), the one broadcasts use.
+    QTest::newRow("nv12") << PixelFormat::Nv12 << 162;
+    QTest::newRow("i420") << PixelFormat::I420 << 162;
+    QTest::newRow("nv12 packed") << PixelFormat::Nv12 << 160;
 }
 
 void TestCompositor::colorConversionRoundTrip()
 {
     QFETCH(PixelFormat, format);
-    // 162 is even but not a multiple of 4, and its chroma width (81) is odd.
-    const QSize canvas(162, 90);
+    QFETCH(int, width);
+    const QSize canvas(width, 90);
     const QList<QColor> flat = {QColor(255, 0, 0),     QColor(0, 255, 0),   QColor(0, 0, 255),
                                 QColor(255, 255, 255), QColor(0, 0, 0),     QColor(128, 128, 128),
                                 QColor(32, 64, 160),   QColor(250, 200, 10)};
@@ -669,9 +673,9 @@ void TestCompositor::colorConversionRoundTrip()
     const RawVideoFrame& frame = frames.front();
     QCOMPARE(frame.frameIndex, std::int64_t(7));
     QCOMPARE(frame.format, format);
-    QCOMPARE(frame.width, 162);
+    QCOMPARE(frame.width, width);
     QCOMPARE(frame.height, 90);
-    QCOMPARE(frame.data.size(), RawVideoFrame::byteSize(162, 90));
+    QCOMPARE(frame.data.size(), RawVideoFrame::byteSize(width, 90));
 
     for (int i = 0; i < flat.size(); ++i) {
         for (const QPoint at : {QPoint(i * 20 + 4, 4), QPoint(i * 20 + 11, 21)}) {
