@@ -1,5 +1,7 @@
 #include "AudioEncoder.h"
 
+#include "FfmpegHandles.h"
+
 extern "C" {
 #include <libavutil/channel_layout.h>
 }
@@ -12,18 +14,7 @@ Q_LOGGING_CATEGORY(lcAudioEncoder, "sb.render.audio.encoder")
 
 namespace sb::render {
 
-namespace {
-
-struct CodecContextDeleter
-{
-    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-struct FrameDeleter
-{
-    void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-
-} // namespace
+namespace {} // namespace
 
 struct AudioEncoder::Private
 {

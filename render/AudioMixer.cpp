@@ -1,5 +1,7 @@
 #include "AudioMixer.h"
 
+#include "FfmpegHandles.h"
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -17,26 +19,7 @@ Q_LOGGING_CATEGORY(lcAudio, "sb.render.audio")
 
 namespace sb::render {
 
-namespace {
-
-struct FormatInputDeleter
-{
-    void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
-};
-struct CodecContextDeleter
-{
-    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-struct SwrDeleter
-{
-    void operator()(SwrContext* s) const { swr_free(&s); }
-};
-struct FrameDeleter
-{
-    void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-
-} // namespace
+namespace {} // namespace
 
 void SilentSource::read(float* interleaved, int frames)
 {
@@ -49,7 +32,7 @@ struct AudioFileSource::Private
 {
     QString path;
     bool loop = true;
-    std::unique_ptr<AVFormatContext, FormatInputDeleter> format;
+    std::unique_ptr<AVFormatContext, InputContextDeleter> format;
     std::unique_ptr<AVCodecContext, CodecContextDeleter> decoder;
     std::unique_ptr<SwrContext, SwrDeleter> resampler;
     std::unique_ptr<AVFrame, FrameDeleter> frame;

@@ -1,5 +1,7 @@
 #include "RecordingOutput.h"
 
+#include "FfmpegHandles.h"
+
 extern "C" {
 #include <libavformat/avformat.h>
 }
@@ -18,22 +20,6 @@ Q_LOGGING_CATEGORY(lcRecording, "sb.render.recording")
 namespace sb::render {
 
 namespace {
-
-struct OutputContextDeleter
-{
-    void operator()(AVFormatContext* c) const
-    {
-        if (c && c->pb && !(c->oformat->flags & AVFMT_NOFILE))
-            avio_closep(&c->pb);
-        avformat_free_context(c);
-    }
-};
-using OutputContextPtr = std::unique_ptr<AVFormatContext, OutputContextDeleter>;
-
-struct InputContextDeleter
-{
-    void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
-};
 
 QString mp4PathFor(const QString& path)
 {

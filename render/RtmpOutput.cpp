@@ -1,5 +1,7 @@
 #include "RtmpOutput.h"
 
+#include "FfmpegHandles.h"
+
 extern "C" {
 #include <libavformat/avformat.h>
 #include <libavutil/opt.h>
@@ -26,22 +28,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 constexpr std::int64_t kNoDeadline = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kAudioAheadUs = 1'000'000; // audio waits this long at most for video
-
-struct OutputContextDeleter
-{
-    void operator()(AVFormatContext* c) const
-    {
-        if (c && c->pb && !(c->oformat->flags & AVFMT_NOFILE))
-            avio_closep(&c->pb);
-        avformat_free_context(c);
-    }
-};
-using OutputContextPtr = std::unique_ptr<AVFormatContext, OutputContextDeleter>;
-
-struct DictionaryDeleter
-{
-    void operator()(AVDictionary* dict) const { av_dict_free(&dict); }
-};
 
 std::int64_t nowNs()
 {

@@ -1,5 +1,7 @@
 #include "VideoEncoder.h"
 
+#include "FfmpegHandles.h"
+
 extern "C" {
 #include <libavutil/hwcontext.h>
 #include <libavutil/imgutils.h>
@@ -19,22 +21,6 @@ Q_LOGGING_CATEGORY(lcVideo, "sb.render.video")
 namespace sb::render {
 
 namespace {
-
-struct CodecContextDeleter
-{
-    void operator()(AVCodecContext* c) const { avcodec_free_context(&c); }
-};
-struct FrameDeleter
-{
-    void operator()(AVFrame* f) const { av_frame_free(&f); }
-};
-struct BufferRefDeleter
-{
-    void operator()(AVBufferRef* b) const { av_buffer_unref(&b); }
-};
-using CodecContextPtr = std::unique_ptr<AVCodecContext, CodecContextDeleter>;
-using FramePtr = std::unique_ptr<AVFrame, FrameDeleter>;
-using BufferRefPtr = std::unique_ptr<AVBufferRef, BufferRefDeleter>;
 
 const char* const kHardwareEncoders[] = {"h264_nvenc", "h264_vaapi", "h264_qsv",
                                          "h264_videotoolbox", "h264_amf"};

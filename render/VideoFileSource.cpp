@@ -1,5 +1,7 @@
 #include "VideoFileSource.h"
 
+#include "FfmpegHandles.h"
+
 #include "MediaTypes.h"
 
 extern "C" {
@@ -22,29 +24,12 @@ namespace {
 // Further than this ahead of the shown frame, seeking beats decoding every frame in between.
 constexpr std::int64_t kSeekThresholdMs = 2000;
 
-struct FormatDeleter
-{
-    void operator()(AVFormatContext* p) const { avformat_close_input(&p); }
-};
-struct CodecDeleter
-{
-    void operator()(AVCodecContext* p) const { avcodec_free_context(&p); }
-};
-struct FrameDeleter
-{
-    void operator()(AVFrame* p) const { av_frame_free(&p); }
-};
-struct SwsDeleter
-{
-    void operator()(SwsContext* p) const { sws_freeContext(p); }
-};
-
 } // namespace
 
 struct VideoFileSource::Decoder
 {
-    std::unique_ptr<AVFormatContext, FormatDeleter> format;
-    std::unique_ptr<AVCodecContext, CodecDeleter> codec;
+    std::unique_ptr<AVFormatContext, InputContextDeleter> format;
+    std::unique_ptr<AVCodecContext, CodecContextDeleter> codec;
     std::unique_ptr<AVPacket, AVPacketDeleter> packet{av_packet_alloc()};
     std::unique_ptr<AVFrame, FrameDeleter> shown{av_frame_alloc()};
     std::unique_ptr<AVFrame, FrameDeleter> pending{av_frame_alloc()};

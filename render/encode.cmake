@@ -1,5 +1,6 @@
 # Encoders, the audio mix and the outputs (RTMP destinations, the recording).
 list(APPEND SB_RENDER_SOURCES
+    FfmpegHandles.h
     AudioEncoder.cpp AudioEncoder.h
     AudioMixer.cpp AudioMixer.h
     Output.cpp
