@@ -366,6 +366,13 @@ void BroadcastPipeline::Private::enqueueForEncoding(RawVideoFrame frame)
         std::lock_guard lock(encodeMutex);
         if (encodeQueue.size() >= kMaxEncodeQueue) {
             framesSkipped.fetch_add(1);
+            // A frame due to be a keyframe takes the place of the newest waiting one, so a
+            // lagging encoder never stretches the keyframe interval the ingest was promised.
+            const int gop = std::max(1, settings.fps * settings.keyframeIntervalSeconds);
+            if (!isKeyframeGridIndex(frame.frameIndex, gop) ||
+                isKeyframeGridIndex(encodeQueue.back().frameIndex, gop))
+                return;
+            encodeQueue.back() = std::move(frame);
             return;
         }
         encodeQueue.push_back(std::move(frame));

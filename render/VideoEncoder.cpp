@@ -115,6 +115,7 @@ struct VideoEncoder::Private
     QString error;
     QStringList probeNotes;
     bool flushed = false;
+    std::int64_t lastKeyframeSlot = -1; // grid slot (pts / gop) of the last forced keyframe
 
     bool tryOpen(const QString& name, QString* why);
     bool setUpHardwareFrames(const AVCodec* codec, QString* why);
@@ -183,7 +184,7 @@ bool VideoEncoder::Private::tryOpen(const QString& name, QString* why)
         return false;
     }
     const int fps = settings.fps;
-    const int gop = std::max(1, fps * settings.keyframeIntervalSeconds);
+    const int gop = settings.keyframeIntervalFrames();
     const std::int64_t bitrate = std::int64_t(settings.bitrateKbps) * 1000;
     ctx->width = settings.width;
     ctx->height = settings.height;
@@ -214,6 +215,7 @@ bool VideoEncoder::Private::tryOpen(const QString& name, QString* why)
         // Keyframes only on the interval (ingests want a fixed GOP) and strict CBR with filler.
         setPrivateOption(ctx.get(), "x264-params",
                          QStringLiteral("scenecut=0:nal-hrd=cbr:force-cfr=1"));
+        setPrivateOption(ctx.get(), "forced-idr", QStringLiteral("1"));
     } else if (name == QLatin1String("h264_nvenc")) {
         setPrivateOption(ctx.get(), "preset", nvencPreset(settings.preset));
         setPrivateOption(ctx.get(), "profile", settings.profile);
@@ -433,6 +435,13 @@ bool VideoEncoder::encode(const RawVideoFrame& frame)
 
 bool VideoEncoder::Private::sendFrame(AVFrame* frame)
 {
+    if (frame) {
+        // The first frame of each grid slot is forced to an IDR: encoders count frames, and a
+        // skipped frame would otherwise push every later keyframe one frame further apart.
+        const std::int64_t slot = frame->pts / settings.keyframeIntervalFrames();
+        frame->pict_type = slot != lastKeyframeSlot ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE;
+        lastKeyframeSlot = slot;
+    }
     const int ret = avcodec_send_frame(ctx.get(), frame);
     if (ret < 0 && ret != AVERROR_EOF) {
         error = QStringLiteral("The %1 encoder rejected a frame: %2")

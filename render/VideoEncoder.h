@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 
@@ -26,7 +27,20 @@ struct VideoEncoderSettings
     // "h264_amf"
     QString encoder = QStringLiteral("auto");
     PixelFormat inputFormat = PixelFormat::Nv12; // frames of the other layout are repacked
+
+    int keyframeIntervalFrames() const
+    {
+        return fps * keyframeIntervalSeconds > 0 ? fps * keyframeIntervalSeconds : 1;
+    }
 };
+
+// Keyframes sit on a fixed grid of frame indices (0, gop, 2·gop, …) rather than every gop-th
+// frame sent, so a frame skipped for encode lag never stretches a GOP past the interval. The
+// frame on the grid is the one the pipeline never skips.
+inline bool isKeyframeGridIndex(std::int64_t frameIndex, int keyframeIntervalFrames)
+{
+    return keyframeIntervalFrames <= 1 || frameIndex % keyframeIntervalFrames == 0;
+}
 
 class VideoEncoder
 {

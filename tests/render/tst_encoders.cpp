@@ -101,6 +101,7 @@ class TestEncoders : public QObject
 
 private slots:
     void x264KeyframesAndBitrate();
+    void skippedFramesNeverStretchTheKeyframeInterval();
     void x264AcceptsI420();
     void autoFallsBackToX264();
     void nonReferenceDetection();
@@ -157,6 +158,33 @@ void TestEncoders::x264KeyframesAndBitrate()
     QVERIFY2(std::abs(double(bytes) - expected) < 0.3 * expected,
              qPrintable(QStringLiteral("%1 bytes, expected about %2").arg(bytes).arg(expected)));
     QVERIFY(disposable > 0); // veryfast uses B-frames; the non-reference ones are disposable
+}
+
+void TestEncoders::skippedFramesNeverStretchTheKeyframeInterval()
+{
+    // A lagging encoder skips frames. Skips inside a GOP (10..14, 130) must not push the next
+    // keyframe later; when the grid frame itself is missing (60), the next frame sent takes it.
+    VideoEncoderSettings settings;
+    settings.encoder = QStringLiteral("libx264");
+    settings.width = 320;
+    settings.height = 180;
+    VideoEncoder encoder(settings);
+    QVERIFY2(encoder.open(), qPrintable(encoder.errorString()));
+    QList<std::int64_t> keyframePts;
+    encoder.setPacketCallback([&keyframePts](const EncodedPacket& p) {
+        if (p.keyframe)
+            keyframePts.append(p.packet->pts);
+    });
+    for (int i = 0; i < 200; ++i) {
+        if ((i >= 10 && i < 15) || i == 60 || i == 130)
+            continue;
+        QVERIFY2(encoder.encode(makeFrame(320, 180, i, PixelFormat::Nv12)),
+                 qPrintable(encoder.errorString()));
+    }
+    QVERIFY(encoder.flush());
+    QCOMPARE(keyframePts, (QList<std::int64_t>{0, 61, 120, 180}));
+    QVERIFY(isKeyframeGridIndex(120, settings.keyframeIntervalFrames()));
+    QVERIFY(!isKeyframeGridIndex(121, settings.keyframeIntervalFrames()));
 }
 
 void TestEncoders::x264AcceptsI420()
