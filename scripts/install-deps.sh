@@ -17,6 +17,9 @@ packages=(
     # tests and benchmarks: an X server for OpenGL, a real RTMP server, ffprobe/ffmpeg, a TLS
     # front for RTMPS with a certificate made at test time
     xvfb xauth nginx libnginx-mod-rtmp ffmpeg stunnel4 openssl
+    # the studio window: stream keys in the OS keychain (QtKeychain), and for its tests a real
+    # Secret Service (gnome-keyring in a private D-Bus session)
+    qtkeychain-qt6-dev gnome-keyring dbus-daemon
     # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
     dpkg-dev file
 )

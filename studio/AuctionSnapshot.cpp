@@ -1,0 +1,212 @@
+#include "AuctionSnapshot.h"
+
+#include "AuctionEngine.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <algorithm>
+
+namespace sb::studio {
+
+using namespace sb::auction;
+
+std::int64_t AuctionSnapshot::timeLeftMs() const
+{
+    if (!hasAuction)
+        return 0;
+    const std::int64_t now = paused && pausedSinceUtcMs > 0 ? pausedSinceUtcMs : nowUtcMs;
+    return std::max<std::int64_t>(0, endUtcMs - now);
+}
+
+bool AuctionSnapshot::isLive() const
+{
+    return hasAuction && (dayState == DayState::Active || dayState == DayState::Paused);
+}
+
+bool AuctionSnapshot::isBetweenWindows() const
+{
+    return !isLive() && nextStartUtcMs > nowUtcMs;
+}
+
+AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo)
+{
+    AuctionSnapshot s;
+    s.nowUtcMs = engine.clock().nowUtcMs();
+    s.demo = demo;
+    s.hasMarathon = engine.hasMarathon();
+    if (!s.hasMarathon)
+        return s;
+    const MarathonConfig& config = engine.config();
+    s.marathonName = config.name;
+    s.marathonState = engine.marathonState();
+    s.dayCount = config.days;
+
+    const QList<AuctionDay>& auctions = engine.auctions();
+    for (const AuctionDay& a : auctions) {
+        if (a.state == DayState::Pending && a.startUtcMs > s.nowUtcMs &&
+            (s.nextStartUtcMs == 0 || a.startUtcMs < s.nextStartUtcMs))
+            s.nextStartUtcMs = a.startUtcMs;
+    }
+
+    const std::optional<int> current = engine.currentAuctionIndex();
+    if (current && *current >= 0 && *current < auctions.size()) {
+        const AuctionDay& a = auctions.at(*current);
+        s.hasAuction = true;
+        s.auctionIndex = a.index;
+        s.dayNumber = a.dayNumber;
+        s.lotNumber = a.lot + 1;
+        if (a.lot >= 0 && a.lot < config.lots.size())
+            s.lot = config.lots.at(a.lot);
+        s.dayState = a.state;
+        s.startUtcMs = a.startUtcMs;
+        s.endUtcMs = a.endUtcMs;
+        s.scheduledEndUtcMs = a.scheduledEndUtcMs;
+        s.paused = a.state == DayState::Paused;
+        s.pausedSinceUtcMs = a.pausedAtUtcMs.value_or(0);
+        s.minimumNextBid = engine.minimumNextBid(a.index);
+        if (const std::optional<BidRecord> leader = engine.leaderBid(a.index)) {
+            s.currentBid = leader->amount;
+            s.leaderName = leader->bidderName;
+        }
+        s.winnerDeclared = a.winnerDeclared && a.winnerBidId.has_value();
+        if (s.winnerDeclared) {
+            if (const std::optional<BidRecord> winner = engine.store().bid(*a.winnerBidId)) {
+                s.winnerName = winner->bidderName;
+                s.winningBid = winner->amount;
+            }
+        }
+
+        const QList<BidRecord> bids = engine.store().bids(a.index);
+        for (auto it = bids.crbegin(); it != bids.crend() && s.feed.size() < kFeedLength; ++it) {
+            FeedEntry e;
+            e.bidId = it->id;
+            e.bidderName = it->bidderName;
+            e.amount = it->amount;
+            e.status = it->status;
+            if (it->rejection)
+                e.reason = shortRejectionReason(it->rejection->code);
+            e.isLeader = a.leaderBidId && *a.leaderBidId == it->id;
+            e.receivedUtcMs = it->receivedTimeMs;
+            s.feed.append(e);
+        }
+    }
+
+    // Best accepted bid per bidder across the marathon, and who won what.
+    QHash<QString, LeaderboardEntry> board;
+    QHash<std::int64_t, int> winners; // bid id -> 1
+    for (const AuctionDay& a : auctions) {
+        if (a.winnerDeclared && a.winnerBidId)
+            winners.insert(*a.winnerBidId, 1);
+    }
+    for (const BidRecord& bid : engine.store().bids()) {
+        if (bid.status != BidStatus::Accepted)
+            continue;
+        const QString key = bid.bidderId.isEmpty() ? bid.bidderName : bid.bidderId;
+        LeaderboardEntry& entry = board[key];
+        entry.bidderName = bid.bidderName;
+        entry.bestBid = std::max(entry.bestBid, bid.amount);
+        entry.wins += winners.contains(bid.id) ? 1 : 0;
+    }
+    s.leaderboard = board.values();
+    std::sort(s.leaderboard.begin(), s.leaderboard.end(),
+              [](const LeaderboardEntry& a, const LeaderboardEntry& b) {
+                  if (a.bestBid != b.bestBid)
+                      return a.bestBid > b.bestBid;
+                  return a.bidderName < b.bidderName;
+              });
+    if (s.leaderboard.size() > kLeaderboardLength)
+        s.leaderboard.resize(kLeaderboardLength);
+    return s;
+}
+
+QString formatTimeLeft(std::int64_t ms)
+{
+    const std::int64_t totalS = std::max<std::int64_t>(0, (ms + 999) / 1000);
+    const std::int64_t h = totalS / 3600;
+    const std::int64_t m = (totalS % 3600) / 60;
+    const std::int64_t sec = totalS % 60;
+    if (h > 0)
+        return QCoreApplication::translate("sb::studio", "%1 h %2 min %3 s")
+            .arg(h)
+            .arg(m, 2, 10, QLatin1Char('0'))
+            .arg(sec, 2, 10, QLatin1Char('0'));
+    if (m > 0)
+        return QCoreApplication::translate("sb::studio", "%1 min %2 s")
+            .arg(m)
+            .arg(sec, 2, 10, QLatin1Char('0'));
+    return QCoreApplication::translate("sb::studio", "%1 s").arg(sec);
+}
+
+QString formatCountdown(std::int64_t ms)
+{
+    const std::int64_t totalS = std::max<std::int64_t>(0, (ms + 999) / 1000);
+    const std::int64_t d = totalS / 86400;
+    const std::int64_t h = (totalS % 86400) / 3600;
+    const std::int64_t m = (totalS % 3600) / 60;
+    if (d > 0)
+        return QCoreApplication::translate("sb::studio", "%1 d %2 h").arg(d).arg(h);
+    if (h > 0)
+        return QCoreApplication::translate("sb::studio", "%1 h %2 min").arg(h).arg(m);
+    if (m > 0)
+        return QCoreApplication::translate("sb::studio", "%1 min").arg(m);
+    return QCoreApplication::translate("sb::studio", "%1 s").arg(totalS);
+}
+
+QString formatEth(Gwei amount)
+{
+    QString text = amount.toDecimalString();
+    const qsizetype dot = text.indexOf(u'.');
+    if (dot < 0)
+        text += QStringLiteral(".00");
+    else if (text.size() - dot - 1 < 2)
+        text += QString(2 - (text.size() - dot - 1), u'0');
+    return text + QStringLiteral(" ETH");
+}
+
+QString shortRejectionReason(RejectionCode code)
+{
+    switch (code) {
+    case RejectionCode::BelowReserve:
+        return QCoreApplication::translate("sb::studio", "below reserve");
+    case RejectionCode::BelowIncrement:
+        return QCoreApplication::translate("sb::studio", "raise too small");
+    case RejectionCode::Closed:
+        return QCoreApplication::translate("sb::studio", "auction closed");
+    case RejectionCode::NotOpen:
+        return QCoreApplication::translate("sb::studio", "not open yet");
+    case RejectionCode::Paused:
+        return QCoreApplication::translate("sb::studio", "paused");
+    case RejectionCode::AccountTooNew:
+        return QCoreApplication::translate("sb::studio", "account too new");
+    case RejectionCode::AccountAgeUnknown:
+        return QCoreApplication::translate("sb::studio", "account age unknown");
+    case RejectionCode::Blocked:
+        return QCoreApplication::translate("sb::studio", "blocked");
+    case RejectionCode::NoAmount:
+        return QCoreApplication::translate("sb::studio", "no amount");
+    case RejectionCode::AmbiguousAmount:
+        return QCoreApplication::translate("sb::studio", "ambiguous amount");
+    case RejectionCode::BadNumber:
+        return QCoreApplication::translate("sb::studio", "bad number");
+    case RejectionCode::TooPrecise:
+        return QCoreApplication::translate("sb::studio", "too precise");
+    case RejectionCode::UnsupportedCurrency:
+        return QCoreApplication::translate("sb::studio", "ETH only");
+    case RejectionCode::Duplicate:
+        return QCoreApplication::translate("sb::studio", "duplicate");
+    case RejectionCode::NeedsReview:
+        return QCoreApplication::translate("sb::studio", "in review");
+    case RejectionCode::NotInThread:
+        return QCoreApplication::translate("sb::studio", "wrong thread");
+    case RejectionCode::MissingHashtag:
+        return QCoreApplication::translate("sb::studio", "missing hashtag");
+    case RejectionCode::NoLinkedWallet:
+        return QCoreApplication::translate("sb::studio", "no wallet");
+    case RejectionCode::RejectedByOperator:
+        return QCoreApplication::translate("sb::studio", "rejected");
+    }
+    return {};
+}
+
+} // namespace sb::studio
