@@ -6,6 +6,7 @@
 #include "Compositor.h"
 #include "FramePacer.h"
 #include "ProcessUsage.h"
+#include "ProgramPreview.h"
 #include "RenderContext.h"
 #include "Scene.h"
 #include "VideoEncoder.h"
@@ -50,8 +51,17 @@ struct BroadcastPipeline::Private
     std::unique_ptr<Scene> nextScene; // waiting to start its transition
     Transition nextTransition;
     std::atomic<bool> switching{false};
-    std::vector<std::unique_ptr<Output>> outputs;
+    struct OutputSlot
+    {
+        std::unique_ptr<Output> output;
+        bool joined = false; // has had its first video keyframe; nothing is sent before it
+    };
+    mutable std::mutex outputsMutex;
+    std::vector<OutputSlot> outputs;
     AudioMixer mixer;
+    QOpenGLContext* shareContext = nullptr;
+    ProgramPreview preview;
+    QString lastEncoderName;
 
     std::unique_ptr<RenderContext> context;
     QThread* guiThread = nullptr;
@@ -60,6 +70,7 @@ struct BroadcastPipeline::Private
     std::unique_ptr<VideoEncoder> video;
     std::unique_ptr<AudioEncoder> audio;
     std::atomic<bool> stopRendering{false};
+    std::atomic<bool> encoding{false}; // frames are converted and read back only while true
     bool running = false;
 
     std::mutex encodeMutex;
@@ -90,6 +101,8 @@ struct BroadcastPipeline::Private
     mutable double lastFps = 0;
     mutable double lastCpuPercent = 0;
 
+    bool startEncoder(QString* error);
+    void stopEncoder();
     void renderLoop();
     void encodeLoop();
     void enqueueForEncoding(RawVideoFrame frame);
@@ -147,7 +160,77 @@ bool BroadcastPipeline::isSwitchingScene() const
 
 void BroadcastPipeline::addOutput(std::unique_ptr<Output> output)
 {
-    d->outputs.push_back(std::move(output));
+    std::lock_guard lock(d->outputsMutex);
+    d->outputs.push_back({std::move(output), false});
+}
+
+bool BroadcastPipeline::attachOutput(std::unique_ptr<Output> output, QString* error)
+{
+    if (!d->running) {
+        addOutput(std::move(output));
+        return true;
+    }
+    if (!d->encodeThread.joinable()) {
+        {
+            std::lock_guard lock(d->outputsMutex);
+            d->outputs.push_back({std::move(output), false});
+        }
+        if (d->startEncoder(error))
+            return true;
+        std::lock_guard lock(d->outputsMutex);
+        d->outputs.clear(); // never started
+        return false;
+    }
+    EncodedStreams streams;
+    streams.video = d->video->codecParameters();
+    streams.videoTimeBase = d->video->timeBase();
+    streams.videoFrameRate = d->video->frameRate();
+    streams.audio = d->audio->codecParameters();
+    streams.audioTimeBase = d->audio->timeBase();
+    output->start(streams); // before the encoder can push to it; it joins at the next keyframe
+    std::lock_guard lock(d->outputsMutex);
+    d->outputs.push_back({std::move(output), false});
+    return true;
+}
+
+void BroadcastPipeline::detachOutput(Output* output)
+{
+    std::unique_ptr<Output> removed;
+    bool last = false;
+    {
+        std::lock_guard lock(d->outputsMutex);
+        last = d->outputs.size() == 1 && d->outputs.front().output.get() == output;
+    }
+    if (last && d->running)
+        d->stopEncoder(); // the encoder's last frames still reach the output being removed
+    {
+        std::lock_guard lock(d->outputsMutex);
+        for (auto it = d->outputs.begin(); it != d->outputs.end(); ++it) {
+            if (it->output.get() == output) {
+                removed = std::move(it->output);
+                d->outputs.erase(it);
+                break;
+            }
+        }
+    }
+    if (removed && d->running)
+        removed->stop();
+}
+
+int BroadcastPipeline::outputCount() const
+{
+    std::lock_guard lock(d->outputsMutex);
+    return int(d->outputs.size());
+}
+
+void BroadcastPipeline::setPreviewShareContext(QOpenGLContext* context)
+{
+    d->shareContext = context;
+}
+
+ProgramPreview& BroadcastPipeline::preview()
+{
+    return d->preview;
 }
 
 AudioMixer& BroadcastPipeline::audioMixer()
@@ -172,53 +255,29 @@ bool BroadcastPipeline::start(QString* error)
         return false;
     }
 
-    VideoEncoderSettings videoSettings;
-    videoSettings.width = s.canvas.width();
-    videoSettings.height = s.canvas.height();
-    videoSettings.fps = s.fps;
-    videoSettings.bitrateKbps = s.videoBitrateKbps;
-    videoSettings.keyframeIntervalSeconds = s.keyframeIntervalSeconds;
-    videoSettings.preset = s.preset;
-    videoSettings.profile = s.profile;
-    videoSettings.encoder = s.videoEncoder;
-    videoSettings.inputFormat = PixelFormat::Nv12;
-    d->video = std::make_unique<VideoEncoder>(videoSettings);
-    if (!d->video->open()) {
-        *error = d->video->errorString();
-        return false;
-    }
-    d->audio = std::make_unique<AudioEncoder>(AudioEncoderSettings{s.audioBitrateKbps});
-    if (!d->audio->open()) {
-        *error = d->audio->errorString();
-        return false;
-    }
-    d->video->setPacketCallback([this](const EncodedPacket& p) { d->onPacket(p); });
-    d->audio->setPacketCallback([this](const EncodedPacket& p) { d->onPacket(p); });
-
-    d->context = std::make_unique<RenderContext>();
+    d->context = std::make_unique<RenderContext>(d->shareContext);
     if (!d->context->create()) {
         *error = d->context->errorString();
         d->context.reset();
         return false;
     }
+    bool hasOutputs = false;
+    {
+        std::lock_guard lock(d->outputsMutex);
+        hasOutputs = !d->outputs.empty();
+    }
+    if (hasOutputs && !d->startEncoder(error)) {
+        d->context.reset();
+        return false;
+    }
     qCInfo(lcPipeline).noquote() << "rendering with" << d->context->description() << "encoding with"
-                                 << d->video->encoderName();
-
-    EncodedStreams streams;
-    streams.video = d->video->codecParameters();
-    streams.videoTimeBase = d->video->timeBase();
-    streams.videoFrameRate = d->video->frameRate();
-    streams.audio = d->audio->codecParameters();
-    streams.audioTimeBase = d->audio->timeBase();
-    for (auto& output : d->outputs)
-        output->start(streams);
+                                 << (hasOutputs ? d->video->encoderName()
+                                                : QStringLiteral("nothing yet"));
 
     d->stopRendering = false;
-    d->encodeStop = false;
     d->startedNs = steadyNowNs();
     d->lastStatsNs = d->startedNs;
     d->lastStatsCpuNs = ProcessUsage::now().cpuTimeNs;
-    d->encodeThread = std::thread([this] { d->encodeLoop(); });
     d->guiThread = QThread::currentThread();
     d->renderThread = QThread::create([this] { d->renderLoop(); });
     d->renderThread->setObjectName(QStringLiteral("sb-render"));
@@ -237,15 +296,81 @@ void BroadcastPipeline::stop()
     d->renderThread->wait();
     delete d->renderThread;
     d->renderThread = nullptr;
+    d->stopEncoder();
     {
-        std::lock_guard lock(d->encodeMutex);
-        d->encodeStop = true;
+        std::lock_guard lock(d->outputsMutex);
+        for (auto& slot : d->outputs)
+            slot.output->stop();
     }
-    d->encodeWake.notify_all();
-    d->encodeThread.join();
-    for (auto& output : d->outputs)
-        output->stop();
     d->context.reset(); // on the GUI thread, where its surface lives
+}
+
+bool BroadcastPipeline::Private::startEncoder(QString* error)
+{
+    const BroadcastSettings& s = settings;
+    VideoEncoderSettings videoSettings;
+    videoSettings.width = s.canvas.width();
+    videoSettings.height = s.canvas.height();
+    videoSettings.fps = s.fps;
+    videoSettings.bitrateKbps = s.videoBitrateKbps;
+    videoSettings.keyframeIntervalSeconds = s.keyframeIntervalSeconds;
+    videoSettings.preset = s.preset;
+    videoSettings.profile = s.profile;
+    videoSettings.encoder = s.videoEncoder;
+    videoSettings.inputFormat = PixelFormat::Nv12;
+    video = std::make_unique<VideoEncoder>(videoSettings);
+    if (!video->open()) {
+        *error = video->errorString();
+        video.reset();
+        return false;
+    }
+    audio = std::make_unique<AudioEncoder>(AudioEncoderSettings{s.audioBitrateKbps});
+    if (!audio->open()) {
+        *error = audio->errorString();
+        video.reset();
+        audio.reset();
+        return false;
+    }
+    lastEncoderName = video->encoderName();
+    video->setPacketCallback([this](const EncodedPacket& p) { onPacket(p); });
+    audio->setPacketCallback([this](const EncodedPacket& p) { onPacket(p); });
+
+    EncodedStreams streams;
+    streams.video = video->codecParameters();
+    streams.videoTimeBase = video->timeBase();
+    streams.videoFrameRate = video->frameRate();
+    streams.audio = audio->codecParameters();
+    streams.audioTimeBase = audio->timeBase();
+    {
+        std::lock_guard lock(outputsMutex);
+        for (auto& slot : outputs)
+            slot.output->start(streams);
+    }
+    // Each encoding session starts its own timeline at frame 0 (the render thread rebases).
+    mixer.setNextFrame(0);
+    {
+        std::lock_guard lock(encodeMutex);
+        encodeQueue.clear();
+        encodeStop = false;
+    }
+    encodeThread = std::thread([this] { encodeLoop(); });
+    encoding = true;
+    return true;
+}
+
+void BroadcastPipeline::Private::stopEncoder()
+{
+    if (!encodeThread.joinable())
+        return;
+    encoding = false;
+    {
+        std::lock_guard lock(encodeMutex);
+        encodeStop = true;
+    }
+    encodeWake.notify_all();
+    encodeThread.join();
+    video.reset();
+    audio.reset();
 }
 
 void BroadcastPipeline::Private::renderLoop()
@@ -266,15 +391,23 @@ void BroadcastPipeline::Private::renderLoop()
                 q, [this, message] { emit q->fatalError(message); }, Qt::QueuedConnection);
             stopRendering = true;
         }
+        preview.create(context->functions(), settings.canvas);
         FramePacer pacer(settings.fps);
         pacer.start(steadyNowNs());
+        std::int64_t sessionStart = -1; // render index of the encoding session's frame 0
         // Frames submitted but not read back yet, with how many slots after each were missed.
         std::deque<std::pair<std::int64_t, std::int64_t>> inFlight;
         const auto deliver = [&](std::vector<RawVideoFrame> frames) {
             for (RawVideoFrame& frame : frames) {
+                if (sessionStart < 0 || frame.frameIndex < sessionStart) {
+                    converter.recycle(std::move(frame)); // from before this session
+                    continue;
+                }
+                frame.frameIndex -= sessionStart;
                 std::int64_t repeats = 0;
-                while (!inFlight.empty() && inFlight.front().first <= frame.frameIndex) {
-                    if (inFlight.front().first == frame.frameIndex)
+                while (!inFlight.empty() &&
+                       inFlight.front().first <= frame.frameIndex + sessionStart) {
+                    if (inFlight.front().first == frame.frameIndex + sessionStart)
                         repeats = inFlight.front().second;
                     inFlight.pop_front();
                 }
@@ -323,8 +456,18 @@ void BroadcastPipeline::Private::renderLoop()
                 std::lock_guard lock(editMutex);
                 switching = nextScene != nullptr;
             }
-            converter.submit(program, index);
-            inFlight.emplace_back(index, 0);
+            preview.publish(program, index);
+            const bool encodingNow = encoding.load();
+            if (encodingNow && sessionStart < 0) {
+                sessionStart = index;
+                inFlight.clear();
+            } else if (!encodingNow) {
+                sessionStart = -1;
+            }
+            if (encodingNow) {
+                converter.submit(program, index);
+                inFlight.emplace_back(index, 0);
+            }
             {
                 std::lock_guard lock(grabMutex);
                 if (grabRequested) {
@@ -342,7 +485,8 @@ void BroadcastPipeline::Private::renderLoop()
 
             const FramePacer::Next next = pacer.after(index, finished);
             if (next.repeated > 0) {
-                inFlight.back().second = next.repeated;
+                if (!inFlight.empty() && inFlight.back().first == index)
+                    inFlight.back().second = next.repeated;
                 framesMissed.fetch_add(next.repeated);
             }
             if (next.waitNs > 0)
@@ -350,6 +494,7 @@ void BroadcastPipeline::Private::renderLoop()
             index = next.frameIndex;
         }
         deliver(converter.drain());
+        preview.destroy();
     }
     {
         std::lock_guard lock(grabMutex);
@@ -415,8 +560,16 @@ void BroadcastPipeline::Private::encodeLoop()
 
 void BroadcastPipeline::Private::onPacket(const EncodedPacket& packet)
 {
-    for (auto& output : outputs)
-        output->push(packet);
+    std::lock_guard lock(outputsMutex);
+    for (auto& slot : outputs) {
+        // An output that joined a running encoder starts at a keyframe, audio included.
+        if (!slot.joined) {
+            if (packet.stream != EncodedPacket::Stream::Video || !packet.keyframe)
+                continue;
+            slot.joined = true;
+        }
+        slot.output->push(packet);
+    }
 }
 
 BroadcastStats BroadcastPipeline::stats() const
@@ -447,9 +600,10 @@ BroadcastStats BroadcastPipeline::stats() const
         s.cpuPercent = d->lastCpuPercent;
         s.uptimeMs = d->startedNs ? (now - d->startedNs) / 1'000'000 : 0;
     }
-    s.videoEncoder = d->video ? d->video->encoderName() : QString();
-    for (const auto& output : d->outputs)
-        s.outputs.append(output->stats());
+    s.videoEncoder = d->lastEncoderName;
+    std::lock_guard lock(d->outputsMutex);
+    for (const auto& slot : d->outputs)
+        s.outputs.append(slot.output->stats());
     return s;
 }
 

@@ -12,6 +12,7 @@
 
 #include <QImage>
 #include <QObject>
+#include <QOpenGLContext>
 #include <QSize>
 #include <QString>
 
@@ -21,6 +22,7 @@
 namespace sb::render {
 
 class AudioMixer;
+class ProgramPreview;
 class Scene;
 
 struct BroadcastSettings
@@ -53,7 +55,18 @@ public:
     // True from switchScene() until the new scene is the program.
     bool isSwitchingScene() const;
     void addOutput(std::unique_ptr<Output> output); // before start()
+    // While running: starts the output, and the encoder when it is the first one. False with
+    // *error when the encoder cannot open (the output is dropped).
+    bool attachOutput(std::unique_ptr<Output> output, QString* error);
+    // Stops the output (a recording is finalized) and forgets it; the encoder stops with the last.
+    void detachOutput(Output* output);
+    int outputCount() const;
     AudioMixer& audioMixer();
+
+    // Before start(): the context a preview widget renders with (same share group), so it can
+    // sample the program picture that preview() publishes every frame.
+    void setPreviewShareContext(QOpenGLContext* context);
+    ProgramPreview& preview();
 
     // From the GUI thread: creates the GL context and starts the threads. False with *error when
     // OpenGL or the encoder cannot start.

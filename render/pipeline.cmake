@@ -3,4 +3,5 @@ list(APPEND SB_RENDER_SOURCES
     BroadcastStats.cpp BroadcastStats.h
     FramePacer.cpp FramePacer.h
     ProcessUsage.cpp ProcessUsage.h
+    ProgramPreview.cpp ProgramPreview.h
 )

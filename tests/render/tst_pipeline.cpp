@@ -3,11 +3,14 @@
 // stats count what was rendered and encoded.
 
 #include "BroadcastPipeline.h"
+#include "Output.h"
 #include "Scene.h"
 
 #include <QGuiApplication>
 #include <QTest>
 
+#include <atomic>
+#include <mutex>
 #include <thread>
 
 using namespace sb::render;
@@ -43,6 +46,70 @@ template <typename Done> bool grabUntil(BroadcastPipeline& pipeline, Done done)
     return false;
 }
 
+// Counts what reaches it, and remembers what the first packet was.
+class CountingOutput final : public Output
+{
+public:
+    QString name() const override { return QStringLiteral("counter"); }
+    void start(const EncodedStreams&) override { m_started = true; }
+    void push(const EncodedPacket& packet) override
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_packets == 0) {
+            m_firstWasVideoKeyframe =
+                packet.stream == EncodedPacket::Stream::Video && packet.keyframe;
+            m_firstPts = packet.packet->pts;
+        }
+        ++m_packets;
+        m_video += packet.stream == EncodedPacket::Stream::Video ? 1 : 0;
+    }
+    void stop() override { m_stopped = true; }
+    OutputStats stats() const override
+    {
+        std::lock_guard lock(m_mutex);
+        OutputStats s;
+        s.name = name();
+        s.framesWritten = m_video;
+        return s;
+    }
+    std::int64_t videoPackets() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_video;
+    }
+    bool firstWasVideoKeyframe() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_firstWasVideoKeyframe;
+    }
+    std::int64_t firstPts() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_firstPts;
+    }
+    bool started() const { return m_started; }
+    bool stopped() const { return m_stopped; }
+
+private:
+    mutable std::mutex m_mutex;
+    std::int64_t m_packets = 0;
+    std::int64_t m_video = 0;
+    std::int64_t m_firstPts = -1;
+    bool m_firstWasVideoKeyframe = false;
+    std::atomic<bool> m_started{false};
+    std::atomic<bool> m_stopped{false};
+};
+
+template <typename Done> bool waitFor(Done done)
+{
+    for (int attempt = 0; attempt < 400; ++attempt) {
+        if (done())
+            return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    return false;
+}
+
 } // namespace
 
 class TestPipeline : public QObject
@@ -53,6 +120,7 @@ private slots:
     void editsLandBetweenFrames();
     void aFadeMixesThenTheTargetBecomesTheProgram();
     void statsCountWhatWasDone();
+    void previewOnlyUntilAnOutputIsAttached();
 };
 
 void TestPipeline::editsLandBetweenFrames()
@@ -102,6 +170,7 @@ void TestPipeline::statsCountWhatWasDone()
     settings.canvas = QSize(320, 180);
     BroadcastPipeline pipeline(settings);
     pipeline.setScene(flatScene(Qt::darkCyan));
+    pipeline.addOutput(std::make_unique<CountingOutput>());
     QString error;
     QVERIFY2(pipeline.start(&error), qPrintable(error));
     QVERIFY(
@@ -116,6 +185,56 @@ void TestPipeline::statsCountWhatWasDone()
     for (const char* key : {"fps", "average_render_ms", "frames_missed_render_lag",
                             "frames_skipped_encode_lag", "cpu_percent", "memory_mb", "outputs"})
         QVERIFY2(json.contains(QLatin1String(key)), key);
+}
+
+void TestPipeline::previewOnlyUntilAnOutputIsAttached()
+{
+    // The studio previews all day and encodes only while streaming or recording.
+    BroadcastSettings settings;
+    settings.canvas = QSize(320, 180);
+    BroadcastPipeline pipeline(settings);
+    pipeline.setScene(flatScene(Qt::darkMagenta));
+    QString error;
+    QVERIFY2(pipeline.start(&error), qPrintable(error));
+    QVERIFY(grabUntil(pipeline, [](const QColor& c) { return near(c, QColor(Qt::darkMagenta)); }));
+    QVERIFY(waitFor([&] { return pipeline.stats().framesRendered >= 15; }));
+    QCOMPARE(pipeline.stats().framesEncoded, 0);
+    QCOMPARE(pipeline.outputCount(), 0);
+
+    // A first output starts the encoder; it gets a keyframe first, at the session's frame 0.
+    auto first = std::make_unique<CountingOutput>();
+    CountingOutput* firstRaw = first.get();
+    QVERIFY2(pipeline.attachOutput(std::move(first), &error), qPrintable(error));
+    QVERIFY(firstRaw->started());
+    QVERIFY(waitFor([&] { return firstRaw->videoPackets() >= 40; }));
+    QVERIFY(firstRaw->firstWasVideoKeyframe());
+    QCOMPARE(firstRaw->firstPts(), 0);
+
+    // A second one joins the running encoder at its next keyframe.
+    auto second = std::make_unique<CountingOutput>();
+    CountingOutput* secondRaw = second.get();
+    QVERIFY2(pipeline.attachOutput(std::move(second), &error), qPrintable(error));
+    QVERIFY(waitFor([&] { return secondRaw->videoPackets() >= 5; }));
+    QVERIFY(secondRaw->firstWasVideoKeyframe());
+    QCOMPARE(pipeline.outputCount(), 2);
+
+    pipeline.detachOutput(secondRaw);
+    QCOMPARE(pipeline.outputCount(), 1);
+    pipeline.detachOutput(firstRaw); // the last one: the encoder stops, rendering goes on
+    QCOMPARE(pipeline.outputCount(), 0);
+    const std::int64_t encoded = pipeline.stats().framesEncoded;
+    const std::int64_t rendered = pipeline.stats().framesRendered;
+    QVERIFY(waitFor([&] { return pipeline.stats().framesRendered >= rendered + 10; }));
+    QCOMPARE(pipeline.stats().framesEncoded, encoded);
+
+    // And a new session starts its own timeline again.
+    auto third = std::make_unique<CountingOutput>();
+    CountingOutput* thirdRaw = third.get();
+    QVERIFY2(pipeline.attachOutput(std::move(third), &error), qPrintable(error));
+    QVERIFY(waitFor([&] { return thirdRaw->videoPackets() >= 5; }));
+    QCOMPARE(thirdRaw->firstPts(), 0);
+    pipeline.stop();
+    QVERIFY(thirdRaw->stopped());
 }
 
 QTEST_MAIN(TestPipeline)
