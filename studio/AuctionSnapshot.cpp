@@ -55,9 +55,9 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo)
         s.hasAuction = true;
         s.auctionIndex = a.index;
         s.dayNumber = a.dayNumber;
-        s.lotNumber = a.lot + 1;
-        if (a.lot >= 0 && a.lot < config.lots.size())
-            s.lot = config.lots.at(a.lot);
+        s.lotNumber = a.index + 1; // lots are listed in auction order across the marathon
+        if (a.index < config.lots.size())
+            s.lot = config.lots.at(a.index);
         s.dayState = a.state;
         s.startUtcMs = a.startUtcMs;
         s.endUtcMs = a.endUtcMs;

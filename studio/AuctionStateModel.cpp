@@ -1,0 +1,101 @@
+#include "AuctionStateModel.h"
+
+#include "AuctionEngine.h"
+#include "AuctionEvent.h"
+
+namespace sb::studio {
+
+using namespace sb::auction;
+
+AuctionStateModel::AuctionStateModel(AuctionEngine& engine, bool demo, QObject* parent)
+    : QObject(parent), m_engine(&engine), m_demo(demo),
+      m_snapshot(std::make_shared<const AuctionSnapshot>())
+{
+    connect(m_engine, &AuctionEngine::eventsCommitted, this, &AuctionStateModel::onEvents);
+    seedFromJournal();
+    refresh();
+}
+
+void AuctionStateModel::setEngine(AuctionEngine& engine, bool demo)
+{
+    disconnect(m_engine, nullptr, this, nullptr);
+    m_engine = &engine;
+    m_demo = demo;
+    m_extended.clear();
+    m_winnerSeenMs.clear();
+    connect(m_engine, &AuctionEngine::eventsCommitted, this, &AuctionStateModel::onEvents);
+    seedFromJournal();
+    refresh();
+}
+
+void AuctionStateModel::seedFromJournal()
+{
+    // The badge and the SOLD banner of an auction that is still on screen after a restart.
+    const std::int64_t last = m_engine->store().lastSeq();
+    const QList<AuctionEvent> recent =
+        m_engine->store().events(std::max<std::int64_t>(0, last - 2000), 2000);
+    for (const AuctionEvent& event : recent) {
+        const int index = event.payload.value(QStringLiteral("auction")).toInt(-1);
+        if (event.type == EventType::AuctionExtended)
+            m_extended.insert(index, true);
+        else if (event.type == EventType::AuctionWinner)
+            m_winnerSeenMs.insert(index, 0); // long done: no animation
+    }
+}
+
+std::shared_ptr<const AuctionSnapshot> AuctionStateModel::snapshot() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_snapshot;
+}
+
+void AuctionStateModel::setDemo(bool demo)
+{
+    m_demo = demo;
+    refresh();
+}
+
+void AuctionStateModel::onEvents(const QList<AuctionEvent>& events)
+{
+    for (const AuctionEvent& event : events) {
+        const int index = event.payload.value(QStringLiteral("auction")).toInt(-1);
+        if (event.type == EventType::AuctionExtended)
+            m_extended.insert(index, true);
+        else if (event.type == EventType::AuctionWinner)
+            m_winnerSeenMs.insert(index, m_engine->clock().nowUtcMs());
+    }
+    refresh();
+}
+
+void AuctionStateModel::refresh()
+{
+    AuctionSnapshot s = AuctionSnapshot::build(*m_engine, m_demo);
+    if (s.hasAuction) {
+        s.extended = m_extended.value(s.auctionIndex, false);
+        s.winnerDeclaredUtcMs = m_winnerSeenMs.value(s.auctionIndex, 0);
+    }
+    publish(std::move(s));
+    emit changed();
+}
+
+bool AuctionStateModel::advanceClock()
+{
+    const std::int64_t now = m_engine->clock().nowUtcMs();
+    const std::shared_ptr<const AuctionSnapshot> current = snapshot();
+    if (now == current->nowUtcMs)
+        return false;
+    AuctionSnapshot s = *current;
+    const bool newSecond = now / 1000 != s.nowUtcMs / 1000;
+    s.nowUtcMs = now;
+    publish(std::move(s));
+    return newSecond;
+}
+
+void AuctionStateModel::publish(AuctionSnapshot snapshot)
+{
+    auto shared = std::make_shared<const AuctionSnapshot>(std::move(snapshot));
+    std::lock_guard lock(m_mutex);
+    m_snapshot = std::move(shared);
+}
+
+} // namespace sb::studio

@@ -1,0 +1,57 @@
+#pragma once
+// The auction as the overlays see it: rebuilt from the engine after every committed batch of
+// events and re-stamped with the clock's time as it passes, published as an immutable snapshot
+// that the render thread reads while the GUI thread makes the next one.
+
+#include "AuctionSnapshot.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <mutex>
+
+namespace sb::auction {
+class AuctionEngine;
+struct AuctionEvent;
+} // namespace sb::auction
+
+namespace sb::studio {
+
+class AuctionStateModel : public QObject
+{
+    Q_OBJECT
+
+public:
+    AuctionStateModel(sb::auction::AuctionEngine& engine, bool demo, QObject* parent = nullptr);
+
+    // Thread-safe; never null.
+    std::shared_ptr<const AuctionSnapshot> snapshot() const;
+
+    // Follows another engine (the demo replaced by a real marathon); the overlays stay bound.
+    void setEngine(sb::auction::AuctionEngine& engine, bool demo);
+    // Rebuilds from the engine (GUI thread). Called on every committed batch.
+    void refresh();
+    // Moves the snapshot's clock to the engine's now without reading the store (GUI thread).
+    // Returns true when the displayed second changed.
+    bool advanceClock();
+    void setDemo(bool demo);
+
+signals:
+    void changed(); // the auction changed (not emitted for clock ticks)
+
+private:
+    void onEvents(const QList<sb::auction::AuctionEvent>& events);
+    void publish(AuctionSnapshot snapshot);
+
+    void seedFromJournal();
+
+    sb::auction::AuctionEngine* m_engine;
+    bool m_demo = false;
+    QHash<int, bool> m_extended;             // auction index -> auction.extended seen
+    QHash<int, std::int64_t> m_winnerSeenMs; // auction index -> when auction.winner came
+    mutable std::mutex m_mutex;
+    std::shared_ptr<const AuctionSnapshot> m_snapshot;
+};
+
+} // namespace sb::studio

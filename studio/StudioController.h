@@ -1,0 +1,139 @@
+#pragma once
+// Ties the studio together without widgets: the marathon (a real one from the data folder, or a
+// labelled demo with simulated bidders on first start), the auction state the overlays draw, the
+// scene collection and the broadcast pipeline that previews, streams and records it. The main
+// window and the tests drive the studio through this class.
+
+#include "AuctionEngine.h"
+#include "AuctionStore.h"
+#include "BroadcastPipeline.h"
+#include "Clock.h"
+#include "EventDispatcher.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+class QOpenGLContext;
+
+namespace sb::auction {
+class BackupManager;
+class SimulatedBidders;
+} // namespace sb::auction
+
+namespace sb::render {
+class Output;
+}
+
+namespace sb::studio {
+
+class AuctionStateModel;
+class HostOverlay;
+class SceneBuilder;
+class SceneCollection;
+
+struct StreamDestination
+{
+    QString name;
+    QString url; // with the stream key appended; never logged as is
+};
+
+class StudioController : public QObject
+{
+    Q_OBJECT
+
+public:
+    // dataDir holds marathon.db (a real marathon), demo.db, scenes/ and backups.
+    explicit StudioController(QString dataDir, QObject* parent = nullptr);
+    ~StudioController() override;
+
+    // Opens the real marathon when the data folder has one, else starts a fresh demo.
+    bool open(QString* error);
+    // Replaces the demo (or nothing) with a real marathon made from `config`.
+    bool createMarathon(const sb::auction::MarathonConfig& config, QString* error);
+    bool isDemo() const { return m_demo; }
+    QString databasePath() const;
+
+    // Starts rendering the program (the preview). `share` is the preview widget's context.
+    bool startPipeline(const sb::render::BroadcastSettings& settings, QOpenGLContext* share,
+                       QString* error);
+    // Restarts the pipeline with new video settings (not while streaming or recording).
+    bool applyBroadcastSettings(const sb::render::BroadcastSettings& settings, QString* error);
+    sb::render::BroadcastSettings broadcastSettings() const { return m_broadcastSettings; }
+    void shutdown(); // stops outputs and the pipeline, saves cursors; idempotent
+
+    bool startStreaming(const QList<StreamDestination>& destinations, QString* error);
+    void stopStreaming();
+    bool isStreaming() const { return !m_streamOutputs.isEmpty(); }
+    bool startRecording(const QString& path, QString* error); // .mkv, or .mp4 remuxed at the end
+    void stopRecording();
+    bool isRecording() const { return m_recording != nullptr; }
+    QString recordingPath() const { return m_recordingPath; }
+    std::int64_t liveSinceMs() const { return m_liveSinceMs; } // steady ms; 0 when not live
+    sb::render::BroadcastStats stats() const;
+
+    // Switches the program to another scene of the collection with a short fade.
+    void switchScene(int index);
+
+    // A bid typed by the operator (bids from other channels): the same path as every bid.
+    sb::auction::BidOutcome submitManualBid(const QString& bidder, const QString& text);
+
+    // The demo's simulated bidders (on by default in a demo).
+    void setSimulatedBidders(bool on);
+    bool simulatedBidders() const { return m_bidTimer.isActive(); }
+
+    sb::auction::AuctionEngine& engine() { return *m_engine; }
+    sb::auction::EventDispatcher& dispatcher() { return *m_dispatcher; }
+    const sb::auction::Clock& clock() const { return *m_clock; }
+    AuctionStateModel& state() { return *m_state; }
+    SceneCollection& scenes() { return *m_scenes; }
+    SceneBuilder& builder() { return *m_builder; }
+    HostOverlay& host();
+    sb::render::BroadcastPipeline* pipeline() { return m_pipeline.get(); }
+
+signals:
+    void marathonReplaced(); // a new engine: views re-read engine()
+    void streamingChanged(bool streaming);
+    void recordingChanged(bool recording);
+    void problem(const QString& message); // for the status bar and the event log
+    void sceneProblems(const QStringList& problems);
+
+private:
+    bool openStore(const QString& path, bool demo, const sb::auction::MarathonConfig* config,
+                   QString* error);
+    void closeStore();
+    void onEngineTick();
+    void onFrameTick();
+    void onBidTimer();
+    void applyScene();
+    void skipDemoIdleTime();
+
+    QString m_dataDir;
+    bool m_demo = false;
+    sb::auction::AuctionStore m_store;
+    std::unique_ptr<sb::auction::Clock> m_clock;
+    sb::auction::ScaledClock* m_demoClock = nullptr;
+    std::unique_ptr<sb::auction::AuctionEngine> m_engine;
+    std::unique_ptr<sb::auction::EventDispatcher> m_dispatcher;
+    std::unique_ptr<sb::auction::BackupManager> m_backups;
+    std::unique_ptr<sb::auction::SimulatedBidders> m_bidders;
+    std::unique_ptr<AuctionStateModel> m_state;
+    std::unique_ptr<SceneCollection> m_scenes;
+    std::unique_ptr<SceneBuilder> m_builder;
+    sb::render::BroadcastSettings m_broadcastSettings;
+    QOpenGLContext* m_shareContext = nullptr;
+    std::unique_ptr<sb::render::BroadcastPipeline> m_pipeline;
+    QList<sb::render::Output*> m_streamOutputs; // owned by the pipeline
+    sb::render::Output* m_recording = nullptr;
+    QString m_recordingPath;
+    std::int64_t m_liveSinceMs = 0;
+    QTimer m_engineTimer;
+    QTimer m_frameTimer;
+    QTimer m_bidTimer;
+    QTimer m_housekeepingTimer;
+};
+
+} // namespace sb::studio

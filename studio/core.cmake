@@ -1,0 +1,7 @@
+list(APPEND SB_STUDIO_SOURCES
+    AuctionStateModel.cpp AuctionStateModel.h
+    OverlayFactory.cpp
+    SceneBuilder.cpp SceneBuilder.h
+    SceneCollection.cpp SceneCollection.h
+    StudioController.cpp StudioController.h
+)
