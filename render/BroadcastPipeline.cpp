@@ -589,11 +589,11 @@ BroadcastStats BroadcastPipeline::stats() const
         const std::int64_t now = steadyNowNs();
         const std::int64_t elapsed = now - d->lastStatsNs;
         if (elapsed >= 250'000'000) {
-            d->lastFps = double(s.framesEncoded - d->lastStatsFrames) * 1e9 / double(elapsed);
+            d->lastFps = double(s.framesRendered - d->lastStatsFrames) * 1e9 / double(elapsed);
             d->lastCpuPercent =
                 double(usage.cpuTimeNs - d->lastStatsCpuNs) * 100.0 / double(elapsed);
             d->lastStatsNs = now;
-            d->lastStatsFrames = s.framesEncoded;
+            d->lastStatsFrames = s.framesRendered;
             d->lastStatsCpuNs = usage.cpuTimeNs;
         }
         s.fps = d->lastFps;

@@ -14,7 +14,7 @@ namespace sb::render {
 
 struct BroadcastStats
 {
-    double fps = 0;             // frames delivered to the encoder per second, recently
+    double fps = 0;             // program frames rendered per second, recently
     double averageRenderMs = 0; // compositing + conversion, recently
     std::int64_t framesRendered = 0;
     std::int64_t framesMissed = 0;  // render lag: slot passed before the frame was drawn
