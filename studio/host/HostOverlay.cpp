@@ -1,0 +1,252 @@
+#include "HostOverlay.h"
+
+#include "AuctionEvent.h"
+#include "HostPuppet.h"
+
+#include <QCoreApplication>
+#include <QLinearGradient>
+#include <QRadialGradient>
+
+#include <algorithm>
+
+namespace sb::studio {
+
+namespace {
+
+QRectF panelRect(QSize size)
+{
+    const double margin = std::max(2.0, std::min(size.width(), size.height()) * 0.02);
+    return QRectF(QPointF(0, 0), QSizeF(size)).adjusted(margin, margin, -margin, -margin);
+}
+
+double panelRadius(const QRectF& panel)
+{
+    return std::min(panel.width(), panel.height()) * 0.06;
+}
+
+// The host's panel: the style's background with a soft spotlight in the accent colour behind the
+// character, so the host stands out from the artwork next to it.
+void drawBackdrop(QPainter& painter, const QRectF& panel, const OverlayStyle& style)
+{
+    const QColor bg = style.background;
+    if (bg.alpha() == 0)
+        return;
+    const double radius = panelRadius(panel);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    for (int i = 1; i <= 3; ++i) {
+        painter.setBrush(QColor(0, 0, 0, int(12 * bg.alphaF())));
+        const double grow = i * 1.5;
+        painter.drawRoundedRect(panel.adjusted(-grow, -grow + 2, grow, grow + 3), radius + grow,
+                                radius + grow);
+    }
+    painter.setBrush(bg);
+    painter.drawRoundedRect(panel, radius, radius);
+    QRadialGradient light(QPointF(panel.center().x(), panel.top() + panel.height() * 0.42),
+                          panel.width() * 0.62);
+    QColor glow = style.accent;
+    glow.setAlpha(int(70 * bg.alphaF()));
+    QColor none = style.accent;
+    none.setAlpha(0);
+    light.setColorAt(0.0, glow);
+    light.setColorAt(1.0, none);
+    painter.setBrush(light);
+    painter.drawRoundedRect(panel, radius, radius);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(QColor(255, 255, 255, int(34 * bg.alphaF())), 1.0));
+    painter.drawRoundedRect(panel.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+    painter.restore();
+}
+
+} // namespace
+
+HostOverlay::HostOverlay() = default;
+HostOverlay::~HostOverlay() = default;
+
+QString HostOverlay::kind() const
+{
+    return QStringLiteral("host");
+}
+
+QString HostOverlay::displayName() const
+{
+    return QCoreApplication::translate("sb::studio::HostOverlay", "Host character");
+}
+
+OverlayStyle HostOverlay::defaultStyle() const
+{
+    OverlayStyle style;
+    style.fontPixelSize = 22;
+    style.geometry = QRect(896, 0, 384, 360);
+    return style;
+}
+
+bool HostOverlay::isAnimating(const AuctionSnapshot& snapshot) const
+{
+    Q_UNUSED(snapshot);
+    return true;
+}
+
+QRectF HostOverlay::puppetArea(QSize size)
+{
+    const QRectF panel = panelRect(size);
+    return panel.adjusted(0, panel.height() * 0.02, 0, 0);
+}
+
+QRectF HostOverlay::captionArea(QSize size)
+{
+    const QRectF panel = panelRect(size);
+    const double inset = std::max(4.0, panel.width() * 0.03);
+    return QRectF(panel.left() + inset, panel.top() + panel.height() * 0.55,
+                  panel.width() - 2 * inset, panel.height() * 0.45 - inset);
+}
+
+HostOverlay::Stage HostOverlay::stageFor(QSize size, const OverlayStyle& style) const
+{
+    std::lock_guard lock(m_cacheMutex);
+    const QSize puppetSize = puppetArea(size).size().toSize();
+    if (!m_stage.puppet || m_stage.puppet->size() != puppetSize)
+        m_stage.puppet = std::make_shared<const HostPuppet>(puppetSize);
+    if (m_stage.size != size || !(m_stage.style == style) || m_stage.backdrop.isNull()) {
+        m_stage.size = size;
+        m_stage.style = style;
+        m_stage.backdrop = QImage(size, QImage::Format_ARGB32_Premultiplied);
+        m_stage.backdrop.fill(Qt::transparent);
+        QPainter p(&m_stage.backdrop);
+        drawBackdrop(p, panelRect(size), style);
+    }
+    return m_stage;
+}
+
+HostOverlay::Bubble HostOverlay::bubbleFor(const HostCaption& caption, QSize size,
+                                           const OverlayStyle& style) const
+{
+    std::lock_guard lock(m_cacheMutex);
+    if (m_bubble.caption.text() == caption.text() && m_bubble.size == size &&
+        m_bubble.style == style && !m_bubble.image.isNull())
+        return m_bubble;
+    const QFont captionFont = font();
+    const QRectF area = captionArea(size);
+    const QRect box = caption.bounds(area, captionFont).toAlignedRect();
+    m_bubble = Bubble{caption, size, style, QImage(box.size(), QImage::Format_ARGB32_Premultiplied),
+                      box.topLeft()};
+    m_bubble.image.fill(Qt::transparent);
+    QPainter p(&m_bubble.image);
+    p.translate(-box.topLeft());
+    caption.paintBubble(p, area, captionFont, style, tailTip(size));
+    return m_bubble;
+}
+
+void HostOverlay::paint(QPainter& painter, QSize size, const AuctionSnapshot& snapshot) const
+{
+    if (size.isEmpty())
+        return;
+    const std::int64_t now = snapshot.nowUtcMs;
+    HostMoodMachine machine;
+    HostCaption caption;
+    {
+        std::lock_guard lock(m_mutex);
+        machine = m_machine;
+        caption = m_caption;
+    }
+    machine.tick(now); // the frame's time may be ahead of the GUI's last tick
+
+    const OverlayStyle s = style();
+    const Stage stage = stageFor(size, s);
+    painter.drawImage(QPoint(0, 0), stage.backdrop);
+
+    painter.save();
+    if (s.background.alpha() > 0) {
+        // Keeps the bobbing marks inside the panel; a whole-pixel rectangle keeps it cheap.
+        painter.setClipRect(panelRect(size).toRect(), Qt::IntersectClip);
+    }
+    stage.puppet->paint(painter, puppetArea(size), machine.mood(), now, caption.isTalking(now),
+                        machine.moodSinceMs());
+    painter.restore();
+
+    const HostCaption::Look look = caption.lookAt(now);
+    if (look.opacity <= 0.0)
+        return;
+    const Bubble bubble = bubbleFor(caption, size, s);
+    const QPointF from = caption.anchor(captionArea(size), font(), tailTip(size));
+    painter.save();
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.setOpacity(painter.opacity() * look.opacity);
+    painter.translate(from);
+    painter.scale(look.scale, look.scale);
+    painter.translate(-from);
+    painter.drawImage(bubble.origin, bubble.image);
+    painter.restore();
+}
+
+QPointF HostOverlay::tailTip(QSize size)
+{
+    // Just under the mouth, so the bubble reads as coming from the host.
+    return HostPuppet::designToTarget(puppetArea(size)).map(HostPuppet::mouthArea().center()) +
+           QPointF(0, 14);
+}
+
+void HostOverlay::onEvent(const sb::auction::AuctionEvent& event, std::int64_t nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_machine.onEvent(event, nowMs);
+}
+
+void HostOverlay::tick(std::int64_t nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_machine.tick(nowMs);
+    if (!m_caption.isEmpty() && nowMs >= m_caption.untilMs())
+        m_caption = HostCaption();
+}
+
+void HostOverlay::setMood(HostMood mood, std::int64_t nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_machine.setMood(mood, nowMs);
+}
+
+void HostOverlay::clearMoodOverride(std::int64_t nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_machine.clearOverride(nowMs);
+}
+
+void HostOverlay::setAuctionOpen(bool open, std::int64_t nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_machine.setAuctionOpen(open, nowMs);
+}
+
+HostMood HostOverlay::mood() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_machine.mood();
+}
+
+HostMoodMachine HostOverlay::moodMachine() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_machine;
+}
+
+void HostOverlay::say(const QString& line, std::int64_t nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_caption = HostCaption(line, nowMs);
+}
+
+void HostOverlay::clearCaption()
+{
+    std::lock_guard lock(m_mutex);
+    m_caption = HostCaption();
+}
+
+HostCaption HostOverlay::caption() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_caption;
+}
+
+} // namespace sb::studio
