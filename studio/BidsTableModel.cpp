@@ -1,0 +1,247 @@
+#include "BidsTableModel.h"
+
+#include "UtcTime.h"
+
+#include <QDateTime>
+#include <QSet>
+
+#include <algorithm>
+
+namespace sb::studio {
+
+using sb::auction::AuctionEvent;
+using sb::auction::BidRecord;
+using sb::auction::BidStatus;
+namespace EventType = sb::auction::EventType;
+
+namespace {
+
+// Past this many changed bids in one commit, one query for all is cheaper than one per bid.
+constexpr int kIncrementalLimit = 256;
+
+QString localTimeText(std::int64_t utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().toString(
+        QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+} // namespace
+
+BidsTableModel::BidsTableModel(sb::auction::AuctionEngine& engine, QObject* parent)
+    : QAbstractTableModel(parent), m_engine(engine)
+{
+    connect(&m_engine, &sb::auction::AuctionEngine::eventsCommitted, this,
+            &BidsTableModel::onEventsCommitted);
+    reload();
+}
+
+void BidsTableModel::setAuctionFilter(std::optional<int> auctionIndex)
+{
+    if (m_auctionFilter == auctionIndex)
+        return;
+    m_auctionFilter = auctionIndex;
+    reload();
+}
+
+void BidsTableModel::reload()
+{
+    beginResetModel();
+    m_bids =
+        m_engine.store().isOpen() ? m_engine.store().bids(m_auctionFilter) : QList<BidRecord>();
+    rebuildIndex();
+    endResetModel();
+}
+
+void BidsTableModel::rebuildIndex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_bids.size());
+    for (int row = 0; row < m_bids.size(); ++row)
+        m_rowById.insert(m_bids.at(row).id, row);
+}
+
+bool BidsTableModel::accepts(const BidRecord& bid) const
+{
+    return !m_auctionFilter || bid.auctionIndex == *m_auctionFilter;
+}
+
+void BidsTableModel::onEventsCommitted(const QList<AuctionEvent>& events)
+{
+    QList<qint64> changed;
+    QSet<qint64> seen;
+    for (const AuctionEvent& event : events) {
+        // An invalidation moves the lead and may change other rows' meaning: read everything.
+        if (event.type == EventType::BidInvalidated) {
+            reload();
+            return;
+        }
+        if (event.type != EventType::BidAccepted && event.type != EventType::BidRejected &&
+            event.type != EventType::BidReview)
+            continue;
+        const qint64 id = event.payload.value(QStringLiteral("bid_id")).toInteger();
+        if (id > 0 && !seen.contains(id)) {
+            seen.insert(id);
+            changed.append(id);
+        }
+    }
+    if (changed.isEmpty())
+        return;
+    if (changed.size() > kIncrementalLimit) {
+        reload();
+        return;
+    }
+
+    QList<BidRecord> added;
+    for (const qint64 id : std::as_const(changed)) {
+        std::optional<BidRecord> bid = m_engine.store().bid(id);
+        if (!bid || !accepts(*bid))
+            continue;
+        const auto existing = m_rowById.constFind(id);
+        if (existing == m_rowById.cend()) {
+            added.append(std::move(*bid));
+            continue;
+        }
+        const int row = *existing;
+        m_bids[row] = std::move(*bid);
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    if (added.isEmpty())
+        return;
+    std::sort(added.begin(), added.end(),
+              [](const BidRecord& a, const BidRecord& b) { return a.id < b.id; });
+    const int first = int(m_bids.size());
+    beginInsertRows({}, first, first + int(added.size()) - 1);
+    for (BidRecord& bid : added) {
+        m_rowById.insert(bid.id, int(m_bids.size()));
+        m_bids.append(std::move(bid));
+    }
+    endInsertRows();
+}
+
+qint64 BidsTableModel::bidId(int row) const
+{
+    return row >= 0 && row < m_bids.size() ? m_bids.at(row).id : 0;
+}
+
+std::optional<BidRecord> BidsTableModel::bidAt(int row) const
+{
+    if (row < 0 || row >= m_bids.size())
+        return std::nullopt;
+    return m_bids.at(row);
+}
+
+int BidsTableModel::rowOfBid(qint64 bidId) const
+{
+    return m_rowById.value(bidId, -1);
+}
+
+QString BidsTableModel::statusText(BidStatus status)
+{
+    switch (status) {
+    case BidStatus::Accepted:
+        return tr("Accepted");
+    case BidStatus::Rejected:
+        return tr("Rejected");
+    case BidStatus::PendingReview:
+        return tr("In review");
+    case BidStatus::Invalidated:
+        return tr("Invalidated");
+    }
+    return {};
+}
+
+int BidsTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_bids.size());
+}
+
+int BidsTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BidsTableModel::displayData(const BidRecord& bid, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return localTimeText(bid.receivedTimeMs);
+    case SourceColumn:
+        return bid.source;
+    case BidderColumn:
+        return bid.bidderName;
+    case AmountColumn:
+        return bid.amount.toEthString();
+    case StatusColumn:
+        return statusText(bid.status);
+    case ReasonColumn:
+        // The operator's note explains the later decision; the rejection, the engine's verdict.
+        if (bid.status == BidStatus::Invalidated || !bid.rejection)
+            return bid.note;
+        return bid.rejection->message;
+    default:
+        return {};
+    }
+}
+
+QVariant BidsTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_bids.size())
+        return {};
+    const BidRecord& bid = m_bids.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(bid, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == TimeColumn)
+            return tr("Received %1 (posted %2)")
+                .arg(sb::auction::isoUtc(bid.receivedTimeMs),
+                     sb::auction::isoUtc(bid.sourceTimeMs));
+        if (index.column() == AmountColumn)
+            return tr("%1 gwei").arg(bid.amount.gwei());
+        if (index.column() == ReasonColumn && bid.rejection)
+            return sb::auction::rejectionCodeName(bid.rejection->code);
+        if (index.column() == BidderColumn)
+            return bid.text;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == AmountColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SortRole:
+        if (index.column() == AmountColumn)
+            return qint64(bid.amount.gwei());
+        if (index.column() == TimeColumn)
+            return qint64(bid.receivedTimeMs);
+        return displayData(bid, index.column());
+    case BidIdRole:
+        return qint64(bid.id);
+    case StatusRole:
+        return int(bid.status);
+    default:
+        return {};
+    }
+}
+
+QVariant BidsTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case SourceColumn:
+        return tr("Source");
+    case BidderColumn:
+        return tr("Bidder");
+    case AmountColumn:
+        return tr("Amount");
+    case StatusColumn:
+        return tr("Status");
+    case ReasonColumn:
+        return tr("Reason");
+    default:
+        return {};
+    }
+}
+
+} // namespace sb::studio

@@ -1,0 +1,70 @@
+#pragma once
+// Every bid of the marathon (or of one auction) as the Bids dock shows it. Kept in memory and
+// updated from the engine's committed events, so a dock over 10k+ bids never queries per row.
+
+#include "AuctionEngine.h"
+#include "AuctionTypes.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+#include <optional>
+
+namespace sb::studio {
+
+class BidsTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        TimeColumn,
+        SourceColumn,
+        BidderColumn,
+        AmountColumn,
+        StatusColumn,
+        ReasonColumn,
+        ColumnCount
+    };
+    enum Role
+    {
+        SortRole = Qt::UserRole, // exact values: gwei for Amount, ms for Time, text otherwise
+        BidIdRole,
+        StatusRole, // int(sb::auction::BidStatus), for filtering on the status alone
+    };
+
+    explicit BidsTableModel(sb::auction::AuctionEngine& engine, QObject* parent = nullptr);
+
+    // Only this auction's bids, or all of them (nullopt). Reloads.
+    void setAuctionFilter(std::optional<int> auctionIndex);
+    std::optional<int> auctionFilter() const { return m_auctionFilter; }
+    // Reads every bid again from the store (one query); use after a marathon is created or loaded.
+    void reload();
+
+    qint64 bidId(int row) const; // 0 outside the rows
+    std::optional<sb::auction::BidRecord> bidAt(int row) const;
+    int rowOfBid(qint64 bidId) const; // -1 when not shown
+
+    static QString statusText(sb::auction::BidStatus status);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    void onEventsCommitted(const QList<sb::auction::AuctionEvent>& events);
+    bool accepts(const sb::auction::BidRecord& bid) const;
+    QVariant displayData(const sb::auction::BidRecord& bid, int column) const;
+    void rebuildIndex();
+
+    sb::auction::AuctionEngine& m_engine;
+    std::optional<int> m_auctionFilter;
+    QList<sb::auction::BidRecord> m_bids; // oldest first, as the store returns them
+    QHash<qint64, int> m_rowById;
+};
+
+} // namespace sb::studio

@@ -1,0 +1,6 @@
+# Table models behind the operator's docks: bids, the live event journal, dead letters.
+list(APPEND SB_STUDIO_SOURCES
+    BidsTableModel.cpp BidsTableModel.h
+    EventLogModel.cpp EventLogModel.h
+    DeadLetterModel.cpp DeadLetterModel.h
+)
