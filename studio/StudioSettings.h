@@ -1,0 +1,194 @@
+#pragma once
+// The studio's settings: video, output, streaming destinations, recording, hotkeys, language and
+// the main window's layout, kept in an INI file (QSettings) in the app's config folder. Stream
+// keys are the exception: they live only in the OS keychain (SecretStore), under
+// "destination/<id>/stream_key", and never touch the INI file. When no keychain is reachable
+// setStreamKey() refuses, unless the user agreed to keep keys in memory for this run only.
+// Setters validate and refuse bad values with a sentence a user can read; save() writes the file.
+
+#include <QByteArray>
+#include <QHash>
+#include <QKeySequence>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace sb::integrations {
+class SecretStore;
+}
+
+namespace sb::studio {
+
+struct VideoSettings
+{
+    int canvasWidth = 1280;
+    int canvasHeight = 720;
+    int fps = 30;
+    friend bool operator==(const VideoSettings&, const VideoSettings&) = default;
+};
+
+struct OutputSettings
+{
+    QString encoder = QStringLiteral("auto"); // "auto", "libx264", "h264_nvenc", ...
+    int bitrateKbps = 2500;
+    int keyframeIntervalSeconds = 2;
+    QString preset = QStringLiteral("veryfast"); // x264 preset names; hardware encoders map them
+    friend bool operator==(const OutputSettings&, const OutputSettings&) = default;
+};
+
+// Where the stream goes. The stream key is not a field: it is a secret, see setStreamKey().
+struct Destination
+{
+    QString id; // stable uuid, assigned by addDestination()
+    QString name;
+    QString url; // rtmp:// or rtmps:// server URL, without the key
+    bool enabled = true;
+    friend bool operator==(const Destination&, const Destination&) = default;
+};
+
+struct RecordingSettings
+{
+    QString folder;                         // absolute; defaults to the user's Videos folder
+    QString format = QStringLiteral("mkv"); // "mkv" or "mp4"
+    friend bool operator==(const RecordingSettings&, const RecordingSettings&) = default;
+};
+
+// Where a stream key was put.
+enum class KeyStorage
+{
+    Keychain,    // the OS keychain: survives restarts
+    SessionOnly, // memory only, because no keychain was reachable and the user allowed it
+};
+
+class StudioSettings : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Reads <folder>/studio.ini (folder empty: QStandardPaths::AppConfigLocation). Keys go
+    // through `secrets`; with none, the settings own a SecretStore for the studio's service.
+    explicit StudioSettings(const QString& folder = QString(),
+                            sb::integrations::SecretStore* secrets = nullptr,
+                            QObject* parent = nullptr);
+    ~StudioSettings() override;
+
+    QString folder() const { return m_folder; }
+    QString filePath() const;
+    // Values in the file that were unreadable or invalid, and were replaced by defaults.
+    QStringList loadProblems() const { return m_loadProblems; }
+    // Writes every setting to the INI file. False with a reason in *error.
+    bool save(QString* error = nullptr);
+
+    // Video, output, recording: setters refuse invalid values (see validationErrors()).
+    VideoSettings video() const { return m_video; }
+    bool setVideo(const VideoSettings& video, QString* error = nullptr);
+    OutputSettings output() const { return m_output; }
+    bool setOutput(const OutputSettings& output, QString* error = nullptr);
+    RecordingSettings recording() const { return m_recording; }
+    bool setRecording(const RecordingSettings& recording, QString* error = nullptr);
+
+    // Destinations, in the order the user arranged them.
+    QList<Destination> destinations() const { return m_destinations; }
+    std::optional<Destination> destination(const QString& id) const;
+    // Adds a destination with a new id (the given id is ignored); returns the id, or an empty
+    // string with a reason.
+    QString addDestination(const Destination& destination, QString* error = nullptr);
+    bool updateDestination(const Destination& destination, QString* error = nullptr);
+    // Removes the destination and its stream key. The destination is always removed; false
+    // when its key could not be deleted from the keychain, with the reason.
+    bool removeDestination(const QString& id, QString* error = nullptr);
+
+    // Stream keys. The key of destination <id> is the keychain entry streamKeyName(id).
+    static QString streamKeyName(const QString& destinationId);
+    // Stores the key (trimmed) for an existing destination; returns where it went, or nullopt
+    // with a reason (no keychain and no session-only permission, keychain error, bad input).
+    std::optional<KeyStorage> setStreamKey(const QString& destinationId, const QString& key,
+                                           QString* error = nullptr);
+    // The destination's key: nullopt with an empty *error when none is set.
+    std::optional<QString> streamKey(const QString& destinationId, QString* error = nullptr);
+    // Forgets the key wherever it is; removing a key that is not set is not an error.
+    bool removeStreamKey(const QString& destinationId, QString* error = nullptr);
+    // SessionOnly for a key held in memory for this run, else Keychain.
+    KeyStorage streamKeyStorage(const QString& destinationId) const;
+    // Set after the UI asked the user: keep keys in memory for this run when no keychain works.
+    void allowSessionOnlyKeys(bool allow) { m_allowSessionOnlyKeys = allow; }
+    bool sessionOnlyKeysAllowed() const { return m_allowSessionOnlyKeys; }
+    sb::integrations::SecretStore* secretStore() const { return m_secrets; }
+
+    // The URL an RTMP muxer opens: server URL + "/" + key, as OBS joins them.
+    static QString streamUrlWithKey(const Destination& destination, const QString& key);
+
+    // Hotkeys: action id -> key sequence; an empty sequence means "not assigned".
+    static QStringList hotkeyActions(); // in the order a settings page lists them
+    static QString hotkeyActionName(const QString& action);
+    static QMap<QString, QKeySequence> defaultHotkeys();
+    QMap<QString, QKeySequence> hotkeys() const { return m_hotkeys; }
+    QKeySequence hotkey(const QString& action) const { return m_hotkeys.value(action); }
+    // Refuses an unknown action and a sequence another action already uses.
+    bool setHotkey(const QString& action, const QKeySequence& sequence, QString* error = nullptr);
+    void resetHotkeys();
+
+    // "en", "es", or "" for the system language.
+    QString language() const { return m_language; }
+    bool setLanguage(const QString& language, QString* error = nullptr);
+    static QStringList languages();
+
+    // The main window's QMainWindow::saveGeometry() / saveState() blobs.
+    QByteArray windowGeometry() const { return m_windowGeometry; }
+    void setWindowGeometry(const QByteArray& geometry) { assign(m_windowGeometry, geometry); }
+    QByteArray windowState() const { return m_windowState; }
+    void setWindowState(const QByteArray& state) { assign(m_windowState, state); }
+
+    bool firstStartDone() const { return m_firstStartDone; }
+    void setFirstStartDone(bool done) { assign(m_firstStartDone, done); }
+    QString sceneCollection() const { return m_sceneCollection; }
+    void setSceneCollection(const QString& name) { assign(m_sceneCollection, name); }
+
+    // What is wrong with a value, one sentence per problem; empty when it is valid.
+    static QStringList validationErrors(const VideoSettings& video);
+    static QStringList validationErrors(const OutputSettings& output);
+    static QStringList validationErrors(const Destination& destination);
+    static QStringList validationErrors(const RecordingSettings& recording);
+    static QStringList encoders();
+    static QStringList presets();
+    static QStringList recordingFormats();
+    static RecordingSettings defaultRecording();
+
+signals:
+    void changed();
+
+private:
+    void load();
+    // Sets a member and emits changed() when the value is new.
+    template <typename T> void assign(T& member, const T& value)
+    {
+        if (member != value) {
+            member = value;
+            emit changed();
+        }
+    }
+
+    QString m_folder;
+    sb::integrations::SecretStore* m_secrets = nullptr;
+    QStringList m_loadProblems;
+
+    VideoSettings m_video;
+    OutputSettings m_output;
+    RecordingSettings m_recording;
+    QList<Destination> m_destinations;
+    QMap<QString, QKeySequence> m_hotkeys;
+    QString m_language;
+    QByteArray m_windowGeometry;
+    QByteArray m_windowState;
+    bool m_firstStartDone = false;
+    QString m_sceneCollection;
+
+    bool m_allowSessionOnlyKeys = false;
+    QHash<QString, QString> m_sessionKeys; // destination id -> key; never written anywhere
+};
+
+} // namespace sb::studio
