@@ -1,17 +1,27 @@
-// SothebAIs Studio's entry point: the operator's command-line tools and the headless runner.
-// (The studio window arrives with its issue; until then the run command starts the headless demo.)
+// SothebAIs Studio's entry point: the studio window, the headless runner, and the operator's
+// command-line tools.
 
 #include "CliCommands.h"
 #include "HeadlessBroadcast.h"
 #include "HeadlessRunner.h"
+#include "MainWindow.h"
+#include "PreviewWidget.h"
 #include "SignalWatcher.h"
+#include "StudioController.h"
+#include "StudioSettings.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMessageBox>
 #include <QRegularExpression>
+#include <QStandardPaths>
+#include <QSurfaceFormat>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -25,12 +35,61 @@ QString tr(const char* text)
     return QCoreApplication::translate("Main", text);
 }
 
-void installTranslator(QCoreApplication& app)
+// language: "" follows the system, else "en", "es", ...
+void installTranslator(QCoreApplication& app, const QString& language = {})
 {
     auto* translator = new QTranslator(&app);
-    if (translator->load(QLocale(), QStringLiteral("sothebais"), QStringLiteral("_"),
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (translator->load(locale, QStringLiteral("sothebais"), QStringLiteral("_"),
                          QStringLiteral(":/i18n")))
         app.installTranslator(translator);
+}
+
+// The studio window. SB_STARTUP_PROBE=1 prints when the first preview frame was shown (the
+// startup benchmark) and quits.
+int runWindow(QApplication& app, const QString& dataDir)
+{
+    QElapsedTimer sinceLaunch;
+    sinceLaunch.start();
+    sb::studio::StudioSettings settings;
+    installTranslator(app, settings.language());
+    sb::studio::StudioController studio(
+        dataDir.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                          : dataDir);
+    QString error;
+    if (!studio.open(&error)) {
+        std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
+        QMessageBox::critical(nullptr, tr("SothebAIs Studio"), error);
+        return 1;
+    }
+    sb::app::MainWindow window(studio, settings);
+    window.show();
+    if (!window.startProgram(&error)) {
+        std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
+        QMessageBox::critical(&window, tr("SothebAIs Studio"),
+                              tr("The program cannot be rendered: %1").arg(error));
+    }
+    if (!settings.firstStartDone()) {
+        settings.setFirstStartDone(true);
+        settings.save();
+    }
+    sb::app::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &sb::app::SignalWatcher::stopRequested, &window,
+                     [&](int) { window.close(); });
+    if (qEnvironmentVariableIsSet("SB_STARTUP_PROBE")) {
+        auto* probe = new QTimer(&window);
+        QObject::connect(probe, &QTimer::timeout, &window, [&, probe] {
+            if (window.preview()->framesShown() > 0) {
+                probe->stop();
+                std::printf("first preview frame after %lld ms\n",
+                            qlonglong(sinceLaunch.elapsed()));
+                std::fflush(stdout);
+                window.close();
+            }
+        });
+        probe->start(1);
+    }
+    return app.exec();
 }
 
 QString commandsHelp()
@@ -174,6 +233,32 @@ int main(int argc, char* argv[])
     // Broadcasting composes with OpenGL, which needs a display connection (a desktop session,
     // or Xvfb on a server); everything else runs without one.
     const bool broadcasting = wantsBroadcast(argc, argv);
+    // The window is what runs unless the command line asks for the headless runner, a tool, or
+    // help: it needs a display, and shares OpenGL between the preview and the render thread.
+    // Only the window's own option (--data-dir) means the window; anything else is parsed (and
+    // refused when wrong) without opening one.
+    bool window = true;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--data-dir" && i + 1 < argc)
+            ++i;
+        else if (!arg.startsWith("--data-dir="))
+            window = false;
+    }
+    if (window && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
+        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fprintf(stderr, "sothebais-studio: the studio window needs a display. Without one, "
+                             "run the headless demo: sothebais-studio --headless --demo\n");
+        return 1;
+    }
+    if (window) {
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+        QSurfaceFormat format;
+        format.setVersion(3, 3);
+        format.setProfile(QSurfaceFormat::CoreProfile);
+        QSurfaceFormat::setDefaultFormat(format);
+    }
     if (broadcasting && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
@@ -182,13 +267,15 @@ int main(int argc, char* argv[])
         return 1;
     }
     std::unique_ptr<QCoreApplication> application =
-        broadcasting ? std::make_unique<QGuiApplication>(argc, argv)
-                     : std::make_unique<QCoreApplication>(argc, argv);
+        window         ? std::make_unique<QApplication>(argc, argv)
+        : broadcasting ? std::make_unique<QGuiApplication>(argc, argv)
+                       : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("sothebais-studio"));
     QCoreApplication::setOrganizationName(QStringLiteral("SothebAIs"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SB_VERSION));
-    installTranslator(app);
+    if (!window)
+        installTranslator(app);
 
     const QStringList args = app.arguments().mid(1);
     const std::map<QString, std::function<int(const QStringList&)>> commands = {
@@ -243,6 +330,9 @@ int main(int argc, char* argv[])
         {QStringLiteral("encoder"), tr("Video encoder: auto (default), libx264, h264_nvenc, ..."),
          tr("name")},
         {QStringLiteral("stats"), tr("Print broadcast stats once a second as JSON lines.")},
+        {QStringLiteral("data-dir"),
+         tr("The studio's data folder (marathon, demo, scenes); default: the app data folder."),
+         tr("dir")},
     });
     if (!parser.parse(app.arguments()))
         return sb::app::usageError(parser.errorText());
@@ -259,6 +349,5 @@ int main(int argc, char* argv[])
             tr("Unknown command \"%1\"; see --help.").arg(parser.positionalArguments().first()));
     if (parser.isSet(QStringLiteral("headless")))
         return runHeadless(app, parser);
-    return sb::app::usageError(
-        tr("The studio window is not built yet; run with --headless --demo, or see --help."));
+    return runWindow(static_cast<QApplication&>(app), parser.value(QStringLiteral("data-dir")));
 }

@@ -26,10 +26,11 @@ bool AuctionSnapshot::isLive() const
 
 bool AuctionSnapshot::isBetweenWindows() const
 {
-    return !isLive() && nextStartUtcMs > nowUtcMs;
+    // While the SOLD banner is up the sold auction holds the screen; the countdown comes after.
+    return !isLive() && !winnerDeclared && nextStartUtcMs > nowUtcMs;
 }
 
-AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo)
+AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::optional<int> show)
 {
     AuctionSnapshot s;
     s.nowUtcMs = engine.clock().nowUtcMs();
@@ -49,7 +50,7 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo)
             s.nextStartUtcMs = a.startUtcMs;
     }
 
-    const std::optional<int> current = engine.currentAuctionIndex();
+    const std::optional<int> current = show ? show : engine.currentAuctionIndex();
     if (current && *current >= 0 && *current < auctions.size()) {
         const AuctionDay& a = auctions.at(*current);
         s.hasAuction = true;

@@ -84,12 +84,15 @@ struct AuctionSnapshot
     std::int64_t timeLeftMs() const;
     // True while the current auction takes bids.
     bool isLive() const;
-    // True when no auction is running and another one is scheduled later.
+    // True when no auction is running, none was just sold, and another one is scheduled later.
     bool isBetweenWindows() const;
 
     // Reads the engine and its store (GUI thread, the engine's thread). `extended` and
     // winnerDeclaredUtcMs are left for AuctionStateModel, which sees the events that set them.
-    static AuctionSnapshot build(sb::auction::AuctionEngine& engine, bool demo);
+    // `show` picks the auction to describe (the one just sold, while its banner is up); by
+    // default the engine's current one.
+    static AuctionSnapshot build(sb::auction::AuctionEngine& engine, bool demo,
+                                 std::optional<int> show = std::nullopt);
 };
 
 // "1 h 05 min 09 s", "4 min 07 s", "12 s": time left as the bar shows it.

@@ -22,6 +22,7 @@ void AuctionStateModel::setEngine(AuctionEngine& engine, bool demo)
     m_engine = &engine;
     m_demo = demo;
     m_extended.clear();
+    m_lastSold = -1;
     m_winnerSeenMs.clear();
     connect(m_engine, &AuctionEngine::eventsCommitted, this, &AuctionStateModel::onEvents);
     seedFromJournal();
@@ -61,15 +62,34 @@ void AuctionStateModel::onEvents(const QList<AuctionEvent>& events)
         const int index = event.payload.value(QStringLiteral("auction")).toInt(-1);
         if (event.type == EventType::AuctionExtended)
             m_extended.insert(index, true);
-        else if (event.type == EventType::AuctionWinner)
+        else if (event.type == EventType::AuctionWinner) {
             m_winnerSeenMs.insert(index, m_engine->clock().nowUtcMs());
+            m_lastSold = index;
+        }
     }
     refresh();
 }
 
+std::optional<int> AuctionStateModel::soldAuctionOnScreen(std::int64_t nowMs) const
+{
+    if (m_lastSold < 0)
+        return std::nullopt;
+    const std::int64_t seen = m_winnerSeenMs.value(m_lastSold, 0);
+    if (seen == 0 || nowMs - seen >= kSoldHoldMs)
+        return std::nullopt;
+    // A new auction that opened meanwhile takes the screen.
+    for (const AuctionDay& a : m_engine->auctions()) {
+        if (a.state == DayState::Active || a.state == DayState::Paused)
+            return std::nullopt;
+    }
+    return m_lastSold;
+}
+
 void AuctionStateModel::refresh()
 {
-    AuctionSnapshot s = AuctionSnapshot::build(*m_engine, m_demo);
+    const std::optional<int> sold = soldAuctionOnScreen(m_engine->clock().nowUtcMs());
+    m_showingSold = sold.has_value();
+    AuctionSnapshot s = AuctionSnapshot::build(*m_engine, m_demo, sold);
     if (s.hasAuction) {
         s.extended = m_extended.value(s.auctionIndex, false);
         s.winnerDeclaredUtcMs = m_winnerSeenMs.value(s.auctionIndex, 0);
@@ -84,6 +104,10 @@ bool AuctionStateModel::advanceClock()
     const std::shared_ptr<const AuctionSnapshot> current = snapshot();
     if (now == current->nowUtcMs)
         return false;
+    if (m_showingSold && !soldAuctionOnScreen(now)) {
+        refresh(); // the banner's time is up: on to the next auction
+        return true;
+    }
     AuctionSnapshot s = *current;
     const bool newSecond = now / 1000 != s.nowUtcMs / 1000;
     s.nowUtcMs = now;

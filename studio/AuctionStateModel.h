@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace sb::auction {
 class AuctionEngine;
@@ -37,6 +38,9 @@ public:
     bool advanceClock();
     void setDemo(bool demo);
 
+    // How long the sold auction stays on screen (with its banner) before the schedule card.
+    static constexpr std::int64_t kSoldHoldMs = 20'000;
+
 signals:
     void changed(); // the auction changed (not emitted for clock ticks)
 
@@ -50,6 +54,9 @@ private:
     bool m_demo = false;
     QHash<int, bool> m_extended;             // auction index -> auction.extended seen
     QHash<int, std::int64_t> m_winnerSeenMs; // auction index -> when auction.winner came
+    bool m_showingSold = false;
+    int m_lastSold = -1; // the auction whose SOLD banner may be up
+    std::optional<int> soldAuctionOnScreen(std::int64_t nowMs) const;
     mutable std::mutex m_mutex;
     std::shared_ptr<const AuctionSnapshot> m_snapshot;
 };

@@ -28,11 +28,6 @@ using namespace sb::render;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("sb::studio::StudioController", text);
-}
-
 std::int64_t steadyMs()
 {
     static QElapsedTimer timer = [] {
@@ -44,7 +39,7 @@ std::int64_t steadyMs()
 }
 
 constexpr int kDemoDays = 30;
-constexpr int kDemoWindowMinutes = 5;
+constexpr int kDemoWindowMinutes = 10;
 constexpr std::int64_t kDemoLeadMs = 60'000; // the schedule card shows for a minute between
 constexpr int kDemoBidIntervalMs = 2500;
 constexpr int kTransitionMs = 300;
@@ -127,6 +122,8 @@ bool StudioController::open(QString* error)
         std::make_unique<SceneBuilder>(*m_state, QDir(QFileInfo(scenesPath).absolutePath()));
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
+    // A host that starts in the middle of an auction knows it is open (and may grow thoughtful).
+    m_builder->host().setAuctionOpen(m_state->snapshot()->isLive(), m_clock->nowUtcMs());
 
     m_engineTimer.start();
     m_frameTimer.start();
@@ -172,11 +169,11 @@ bool StudioController::openStore(const QString& path, bool demo, const MarathonC
         *error = loadError;
         return false;
     } else {
-        // Opens at once: the first window started a minute ago.
-        const MarathonConfig made = config
-                                        ? *config
-                                        : DemoMarathon::config(m_clock->nowUtcMs() - 60'000 - 1000,
-                                                               kDemoDays, kDemoWindowMinutes);
+        // Open at once: the demo's first window started a minute or two ago.
+        const MarathonConfig made =
+            config ? *config
+                   : DemoMarathon::config(m_clock->nowUtcMs() - 210'000, kDemoDays,
+                                          kDemoWindowMinutes);
         const ActionResult created = m_engine->createMarathon(made);
         if (!created.ok) {
             *error = created.error;
@@ -428,6 +425,12 @@ BidOutcome StudioController::submitManualBid(const QString& bidder, const QStrin
     input.bidderId = QStringLiteral("manual:") + bidder.trimmed().toLower();
     input.bidderName = bidder.trimmed();
     input.text = text;
+    // An amount typed by the operator skips the post grammar (no hashtag, no thread needed).
+    QString amountText = text.trimmed();
+    if (amountText.endsWith(QLatin1String("eth"), Qt::CaseInsensitive))
+        amountText = amountText.chopped(3).trimmed();
+    if (const Gwei::ParseResult parsed = Gwei::parseEth(amountText); parsed.ok())
+        input.amount = parsed.amount;
     // The operator vouches for a bidder from another channel: no account age to check.
     input.accountCreatedMs = m_clock->nowUtcMs() - std::int64_t(10) * 365 * 86'400'000;
     input.hasLinkedWallet = true;

@@ -1,0 +1,7 @@
+list(APPEND SB_APP_SOURCES
+    window/AuctionDock.cpp window/AuctionDock.h
+    window/HostDock.cpp window/HostDock.h
+    window/MainWindow.cpp window/MainWindow.h
+    window/PreviewWidget.cpp window/PreviewWidget.h
+    window/StatsDock.cpp window/StatsDock.h
+)

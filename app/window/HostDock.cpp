@@ -1,0 +1,88 @@
+#include "HostDock.h"
+
+#include "HostMood.h"
+#include "HostOverlay.h"
+#include "SceneBuilder.h"
+#include "StudioController.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace sb::app {
+
+using namespace sb::studio;
+
+HostDock::HostDock(StudioController& studio, QWidget* parent)
+    : QDockWidget(tr("Host"), parent), m_studio(studio)
+{
+    setObjectName(QStringLiteral("HostDock"));
+    auto* body = new QWidget(this);
+    auto* layout = new QVBoxLayout(body);
+    auto* form = new QFormLayout;
+    m_mood = new QLabel(body);
+    m_mood->setObjectName(QStringLiteral("moodLabel"));
+    QFont big = m_mood->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_mood->setFont(big);
+    form->addRow(tr("Mood now:"), m_mood);
+    auto* moodRow = new QHBoxLayout;
+    m_moods = new QComboBox(body);
+    m_moods->setObjectName(QStringLiteral("moodCombo"));
+    for (HostMood mood : allHostMoods())
+        m_moods->addItem(hostMoodDisplayName(mood), hostMoodName(mood));
+    m_setMood = new QPushButton(tr("Set mood"), body);
+    m_setMood->setObjectName(QStringLiteral("setMoodButton"));
+    moodRow->addWidget(m_moods, 1);
+    moodRow->addWidget(m_setMood);
+    form->addRow(tr("Operator:"), moodRow);
+    layout->addLayout(form);
+    auto* sayRow = new QHBoxLayout;
+    m_line = new QLineEdit(body);
+    m_line->setObjectName(QStringLiteral("lineEdit"));
+    m_line->setPlaceholderText(tr("A line for the host to say"));
+    m_say = new QPushButton(tr("Say"), body);
+    m_say->setObjectName(QStringLiteral("sayButton"));
+    sayRow->addWidget(m_line, 1);
+    sayRow->addWidget(m_say);
+    layout->addLayout(sayRow);
+    layout->addStretch(1);
+    setWidget(body);
+
+    connect(m_setMood, &QPushButton::clicked, this, &HostDock::applyMood);
+    connect(m_say, &QPushButton::clicked, this, &HostDock::say);
+    connect(m_line, &QLineEdit::returnPressed, this, &HostDock::say);
+    auto* timer = new QTimer(this);
+    connect(timer, &QTimer::timeout, this, &HostDock::refresh);
+    timer->start(250);
+    refresh();
+}
+
+void HostDock::refresh()
+{
+    m_mood->setText(hostMoodDisplayName(m_studio.host().mood()));
+}
+
+void HostDock::applyMood()
+{
+    if (const auto mood = hostMoodFromName(m_moods->currentData().toString()))
+        m_studio.host().setMood(*mood, m_studio.clock().nowUtcMs());
+    refresh();
+}
+
+void HostDock::say()
+{
+    const QString line = m_line->text().trimmed();
+    if (line.isEmpty())
+        return;
+    m_studio.host().say(line, m_studio.clock().nowUtcMs());
+    m_line->clear();
+}
+
+} // namespace sb::app

@@ -1,0 +1,514 @@
+#include "MainWindow.h"
+
+#include "AuctionDock.h"
+#include "BidsDock.h"
+#include "BidsTableModel.h"
+#include "CsvExporter.h"
+#include "DeadLetterModel.h"
+#include "EventLogDock.h"
+#include "EventLogModel.h"
+#include "HostDock.h"
+#include "MarathonWizard.h"
+#include "PreviewWidget.h"
+#include "PropertiesDock.h"
+#include "SceneCollection.h"
+#include "ScenesDock.h"
+#include "SettingsDialog.h"
+#include "SourcesDock.h"
+#include "StatsDock.h"
+#include "StudioController.h"
+#include "StudioSettings.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace sb::app {
+
+using namespace sb::studio;
+using namespace sb::render;
+
+// One square per destination, coloured like OBS's: green live, yellow congested or connecting,
+// red reconnecting or failed, grey stopped.
+class CongestionSquares : public QWidget
+{
+public:
+    explicit CongestionSquares(QWidget* parent) : QWidget(parent) { setFixedHeight(14); }
+    void setOutputs(const QList<OutputStats>& outputs)
+    {
+        m_outputs = outputs;
+        setFixedWidth(int(std::max<qsizetype>(1, outputs.size())) * 18);
+        QStringList tips;
+        for (const OutputStats& o : outputs)
+            tips << QStringLiteral("%1: %2").arg(o.name, outputStateText(o.state));
+        setToolTip(tips.join(u'\n'));
+        update();
+    }
+
+protected:
+    void paintEvent(QPaintEvent*) override
+    {
+        QPainter painter(this);
+        for (int i = 0; i < m_outputs.size(); ++i) {
+            const OutputStats& o = m_outputs.at(i);
+            QColor color(120, 120, 120);
+            if (o.state == OutputState::Live)
+                color = o.queuedMs > 700 ? QColor(230, 190, 40) : QColor(60, 190, 90);
+            else if (o.state == OutputState::Connecting)
+                color = QColor(230, 190, 40);
+            else if (o.state == OutputState::Reconnecting || o.state == OutputState::Failed)
+                color = QColor(210, 60, 50);
+            painter.fillRect(QRect(i * 18 + 2, 1, 12, 12), color);
+        }
+    }
+
+private:
+    QList<OutputStats> m_outputs;
+};
+
+namespace {
+
+std::int64_t steadyNowMs()
+{
+    static QElapsedTimer timer = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return timer.elapsed() + 1;
+}
+
+QString hms(std::int64_t ms)
+{
+    const std::int64_t s = ms / 1000;
+    return QStringLiteral("%1:%2:%3")
+        .arg(s / 3600, 2, 10, QLatin1Char('0'))
+        .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidget* parent)
+    : QMainWindow(parent), m_studio(studio), m_settings(settings)
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowTitle(tr("SothebAIs Studio"));
+    setDockNestingEnabled(true);
+    m_preview = new PreviewWidget(this);
+    m_preview->setObjectName(QStringLiteral("preview"));
+    setCentralWidget(m_preview);
+    createDocks();
+    createMenus();
+    createStatusBar();
+    bindMarathonModels();
+    applyHotkeys();
+
+    m_defaultState = saveState();
+    if (!m_settings.windowGeometry().isEmpty())
+        restoreGeometry(m_settings.windowGeometry());
+    else
+        resize(1600, 960);
+    if (!m_settings.windowState().isEmpty())
+        restoreState(m_settings.windowState());
+
+    connect(&m_studio, &StudioController::marathonReplaced, this, &MainWindow::bindMarathonModels);
+    connect(&m_studio, &StudioController::streamingChanged, this, &MainWindow::updateControls);
+    connect(&m_studio, &StudioController::recordingChanged, this, &MainWindow::updateControls);
+    connect(&m_studio, &StudioController::problem, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
+    connect(&m_studio, &StudioController::sceneProblems, this, [this](const QStringList& problems) {
+        statusBar()->showMessage(problems.join(QStringLiteral("; ")), 10'000);
+    });
+    connect(&m_settings, &StudioSettings::changed, this, &MainWindow::applyHotkeys);
+    m_statsTimer.setInterval(1000);
+    connect(&m_statsTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    m_statsTimer.start();
+    updateControls();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setMessageHook(std::function<bool(const QString&, const QString&)> hook)
+{
+    m_messageHook = std::move(hook);
+    m_auctionDock->setConfirmations(!m_messageHook);
+}
+
+bool MainWindow::tell(const QString& title, const QString& text, bool question)
+{
+    if (m_messageHook)
+        return m_messageHook(title, text);
+    if (question)
+        return QMessageBox::question(this, title, text) == QMessageBox::Yes;
+    QMessageBox::warning(this, title, text);
+    return true;
+}
+
+bool MainWindow::startProgram(QString* error)
+{
+    // The pipeline's context must share with the preview's: make sure the widget has one.
+    m_preview->show();
+    QOpenGLContext* share = m_preview->context();
+    if (!share) {
+        *error = tr("The preview has no OpenGL context.");
+        return false;
+    }
+    BroadcastSettings broadcast;
+    const VideoSettings video = m_settings.video();
+    const OutputSettings output = m_settings.output();
+    broadcast.canvas = QSize(video.canvasWidth, video.canvasHeight);
+    broadcast.fps = video.fps;
+    broadcast.videoBitrateKbps = output.bitrateKbps;
+    broadcast.keyframeIntervalSeconds = output.keyframeIntervalSeconds;
+    broadcast.videoEncoder = output.encoder;
+    broadcast.preset = output.preset;
+    if (!m_studio.startPipeline(broadcast, share, error))
+        return false;
+    m_preview->setSource(&m_studio.pipeline()->preview());
+    return true;
+}
+
+void MainWindow::createDocks()
+{
+    SceneCollection& scenes = m_studio.scenes();
+    m_scenesDock = new ScenesDock(&scenes, this);
+    m_sourcesDock = new SourcesDock(&scenes, this);
+    m_propertiesDock = new PropertiesDock(&scenes, this);
+    m_auctionDock = new AuctionDock(m_studio, this);
+    m_bidsDock = new BidsDock(this);
+    m_eventLogDock = new EventLogDock(this);
+    m_statsDock = new StatsDock(this);
+    m_hostDock = new HostDock(m_studio, this);
+
+    auto* controls = new QDockWidget(tr("Controls"), this);
+    controls->setObjectName(QStringLiteral("ControlsDock"));
+    auto* body = new QWidget(controls);
+    auto* layout = new QVBoxLayout(body);
+    m_streamButton = new QPushButton(tr("Start Streaming"), body);
+    m_streamButton->setObjectName(QStringLiteral("streamButton"));
+    m_recordButton = new QPushButton(tr("Start Recording"), body);
+    m_recordButton->setObjectName(QStringLiteral("recordButton"));
+    auto* settingsButton = new QPushButton(tr("Settings"), body);
+    auto* exitButton = new QPushButton(tr("Exit"), body);
+    for (QPushButton* b : {m_streamButton, m_recordButton, settingsButton, exitButton})
+        layout->addWidget(b);
+    layout->addStretch(1);
+    controls->setWidget(body);
+    connect(m_streamButton, &QPushButton::clicked, this, &MainWindow::toggleStreaming);
+    connect(m_recordButton, &QPushButton::clicked, this, &MainWindow::toggleRecording);
+    connect(settingsButton, &QPushButton::clicked, this, &MainWindow::openSettings);
+    connect(exitButton, &QPushButton::clicked, this, &QWidget::close);
+
+    addDockWidget(Qt::BottomDockWidgetArea, m_scenesDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_sourcesDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_propertiesDock);
+    addDockWidget(Qt::BottomDockWidgetArea, controls);
+    addDockWidget(Qt::RightDockWidgetArea, m_auctionDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_hostDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_bidsDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_eventLogDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_statsDock);
+    tabifyDockWidget(m_bidsDock, m_hostDock);
+    tabifyDockWidget(m_eventLogDock, m_statsDock);
+    m_bidsDock->raise();
+    m_eventLogDock->raise();
+
+    connect(m_scenesDock, &ScenesDock::sceneActivated, &m_studio, &StudioController::switchScene);
+    connect(m_sourcesDock, &SourcesDock::sourceSelected, this, [this](const QString& id) {
+        m_propertiesDock->showSource(m_studio.scenes().currentScene(), id);
+    });
+    connect(m_auctionDock, &AuctionDock::newMarathonRequested, this,
+            &MainWindow::openMarathonWizard);
+    connect(m_auctionDock, &AuctionDock::actionFailed, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
+
+    const QString actor = QStringLiteral("operator");
+    connect(m_bidsDock, &BidsDock::invalidateRequested, this,
+            [this, actor](qint64 id, const QString& reason) {
+                const auto r = m_studio.engine().invalidateBid(id, reason, actor);
+                if (!r.ok)
+                    tell(tr("Invalidate"), r.error);
+            });
+    connect(m_bidsDock, &BidsDock::approveRequested, this, [this, actor](qint64 id) {
+        const auto r = m_studio.engine().approveBid(id, actor);
+        if (!r.ok)
+            tell(tr("Approve"), r.error);
+    });
+    connect(m_bidsDock, &BidsDock::rejectRequested, this,
+            [this, actor](qint64 id, const QString& reason) {
+                const auto r = m_studio.engine().rejectBid(id, reason, actor);
+                if (!r.ok)
+                    tell(tr("Reject"), r.error);
+            });
+    connect(m_bidsDock, &BidsDock::exportRequested, this, [this](const QString& directory) {
+        QString error;
+        if (!sb::auction::CsvExporter::exportAll(m_studio.engine().store(), directory, &error))
+            tell(tr("Export CSV"), error);
+        else
+            statusBar()->showMessage(tr("Bids and results exported to %1").arg(directory), 10'000);
+    });
+}
+
+void MainWindow::bindMarathonModels()
+{
+    m_bidsDock->setModel(nullptr);
+    m_eventLogDock->setEventLogModel(nullptr);
+    m_eventLogDock->setDeadLetterModel(nullptr);
+    m_bidsModel = std::make_unique<BidsTableModel>(m_studio.engine());
+    m_eventModel = std::make_unique<EventLogModel>(m_studio.engine());
+    m_deadLetterModel = std::make_unique<DeadLetterModel>(m_studio.dispatcher());
+    m_bidsDock->setModel(m_bidsModel.get());
+    m_eventLogDock->setEventLogModel(m_eventModel.get());
+    m_eventLogDock->setDeadLetterModel(m_deadLetterModel.get());
+    connect(&m_studio.dispatcher(), &sb::auction::EventDispatcher::deadLettered, m_eventModel.get(),
+            &EventLogModel::appendDeadLetter);
+    setWindowTitle(m_studio.isDemo()
+                       ? tr("SothebAIs Studio — DEMO marathon")
+                       : tr("SothebAIs Studio — %1").arg(m_studio.engine().config().name));
+    m_auctionDock->refresh();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New marathon…"), this, &MainWindow::openMarathonWizard);
+    file->addSeparator();
+    file->addAction(tr("&Import scene collection…"), this, &MainWindow::importCollection);
+    file->addAction(tr("&Export scene collection…"), this, &MainWindow::exportCollection);
+    file->addSeparator();
+    file->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
+    file->addAction(tr("E&xit"), this, &QWidget::close);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_studio.scenes().undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_studio.scenes().undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* safe = view->addAction(tr("&Safe areas"));
+    safe->setObjectName(QStringLiteral("safeAreasAction"));
+    safe->setCheckable(true);
+    connect(safe, &QAction::toggled, m_preview, &PreviewWidget::setSafeAreasVisible);
+    view->addSeparator();
+    QMenu* docks = view->addMenu(tr("&Docks"));
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        docks->addAction(dock->toggleViewAction());
+    view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+
+    // Hotkey-able actions; their shortcuts come from the settings (applyHotkeys).
+    QMenu* auction = menuBar()->addMenu(tr("&Auction"));
+    const auto hotkey = [this](QMenu* menu, const QString& id, const QString& text, auto slot) {
+        QAction* action = menu->addAction(text);
+        action->setObjectName(id + QStringLiteral("Action"));
+        connect(action, &QAction::triggered, this, slot);
+        m_hotkeyActions.insert(id, action);
+        return action;
+    };
+    hotkey(auction, QStringLiteral("pause_resume"), tr("&Pause / resume"),
+           [this] { m_auctionDock->pauseOrResume(); });
+    hotkey(auction, QStringLiteral("extend"), tr("&Extend"), [this] { m_auctionDock->extend(); });
+    hotkey(auction, QStringLiteral("close_now"), tr("&Close now"),
+           [this] { m_auctionDock->closeNow(); });
+    QMenu* broadcast = menuBar()->addMenu(tr("&Broadcast"));
+    hotkey(broadcast, QStringLiteral("go_live"), tr("Start / stop &streaming"),
+           [this] { toggleStreaming(); });
+    hotkey(broadcast, QStringLiteral("record"), tr("Start / stop &recording"),
+           [this] { toggleRecording(); });
+    hotkey(broadcast, QStringLiteral("next_scene"), tr("&Next scene"), [this] { nextScene(1); });
+    hotkey(broadcast, QStringLiteral("previous_scene"), tr("&Previous scene"),
+           [this] { nextScene(-1); });
+}
+
+void MainWindow::applyHotkeys()
+{
+    for (auto it = m_hotkeyActions.cbegin(); it != m_hotkeyActions.cend(); ++it) {
+        it.value()->setShortcut(m_settings.hotkey(it.key()));
+        it.value()->setShortcutContext(Qt::ApplicationShortcut);
+    }
+}
+
+void MainWindow::createStatusBar()
+{
+    QStatusBar* bar = statusBar();
+    m_liveLabel = new QLabel(bar);
+    m_liveLabel->setObjectName(QStringLiteral("liveLabel"));
+    m_recLabel = new QLabel(bar);
+    m_recLabel->setObjectName(QStringLiteral("recLabel"));
+    m_fpsLabel = new QLabel(bar);
+    m_fpsLabel->setObjectName(QStringLiteral("fpsLabel"));
+    m_cpuLabel = new QLabel(bar);
+    m_cpuLabel->setObjectName(QStringLiteral("cpuLabel"));
+    m_bitrateLabel = new QLabel(bar);
+    m_bitrateLabel->setObjectName(QStringLiteral("bitrateLabel"));
+    m_congestion = new CongestionSquares(bar);
+    m_congestion->setObjectName(QStringLiteral("congestion"));
+    for (QWidget* w : std::initializer_list<QWidget*>{m_liveLabel, m_recLabel, m_cpuLabel,
+                                                      m_fpsLabel, m_bitrateLabel, m_congestion})
+        bar->addPermanentWidget(w);
+    updateStatus();
+}
+
+QString MainWindow::liveIndicatorText() const
+{
+    return m_liveLabel->text();
+}
+
+void MainWindow::updateStatus()
+{
+    const BroadcastStats s = m_studio.stats();
+    if (m_studio.isStreaming()) {
+        m_liveLabel->setText(tr("● LIVE %1").arg(hms(steadyNowMs() - m_studio.liveSinceMs())));
+        m_liveLabel->setStyleSheet(QStringLiteral("color: #e74c3c; font-weight: bold;"));
+    } else {
+        m_liveLabel->setText(tr("LIVE 00:00:00"));
+        m_liveLabel->setStyleSheet(QStringLiteral("color: gray;"));
+    }
+    m_recLabel->setText(m_studio.isRecording() ? tr("● REC") : QString());
+    m_recLabel->setStyleSheet(QStringLiteral("color: #e74c3c; font-weight: bold;"));
+    m_fpsLabel->setText(tr("%1 / %2 FPS").arg(s.fps, 0, 'f', 2).arg(m_settings.video().fps));
+    m_cpuLabel->setText(tr("CPU: %1 %").arg(s.cpuPercent, 0, 'f', 1));
+    double kbps = 0;
+    for (const OutputStats& o : s.outputs)
+        kbps += o.bitrateKbps;
+    m_bitrateLabel->setText(tr("%1 kb/s").arg(kbps, 0, 'f', 0));
+    m_congestion->setOutputs(s.outputs);
+    m_statsDock->showStats(s);
+}
+
+void MainWindow::updateControls()
+{
+    m_streamButton->setText(m_studio.isStreaming() ? tr("Stop Streaming") : tr("Start Streaming"));
+    m_recordButton->setText(m_studio.isRecording() ? tr("Stop Recording") : tr("Start Recording"));
+    updateStatus();
+}
+
+void MainWindow::toggleStreaming()
+{
+    if (m_studio.isStreaming()) {
+        if (tell(tr("Stop streaming"), tr("Stop streaming to every destination?"), true))
+            m_studio.stopStreaming();
+        return;
+    }
+    QList<StreamDestination> destinations;
+    for (const Destination& d : m_settings.destinations()) {
+        if (!d.enabled)
+            continue;
+        QString error;
+        const std::optional<QString> key = m_settings.streamKey(d.id, &error);
+        if (!key) {
+            tell(tr("Start streaming"),
+                 error.isEmpty()
+                     ? tr("\"%1\" has no stream key: set it in Settings → Stream.").arg(d.name)
+                     : error);
+            return;
+        }
+        destinations.append({d.name, StudioSettings::streamUrlWithKey(d, *key)});
+    }
+    QString error;
+    if (!m_studio.startStreaming(destinations, &error))
+        tell(tr("Start streaming"), error);
+}
+
+void MainWindow::toggleRecording()
+{
+    if (m_studio.isRecording()) {
+        m_studio.stopRecording();
+        statusBar()->showMessage(tr("Recording saved to %1").arg(m_studio.recordingPath()), 10'000);
+        return;
+    }
+    const RecordingSettings recording = m_settings.recording();
+    const QString name =
+        QStringLiteral("SothebAIs %1.%2")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd hh-mm-ss")),
+                 recording.format);
+    QString error;
+    if (!m_studio.startRecording(QDir(recording.folder).filePath(name), &error))
+        tell(tr("Start recording"), error);
+}
+
+void MainWindow::nextScene(int step)
+{
+    const int count = m_studio.scenes().sceneCount();
+    m_studio.switchScene((m_studio.scenes().currentScene() + step + count) % count);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(&m_settings, this);
+    dialog.exec();
+}
+
+void MainWindow::openMarathonWizard()
+{
+    if (!m_studio.isDemo()) {
+        tell(tr("New marathon"),
+             tr("A real marathon is running. It is never replaced from the studio; to start "
+                "another, move its data folder away first."));
+        return;
+    }
+    MarathonWizard wizard(m_studio.engine().config(), this);
+    if (wizard.exec() != QDialog::Accepted)
+        return;
+    QString error;
+    if (!m_studio.createMarathon(wizard.config(), &error))
+        tell(tr("New marathon"), error);
+}
+
+void MainWindow::importCollection()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import scene collection"), {},
+                                                      tr("Scene collections (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !m_studio.scenes().importFrom(path, &error))
+        tell(tr("Import scene collection"), error);
+}
+
+void MainWindow::exportCollection()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export scene collection"),
+                                                      QStringLiteral("scenes.json"),
+                                                      tr("Scene collections (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !m_studio.scenes().exportTo(path, &error))
+        tell(tr("Export scene collection"), error);
+}
+
+void MainWindow::resetLayout()
+{
+    restoreState(m_defaultState);
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        dock->show();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if ((m_studio.isStreaming() || m_studio.isRecording()) &&
+        !tell(tr("Exit"), tr("Streaming or recording is on. Stop and exit?"), true)) {
+        event->ignore();
+        return;
+    }
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    m_settings.save();
+    m_preview->setSource(nullptr);
+    m_studio.shutdown();
+    event->accept();
+}
+
+} // namespace sb::app

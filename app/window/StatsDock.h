@@ -1,0 +1,39 @@
+#pragma once
+// Stats as OBS shows them: FPS, average render time, frames missed (render lag) and skipped
+// (encode lag), CPU and memory, and per output its status, bitrate, bytes, dropped frames and
+// reconnects.
+
+#include "BroadcastStats.h"
+
+#include <QDockWidget>
+
+class QLabel;
+class QTableWidget;
+
+namespace sb::app {
+
+class StatsDock : public QDockWidget
+{
+    Q_OBJECT
+
+public:
+    explicit StatsDock(QWidget* parent = nullptr);
+
+public slots:
+    void showStats(const sb::render::BroadcastStats& stats);
+
+private:
+    QLabel* m_fps = nullptr;
+    QLabel* m_render = nullptr;
+    QLabel* m_missed = nullptr;
+    QLabel* m_skipped = nullptr;
+    QLabel* m_cpu = nullptr;
+    QLabel* m_memory = nullptr;
+    QLabel* m_encoder = nullptr;
+    QTableWidget* m_outputs = nullptr;
+};
+
+// "Live", "Reconnecting", ... for the stats dock and the status bar.
+QString outputStateText(sb::render::OutputState state);
+
+} // namespace sb::app

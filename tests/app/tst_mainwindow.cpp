@@ -1,0 +1,405 @@
+// The studio window driven as an operator would, under Xvfb with a real OpenGL context: first start
+// is a labelled demo; the wizard turns it into a real marathon; manual bids land in the Bids table,
+// the bid feed and the rendered program frame; invalidating the leader changes the bar; a
+// recording made from the window is a playable file; the layout survives a restart. Screenshots
+// of the window and of the program go to the artifacts folder for a person to look at.
+
+#include "AuctionBarOverlay.h"
+#include "AuctionDock.h"
+#include "AuctionStateModel.h"
+#include "BidFeedOverlay.h"
+#include "BidsDock.h"
+#include "BidsTableModel.h"
+#include "MainWindow.h"
+#include "MarathonWizard.h"
+#include "PreviewWidget.h"
+#include "StudioController.h"
+#include "StudioSettings.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSurfaceFormat>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeEdit>
+#include <QTimeZone>
+#include <QTimer>
+#include <QWizard>
+
+using namespace sb::app;
+using namespace sb::studio;
+
+namespace {
+
+QString artifactsDir()
+{
+    const QString dir = qEnvironmentVariableIsSet("SB_ARTIFACTS_DIR")
+                            ? qEnvironmentVariable("SB_ARTIFACTS_DIR")
+                            : QDir::current().filePath(QStringLiteral("artifacts"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+// Mean absolute difference of two same-sized images over `rect` (0..255).
+double difference(const QImage& a, const QImage& b, const QRect& rect)
+{
+    double sum = 0;
+    int n = 0;
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        for (int x = rect.left(); x <= rect.right(); ++x) {
+            const QColor p = a.pixelColor(x, y);
+            const QColor q = b.pixelColor(x, y);
+            sum += std::abs(p.red() - q.red()) + std::abs(p.green() - q.green()) +
+                   std::abs(p.blue() - q.blue());
+            n += 3;
+        }
+    }
+    return n ? sum / n : 0;
+}
+
+// The program frame as a viewer sees it, with the overlay painted over the same frame for a
+// given snapshot: the closer the two, the more the frame shows that snapshot.
+QImage withOverlay(const QImage& program, const Overlay& overlay, const AuctionSnapshot& s)
+{
+    const OverlayStyle style = overlay.style();
+    QImage layer(style.geometry.size(), QImage::Format_ARGB32_Premultiplied);
+    layer.fill(Qt::transparent);
+    {
+        QPainter p(&layer);
+        p.setRenderHint(QPainter::Antialiasing);
+        overlay.paint(p, layer.size(), s);
+    }
+    QImage out = program.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    QPainter p(&out);
+    p.drawImage(style.geometry.topLeft(), layer);
+    return out;
+}
+
+template <typename Done> bool waitUntil(Done done, int ms = 15'000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done()) {
+        if (t.elapsed() > ms)
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void firstStartIsALabelledDemo();
+    void wizardTurnsTheDemoIntoARealMarathon();
+    void manualBidsReachTheTableTheFeedAndTheProgram();
+    void invalidatingTheLeaderChangesTheBar();
+    void recordingFromTheWindowIsPlayable();
+    void layoutSurvivesARestart();
+    void cleanupTestCase();
+
+private:
+    QImage program();
+
+    QTemporaryDir m_home;
+    std::unique_ptr<StudioSettings> m_settings;
+    std::unique_ptr<StudioController> m_studio;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+    // Settings and data in the test's own folders; never the user's.
+    qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
+    qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    m_settings = std::make_unique<StudioSettings>(m_home.filePath(QStringLiteral("settings")));
+    RecordingSettings recording = m_settings->recording();
+    recording.folder = m_home.filePath(QStringLiteral("recordings"));
+    QVERIFY(m_settings->setRecording(recording));
+    m_studio = std::make_unique<StudioController>(m_home.filePath(QStringLiteral("studio")));
+    QString error;
+    QVERIFY2(m_studio->open(&error), qPrintable(error));
+    m_studio->setSimulatedBidders(false); // the test places every bid itself
+    m_window = std::make_unique<MainWindow>(*m_studio, *m_settings);
+    m_window->setMessageHook([](const QString& title, const QString& text) {
+        qInfo("dialog: %s: %s", qPrintable(title), qPrintable(text));
+        return true;
+    });
+    m_window->resize(1600, 960);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY2(m_window->startProgram(&error), qPrintable(error));
+    QVERIFY(waitUntil([&] { return m_window->preview()->framesShown() > 0; }));
+}
+
+QImage TestMainWindow::program()
+{
+    // Two frames later than now, so edits made so far are on screen.
+    const std::int64_t rendered = m_studio->stats().framesRendered;
+    waitUntil([&] { return m_studio->stats().framesRendered >= rendered + 3; });
+    // The program texture is GL-upright; grabProgram turns it the right way up.
+    return m_studio->pipeline()->grabProgram().convertToFormat(QImage::Format_RGB32);
+}
+
+void TestMainWindow::firstStartIsALabelledDemo()
+{
+    QVERIFY(m_studio->isDemo());
+    QVERIFY(m_window->windowTitle().contains(QLatin1String("DEMO")));
+    auto* badge = m_window->findChild<QLabel*>(QStringLiteral("demoBadge"));
+    QVERIFY(badge && badge->isVisible());
+    QVERIFY(m_studio->state().snapshot()->demo);
+    const auto describe = [this] {
+        const auto s = m_studio->state().snapshot();
+        return QStringLiteral("auction %1 state %2 start %3 end %4 now %5")
+            .arg(s->auctionIndex)
+            .arg(int(s->dayState))
+            .arg(s->startUtcMs)
+            .arg(s->endUtcMs)
+            .arg(s->nowUtcMs);
+    };
+    QTest::qWait(1000);
+    QVERIFY2(m_studio->state().snapshot()->isLive(), qPrintable(describe())); // alive at once
+    const QImage frame = program();
+    QCOMPARE(frame.size(), QSize(1280, 720));
+    frame.save(QDir(artifactsDir()).filePath(QStringLiteral("program-demo.png")));
+    m_window->grab().save(QDir(artifactsDir()).filePath(QStringLiteral("window-demo.png")));
+}
+
+void TestMainWindow::wizardTurnsTheDemoIntoARealMarathon()
+{
+    // A window that is open now, in UTC, so the auction takes bids at once.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QTime start = QTime(now.time().hour(), 0).addSecs(-3600);
+    const QTime end = QTime(now.time().hour(), 0).addSecs(3 * 3600);
+    const QDate firstDay = start > now.time() ? now.date().addDays(-1) : now.date();
+    bool filled = false;
+    QString problems;
+    QTimer::singleShot(200, this, [&] {
+        auto* wizard = qobject_cast<MarathonWizard*>(QApplication::activeModalWidget());
+        if (!wizard) {
+            problems = QStringLiteral("no wizard");
+            return;
+        }
+        // The demo's 30 days and lots stay; the operator names the marathon and sets the window.
+        wizard->findChild<QLineEdit*>(QStringLiteral("nameEdit"))
+            ->setText(QStringLiteral("Window test marathon"));
+        wizard->findChild<QDateEdit*>(QStringLiteral("firstDayEdit"))->setDate(firstDay);
+        auto* zone = wizard->findChild<QComboBox*>(QStringLiteral("timeZoneCombo"));
+        zone->setCurrentIndex(zone->findText(QStringLiteral("UTC")));
+        wizard->findChild<QTimeEdit*>(QStringLiteral("windowStartEdit"))->setTime(start);
+        wizard->findChild<QTimeEdit*>(QStringLiteral("windowEndEdit"))->setTime(end);
+        wizard->findChild<QSpinBox*>(QStringLiteral("minAccountAgeSpin"))->setValue(0);
+        wizard->findChild<QLineEdit*>(QStringLiteral("hashtagEdit"))->clear();
+        while (wizard->nextId() != -1) {
+            if (!wizard->button(QWizard::NextButton)->isEnabled()) {
+                problems = wizard->pageProblems(wizard->currentId()).join(u' ');
+                wizard->reject();
+                return;
+            }
+            wizard->next();
+        }
+        if (!wizard->button(QWizard::FinishButton)->isEnabled()) {
+            problems = wizard->pageProblems(wizard->currentId()).join(u' ');
+            wizard->reject();
+            return;
+        }
+        filled = true;
+        wizard->accept();
+    });
+    m_window->openMarathonWizard();
+    QVERIFY2(filled, qPrintable(problems));
+    QVERIFY(!m_studio->isDemo());
+    QCOMPARE(m_studio->engine().config().name, QStringLiteral("Window test marathon"));
+    QVERIFY(QFileInfo::exists(m_home.filePath(QStringLiteral("studio/marathon.db"))));
+    QVERIFY(waitUntil([&] { return m_studio->state().snapshot()->isLive(); }));
+    QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("demoBadge"))->isVisible());
+}
+
+void TestMainWindow::manualBidsReachTheTableTheFeedAndTheProgram()
+{
+    auto* bidder = m_window->findChild<QLineEdit*>(QStringLiteral("bidderEdit"));
+    auto* amount = m_window->findChild<QLineEdit*>(QStringLiteral("amountEdit"));
+    auto* submit = m_window->findChild<QPushButton*>(QStringLiteral("submitBidButton"));
+    QVERIFY(bidder && amount && submit);
+    const auto place = [&](const char* who, const char* eth) {
+        bidder->clear();
+        amount->clear();
+        QTest::keyClicks(bidder, QLatin1String(who));
+        QTest::keyClicks(amount, QLatin1String(eth));
+        QTest::mouseClick(submit, Qt::LeftButton);
+    };
+    place("alice", "0.05");
+    QVERIFY2(m_window->auctionDock()->lastResult().contains(QLatin1String("alice leads")),
+             qPrintable(m_window->auctionDock()->lastResult()));
+    place("bob", "0.08");
+    place("carol", "0.001");
+    QVERIFY2(m_window->auctionDock()->lastResult().startsWith(QLatin1String("Rejected")),
+             qPrintable(m_window->auctionDock()->lastResult()));
+
+    // The Bids table has all three, with bob's amount.
+    QAbstractItemModel* table = m_window->bidsDock()->table()->model();
+    QTRY_COMPARE(table->rowCount(), 3);
+    QStringList amounts;
+    for (int row = 0; row < table->rowCount(); ++row)
+        amounts << table->index(row, BidsTableModel::AmountColumn).data().toString();
+    QVERIFY2(amounts.contains(QStringLiteral("0.08 ETH")), qPrintable(amounts.join(u',')));
+
+    // The feed and the bar in the rendered program show this state and not another one.
+    QTest::qWait(600); // the newest entry has slid in
+    auto now = std::make_shared<AuctionSnapshot>(*m_studio->state().snapshot());
+    QCOMPARE(now->leaderName, QStringLiteral("bob"));
+    QCOMPARE(now->feed.size(), 3);
+    const QImage frame = program();
+    now->nowUtcMs += 5000; // compare with the settled feed, not a frame of its animation
+    frame.save(QDir(artifactsDir()).filePath(QStringLiteral("program-bids.png")));
+    m_window->grab().save(QDir(artifactsDir()).filePath(QStringLiteral("window-bids.png")));
+
+    BidFeedOverlay feed;
+    AuctionSnapshot empty = *now;
+    empty.feed.clear();
+    const QRect feedRect = feed.style().geometry;
+    const double feedShown = difference(frame, withOverlay(frame, feed, *now), feedRect);
+    const double feedEmpty = difference(frame, withOverlay(frame, feed, empty), feedRect);
+    QVERIFY2(feedShown < 0.5 * feedEmpty,
+             qPrintable(QStringLiteral("feed: %1 vs %2").arg(feedShown).arg(feedEmpty)));
+
+    AuctionBarOverlay bar;
+    const AuctionBarOverlay::Layout layout = bar.layout(bar.style().geometry.size());
+    const QRect amountRect = layout.amount.translated(bar.style().geometry.topLeft());
+    AuctionSnapshot other = *now;
+    other.currentBid = sb::auction::Gwei::fromGwei(12'340'000'000);
+    const double barShown = difference(frame, withOverlay(frame, bar, *now), amountRect);
+    const double barOther = difference(frame, withOverlay(frame, bar, other), amountRect);
+    QVERIFY2(barShown < 0.5 * barOther,
+             qPrintable(QStringLiteral("bar: %1 vs %2").arg(barShown).arg(barOther)));
+}
+
+void TestMainWindow::invalidatingTheLeaderChangesTheBar()
+{
+    BidsDock* dock = m_window->bidsDock();
+    const std::int64_t bobId =
+        m_studio->engine().leaderBid(m_studio->state().snapshot()->auctionIndex)->id;
+    dock->setConfirmations(false);
+    dock->setReasonPrompt([](const QString&, const QString&) {
+        return std::optional<QString>(QStringLiteral("paid with a stolen card"));
+    });
+    QVERIFY(dock->selectBid(bobId));
+    dock->invalidateAction()->trigger();
+    QTRY_COMPARE(m_studio->state().snapshot()->leaderName, QStringLiteral("alice"));
+    auto* leader = m_window->findChild<QLabel*>(QStringLiteral("leaderLabel"));
+    QTRY_VERIFY2(leader->text().contains(QLatin1String("alice")), qPrintable(leader->text()));
+
+    const auto now = m_studio->state().snapshot();
+    const QImage frame = program();
+    AuctionBarOverlay bar;
+    const QRect amountRect =
+        bar.layout(bar.style().geometry.size()).amount.translated(bar.style().geometry.topLeft());
+    AuctionSnapshot before = *now;
+    before.currentBid = sb::auction::Gwei::fromGwei(80'000'000);
+    before.leaderName = QStringLiteral("bob");
+    const double shown = difference(frame, withOverlay(frame, bar, *now), amountRect);
+    const double stale = difference(frame, withOverlay(frame, bar, before), amountRect);
+    QVERIFY2(shown < 0.5 * stale, qPrintable(QStringLiteral("%1 vs %2").arg(shown).arg(stale)));
+    frame.save(QDir(artifactsDir()).filePath(QStringLiteral("program-invalidated.png")));
+}
+
+void TestMainWindow::recordingFromTheWindowIsPlayable()
+{
+    QTest::mouseClick(m_window->recordButton(), Qt::LeftButton);
+    QVERIFY(m_studio->isRecording());
+    QCOMPARE(m_window->recordButton()->text(), QStringLiteral("Stop Recording"));
+    QTest::qWait(3000);
+    QTest::mouseClick(m_window->recordButton(), Qt::LeftButton);
+    QVERIFY(!m_studio->isRecording());
+    const QString path = m_studio->recordingPath();
+    QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+
+    QProcess probe;
+    probe.start(QStringLiteral("ffprobe"),
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                 QStringLiteral("-show_format"), QStringLiteral("-of"), QStringLiteral("json"),
+                 path});
+    QVERIFY(probe.waitForFinished(30'000));
+    QCOMPARE(probe.exitCode(), 0);
+    const QJsonObject info = QJsonDocument::fromJson(probe.readAllStandardOutput()).object();
+    QStringList codecs;
+    for (const QJsonValue& stream : info.value(QStringLiteral("streams")).toArray())
+        codecs << stream.toObject().value(QStringLiteral("codec_name")).toString();
+    QVERIFY2(codecs.contains(QStringLiteral("h264")) && codecs.contains(QStringLiteral("aac")),
+             qPrintable(codecs.join(u',')));
+    const double seconds = info.value(QStringLiteral("format"))
+                               .toObject()
+                               .value(QStringLiteral("duration"))
+                               .toString()
+                               .toDouble();
+    QVERIFY2(seconds > 2.0 && seconds < 6.0, qPrintable(QString::number(seconds)));
+}
+
+void TestMainWindow::layoutSurvivesARestart()
+{
+    auto* stats = m_window->findChild<QDockWidget*>(QStringLiteral("StatsDock"));
+    QVERIFY(stats);
+    stats->hide();
+    m_window->resize(1500, 900);
+    QVERIFY(m_window->close()); // saves the layout and stops the studio
+    m_window.reset();
+    m_studio.reset();
+    m_settings.reset();
+
+    m_settings = std::make_unique<StudioSettings>(m_home.filePath(QStringLiteral("settings")));
+    m_studio = std::make_unique<StudioController>(m_home.filePath(QStringLiteral("studio")));
+    QString error;
+    QVERIFY2(m_studio->open(&error), qPrintable(error));
+    QVERIFY(!m_studio->isDemo()); // the real marathon is back, with its bids
+    QCOMPARE(m_studio->engine().store().bidCount(), 3);
+    m_window = std::make_unique<MainWindow>(*m_studio, *m_settings);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(!m_window->findChild<QDockWidget*>(QStringLiteral("StatsDock"))->isVisible());
+    QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("BidsDock"))->isVisible());
+    QCOMPARE(m_window->size(), QSize(1500, 900));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    if (m_window) {
+        m_window->setMessageHook([](const QString&, const QString&) { return true; });
+        m_window->close();
+    }
+    m_window.reset();
+    m_studio.reset();
+}
+
+int main(int argc, char* argv[])
+{
+    // As the app does: the preview and the render thread share OpenGL objects.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QSurfaceFormat format;
+    format.setVersion(3, 3);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    QSurfaceFormat::setDefaultFormat(format);
+    QApplication app(argc, argv);
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_mainwindow.moc"

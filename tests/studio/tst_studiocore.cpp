@@ -1,0 +1,284 @@
+// The studio's core without widgets: the auction snapshot the overlays draw follows the engine
+// (leader, end time with extensions, the extended badge, pause, winner, next window), scene
+// collections edit with undo, autosave and round-trip through files, and the scene builder turns
+// the default collection into the layout of DESIGN.md.
+
+#include "AuctionStateModel.h"
+#include "EngineFixture.h"
+#include "Layer.h"
+#include "Scene.h"
+#include "SceneBuilder.h"
+#include "SceneCollection.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sb::auction;
+using namespace sb::auction::test;
+using namespace sb::studio;
+
+namespace {
+
+BidInput bid(const QString& who, const char* amount)
+{
+    BidInput input;
+    input.source = QStringLiteral("manual");
+    input.bidderId = who;
+    input.bidderName = who;
+    input.amount = eth(amount);
+    return input;
+}
+
+} // namespace
+
+class TestStudioCore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void snapshotFollowsTheEngine();
+    void snapshotShowsExtensionPauseAndWinner();
+    void timeLeftAndFormats();
+    void collectionEditsUndoAndRedo();
+    void collectionAutosavesAndRoundTrips();
+    void brokenCollectionsAreClearErrors();
+    void builderMakesTheDefaultLayout();
+};
+
+void TestStudioCore::snapshotFollowsTheEngine()
+{
+    EngineFixture f;
+    AuctionStateModel model(*f.engine, true);
+    auto s = model.snapshot();
+    QVERIFY(s->hasMarathon);
+    QVERIFY(s->demo);
+    QCOMPARE(s->dayCount, 3);
+    QVERIFY(!s->isLive());
+    QVERIFY(s->isBetweenWindows()); // 11:00, the first window opens at 12:00
+    QCOMPARE(s->nextStartUtcMs, kDay1Open);
+
+    f.clock.setNow(kDay1Open + kMinute);
+    QVERIFY(f.engine->tick().ok);
+    s = model.snapshot();
+    QVERIFY(s->isLive());
+    QCOMPARE(s->dayNumber, 1);
+    QCOMPARE(s->endUtcMs, kDay1Close);
+    QVERIFY(!s->currentBid);
+
+    QSignalSpy changed(&model, &AuctionStateModel::changed);
+    QCOMPARE(f.engine->submitBid(bid(QStringLiteral("alice"), "0.05")).kind,
+             BidOutcome::Kind::Accepted);
+    QCOMPARE(f.engine->submitBid(bid(QStringLiteral("bob"), "0.001")).kind,
+             BidOutcome::Kind::Rejected);
+    QCOMPARE(changed.count(), 2);
+    s = model.snapshot();
+    QCOMPARE(*s->currentBid, eth("0.05"));
+    QCOMPARE(s->leaderName, QStringLiteral("alice"));
+    QCOMPARE(s->feed.size(), 2);
+    QCOMPARE(s->feed.at(0).bidderName, QStringLiteral("bob")); // newest first
+    QCOMPARE(s->feed.at(0).reason, QStringLiteral("raise too small"));
+    QVERIFY(s->feed.at(1).isLeader);
+    QCOMPARE(s->leaderboard.size(), 1);
+    QCOMPARE(s->leaderboard.at(0).bidderName, QStringLiteral("alice"));
+
+    // Invalidating the leader changes what the bar shows.
+    QVERIFY(f.engine->submitBid(bid(QStringLiteral("carol"), "0.1")).leads);
+    const std::int64_t carolId = f.engine->leaderBid(0)->id;
+    QVERIFY(f.engine->invalidateBid(carolId, QStringLiteral("test"), QStringLiteral("op")).ok);
+    s = model.snapshot();
+    QCOMPARE(s->leaderName, QStringLiteral("alice"));
+    QCOMPARE(*s->currentBid, eth("0.05"));
+}
+
+void TestStudioCore::snapshotShowsExtensionPauseAndWinner()
+{
+    EngineFixture f;
+    AuctionStateModel model(*f.engine, false);
+    f.clock.setNow(kDay1Close - 2 * kMinute);
+    QVERIFY(f.engine->tick().ok);
+    QVERIFY(!model.snapshot()->extended);
+    // Inside the 5-minute buffer: the end moves and the bar says so.
+    QVERIFY(f.engine->submitBid(bid(QStringLiteral("alice"), "0.05")).leads);
+    auto s = model.snapshot();
+    QVERIFY(s->extended);
+    QCOMPARE(s->endUtcMs, kDay1Close - 2 * kMinute + 5 * kMinute);
+    QCOMPARE(s->timeLeftMs(), 5 * kMinute);
+
+    QVERIFY(f.engine->pause(0, QStringLiteral("op")).ok);
+    f.clock.advance(kMinute);
+    model.advanceClock();
+    s = model.snapshot();
+    QVERIFY(s->paused);
+    QCOMPARE(s->timeLeftMs(), 5 * kMinute); // frozen while paused
+    QVERIFY(f.engine->resume(0, QStringLiteral("op")).ok);
+
+    f.clock.advance(10 * kMinute);
+    QVERIFY(f.engine->tick().ok);
+    s = model.snapshot();
+    QVERIFY(s->winnerDeclared);
+    QCOMPARE(s->winnerName, QStringLiteral("alice"));
+    QCOMPARE(*s->winningBid, eth("0.05"));
+    QVERIFY(s->winnerDeclaredUtcMs > 0); // the SOLD banner animates from here
+}
+
+void TestStudioCore::timeLeftAndFormats()
+{
+    QCOMPARE(formatTimeLeft(247'000), QStringLiteral("4 min 07 s"));
+    QCOMPARE(formatTimeLeft(3'909'000), QStringLiteral("1 h 05 min 09 s"));
+    QCOMPARE(formatTimeLeft(11'200), QStringLiteral("12 s")); // rounds up: 0 only at the end
+    QCOMPARE(formatTimeLeft(0), QStringLiteral("0 s"));
+    QCOMPARE(formatCountdown((3 * 60 + 12) * 60'000), QStringLiteral("3 h 12 min"));
+    QCOMPARE(formatEth(eth("0.05")), QStringLiteral("0.05 ETH"));
+    QCOMPARE(formatEth(eth("1")), QStringLiteral("1.00 ETH"));
+    QCOMPARE(formatEth(eth("0.123456789")), QStringLiteral("0.123456789 ETH"));
+}
+
+void TestStudioCore::collectionEditsUndoAndRedo()
+{
+    SceneCollection c;
+    QCOMPARE(c.sceneCount(), 3);
+    const int auction = c.currentScene();
+    QCOMPARE(c.current().name, QStringLiteral("Auction"));
+    const QString bar = QStringLiteral("bar");
+    QVERIFY(c.current().indexOf(bar) >= 0);
+
+    QVERIFY(c.setSourceVisible(auction, bar, false));
+    QVERIFY(!c.scene(auction).sources.at(c.scene(auction).indexOf(bar)).visible);
+    c.undoStack()->undo();
+    QVERIFY(c.scene(auction).sources.at(c.scene(auction).indexOf(bar)).visible);
+    c.undoStack()->redo();
+    QVERIFY(!c.scene(auction).sources.at(c.scene(auction).indexOf(bar)).visible);
+
+    // A drag is one undo step.
+    const int before = c.undoStack()->count();
+    for (int x = 10; x <= 50; x += 10)
+        QVERIFY(c.setSourceSettings(auction, bar, QJsonObject{{QStringLiteral("x"), x}},
+                                    QStringLiteral("x")));
+    QCOMPARE(c.undoStack()->count(), before + 1);
+    c.undoStack()->undo();
+    QVERIFY(c.scene(auction).sources.at(c.scene(auction).indexOf(bar)).settings.isEmpty());
+
+    // Locked sources refuse edits; unlocking is allowed.
+    QVERIFY(c.setSourceLocked(auction, bar, true));
+    QVERIFY(!c.removeSource(auction, bar));
+    QVERIFY(!c.moveSource(auction, bar, 0));
+    QVERIFY(c.setSourceLocked(auction, bar, false));
+    QVERIFY(c.moveSource(auction, bar, 0));
+    QCOMPARE(c.scene(auction).sources.first().id, bar);
+
+    // New sources get unique ids; scenes come and go with undo.
+    SceneSource text{QString(),
+                     QStringLiteral("text"),
+                     QStringLiteral("Hello"),
+                     true,
+                     false,
+                     1.0,
+                     QJsonObject{{QStringLiteral("text"), QStringLiteral("Hi")}}};
+    const QString id1 = c.addSource(auction, text);
+    const QString id2 = c.addSource(auction, text);
+    QVERIFY(!id1.isEmpty() && id1 != id2);
+    QVERIFY(c.addScene(QStringLiteral("Intermission")));
+    QVERIFY(!c.addScene(QStringLiteral("Intermission")));
+    QCOMPARE(c.sceneCount(), 4);
+    c.undoStack()->undo();
+    QCOMPARE(c.sceneCount(), 3);
+}
+
+void TestStudioCore::collectionAutosavesAndRoundTrips()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("scenes/default.json"));
+    {
+        SceneCollection c;
+        c.setAutosavePath(path, 10);
+        QVERIFY(c.renameSource(0, QStringLiteral("host"), QStringLiteral("Auctioneer")));
+        QTRY_VERIFY(QFile::exists(path));
+    }
+    SceneCollection reloaded;
+    QString error;
+    QVERIFY2(reloaded.load(path, &error), qPrintable(error));
+    const SceneData& scene = reloaded.scene(0);
+    QCOMPARE(scene.sources.at(scene.indexOf(QStringLiteral("host"))).name,
+             QStringLiteral("Auctioneer"));
+    // Export and import give the same collection.
+    const QString exported = dir.filePath(QStringLiteral("export.json"));
+    QVERIFY(reloaded.exportTo(exported, &error));
+    SceneCollection imported;
+    QVERIFY(imported.importFrom(exported, &error));
+    QCOMPARE(imported.toJson(), reloaded.toJson());
+}
+
+void TestStudioCore::brokenCollectionsAreClearErrors()
+{
+    QTemporaryDir dir;
+    const auto write = [&](const QByteArray& content) {
+        QFile f(dir.filePath(QStringLiteral("c.json")));
+        f.open(QIODevice::WriteOnly);
+        f.write(content);
+        return f.fileName();
+    };
+    SceneCollection c;
+    const QJsonObject before = c.toJson();
+    QString error;
+    QVERIFY(!c.load(write("{not json"), &error));
+    QVERIFY2(error.contains(QLatin1String("is not a scene collection")), qPrintable(error));
+    QVERIFY(!c.load(write(R"({"format": 7, "scenes": []})"), &error));
+    QVERIFY2(error.contains(QLatin1String("format 7")), qPrintable(error));
+    QVERIFY(!c.load(write(R"({"format": 1, "scenes": [{"name": "A", "sources": [{"id": "x"}]}]})"),
+                    &error));
+    QVERIFY2(error.contains(QLatin1String("\"kind\"")), qPrintable(error));
+    QCOMPARE(c.toJson(), before); // nothing lost
+}
+
+void TestStudioCore::builderMakesTheDefaultLayout()
+{
+    EngineFixture f;
+    AuctionStateModel model(*f.engine, false);
+    SceneCollection c;
+    SceneBuilder builder(model, QDir::temp());
+    QStringList problems;
+    const auto scene = builder.build(c.current(), &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+    // Artwork on the left ~70 %, the host on the right above the feed, the bar along the bottom.
+    const auto* lot = scene->findLayer(QStringLiteral("lot"));
+    const auto* host = scene->findLayer(QStringLiteral("host"));
+    const auto* feed = scene->findLayer(QStringLiteral("feed"));
+    const auto* bar = scene->findLayer(QStringLiteral("bar"));
+    QVERIFY(lot && host && feed && bar);
+    QCOMPARE(lot->kind, sb::render::LayerKind::Painted);
+    const QRect lotRect =
+        builder.overlay(QStringLiteral("Auction"), QStringLiteral("lot"))->style().geometry;
+    const QRect barRect =
+        builder.overlay(QStringLiteral("Auction"), QStringLiteral("bar"))->style().geometry;
+    QVERIFY(lotRect.width() >= 0.65 * 1280 && lot->transform.x < 10);
+    QVERIFY(host->transform.x >= 0.65 * 1280);
+    QVERIFY(feed->transform.y > host->transform.y);
+    QCOMPARE(bar->transform.y, barRect.y());
+    QVERIFY(barRect.bottom() >= 700 && barRect.width() == 1280);
+
+    // Reusing sources: a rebuild after an unrelated edit keeps the same objects.
+    QVERIFY(c.setSourceVisible(0, QStringLiteral("feed"), false));
+    const auto again = builder.build(c.current(), &problems);
+    QCOMPARE(again->findLayer(QStringLiteral("lot"))->source, lot->source);
+    QVERIFY(!again->findLayer(QStringLiteral("feed"))->visible);
+
+    // A missing image is named, not fatal.
+    SceneSource image{QStringLiteral("pic"),
+                      QStringLiteral("image"),
+                      QStringLiteral("Logo"),
+                      true,
+                      false,
+                      1.0,
+                      QJsonObject{{QStringLiteral("path"), QStringLiteral("/nope.png")}}};
+    QVERIFY(!c.addSource(0, image).isEmpty());
+    const auto withImage = builder.build(c.current(), &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("Logo")), qPrintable(problems.first()));
+    QVERIFY(withImage->findLayer(QStringLiteral("bar")));
+}
+
+QTEST_MAIN(TestStudioCore)
+#include "tst_studiocore.moc"
