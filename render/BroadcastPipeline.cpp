@@ -62,6 +62,7 @@ struct BroadcastPipeline::Private
     QOpenGLContext* shareContext = nullptr;
     ProgramPreview preview;
     QString lastEncoderName;
+    std::function<void(const RawVideoFrame&)> encodeObserver;
 
     std::unique_ptr<RenderContext> context;
     QThread* guiThread = nullptr;
@@ -538,6 +539,8 @@ void BroadcastPipeline::Private::encodeLoop()
             frame = std::move(encodeQueue.front());
             encodeQueue.pop_front();
         }
+        if (encodeObserver)
+            encodeObserver(frame);
         if (!video->encode(frame))
             qCWarning(lcPipeline).noquote() << "video encoding failed:" << video->errorString();
         // Audio follows the video timeline: everything up to the end of this frame's slot.
@@ -570,6 +573,11 @@ void BroadcastPipeline::Private::onPacket(const EncodedPacket& packet)
         }
         slot.output->push(packet);
     }
+}
+
+void BroadcastPipeline::setEncodeObserver(std::function<void(const RawVideoFrame&)> observer)
+{
+    d->encodeObserver = std::move(observer);
 }
 
 BroadcastStats BroadcastPipeline::stats() const

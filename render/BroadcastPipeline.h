@@ -74,6 +74,10 @@ public:
     // Drains the encoder and stops every output (recordings are finalized). Idempotent.
     void stop();
 
+    // Called on the encode thread with every frame just before it is encoded (benchmarks and
+    // tests look at what the encoder is given). Set it while nothing is attached.
+    void setEncodeObserver(std::function<void(const RawVideoFrame&)> observer);
+
     BroadcastStats stats() const;
     // The last program frame as RGBA (for screenshots); slow, not for every frame.
     QImage grabProgram();

@@ -19,10 +19,10 @@ cmake --preset ci >/dev/null
 cmake --build --preset ci -j "$jobs"
 # OpenGL needs an X server: the GL suites run under Xvfb (software rendering where there is no GPU).
 if [ $quick -eq 1 ]; then
-    xvfb-run -a ctest --preset ci -L unit -j "$jobs"
+    xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset ci -L unit -j "$jobs"
     exit 0
 fi
-xvfb-run -a ctest --preset ci -j "$jobs"
+xvfb-run -a -s "-screen 0 1920x1080x24" ctest --preset ci -j "$jobs"
 
 echo "== ASan/UBSan suites and fuzzing"
 cmake --preset asan >/dev/null

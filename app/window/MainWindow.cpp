@@ -126,7 +126,10 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
 
     connect(&m_studio, &StudioController::marathonReplaced, this, &MainWindow::bindMarathonModels);
     connect(&m_studio, &StudioController::streamingChanged, this, &MainWindow::updateControls);
-    connect(&m_studio, &StudioController::recordingChanged, this, &MainWindow::updateControls);
+    connect(&m_studio, &StudioController::recordingChanged, this, [this] {
+        updateControls();
+        applyBroadcastSettings(); // settings changed while recording apply once it stops
+    });
     connect(&m_studio, &StudioController::problem, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
     connect(&m_studio, &StudioController::sceneProblems, this, [this](const QStringList& problems) {
@@ -166,6 +169,15 @@ bool MainWindow::startProgram(QString* error)
         *error = tr("The preview has no OpenGL context.");
         return false;
     }
+    const BroadcastSettings broadcast = broadcastSettings();
+    if (!m_studio.startPipeline(broadcast, share, error))
+        return false;
+    m_preview->setSource(&m_studio.pipeline()->preview());
+    return true;
+}
+
+BroadcastSettings MainWindow::broadcastSettings() const
+{
     BroadcastSettings broadcast;
     const VideoSettings video = m_settings.video();
     const OutputSettings output = m_settings.output();
@@ -175,10 +187,30 @@ bool MainWindow::startProgram(QString* error)
     broadcast.keyframeIntervalSeconds = output.keyframeIntervalSeconds;
     broadcast.videoEncoder = output.encoder;
     broadcast.preset = output.preset;
-    if (!m_studio.startPipeline(broadcast, share, error))
-        return false;
-    m_preview->setSource(&m_studio.pipeline()->preview());
-    return true;
+    return broadcast;
+}
+
+void MainWindow::applyBroadcastSettings()
+{
+    const BroadcastSettings wanted = broadcastSettings();
+    const BroadcastSettings current = m_studio.broadcastSettings();
+    if (wanted.canvas == current.canvas && wanted.fps == current.fps &&
+        wanted.videoBitrateKbps == current.videoBitrateKbps &&
+        wanted.keyframeIntervalSeconds == current.keyframeIntervalSeconds &&
+        wanted.videoEncoder == current.videoEncoder && wanted.preset == current.preset)
+        return;
+    if (m_studio.isStreaming() || m_studio.isRecording()) {
+        statusBar()->showMessage(
+            tr("The new video and output settings apply when streaming and recording stop."),
+            10'000);
+        return;
+    }
+    m_preview->setSource(nullptr);
+    QString error;
+    if (!m_studio.applyBroadcastSettings(wanted, &error))
+        tell(tr("Settings"), error);
+    if (m_studio.pipeline())
+        m_preview->setSource(&m_studio.pipeline()->preview());
 }
 
 void MainWindow::createDocks()
@@ -451,6 +483,10 @@ void MainWindow::nextScene(int step)
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(&m_settings, this);
+    connect(&dialog, &SettingsDialog::applied, this, &MainWindow::applyBroadcastSettings);
+    connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString&) {
+        tell(tr("Language"), tr("The new language applies the next time the studio starts."));
+    });
     dialog.exec();
 }
 

@@ -4,6 +4,8 @@
 // Recording, and a status bar with the live indicator, FPS, CPU, bitrate and a congestion square
 // per destination. It assembles and wires; the work is done by StudioController and the models.
 
+#include "BroadcastPipeline.h"
+
 #include <QMainWindow>
 #include <QTimer>
 
@@ -74,6 +76,8 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    sb::render::BroadcastSettings broadcastSettings() const;
+    void applyBroadcastSettings();
     void createDocks();
     void createMenus();
     void createStatusBar();
