@@ -120,7 +120,7 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
     if (!m_settings.windowGeometry().isEmpty())
         restoreGeometry(m_settings.windowGeometry());
     else
-        resize(1600, 960);
+        setWindowState(Qt::WindowMaximized); // first start: the whole screen, as OBS opens
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
 
@@ -244,19 +244,22 @@ void MainWindow::createDocks()
     connect(settingsButton, &QPushButton::clicked, this, &MainWindow::openSettings);
     connect(exitButton, &QPushButton::clicked, this, &QWidget::close);
 
+    // OBS's shape: the preview in the middle, the editing docks along the bottom; the auction
+    // control room on the right.
     addDockWidget(Qt::BottomDockWidgetArea, m_scenesDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_sourcesDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_propertiesDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_eventLogDock);
     addDockWidget(Qt::BottomDockWidgetArea, controls);
-    addDockWidget(Qt::RightDockWidgetArea, m_auctionDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_hostDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_bidsDock);
-    addDockWidget(Qt::LeftDockWidgetArea, m_eventLogDock);
-    addDockWidget(Qt::LeftDockWidgetArea, m_statsDock);
-    tabifyDockWidget(m_bidsDock, m_hostDock);
     tabifyDockWidget(m_eventLogDock, m_statsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_auctionDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_bidsDock);
+    tabifyDockWidget(m_bidsDock, m_hostDock);
     m_bidsDock->raise();
     m_eventLogDock->raise();
+    resizeDocks({m_auctionDock}, {460}, Qt::Horizontal);
+    resizeDocks({m_scenesDock, m_sourcesDock, m_propertiesDock, m_eventLogDock, controls},
+                {170, 230, 300, 420, 170}, Qt::Horizontal);
 
     connect(m_scenesDock, &ScenesDock::sceneActivated, &m_studio, &StudioController::switchScene);
     connect(m_sourcesDock, &SourcesDock::sourceSelected, this, [this](const QString& id) {
