@@ -12,6 +12,7 @@
 #include "BidsTableModel.h"
 #include "MainWindow.h"
 #include "MarathonWizard.h"
+#include "NginxRtmp.h"
 #include "PreviewWidget.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
@@ -20,6 +21,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDir>
+#include <QDirIterator>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -37,6 +39,7 @@
 #include <QTimeEdit>
 #include <QTimeZone>
 #include <QTimer>
+#include <QUuid>
 #include <QWizard>
 
 using namespace sb::app;
@@ -112,6 +115,7 @@ private slots:
     void wizardTurnsTheDemoIntoARealMarathon();
     void manualBidsReachTheTableTheFeedAndTheProgram();
     void invalidatingTheLeaderChangesTheBar();
+    void goingLiveStreamsToEveryEnabledDestination();
     void recordingFromTheWindowIsPlayable();
     void layoutSurvivesARestart();
     void cleanupTestCase();
@@ -131,6 +135,8 @@ void TestMainWindow::initTestCase()
     // Settings and data in the test's own folders; never the user's.
     qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
     qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
+    // No keychain here (the settings suites test the real one): keys stay in this process.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/sb-test-bus");
     m_settings = std::make_unique<StudioSettings>(m_home.filePath(QStringLiteral("settings")));
     RecordingSettings recording = m_settings->recording();
     recording.folder = m_home.filePath(QStringLiteral("recordings"));
@@ -320,6 +326,54 @@ void TestMainWindow::invalidatingTheLeaderChangesTheBar()
     const double stale = difference(frame, withOverlay(frame, bar, before), amountRect);
     QVERIFY2(shown < 0.5 * stale, qPrintable(QStringLiteral("%1 vs %2").arg(shown).arg(stale)));
     frame.save(QDir(artifactsDir()).filePath(QStringLiteral("program-invalidated.png")));
+}
+
+void TestMainWindow::goingLiveStreamsToEveryEnabledDestination()
+{
+    sb::test::NginxRtmp server;
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const QString key = QStringLiteral("sk-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString keyed = server.url(key);
+    Destination destination;
+    destination.name = QStringLiteral("Local nginx");
+    destination.url = keyed.left(keyed.lastIndexOf(u'/'));
+    const QString id = m_settings->addDestination(destination, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    // The user agreed to keep the key for this session, as the Settings dialog asks.
+    QVERIFY(!m_settings->setStreamKey(id, key, &error)); // no keychain, no consent: refused
+    QVERIFY2(error.contains(QLatin1String("keychain"), Qt::CaseInsensitive), qPrintable(error));
+    m_settings->allowSessionOnlyKeys(true);
+    QVERIFY2(m_settings->setStreamKey(id, key, &error), qPrintable(error));
+    QVERIFY(m_settings->save());
+
+    QTest::mouseClick(m_window->streamButton(), Qt::LeftButton);
+    QVERIFY(m_studio->isStreaming());
+    QCOMPARE(m_window->streamButton()->text(), QStringLiteral("Stop Streaming"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_studio->stats().outputs.isEmpty() &&
+                                 m_studio->stats().outputs.first().state ==
+                                     sb::render::OutputState::Live,
+                             15'000);
+    QTRY_VERIFY(m_window->liveIndicatorText().startsWith(QStringLiteral("● LIVE")));
+    QCOMPARE(m_studio->stats().outputs.first().name, QStringLiteral("Local nginx"));
+    QTest::qWait(3000);
+    QTest::mouseClick(m_window->streamButton(), Qt::LeftButton); // the hook confirms
+    QVERIFY(!m_studio->isStreaming());
+    server.stop();
+    const auto probe = sb::test::probeFile(server.recordingPath(key));
+    QVERIFY2(probe.ok, qPrintable(probe.error));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
+    QCOMPARE(probe.audioCodec, QStringLiteral("aac"));
+    QVERIFY2(probe.videoDurationS > 2.0, qPrintable(QString::number(probe.videoDurationS)));
+
+    // The key is nowhere on disk: not in the settings, the data folder, the scenes or logs.
+    QDirIterator files(m_home.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(key.toUtf8()),
+                 qPrintable(QStringLiteral("the stream key is in %1").arg(file.fileName())));
+    }
 }
 
 void TestMainWindow::recordingFromTheWindowIsPlayable()
