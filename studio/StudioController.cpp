@@ -170,10 +170,9 @@ bool StudioController::openStore(const QString& path, bool demo, const MarathonC
         return false;
     } else {
         // Open at once: the demo's first window started a minute or two ago.
-        const MarathonConfig made =
-            config ? *config
-                   : DemoMarathon::config(m_clock->nowUtcMs() - 210'000, kDemoDays,
-                                          kDemoWindowMinutes);
+        const MarathonConfig made = config ? *config
+                                           : DemoMarathon::config(m_clock->nowUtcMs() - 210'000,
+                                                                  kDemoDays, kDemoWindowMinutes);
         const ActionResult created = m_engine->createMarathon(made);
         if (!created.ok) {
             *error = created.error;
