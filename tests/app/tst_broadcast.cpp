@@ -308,6 +308,12 @@ void TestBroadcast::withoutADisplayItSaysHowToRun()
                                    env);
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QLatin1String("xvfb-run")), qPrintable(run.describe()));
+
+    // The window, likewise, says what to run instead.
+    const Finished window = runStudio({}, env);
+    QCOMPARE(window.exitCode, 1);
+    QVERIFY2(window.err.contains(QLatin1String("--headless --demo")),
+             qPrintable(window.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestBroadcast)
