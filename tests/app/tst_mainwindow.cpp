@@ -10,6 +10,7 @@
 #include "BidFeedOverlay.h"
 #include "BidsDock.h"
 #include "BidsTableModel.h"
+#include "HostOverlay.h"
 #include "MainWindow.h"
 #include "MarathonWizard.h"
 #include "NginxRtmp.h"
@@ -115,6 +116,7 @@ private slots:
     void wizardTurnsTheDemoIntoARealMarathon();
     void manualBidsReachTheTableTheFeedAndTheProgram();
     void invalidatingTheLeaderChangesTheBar();
+    void theHostDockSetsTheMoodAndSaysALine();
     void goingLiveStreamsToEveryEnabledDestination();
     void recordingFromTheWindowIsPlayable();
     void layoutSurvivesARestart();
@@ -326,6 +328,24 @@ void TestMainWindow::invalidatingTheLeaderChangesTheBar()
     const double stale = difference(frame, withOverlay(frame, bar, before), amountRect);
     QVERIFY2(shown < 0.5 * stale, qPrintable(QStringLiteral("%1 vs %2").arg(shown).arg(stale)));
     frame.save(QDir(artifactsDir()).filePath(QStringLiteral("program-invalidated.png")));
+}
+
+void TestMainWindow::theHostDockSetsTheMoodAndSaysALine()
+{
+    auto* combo = m_window->findChild<QComboBox*>(QStringLiteral("moodCombo"));
+    auto* set = m_window->findChild<QPushButton*>(QStringLiteral("setMoodButton"));
+    auto* line = m_window->findChild<QLineEdit*>(QStringLiteral("lineEdit"));
+    auto* say = m_window->findChild<QPushButton*>(QStringLiteral("sayButton"));
+    auto* mood = m_window->findChild<QLabel*>(QStringLiteral("moodLabel"));
+    QVERIFY(combo && set && line && say && mood);
+    combo->setCurrentIndex(combo->findData(QStringLiteral("surprised")));
+    QTest::mouseClick(set, Qt::LeftButton);
+    QCOMPARE(m_studio->host().mood(), HostMood::Surprised);
+    QTRY_COMPARE(mood->text(), QStringLiteral("Surprised"));
+    QTest::keyClicks(line, QStringLiteral("Going once, going twice!"));
+    QTest::mouseClick(say, Qt::LeftButton);
+    QVERIFY(m_studio->host().caption().isVisible(m_studio->clock().nowUtcMs()));
+    QVERIFY(line->text().isEmpty());
 }
 
 void TestMainWindow::goingLiveStreamsToEveryEnabledDestination()
