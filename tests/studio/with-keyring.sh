@@ -12,6 +12,7 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sb-keyring.XXXXXX")
 keyring_pid=
+# shellcheck disable=SC2317 # called by the trap
 cleanup() {
     # The daemon outlives the session bus, so it is stopped here.
     if [ -n "$keyring_pid" ]; then
