@@ -25,11 +25,6 @@ using namespace sb::auction;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Cli", text);
-}
-
 void printLine(const QString& line)
 {
     std::fprintf(stdout, "%s\n", line.toUtf8().constData());
@@ -50,7 +45,7 @@ bool parse(QCommandLineParser& parser, const QString& command, const QStringList
 bool requireOption(const QCommandLineParser& parser, const QString& name, int* exitCode)
 {
     if (parser.value(name).isEmpty()) {
-        *exitCode = usageError(tr("--%1 is required.").arg(name));
+        *exitCode = usageError(QCoreApplication::translate("Cli", "--%1 is required.").arg(name));
         return false;
     }
     return true;
@@ -78,7 +73,8 @@ int usageError(const QString& message)
 int runCheckBid(const QStringList& args)
 {
     if (args.size() != 1)
-        return usageError(tr("check-bid takes exactly one argument: the post text in quotes."));
+        return usageError(QCoreApplication::translate(
+            "Cli", "check-bid takes exactly one argument: the post text in quotes."));
     const BidParseResult result = BidParser::parse(args.first());
     QJsonObject json;
     if (result.ok()) {
@@ -97,8 +93,11 @@ int runCheckBid(const QStringList& args)
 int runSchedule(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("config"), tr("Marathon config (JSON)."), tr("file")});
-    parser.addOption({QStringLiteral("json"), tr("Print JSON lines instead of a table.")});
+    parser.addOption({QStringLiteral("config"),
+                      QCoreApplication::translate("Cli", "Marathon config (JSON)."),
+                      QCoreApplication::translate("Cli", "file")});
+    parser.addOption({QStringLiteral("json"),
+                      QCoreApplication::translate("Cli", "Print JSON lines instead of a table.")});
     int code = 0;
     if (!parse(parser, QStringLiteral("schedule"), args, &code) ||
         !requireOption(parser, QStringLiteral("config"), &code))
@@ -116,8 +115,10 @@ int runSchedule(const QStringList& args)
         return usageError(error);
     const QTimeZone zone(config->timeZone.toUtf8());
     if (!parser.isSet(QStringLiteral("json")))
-        printLine(
-            tr("%1 — %2 day(s) in %3").arg(config->name).arg(config->days).arg(config->timeZone));
+        printLine(QCoreApplication::translate("Cli", "%1 — %2 day(s) in %3")
+                      .arg(config->name)
+                      .arg(config->days)
+                      .arg(config->timeZone));
     for (const AuctionWindow& w : *windows) {
         if (parser.isSet(QStringLiteral("json"))) {
             const QJsonObject json{
@@ -130,13 +131,14 @@ int runSchedule(const QStringList& args)
             printLine(QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
             continue;
         }
-        QString line = tr("Day %1 lot %2: %3 → %4  (%5 → %6)")
+        QString line = QCoreApplication::translate("Cli", "Day %1 lot %2: %3 → %4  (%5 → %6)")
                            .arg(w.dayNumber, 2)
                            .arg(w.lot + 1)
                            .arg(localText(w.startUtcMs, zone), localText(w.endUtcMs, zone),
                                 utcText(w.startUtcMs), utcText(w.endUtcMs));
         if (w.startMovedByGap || w.endMovedByGap)
-            line += tr("  [moved forward: the local time does not exist that day]");
+            line += QCoreApplication::translate(
+                "Cli", "  [moved forward: the local time does not exist that day]");
         printLine(line);
     }
     return 0;
@@ -145,38 +147,46 @@ int runSchedule(const QStringList& args)
 int runExport(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
-    parser.addOption(
-        {QStringLiteral("csv"), tr("Folder for bids.csv and results.csv."), tr("dir")});
+    parser.addOption({QStringLiteral("db"),
+                      QCoreApplication::translate("Cli", "Marathon database."),
+                      QCoreApplication::translate("Cli", "file")});
+    parser.addOption({QStringLiteral("csv"),
+                      QCoreApplication::translate("Cli", "Folder for bids.csv and results.csv."),
+                      QCoreApplication::translate("Cli", "dir")});
     int code = 0;
     if (!parse(parser, QStringLiteral("export"), args, &code) ||
         !requireOption(parser, QStringLiteral("db"), &code) ||
         !requireOption(parser, QStringLiteral("csv"), &code))
         return code;
     if (!QFileInfo::exists(parser.value(QStringLiteral("db"))))
-        return usageError(tr("No database at %1.").arg(parser.value(QStringLiteral("db"))));
+        return usageError(QCoreApplication::translate("Cli", "No database at %1.")
+                              .arg(parser.value(QStringLiteral("db"))));
     AuctionStore store;
     QString error;
     if (!store.open(parser.value(QStringLiteral("db")), &error) ||
         !CsvExporter::exportAll(store, parser.value(QStringLiteral("csv")), &error))
         return usageError(error);
-    printLine(tr("Wrote bids.csv and results.csv to %1").arg(parser.value(QStringLiteral("csv"))));
+    printLine(QCoreApplication::translate("Cli", "Wrote bids.csv and results.csv to %1")
+                  .arg(parser.value(QStringLiteral("csv"))));
     return 0;
 }
 
 int runBackup(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
-    parser.addOption(
-        {QStringLiteral("dir"), tr("Backup folder (default: <db>.backups)."), tr("dir")});
+    parser.addOption({QStringLiteral("db"),
+                      QCoreApplication::translate("Cli", "Marathon database."),
+                      QCoreApplication::translate("Cli", "file")});
+    parser.addOption({QStringLiteral("dir"),
+                      QCoreApplication::translate("Cli", "Backup folder (default: <db>.backups)."),
+                      QCoreApplication::translate("Cli", "dir")});
     int code = 0;
     if (!parse(parser, QStringLiteral("backup"), args, &code) ||
         !requireOption(parser, QStringLiteral("db"), &code))
         return code;
     const QString db = parser.value(QStringLiteral("db"));
     if (!QFileInfo::exists(db))
-        return usageError(tr("No database at %1.").arg(db));
+        return usageError(QCoreApplication::translate("Cli", "No database at %1.").arg(db));
     AuctionStore store;
     SystemClock clock;
     QString error;
@@ -196,9 +206,13 @@ int runBackup(const QStringList& args)
 int runRestore(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"),
-                      tr("Database to replace (the app must not be running)."), tr("file")});
-    parser.addOption({QStringLiteral("from"), tr("Backup file to restore."), tr("file")});
+    parser.addOption(
+        {QStringLiteral("db"),
+         QCoreApplication::translate("Cli", "Database to replace (the app must not be running)."),
+         QCoreApplication::translate("Cli", "file")});
+    parser.addOption({QStringLiteral("from"),
+                      QCoreApplication::translate("Cli", "Backup file to restore."),
+                      QCoreApplication::translate("Cli", "file")});
     int code = 0;
     if (!parse(parser, QStringLiteral("restore"), args, &code) ||
         !requireOption(parser, QStringLiteral("db"), &code) ||
@@ -210,8 +224,10 @@ int runRestore(const QStringList& args)
                                 parser.value(QStringLiteral("db")),
                                 QDateTime::currentMSecsSinceEpoch(), &kept, &error))
         return usageError(error);
-    printLine(kept.isEmpty() ? tr("Restored %1.").arg(parser.value(QStringLiteral("db")))
-                             : tr("Restored %1; the previous file is kept as %2.")
+    printLine(kept.isEmpty() ? QCoreApplication::translate("Cli", "Restored %1.")
+                                   .arg(parser.value(QStringLiteral("db")))
+                             : QCoreApplication::translate(
+                                   "Cli", "Restored %1; the previous file is kept as %2.")
                                    .arg(parser.value(QStringLiteral("db")), kept));
     return 0;
 }
@@ -219,9 +235,12 @@ int runRestore(const QStringList& args)
 int runJournal(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
-    parser.addOption({QStringLiteral("after"), tr("Print events after this seq."), tr("seq"),
-                      QStringLiteral("0")});
+    parser.addOption({QStringLiteral("db"),
+                      QCoreApplication::translate("Cli", "Marathon database."),
+                      QCoreApplication::translate("Cli", "file")});
+    parser.addOption({QStringLiteral("after"),
+                      QCoreApplication::translate("Cli", "Print events after this seq."),
+                      QCoreApplication::translate("Cli", "seq"), QStringLiteral("0")});
     int code = 0;
     if (!parse(parser, QStringLiteral("journal"), args, &code) ||
         !requireOption(parser, QStringLiteral("db"), &code))
@@ -229,9 +248,10 @@ int runJournal(const QStringList& args)
     bool numeric = false;
     std::int64_t after = parser.value(QStringLiteral("after")).toLongLong(&numeric);
     if (!numeric || after < 0)
-        return usageError(tr("--after takes a sequence number."));
+        return usageError(QCoreApplication::translate("Cli", "--after takes a sequence number."));
     if (!QFileInfo::exists(parser.value(QStringLiteral("db"))))
-        return usageError(tr("No database at %1.").arg(parser.value(QStringLiteral("db"))));
+        return usageError(QCoreApplication::translate("Cli", "No database at %1.")
+                              .arg(parser.value(QStringLiteral("db"))));
     AuctionStore store;
     QString error;
     if (!store.open(parser.value(QStringLiteral("db")), &error))
@@ -250,13 +270,16 @@ int runJournal(const QStringList& args)
 int runDeadLetters(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("db"), tr("Marathon database."), tr("file")});
+    parser.addOption({QStringLiteral("db"),
+                      QCoreApplication::translate("Cli", "Marathon database."),
+                      QCoreApplication::translate("Cli", "file")});
     int code = 0;
     if (!parse(parser, QStringLiteral("dead-letters"), args, &code) ||
         !requireOption(parser, QStringLiteral("db"), &code))
         return code;
     if (!QFileInfo::exists(parser.value(QStringLiteral("db"))))
-        return usageError(tr("No database at %1.").arg(parser.value(QStringLiteral("db"))));
+        return usageError(QCoreApplication::translate("Cli", "No database at %1.")
+                              .arg(parser.value(QStringLiteral("db"))));
     AuctionStore store;
     QString error;
     if (!store.open(parser.value(QStringLiteral("db")), &error))

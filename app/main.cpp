@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QGuiApplication>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
@@ -30,11 +31,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Main", text);
-}
-
 // language: "" follows the system, else "en", "es", ...
 void installTranslator(QCoreApplication& app, const QString& language = {})
 {
@@ -43,6 +39,11 @@ void installTranslator(QCoreApplication& app, const QString& language = {})
     if (translator->load(locale, QStringLiteral("sothebais"), QStringLiteral("_"),
                          QStringLiteral(":/i18n")))
         app.installTranslator(translator);
+    // Qt's own words (dialog buttons, file dialogs), where the system has them.
+    auto* qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qtTranslator);
 }
 
 // The studio window. SB_STARTUP_PROBE=1 prints when the first preview frame was shown (the
@@ -59,15 +60,17 @@ int runWindow(QApplication& app, const QString& dataDir)
     QString error;
     if (!studio.open(&error)) {
         std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
-        QMessageBox::critical(nullptr, tr("SothebAIs Studio"), error);
+        QMessageBox::critical(nullptr, QCoreApplication::translate("Main", "SothebAIs Studio"),
+                              error);
         return 1;
     }
     sb::app::MainWindow window(studio, settings);
     window.show();
     if (!window.startProgram(&error)) {
         std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
-        QMessageBox::critical(&window, tr("SothebAIs Studio"),
-                              tr("The program cannot be rendered: %1").arg(error));
+        QMessageBox::critical(
+            &window, QCoreApplication::translate("Main", "SothebAIs Studio"),
+            QCoreApplication::translate("Main", "The program cannot be rendered: %1").arg(error));
     }
     if (!settings.firstStartDone()) {
         settings.setFirstStartDone(true);
@@ -94,14 +97,16 @@ int runWindow(QApplication& app, const QString& dataDir)
 
 QString commandsHelp()
 {
-    return tr("Commands:\n"
-              "  check-bid \"TEXT\"                 How the bid grammar reads a post (JSON).\n"
-              "  schedule --config FILE [--json]  Each auction's window in local time and UTC.\n"
-              "  export --db PATH --csv DIR       Write bids.csv and results.csv.\n"
-              "  backup --db PATH [--dir DIR]     Take a consistent snapshot now.\n"
-              "  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.\n"
-              "  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.\n"
-              "  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).\n");
+    return QCoreApplication::translate(
+        "Main",
+        "Commands:\n"
+        "  check-bid \"TEXT\"                 How the bid grammar reads a post (JSON).\n"
+        "  schedule --config FILE [--json]  Each auction's window in local time and UTC.\n"
+        "  export --db PATH --csv DIR       Write bids.csv and results.csv.\n"
+        "  backup --db PATH [--dir DIR]     Take a consistent snapshot now.\n"
+        "  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.\n"
+        "  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.\n"
+        "  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).\n");
 }
 
 int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
@@ -119,7 +124,10 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         const int value = parser.value(name).toInt(&numeric);
         if (!numeric || value < min || value > max) {
             sb::app::usageError(
-                tr("--%1 takes a whole number from %2 to %3.").arg(name).arg(min).arg(max));
+                QCoreApplication::translate("Main", "--%1 takes a whole number from %2 to %3.")
+                    .arg(name)
+                    .arg(min)
+                    .arg(max));
             ok = false;
             return;
         }
@@ -135,7 +143,8 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         bool numeric = false;
         options.bidRate = parser.value(QStringLiteral("bid-rate")).toDouble(&numeric);
         if (!numeric || options.bidRate <= 0 || options.bidRate > 10000) {
-            sb::app::usageError(tr("--bid-rate takes a number of bids per second up to 10000."));
+            sb::app::usageError(QCoreApplication::translate(
+                "Main", "--bid-rate takes a number of bids per second up to 10000."));
             ok = false;
         }
     }
@@ -155,7 +164,8 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
                                .match(parser.value(QStringLiteral("size")));
         const int w = match.captured(1).toInt(), h = match.captured(2).toInt();
         if (!match.hasMatch() || w % 2 || h % 2 || w < 16 || h < 16 || w > 1920 || h > 1080) {
-            sb::app::usageError(tr("--size takes WIDTHxHEIGHT with even sides up to 1920x1080."));
+            sb::app::usageError(QCoreApplication::translate(
+                "Main", "--size takes WIDTHxHEIGHT with even sides up to 1920x1080."));
             ok = false;
         }
         broadcast.size = QSize(w, h);
@@ -164,9 +174,9 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         return 2;
     const bool marathon = options.demo || !options.dbPath.isEmpty();
     if (!marathon && !broadcast.wanted())
-        return sb::app::usageError(
-            tr("--headless needs --demo, --db PATH of a marathon, or something to broadcast "
-               "(--stream, --record, --scene)."));
+        return sb::app::usageError(QCoreApplication::translate(
+            "Main", "--headless needs --demo, --db PATH of a marathon, or something to broadcast "
+                    "(--stream, --record, --scene)."));
 
     sb::app::SignalWatcher signalWatcher;
     std::unique_ptr<sb::app::HeadlessRunner> runner;
@@ -197,7 +207,9 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         if (runner)
             runner->stop(signalNumber);
         else if (signalNumber > 0)
-            std::fprintf(stderr, "%s\n", qPrintable(tr("Stopped on signal %1.").arg(signalNumber)));
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QCoreApplication::translate("Main", "Stopped on signal %1.")
+                                        .arg(signalNumber)));
         app.exit(code);
     };
     QObject::connect(&signalWatcher, &sb::app::SignalWatcher::stopRequested, &app,
@@ -299,40 +311,70 @@ int main(int argc, char* argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("SothebAIs Studio: a broadcast studio for daily NFT auction marathons.") +
+        QCoreApplication::translate(
+            "Main", "SothebAIs Studio: a broadcast studio for daily NFT auction marathons.") +
         QStringLiteral("\n\n") + commandsHelp());
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("headless"), tr("Run without a window; print events as JSON lines.")},
-        {QStringLiteral("demo"), tr("Run a demo marathon with simulated bidders.")},
-        {QStringLiteral("speed"), tr("Demo clock speed (virtual seconds per second, default 30)."),
-         tr("N")},
-        {QStringLiteral("bid-rate"), tr("Demo bids per second (default 2)."), tr("N")},
-        {QStringLiteral("seed"), tr("Demo random seed."), tr("N")},
-        {QStringLiteral("days"), tr("Demo marathon length in days (default 3)."), tr("N")},
-        {QStringLiteral("window-minutes"), tr("Demo window length in minutes (default 10)."),
-         tr("N")},
-        {QStringLiteral("db"), tr("Marathon database file."), tr("path")},
-        {QStringLiteral("config"), tr("Marathon config to create in an empty database."),
-         tr("file")},
-        {QStringLiteral("backup-dir"), tr("Folder for hourly backups (default <db>.backups)."),
-         tr("dir")},
-        {QStringLiteral("scene"), tr("Scene to broadcast (JSON)."), tr("file")},
-        {QStringLiteral("stream"), tr("RTMP/RTMPS destination, key included (repeatable)."),
-         tr("url")},
-        {QStringLiteral("record"), tr("Record to this file (.mkv; .mp4 is remuxed at the end)."),
-         tr("file")},
-        {QStringLiteral("duration"), tr("Stop after this many seconds."), tr("s")},
-        {QStringLiteral("size"), tr("Canvas size (default 1280x720)."), tr("WxH")},
-        {QStringLiteral("fps"), tr("Frame rate (default 30)."), tr("N")},
-        {QStringLiteral("bitrate"), tr("Video bitrate in kbps (default 2500)."), tr("kbps")},
-        {QStringLiteral("encoder"), tr("Video encoder: auto (default), libx264, h264_nvenc, ..."),
-         tr("name")},
-        {QStringLiteral("stats"), tr("Print broadcast stats once a second as JSON lines.")},
+        {QStringLiteral("headless"),
+         QCoreApplication::translate("Main", "Run without a window; print events as JSON lines.")},
+        {QStringLiteral("demo"),
+         QCoreApplication::translate("Main", "Run a demo marathon with simulated bidders.")},
+        {QStringLiteral("speed"),
+         QCoreApplication::translate("Main",
+                                     "Demo clock speed (virtual seconds per second, default 30)."),
+         QCoreApplication::translate("Main", "N")},
+        {QStringLiteral("bid-rate"),
+         QCoreApplication::translate("Main", "Demo bids per second (default 2)."),
+         QCoreApplication::translate("Main", "N")},
+        {QStringLiteral("seed"), QCoreApplication::translate("Main", "Demo random seed."),
+         QCoreApplication::translate("Main", "N")},
+        {QStringLiteral("days"),
+         QCoreApplication::translate("Main", "Demo marathon length in days (default 3)."),
+         QCoreApplication::translate("Main", "N")},
+        {QStringLiteral("window-minutes"),
+         QCoreApplication::translate("Main", "Demo window length in minutes (default 10)."),
+         QCoreApplication::translate("Main", "N")},
+        {QStringLiteral("db"), QCoreApplication::translate("Main", "Marathon database file."),
+         QCoreApplication::translate("Main", "path")},
+        {QStringLiteral("config"),
+         QCoreApplication::translate("Main", "Marathon config to create in an empty database."),
+         QCoreApplication::translate("Main", "file")},
+        {QStringLiteral("backup-dir"),
+         QCoreApplication::translate("Main", "Folder for hourly backups (default <db>.backups)."),
+         QCoreApplication::translate("Main", "dir")},
+        {QStringLiteral("scene"), QCoreApplication::translate("Main", "Scene to broadcast (JSON)."),
+         QCoreApplication::translate("Main", "file")},
+        {QStringLiteral("stream"),
+         QCoreApplication::translate("Main", "RTMP/RTMPS destination, key included (repeatable)."),
+         QCoreApplication::translate("Main", "url")},
+        {QStringLiteral("record"),
+         QCoreApplication::translate("Main",
+                                     "Record to this file (.mkv; .mp4 is remuxed at the end)."),
+         QCoreApplication::translate("Main", "file")},
+        {QStringLiteral("duration"),
+         QCoreApplication::translate("Main", "Stop after this many seconds."),
+         QCoreApplication::translate("Main", "s")},
+        {QStringLiteral("size"),
+         QCoreApplication::translate("Main", "Canvas size (default 1280x720)."),
+         QCoreApplication::translate("Main", "WxH")},
+        {QStringLiteral("fps"), QCoreApplication::translate("Main", "Frame rate (default 30)."),
+         QCoreApplication::translate("Main", "N")},
+        {QStringLiteral("bitrate"),
+         QCoreApplication::translate("Main", "Video bitrate in kbps (default 2500)."),
+         QCoreApplication::translate("Main", "kbps")},
+        {QStringLiteral("encoder"),
+         QCoreApplication::translate("Main",
+                                     "Video encoder: auto (default), libx264, h264_nvenc, ..."),
+         QCoreApplication::translate("Main", "name")},
+        {QStringLiteral("stats"),
+         QCoreApplication::translate("Main", "Print broadcast stats once a second as JSON lines.")},
         {QStringLiteral("data-dir"),
-         tr("The studio's data folder (marathon, demo, scenes); default: the app data folder."),
-         tr("dir")},
+         QCoreApplication::translate(
+             "Main",
+             "The studio's data folder (marathon, demo, scenes); default: the app data folder."),
+         QCoreApplication::translate("Main", "dir")},
     });
     if (!parser.parse(app.arguments()))
         return sb::app::usageError(parser.errorText());
@@ -346,7 +388,8 @@ int main(int argc, char* argv[])
     }
     if (!parser.positionalArguments().isEmpty())
         return sb::app::usageError(
-            tr("Unknown command \"%1\"; see --help.").arg(parser.positionalArguments().first()));
+            QCoreApplication::translate("Main", "Unknown command \"%1\"; see --help.")
+                .arg(parser.positionalArguments().first()));
     if (parser.isSet(QStringLiteral("headless")))
         return runHeadless(app, parser);
     return runWindow(static_cast<QApplication&>(app), parser.value(QStringLiteral("data-dir")));

@@ -18,11 +18,6 @@ namespace sb::auction {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AuctionStore", text);
-}
-
 enum Statement
 {
     InsertBid,
@@ -115,7 +110,10 @@ bool AuctionStore::open(const QString& path, QString* error)
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
         if (!db.open())
-            return fail(error, describe(tr("Cannot open database %1").arg(path), db.lastError()));
+            return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                    "Cannot open database %1")
+                                            .arg(path),
+                                        db.lastError()));
         // Refuse a file from a newer version before anything (even the WAL switch) writes to it.
         if (!SchemaMigrations::checkReadable(db, path, error))
             return false;
@@ -132,8 +130,10 @@ bool AuctionStore::open(const QString& path, QString* error)
         };
         for (const QString& pragma : pragmas) {
             if (!q.exec(pragma))
-                return fail(error,
-                            describe(tr("Cannot configure database %1").arg(path), q.lastError()));
+                return fail(error, describe(QCoreApplication::translate(
+                                                "AuctionStore", "Cannot configure database %1")
+                                                .arg(path),
+                                            q.lastError()));
         }
         if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
             q.value(0).toString() != QLatin1String("wal"))
@@ -204,7 +204,9 @@ bool AuctionStore::prepareStatements(QString* error)
         q = QSqlQuery(db);
         q.setForwardOnly(true); // no result caching: a third of a bid's cost otherwise
         if (!q.prepare(sql[std::size_t(i)]))
-            return fail(error, describe(tr("Cannot prepare a statement"), q.lastError()));
+            return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                    "Cannot prepare a statement"),
+                                        q.lastError()));
     }
     m_statements = std::move(statements);
     return true;
@@ -219,7 +221,9 @@ bool AuctionStore::begin(QString* error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
-        return fail(error, describe(tr("Cannot start a transaction"), db.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot start a transaction"),
+                                    db.lastError()));
     return true;
 }
 
@@ -227,7 +231,8 @@ bool AuctionStore::commit(QString* error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.commit())
-        return fail(error, describe(tr("Cannot commit"), db.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore", "Cannot commit"),
+                                    db.lastError()));
     return true;
 }
 
@@ -241,7 +246,9 @@ std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("SELECT config_json, state, created_utc_ms FROM marathon"))) {
-        fail(error, describe(tr("Cannot read the marathon"), q.lastError()));
+        fail(error,
+             describe(QCoreApplication::translate("AuctionStore", "Cannot read the marathon"),
+                      q.lastError()));
         return std::nullopt;
     }
     if (!q.next()) {
@@ -254,8 +261,9 @@ std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
     const auto config = MarathonConfig::fromJson(doc.object(), &problems);
     const auto state = marathonStateFromName(q.value(1).toString());
     if (!doc.isObject() || !config || !state) {
-        fail(error, tr("The stored marathon is damaged: %1")
-                        .arg(problems.isEmpty() ? parseError.errorString() : problems.join(u' ')));
+        fail(error,
+             QCoreApplication::translate("AuctionStore", "The stored marathon is damaged: %1")
+                 .arg(problems.isEmpty() ? parseError.errorString() : problems.join(u' ')));
         return std::nullopt;
     }
     return StoredMarathon{*config, *state, q.value(2).toLongLong()};
@@ -272,7 +280,9 @@ bool AuctionStore::saveMarathon(const StoredMarathon& marathon, QString* error)
     q.addBindValue(marathonStateName(marathon.state));
     q.addBindValue(qint64(marathon.createdUtcMs));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot store the marathon"), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot store the marathon"),
+                                    q.lastError()));
     return true;
 }
 
@@ -282,7 +292,9 @@ bool AuctionStore::setMarathonState(MarathonState state, QString* error)
     q.prepare(QStringLiteral("UPDATE marathon SET state=? WHERE id=1"));
     q.addBindValue(marathonStateName(state));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot store the marathon state"), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot store the marathon state"),
+                                    q.lastError()));
     return true;
 }
 
@@ -294,7 +306,9 @@ QList<AuctionDay> AuctionStore::loadAuctions(QString* error) const
             "SELECT idx, day_number, lot, state, start_utc_ms, scheduled_end_utc_ms, end_utc_ms,"
             " paused_at_utc_ms, leader_bid_id, winner_bid_id, winner_declared, thread_id,"
             " settlement_note FROM auctions ORDER BY idx"))) {
-        fail(error, describe(tr("Cannot read the auctions"), q.lastError()));
+        fail(error,
+             describe(QCoreApplication::translate("AuctionStore", "Cannot read the auctions"),
+                      q.lastError()));
         return auctions;
     }
     while (q.next()) {
@@ -334,7 +348,10 @@ bool AuctionStore::saveAuction(const AuctionDay& a, QString* error)
     q.addBindValue(text(a.threadId));
     q.addBindValue(text(a.settlementNote));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot store auction %1").arg(a.index + 1), q.lastError()));
+        return fail(error,
+                    describe(QCoreApplication::translate("AuctionStore", "Cannot store auction %1")
+                                 .arg(a.index + 1),
+                             q.lastError()));
     return true;
 }
 
@@ -357,8 +374,10 @@ bool AuctionStore::insertBid(BidRecord& bid, QString* error)
                                  : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(text(bid.note));
     if (!q.exec())
-        return fail(
-            error, describe(tr("Cannot store the bid from %1").arg(bid.bidderName), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot store the bid from %1")
+                                        .arg(bid.bidderName),
+                                    q.lastError()));
     bid.id = q.lastInsertId().toLongLong();
     return true;
 }
@@ -376,7 +395,11 @@ bool AuctionStore::updateBid(const BidRecord& bid, QString* error)
     q.addBindValue(bid.auctionIndex);
     q.addBindValue(qint64(bid.id));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot update bid %1").arg(bid.id), q.lastError()));
+        return fail(
+            error,
+            describe(
+                QCoreApplication::translate("AuctionStore", "Cannot update bid %1").arg(bid.id),
+                q.lastError()));
     return true;
 }
 
@@ -458,7 +481,11 @@ bool AuctionStore::appendEvent(const AuctionEvent& event, QString* error)
     q.addBindValue(event.day ? QVariant(*event.day) : QVariant(QMetaType(QMetaType::Int)));
     q.addBindValue(QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot journal %1").arg(event.type), q.lastError()));
+        return fail(
+            error,
+            describe(
+                QCoreApplication::translate("AuctionStore", "Cannot journal %1").arg(event.type),
+                q.lastError()));
     return true;
 }
 
@@ -512,7 +539,10 @@ bool AuctionStore::setSubscriberCursor(const QString& name, std::int64_t seq, QS
     q.addBindValue(text(name));
     q.addBindValue(qint64(seq));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot store the cursor of %1").arg(name), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot store the cursor of %1")
+                                        .arg(name),
+                                    q.lastError()));
     return true;
 }
 
@@ -527,7 +557,9 @@ bool AuctionStore::addDeadLetter(const DeadLetter& letter, QString* error)
     q.addBindValue(letter.attempts);
     q.addBindValue(qint64(letter.failedUtcMs));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot store a dead letter"), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot store a dead letter"),
+                                    q.lastError()));
     return true;
 }
 
@@ -537,7 +569,9 @@ bool AuctionStore::removeDeadLetter(std::int64_t id, QString* error)
     q.prepare(QStringLiteral("DELETE FROM dead_letters WHERE id=?"));
     q.addBindValue(qint64(id));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot remove a dead letter"), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot remove a dead letter"),
+                                    q.lastError()));
     return true;
 }
 
@@ -551,7 +585,9 @@ bool AuctionStore::updateDeadLetter(const DeadLetter& letter, QString* error)
     q.addBindValue(qint64(letter.failedUtcMs));
     q.addBindValue(qint64(letter.id));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot update a dead letter"), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot update a dead letter"),
+                                    q.lastError()));
     return true;
 }
 
@@ -587,19 +623,27 @@ bool AuctionStore::setMeta(const QString& key, const QString& value, QString* er
     q.addBindValue(key);
     q.addBindValue(text(value));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot store %1").arg(key), q.lastError()));
+        return fail(
+            error, describe(QCoreApplication::translate("AuctionStore", "Cannot store %1").arg(key),
+                            q.lastError()));
     return true;
 }
 
 bool AuctionStore::snapshotTo(const QString& file, QString* error)
 {
     if (QFileInfo::exists(file))
-        return fail(error, tr("Backup file %1 already exists").arg(file));
+        return fail(
+            error,
+            QCoreApplication::translate("AuctionStore", "Backup file %1 already exists").arg(file));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(file);
     if (!q.exec())
-        return fail(error, describe(tr("Cannot write backup %1").arg(file), q.lastError()));
+        return fail(
+            error,
+            describe(
+                QCoreApplication::translate("AuctionStore", "Cannot write backup %1").arg(file),
+                q.lastError()));
     return true;
 }
 
@@ -607,10 +651,14 @@ bool AuctionStore::integrityCheck(QString* error) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
-        return fail(error, describe(tr("Cannot check integrity"), q.lastError()));
+        return fail(error,
+                    describe(QCoreApplication::translate("AuctionStore", "Cannot check integrity"),
+                             q.lastError()));
     const QString verdict = q.value(0).toString();
     if (verdict != QLatin1String("ok"))
-        return fail(error, tr("Integrity check failed: %1").arg(verdict));
+        return fail(
+            error,
+            QCoreApplication::translate("AuctionStore", "Integrity check failed: %1").arg(verdict));
     return true;
 }
 
@@ -618,7 +666,9 @@ bool AuctionStore::setMaxPageCount(int pages, QString* error)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages)))
-        return fail(error, describe(tr("Cannot limit the database size"), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot limit the database size"),
+                                    q.lastError()));
     return true;
 }
 

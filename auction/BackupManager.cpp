@@ -15,11 +15,6 @@ namespace sb::auction {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("BackupManager", text);
-}
-
 const QString kPrefix = QStringLiteral("sothebais-");
 const QString kSuffix = QStringLiteral(".db");
 const QString kStampFormat = QStringLiteral("yyyyMMdd'T'HHmmss'Z'");
@@ -66,7 +61,8 @@ QList<BackupInfo> BackupManager::backups() const
 bool BackupManager::backupNow(QString* createdPath, QString* error)
 {
     if (!QDir().mkpath(m_directory)) {
-        *error = tr("Cannot create the backup folder %1").arg(m_directory);
+        *error = QCoreApplication::translate("BackupManager", "Cannot create the backup folder %1")
+                     .arg(m_directory);
         return false;
     }
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(m_clock.nowUtcMs(), Qt::UTC);
@@ -82,7 +78,8 @@ bool BackupManager::backupNow(QString* createdPath, QString* error)
         QFile::remove(path);
     if (!QFile::rename(partial, path)) {
         QFile::remove(partial);
-        *error = tr("Cannot name the backup %1").arg(path);
+        *error =
+            QCoreApplication::translate("BackupManager", "Cannot name the backup %1").arg(path);
         return false;
     }
     if (createdPath)
@@ -130,7 +127,8 @@ QStringList BackupManager::prune()
 bool BackupManager::verify(const QString& snapshotPath, QString* error)
 {
     if (!QFileInfo(snapshotPath).isFile()) {
-        *error = tr("Backup %1 does not exist").arg(snapshotPath);
+        *error = QCoreApplication::translate("BackupManager", "Backup %1 does not exist")
+                     .arg(snapshotPath);
         return false;
     }
     const QString connection = QStringLiteral("sb-verify-") + QUuid::createUuid().toString();
@@ -140,12 +138,15 @@ bool BackupManager::verify(const QString& snapshotPath, QString* error)
         db.setDatabaseName(snapshotPath);
         db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open()) {
-            *error = tr("Cannot open backup %1").arg(snapshotPath);
+            *error = QCoreApplication::translate("BackupManager", "Cannot open backup %1")
+                         .arg(snapshotPath);
         } else {
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next() ||
                 q.value(0).toString() != QLatin1String("ok")) {
-                *error = tr("Backup %1 is damaged or not a database").arg(snapshotPath);
+                *error = QCoreApplication::translate("BackupManager",
+                                                     "Backup %1 is damaged or not a database")
+                             .arg(snapshotPath);
             } else if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next() ||
                        q.value(0).toInt() < 1 ||
                        q.value(0).toInt() > AuctionStore::kSchemaVersion) {
@@ -171,7 +172,8 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
     const QString incoming = dbPath + QStringLiteral(".restoring");
     QFile::remove(incoming);
     if (!QFile::copy(snapshotPath, incoming)) {
-        *error = tr("Cannot copy %1 next to %2").arg(snapshotPath, dbPath);
+        *error = QCoreApplication::translate("BackupManager", "Cannot copy %1 next to %2")
+                     .arg(snapshotPath, dbPath);
         return false;
     }
     QString kept;
@@ -179,7 +181,9 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
         kept = dbPath + QStringLiteral(".before-restore-") + stamp;
         if (!QFile::rename(dbPath, kept)) {
             QFile::remove(incoming);
-            *error = tr("Cannot move the current database %1 aside").arg(dbPath);
+            *error = QCoreApplication::translate("BackupManager",
+                                                 "Cannot move the current database %1 aside")
+                         .arg(dbPath);
             return false;
         }
         // The write-ahead log belongs to the old file; keep it with it.
@@ -189,7 +193,9 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
         }
     }
     if (!QFile::rename(incoming, dbPath)) {
-        *error = tr("Cannot put the restored database in place at %1").arg(dbPath);
+        *error = QCoreApplication::translate("BackupManager",
+                                             "Cannot put the restored database in place at %1")
+                     .arg(dbPath);
         return false;
     }
     if (keptOldPath)

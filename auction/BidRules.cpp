@@ -8,11 +8,6 @@ namespace sb::auction {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("BidRules", text, nullptr, n);
-}
-
 bool isAllDigits(const QString& s)
 {
     return !s.isEmpty() &&
@@ -43,7 +38,9 @@ AmountVerdict BidRules::judgeAmount(const MarathonConfig& config,
         if (amount < config.reserve) {
             return {false, false,
                     BidRejection{RejectionCode::BelowReserve,
-                                 tr("The first bid must be at least %1; %2 is below the reserve.")
+                                 QCoreApplication::translate(
+                                     "BidRules",
+                                     "The first bid must be at least %1; %2 is below the reserve.")
                                      .arg(config.reserve.toEthString(), amount.toEthString())}};
         }
         return {true, false, std::nullopt};
@@ -57,8 +54,10 @@ AmountVerdict BidRules::judgeAmount(const MarathonConfig& config,
         return {true, true, std::nullopt};
     return {false, false,
             BidRejection{RejectionCode::BelowIncrement,
-                         tr("The next bid must be at least %1 (the leading %2 plus the minimum "
-                            "raise); %3 is not enough.")
+                         QCoreApplication::translate(
+                             "BidRules",
+                             "The next bid must be at least %1 (the leading %2 plus the minimum "
+                             "raise); %3 is not enough.")
                              .arg(minimumRaise(config, leader->amount).toEthString(),
                                   leader->amount.toEthString(), amount.toEthString())}};
 }
@@ -73,28 +72,34 @@ std::optional<BidRejection> BidRules::checkEligibility(const MarathonConfig& con
             (blocked.startsWith(u'@') &&
              QStringView(blocked).mid(1).compare(bid.bidderName, Qt::CaseInsensitive) == 0)) {
             return BidRejection{RejectionCode::Blocked,
-                                tr("This account may not bid in this marathon.")};
+                                QCoreApplication::translate(
+                                    "BidRules", "This account may not bid in this marathon.")};
         }
     }
     if (config.minAccountAgeDays > 0) {
         if (!bid.accountCreatedMs) {
             return BidRejection{RejectionCode::AccountAgeUnknown,
-                                tr("We could not tell how old this account is, and accounts must "
-                                   "be at least %n day(s) old to bid.",
-                                   config.minAccountAgeDays)};
+                                QCoreApplication::translate(
+                                    "BidRules",
+                                    "We could not tell how old this account is, and accounts must "
+                                    "be at least %n day(s) old to bid.",
+                                    nullptr, config.minAccountAgeDays)};
         }
         const std::int64_t ageMs = effectiveTimeMs - *bid.accountCreatedMs;
         if (ageMs < std::int64_t(config.minAccountAgeDays) * kDayMs) {
             return BidRejection{
                 RejectionCode::AccountTooNew,
-                tr("Accounts must be at least %1 days old to bid; this one is %2 days old.")
+                QCoreApplication::translate(
+                    "BidRules",
+                    "Accounts must be at least %1 days old to bid; this one is %2 days old.")
                     .arg(config.minAccountAgeDays)
                     .arg(std::max<std::int64_t>(0, ageMs / kDayMs))};
         }
     }
     if (config.requireLinkedWallet && !bid.hasLinkedWallet) {
         return BidRejection{RejectionCode::NoLinkedWallet,
-                            tr("Link a wallet to your account before bidding.")};
+                            QCoreApplication::translate(
+                                "BidRules", "Link a wallet to your account before bidding.")};
     }
     return std::nullopt;
 }

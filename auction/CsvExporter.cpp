@@ -11,11 +11,6 @@ namespace sb::auction {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CsvExporter", text);
-}
-
 QString row(const QStringList& cells)
 {
     QStringList escaped;
@@ -29,7 +24,8 @@ bool writeFile(const QString& path, const QString& content, QString* error)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(content.toUtf8()) < 0 || !file.commit()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        *error = QCoreApplication::translate("CsvExporter", "Cannot write %1: %2")
+                     .arg(path, file.errorString());
         return false;
     }
     return true;
@@ -53,7 +49,7 @@ QString CsvExporter::escapeCell(const QString& cell)
 bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory, QString* error)
 {
     if (!QDir().mkpath(directory)) {
-        *error = tr("Cannot create %1").arg(directory);
+        *error = QCoreApplication::translate("CsvExporter", "Cannot create %1").arg(directory);
         return false;
     }
     QString loadError;

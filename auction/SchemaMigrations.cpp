@@ -11,11 +11,6 @@ namespace sb::auction {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SchemaMigrations", text);
-}
-
 // Each entry moves the schema from version i to i + 1. Never edit a shipped step; append one.
 const std::array<QStringList, SchemaMigrations::kCurrentVersion> kMigrations = {
     QStringList{
@@ -73,12 +68,15 @@ bool SchemaMigrations::checkReadable(const QSqlDatabase& db, const QString& path
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return fail(
-            error, tr("%1 is not a SothebAIs Studio database: %2").arg(path, q.lastError().text()));
+        return fail(error, QCoreApplication::translate("SchemaMigrations",
+                                                       "%1 is not a SothebAIs Studio database: %2")
+                               .arg(path, q.lastError().text()));
     const int found = q.value(0).toInt();
     if (found > kCurrentVersion)
-        return fail(error, tr("%1 was written by a newer SothebAIs Studio (schema %2; this build "
-                              "knows %3). Update the app to open it.")
+        return fail(error, QCoreApplication::translate(
+                               "SchemaMigrations",
+                               "%1 was written by a newer SothebAIs Studio (schema %2; this build "
+                               "knows %3). Update the app to open it.")
                                .arg(path)
                                .arg(found)
                                .arg(kCurrentVersion));
@@ -91,7 +89,9 @@ bool SchemaMigrations::migrate(QSqlDatabase& db, const QString& path, QString* e
         return false;
     for (int step = version(db); step < kCurrentVersion; ++step) {
         if (!db.transaction())
-            return fail(error, tr("Cannot start migration: %1").arg(db.lastError().text()));
+            return fail(
+                error, QCoreApplication::translate("SchemaMigrations", "Cannot start migration: %1")
+                           .arg(db.lastError().text()));
         QSqlQuery q(db);
         bool ok = true;
         for (const QString& sql : kMigrations[std::size_t(step)]) {
@@ -99,11 +99,13 @@ bool SchemaMigrations::migrate(QSqlDatabase& db, const QString& path, QString* e
         }
         ok = ok && q.exec(QStringLiteral("PRAGMA user_version=%1").arg(step + 1));
         if (!ok || !db.commit()) {
-            const QString message = tr("Migration of %1 to schema %2 failed: %3")
-                                        .arg(path)
-                                        .arg(step + 1)
-                                        .arg(q.lastError().text().isEmpty() ? db.lastError().text()
-                                                                            : q.lastError().text());
+            const QString message =
+                QCoreApplication::translate("SchemaMigrations",
+                                            "Migration of %1 to schema %2 failed: %3")
+                    .arg(path)
+                    .arg(step + 1)
+                    .arg(q.lastError().text().isEmpty() ? db.lastError().text()
+                                                        : q.lastError().text());
             db.rollback();
             return fail(error, message);
         }

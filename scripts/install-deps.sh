@@ -20,6 +20,8 @@ packages=(
     # the studio window: stream keys in the OS keychain (QtKeychain), and for its tests a real
     # Secret Service (gnome-keyring in a private D-Bus session)
     qtkeychain-qt6-dev gnome-keyring dbus-daemon
+    # Qt's own strings (dialog buttons) in the languages the studio ships
+    qt6-translations-l10n
     # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
     dpkg-dev file
 )

@@ -16,11 +16,6 @@ namespace {
 constexpr int kFormat = 1;
 constexpr int kSceneEditId = 0x5b01;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("sb::studio::SceneCollection", text);
-}
-
 } // namespace
 
 // One scene before and after an edit.
@@ -89,7 +84,8 @@ std::optional<SceneSource> SceneSource::fromJson(const QJsonObject& json, QStrin
     s.id = json.value(QStringLiteral("id")).toString();
     s.kind = json.value(QStringLiteral("kind")).toString();
     if (s.id.isEmpty() || s.kind.isEmpty()) {
-        *error = tr("A source needs an \"id\" and a \"kind\".");
+        *error = QCoreApplication::translate("sb::studio::SceneCollection",
+                                             "A source needs an \"id\" and a \"kind\".");
         return std::nullopt;
     }
     s.name = json.value(QStringLiteral("name")).toString(s.id);
@@ -124,7 +120,8 @@ std::optional<SceneData> SceneData::fromJson(const QJsonObject& json, QString* e
     SceneData scene;
     scene.name = json.value(QStringLiteral("name")).toString();
     if (scene.name.isEmpty()) {
-        *error = tr("Every scene needs a name.");
+        *error =
+            QCoreApplication::translate("sb::studio::SceneCollection", "Every scene needs a name.");
         return std::nullopt;
     }
     const QColor background =
@@ -135,12 +132,14 @@ std::optional<SceneData> SceneData::fromJson(const QJsonObject& json, QString* e
         QString sourceError;
         const auto source = SceneSource::fromJson(value.toObject(), &sourceError);
         if (!source) {
-            *error = tr("Scene \"%1\": %2").arg(scene.name, sourceError);
+            *error = QCoreApplication::translate("sb::studio::SceneCollection", "Scene \"%1\": %2")
+                         .arg(scene.name, sourceError);
             return std::nullopt;
         }
         if (scene.indexOf(source->id) >= 0) {
-            *error =
-                tr("Scene \"%1\" has two sources with the id \"%2\".").arg(scene.name, source->id);
+            *error = QCoreApplication::translate("sb::studio::SceneCollection",
+                                                 "Scene \"%1\" has two sources with the id \"%2\".")
+                         .arg(scene.name, source->id);
             return std::nullopt;
         }
         scene.sources.append(*source);
@@ -179,22 +178,33 @@ QJsonObject SceneCollection::defaultJson()
                            {QStringLiteral("y"), y}};
     };
     const QJsonArray auction{
-        source("lot", "lot_card", tr("Artwork")),
-        source("host", "host", tr("Host")),
-        source("feed", "bid_feed", tr("Bid feed")),
-        source("bar", "auction_bar", tr("Auction bar")),
-        source("schedule", "schedule_card", tr("Schedule card")),
-        source("paused", "paused_card", tr("Paused card")),
-        source("sold", "sold_banner", tr("SOLD banner")),
+        source("lot", "lot_card",
+               QCoreApplication::translate("sb::studio::SceneCollection", "Artwork")),
+        source("host", "host", QCoreApplication::translate("sb::studio::SceneCollection", "Host")),
+        source("feed", "bid_feed",
+               QCoreApplication::translate("sb::studio::SceneCollection", "Bid feed")),
+        source("bar", "auction_bar",
+               QCoreApplication::translate("sb::studio::SceneCollection", "Auction bar")),
+        source("schedule", "schedule_card",
+               QCoreApplication::translate("sb::studio::SceneCollection", "Schedule card")),
+        source("paused", "paused_card",
+               QCoreApplication::translate("sb::studio::SceneCollection", "Paused card")),
+        source("sold", "sold_banner",
+               QCoreApplication::translate("sb::studio::SceneCollection", "SOLD banner")),
     };
     const QJsonArray between{
-        source("schedule", "schedule_card", tr("Schedule card")),
-        source("leaderboard", "leaderboard", tr("Leaderboard")),
-        source("host", "host", tr("Host")),
+        source("schedule", "schedule_card",
+               QCoreApplication::translate("sb::studio::SceneCollection", "Schedule card")),
+        source("leaderboard", "leaderboard",
+               QCoreApplication::translate("sb::studio::SceneCollection", "Leaderboard")),
+        source("host", "host", QCoreApplication::translate("sb::studio::SceneCollection", "Host")),
     };
     const QJsonArray brb{
-        source("title", "text", tr("Title"), text(tr("We'll be right back"), 64, 200, 300)),
-        source("host", "host", tr("Host")),
+        source(
+            "title", "text", QCoreApplication::translate("sb::studio::SceneCollection", "Title"),
+            text(QCoreApplication::translate("sb::studio::SceneCollection", "We'll be right back"),
+                 64, 200, 300)),
+        source("host", "host", QCoreApplication::translate("sb::studio::SceneCollection", "Host")),
     };
     const auto scene = [](const QString& name, const QJsonArray& sources) {
         return QJsonObject{{QStringLiteral("name"), name},
@@ -203,13 +213,19 @@ QJsonObject SceneCollection::defaultJson()
     };
     return QJsonObject{
         {QStringLiteral("format"), kFormat},
-        {QStringLiteral("name"), tr("Default")},
+        {QStringLiteral("name"),
+         QCoreApplication::translate("sb::studio::SceneCollection", "Default")},
         {QStringLiteral("canvas"),
          QJsonObject{{QStringLiteral("width"), 1280}, {QStringLiteral("height"), 720}}},
-        {QStringLiteral("current_scene"), tr("Auction")},
+        {QStringLiteral("current_scene"),
+         QCoreApplication::translate("sb::studio::SceneCollection", "Auction")},
         {QStringLiteral("scenes"),
-         QJsonArray{scene(tr("Auction"), auction), scene(tr("Between auctions"), between),
-                    scene(tr("Be right back"), brb)}},
+         QJsonArray{
+             scene(QCoreApplication::translate("sb::studio::SceneCollection", "Auction"), auction),
+             scene(QCoreApplication::translate("sb::studio::SceneCollection", "Between auctions"),
+                   between),
+             scene(QCoreApplication::translate("sb::studio::SceneCollection", "Be right back"),
+                   brb)}},
     };
 }
 

@@ -2,10 +2,3596 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AuctionStore</name>
+    <message>
+        <source>Cannot open database %1</source>
+        <translation>No se puede abrir la base de datos %1</translation>
+    </message>
+    <message>
+        <source>Cannot configure database %1</source>
+        <translation>No se puede configurar la base de datos %1</translation>
+    </message>
+    <message>
+        <source>Cannot prepare a statement</source>
+        <translation>No se puede preparar una sentencia</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction</source>
+        <translation>No se puede iniciar una transacción</translation>
+    </message>
+    <message>
+        <source>Cannot commit</source>
+        <translation>No se puede confirmar la transacción</translation>
+    </message>
+    <message>
+        <source>Cannot read the marathon</source>
+        <translation>No se puede leer el maratón</translation>
+    </message>
+    <message>
+        <source>The stored marathon is damaged: %1</source>
+        <translation>El maratón guardado está dañado: %1</translation>
+    </message>
+    <message>
+        <source>Cannot store the marathon</source>
+        <translation>No se puede guardar el maratón</translation>
+    </message>
+    <message>
+        <source>Cannot store the marathon state</source>
+        <translation>No se puede guardar el estado del maratón</translation>
+    </message>
+    <message>
+        <source>Cannot read the auctions</source>
+        <translation>No se pueden leer las subastas</translation>
+    </message>
+    <message>
+        <source>Cannot store auction %1</source>
+        <translation>No se puede guardar la subasta %1</translation>
+    </message>
+    <message>
+        <source>Cannot store the bid from %1</source>
+        <translation>No se puede guardar la puja de %1</translation>
+    </message>
+    <message>
+        <source>Cannot update bid %1</source>
+        <translation>No se puede actualizar la puja %1</translation>
+    </message>
+    <message>
+        <source>Cannot journal %1</source>
+        <translation>No se puede anotar %1 en el registro de eventos</translation>
+    </message>
+    <message>
+        <source>Cannot store the cursor of %1</source>
+        <translation>No se puede guardar el cursor de %1</translation>
+    </message>
+    <message>
+        <source>Cannot store a dead letter</source>
+        <translation>No se puede guardar un mensaje fallido</translation>
+    </message>
+    <message>
+        <source>Cannot remove a dead letter</source>
+        <translation>No se puede eliminar un mensaje fallido</translation>
+    </message>
+    <message>
+        <source>Cannot update a dead letter</source>
+        <translation>No se puede actualizar un mensaje fallido</translation>
+    </message>
+    <message>
+        <source>Cannot store %1</source>
+        <translation>No se puede guardar %1</translation>
+    </message>
+    <message>
+        <source>Backup file %1 already exists</source>
+        <translation>La copia de seguridad %1 ya existe</translation>
+    </message>
+    <message>
+        <source>Cannot write backup %1</source>
+        <translation>No se puede escribir la copia de seguridad %1</translation>
+    </message>
+    <message>
+        <source>Cannot check integrity</source>
+        <translation>No se puede comprobar la integridad</translation>
+    </message>
+    <message>
+        <source>Integrity check failed: %1</source>
+        <translation>Falló la comprobación de integridad: %1</translation>
+    </message>
+    <message>
+        <source>Cannot limit the database size</source>
+        <translation>No se puede limitar el tamaño de la base de datos</translation>
+    </message>
+</context>
+<context>
+    <name>BackupManager</name>
+    <message>
+        <source>Cannot create the backup folder %1</source>
+        <translation>No se puede crear la carpeta de copias de seguridad %1</translation>
+    </message>
+    <message>
+        <source>Cannot name the backup %1</source>
+        <translation>No se puede dar nombre a la copia de seguridad %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 does not exist</source>
+        <translation>La copia de seguridad %1 no existe</translation>
+    </message>
+    <message>
+        <source>Cannot open backup %1</source>
+        <translation>No se puede abrir la copia de seguridad %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 is damaged or not a database</source>
+        <translation>La copia de seguridad %1 está dañada o no es una base de datos</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 next to %2</source>
+        <translation>No se puede copiar %1 junto a %2</translation>
+    </message>
+    <message>
+        <source>Cannot move the current database %1 aside</source>
+        <translation>No se puede apartar la base de datos actual %1</translation>
+    </message>
+    <message>
+        <source>Cannot put the restored database in place at %1</source>
+        <translation>No se puede colocar la base de datos restaurada en %1</translation>
+    </message>
+</context>
+<context>
+    <name>BidRejection</name>
+    <message>
+        <source>The bid is below the reserve price.</source>
+        <translation>La puja está por debajo del precio de reserva.</translation>
+    </message>
+    <message>
+        <source>The bid does not raise the current bid by the minimum increment.</source>
+        <translation>La puja no supera la puja actual en el incremento mínimo.</translation>
+    </message>
+    <message>
+        <source>The auction had already closed when this bid was posted.</source>
+        <translation>La subasta ya había cerrado cuando se publicó esta puja.</translation>
+    </message>
+    <message>
+        <source>The auction was not open yet when this bid was posted.</source>
+        <translation>La subasta aún no estaba abierta cuando se publicó esta puja.</translation>
+    </message>
+    <message>
+        <source>The auction is paused.</source>
+        <translation>La subasta está en pausa.</translation>
+    </message>
+    <message>
+        <source>The bidding account is too new.</source>
+        <translation>La cuenta del postor es demasiado reciente.</translation>
+    </message>
+    <message>
+        <source>The age of the bidding account could not be checked.</source>
+        <translation>No se pudo comprobar la antigüedad de la cuenta del postor.</translation>
+    </message>
+    <message>
+        <source>This account may not bid.</source>
+        <translation>Esta cuenta no puede pujar.</translation>
+    </message>
+    <message>
+        <source>No bid amount was found. Write it like &quot;0.5 ETH&quot; or &quot;bid 0.5&quot;.</source>
+        <translation>No se encontró ningún importe de puja. Escríbelo como &quot;0.5 ETH&quot; o &quot;bid 0.5&quot;.</translation>
+    </message>
+    <message>
+        <source>The post names more than one amount. Post a single amount to bid.</source>
+        <translation>La publicación indica más de un importe. Publica un solo importe para pujar.</translation>
+    </message>
+    <message>
+        <source>The amount is not a plain positive number like 0.5 or 1,000.5.</source>
+        <translation>El importe no es un número positivo simple como 0.5 o 1,000.5.</translation>
+    </message>
+    <message>
+        <source>The amount is too precise. Bids can go down to 1 gwei (9 decimals of ETH).</source>
+        <translation>El importe es demasiado preciso. Las pujas admiten hasta 1 gwei (9 decimales de ETH).</translation>
+    </message>
+    <message>
+        <source>Bids are taken in ETH only.</source>
+        <translation>Solo se aceptan pujas en ETH.</translation>
+    </message>
+    <message>
+        <source>This post was already counted.</source>
+        <translation>Esta publicación ya se contó.</translation>
+    </message>
+    <message>
+        <source>The bid is waiting for the operator to review it.</source>
+        <translation>La puja está a la espera de que el operador la revise.</translation>
+    </message>
+    <message>
+        <source>The bid was not posted as a reply in this auction&apos;s thread.</source>
+        <translation>La puja no se publicó como respuesta en el hilo de esta subasta.</translation>
+    </message>
+    <message>
+        <source>The post does not carry the auction&apos;s hashtag.</source>
+        <translation>La publicación no lleva el hashtag de la subasta.</translation>
+    </message>
+    <message>
+        <source>The bidding account has no linked wallet.</source>
+        <translation>La cuenta del postor no tiene una billetera vinculada.</translation>
+    </message>
+    <message>
+        <source>The operator rejected this bid.</source>
+        <translation>El operador rechazó esta puja.</translation>
+    </message>
+    <message>
+        <source>The bid was rejected.</source>
+        <translation>La puja fue rechazada.</translation>
+    </message>
+</context>
+<context>
+    <name>BidRules</name>
+    <message>
+        <source>The first bid must be at least %1; %2 is below the reserve.</source>
+        <translation>La primera puja debe ser de al menos %1; %2 está por debajo de la reserva.</translation>
+    </message>
+    <message>
+        <source>The next bid must be at least %1 (the leading %2 plus the minimum raise); %3 is not enough.</source>
+        <translation>La siguiente puja debe ser de al menos %1 (los %2 del líder más el incremento mínimo); %3 no es suficiente.</translation>
+    </message>
+    <message>
+        <source>This account may not bid in this marathon.</source>
+        <translation>Esta cuenta no puede pujar en este maratón.</translation>
+    </message>
+    <message numerus="yes">
+        <source>We could not tell how old this account is, and accounts must be at least %n day(s) old to bid.</source>
+        <translation>
+            <numerusform>No pudimos saber la antigüedad de esta cuenta, y las cuentas deben tener al menos %n día para pujar.</numerusform>
+            <numerusform>No pudimos saber la antigüedad de esta cuenta, y las cuentas deben tener al menos %n días para pujar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Accounts must be at least %1 days old to bid; this one is %2 days old.</source>
+        <translation>Las cuentas deben tener al menos %1 días de antigüedad para pujar; esta tiene %2 días.</translation>
+    </message>
+    <message>
+        <source>Link a wallet to your account before bidding.</source>
+        <translation>Vincula una billetera a tu cuenta antes de pujar.</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>--%1 is required.</source>
+        <translation>--%1 es obligatorio.</translation>
+    </message>
+    <message>
+        <source>check-bid takes exactly one argument: the post text in quotes.</source>
+        <translation>check-bid admite exactamente un argumento: el texto de la publicación entre comillas.</translation>
+    </message>
+    <message>
+        <source>Marathon config (JSON).</source>
+        <translation>Configuración del maratón (JSON).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>Print JSON lines instead of a table.</source>
+        <translation>Muestra líneas JSON en lugar de una tabla.</translation>
+    </message>
+    <message>
+        <source>%1 — %2 day(s) in %3</source>
+        <translation>%1 — %2 día(s) en %3</translation>
+    </message>
+    <message>
+        <source>Day %1 lot %2: %3 → %4  (%5 → %6)</source>
+        <translation>Día %1 lote %2: %3 → %4  (%5 → %6)</translation>
+    </message>
+    <message>
+        <source>  [moved forward: the local time does not exist that day]</source>
+        <translation>  [adelantado: esa hora local no existe ese día]</translation>
+    </message>
+    <message>
+        <source>Marathon database.</source>
+        <translation>Base de datos del maratón.</translation>
+    </message>
+    <message>
+        <source>Folder for bids.csv and results.csv.</source>
+        <translation>Carpeta para bids.csv y results.csv.</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>No database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>Wrote bids.csv and results.csv to %1</source>
+        <translation>Se escribieron bids.csv y results.csv en %1</translation>
+    </message>
+    <message>
+        <source>Backup folder (default: &lt;db&gt;.backups).</source>
+        <translation>Carpeta de copias de seguridad (predeterminada: &lt;db&gt;.backups).</translation>
+    </message>
+    <message>
+        <source>Database to replace (the app must not be running).</source>
+        <translation>Base de datos que se reemplaza (la aplicación no debe estar en ejecución).</translation>
+    </message>
+    <message>
+        <source>Backup file to restore.</source>
+        <translation>Copia de seguridad que se restaura.</translation>
+    </message>
+    <message>
+        <source>Restored %1.</source>
+        <translation>Se restauró %1.</translation>
+    </message>
+    <message>
+        <source>Restored %1; the previous file is kept as %2.</source>
+        <translation>Se restauró %1; el archivo anterior se conserva como %2.</translation>
+    </message>
+    <message>
+        <source>Print events after this seq.</source>
+        <translation>Muestra los eventos posteriores a este número de secuencia.</translation>
+    </message>
+    <message>
+        <source>seq</source>
+        <translation>sec</translation>
+    </message>
+    <message>
+        <source>--after takes a sequence number.</source>
+        <translation>--after admite un número de secuencia.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>No se puede crear %1</translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>Resumed &quot;%1&quot; at event %2.</source>
+        <translation>Se reanudó &quot;%1&quot; en el evento %2.</translation>
+    </message>
+    <message>
+        <source>The database holds no marathon: pass --config FILE or --demo.</source>
+        <translation>La base de datos no contiene ningún maratón: usa --config FILE o --demo.</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Falló la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>The marathon is finished.</source>
+        <translation>El maratón ha terminado.</translation>
+    </message>
+    <message>
+        <source>Demo: skipping ahead to %1 UTC.</source>
+        <translation>Demo: avanzando hasta las %1 UTC.</translation>
+    </message>
+    <message>
+        <source>Stopping on signal %1.</source>
+        <translation>Deteniendo por la señal %1.</translation>
+    </message>
+    <message>
+        <source>Stopping.</source>
+        <translation>Deteniendo.</translation>
+    </message>
+    <message>
+        <source>Stopped cleanly at event %1; nothing was lost.</source>
+        <translation>Detenido limpiamente en el evento %1; no se perdió nada.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
+    <message>
+        <source>SothebAIs Studio</source>
+        <translation>SothebAIs Studio</translation>
+    </message>
+    <message>
+        <source>The program cannot be rendered: %1</source>
+        <translation>No se puede renderizar el programa: %1</translation>
+    </message>
+    <message>
+        <source>Commands:
+  check-bid &quot;TEXT&quot;                 How the bid grammar reads a post (JSON).
+  schedule --config FILE [--json]  Each auction&apos;s window in local time and UTC.
+  export --db PATH --csv DIR       Write bids.csv and results.csv.
+  backup --db PATH [--dir DIR]     Take a consistent snapshot now.
+  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.
+  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.
+  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).
+</source>
+        <translation>Comandos:
+  check-bid &quot;TEXT&quot;                 Cómo interpreta la gramática de pujas una publicación (JSON).
+  schedule --config FILE [--json]  La franja de cada subasta en hora local y UTC.
+  export --db PATH --csv DIR       Escribe bids.csv y results.csv.
+  backup --db PATH [--dir DIR]     Toma ahora una instantánea coherente.
+  restore --db PATH --from FILE    Reemplaza una base de datos (detenida) por una instantánea.
+  journal --db PATH [--after SEQ]  Muestra el registro de eventos como líneas JSON.
+  dead-letters --db PATH           Eventos que un suscriptor abandonó (líneas JSON).
+</translation>
+    </message>
+    <message>
+        <source>--%1 takes a whole number from %2 to %3.</source>
+        <translation>--%1 admite un número entero de %2 a %3.</translation>
+    </message>
+    <message>
+        <source>--bid-rate takes a number of bids per second up to 10000.</source>
+        <translation>--bid-rate admite un número de pujas por segundo de hasta 10000.</translation>
+    </message>
+    <message>
+        <source>--size takes WIDTHxHEIGHT with even sides up to 1920x1080.</source>
+        <translation>--size admite ANCHOxALTO con lados pares de hasta 1920x1080.</translation>
+    </message>
+    <message>
+        <source>--headless needs --demo, --db PATH of a marathon, or something to broadcast (--stream, --record, --scene).</source>
+        <translation>--headless necesita --demo, --db PATH de un maratón o algo que emitir (--stream, --record, --scene).</translation>
+    </message>
+    <message>
+        <source>Stopped on signal %1.</source>
+        <translation>Detenido por la señal %1.</translation>
+    </message>
     <message>
         <source>SothebAIs Studio: a broadcast studio for daily NFT auction marathons.</source>
         <translation>SothebAIs Studio: un estudio de emisión para maratones diarios de subastas NFT.</translation>
+    </message>
+    <message>
+        <source>Run without a window; print events as JSON lines.</source>
+        <translation>Se ejecuta sin ventana; muestra los eventos como líneas JSON.</translation>
+    </message>
+    <message>
+        <source>Run a demo marathon with simulated bidders.</source>
+        <translation>Ejecuta un maratón de demostración con postores simulados.</translation>
+    </message>
+    <message>
+        <source>Demo clock speed (virtual seconds per second, default 30).</source>
+        <translation>Velocidad del reloj de la demo (segundos virtuales por segundo, predeterminada 30).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Demo bids per second (default 2).</source>
+        <translation>Pujas de la demo por segundo (predeterminado 2).</translation>
+    </message>
+    <message>
+        <source>Demo random seed.</source>
+        <translation>Semilla aleatoria de la demo.</translation>
+    </message>
+    <message>
+        <source>Demo marathon length in days (default 3).</source>
+        <translation>Duración del maratón de demostración en días (predeterminada 3).</translation>
+    </message>
+    <message>
+        <source>Demo window length in minutes (default 10).</source>
+        <translation>Duración de la franja de la demo en minutos (predeterminada 10).</translation>
+    </message>
+    <message>
+        <source>Marathon database file.</source>
+        <translation>Archivo de base de datos del maratón.</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>ruta</translation>
+    </message>
+    <message>
+        <source>Marathon config to create in an empty database.</source>
+        <translation>Configuración del maratón que se crea en una base de datos vacía.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>Folder for hourly backups (default &lt;db&gt;.backups).</source>
+        <translation>Carpeta para las copias de seguridad cada hora (predeterminada &lt;db&gt;.backups).</translation>
+    </message>
+    <message>
+        <source>dir</source>
+        <translation>carpeta</translation>
+    </message>
+    <message>
+        <source>Scene to broadcast (JSON).</source>
+        <translation>Escena que se emite (JSON).</translation>
+    </message>
+    <message>
+        <source>RTMP/RTMPS destination, key included (repeatable).</source>
+        <translation>Destino RTMP/RTMPS, con la clave incluida (repetible).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Record to this file (.mkv; .mp4 is remuxed at the end).</source>
+        <translation>Graba en este archivo (.mkv; .mp4 se remultiplexa al final).</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds.</source>
+        <translation>Se detiene al cabo de estos segundos.</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>Canvas size (default 1280x720).</source>
+        <translation>Tamaño del lienzo (predeterminado 1280x720).</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>ANCHOxALTO</translation>
+    </message>
+    <message>
+        <source>Frame rate (default 30).</source>
+        <translation>Fotogramas por segundo (predeterminado 30).</translation>
+    </message>
+    <message>
+        <source>Video bitrate in kbps (default 2500).</source>
+        <translation>Tasa de bits de vídeo en kbps (predeterminada 2500).</translation>
+    </message>
+    <message>
+        <source>kbps</source>
+        <translation>kbps</translation>
+    </message>
+    <message>
+        <source>Video encoder: auto (default), libx264, h264_nvenc, ...</source>
+        <translation>Codificador de vídeo: auto (predeterminado), libx264, h264_nvenc, ...</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Print broadcast stats once a second as JSON lines.</source>
+        <translation>Muestra las estadísticas de emisión una vez por segundo como líneas JSON.</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s data folder (marathon, demo, scenes); default: the app data folder.</source>
+        <translation>La carpeta de datos del estudio (maratón, demo, escenas); predeterminada: la carpeta de datos de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Unknown command &quot;%1&quot;; see --help.</source>
+        <translation>Comando desconocido &quot;%1&quot;; consulta --help.</translation>
+    </message>
+</context>
+<context>
+    <name>MarathonConfig</name>
+    <message>
+        <source>a list</source>
+        <translation>una lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objeto</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text in quotes, not %2.</source>
+        <translation>&quot;%1&quot; debe ser texto entre comillas, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false, not %2.</source>
+        <translation>&quot;%1&quot; debe ser true o false, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a whole number, not %2.</source>
+        <translation>&quot;%1&quot; debe ser un número entero, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a number of seconds, not %2.</source>
+        <translation>&quot;%1&quot; debe ser un número de segundos, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is out of range: %2.</source>
+        <translation>&quot;%1&quot; está fuera de rango: %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an ETH amount in quotes, such as &quot;0.01&quot;, not %2.</source>
+        <translation>&quot;%1&quot; debe ser un importe en ETH entre comillas, como &quot;0.01&quot;, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ETH amount: %2; write it like &quot;0.01&quot;.</source>
+        <translation>&quot;%1&quot; no es un importe en ETH: %2; escríbelo como &quot;0.01&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has more than 9 decimals: %2; the smallest amount is 1 gwei (0.000000001 ETH).</source>
+        <translation>&quot;%1&quot; tiene más de 9 decimales: %2; el importe mínimo es 1 gwei (0.000000001 ETH).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a date such as &quot;2026-11-01&quot;, not %2.</source>
+        <translation>&quot;%1&quot; debe ser una fecha como &quot;2026-11-01&quot;, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a time such as &quot;20:00&quot;, not %2.</source>
+        <translation>&quot;%1&quot; debe ser una hora como &quot;20:00&quot;, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list, not %2.</source>
+        <translation>&quot;%1&quot; debe ser una lista, no %2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be an object with a title, not %2.</source>
+        <translation>&quot;%1&quot; debe ser un objeto con un título, no %2.</translation>
+    </message>
+    <message>
+        <source>Unknown key &quot;%1&quot;: check its spelling.</source>
+        <translation>Clave desconocida &quot;%1&quot;: revisa cómo está escrita.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is &quot;%2&quot;, which is not a known time zone: use an IANA id such as America/New_York.</source>
+        <translation>&quot;%1&quot; es &quot;%2&quot;, que no es una zona horaria conocida: usa un identificador IANA como America/New_York.</translation>
+    </message>
+    <message>
+        <source>The marathon needs a name.</source>
+        <translation>El maratón necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The marathon needs a first day.</source>
+        <translation>El maratón necesita un primer día.</translation>
+    </message>
+    <message>
+        <source>Days must be between 1 and %1.</source>
+        <translation>Los días deben estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>The marathon needs a time zone: use an IANA id such as America/New_York.</source>
+        <translation>El maratón necesita una zona horaria: usa un identificador IANA como America/New_York.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA id such as America/New_York.</source>
+        <translation>Zona horaria desconocida &quot;%1&quot;: usa un identificador IANA como America/New_York.</translation>
+    </message>
+    <message>
+        <source>The window needs a valid start time.</source>
+        <translation>La franja necesita una hora de inicio válida.</translation>
+    </message>
+    <message>
+        <source>The window needs a valid end time.</source>
+        <translation>La franja necesita una hora de fin válida.</translation>
+    </message>
+    <message>
+        <source>The window cannot start and end at the same time; to run past midnight, end it earlier than it starts (such as 22:00 to 02:00).</source>
+        <translation>La franja no puede empezar y terminar a la misma hora; para pasar de medianoche, haz que termine antes de la hora en que empieza (por ejemplo, de 22:00 a 02:00).</translation>
+    </message>
+    <message>
+        <source>The window must last at least 1 minute.</source>
+        <translation>La franja debe durar al menos 1 minuto.</translation>
+    </message>
+    <message>
+        <source>Lots per day must be between 1 and %1.</source>
+        <translation>Los lotes por día deben estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>There are %1 lots but there must be %2 (days × lots per day = %3 × %4), or none while drafting.</source>
+        <translation>Hay %1 lotes, pero debe haber %2 (días × lotes por día = %3 × %4), o ninguno mientras es un borrador.</translation>
+    </message>
+    <message>
+        <source>Lot %1 needs a title.</source>
+        <translation>El lote %1 necesita un título.</translation>
+    </message>
+    <message>
+        <source>The reserve price must be more than 0 ETH.</source>
+        <translation>El precio de reserva debe ser mayor que 0 ETH.</translation>
+    </message>
+    <message>
+        <source>The minimum raise percentage must be between 0 and %1.</source>
+        <translation>El porcentaje de incremento mínimo debe estar entre 0 y %1.</translation>
+    </message>
+    <message>
+        <source>The minimum raise amount cannot be negative.</source>
+        <translation>El importe de incremento mínimo no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The minimum raise needs a percentage or an amount above 0, or a bid could simply repeat the leader&apos;s amount.</source>
+        <translation>El incremento mínimo necesita un porcentaje o un importe mayor que 0; si no, una puja podría limitarse a repetir el importe del líder.</translation>
+    </message>
+    <message>
+        <source>The anti-sniping time buffer must be between 0 and 24 hours.</source>
+        <translation>El margen de tiempo antisniping debe estar entre 0 y 24 horas.</translation>
+    </message>
+    <message>
+        <source>The cap on time extensions must be more than 0 when it is set.</source>
+        <translation>El límite de las prórrogas debe ser mayor que 0 cuando se establece.</translation>
+    </message>
+    <message>
+        <source>The grace period for late bids must be between 0 and 10 minutes.</source>
+        <translation>El periodo de gracia para pujas tardías debe estar entre 0 y 10 minutos.</translation>
+    </message>
+    <message>
+        <source>The minimum account age must be between 0 and %1 days.</source>
+        <translation>La antigüedad mínima de la cuenta debe estar entre 0 y %1 días.</translation>
+    </message>
+    <message>
+        <source>The review multiple must be 0 (off) or at least %1.</source>
+        <translation>El múltiplo de revisión debe ser 0 (desactivado) o al menos %1.</translation>
+    </message>
+    <message>
+        <source>The review ceiling (%1) must be above the reserve price (%2).</source>
+        <translation>El umbral de revisión (%1) debe ser mayor que el precio de reserva (%2).</translation>
+    </message>
+    <message>
+        <source>The hashtag must start with # and contain no spaces, such as #SothebAIs.</source>
+        <translation>El hashtag debe empezar por # y no contener espacios, como #SothebAIs.</translation>
+    </message>
+    <message>
+        <source>The marathon file &quot;%1&quot; does not exist.</source>
+        <translation>El archivo del maratón &quot;%1&quot; no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot read the marathon file &quot;%1&quot;: %2.</source>
+        <translation>No se puede leer el archivo del maratón &quot;%1&quot;: %2.</translation>
+    </message>
+    <message>
+        <source>The marathon file &quot;%1&quot; is not valid JSON: %2 at line %3, column %4 (offset %5).</source>
+        <translation>El archivo del maratón &quot;%1&quot; no es un JSON válido: %2 en la línea %3, columna %4 (posición %5).</translation>
+    </message>
+    <message>
+        <source>The marathon file &quot;%1&quot; must hold one JSON object, between { and }.</source>
+        <translation>El archivo del maratón &quot;%1&quot; debe contener un único objeto JSON, entre { y }.</translation>
+    </message>
+    <message>
+        <source>Cannot write the marathon file &quot;%1&quot;: %2.</source>
+        <translation>No se puede escribir el archivo del maratón &quot;%1&quot;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Schedule</name>
+    <message>
+        <source>The marathon needs a first day.</source>
+        <translation>El maratón necesita un primer día.</translation>
+    </message>
+    <message>
+        <source>Days must be between 1 and %1.</source>
+        <translation>Los días deben estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>Lots per day must be between 1 and %1.</source>
+        <translation>Los lotes por día deben estar entre 1 y %1.</translation>
+    </message>
+    <message>
+        <source>The window needs a valid start time and a valid end time.</source>
+        <translation>La franja necesita una hora de inicio y una hora de fin válidas.</translation>
+    </message>
+    <message>
+        <source>The window cannot start and end at the same time.</source>
+        <translation>La franja no puede empezar y terminar a la misma hora.</translation>
+    </message>
+    <message>
+        <source>Unknown time zone &quot;%1&quot;: use an IANA id such as America/New_York.</source>
+        <translation>Zona horaria desconocida &quot;%1&quot;: usa un identificador IANA como America/New_York.</translation>
+    </message>
+    <message>
+        <source>On %1 the window would last less than a minute because the clocks change that night; move the window&apos;s start or end away from the change.</source>
+        <translation>El %1 la franja duraría menos de un minuto porque esa noche cambia la hora; aleja el inicio o el fin de la franja del cambio.</translation>
+    </message>
+    <message>
+        <source>On %1 the window would start before the previous day&apos;s window ends because the clocks change; shorten the window.</source>
+        <translation>El %1 la franja empezaría antes de que termine la del día anterior porque cambia la hora; acorta la franja.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaMigrations</name>
+    <message>
+        <source>%1 is not a SothebAIs Studio database: %2</source>
+        <translation>%1 no es una base de datos de SothebAIs Studio: %2</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer SothebAIs Studio (schema %2; this build knows %3). Update the app to open it.</source>
+        <translation>%1 lo escribió una versión más reciente de SothebAIs Studio (esquema %2; esta versión conoce el %3). Actualiza la aplicación para abrirlo.</translation>
+    </message>
+    <message>
+        <source>Cannot start migration: %1</source>
+        <translation>No se puede iniciar la migración: %1</translation>
+    </message>
+    <message>
+        <source>Migration of %1 to schema %2 failed: %3</source>
+        <translation>Falló la migración de %1 al esquema %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::AuctionDock</name>
+    <message>
+        <source>Auction</source>
+        <translation>Subasta</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>A demo marathon with simulated bidders. Nothing here is real.</source>
+        <translation>Un maratón de demostración con postores simulados. Aquí nada es real.</translation>
+    </message>
+    <message>
+        <source>Auction:</source>
+        <translation>Subasta:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Leader:</source>
+        <translation>Líder:</translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation>Tiempo restante:</translation>
+    </message>
+    <message>
+        <source>Next bid from:</source>
+        <translation>Próxima puja desde:</translation>
+    </message>
+    <message>
+        <source>Operator actions</source>
+        <translation>Acciones del operador</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausar</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Prolongar</translation>
+    </message>
+    <message>
+        <source>Close now</source>
+        <translation>Cerrar ahora</translation>
+    </message>
+    <message>
+        <source>Cancel day</source>
+        <translation>Cancelar el día</translation>
+    </message>
+    <message>
+        <source>Mark settled</source>
+        <translation>Marcar como liquidada</translation>
+    </message>
+    <message>
+        <source>Manual bid</source>
+        <translation>Puja manual</translation>
+    </message>
+    <message>
+        <source>Bidder</source>
+        <translation>Postor</translation>
+    </message>
+    <message>
+        <source>Amount, e.g. 0.5 ETH</source>
+        <translation>Importe, p. ej. 0.5 ETH</translation>
+    </message>
+    <message>
+        <source>Submit bid</source>
+        <translation>Enviar puja</translation>
+    </message>
+    <message>
+        <source>Set up the real marathon…</source>
+        <translation>Configurar el maratón real…</translation>
+    </message>
+    <message>
+        <source>No auction</source>
+        <translation>Sin subasta</translation>
+    </message>
+    <message>
+        <source>Day %1 of %2 · lot %3 · %4</source>
+        <translation>Día %1 de %2 · lote %3 · %4</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>sin título</translation>
+    </message>
+    <message>
+        <source> · extended</source>
+        <translation> · prolongada</translation>
+    </message>
+    <message>
+        <source> · won by %1</source>
+        <translation> · ganada por %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>no bids yet</source>
+        <translation>aún no hay pujas</translation>
+    </message>
+    <message>
+        <source>next in %1</source>
+        <translation>siguiente en %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmar</translation>
+    </message>
+    <message>
+        <source>Resume the auction?</source>
+        <translation>¿Reanudar la subasta?</translation>
+    </message>
+    <message>
+        <source>Pause the auction? The clock stops.</source>
+        <translation>¿Pausar la subasta? El reloj se detiene.</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>Reanudada.</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>En pausa.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Extend the auction by %n minute(s)?</source>
+        <translation>
+            <numerusform>¿Prolongar la subasta %n minuto?</numerusform>
+            <numerusform>¿Prolongar la subasta %n minutos?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Extended by %n minute(s).</source>
+        <translation>
+            <numerusform>Prolongada %n minuto.</numerusform>
+            <numerusform>Prolongada %n minutos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close the auction now? The leader wins after the grace period.</source>
+        <translation>¿Cerrar la subasta ahora? El líder gana tras el periodo de gracia.</translation>
+    </message>
+    <message>
+        <source>Closed.</source>
+        <translation>Cerrada.</translation>
+    </message>
+    <message>
+        <source>cancelled by the operator</source>
+        <translation>cancelada por el operador</translation>
+    </message>
+    <message>
+        <source>Cancel the day</source>
+        <translation>Cancelar el día</translation>
+    </message>
+    <message>
+        <source>Why is this auction cancelled? (kept in the journal)</source>
+        <translation>¿Por qué se cancela esta subasta? (se guarda en el registro de eventos)</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelada.</translation>
+    </message>
+    <message>
+        <source>Mark this auction as settled (paid and delivered)?</source>
+        <translation>¿Marcar esta subasta como liquidada (pagada y entregada)?</translation>
+    </message>
+    <message>
+        <source>settled by hand</source>
+        <translation>liquidada manualmente</translation>
+    </message>
+    <message>
+        <source>Marked settled.</source>
+        <translation>Marcada como liquidada.</translation>
+    </message>
+    <message>
+        <source>Type the bidder and the amount.</source>
+        <translation>Escribe el postor y el importe.</translation>
+    </message>
+    <message>
+        <source>Accepted: %1 leads.</source>
+        <translation>Aceptada: %1 va en cabeza.</translation>
+    </message>
+    <message>
+        <source>Accepted.</source>
+        <translation>Aceptada.</translation>
+    </message>
+    <message>
+        <source>Waiting for review in the Bids dock.</source>
+        <translation>A la espera de revisión en el panel Pujas.</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rechazada: %1</translation>
+    </message>
+    <message>
+        <source>Already recorded.</source>
+        <translation>Ya registrada.</translation>
+    </message>
+    <message>
+        <source>Not stored: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::BidsDock</name>
+    <message>
+        <source>Bids</source>
+        <translation>Pujas</translation>
+    </message>
+    <message>
+        <source>Filter by bidder or text</source>
+        <translation>Filtrar por postor o texto</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Todas</translation>
+    </message>
+    <message>
+        <source>Invalidate…</source>
+        <translation>Invalidar…</translation>
+    </message>
+    <message>
+        <source>Invalidate the selected accepted bid; the leader becomes the highest remaining valid bid</source>
+        <translation>Invalida la puja aceptada seleccionada; pasa a liderar la puja válida más alta que quede</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Approve the selected bid in review; it is judged at the time it was posted</source>
+        <translation>Aprueba la puja en revisión seleccionada; se evalúa en el momento en que se publicó</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>Rechazar…</translation>
+    </message>
+    <message>
+        <source>Reject the selected bid in review</source>
+        <translation>Rechaza la puja en revisión seleccionada</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Write bids.csv and results.csv to a folder</source>
+        <translation>Escribe bids.csv y results.csv en una carpeta</translation>
+    </message>
+    <message>
+        <source>Invalidate bid</source>
+        <translation>Invalidar puja</translation>
+    </message>
+    <message>
+        <source>Why is %1&apos;s bid of %2 invalid? The reason is kept in the audit journal.</source>
+        <translation>¿Por qué no es válida la puja de %2 de %1? El motivo se guarda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>Invalidate %1&apos;s bid of %2? If it leads, the highest remaining valid bid takes the lead; the end time does not change.</source>
+        <translation>¿Invalidar la puja de %2 de %1? Si va en cabeza, pasa a liderar la puja válida más alta que quede; la hora de cierre no cambia.</translation>
+    </message>
+    <message>
+        <source>Approve bid</source>
+        <translation>Aprobar puja</translation>
+    </message>
+    <message>
+        <source>Approve %1&apos;s bid of %2? It is judged against the auction as it stands, at the time it was posted.</source>
+        <translation>¿Aprobar la puja de %2 de %1? Se evalúa frente a la subasta tal como estaba en el momento en que se publicó.</translation>
+    </message>
+    <message>
+        <source>Reject bid</source>
+        <translation>Rechazar puja</translation>
+    </message>
+    <message>
+        <source>Why is %1&apos;s bid of %2 rejected? The bidder may read it.</source>
+        <translation>¿Por qué se rechaza la puja de %2 de %1? El postor puede leerlo.</translation>
+    </message>
+    <message>
+        <source>Export bids and results (bids.csv, results.csv)</source>
+        <translation>Exportar pujas y resultados (bids.csv, results.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::DestinationDialog</name>
+    <message>
+        <source>Add Destination</source>
+        <translation>Añadir destino</translation>
+    </message>
+    <message>
+        <source>Edit Destination</source>
+        <translation>Editar destino</translation>
+    </message>
+    <message>
+        <source>X Media Studio</source>
+        <translation>X Media Studio</translation>
+    </message>
+    <message>
+        <source>rtmps://va.pscp.tv:443/x</source>
+        <translation>rtmps://va.pscp.tv:443/x</translation>
+    </message>
+    <message>
+        <source>The server URL, without the stream key: rtmp://… or rtmps://…. X Media Studio shows it as “RTMPS URL”.</source>
+        <translation>La URL del servidor, sin la clave de transmisión: rtmp://… o rtmps://…. X Media Studio la muestra como “RTMPS URL”.</translation>
+    </message>
+    <message>
+        <source>A key is stored; type a new one to replace it</source>
+        <translation>Hay una clave guardada; escribe una nueva para reemplazarla</translation>
+    </message>
+    <message>
+        <source>Paste the stream key</source>
+        <translation>Pega la clave de transmisión</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Forget the stored stream key</source>
+        <translation>Olvidar la clave de transmisión guardada</translation>
+    </message>
+    <message>
+        <source>The stream key is kept in the system keychain, never in a settings file.</source>
+        <translation>La clave de transmisión se guarda en el llavero del sistema, nunca en un archivo de configuración.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>&amp;URL del servidor:</translation>
+    </message>
+    <message>
+        <source>Stream &amp;key:</source>
+        <translation>&amp;Clave de transmisión:</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::EventLogDock</name>
+    <message>
+        <source>Marathon</source>
+        <translation>Maratón</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>Bids</source>
+        <translation>Pujas</translation>
+    </message>
+    <message>
+        <source>Leaders, extensions, winners</source>
+        <translation>Líderes, prórrogas, ganadores</translation>
+    </message>
+    <message>
+        <source>Operator actions</source>
+        <translation>Acciones del operador</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>Entregas</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Registro de eventos</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>Mensajes fallidos</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Todos los niveles</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Advertencias y errores</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Solo errores</translation>
+    </message>
+    <message>
+        <source>Search the summaries</source>
+        <translation>Buscar en los resúmenes</translation>
+    </message>
+    <message>
+        <source>Follow newest</source>
+        <translation>Seguir los más recientes</translation>
+    </message>
+    <message>
+        <source>Re-drive</source>
+        <translation>Reenviar</translation>
+    </message>
+    <message>
+        <source>Deliver the selected event to its subscriber again now</source>
+        <translation>Vuelve a entregar ahora el evento seleccionado a su suscriptor</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Dead letters (%1)</source>
+        <translation>Mensajes fallidos (%1)</translation>
+    </message>
+    <message>
+        <source>Event %1 was delivered to %2.</source>
+        <translation>El evento %1 se entregó a %2.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::HeadlessBroadcast</name>
+    <message>
+        <source>✓ @%1  %2</source>
+        <translation>✓ @%1  %2</translation>
+    </message>
+    <message>
+        <source>✗ @%1  %2</source>
+        <translation>✗ @%1  %2</translation>
+    </message>
+    <message>
+        <source>DEMO · Day %1 of %2 · %3</source>
+        <translation>DEMO · Día %1 de %2 · %3</translation>
+    </message>
+    <message>
+        <source>Next auction in %1</source>
+        <translation>Próxima subasta en %1</translation>
+    </message>
+    <message>
+        <source>Reserve %1</source>
+        <translation>Reserva %1</translation>
+    </message>
+    <message>
+        <source>%1 · @%2</source>
+        <translation>%1 · @%2</translation>
+    </message>
+    <message>
+        <source>No bids yet · reserve %1</source>
+        <translation>Aún no hay pujas · reserva %1</translation>
+    </message>
+    <message>
+        <source>Time left %1</source>
+        <translation>Tiempo restante %1</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>  · EXTENDED</source>
+        <translation>  · PRORROGADA</translation>
+    </message>
+    <message>
+        <source>SOLD to @%1</source>
+        <translation>VENDIDO a @%1</translation>
+    </message>
+    <message>
+        <source>%1 is not an RTMP address: it must start with rtmp:// or rtmps://.</source>
+        <translation>%1 no es una dirección RTMP: debe empezar por rtmp:// o rtmps://.</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: the folder does not exist.</source>
+        <translation>No se puede grabar en %1: la carpeta no existe.</translation>
+    </message>
+    <message>
+        <source>Broadcast stopped: %1</source>
+        <translation>Emisión detenida: %1</translation>
+    </message>
+    <message>
+        <source>Broadcasting %1×%2 at %3 fps, %4 kbps, encoder %5.</source>
+        <translation>Emitiendo %1×%2 a %3 fps, %4 kbps, codificador %5.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::HostDock</name>
+    <message>
+        <source>Host</source>
+        <translation>Presentadora</translation>
+    </message>
+    <message>
+        <source>Mood now:</source>
+        <translation>Estado de ánimo:</translation>
+    </message>
+    <message>
+        <source>Set mood</source>
+        <translation>Cambiar estado de ánimo</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Operador:</translation>
+    </message>
+    <message>
+        <source>A line for the host to say</source>
+        <translation>Una frase para que la diga la presentadora</translation>
+    </message>
+    <message>
+        <source>Say</source>
+        <translation>Decir</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::HotkeysSettingsPage</name>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Hotkey</source>
+        <translation>Atajo</translation>
+    </message>
+    <message>
+        <source>Reset to &amp;Defaults</source>
+        <translation>Restablecer &amp;valores predeterminados</translation>
+    </message>
+    <message>
+        <source>Click a hotkey and press the keys to assign; the clear button leaves the action without one.</source>
+        <translation>Haz clic en un atajo y pulsa las teclas que quieras asignar; el botón de borrar deja la acción sin atajo.</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>%1 is the hotkey of more than one action: %2. Give each its own.</source>
+        <translation>%1 es el atajo de más de una acción: %2. Asigna uno distinto a cada una.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>Another action has the same hotkey.</source>
+        <translation>Otra acción tiene el mismo atajo.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::MainWindow</name>
+    <message>
+        <source>SothebAIs Studio</source>
+        <translation>SothebAIs Studio</translation>
+    </message>
+    <message>
+        <source>The preview has no OpenGL context.</source>
+        <translation>La vista previa no tiene contexto OpenGL.</translation>
+    </message>
+    <message>
+        <source>The new video and output settings apply when streaming and recording stop.</source>
+        <translation>La nueva configuración de vídeo y salida se aplica cuando se detienen la transmisión y la grabación.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Controles</translation>
+    </message>
+    <message>
+        <source>Start Streaming</source>
+        <translation>Iniciar transmisión</translation>
+    </message>
+    <message>
+        <source>Start Recording</source>
+        <translation>Iniciar grabación</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Invalidate</source>
+        <translation>Invalidar</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Aprobar</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rechazar</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>Bids and results exported to %1</source>
+        <translation>Pujas y resultados exportados a %1</translation>
+    </message>
+    <message>
+        <source>SothebAIs Studio — DEMO marathon</source>
+        <translation>SothebAIs Studio — maratón DEMO</translation>
+    </message>
+    <message>
+        <source>SothebAIs Studio — %1</source>
+        <translation>SothebAIs Studio — %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New marathon…</source>
+        <translation>&amp;Nuevo maratón…</translation>
+    </message>
+    <message>
+        <source>&amp;Import scene collection…</source>
+        <translation>&amp;Importar colección de escenas…</translation>
+    </message>
+    <message>
+        <source>&amp;Export scene collection…</source>
+        <translation>&amp;Exportar colección de escenas…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Safe areas</source>
+        <translation>Áreas &amp;seguras</translation>
+    </message>
+    <message>
+        <source>&amp;Docks</source>
+        <translation>&amp;Paneles</translation>
+    </message>
+    <message>
+        <source>&amp;Reset layout</source>
+        <translation>&amp;Restablecer diseño</translation>
+    </message>
+    <message>
+        <source>&amp;Auction</source>
+        <translation>&amp;Subasta</translation>
+    </message>
+    <message>
+        <source>&amp;Pause / resume</source>
+        <translation>&amp;Pausar / reanudar</translation>
+    </message>
+    <message>
+        <source>&amp;Extend</source>
+        <translation>P&amp;rolongar</translation>
+    </message>
+    <message>
+        <source>&amp;Close now</source>
+        <translation>&amp;Cerrar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Broadcast</source>
+        <translation>&amp;Transmisión</translation>
+    </message>
+    <message>
+        <source>Start / stop &amp;streaming</source>
+        <translation>Iniciar / detener &amp;transmisión</translation>
+    </message>
+    <message>
+        <source>Start / stop &amp;recording</source>
+        <translation>Iniciar / detener &amp;grabación</translation>
+    </message>
+    <message>
+        <source>&amp;Next scene</source>
+        <translation>Escena &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>&amp;Previous scene</source>
+        <translation>Escena &amp;anterior</translation>
+    </message>
+    <message>
+        <source>● LIVE %1</source>
+        <translation>● EN VIVO %1</translation>
+    </message>
+    <message>
+        <source>LIVE 00:00:00</source>
+        <translation>EN VIVO 00:00:00</translation>
+    </message>
+    <message>
+        <source>● REC</source>
+        <translation>● REC</translation>
+    </message>
+    <message>
+        <source>%1 / %2 FPS</source>
+        <translation>%1 / %2 FPS</translation>
+    </message>
+    <message>
+        <source>CPU: %1 %</source>
+        <translation>CPU: %1 %</translation>
+    </message>
+    <message>
+        <source>%1 kb/s</source>
+        <translation>%1 kb/s</translation>
+    </message>
+    <message>
+        <source>Stop Streaming</source>
+        <translation>Detener transmisión</translation>
+    </message>
+    <message>
+        <source>Stop Recording</source>
+        <translation>Detener grabación</translation>
+    </message>
+    <message>
+        <source>Stop streaming</source>
+        <translation>Detener transmisión</translation>
+    </message>
+    <message>
+        <source>Stop streaming to every destination?</source>
+        <translation>¿Detener la transmisión a todos los destinos?</translation>
+    </message>
+    <message>
+        <source>Start streaming</source>
+        <translation>Iniciar transmisión</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no stream key: set it in Settings → Stream.</source>
+        <translation>&quot;%1&quot; no tiene clave de transmisión: configúrala en Configuración → Transmisión.</translation>
+    </message>
+    <message>
+        <source>Recording saved to %1</source>
+        <translation>Grabación guardada en %1</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Iniciar grabación</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time the studio starts.</source>
+        <translation>El nuevo idioma se aplica la próxima vez que se inicie el estudio.</translation>
+    </message>
+    <message>
+        <source>New marathon</source>
+        <translation>Nuevo maratón</translation>
+    </message>
+    <message>
+        <source>A real marathon is running. It is never replaced from the studio; to start another, move its data folder away first.</source>
+        <translation>Hay un maratón real en curso. Nunca se reemplaza desde el estudio; para empezar otro, primero mueve su carpeta de datos a otro lugar.</translation>
+    </message>
+    <message>
+        <source>Import scene collection</source>
+        <translation>Importar colección de escenas</translation>
+    </message>
+    <message>
+        <source>Scene collections (*.json)</source>
+        <translation>Colecciones de escenas (*.json)</translation>
+    </message>
+    <message>
+        <source>Export scene collection</source>
+        <translation>Exportar colección de escenas</translation>
+    </message>
+    <message>
+        <source>Streaming or recording is on. Stop and exit?</source>
+        <translation>La transmisión o la grabación está activa. ¿Detener y salir?</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::MarathonWizard</name>
+    <message>
+        <source>Enter an amount in ETH, such as 0.01.</source>
+        <translation>Escribe un importe en ETH, como 0.01.</translation>
+    </message>
+    <message>
+        <source>ETH amounts have at most 9 decimals (1 gwei).</source>
+        <translation>Los importes en ETH tienen como máximo 9 decimales (1 gwei).</translation>
+    </message>
+    <message>
+        <source>%1 ETH is too large.</source>
+        <translation>%1 ETH es demasiado.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of ETH; write it like 0.001 or 0.</source>
+        <translation>&quot;%1&quot; no es un importe en ETH; escríbelo como 0.001 o 0.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an amount of ETH above 0; write it like 0.01 or 1,000.5.</source>
+        <translation>&quot;%1&quot; no es un importe en ETH mayor que 0; escríbelo como 0.01 o 1,000.5.</translation>
+    </message>
+    <message>
+        <source>%1 to %2 local, %3 to %4 UTC</source>
+        <translation>%1 a %2 hora local, %3 a %4 UTC</translation>
+    </message>
+    <message>
+        <source> (moved forward: the clock skips that local time)</source>
+        <translation> (adelantado: el reloj se salta esa hora local)</translation>
+    </message>
+    <message>
+        <source>Marathon setup</source>
+        <translation>Configuración del maratón</translation>
+    </message>
+    <message>
+        <source>Basics</source>
+        <translation>Datos básicos</translation>
+    </message>
+    <message>
+        <source>When the auctions run: one window a day, in the marathon&apos;s time zone.</source>
+        <translation>Cuándo se celebran las subastas: una franja al día, en la zona horaria del maratón.</translation>
+    </message>
+    <message>
+        <source>At or before the start: the window ends the next day.</source>
+        <translation>A la hora de inicio o antes: la franja termina al día siguiente.</translation>
+    </message>
+    <message>
+        <source>The window is split into this many consecutive auctions.</source>
+        <translation>La franja se divide en este número de subastas consecutivas.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;First day:</source>
+        <translation>&amp;Primer día:</translation>
+    </message>
+    <message>
+        <source>Number of &amp;days:</source>
+        <translation>Número de &amp;días:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>Daily window:</source>
+        <translation>Franja diaria:</translation>
+    </message>
+    <message>
+        <source>&amp;Lots per day:</source>
+        <translation>&amp;Lotes por día:</translation>
+    </message>
+    <message>
+        <source>Money rules</source>
+        <translation>Reglas de importes</translation>
+    </message>
+    <message>
+        <source>Amounts in ETH, exact to the gwei. A bid must beat the leader by the larger of the two minimum raises.</source>
+        <translation>Importes en ETH, exactos al gwei. Una puja debe superar al líder en el mayor de los dos incrementos mínimos.</translation>
+    </message>
+    <message>
+        <source>&amp;Reserve price (ETH):</source>
+        <translation>Precio de &amp;reserva (ETH):</translation>
+    </message>
+    <message>
+        <source>Minimum raise (&amp;percent):</source>
+        <translation>Incremento mínimo (&amp;porcentaje):</translation>
+    </message>
+    <message>
+        <source>Minimum raise (&amp;ETH):</source>
+        <translation>Incremento mínimo (&amp;ETH):</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Tiempos</translation>
+    </message>
+    <message>
+        <source>Anti-sniping: a bid accepted in the last minutes pushes the end back. Late posts are still judged during the grace period.</source>
+        <translation>Antisniping: una puja aceptada en los últimos minutos retrasa el cierre. Las publicaciones tardías se siguen evaluando durante el periodo de gracia.</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Cap the total extension at</source>
+        <translation>Limitar la prórroga total a</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Time &amp;buffer:</source>
+        <translation>&amp;Margen de tiempo:</translation>
+    </message>
+    <message>
+        <source>Extension:</source>
+        <translation>Prórroga:</translation>
+    </message>
+    <message>
+        <source>&amp;Grace for late posts:</source>
+        <translation>Periodo de &amp;gracia para publicaciones tardías:</translation>
+    </message>
+    <message>
+        <source>Eligibility and review</source>
+        <translation>Requisitos y revisión</translation>
+    </message>
+    <message>
+        <source>Who may bid, and which bids wait for you before they count.</source>
+        <translation>Quién puede pujar y qué pujas esperan tu revisión antes de contar.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>No minimum</source>
+        <translation>Sin mínimo</translation>
+    </message>
+    <message>
+        <source>Require a linked wallet</source>
+        <translation>Exigir una billetera vinculada</translation>
+    </message>
+    <message>
+        <source>Review bids above (ETH):</source>
+        <translation>Revisar pujas superiores a (ETH):</translation>
+    </message>
+    <message>
+        <source> × the leader</source>
+        <translation> × el líder</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>#SothebAIs (empty: not required)</source>
+        <translation>#SothebAIs (vacío: no obligatorio)</translation>
+    </message>
+    <message>
+        <source>One handle or account id per line</source>
+        <translation>Un usuario o identificador de cuenta por línea</translation>
+    </message>
+    <message>
+        <source>Minimum account &amp;age:</source>
+        <translation>&amp;Antigüedad mínima de la cuenta:</translation>
+    </message>
+    <message>
+        <source>Review:</source>
+        <translation>Revisión:</translation>
+    </message>
+    <message>
+        <source>Review bids above:</source>
+        <translation>Revisar pujas superiores a:</translation>
+    </message>
+    <message>
+        <source>Required &amp;hashtag:</source>
+        <translation>&amp;Hashtag obligatorio:</translation>
+    </message>
+    <message>
+        <source>&amp;Blocklist:</source>
+        <translation>&amp;Lista de bloqueo:</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <source>One artwork per auction, in order: day 1 first. You may leave them all empty while drafting and add them later.</source>
+        <translation>Una obra por subasta, en orden: primero el día 1. Mientras es un borrador puedes dejarlos todos vacíos y añadirlos más tarde.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Artist</source>
+        <translation>Artista</translation>
+    </message>
+    <message>
+        <source>Token id</source>
+        <translation>ID del token</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Choose &amp;image…</source>
+        <translation>Elegir &amp;imagen…</translation>
+    </message>
+    <message>
+        <source>Reserve price: %1</source>
+        <translation>Precio de reserva: %1</translation>
+    </message>
+    <message>
+        <source>Minimum raise: %1</source>
+        <translation>Incremento mínimo: %1</translation>
+    </message>
+    <message>
+        <source>Review ceiling: %1</source>
+        <translation>Umbral de revisión: %1</translation>
+    </message>
+    <message>
+        <source>No lots yet: you can finish and add the %1 artworks later; until then the overlays show no titles.</source>
+        <translation>Aún no hay lotes: puedes terminar y añadir las %1 obras más tarde; hasta entonces las superposiciones no muestran títulos.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lots filled in: fill in the rest, or clear them all to keep drafting.</source>
+        <translation>%1 de %2 lotes completados: completa el resto o vacíalos todos para seguir con el borrador.</translation>
+    </message>
+    <message>
+        <source>Fix the problems below to see the schedule.</source>
+        <translation>Corrige los problemas de abajo para ver el calendario.</translation>
+    </message>
+    <message>
+        <source>First auction: %1
+Last auction: %2
+(%3 auctions)</source>
+        <translation>Primera subasta: %1
+Última subasta: %2
+(%3 subastas)</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>Día %1</translation>
+    </message>
+    <message>
+        <source>Day %1, lot %2</source>
+        <translation>Día %1, lote %2</translation>
+    </message>
+    <message>
+        <source>Artwork for lot %1</source>
+        <translation>Obra del lote %1</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.webp);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.gif *.webp);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::PreviewWidget</name>
+    <message>
+        <source>The program is not rendering</source>
+        <translation>El programa no se está renderizando</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::PropertiesDock</name>
+    <message>
+        <source>Properties</source>
+        <translation>Propiedades</translation>
+    </message>
+    <message>
+        <source>Select a source to edit its properties.</source>
+        <translation>Selecciona una fuente para editar sus propiedades.</translation>
+    </message>
+    <message>
+        <source>Locked: unlock the source in the Sources dock to edit it.</source>
+        <translation>Bloqueada: desbloquea la fuente en el panel Fuentes para editarla.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacidad</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>This kind of source (%1) has no properties to edit here.</source>
+        <translation>Este tipo de fuente (%1) no tiene propiedades que editar aquí.</translation>
+    </message>
+    <message>
+        <source>Font</source>
+        <translation>Fuente tipográfica</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>Tamaño de letra</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>Fondo</translation>
+    </message>
+    <message>
+        <source>Text colour</source>
+        <translation>Color del texto</translation>
+    </message>
+    <message>
+        <source>Accent colour</source>
+        <translation>Color de acento</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Ancho</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Bold</source>
+        <translation>Negrita</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Outline colour</source>
+        <translation>Color del contorno</translation>
+    </message>
+    <message>
+        <source>Outline width</source>
+        <translation>Grosor del contorno</translation>
+    </message>
+    <message>
+        <source>Shadow colour</source>
+        <translation>Color de la sombra</translation>
+    </message>
+    <message>
+        <source>Shadow X</source>
+        <translation>Sombra X</translation>
+    </message>
+    <message>
+        <source>Shadow Y</source>
+        <translation>Sombra Y</translation>
+    </message>
+    <message>
+        <source>Choose an image</source>
+        <translation>Elegir una imagen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a video</source>
+        <translation>Elegir un vídeo</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi);;All files (*)</source>
+        <translation>Vídeos (*.mp4 *.mov *.mkv *.webm *.avi);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Escala</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::ScenesDock</name>
+    <message>
+        <source>Scenes</source>
+        <translation>Escenas</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Add a scene</source>
+        <translation>Añadir una escena</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Remove the selected scene</source>
+        <translation>Quitar la escena seleccionada</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renombrar</translation>
+    </message>
+    <message>
+        <source>Rename the selected scene</source>
+        <translation>Renombrar la escena seleccionada</translation>
+    </message>
+    <message>
+        <source>Scene name:</source>
+        <translation>Nombre de la escena:</translation>
+    </message>
+    <message>
+        <source>A scene named &quot;%1&quot; already exists. Scene name:</source>
+        <translation>Ya existe una escena llamada &quot;%1&quot;. Nombre de la escena:</translation>
+    </message>
+    <message>
+        <source>Scene %1</source>
+        <translation>Escena %1</translation>
+    </message>
+    <message>
+        <source>Add scene</source>
+        <translation>Añadir escena</translation>
+    </message>
+    <message>
+        <source>Remove scene</source>
+        <translation>Quitar escena</translation>
+    </message>
+    <message>
+        <source>Remove the scene &quot;%1&quot; and its sources?</source>
+        <translation>¿Quitar la escena &quot;%1&quot; y sus fuentes?</translation>
+    </message>
+    <message>
+        <source>Rename scene</source>
+        <translation>Renombrar escena</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::SettingsDialog</name>
+    <message>
+        <source>Automatic (hardware when available)</source>
+        <translation>Automático (por hardware si está disponible)</translation>
+    </message>
+    <message>
+        <source>x264 (software)</source>
+        <translation>x264 (software)</translation>
+    </message>
+    <message>
+        <source>NVIDIA NVENC H.264</source>
+        <translation>NVIDIA NVENC H.264</translation>
+    </message>
+    <message>
+        <source>VA-API H.264 (Intel, AMD on Linux)</source>
+        <translation>VA-API H.264 (Intel, AMD en Linux)</translation>
+    </message>
+    <message>
+        <source>Intel Quick Sync H.264</source>
+        <translation>Intel Quick Sync H.264</translation>
+    </message>
+    <message>
+        <source>Apple VideoToolbox H.264</source>
+        <translation>Apple VideoToolbox H.264</translation>
+    </message>
+    <message>
+        <source>AMD AMF H.264</source>
+        <translation>AMD AMF H.264</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Transmisión</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Grabación</translation>
+    </message>
+    <message>
+        <source>Hotkeys</source>
+        <translation>Atajos</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source> kbps</source>
+        <translation> kbps</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder:</source>
+        <translation>&amp;Codificador:</translation>
+    </message>
+    <message>
+        <source>&amp;Bitrate:</source>
+        <translation>&amp;Tasa de bits:</translation>
+    </message>
+    <message>
+        <source>&amp;Keyframe interval:</source>
+        <translation>&amp;Intervalo de fotogramas clave:</translation>
+    </message>
+    <message>
+        <source>Encoder &amp;preset:</source>
+        <translation>&amp;Preajuste del codificador:</translation>
+    </message>
+    <message>
+        <source>Faster presets use less CPU for somewhat lower quality; hardware encoders use the closest setting they have.</source>
+        <translation>Los preajustes más rápidos usan menos CPU a cambio de algo menos de calidad; los codificadores por hardware usan el ajuste más parecido que tengan.</translation>
+    </message>
+    <message>
+        <source>%1×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>&amp;Canvas size:</source>
+        <translation>Tamaño del &amp;lienzo:</translation>
+    </message>
+    <message>
+        <source>Width × height:</source>
+        <translation>Ancho × alto:</translation>
+    </message>
+    <message>
+        <source>&amp;Frames per second:</source>
+        <translation>&amp;Fotogramas por segundo:</translation>
+    </message>
+    <message>
+        <source>The canvas is what the stream and recordings show, up to 1920×1080 (or 1080×1920 upright).</source>
+        <translation>El lienzo es lo que muestran la transmisión y las grabaciones, hasta 1920×1080 (o 1080×1920 en vertical).</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Carpeta:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <source>MP4 is made from an MKV when the recording stops, so a crash never loses it.</source>
+        <translation>El MP4 se genera a partir de un MKV al detener la grabación, así un fallo nunca la pierde.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of the studio.</source>
+        <translation>El nuevo idioma se usa a partir del próximo inicio del estudio.</translation>
+    </message>
+    <message>
+        <source>Folder for Recordings</source>
+        <translation>Carpeta para las grabaciones</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::SourcesDock</name>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Visible</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueada</translation>
+    </message>
+    <message>
+        <source>Image…</source>
+        <translation>Imagen…</translation>
+    </message>
+    <message>
+        <source>Video…</source>
+        <translation>Vídeo…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Añadir</translation>
+    </message>
+    <message>
+        <source>Add a source on top of the scene</source>
+        <translation>Añade una fuente encima de la escena</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Remove the selected source</source>
+        <translation>Quita la fuente seleccionada</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move the selected source up (in front)</source>
+        <translation>Sube la fuente seleccionada (delante)</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Bajar</translation>
+    </message>
+    <message>
+        <source>Move the selected source down (behind)</source>
+        <translation>Baja la fuente seleccionada (detrás)</translation>
+    </message>
+    <message>
+        <source>Shown; untick to hide</source>
+        <translation>Visible; desmarca para ocultarla</translation>
+    </message>
+    <message>
+        <source>Hidden; tick to show</source>
+        <translation>Oculta; marca para mostrarla</translation>
+    </message>
+    <message>
+        <source>Locked: cannot be moved or edited</source>
+        <translation>Bloqueada: no se puede mover ni editar</translation>
+    </message>
+    <message>
+        <source>Tick to lock</source>
+        <translation>Marca para bloquearla</translation>
+    </message>
+    <message>
+        <source>Add image</source>
+        <translation>Añadir imagen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.webp *.bmp *.gif);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Add video</source>
+        <translation>Añadir vídeo</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mov *.mkv *.webm *.avi);;All files (*)</source>
+        <translation>Vídeos (*.mp4 *.mov *.mkv *.webm *.avi);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>Quitar fuente</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot; from the scene &quot;%2&quot;?</source>
+        <translation>¿Quitar &quot;%1&quot; de la escena &quot;%2&quot;?</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::StatsDock</name>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenida</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>Reconectando</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Stats</source>
+        <translation>Estadísticas</translation>
+    </message>
+    <message>
+        <source>FPS:</source>
+        <translation>FPS:</translation>
+    </message>
+    <message>
+        <source>Average time to render a frame:</source>
+        <translation>Tiempo medio de renderizado por fotograma:</translation>
+    </message>
+    <message>
+        <source>Frames missed due to rendering lag:</source>
+        <translation>Fotogramas perdidos por retraso de renderizado:</translation>
+    </message>
+    <message>
+        <source>Frames skipped due to encoding lag:</source>
+        <translation>Fotogramas omitidos por retraso de codificación:</translation>
+    </message>
+    <message>
+        <source>CPU usage:</source>
+        <translation>Uso de CPU:</translation>
+    </message>
+    <message>
+        <source>Memory usage:</source>
+        <translation>Uso de memoria:</translation>
+    </message>
+    <message>
+        <source>Video encoder:</source>
+        <translation>Codificador de vídeo:</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Bitrate</source>
+        <translation>Tasa de bits</translation>
+    </message>
+    <message>
+        <source>Data sent</source>
+        <translation>Datos enviados</translation>
+    </message>
+    <message>
+        <source>Dropped frames</source>
+        <translation>Fotogramas descartados</translation>
+    </message>
+    <message>
+        <source>Reconnects</source>
+        <translation>Reconexiones</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3 %)</source>
+        <translation>%1 / %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>idle (not streaming or recording)</source>
+        <translation>inactivo (sin transmitir ni grabar)</translation>
+    </message>
+    <message>
+        <source>%1 kb/s</source>
+        <translation>%1 kb/s</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::StreamSettingsPage</name>
+    <message>
+        <source>No Keychain</source>
+        <translation>Sin llavero</translation>
+    </message>
+    <message>
+        <source>Where the stream is sent. Only enabled destinations are used; stream keys are kept in the system keychain.</source>
+        <translation>Adónde se envía la transmisión. Solo se usan los destinos activados; las claves de transmisión se guardan en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Server URL</source>
+        <translation>URL del servidor</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Activado</translation>
+    </message>
+    <message>
+        <source>Stream key</source>
+        <translation>Clave de transmisión</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Añadir…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>•••••• (saved on Apply)</source>
+        <translation>•••••• (se guarda al aplicar)</translation>
+    </message>
+    <message>
+        <source>not set (on Apply)</source>
+        <translation>sin definir (al aplicar)</translation>
+    </message>
+    <message>
+        <source>••••••</source>
+        <translation>••••••</translation>
+    </message>
+    <message>
+        <source>•••••• (this session only)</source>
+        <translation>•••••• (solo esta sesión)</translation>
+    </message>
+    <message>
+        <source>not readable</source>
+        <translation>no se puede leer</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <source>No keychain service is available: %1 Stream keys are kept for this session only.</source>
+        <translation>No hay ningún servicio de llavero disponible: %1 Las claves de transmisión se guardan solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>No keychain service is available: %1 When you enter a stream key you will be asked whether to keep it for this session only.</source>
+        <translation>No hay ningún servicio de llavero disponible: %1 Cuando escribas una clave de transmisión se te preguntará si quieres guardarla solo durante esta sesión.</translation>
+    </message>
+    <message>
+        <source>The stream key of “%1” was not kept; edit the destination to enter it again.</source>
+        <translation>La clave de transmisión de “%1” no se guardó; edita el destino para volver a escribirla.</translation>
+    </message>
+    <message>
+        <source>Destination “%1”: %2</source>
+        <translation>Destino “%1”: %2</translation>
+    </message>
+    <message>
+        <source>The destination “%1” was not added: %2</source>
+        <translation>El destino “%1” no se añadió: %2</translation>
+    </message>
+    <message>
+        <source>The destination “%1” was not changed: %2</source>
+        <translation>El destino “%1” no se modificó: %2</translation>
+    </message>
+    <message>
+        <source>The stream key of “%1” could not be forgotten: %2</source>
+        <translation>No se pudo olvidar la clave de transmisión de “%1”: %2</translation>
+    </message>
+    <message>
+        <source>No keychain service is available: %1
+
+Keep the stream key of “%2” for this session only? It stays in memory until the studio quits and is never written to a file; you will have to enter it again after a restart.
+
+If you answer No, the key is not kept at all.</source>
+        <translation>No hay ningún servicio de llavero disponible: %1
+
+¿Guardar la clave de transmisión de “%2” solo durante esta sesión? Se queda en memoria hasta que se cierre el estudio y nunca se escribe en un archivo; tendrás que volver a escribirla tras reiniciar.
+
+Si respondes No, la clave no se guarda en absoluto.</translation>
+    </message>
+    <message>
+        <source>The stream key of “%1” was not saved: %2</source>
+        <translation>La clave de transmisión de “%1” no se guardó: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::auction::AuctionEngine</name>
+    <message>
+        <source>This database already holds a marathon; open it instead or choose a new database file.</source>
+        <translation>Esta base de datos ya contiene un maratón; ábrela en su lugar o elige un archivo de base de datos nuevo.</translation>
+    </message>
+    <message>
+        <source>This database holds no marathon yet.</source>
+        <translation>Esta base de datos aún no contiene ningún maratón.</translation>
+    </message>
+    <message>
+        <source>No marathon is loaded.</source>
+        <translation>No hay ningún maratón cargado.</translation>
+    </message>
+    <message>
+        <source>The bid could not be stored: %1</source>
+        <translation>No se pudo guardar la puja: %1</translation>
+    </message>
+    <message>
+        <source>The auction for day %1 opens at %2 UTC.</source>
+        <translation>La subasta del día %1 abre a las %2 UTC.</translation>
+    </message>
+    <message>
+        <source>The auction for day %1 closed at %2 UTC.</source>
+        <translation>La subasta del día %1 cerró a las %2 UTC.</translation>
+    </message>
+    <message>
+        <source>Only a running auction can be paused.</source>
+        <translation>Solo se puede pausar una subasta en curso.</translation>
+    </message>
+    <message>
+        <source>Only a paused auction can be resumed.</source>
+        <translation>Solo se puede reanudar una subasta en pausa.</translation>
+    </message>
+    <message>
+        <source>Only an auction that is taking bids can be extended.</source>
+        <translation>Solo se puede prolongar una subasta que está aceptando pujas.</translation>
+    </message>
+    <message>
+        <source>An extension must be between 1 minute and 24 hours.</source>
+        <translation>Una prórroga debe durar entre 1 minuto y 24 horas.</translation>
+    </message>
+    <message>
+        <source>Only a running or paused auction can be closed.</source>
+        <translation>Solo se puede cerrar una subasta en curso o en pausa.</translation>
+    </message>
+    <message>
+        <source>This auction has already ended.</source>
+        <translation>Esta subasta ya ha terminado.</translation>
+    </message>
+    <message>
+        <source>Say why the auction is cancelled.</source>
+        <translation>Indica por qué se cancela la subasta.</translation>
+    </message>
+    <message>
+        <source>Only an accepted bid can be invalidated.</source>
+        <translation>Solo se puede invalidar una puja aceptada.</translation>
+    </message>
+    <message>
+        <source>The auction of this bid has ended; its bids are final.</source>
+        <translation>La subasta de esta puja ha terminado; sus pujas son definitivas.</translation>
+    </message>
+    <message>
+        <source>Say why the bid is invalidated.</source>
+        <translation>Indica por qué se invalida la puja.</translation>
+    </message>
+    <message>
+        <source>Only a bid waiting for review can be approved.</source>
+        <translation>Solo se puede aprobar una puja pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>The bid belongs to no auction.</source>
+        <translation>La puja no pertenece a ninguna subasta.</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>aprobada por %1</translation>
+    </message>
+    <message>
+        <source>Only a bid waiting for review can be rejected.</source>
+        <translation>Solo se puede rechazar una puja pendiente de revisión.</translation>
+    </message>
+    <message>
+        <source>Say why the bid is rejected.</source>
+        <translation>Indica por qué se rechaza la puja.</translation>
+    </message>
+    <message>
+        <source>Only an auction with a declared winner can be settled.</source>
+        <translation>Solo se puede liquidar una subasta con un ganador declarado.</translation>
+    </message>
+    <message>
+        <source>There is no such auction.</source>
+        <translation>No existe esa subasta.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::auction::EventDispatcher</name>
+    <message>
+        <source>There is no dead letter %1.</source>
+        <translation>No existe el mensaje fallido %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not connected; re-drive it once it is.</source>
+        <translation>%1 no está conectado; reenvíalo cuando lo esté.</translation>
+    </message>
+    <message>
+        <source>Event %1 is missing from the journal.</source>
+        <translation>Falta el evento %1 en el registro de eventos.</translation>
+    </message>
+    <message>
+        <source>Delivery failed again: %1</source>
+        <translation>La entrega volvió a fallar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::SecretStore</name>
+    <message>
+        <source>The keychain did not answer in time (%1 s). It may be locked and waiting for you to unlock it.</source>
+        <translation>El llavero del sistema no respondió a tiempo (%1 s). Puede que esté bloqueado y a la espera de que lo desbloquees.</translation>
+    </message>
+    <message>
+        <source>Access to the keychain was refused.</source>
+        <translation>Se denegó el acceso al llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The keychain refused access; it may be locked.</source>
+        <translation>El llavero del sistema denegó el acceso; puede que esté bloqueado.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running (Secret Service over D-Bus). Stream keys cannot be saved securely.</source>
+        <translation>No hay ningún servicio de llavero en ejecución (Secret Service sobre D-Bus). Las claves de transmisión no se pueden guardar de forma segura.</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be reached. Stream keys cannot be saved securely.</source>
+        <translation>No se puede acceder al llavero del sistema. Las claves de transmisión no se pueden guardar de forma segura.</translation>
+    </message>
+    <message>
+        <source>The keychain could not store the secret (is the default keyring created and unlocked?): %1</source>
+        <translation>El llavero del sistema no pudo guardar el secreto (¿está creado y desbloqueado el llavero predeterminado?): %1</translation>
+    </message>
+    <message>
+        <source>The keychain could not delete the secret: %1</source>
+        <translation>El llavero del sistema no pudo eliminar el secreto: %1</translation>
+    </message>
+    <message>
+        <source>The keychain could not read the secret: %1</source>
+        <translation>El llavero del sistema no pudo leer el secreto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::render::BroadcastPipeline</name>
+    <message>
+        <source>The canvas must be between 16×16 and 1920×1080 with even sides; %1×%2 is not.</source>
+        <translation>El lienzo debe medir entre 16×16 y 1920×1080 con lados pares; %1×%2 no cumple.</translation>
+    </message>
+    <message>
+        <source>The frame rate must be between 1 and 60; %1 is not.</source>
+        <translation>Los fotogramas por segundo deben estar entre 1 y 60; %1 no lo está.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio</name>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation>%1 h %2 min %3 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>below reserve</source>
+        <translation>bajo la reserva</translation>
+    </message>
+    <message>
+        <source>raise too small</source>
+        <translation>incremento insuficiente</translation>
+    </message>
+    <message>
+        <source>auction closed</source>
+        <translation>subasta cerrada</translation>
+    </message>
+    <message>
+        <source>not open yet</source>
+        <translation>aún no abierta</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pausa</translation>
+    </message>
+    <message>
+        <source>account too new</source>
+        <translation>cuenta demasiado reciente</translation>
+    </message>
+    <message>
+        <source>account age unknown</source>
+        <translation>antigüedad desconocida</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>bloqueada</translation>
+    </message>
+    <message>
+        <source>no amount</source>
+        <translation>sin importe</translation>
+    </message>
+    <message>
+        <source>ambiguous amount</source>
+        <translation>importe ambiguo</translation>
+    </message>
+    <message>
+        <source>bad number</source>
+        <translation>número no válido</translation>
+    </message>
+    <message>
+        <source>too precise</source>
+        <translation>demasiado preciso</translation>
+    </message>
+    <message>
+        <source>ETH only</source>
+        <translation>solo ETH</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>duplicada</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <source>wrong thread</source>
+        <translation>hilo equivocado</translation>
+    </message>
+    <message>
+        <source>missing hashtag</source>
+        <translation>falta el hashtag</translation>
+    </message>
+    <message>
+        <source>no wallet</source>
+        <translation>sin billetera</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazada</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::AuctionBarOverlay</name>
+    <message>
+        <source>Auction bar</source>
+        <translation>Barra de subasta</translation>
+    </message>
+    <message>
+        <source>No bids yet</source>
+        <translation>Aún no hay pujas</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>Día %1</translation>
+    </message>
+    <message>
+        <source>Day %1 of %2</source>
+        <translation>Día %1 de %2</translation>
+    </message>
+    <message>
+        <source>Sold for</source>
+        <translation>Vendido por</translation>
+    </message>
+    <message>
+        <source>Current bid</source>
+        <translation>Puja actual</translation>
+    </message>
+    <message>
+        <source>Winner</source>
+        <translation>Ganador</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Líder</translation>
+    </message>
+    <message>
+        <source>Minimum bid</source>
+        <translation>Puja mínima</translation>
+    </message>
+    <message>
+        <source>Opens in</source>
+        <translation>Abre en</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo restante</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Marathon</source>
+        <translation>Maratón</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>Prorrogada</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Demo</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::BidFeedOverlay</name>
+    <message>
+        <source>Bid feed</source>
+        <translation>Feed de pujas</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>retirada</translation>
+    </message>
+    <message>
+        <source>Live bids</source>
+        <translation>Pujas en vivo</translation>
+    </message>
+    <message>
+        <source>Latest bids</source>
+        <translation>Últimas pujas</translation>
+    </message>
+    <message>
+        <source>Waiting for the first bid…</source>
+        <translation>Esperando la primera puja…</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::BidsTableModel</name>
+    <message>
+        <source>Accepted</source>
+        <translation>Aceptada</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Invalidated</source>
+        <translation>Invalidada</translation>
+    </message>
+    <message>
+        <source>Received %1 (posted %2)</source>
+        <translation>Recibida %1 (publicada %2)</translation>
+    </message>
+    <message>
+        <source>%1 gwei</source>
+        <translation>%1 gwei</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Bidder</source>
+        <translation>Postor</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::DeadLetterModel</name>
+    <message>
+        <source>Select a dead letter to re-drive.</source>
+        <translation>Selecciona un mensaje fallido para reenviarlo.</translation>
+    </message>
+    <message>
+        <source>Subscriber</source>
+        <translation>Suscriptor</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Evento</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Failed at</source>
+        <translation>Falló a las</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::EventLogModel</name>
+    <message>
+        <source>%1 gave up on event %2: %3</source>
+        <translation>%1 abandonó el evento %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 bid %2: accepted</source>
+        <translation>%1 pujó %2: aceptada</translation>
+    </message>
+    <message>
+        <source>%1 bid %2: rejected (%3)</source>
+        <translation>%1 pujó %2: rechazada (%3)</translation>
+    </message>
+    <message>
+        <source>%1 bid %2: waits for review</source>
+        <translation>%1 pujó %2: pendiente de revisión</translation>
+    </message>
+    <message>
+        <source>%1 bid %2: invalidated (%3)</source>
+        <translation>%1 pujó %2: invalidada (%3)</translation>
+    </message>
+    <message>
+        <source>No leader</source>
+        <translation>Sin líder</translation>
+    </message>
+    <message>
+        <source>%1 leads with %2</source>
+        <translation>%1 lidera con %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) outbid by %3</source>
+        <translation>%1 (%2) superado por %3</translation>
+    </message>
+    <message>
+        <source>End extended by %1 to %2</source>
+        <translation>Cierre prorrogado %1, hasta %2</translation>
+    </message>
+    <message>
+        <source>%1 wins with %2</source>
+        <translation>%1 gana con %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3</source>
+        <translation>%1: %2 %3</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation>Lote %1</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3, %4 to %5</source>
+        <translation>%1 %2: %3, de %4 a %5</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Información</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Seq</source>
+        <translation>Sec.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Nivel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::HostMood</name>
+    <message>
+        <source>Neutral</source>
+        <translation>Neutral</translation>
+    </message>
+    <message>
+        <source>Excited</source>
+        <translation>Entusiasmada</translation>
+    </message>
+    <message>
+        <source>Happy</source>
+        <translation>Contenta</translation>
+    </message>
+    <message>
+        <source>Surprised</source>
+        <translation>Sorprendida</translation>
+    </message>
+    <message>
+        <source>Thoughtful</source>
+        <translation>Pensativa</translation>
+    </message>
+    <message>
+        <source>Concerned</source>
+        <translation>Preocupada</translation>
+    </message>
+    <message>
+        <source>Triumphant</source>
+        <translation>Triunfal</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::HostOverlay</name>
+    <message>
+        <source>Host character</source>
+        <translation>Personaje presentadora</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::LeaderboardOverlay</name>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Clasificación</translation>
+    </message>
+    <message>
+        <source>1 win</source>
+        <translation>1 victoria</translation>
+    </message>
+    <message>
+        <source>%1 wins</source>
+        <translation>%1 victorias</translation>
+    </message>
+    <message>
+        <source>Top bidders</source>
+        <translation>Mejores postores</translation>
+    </message>
+    <message>
+        <source>No bids yet</source>
+        <translation>Aún no hay pujas</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::LotCardOverlay</name>
+    <message>
+        <source>Lot card</source>
+        <translation>Tarjeta del lote</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <source>Token #%1</source>
+        <translation>Token #%1</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation>Lote %1</translation>
+    </message>
+    <message>
+        <source>Artwork preview</source>
+        <translation>Vista previa de la obra</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::PausedCardOverlay</name>
+    <message>
+        <source>Paused card</source>
+        <translation>Tarjeta de pausa</translation>
+    </message>
+    <message>
+        <source>Auction paused</source>
+        <translation>Subasta en pausa</translation>
+    </message>
+    <message>
+        <source>Time left: %1</source>
+        <translation>Tiempo restante: %1</translation>
+    </message>
+    <message>
+        <source>Bidding resumes shortly</source>
+        <translation>Las pujas se reanudan en breve</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::SceneBuilder</name>
+    <message>
+        <source>&quot;%1&quot; is not shown: %2</source>
+        <translation>&quot;%1&quot; no se muestra: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::SceneCollection</name>
+    <message>
+        <source>Artwork</source>
+        <translation>Obra</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Presentadora</translation>
+    </message>
+    <message>
+        <source>Bid feed</source>
+        <translation>Feed de pujas</translation>
+    </message>
+    <message>
+        <source>Auction bar</source>
+        <translation>Barra de subasta</translation>
+    </message>
+    <message>
+        <source>Schedule card</source>
+        <translation>Tarjeta del calendario</translation>
+    </message>
+    <message>
+        <source>Paused card</source>
+        <translation>Tarjeta de pausa</translation>
+    </message>
+    <message>
+        <source>SOLD banner</source>
+        <translation>Rótulo VENDIDO</translation>
+    </message>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Clasificación</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>We&apos;ll be right back</source>
+        <translation>Volvemos enseguida</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminada</translation>
+    </message>
+    <message>
+        <source>Auction</source>
+        <translation>Subasta</translation>
+    </message>
+    <message>
+        <source>Between auctions</source>
+        <translation>Entre subastas</translation>
+    </message>
+    <message>
+        <source>Be right back</source>
+        <translation>Volvemos enseguida</translation>
+    </message>
+    <message>
+        <source>Add scene &quot;%1&quot;</source>
+        <translation>Añadir la escena &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Remove scene &quot;%1&quot;</source>
+        <translation>Quitar la escena &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Rename scene to &quot;%1&quot;</source>
+        <translation>Renombrar la escena a &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Add &quot;%1&quot;</source>
+        <translation>Añadir &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Remove &quot;%1&quot;</source>
+        <translation>Quitar &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot;</source>
+        <translation>Mover &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Show &quot;%1&quot;</source>
+        <translation>Mostrar &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Hide &quot;%1&quot;</source>
+        <translation>Ocultar &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Lock &quot;%1&quot;</source>
+        <translation>Bloquear &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Unlock &quot;%1&quot;</source>
+        <translation>Desbloquear &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Rename to &quot;%1&quot;</source>
+        <translation>Renombrar a &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Opacity of &quot;%1&quot;</source>
+        <translation>Opacidad de &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Edit &quot;%1&quot;</source>
+        <translation>Editar &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>This scene collection has format %1; this version reads format %2.</source>
+        <translation>Esta colección de escenas tiene el formato %1; esta versión lee el formato %2.</translation>
+    </message>
+    <message>
+        <source>A scene collection needs at least one scene.</source>
+        <translation>Una colección de escenas necesita al menos una escena.</translation>
+    </message>
+    <message>
+        <source>The canvas %1×%2 is outside 16×16 to 1920×1080.</source>
+        <translation>El lienzo %1×%2 está fuera del rango de 16×16 a 1920×1080.</translation>
+    </message>
+    <message>
+        <source>Cannot open the scene collection %1: %2</source>
+        <translation>No se puede abrir la colección de escenas %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a scene collection: %2</source>
+        <translation>%1 no es una colección de escenas: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the scene collection to %1: %2</source>
+        <translation>No se puede guardar la colección de escenas en %1: %2</translation>
+    </message>
+    <message>
+        <source>Every scene needs a name.</source>
+        <translation>Cada escena necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>Scene &quot;%1&quot;: %2</source>
+        <translation>Escena &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>Scene &quot;%1&quot; has two sources with the id &quot;%2&quot;.</source>
+        <translation>La escena &quot;%1&quot; tiene dos fuentes con el id &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>A source needs an &quot;id&quot; and a &quot;kind&quot;.</source>
+        <translation>Una fuente necesita un &quot;id&quot; y un &quot;kind&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::ScheduleCardOverlay</name>
+    <message>
+        <source>Schedule card</source>
+        <translation>Tarjeta del calendario</translation>
+    </message>
+    <message>
+        <source>Day %1 of %2 · Lot %3</source>
+        <translation>Día %1 de %2 · Lote %3</translation>
+    </message>
+    <message>
+        <source>Day %1</source>
+        <translation>Día %1</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Next auction in</source>
+        <translation>Próxima subasta en</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::SoldBannerOverlay</name>
+    <message>
+        <source>SOLD banner</source>
+        <translation>Rótulo VENDIDO</translation>
+    </message>
+    <message>
+        <source>SOLD</source>
+        <translation>VENDIDO</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>a %1</translation>
+    </message>
+    <message>
+        <source>for %1</source>
+        <translation>por %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::StudioController</name>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Falló la copia de seguridad: %1</translation>
+    </message>
+    <message>
+        <source>%1 The default scenes are used; the file was kept as %2.</source>
+        <translation>%1 Se usan las escenas predeterminadas; el archivo se conservó como %2.</translation>
+    </message>
+    <message>
+        <source>A marathon already runs from %1; it is never replaced from the studio.</source>
+        <translation>Ya hay un maratón en curso desde %1; nunca se reemplaza desde el estudio.</translation>
+    </message>
+    <message>
+        <source>The program cannot be rendered: %1</source>
+        <translation>No se puede renderizar el programa: %1</translation>
+    </message>
+    <message>
+        <source>Stop streaming and recording before changing the video settings.</source>
+        <translation>Detén la transmisión y la grabación antes de cambiar la configuración de vídeo.</translation>
+    </message>
+    <message>
+        <source>The program is not rendering.</source>
+        <translation>El programa no se está renderizando.</translation>
+    </message>
+    <message>
+        <source>No destination is enabled: add one in Settings → Stream.</source>
+        <translation>No hay ningún destino activado: añade uno en Configuración → Transmisión.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an rtmp:// or rtmps:// address.</source>
+        <translation>&quot;%1&quot; no es una dirección rtmp:// ni rtmps://.</translation>
+    </message>
+    <message>
+        <source>Cannot create the recording folder %1.</source>
+        <translation>No se puede crear la carpeta de grabaciones %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::StudioSettings</name>
+    <message>
+        <source>Start or stop streaming</source>
+        <translation>Iniciar o detener la transmisión</translation>
+    </message>
+    <message>
+        <source>Start or stop recording</source>
+        <translation>Iniciar o detener la grabación</translation>
+    </message>
+    <message>
+        <source>Next scene</source>
+        <translation>Escena siguiente</translation>
+    </message>
+    <message>
+        <source>Previous scene</source>
+        <translation>Escena anterior</translation>
+    </message>
+    <message>
+        <source>Pause or resume the auction</source>
+        <translation>Pausar o reanudar la subasta</translation>
+    </message>
+    <message>
+        <source>Extend the auction</source>
+        <translation>Prolongar la subasta</translation>
+    </message>
+    <message>
+        <source>Close the auction now</source>
+        <translation>Cerrar la subasta ahora</translation>
+    </message>
+    <message>
+        <source>The canvas width must be between %1 and %2 pixels (it is %3).</source>
+        <translation>El ancho del lienzo debe estar entre %1 y %2 píxeles (es %3).</translation>
+    </message>
+    <message>
+        <source>The canvas height must be between %1 and %2 pixels (it is %3).</source>
+        <translation>El alto del lienzo debe estar entre %1 y %2 píxeles (es %3).</translation>
+    </message>
+    <message>
+        <source>The canvas can be at most 1920×1080 pixels (or 1080×1920 upright).</source>
+        <translation>El lienzo puede medir como máximo 1920×1080 píxeles (o 1080×1920 en vertical).</translation>
+    </message>
+    <message>
+        <source>The canvas width and height must be even numbers of pixels.</source>
+        <translation>El ancho y el alto del lienzo deben ser números pares de píxeles.</translation>
+    </message>
+    <message>
+        <source>The frame rate must be between %1 and %2 frames per second (it is %3).</source>
+        <translation>La frecuencia de fotogramas debe estar entre %1 y %2 fotogramas por segundo (es %3).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a video encoder the studio knows; choose one of: %2.</source>
+        <translation>“%1” no es un codificador de vídeo que el estudio conozca; elige uno de estos: %2.</translation>
+    </message>
+    <message>
+        <source>The video bitrate must be between %1 and %2 kbps (it is %3).</source>
+        <translation>La tasa de bits de vídeo debe estar entre %1 y %2 kbps (es %3).</translation>
+    </message>
+    <message>
+        <source>The keyframe interval must be between %1 and %2 seconds (it is %3).</source>
+        <translation>El intervalo de fotogramas clave debe estar entre %1 y %2 segundos (es %3).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an encoder preset; choose one of: %2.</source>
+        <translation>“%1” no es un preajuste del codificador; elige uno de estos: %2.</translation>
+    </message>
+    <message>
+        <source>Give the destination a name.</source>
+        <translation>Ponle un nombre al destino.</translation>
+    </message>
+    <message>
+        <source>Enter the server URL of the destination (rtmp:// or rtmps://).</source>
+        <translation>Escribe la URL del servidor del destino (rtmp:// o rtmps://).</translation>
+    </message>
+    <message>
+        <source>The server URL must start with rtmp:// or rtmps:// (it is “%1”).</source>
+        <translation>La URL del servidor debe empezar por rtmp:// o rtmps:// (es “%1”).</translation>
+    </message>
+    <message>
+        <source>The server URL “%1” has no server name after the ://.</source>
+        <translation>La URL del servidor “%1” no tiene nombre de servidor después de ://.</translation>
+    </message>
+    <message>
+        <source>Choose a folder for recordings.</source>
+        <translation>Elige una carpeta para las grabaciones.</translation>
+    </message>
+    <message>
+        <source>The recordings folder must be a full path (it is “%1”).</source>
+        <translation>La carpeta de grabaciones debe ser una ruta completa (es “%1”).</translation>
+    </message>
+    <message>
+        <source>Recordings can be saved as mkv or mp4, not “%1”.</source>
+        <translation>Las grabaciones se pueden guardar como mkv o mp4, no como “%1”.</translation>
+    </message>
+    <message>
+        <source>There is no destination with this id; it may have been removed.</source>
+        <translation>No hay ningún destino con este id; puede que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>The destination was removed, but its stream key could not be deleted from the keychain: %1</source>
+        <translation>Se eliminó el destino, pero no se pudo borrar su clave de transmisión del llavero del sistema: %1</translation>
+    </message>
+    <message>
+        <source>The stream key is empty.</source>
+        <translation>La clave de transmisión está vacía.</translation>
+    </message>
+    <message>
+        <source>The stream key was not saved.</source>
+        <translation>La clave de transmisión no se guardó.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an action that can have a hotkey.</source>
+        <translation>“%1” no es una acción que pueda tener atajo.</translation>
+    </message>
+    <message>
+        <source>%1 is already the hotkey of “%2”.</source>
+        <translation>%1 ya es el atajo de “%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a language the studio is translated to; choose English (en), Spanish (es) or the system language.</source>
+        <translation>“%1” no es un idioma al que esté traducido el estudio; elige inglés (en), español (es) o el idioma del sistema.</translation>
+    </message>
+    <message>
+        <source>The settings file %1 could not be read; defaults are used.</source>
+        <translation>No se pudo leer el archivo de configuración %1; se usan los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>The %1 settings were invalid and were reset: %2</source>
+        <translation>La configuración de %1 no era válida y se restableció: %2</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>vídeo</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>grabación</translation>
+    </message>
+    <message>
+        <source>The destination has no id.</source>
+        <translation>El destino no tiene id.</translation>
+    </message>
+    <message>
+        <source>destination</source>
+        <translation>destino</translation>
+    </message>
+    <message>
+        <source>The settings folder %1 could not be created.</source>
+        <translation>No se pudo crear la carpeta de configuración %1.</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to %1.</source>
+        <translation>No se pudo escribir la configuración en %1.</translation>
     </message>
 </context>
 </TS>
