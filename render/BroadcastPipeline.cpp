@@ -392,7 +392,9 @@ void BroadcastPipeline::Private::renderLoop()
                 q, [this, message] { emit q->fatalError(message); }, Qt::QueuedConnection);
             stopRendering = true;
         }
-        preview.create(context->functions(), settings.canvas);
+        // Only a preview in the same share group can sample the ring: headless runs skip the copy.
+        if (shareContext)
+            preview.create(context->functions(), settings.canvas);
         FramePacer pacer(settings.fps);
         pacer.start(steadyNowNs());
         std::int64_t sessionStart = -1; // render index of the encoding session's frame 0
