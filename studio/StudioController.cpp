@@ -111,6 +111,8 @@ bool StudioController::open(QString* error)
             tr("%1 The default scenes are used; the file was kept as %2.").arg(sceneError, aside));
     }
     m_scenes->setAutosavePath(scenesPath);
+    // A full disk or a read-only folder: the operator hears of it; the scenes stay in memory.
+    connect(m_scenes.get(), &SceneCollection::autosaveFailed, this, &StudioController::problem);
     connect(m_scenes.get(), &SceneCollection::sceneChanged, this, [this](int index) {
         if (index == m_scenes->currentScene())
             applyScene();
