@@ -45,6 +45,7 @@ private slots:
     void collectionEditsUndoAndRedo();
     void collectionAutosavesAndRoundTrips();
     void brokenCollectionsAreClearErrors();
+    void aFailedAutosaveIsReportedAndKeepsTheEdits();
     void builderMakesTheDefaultLayout();
 };
 
@@ -231,6 +232,19 @@ void TestStudioCore::brokenCollectionsAreClearErrors()
                     &error));
     QVERIFY2(error.contains(QLatin1String("\"kind\"")), qPrintable(error));
     QCOMPARE(c.toJson(), before); // nothing lost
+}
+
+void TestStudioCore::aFailedAutosaveIsReportedAndKeepsTheEdits()
+{
+    // Nothing can be created under /dev/null: the same failure a full or read-only disk gives.
+    SceneCollection c;
+    c.setAutosavePath(QStringLiteral("/dev/null/scenes/default.json"), 10);
+    QSignalSpy failed(&c, &SceneCollection::autosaveFailed);
+    QVERIFY(c.renameScene(0, QStringLiteral("Main stage")));
+    QTRY_COMPARE(failed.count(), 1);
+    const QString error = failed.first().first().toString();
+    QVERIFY2(error.contains(QLatin1String("Cannot save the scene collection")), qPrintable(error));
+    QCOMPARE(c.scene(0).name, QStringLiteral("Main stage")); // the edit is kept in memory
 }
 
 void TestStudioCore::builderMakesTheDefaultLayout()
