@@ -119,8 +119,10 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
     m_defaultState = saveState();
     if (!m_settings.windowGeometry().isEmpty())
         restoreGeometry(m_settings.windowGeometry());
-    else
+    else {
+        resize(1600, 960); // where no window manager maximizes
         setWindowState(Qt::WindowMaximized); // first start: the whole screen, as OBS opens
+    }
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
 
@@ -245,21 +247,20 @@ void MainWindow::createDocks()
     connect(exitButton, &QPushButton::clicked, this, &QWidget::close);
 
     // OBS's shape: the preview in the middle, the editing docks along the bottom; the auction
-    // control room on the right.
+    // control room on the right, with the bids, the host, the journal and the stats in tabs.
     addDockWidget(Qt::BottomDockWidgetArea, m_scenesDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_sourcesDock);
     addDockWidget(Qt::BottomDockWidgetArea, m_propertiesDock);
-    addDockWidget(Qt::BottomDockWidgetArea, m_eventLogDock);
     addDockWidget(Qt::BottomDockWidgetArea, controls);
-    tabifyDockWidget(m_eventLogDock, m_statsDock);
     addDockWidget(Qt::RightDockWidgetArea, m_auctionDock);
     addDockWidget(Qt::RightDockWidgetArea, m_bidsDock);
-    tabifyDockWidget(m_bidsDock, m_hostDock);
+    tabifyDockWidget(m_bidsDock, m_eventLogDock);
+    tabifyDockWidget(m_eventLogDock, m_hostDock);
+    tabifyDockWidget(m_hostDock, m_statsDock);
     m_bidsDock->raise();
-    m_eventLogDock->raise();
-    resizeDocks({m_auctionDock}, {460}, Qt::Horizontal);
-    resizeDocks({m_scenesDock, m_sourcesDock, m_propertiesDock, m_eventLogDock, controls},
-                {170, 230, 300, 420, 170}, Qt::Horizontal);
+    resizeDocks({m_auctionDock}, {480}, Qt::Horizontal);
+    resizeDocks({m_scenesDock, m_sourcesDock, m_propertiesDock, controls}, {200, 280, 420, 180},
+                Qt::Horizontal);
 
     connect(m_scenesDock, &ScenesDock::sceneActivated, &m_studio, &StudioController::switchScene);
     connect(m_sourcesDock, &SourcesDock::sourceSelected, this, [this](const QString& id) {

@@ -432,7 +432,8 @@ void TestMainWindow::layoutSurvivesARestart()
 {
     auto* stats = m_window->findChild<QDockWidget*>(QStringLiteral("StatsDock"));
     QVERIFY(stats);
-    stats->hide();
+    QVERIFY(stats->toggleViewAction()->isChecked()); // open (in a tab) until the user closes it
+    stats->close();
     m_window->resize(1500, 900);
     QVERIFY(m_window->close()); // saves the layout and stops the studio
     m_window.reset();
@@ -448,8 +449,13 @@ void TestMainWindow::layoutSurvivesARestart()
     m_window = std::make_unique<MainWindow>(*m_studio, *m_settings);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QVERIFY(!m_window->findChild<QDockWidget*>(QStringLiteral("StatsDock"))->isVisible());
+    QVERIFY(!m_window->findChild<QDockWidget*>(QStringLiteral("StatsDock"))
+                 ->toggleViewAction()
+                 ->isChecked());
     QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("BidsDock"))->isVisible());
+    QVERIFY(m_window->findChild<QDockWidget*>(QStringLiteral("EventLogDock"))
+                ->toggleViewAction()
+                ->isChecked());
     QCOMPARE(m_window->size(), QSize(1500, 900));
 }
 
