@@ -225,6 +225,7 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
     std::unique_ptr<AuctionEngine> oldEngine = std::move(m_engine);
     std::unique_ptr<EventDispatcher> oldDispatcher = std::move(m_dispatcher);
     std::unique_ptr<Clock> oldClock = std::move(m_clock);
+    const QString demoPath = m_store.path();
     m_backups.reset();
     m_bidTimer.stop();
     m_store.close();
@@ -232,6 +233,19 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
         m_store.close();
         for (const char* suffix : {"", "-wal", "-shm"})
             QFile::remove(real + QLatin1String(suffix));
+        // Back to the demo as it was: its engine still holds its state; the file is reopened.
+        QString reopenError;
+        if (!m_store.open(demoPath, &reopenError))
+            emit problem(reopenError);
+        m_engine = std::move(oldEngine);
+        m_dispatcher = std::move(oldDispatcher);
+        m_clock = std::move(oldClock);
+        m_demo = true;
+        m_demoClock = dynamic_cast<ScaledClock*>(m_clock.get());
+        m_backups = std::make_unique<BackupManager>(m_store, *m_clock,
+                                                    demoPath + QStringLiteral(".backups"));
+        if (m_bidders)
+            m_bidTimer.start();
         return false;
     }
     m_state->setEngine(*m_engine, false);

@@ -4,11 +4,13 @@
 // the default collection into the layout of DESIGN.md.
 
 #include "AuctionStateModel.h"
+#include "DemoMarathon.h"
 #include "EngineFixture.h"
 #include "Layer.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
 #include "SceneCollection.h"
+#include "StudioController.h"
 
 #include <QFile>
 #include <QGuiApplication>
@@ -47,6 +49,7 @@ private slots:
     void brokenCollectionsAreClearErrors();
     void aFailedAutosaveIsReportedAndKeepsTheEdits();
     void builderMakesTheDefaultLayout();
+    void aMarathonThatCannotBeCreatedLeavesTheDemoRunning();
 };
 
 void TestStudioCore::snapshotFollowsTheEngine()
@@ -292,6 +295,32 @@ void TestStudioCore::builderMakesTheDefaultLayout()
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().contains(QLatin1String("Logo")), qPrintable(problems.first()));
     QVERIFY(withImage->findLayer(QStringLiteral("bar")));
+}
+
+void TestStudioCore::aMarathonThatCannotBeCreatedLeavesTheDemoRunning()
+{
+    QTemporaryDir dir;
+    StudioController studio(dir.path());
+    QString error;
+    QVERIFY2(studio.open(&error), qPrintable(error));
+    QVERIFY(studio.isDemo());
+    studio.setSimulatedBidders(false);
+    QTRY_VERIFY(studio.state().snapshot()->isLive());
+
+    // Something in the way of marathon.db: the store cannot be created there.
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("marathon.db")));
+    const MarathonConfig config = DemoMarathon::config(QDateTime::currentMSecsSinceEpoch(), 3, 10);
+    QVERIFY(!studio.createMarathon(config, &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(studio.isDemo());
+    QCOMPARE(studio.submitManualBid(QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
+             BidOutcome::Kind::Accepted); // the demo goes on, on its own file
+
+    QVERIFY(QDir(dir.path()).rmdir(QStringLiteral("marathon.db")));
+    QVERIFY2(studio.createMarathon(config, &error), qPrintable(error));
+    QVERIFY(!studio.isDemo());
+    QCOMPARE(studio.engine().config().name, config.name);
+    QVERIFY(!studio.createMarathon(config, &error)); // a real marathon is never replaced
 }
 
 QTEST_MAIN(TestStudioCore)
