@@ -120,7 +120,7 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
     if (!m_settings.windowGeometry().isEmpty())
         restoreGeometry(m_settings.windowGeometry());
     else {
-        resize(1600, 960); // where no window manager maximizes
+        resize(1600, 960);                   // where no window manager maximizes
         setWindowState(Qt::WindowMaximized); // first start: the whole screen, as OBS opens
     }
     if (!m_settings.windowState().isEmpty())
