@@ -30,7 +30,8 @@ bool AuctionSnapshot::isBetweenWindows() const
     return !isLive() && !winnerDeclared && nextStartUtcMs > nowUtcMs;
 }
 
-AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::optional<int> show)
+AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::optional<int> show,
+                                       const LeaderboardTally* tally)
 {
     AuctionSnapshot s;
     s.nowUtcMs = engine.clock().nowUtcMs();
@@ -93,32 +94,46 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::op
         }
     }
 
-    // Best accepted bid per bidder across the marathon, and who won what.
-    QHash<QString, LeaderboardEntry> board;
+    s.leaderboard = topOfLeaderboard(tally ? *tally : tallyLeaderboard(engine));
+    return s;
+}
+
+LeaderboardTally AuctionSnapshot::tallyLeaderboard(AuctionEngine& engine)
+{
     QHash<std::int64_t, int> winners; // bid id -> 1
-    for (const AuctionDay& a : auctions) {
+    for (const AuctionDay& a : engine.auctions()) {
         if (a.winnerDeclared && a.winnerBidId)
             winners.insert(*a.winnerBidId, 1);
     }
+    LeaderboardTally board;
     for (const BidRecord& bid : engine.store().bids()) {
-        if (bid.status != BidStatus::Accepted)
-            continue;
-        const QString key = bid.bidderId.isEmpty() ? bid.bidderName : bid.bidderId;
-        LeaderboardEntry& entry = board[key];
-        entry.bidderName = bid.bidderName;
-        entry.bestBid = std::max(entry.bestBid, bid.amount);
-        entry.wins += winners.contains(bid.id) ? 1 : 0;
+        if (bid.status == BidStatus::Accepted)
+            addToLeaderboard(board, bid.bidderId, bid.bidderName, bid.amount,
+                             winners.contains(bid.id) ? 1 : 0);
     }
-    s.leaderboard = board.values();
-    std::sort(s.leaderboard.begin(), s.leaderboard.end(),
-              [](const LeaderboardEntry& a, const LeaderboardEntry& b) {
-                  if (a.bestBid != b.bestBid)
-                      return a.bestBid > b.bestBid;
-                  return a.bidderName < b.bidderName;
-              });
-    if (s.leaderboard.size() > kLeaderboardLength)
-        s.leaderboard.resize(kLeaderboardLength);
-    return s;
+    return board;
+}
+
+void AuctionSnapshot::addToLeaderboard(LeaderboardTally& board, const QString& bidderId,
+                                       const QString& bidderName, Gwei amount, int wins)
+{
+    LeaderboardEntry& entry = board[bidderId.isEmpty() ? bidderName : bidderId];
+    entry.bidderName = bidderName;
+    entry.bestBid = std::max(entry.bestBid, amount);
+    entry.wins += wins;
+}
+
+QList<LeaderboardEntry> AuctionSnapshot::topOfLeaderboard(const LeaderboardTally& board)
+{
+    QList<LeaderboardEntry> top = board.values();
+    std::sort(top.begin(), top.end(), [](const LeaderboardEntry& a, const LeaderboardEntry& b) {
+        if (a.bestBid != b.bestBid)
+            return a.bestBid > b.bestBid;
+        return a.bidderName < b.bidderName;
+    });
+    if (top.size() > kLeaderboardLength)
+        top.resize(kLeaderboardLength);
+    return top;
 }
 
 QString formatTimeLeft(std::int64_t ms)

@@ -7,6 +7,7 @@
 #include "Gwei.h"
 #include "MarathonConfig.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -38,6 +39,9 @@ struct LeaderboardEntry
     sb::auction::Gwei bestBid;
     int wins = 0;
 };
+
+// Best accepted bid and wins per bidder (keyed by bidder id, else name), across the marathon.
+using LeaderboardTally = QHash<QString, LeaderboardEntry>;
 
 struct AuctionSnapshot
 {
@@ -91,8 +95,17 @@ struct AuctionSnapshot
     // winnerDeclaredUtcMs are left for AuctionStateModel, which sees the events that set them.
     // `show` picks the auction to describe (the one just sold, while its banner is up); by
     // default the engine's current one.
+    // `tally` is the leaderboard kept up to date by the caller; without it every bid of the
+    // marathon is read.
     static AuctionSnapshot build(sb::auction::AuctionEngine& engine, bool demo,
-                                 std::optional<int> show = std::nullopt);
+                                 std::optional<int> show = std::nullopt,
+                                 const LeaderboardTally* tally = nullptr);
+
+    // The leaderboard from the store (every bid), one accepted bid added to it, and its top rows.
+    static LeaderboardTally tallyLeaderboard(sb::auction::AuctionEngine& engine);
+    static void addToLeaderboard(LeaderboardTally& board, const QString& bidderId,
+                                 const QString& bidderName, sb::auction::Gwei amount, int wins);
+    static QList<LeaderboardEntry> topOfLeaderboard(const LeaderboardTally& board);
 };
 
 // "1 h 05 min 09 s", "4 min 07 s", "12 s": time left as the bar shows it.

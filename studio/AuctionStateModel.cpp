@@ -31,6 +31,7 @@ void AuctionStateModel::setEngine(AuctionEngine& engine, bool demo)
 
 void AuctionStateModel::seedFromJournal()
 {
+    m_leaderboard = AuctionSnapshot::tallyLeaderboard(*m_engine);
     // The badge and the SOLD banner of an auction that is still on screen after a restart.
     const std::int64_t last = m_engine->store().lastSeq();
     const QList<AuctionEvent> recent =
@@ -58,15 +59,28 @@ void AuctionStateModel::setDemo(bool demo)
 
 void AuctionStateModel::onEvents(const QList<AuctionEvent>& events)
 {
+    bool retally = false;
     for (const AuctionEvent& event : events) {
         const int index = event.payload.value(QStringLiteral("auction")).toInt(-1);
+        if (event.type == EventType::BidAccepted) {
+            const QJsonObject& bid = event.payload;
+            AuctionSnapshot::addToLeaderboard(
+                m_leaderboard, bid.value(QStringLiteral("bidder_id")).toString(),
+                bid.value(QStringLiteral("bidder")).toString(),
+                Gwei::fromGwei(bid.value(QStringLiteral("amount_gwei")).toInteger()), 0);
+        } else if (event.type == EventType::BidInvalidated) {
+            retally = true; // a best bid may be gone: rare enough to count again
+        }
         if (event.type == EventType::AuctionExtended)
             m_extended.insert(index, true);
         else if (event.type == EventType::AuctionWinner) {
+            retally = true; // wins
             m_winnerSeenMs.insert(index, m_engine->clock().nowUtcMs());
             m_lastSold = index;
         }
     }
+    if (retally)
+        m_leaderboard = AuctionSnapshot::tallyLeaderboard(*m_engine);
     refresh();
 }
 
@@ -89,7 +103,7 @@ void AuctionStateModel::refresh()
 {
     const std::optional<int> sold = soldAuctionOnScreen(m_engine->clock().nowUtcMs());
     m_showingSold = sold.has_value();
-    AuctionSnapshot s = AuctionSnapshot::build(*m_engine, m_demo, sold);
+    AuctionSnapshot s = AuctionSnapshot::build(*m_engine, m_demo, sold, &m_leaderboard);
     if (s.hasAuction) {
         s.extended = m_extended.value(s.auctionIndex, false);
         s.winnerDeclaredUtcMs = m_winnerSeenMs.value(s.auctionIndex, 0);

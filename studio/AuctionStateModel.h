@@ -52,6 +52,8 @@ private:
 
     sb::auction::AuctionEngine* m_engine;
     bool m_demo = false;
+    // Kept up to date from the events, so a bid never costs a read of the whole marathon.
+    LeaderboardTally m_leaderboard;
     QHash<int, bool> m_extended;             // auction index -> auction.extended seen
     QHash<int, std::int64_t> m_winnerSeenMs; // auction index -> when auction.winner came
     bool m_showingSold = false;
