@@ -212,32 +212,18 @@ void HeadlessRunner::onBidTimer()
 
 void HeadlessRunner::settleDemoWinners()
 {
-    for (const AuctionDay& a : m_engine->auctions()) {
-        if (a.state == DayState::Processing && a.winnerBidId) {
-            const ActionResult settled = m_engine->markSettled(
-                a.index, QStringLiteral("demo: settled without a chain"), QStringLiteral("demo"));
-            if (!settled.ok)
-                say(settled.error);
-        }
-    }
+    if (const QString error = DemoMarathon::settleWinners(*m_engine); !error.isEmpty())
+        say(error);
 }
 
 void HeadlessRunner::skipIdleTime()
 {
-    const std::int64_t now = m_clock->nowUtcMs();
-    std::optional<std::int64_t> nextStart;
-    for (const AuctionDay& a : m_engine->auctions()) {
-        if (a.isOpenForBids() || (a.state == DayState::Processing))
-            return;
-        if (a.state == DayState::Pending) {
-            nextStart = a.startUtcMs;
-            break;
-        }
-    }
     constexpr std::int64_t kLeadMs = 5000;
-    if (!nextStart || *nextStart - now <= 2 * kLeadMs)
+    const std::optional<std::int64_t> target =
+        DemoMarathon::idleSkipTarget(*m_engine, m_clock->nowUtcMs(), kLeadMs);
+    if (!target)
         return;
-    m_demoClock->jumpTo(*nextStart - kLeadMs);
+    m_demoClock->jumpTo(*target);
     QString error;
     m_store.setMeta(kDemoClockKey,
                     QStringLiteral("%1,%2,%3")
@@ -246,8 +232,7 @@ void HeadlessRunner::skipIdleTime()
                         .arg(m_demoClock->speed()),
                     &error);
     say(QCoreApplication::translate("Headless", "Demo: skipping ahead to %1 UTC.")
-            .arg(QDateTime::fromMSecsSinceEpoch(*nextStart - kLeadMs, Qt::UTC)
-                     .toString(Qt::ISODate)));
+            .arg(QDateTime::fromMSecsSinceEpoch(*target, Qt::UTC).toString(Qt::ISODate)));
 }
 
 void HeadlessRunner::stop(int signalNumber)

@@ -1,5 +1,7 @@
 #include "DemoMarathon.h"
 
+#include "AuctionEngine.h"
+
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -115,6 +117,37 @@ BidInput SimulatedBidders::nextBid(std::optional<Gwei> leader, Gwei minimumNext,
         bid.text = forms[std::size_t(m_random.bounded(int(forms.size())))].arg(ethText(amount));
     }
     return bid;
+}
+
+QString DemoMarathon::settleWinners(AuctionEngine& engine)
+{
+    QString firstError;
+    for (const AuctionDay& a : engine.auctions()) {
+        if (a.state != DayState::Processing || !a.winnerBidId)
+            continue;
+        const ActionResult settled = engine.markSettled(
+            a.index, QStringLiteral("demo: settled without a chain"), QStringLiteral("demo"));
+        if (!settled.ok && firstError.isEmpty())
+            firstError = settled.error;
+    }
+    return firstError;
+}
+
+std::optional<std::int64_t> DemoMarathon::idleSkipTarget(const AuctionEngine& engine,
+                                                         std::int64_t nowUtcMs, std::int64_t leadMs)
+{
+    std::optional<std::int64_t> nextStart;
+    for (const AuctionDay& a : engine.auctions()) {
+        if (a.isOpenForBids() || a.state == DayState::Processing)
+            return std::nullopt;
+        if (a.state == DayState::Pending) {
+            nextStart = a.startUtcMs;
+            break;
+        }
+    }
+    if (!nextStart || *nextStart - nowUtcMs <= 2 * leadMs)
+        return std::nullopt;
+    return *nextStart - leadMs;
 }
 
 } // namespace sb::auction

@@ -14,11 +14,21 @@
 
 namespace sb::auction {
 
+class AuctionEngine;
+
 class DemoMarathon
 {
 public:
     // `days` daily windows of `windowMinutes`, the first opening a minute after startUtcMs.
     static MarathonConfig config(std::int64_t startUtcMs, int days = 3, int windowMinutes = 10);
+
+    // The demo has no chain: each auction with a winner is marked settled at once. Returns the
+    // first error, empty when all went well.
+    static QString settleWinners(AuctionEngine& engine);
+    // Between windows the demo skips ahead: the time to jump the clock to (leadMs before the next
+    // auction opens), or nullopt while an auction runs or the next one is near anyway.
+    static std::optional<std::int64_t> idleSkipTarget(const AuctionEngine& engine,
+                                                      std::int64_t nowUtcMs, std::int64_t leadMs);
 };
 
 class SimulatedBidders

@@ -470,11 +470,9 @@ void StudioController::onEngineTick()
     if (!ticked.ok)
         emit problem(ticked.error);
     if (m_demo) {
-        for (const AuctionDay& a : m_engine->auctions()) {
-            if (a.state == DayState::Processing && a.winnerBidId)
-                m_engine->markSettled(a.index, QStringLiteral("demo: settled without a chain"),
-                                      QStringLiteral("demo"));
-        }
+        if (const QString settleError = DemoMarathon::settleWinners(*m_engine);
+            !settleError.isEmpty())
+            emit problem(settleError);
         skipDemoIdleTime();
     }
     m_dispatcher->pump();
@@ -484,18 +482,9 @@ void StudioController::skipDemoIdleTime()
 {
     if (!m_demoClock)
         return;
-    const std::int64_t now = m_clock->nowUtcMs();
-    std::optional<std::int64_t> nextStart;
-    for (const AuctionDay& a : m_engine->auctions()) {
-        if (a.isOpenForBids() || a.state == DayState::Processing)
-            return;
-        if (a.state == DayState::Pending) {
-            nextStart = a.startUtcMs;
-            break;
-        }
-    }
-    if (nextStart && *nextStart - now > 2 * kDemoLeadMs) {
-        m_demoClock->jumpTo(*nextStart - kDemoLeadMs);
+    if (const auto target =
+            DemoMarathon::idleSkipTarget(*m_engine, m_clock->nowUtcMs(), kDemoLeadMs)) {
+        m_demoClock->jumpTo(*target);
         m_state->refresh();
     }
 }
