@@ -335,70 +335,67 @@ bool SceneCollection::moveSource(int scene, const QString& id, int newIndex)
     return pushSceneEdit(scene, after, tr("Move \"%1\"").arg(after.sources.at(newIndex).name));
 }
 
-bool SceneCollection::setSourceVisible(int scene, const QString& id, bool visible)
+bool SceneCollection::editSource(int scene, const QString& id, bool evenIfLocked,
+                                 const std::function<QString(SceneSource&)>& edit,
+                                 const QString& mergeKey)
 {
     if (scene < 0 || scene >= m_scenes.size())
         return false;
     SceneData after = m_scenes.at(scene);
     const int i = after.indexOf(id);
-    if (i < 0)
+    if (i < 0 || (after.sources.at(i).locked && !evenIfLocked))
         return false;
-    after.sources[i].visible = visible;
-    return pushSceneEdit(
-        scene, after, (visible ? tr("Show \"%1\"") : tr("Hide \"%1\"")).arg(after.sources[i].name));
+    const QString text = edit(after.sources[i]);
+    return pushSceneEdit(scene, after, text, mergeKey);
+}
+
+bool SceneCollection::setSourceVisible(int scene, const QString& id, bool visible)
+{
+    return editSource(scene, id, true, [&](SceneSource& source) {
+        source.visible = visible;
+        return (visible ? tr("Show \"%1\"") : tr("Hide \"%1\"")).arg(source.name);
+    });
 }
 
 bool SceneCollection::setSourceLocked(int scene, const QString& id, bool locked)
 {
-    if (scene < 0 || scene >= m_scenes.size())
-        return false;
-    SceneData after = m_scenes.at(scene);
-    const int i = after.indexOf(id);
-    if (i < 0)
-        return false;
-    after.sources[i].locked = locked;
-    return pushSceneEdit(
-        scene, after,
-        (locked ? tr("Lock \"%1\"") : tr("Unlock \"%1\"")).arg(after.sources[i].name));
+    return editSource(scene, id, true, [&](SceneSource& source) {
+        source.locked = locked;
+        return (locked ? tr("Lock \"%1\"") : tr("Unlock \"%1\"")).arg(source.name);
+    });
 }
 
 bool SceneCollection::renameSource(int scene, const QString& id, const QString& name)
 {
-    if (scene < 0 || scene >= m_scenes.size() || name.trimmed().isEmpty())
+    if (name.trimmed().isEmpty())
         return false;
-    SceneData after = m_scenes.at(scene);
-    const int i = after.indexOf(id);
-    if (i < 0)
-        return false;
-    after.sources[i].name = name;
-    return pushSceneEdit(scene, after, tr("Rename to \"%1\"").arg(name));
+    return editSource(scene, id, true, [&](SceneSource& source) {
+        source.name = name;
+        return tr("Rename to \"%1\"").arg(name);
+    });
 }
 
 bool SceneCollection::setSourceOpacity(int scene, const QString& id, double opacity)
 {
-    if (scene < 0 || scene >= m_scenes.size())
-        return false;
-    SceneData after = m_scenes.at(scene);
-    const int i = after.indexOf(id);
-    if (i < 0 || after.sources.at(i).locked)
-        return false;
-    after.sources[i].opacity = std::clamp(opacity, 0.0, 1.0);
-    return pushSceneEdit(scene, after, tr("Opacity of \"%1\"").arg(after.sources[i].name),
-                         id + QStringLiteral("/opacity"));
+    return editSource(
+        scene, id, false,
+        [&](SceneSource& source) {
+            source.opacity = std::clamp(opacity, 0.0, 1.0);
+            return tr("Opacity of \"%1\"").arg(source.name);
+        },
+        id + QStringLiteral("/opacity"));
 }
 
 bool SceneCollection::setSourceSettings(int scene, const QString& id, const QJsonObject& settings,
                                         const QString& mergeKey)
 {
-    if (scene < 0 || scene >= m_scenes.size())
-        return false;
-    SceneData after = m_scenes.at(scene);
-    const int i = after.indexOf(id);
-    if (i < 0 || after.sources.at(i).locked)
-        return false;
-    after.sources[i].settings = settings;
-    return pushSceneEdit(scene, after, tr("Edit \"%1\"").arg(after.sources[i].name),
-                         mergeKey.isEmpty() ? QString() : id + QLatin1Char('/') + mergeKey);
+    return editSource(
+        scene, id, false,
+        [&](SceneSource& source) {
+            source.settings = settings;
+            return tr("Edit \"%1\"").arg(source.name);
+        },
+        mergeKey.isEmpty() ? QString() : id + QLatin1Char('/') + mergeKey);
 }
 
 void SceneCollection::replaceScene(int index, const SceneData& data)

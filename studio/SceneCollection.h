@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <functional>
 #include <optional>
 
 namespace sb::studio {
@@ -116,6 +117,10 @@ private:
     void replaceScenes(const QList<SceneData>& scenes, int current);
     bool pushSceneEdit(int scene, const SceneData& after, const QString& text,
                        const QString& mergeKey = {});
+    // One source of a copy of the scene changed by `edit` (which returns the undo text), pushed
+    // as one step. False for an unknown scene or source, or a locked one unless evenIfLocked.
+    bool editSource(int scene, const QString& id, bool evenIfLocked,
+                    const std::function<QString(SceneSource&)>& edit, const QString& mergeKey = {});
     void scheduleAutosave();
 
     QString m_name = QStringLiteral("Default");
