@@ -228,13 +228,8 @@ bool HeadlessBroadcast::start(QString* error)
                 tr("Cannot record to %1: the folder does not exist.").arg(m_options.recordPath);
             return false;
         }
-        RecordingOutputSettings recording;
-        const bool mp4 = file.suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) == 0;
-        // Always written as Matroska, which survives a crash; an .mp4 is made from it on stop.
-        recording.path =
-            mp4 ? file.absolutePath() + u'/' + file.completeBaseName() + QStringLiteral(".mkv")
-                : file.absoluteFilePath();
-        recording.remuxToMp4 = mp4;
+        const RecordingOutputSettings recording =
+            RecordingOutputSettings::forFile(m_options.recordPath);
         m_pipeline->addOutput(std::make_unique<RecordingOutput>(recording));
     }
     refreshTexts();

@@ -19,6 +19,18 @@ Q_LOGGING_CATEGORY(lcRecording, "sb.render.recording")
 
 namespace sb::render {
 
+RecordingOutputSettings RecordingOutputSettings::forFile(const QString& path)
+{
+    const QFileInfo file(path);
+    RecordingOutputSettings settings;
+    const bool mp4 = file.suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) == 0;
+    settings.path =
+        mp4 ? file.absolutePath() + u'/' + file.completeBaseName() + QStringLiteral(".mkv")
+            : file.absoluteFilePath();
+    settings.remuxToMp4 = mp4;
+    return settings;
+}
+
 namespace {
 
 QString mp4PathFor(const QString& path)

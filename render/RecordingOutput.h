@@ -20,6 +20,10 @@ struct RecordingOutputSettings
     bool keepMkvAfterRemux = false; // the .mkv is always kept when the remux fails
     int clusterMs = 1000;           // a killed app loses at most about this much
     int maxQueuedMs = 10000;        // a disk slower than real time: drop video to a keyframe
+
+    // The settings that record to `file` as a user names it: always written as Matroska, which
+    // survives a crash; a name ending in .mp4 gets the .mkv beside it, remuxed on stop.
+    static RecordingOutputSettings forFile(const QString& file);
 };
 
 class RecordingOutput final : public Output

@@ -372,13 +372,7 @@ bool StudioController::startRecording(const QString& path, QString* error)
         *error = tr("Cannot create the recording folder %1.").arg(file.absolutePath());
         return false;
     }
-    RecordingOutputSettings recording;
-    const bool mp4 = file.suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) == 0;
-    // Always written as Matroska, which survives a crash; the .mp4 is made from it on stop.
-    recording.path =
-        mp4 ? file.absolutePath() + u'/' + file.completeBaseName() + QStringLiteral(".mkv")
-            : file.absoluteFilePath();
-    recording.remuxToMp4 = mp4;
+    const RecordingOutputSettings recording = RecordingOutputSettings::forFile(path);
     auto output = std::make_unique<RecordingOutput>(recording);
     Output* raw = output.get();
     if (!m_pipeline->attachOutput(std::move(output), error))
