@@ -9,6 +9,7 @@ find_program(SB_DBUS_SEND dbus-send)
 add_executable(tst_settingsdialog tst_settingsdialog.cpp)
 target_link_libraries(tst_settingsdialog PRIVATE Qt6::Test sb_app sb_compile_options)
 set_target_properties(tst_settingsdialog PROPERTIES AUTOMOC ON)
+target_include_directories(tst_settingsdialog PRIVATE ${PROJECT_SOURCE_DIR}/tests/studio)
 if(SB_DBUS_RUN_SESSION AND SB_GNOME_KEYRING_DAEMON AND SB_DBUS_SEND)
     add_test(NAME tst_settingsdialog
         COMMAND ${SB_DBUS_RUN_SESSION} -- ${PROJECT_SOURCE_DIR}/tests/studio/with-keyring.sh

@@ -6,6 +6,7 @@
 // the dialog asks, and keeps the key for this session only when the user says yes.
 
 #include "DestinationDialog.h"
+#include "SecretScan.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
 #include "StudioSettings.h"
@@ -70,27 +71,7 @@ QString makeStreamKey()
     return u"live_"_s + QUuid::createUuid().toString(QUuid::Id128);
 }
 
-// Every regular file under `root` whose bytes contain `secret` (as UTF-8 or UTF-16), and how many
-// files were looked at.
-QStringList filesContaining(const QString& root, const QString& secret, int* scanned)
-{
-    const QByteArray utf8 = secret.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char*>(secret.utf16()),
-                           secret.size() * qsizetype(sizeof(char16_t)));
-    QStringList found;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        ++*scanned;
-        const QByteArray bytes = file.readAll();
-        if (bytes.contains(utf8) || bytes.contains(utf16))
-            found << path;
-    }
-    return found;
-}
+using sb::test::filesContaining;
 
 template <typename T> T* child(QWidget& parent, const QString& name)
 {

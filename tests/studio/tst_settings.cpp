@@ -4,6 +4,7 @@
 // keys are refused, or kept in memory only when the user allowed it (checked in a child process
 // whose session bus does not exist).
 
+#include "SecretScan.h"
 #include "SecretStore.h"
 #include "StudioSettings.h"
 
@@ -56,27 +57,7 @@ bool hasPrivateKeyring()
 const char* const kNeedsPrivateKeyring =
     "needs the private keyring: run under dbus-run-session -- tests/studio/with-keyring.sh";
 
-// Every regular file under `root` whose bytes contain `secret` (as UTF-8 or UTF-16), and how many
-// files were looked at.
-QStringList filesContaining(const QString& root, const QString& secret, int* scanned)
-{
-    const QByteArray utf8 = secret.toUtf8();
-    const QByteArray utf16(reinterpret_cast<const char*>(secret.utf16()),
-                           secret.size() * qsizetype(sizeof(char16_t)));
-    QStringList found;
-    QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        ++*scanned;
-        const QByteArray bytes = file.readAll();
-        if (bytes.contains(utf8) || bytes.contains(utf16))
-            found << path;
-    }
-    return found;
-}
+using sb::test::filesContaining;
 
 Destination makeDestination(const QString& name, const QString& url)
 {
