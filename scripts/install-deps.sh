@@ -6,8 +6,10 @@ set -euo pipefail
 packages=(
     # toolchain
     cmake ninja-build ccache g++ clang libclang-rt-14-dev clang-format
-    # Qt 6 (Core, Sql with its SQLite driver, Test, Linguist tools for translations)
+    # Qt 6 (Core, Gui, Widgets, Network, Sql with its SQLite driver, Test, Linguist tools)
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    # Qt OpenGL and OpenGL widgets (the compositor, the live preview)
+    libqt6opengl6-dev
     # IANA time zones for the marathon schedule
     tzdata
     # broadcast pipeline: OpenGL (Mesa, software on machines without a GPU), FFmpeg 5.1, fonts,
