@@ -4,8 +4,8 @@
 set -euo pipefail
 
 packages=(
-    # toolchain
-    cmake ninja-build ccache g++ clang libclang-rt-14-dev clang-format
+    # toolchain (the sanitizer runtime that matches clang is added below, once clang is there)
+    cmake ninja-build ccache pkg-config g++ clang clang-format
     # Qt 6 (Core, Gui, Widgets, Network, Sql with its SQLite driver, Test, Linguist tools)
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     # Qt OpenGL and OpenGL widgets (the compositor, the live preview)
@@ -24,25 +24,41 @@ packages=(
     qtkeychain-qt6-dev gnome-keyring dbus-daemon
     # Qt's own strings (dialog buttons) in the languages the studio ships
     qt6-translations-l10n
+    # outbound HTTP for the integrations (X API, Shape L2 JSON-RPC), found through pkg-config
+    libcurl4-openssl-dev
     # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
     dpkg-dev file
 )
 
-missing=()
-for p in "${packages[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$p")
-    fi
-done
-if [ ${#missing[@]} -eq 0 ]; then
-    exit 0
-fi
-
-echo "Installing: ${missing[*]}"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+updated=0
+
+# Installs those of the given packages that are missing; says nothing when none is.
+install_missing() {
+    local missing=()
+    for p in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$p")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    echo "Installing: ${missing[*]}"
+    if [ $updated -eq 0 ]; then
+        $sudo apt-get update -qq
+        updated=1
+    fi
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+install_missing "${packages[@]}"
+
+# The asan preset builds with plain `clang++`: its sanitizer runtime (compiler-rt) must be the one
+# of that clang's major version, which is known only once clang is installed.
+clang_major=$(clang -dumpversion | cut -d. -f1)
+install_missing "libclang-rt-${clang_major}-dev"
