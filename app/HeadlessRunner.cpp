@@ -27,7 +27,7 @@ public:
         if (std::fwrite(line.constData(), 1, std::size_t(line.size()), stdout) !=
                 std::size_t(line.size()) ||
             std::fflush(stdout) != 0)
-            return QStringLiteral("cannot write to standard output");
+            return QCoreApplication::translate("Headless", "cannot write to standard output");
         return {};
     }
 };

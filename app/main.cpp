@@ -46,6 +46,17 @@ void installTranslator(QCoreApplication& app, const QString& language = {})
         app.installTranslator(qtTranslator);
 }
 
+// Says, in the operator's language, that what was asked for needs a display, and gives exit code 1.
+// A plain QCoreApplication needs none, so the translator can be loaded to say it.
+int refuseWithoutDisplay(int& argc, char** argv, const char* message)
+{
+    QCoreApplication app(argc, argv);
+    installTranslator(app);
+    std::fprintf(stderr, "sothebais-studio: %s\n",
+                 qPrintable(QCoreApplication::translate("Main", message)));
+    return 1;
+}
+
 // The studio window. SB_STARTUP_PROBE=1 prints when the first preview frame was shown (the
 // startup benchmark) and quits.
 int runWindow(QApplication& app, const QString& dataDir)
@@ -260,9 +271,10 @@ int main(int argc, char* argv[])
     if (window && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        std::fprintf(stderr, "sothebais-studio: the studio window needs a display. Without one, "
-                             "run the headless demo: sothebais-studio --headless --demo\n");
-        return 1;
+        return refuseWithoutDisplay(
+            argc, argv,
+            QT_TRANSLATE_NOOP("Main", "the studio window needs a display. Without one, run the "
+                                      "headless demo: sothebais-studio --headless --demo"));
     }
     if (window) {
         QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
@@ -274,9 +286,10 @@ int main(int argc, char* argv[])
     if (broadcasting && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") &&
         qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        std::fprintf(stderr, "sothebais-studio: broadcasting needs OpenGL and so a display; on a "
-                             "server run it under Xvfb: xvfb-run -a sothebais-studio ...\n");
-        return 1;
+        return refuseWithoutDisplay(
+            argc, argv,
+            QT_TRANSLATE_NOOP("Main", "broadcasting needs OpenGL and so a display; on a server run "
+                                      "it under Xvfb: xvfb-run -a sothebais-studio ..."));
     }
     std::unique_ptr<QCoreApplication> application =
         window         ? std::make_unique<QApplication>(argc, argv)

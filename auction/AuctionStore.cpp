@@ -137,10 +137,10 @@ bool AuctionStore::open(const QString& path, QString* error)
         }
         if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next() ||
             q.value(0).toString() != QLatin1String("wal"))
-            return fail(error,
-                        QStringLiteral("Cannot use write-ahead logging for %1 (is the folder on a "
-                                       "network share?)")
-                            .arg(path));
+            return fail(error, QCoreApplication::translate(
+                                   "AuctionStore", "Cannot use write-ahead logging for %1 (is the "
+                                                   "folder on a network share?)")
+                                   .arg(path));
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!SchemaMigrations::migrate(db, path, error) || !prepareStatements(error)) {

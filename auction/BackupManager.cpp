@@ -150,8 +150,9 @@ bool BackupManager::verify(const QString& snapshotPath, QString* error)
             } else if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next() ||
                        q.value(0).toInt() < 1 ||
                        q.value(0).toInt() > AuctionStore::kSchemaVersion) {
-                *error = QStringLiteral("Backup %1 is not a SothebAIs Studio database this version "
-                                        "can open")
+                *error = QCoreApplication::translate("BackupManager",
+                                                     "Backup %1 is not a SothebAIs Studio "
+                                                     "database this version can open")
                              .arg(snapshotPath);
             } else {
                 ok = true;

@@ -2,6 +2,7 @@
 
 #include "AuctionEngine.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -68,7 +69,7 @@ MarathonConfig DemoMarathon::config(std::int64_t startUtcMs, int days, int windo
         lot.title = QString::fromUtf16(titles[std::size_t(i) % titles.size()]);
         lot.artist = QStringLiteral("SothebAIs Demo Studio");
         lot.tokenId = QString::number(i + 1);
-        lot.description = QStringLiteral("Demo lot %1").arg(i + 1);
+        lot.description = QCoreApplication::translate("DemoMarathon", "Demo lot %1").arg(i + 1);
         c.lots.append(lot);
     }
     return c;

@@ -99,6 +99,10 @@
         <source>Cannot limit the database size</source>
         <translation>No se puede limitar el tamaño de la base de datos</translation>
     </message>
+    <message>
+        <source>Cannot use write-ahead logging for %1 (is the folder on a network share?)</source>
+        <translation>No se puede usar el registro de escritura anticipada (WAL) para %1 (¿está la carpeta en un recurso compartido de red?)</translation>
+    </message>
 </context>
 <context>
     <name>BackupManager</name>
@@ -133,6 +137,10 @@
     <message>
         <source>Cannot put the restored database in place at %1</source>
         <translation>No se puede colocar la base de datos restaurada en %1</translation>
+    </message>
+    <message>
+        <source>Backup %1 is not a SothebAIs Studio database this version can open</source>
+        <translation>La copia de seguridad %1 no es una base de datos de SothebAIs Studio que esta versión pueda abrir</translation>
     </message>
 </context>
 <context>
@@ -347,6 +355,13 @@
     </message>
 </context>
 <context>
+    <name>DemoMarathon</name>
+    <message>
+        <source>Demo lot %1</source>
+        <translation>Lote de demostración %1</translation>
+    </message>
+</context>
+<context>
     <name>Headless</name>
     <message>
         <source>Database: %1</source>
@@ -383,6 +398,10 @@
     <message>
         <source>Stopped cleanly at event %1; nothing was lost.</source>
         <translation>Detenido limpiamente en el evento %1; no se perdió nada.</translation>
+    </message>
+    <message>
+        <source>cannot write to standard output</source>
+        <translation>no se puede escribir en la salida estándar</translation>
     </message>
 </context>
 <context>
@@ -558,6 +577,14 @@
     <message>
         <source>Unknown command &quot;%1&quot;; see --help.</source>
         <translation>Comando desconocido &quot;%1&quot;; consulta --help.</translation>
+    </message>
+    <message>
+        <source>the studio window needs a display. Without one, run the headless demo: sothebais-studio --headless --demo</source>
+        <translation>la ventana del estudio necesita una pantalla. Sin ella, ejecuta la demo sin ventana: sothebais-studio --headless --demo</translation>
+    </message>
+    <message>
+        <source>broadcasting needs OpenGL and so a display; on a server run it under Xvfb: xvfb-run -a sothebais-studio ...</source>
+        <translation>emitir necesita OpenGL y, por tanto, una pantalla; en un servidor, ejecútalo con Xvfb: xvfb-run -a sothebais-studio ...</translation>
     </message>
 </context>
 <context>

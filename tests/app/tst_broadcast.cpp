@@ -314,6 +314,16 @@ void TestBroadcast::withoutADisplayItSaysHowToRun()
     QCOMPARE(window.exitCode, 1);
     QVERIFY2(window.err.contains(QLatin1String("--headless --demo")),
              qPrintable(window.describe()));
+
+    // In the operator's language, although no window (and so no settings) was opened.
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("es_ES.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("es_ES.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    const Finished spanish = runStudio({}, env);
+    QCOMPARE(spanish.exitCode, 1);
+    QVERIFY2(spanish.err.contains(QStringLiteral("necesita una pantalla")) &&
+                 spanish.err.contains(QLatin1String("--headless --demo")),
+             qPrintable(spanish.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestBroadcast)
