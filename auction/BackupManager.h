@@ -37,6 +37,7 @@ public:
     // Deletes what the retention rules do not keep; returns the deleted paths.
     QStringList prune();
     QList<BackupInfo> backups() const; // newest first
+    QString directory() const { return m_directory; }
 
     // Replaces the database at dbPath (closed, not in use) with the snapshot. The old file is
     // kept beside it as <db>.before-restore-<time>. Fails, touching nothing, if the snapshot

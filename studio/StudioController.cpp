@@ -56,14 +56,9 @@ StudioController::StudioController(QString dataDir, QObject* parent)
     connect(&m_frameTimer, &QTimer::timeout, this, &StudioController::onFrameTick);
     m_bidTimer.setInterval(kDemoBidIntervalMs);
     connect(&m_bidTimer, &QTimer::timeout, this, &StudioController::onBidTimer);
+    // Once a second, as headless: subscriber cursors, and the hourly backup when one is due.
     m_housekeepingTimer.setInterval(1000);
-    connect(&m_housekeepingTimer, &QTimer::timeout, this, [this] {
-        QString error;
-        if (m_dispatcher && !m_dispatcher->saveCursors(&error))
-            emit problem(error);
-        if (m_backups && !m_demo && !m_backups->runIfDue(&error))
-            emit problem(tr("Backup failed: %1").arg(error));
-    });
+    connect(&m_housekeepingTimer, &QTimer::timeout, this, &StudioController::runHousekeeping);
 }
 
 StudioController::~StudioController()
@@ -74,6 +69,11 @@ StudioController::~StudioController()
 QString StudioController::databasePath() const
 {
     return m_store.path();
+}
+
+QString StudioController::backupDirectory() const
+{
+    return m_backups ? m_backups->directory() : QString();
 }
 
 HostOverlay& StudioController::host()
@@ -146,7 +146,7 @@ bool StudioController::openStore(const QString& path, bool demo, const MarathonC
         m_clock = std::move(clock);
     } else {
         m_demoClock = nullptr;
-        m_clock = std::make_unique<SystemClock>();
+        m_clock = m_marathonClock ? m_marathonClock() : std::make_unique<SystemClock>();
     }
     m_engine = std::make_unique<AuctionEngine>(m_store, *m_clock);
     m_dispatcher = std::make_unique<EventDispatcher>(m_store, *m_clock);
@@ -181,12 +181,16 @@ bool StudioController::openStore(const QString& path, bool demo, const MarathonC
             return false;
         }
     }
-    m_backups =
-        std::make_unique<BackupManager>(m_store, *m_clock, path + QStringLiteral(".backups"));
+    m_backupError.clear();
     if (demo) {
+        // Only a real marathon is backed up: the demo is made fresh on every start.
+        m_backups.reset();
         m_bidders = std::make_unique<SimulatedBidders>(QRandomGenerator::global()->generate());
         m_bidTimer.start();
     } else {
+        // Hourly, with headless's retention and folder (<db>.backups), on the marathon's clock.
+        m_backups =
+            std::make_unique<BackupManager>(m_store, *m_clock, path + QStringLiteral(".backups"));
         m_bidders.reset();
         m_bidTimer.stop();
     }
@@ -242,8 +246,6 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
         m_clock = std::move(oldClock);
         m_demo = true;
         m_demoClock = dynamic_cast<ScaledClock*>(m_clock.get());
-        m_backups = std::make_unique<BackupManager>(m_store, *m_clock,
-                                                    demoPath + QStringLiteral(".backups"));
         if (m_bidders)
             m_bidTimer.start();
         return false;
@@ -470,6 +472,27 @@ void StudioController::onEngineTick()
         skipDemoIdleTime();
     }
     m_dispatcher->pump();
+}
+
+void StudioController::runHousekeeping()
+{
+    QString error;
+    if (m_dispatcher && !m_dispatcher->saveCursors(&error))
+        emit problem(error);
+    if (!m_backups)
+        return;
+    // A failed backup is retried on the next tick and reported each time (the status bar keeps
+    // showing it); the marathon goes on either way.
+    if (!m_backups->runIfDue(&error)) {
+        if (error != m_backupError)
+            qCWarning(lcStudio).noquote() << "backup of" << m_store.path() << "into"
+                                          << m_backups->directory() << "failed:" << error;
+        m_backupError = error;
+        emit problem(tr("Backup failed: %1").arg(error));
+    } else if (!m_backupError.isEmpty()) {
+        qCInfo(lcStudio).noquote() << "backups into" << m_backups->directory() << "work again";
+        m_backupError.clear();
+    }
 }
 
 void StudioController::skipDemoIdleTime()

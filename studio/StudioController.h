@@ -14,6 +14,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -46,9 +47,15 @@ class StudioController : public QObject
     Q_OBJECT
 
 public:
-    // dataDir holds marathon.db (a real marathon), demo.db, scenes/ and backups.
+    using ClockFactory = std::function<std::unique_ptr<sb::auction::Clock>()>;
+
+    // dataDir holds marathon.db (a real marathon), demo.db, scenes/ and marathon.db.backups/.
     explicit StudioController(QString dataDir, QObject* parent = nullptr);
     ~StudioController() override;
+
+    // The clock a real marathon runs on: the system clock unless this is set before open() or
+    // createMarathon() (tests pass a virtual clock to see an hour pass without waiting for it).
+    void setMarathonClockFactory(ClockFactory factory) { m_marathonClock = std::move(factory); }
 
     // Opens the real marathon when the data folder has one, else starts a fresh demo.
     bool open(QString* error);
@@ -56,6 +63,9 @@ public:
     bool createMarathon(const sb::auction::MarathonConfig& config, QString* error);
     bool isDemo() const { return m_demo; }
     QString databasePath() const;
+    // Where the hourly snapshots of a real marathon go (as headless: <db>.backups); empty for the
+    // demo, which is made fresh on every start and never backed up.
+    QString backupDirectory() const;
 
     // Starts rendering the program (the preview). `share` is the preview widget's context.
     bool startPipeline(const sb::render::BroadcastSettings& settings, QOpenGLContext* share,
@@ -80,6 +90,11 @@ public:
 
     // A bid typed by the operator (bids from other channels): the same path as every bid.
     sb::auction::BidOutcome submitManualBid(const QString& bidder, const QString& text);
+
+    // What a timer runs once a second while the studio is open (as headless does): saves the
+    // subscribers' cursors and, for a real marathon, takes the hourly backup when one is due. A
+    // failure is reported through problem(); nothing stops.
+    void runHousekeeping();
 
     // The demo's simulated bidders (on by default in a demo).
     void setSimulatedBidders(bool on);
@@ -112,6 +127,7 @@ private:
     void skipDemoIdleTime();
 
     QString m_dataDir;
+    ClockFactory m_marathonClock;
     bool m_demo = false;
     sb::auction::AuctionStore m_store;
     std::unique_ptr<sb::auction::Clock> m_clock;
@@ -134,6 +150,7 @@ private:
     QTimer m_frameTimer;
     QTimer m_bidTimer;
     QTimer m_housekeepingTimer;
+    QString m_backupError; // the last backup failure, logged once until a backup succeeds
 };
 
 } // namespace sb::studio

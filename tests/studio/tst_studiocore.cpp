@@ -1,9 +1,11 @@
 // The studio's core without widgets: the auction snapshot the overlays draw follows the engine
 // (leader, end time with extensions, the extended badge, pause, winner, next window), scene
-// collections edit with undo, autosave and round-trip through files, and the scene builder turns
-// the default collection into the layout of DESIGN.md.
+// collections edit with undo, autosave and round-trip through files, the scene builder turns
+// the default collection into the layout of DESIGN.md, and the controller backs a real marathon
+// up every hour (never the demo), reporting a failed backup without stopping anything.
 
 #include "AuctionStateModel.h"
+#include "BackupManager.h"
 #include "DemoMarathon.h"
 #include "EngineFixture.h"
 #include "Layer.h"
@@ -23,6 +25,27 @@ using namespace sb::auction::test;
 using namespace sb::studio;
 
 namespace {
+
+// The snapshot files in a backup folder, oldest first.
+QStringList backupFiles(const QString& folder)
+{
+    return QDir(folder).entryList({QStringLiteral("sothebais-*.db")}, QDir::Files, QDir::Name);
+}
+
+// A studio whose real marathon runs on a virtual clock the test moves (the demo keeps its own).
+struct StudioOnVirtualClock
+{
+    explicit StudioOnVirtualClock(const QString& dataDir, std::int64_t startUtcMs) : studio(dataDir)
+    {
+        studio.setMarathonClockFactory([this, startUtcMs] {
+            auto made = std::make_unique<VirtualClock>(startUtcMs);
+            clock = made.get();
+            return made;
+        });
+    }
+    StudioController studio;
+    VirtualClock* clock = nullptr; // the real marathon's, once there is one
+};
 
 BidInput bid(const QString& who, const char* amount)
 {
@@ -50,6 +73,8 @@ private slots:
     void aFailedAutosaveIsReportedAndKeepsTheEdits();
     void builderMakesTheDefaultLayout();
     void aMarathonThatCannotBeCreatedLeavesTheDemoRunning();
+    void aRealMarathonIsBackedUpHourlyAndTheDemoIsNot();
+    void aFailedBackupIsReportedAndTheMarathonGoesOn();
 };
 
 void TestStudioCore::snapshotFollowsTheEngine()
@@ -321,6 +346,94 @@ void TestStudioCore::aMarathonThatCannotBeCreatedLeavesTheDemoRunning()
     QVERIFY(!studio.isDemo());
     QCOMPARE(studio.engine().config().name, config.name);
     QVERIFY(!studio.createMarathon(config, &error)); // a real marathon is never replaced
+}
+
+void TestStudioCore::aRealMarathonIsBackedUpHourlyAndTheDemoIsNot()
+{
+    QTemporaryDir dir;
+    const std::int64_t start = utcMs(2026, 3, 1, 11);
+    StudioOnVirtualClock s(dir.path(), start);
+    QString error;
+    QVERIFY2(s.studio.open(&error), qPrintable(error));
+    QVERIFY(s.studio.isDemo());
+    s.studio.setSimulatedBidders(false);
+    s.studio.runHousekeeping();
+    // The throwaway demo is never backed up.
+    QVERIFY(s.studio.backupDirectory().isEmpty());
+    QVERIFY(!QFileInfo::exists(s.studio.databasePath() + QStringLiteral(".backups")));
+
+    QVERIFY2(s.studio.createMarathon(DemoMarathon::config(start, 3, 10), &error),
+             qPrintable(error));
+    QVERIFY(s.clock);
+    const QString folder = dir.filePath(QStringLiteral("marathon.db.backups"));
+    QCOMPARE(s.studio.backupDirectory(), folder); // where headless puts them: <db>.backups
+    // The studio's own once-a-second timer takes the first backup at once.
+    QTRY_COMPARE(backupFiles(folder), QStringList{QStringLiteral("sothebais-20260301T110000Z.db")});
+
+    // A bid, then half an hour: no new backup; a full hour: the next one, holding the bid.
+    s.clock->setNow(start + 2 * kMinute);
+    QCOMPARE(s.studio.submitManualBid(QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
+             BidOutcome::Kind::Accepted);
+    s.clock->setNow(start + 30 * kMinute);
+    s.studio.runHousekeeping();
+    QCOMPARE(backupFiles(folder).size(), 1);
+    s.clock->setNow(start + kHour);
+    s.studio.runHousekeeping();
+    QCOMPARE(backupFiles(folder), (QStringList{QStringLiteral("sothebais-20260301T110000Z.db"),
+                                               QStringLiteral("sothebais-20260301T120000Z.db")}));
+    const QString latest = QDir(folder).filePath(backupFiles(folder).last());
+    QVERIFY2(BackupManager::verify(latest, &error), qPrintable(error));
+    {
+        AuctionStore snapshot;
+        QVERIFY2(snapshot.open(latest, &error), qPrintable(error));
+        QCOMPARE(snapshot.bids().size(), 1);
+        QCOMPARE(snapshot.bids().first().bidderName, QStringLiteral("alice"));
+    }
+
+    // Retention as headless: a day and more of hourly backups keeps the newest 24 (plus the
+    // newest of each earlier day).
+    for (int hour = 2; hour <= 40; ++hour) {
+        s.clock->setNow(start + hour * kHour);
+        s.studio.runHousekeeping();
+    }
+    const QStringList kept = backupFiles(folder);
+    QCOMPARE(kept.size(), BackupManager::kKeepHourly + 1);
+    QCOMPARE(kept.first(), QStringLiteral("sothebais-20260301T230000Z.db")); // day 1's newest
+    QCOMPARE(kept.last(), QStringLiteral("sothebais-20260303T030000Z.db"));
+}
+
+void TestStudioCore::aFailedBackupIsReportedAndTheMarathonGoesOn()
+{
+    QTemporaryDir dir;
+    const std::int64_t start = utcMs(2026, 3, 1, 11);
+    StudioOnVirtualClock s(dir.path(), start);
+    QString error;
+    QVERIFY2(s.studio.open(&error), qPrintable(error));
+    s.studio.setSimulatedBidders(false);
+    // A file where the backup folder should be: the folder cannot be made (as on a full or
+    // read-only disk).
+    const QString folder = dir.filePath(QStringLiteral("marathon.db.backups"));
+    {
+        QFile blocker(folder);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+    }
+    QSignalSpy problems(&s.studio, &StudioController::problem);
+    QVERIFY2(s.studio.createMarathon(DemoMarathon::config(start, 3, 10), &error),
+             qPrintable(error));
+    s.clock->setNow(start + 2 * kMinute);
+    s.studio.runHousekeeping();
+    QCOMPARE(problems.size(), 1);
+    const QString message = problems.first().first().toString();
+    QVERIFY2(message.startsWith(QLatin1String("Backup failed: ")) && message.contains(folder),
+             qPrintable(message));
+
+    // Nothing stopped: bids are still taken, and the next tick tries again.
+    QCOMPARE(s.studio.submitManualBid(QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
+             BidOutcome::Kind::Accepted);
+    QVERIFY(QFile::remove(folder));
+    s.studio.runHousekeeping();
+    QCOMPARE(problems.size(), 1);
+    QCOMPARE(backupFiles(folder), QStringList{QStringLiteral("sothebais-20260301T110200Z.db")});
 }
 
 QTEST_MAIN(TestStudioCore)
