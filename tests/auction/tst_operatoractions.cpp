@@ -235,6 +235,14 @@ void TestOperatorActions::everyActionIsAudited()
     f.at(kDay1Open);
     const BidOutcome a = f.bid(QStringLiteral("alice"), QStringLiteral("bid 1"));
     f.bid(QStringLiteral("bob"), QStringLiteral("bid 2"));
+    // Two bids far above the leader wait for review: one is approved, one rejected.
+    const BidOutcome approved = f.bid(QStringLiteral("carol"), QStringLiteral("bid 50"));
+    QCOMPARE(approved.kind, BidOutcome::Kind::PendingReview);
+    QVERIFY(f.engine->approveBid(approved.bidId, QStringLiteral("maria")).ok);
+    const BidOutcome rejected = f.bid(QStringLiteral("dave"), QStringLiteral("bid 5000"));
+    QCOMPARE(rejected.kind, BidOutcome::Kind::PendingReview);
+    QVERIFY(
+        f.engine->rejectBid(rejected.bidId, QStringLiteral("typo"), QStringLiteral("maria")).ok);
     QVERIFY(f.engine->pause(0, QStringLiteral("maria")).ok);
     QVERIFY(f.engine->resume(0, QStringLiteral("maria")).ok);
     QVERIFY(f.engine->extend(0, kMinute, QStringLiteral("maria")).ok);
@@ -244,16 +252,58 @@ void TestOperatorActions::everyActionIsAudited()
     QVERIFY(f.engine->markSettled(0, QStringLiteral("tx 0xabc"), QStringLiteral("maria")).ok);
     QVERIFY(f.engine->cancel(1, QStringLiteral("holiday"), QStringLiteral("maria")).ok);
     QStringList actions;
+    QList<AuctionEvent> invalidated;
+    QList<AuctionEvent> cancelled;
     for (const AuctionEvent& e : f.store->events(0, 1000)) {
         if (e.type == EventType::OperatorAction) {
             QCOMPARE(e.payload.value(QStringLiteral("actor")).toString(), QStringLiteral("maria"));
             actions << e.payload.value(QStringLiteral("action")).toString();
+        } else if (e.type == EventType::BidInvalidated) {
+            invalidated << e;
+        } else if (e.type == EventType::DayCancelled) {
+            cancelled << e;
         }
     }
-    QCOMPARE(actions, (QStringList{QStringLiteral("pause"), QStringLiteral("resume"),
+    QCOMPARE(actions, (QStringList{QStringLiteral("approve_bid"), QStringLiteral("reject_bid"),
+                                   QStringLiteral("pause"), QStringLiteral("resume"),
                                    QStringLiteral("extend"), QStringLiteral("invalidate_bid"),
                                    QStringLiteral("close_now"), QStringLiteral("mark_settled"),
                                    QStringLiteral("cancel")}));
+
+    // The audited actions name what they acted on.
+    const auto actionPayload = [&](const QString& action) {
+        for (const AuctionEvent& e : f.store->events(0, 1000)) {
+            if (e.type == EventType::OperatorAction &&
+                e.payload.value(QStringLiteral("action")).toString() == action)
+                return e.payload;
+        }
+        return QJsonObject();
+    };
+    QCOMPARE(
+        actionPayload(QStringLiteral("approve_bid")).value(QStringLiteral("bid_id")).toInteger(),
+        approved.bidId);
+    const QJsonObject reject = actionPayload(QStringLiteral("reject_bid"));
+    QCOMPARE(reject.value(QStringLiteral("bid_id")).toInteger(), rejected.bidId);
+    QCOMPARE(reject.value(QStringLiteral("reason")).toString(), QStringLiteral("typo"));
+
+    // The invalidated bid as bidders knew it, with the operator's reason.
+    QCOMPARE(invalidated.size(), 1);
+    const QJsonObject bid = invalidated.first().payload;
+    QCOMPARE(invalidated.first().day, 1);
+    QCOMPARE(bid.value(QStringLiteral("bid_id")).toInteger(), a.bidId);
+    QCOMPARE(bid.value(QStringLiteral("bidder")).toString(), QStringLiteral("alice"));
+    QCOMPARE(bid.value(QStringLiteral("amount_gwei")).toInteger(), 1'000'000'000);
+    QCOMPARE(bid.value(QStringLiteral("amount")).toString(), QStringLiteral("1 ETH"));
+    QCOMPARE(bid.value(QStringLiteral("status")).toString(), QStringLiteral("invalidated"));
+    QCOMPARE(bid.value(QStringLiteral("reason")).toString(), QStringLiteral("test"));
+
+    // The cancelled day, its state and the reason.
+    QCOMPARE(cancelled.size(), 1);
+    const QJsonObject day = cancelled.first().payload;
+    QCOMPARE(cancelled.first().day, 2);
+    QCOMPARE(day.value(QStringLiteral("auction")).toInt(), 1);
+    QCOMPARE(day.value(QStringLiteral("state")).toString(), QStringLiteral("CANCELLED"));
+    QCOMPARE(day.value(QStringLiteral("reason")).toString(), QStringLiteral("holiday"));
 }
 
 void TestOperatorActions::refusedActionsChangeNothing_data()
