@@ -9,6 +9,7 @@
 #include <QMutex>
 #include <QObject>
 
+#include <algorithm>
 #include <functional>
 #include <vector>
 
@@ -26,7 +27,7 @@ public:
 
     // Any thread. `done` runs on the engine's thread once the bid is durable (or failed).
     void submit(BidInput bid, Callback done);
-    void setMaxBatch(int bids) { m_maxBatch = bids; }
+    void setMaxBatch(int bids) { m_maxBatch = std::max(1, bids); } // at least one bid a batch
 
 private:
     void drain();
