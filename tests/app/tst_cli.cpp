@@ -1,6 +1,7 @@
 // The executable as an operator runs it: the command-line tools, a whole headless demo marathon,
-// the files it leaves behind, a stop on SIGTERM and the resume after it, and bad arguments.
-// Every test starts the real binary with QProcess in its own temporary folder.
+// the files it leaves behind (hourly backups included), a stop on SIGTERM or Ctrl-C (SIGINT) and
+// the resume after it, and bad arguments. Every test starts the real binary with QProcess in its
+// own temporary folder.
 
 #include <QDateTime>
 #include <QDeadlineTimer>
@@ -17,6 +18,8 @@
 
 #include <algorithm>
 #include <functional>
+
+#include <signal.h>
 
 namespace {
 
@@ -262,8 +265,10 @@ private slots:
     void exportWritesBidsAndResults();
     void backupThenRestore();
     void restoreRefusesAGarbageFile();
-    void sigtermStopsCleanlyAndARestartResumes();
+    void aStopSignalStopsCleanlyAndARestartResumes_data();
+    void aStopSignalStopsCleanlyAndARestartResumes();
     void headlessRunsARealMarathonFromAConfig();
+    void headlessBacksUpARealMarathonBesideItsDatabase();
     void failingOutputGoesToDeadLettersAndTheAuctionGoesOn();
 
     void badArguments_data();
@@ -692,8 +697,16 @@ void TestCli::restoreRefusesAGarbageFile()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), filesBefore);
 }
 
-void TestCli::sigtermStopsCleanlyAndARestartResumes()
+void TestCli::aStopSignalStopsCleanlyAndARestartResumes_data()
 {
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM); // a service manager or `kill`
+    QTest::newRow("SIGINT") << int(SIGINT);   // Ctrl-C in the operator's terminal
+}
+
+void TestCli::aStopSignalStopsCleanlyAndARestartResumes()
+{
+    QFETCH(int, signalNumber);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString db = dir.filePath(QStringLiteral("marathon.db"));
@@ -723,10 +736,12 @@ void TestCli::sigtermStopsCleanlyAndARestartResumes()
             collect(process, first, kCommandMs);
             QFAIL(qPrintable(QStringLiteral("no bid.accepted line; ") + first.describe()));
         }
-        process.terminate(); // SIGTERM
+        QVERIFY(::kill(pid_t(process.processId()), signalNumber) == 0);
         collect(process, first, kMarathonMs);
     }
     SB_EXPECT_EXIT(first, 0);
+    QVERIFY2(first.err.contains(QStringLiteral("Stopping on signal %1.").arg(signalNumber)),
+             qPrintable(first.describe()));
     firstLines.append(first.outLines());
     QList<QJsonObject> firstEvents;
     verifyEventLines(firstLines, 1, &firstEvents);
@@ -835,6 +850,60 @@ void TestCli::headlessRunsARealMarathonFromAConfig()
     collect(second, resumed, kCommandMs);
     QVERIFY2(resumed.exitCode == 0 && resumed.err.contains(QLatin1String("Resumed \"Real clock\"")),
              qPrintable(resumed.describe()));
+}
+
+void TestCli::headlessBacksUpARealMarathonBesideItsDatabase()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("real.db"));
+    const QString configPath = dir.filePath(QStringLiteral("marathon.json"));
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
+    const QJsonObject config{
+        {QStringLiteral("name"), QStringLiteral("Backed up")},
+        {QStringLiteral("first_day"), start.date().toString(Qt::ISODate)},
+        {QStringLiteral("days"), 2},
+        {QStringLiteral("window_start"), start.time().toString(QStringLiteral("HH:mm"))},
+        {QStringLiteral("window_end"),
+         start.time().addSecs(30 * 60).toString(QStringLiteral("HH:mm"))},
+        {QStringLiteral("time_zone"), QStringLiteral("UTC")},
+    };
+    QVERIFY(writeFile(configPath, QJsonDocument(config).toJson()));
+
+    // No backup yet: the first one is taken soon after the start, the next ones hourly.
+    const QDir folder(db + QStringLiteral(".backups"));
+    const QStringList pattern{QStringLiteral("sothebais-*.db")};
+    QProcess app;
+    startStudio(app, {QStringLiteral("--headless"), QStringLiteral("--db"), db,
+                      QStringLiteral("--config"), configPath});
+    QVERIFY(app.waitForStarted(kCommandMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!folder.entryList(pattern, QDir::Files).isEmpty() ||
+                                 app.state() == QProcess::NotRunning,
+                             kCommandMs);
+    app.terminate();
+    Run run;
+    collect(app, run, kCommandMs);
+    SB_EXPECT_EXIT(run, 0);
+    const QStringList backups = folder.entryList(pattern, QDir::Files);
+    QVERIFY2(backups.size() == 1, qPrintable(backups.join(u' ') + run.describe()));
+    QList<QJsonObject> printed;
+    verifyEventLines(run.outLines(), 1, &printed);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The snapshot restores into a database that holds the marathon as it was printed.
+    const QString restored = dir.filePath(QStringLiteral("restored.db"));
+    const Run restore = runStudio({QStringLiteral("restore"), QStringLiteral("--db"), restored,
+                                   QStringLiteral("--from"), folder.filePath(backups.first())});
+    SB_EXPECT_EXIT(restore, 0);
+    const Run journal = runStudio({QStringLiteral("journal"), QStringLiteral("--db"), restored});
+    SB_EXPECT_EXIT(journal, 0);
+    QList<QJsonObject> stored;
+    verifyEventLines(journal.outLines(), 1, &stored);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!stored.isEmpty() && stored.size() <= printed.size());
+    QCOMPARE(stored, printed.mid(0, stored.size()));
+    QVERIFY(typesOf(stored).contains(QStringLiteral("marathon.started")));
 }
 
 void TestCli::failingOutputGoesToDeadLettersAndTheAuctionGoesOn()
