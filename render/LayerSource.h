@@ -22,7 +22,7 @@ public:
     // The layer's size in pixels before crop and scale (the image may be smaller, e.g. 1×1 for a
     // flat colour, and is stretched to it).
     virtual QSize size() const = 0;
-    // RGBA8888 premultiplied; null while there is nothing to show.
+    // kUploadFormat (premultiplied); null while there is nothing to show.
     virtual const QImage& image() const = 0;
     // True when every pixel of image() is fully opaque: the compositor then skips blending,
     // which is most of a layer's cost under software OpenGL. Render thread, after advanceTo().
@@ -37,7 +37,13 @@ private:
     std::atomic<std::uint64_t> m_contentVersion{1};
 };
 
-// Converts any QImage to the format sources hand to the compositor.
+// The format sources hand to the compositor: premultiplied 0xAARRGGBB words, QPainter's fastest
+// target, uploaded as BGRA without any conversion (a straight copy under software OpenGL).
+inline constexpr QImage::Format kUploadFormat = QImage::Format_ARGB32_Premultiplied;
+
+// Converts any QImage to kUploadFormat.
 QImage toUploadFormat(const QImage& image);
+// True when no pixel of an image in kUploadFormat lets anything under it show.
+bool isFullyOpaque(const QImage& image);
 
 } // namespace sb::render

@@ -28,7 +28,7 @@ void PaintedSource::advanceTo(std::int64_t)
         m_image = QImage();
     } else {
         if (m_image.size() != size)
-            m_image = QImage(size, QImage::Format_RGBA8888_Premultiplied);
+            m_image = QImage(size, kUploadFormat);
         m_image.fill(Qt::transparent);
         QPainter painter(&m_image);
         painter.setRenderHint(QPainter::Antialiasing);

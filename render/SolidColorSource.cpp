@@ -3,7 +3,7 @@
 namespace sb::render {
 
 SolidColorSource::SolidColorSource(const QColor& color, const QSize& size)
-    : m_color(color), m_size(size), m_pixel(1, 1, QImage::Format_RGBA8888_Premultiplied)
+    : m_color(color), m_size(size), m_pixel(1, 1, kUploadFormat)
 {
     m_pixel.fill(Qt::transparent);
 }

@@ -90,7 +90,7 @@ void TextSource::rasterize(const QString& text, const TextStyle& style)
     const int width = int(std::ceil(textWidth + 2 * margin + std::abs(shadow.x())));
     const int height = int(std::ceil(textHeight + 2 * margin + std::abs(shadow.y())));
 
-    QImage image(width, height, QImage::Format_RGBA8888_Premultiplied);
+    QImage image(width, height, kUploadFormat);
     image.fill(Qt::transparent);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);

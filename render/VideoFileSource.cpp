@@ -224,7 +224,8 @@ bool VideoFileSource::showFrame()
         return false;
     const auto sourceFormat = AVPixelFormat(frame->format);
     d.scaler.reset(sws_getCachedContext(d.scaler.release(), frame->width, frame->height,
-                                        sourceFormat, frame->width, frame->height, AV_PIX_FMT_RGBA,
+                                        // 0xAARRGGBB words in native byte order: kUploadFormat
+                                        sourceFormat, frame->width, frame->height, AV_PIX_FMT_RGB32,
                                         SWS_BILINEAR, nullptr, nullptr, nullptr));
     if (!d.scaler)
         return false;
@@ -239,18 +240,18 @@ bool VideoFileSource::showFrame()
                              sws_getCoefficients(SWS_CS_ITU709), 1, 0, 1 << 16, 1 << 16);
 
     const bool hasAlpha = (av_pix_fmt_desc_get(sourceFormat)->flags & AV_PIX_FMT_FLAG_ALPHA) != 0;
+    m_hasAlpha = hasAlpha;
     const QSize size(frame->width, frame->height);
     // Codecs give straight alpha; the compositor blends premultiplied.
     QImage& target = hasAlpha ? m_straight : m_image;
     if (target.size() != size)
-        target = QImage(size,
-                        hasAlpha ? QImage::Format_RGBA8888 : QImage::Format_RGBA8888_Premultiplied);
+        target = QImage(size, hasAlpha ? QImage::Format_ARGB32 : kUploadFormat);
     uint8_t* destination[4] = {target.bits(), nullptr, nullptr, nullptr};
     const int destinationStride[4] = {int(target.bytesPerLine()), 0, 0, 0};
     sws_scale(d.scaler.get(), frame->data, frame->linesize, 0, frame->height, destination,
               destinationStride);
     if (hasAlpha)
-        m_image = m_straight.convertToFormat(QImage::Format_RGBA8888_Premultiplied);
+        m_image = m_straight.convertToFormat(kUploadFormat);
     return true;
 }
 

@@ -24,7 +24,7 @@ public:
     void advanceTo(std::int64_t sceneTimeMs) override;
     QSize size() const override;
     const QImage& image() const override { return m_image; }
-    bool isOpaque() const override { return true; } // decoded video has no alpha
+    bool isOpaque() const override { return !m_hasAlpha; }
 
 private:
     struct Decoder;
@@ -32,7 +32,8 @@ private:
 
     std::unique_ptr<Decoder> m_decoder;
     QImage m_image;
-    QImage m_straight; // only for codecs with alpha
+    QImage m_straight;       // only for codecs with alpha
+    bool m_hasAlpha = false; // the shown frame's format carries alpha
     QString m_error;
 };
 
