@@ -128,17 +128,30 @@ void Compositor::setCanvasSize(QSize canvas)
     }
 }
 
+std::unique_ptr<QOpenGLTexture> Compositor::createColorTexture(QSize size) const
+{
+    auto texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
+    texture->setSize(size.width(), size.height());
+    texture->setMipLevels(1);
+    if (m_context.isOpenGLES()) {
+        texture->setFormat(QOpenGLTexture::RGBA8_UNorm);
+        texture->allocateStorage();
+    } else {
+        // An unsized RGBA texture given BGRA words is stored as BGRA: uploads of kUploadFormat
+        // images are then plain copies, and Mesa's software rasterizer composites such targets
+        // on its 8-bit paths, far cheaper than with an RGBA8 store.
+        texture->setFormat(QOpenGLTexture::RGBAFormat);
+        texture->allocateStorage(QOpenGLTexture::BGRA, QOpenGLTexture::UInt32_RGBA8_Rev);
+    }
+    texture->setMinMagFilters(QOpenGLTexture::Linear, QOpenGLTexture::Linear);
+    texture->setWrapMode(QOpenGLTexture::ClampToEdge);
+    return texture;
+}
+
 bool Compositor::createTarget(Target& target)
 {
     target.framebuffer.reset();
-    auto texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
-    texture->setFormat(QOpenGLTexture::RGBA8_UNorm);
-    texture->setSize(m_canvas.width(), m_canvas.height());
-    texture->setMipLevels(1);
-    texture->allocateStorage();
-    texture->setMinMagFilters(QOpenGLTexture::Linear, QOpenGLTexture::Linear);
-    texture->setWrapMode(QOpenGLTexture::ClampToEdge);
-    target.texture = std::move(texture);
+    target.texture = createColorTexture(m_canvas);
     target.framebuffer = std::make_unique<GlFramebuffer>(m_gl);
     const bool complete = target.framebuffer->attach({target.texture->textureId()});
     m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -237,30 +250,69 @@ GLuint Compositor::renderTransition(const Scene& from, const Scene& to,
 
 void Compositor::drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs)
 {
+    // Every source keeps its own timeline, hidden under other layers or not (a covered video
+    // goes on playing).
+    const std::vector<Layer>& layers = scene.layers();
+    for (const Layer& layer : layers) {
+        if (layer.visible && layer.source)
+            layer.source->advanceTo(sceneTimeMs);
+    }
+    // Start at the topmost layer that hides the whole canvas; a flat one becomes the clear
+    // colour. Under software OpenGL a full-canvas layer costs as much as the rest of the frame.
+    std::size_t first = 0;
+    QColor clear = scene.background();
+    for (std::size_t i = layers.size(); i-- > 0;) {
+        if (!coversCanvas(layers[i]))
+            continue;
+        first = i;
+        const QImage& image = layers[i].source->image();
+        if (image.width() == 1 && image.height() == 1) {
+            clear = QColor::fromRgba(image.pixel(0, 0));
+            first = i + 1;
+        }
+        break;
+    }
+
     target.framebuffer->bind();
     m_gl->glViewport(0, 0, m_canvas.width(), m_canvas.height());
-    const QColor background = scene.background();
-    const float alpha = float(background.alphaF());
-    m_gl->glClearColor(float(background.redF()) * alpha, float(background.greenF()) * alpha,
-                       float(background.blueF()) * alpha, alpha);
+    const float alpha = float(clear.alphaF());
+    m_gl->glClearColor(float(clear.redF()) * alpha, float(clear.greenF()) * alpha,
+                       float(clear.blueF()) * alpha, alpha);
     m_gl->glClear(GL_COLOR_BUFFER_BIT);
     m_gl->glEnable(GL_BLEND);
     m_blending = true;
     m_gl->glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     m_program.bind();
     m_vao.bind();
-    for (const Layer& layer : scene.layers())
-        drawLayer(layer, sceneTimeMs);
+    for (std::size_t i = first; i < layers.size(); ++i)
+        drawLayer(layers[i]);
     setBlending(true);
     m_vao.release();
 }
 
-void Compositor::drawLayer(const Layer& layer, std::int64_t sceneTimeMs)
+bool Compositor::coversCanvas(const Layer& layer) const
+{
+    if (!layer.visible || layer.opacity < 1.0 || !layer.source || !layer.source->isOpaque() ||
+        layer.source->image().isNull())
+        return false;
+    const LayerTransform& t = layer.transform;
+    if (t.rotationDegrees != 0.0 || t.scaleX <= 0.0 || t.scaleY <= 0.0)
+        return false;
+    const QSize size = layer.source->size();
+    const LayerCrop& crop = layer.crop;
+    const double width = t.scaleX * (size.width() - crop.left - crop.right);
+    const double height = t.scaleY * (size.height() - crop.top - crop.bottom);
+    const double left = t.x - width * t.anchorX;
+    const double top = t.y - height * t.anchorY;
+    return left <= 0.0 && top <= 0.0 && left + width >= m_canvas.width() &&
+           top + height >= m_canvas.height();
+}
+
+void Compositor::drawLayer(const Layer& layer)
 {
     if (!layer.visible || layer.opacity <= 0.0 || !layer.source)
         return;
     LayerSource& source = *layer.source;
-    source.advanceTo(sceneTimeMs);
     const QSize size = source.size();
     const LayerCrop& crop = layer.crop;
     const double width = size.width() - crop.left - crop.right;
@@ -383,26 +435,25 @@ QOpenGLTexture* Compositor::textureFor(const std::shared_ptr<LayerSource>& sourc
         return cached.texture.get();
 
     const QImage& image = source->image();
-    if (image.format() != QImage::Format_RGBA8888_Premultiplied) {
+    if (image.format() != kUploadFormat) {
         qCWarning(lcCompositor) << "layer source gave image format" << image.format();
         return nullptr;
     }
     if (!cached.texture || cached.texture->width() != image.width() ||
-        cached.texture->height() != image.height()) {
-        auto texture = std::make_unique<QOpenGLTexture>(QOpenGLTexture::Target2D);
-        texture->setFormat(QOpenGLTexture::RGBA8_UNorm);
-        texture->setSize(image.width(), image.height());
-        texture->setMipLevels(1);
-        texture->allocateStorage();
-        texture->setMinMagFilters(QOpenGLTexture::Linear, QOpenGLTexture::Linear);
-        texture->setWrapMode(QOpenGLTexture::ClampToEdge);
-        cached.texture = std::move(texture);
-    }
+        cached.texture->height() != image.height())
+        cached.texture = createColorTexture(image.size());
     QOpenGLPixelTransferOptions options;
     options.setAlignment(4);
-    options.setRowLength(int(image.bytesPerLine() / 4));
-    cached.texture->setData(0, QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, image.constBits(),
-                            &options);
+    if (m_context.isOpenGLES()) { // BGRA is an extension there
+        const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888_Premultiplied);
+        options.setRowLength(int(rgba.bytesPerLine() / 4));
+        cached.texture->setData(0, QOpenGLTexture::RGBA, QOpenGLTexture::UInt8, rgba.constBits(),
+                                &options);
+    } else {
+        options.setRowLength(int(image.bytesPerLine() / 4));
+        cached.texture->setData(0, QOpenGLTexture::BGRA, QOpenGLTexture::UInt32_RGBA8_Rev,
+                                image.constBits(), &options);
+    }
     cached.version = version;
     ++m_uploads;
     return cached.texture.get();

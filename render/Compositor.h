@@ -79,8 +79,12 @@ private:
     };
 
     bool createTarget(Target& target);
+    std::unique_ptr<QOpenGLTexture> createColorTexture(QSize size) const;
     void drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs);
-    void drawLayer(const Layer& layer, std::int64_t sceneTimeMs);
+    void drawLayer(const Layer& layer);
+    // True when the layer, as last advanced, paints every canvas pixel opaquely: nothing under it
+    // shows, so nothing under it is drawn.
+    bool coversCanvas(const Layer& layer) const;
     void drawQuad(GLuint texture, const Quad& quad);
     void drawFlat(const Quad& quad, const float premultipliedColor[4]);
     void setBlending(bool enabled);

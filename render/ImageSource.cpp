@@ -29,7 +29,9 @@ ImageSource::ImageSource(const QString& path)
         QImage frame = reader.read();
         if (frame.isNull())
             break;
-        m_frames.push_back({toUploadFormat(frame), timeMs});
+        QImage upload = toUploadFormat(frame);
+        const bool opaque = isFullyOpaque(upload);
+        m_frames.push_back({std::move(upload), timeMs, opaque});
         int delayMs = reader.nextImageDelay();
         if (delayMs < kMinimumFrameDelayMs)
             delayMs = kDefaultFrameDelayMs;
@@ -50,7 +52,9 @@ ImageSource::ImageSource(const QImage& image)
         m_error = QStringLiteral("empty image");
         return;
     }
-    m_frames.push_back({toUploadFormat(image), 0});
+    QImage upload = toUploadFormat(image);
+    const bool opaque = isFullyOpaque(upload);
+    m_frames.push_back({std::move(upload), 0, opaque});
 }
 
 void ImageSource::advanceTo(std::int64_t sceneTimeMs)
@@ -71,6 +75,11 @@ void ImageSource::advanceTo(std::int64_t sceneTimeMs)
 QSize ImageSource::size() const
 {
     return m_frames.empty() ? QSize() : m_frames.front().image.size();
+}
+
+bool ImageSource::isOpaque() const
+{
+    return !m_frames.empty() && m_frames[std::size_t(m_current)].opaque;
 }
 
 const QImage& ImageSource::image() const

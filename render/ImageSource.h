@@ -25,12 +25,14 @@ public:
     void advanceTo(std::int64_t sceneTimeMs) override;
     QSize size() const override;
     const QImage& image() const override;
+    bool isOpaque() const override; // the current frame has no transparent pixel
 
 private:
     struct Frame
     {
         QImage image;
         std::int64_t startMs = 0;
+        bool opaque = false;
     };
     std::vector<Frame> m_frames;
     std::int64_t m_loopDurationMs = 0;
