@@ -54,45 +54,45 @@ void main()
 }
 )";
 
-// Packed variants for NV12 when the width is a multiple of 4: each fragment of an RGBA8 target
-// writes four luma bytes, or two (U, V) pairs, exactly in the planes' byte order. A quarter of
-// the fragments for the same bytes: the conversion's cost under software rendering, and fewer
-// invocations on a GPU too.
-constexpr char kPackedLumaFragmentShader[] = R"(
+// NV12 in one pass when the width is a multiple of 4: each fragment reads a 4×2 block of the
+// picture once and writes its eight luma bytes (two RGBA8 targets, one per row) and the (U, V)
+// pairs of its two 2×2 blocks (a third target), exactly in the planes' byte order. Every pixel is
+// read once and nothing is filtered: the conversion's cost under software rendering, and a
+// quarter of the invocations on a GPU.
+constexpr char kPackedNv12FragmentShader[] = R"(
 uniform sampler2D uSource;
-out vec4 fragLuma;
-void main()
+layout(location = 0) out vec4 fragLumaTop;
+layout(location = 1) out vec4 fragLumaBottom;
+layout(location = 2) out vec4 fragUV;
+const vec3 kLuma = vec3(0.2126, 0.7152, 0.0722);
+vec4 luma(vec3 a, vec3 b, vec3 c, vec3 d)
 {
-    ivec2 size = textureSize(uSource, 0);
-    ivec2 p = ivec2(gl_FragCoord.xy);
-    int row = size.y - 1 - p.y;
-    int x = p.x * 4;
-    vec3 w = vec3(0.2126, 0.7152, 0.0722);
-    vec4 y = vec4(dot(w, texelFetch(uSource, ivec2(x, row), 0).rgb),
-                  dot(w, texelFetch(uSource, ivec2(x + 1, row), 0).rgb),
-                  dot(w, texelFetch(uSource, ivec2(x + 2, row), 0).rgb),
-                  dot(w, texelFetch(uSource, ivec2(x + 3, row), 0).rgb));
-    fragLuma = (16.0 + 219.0 * y) / 255.0;
+    return (16.0 + 219.0 * vec4(dot(kLuma, a), dot(kLuma, b), dot(kLuma, c), dot(kLuma, d))) /
+           255.0;
 }
-)";
-
-constexpr char kPackedChromaFragmentShader[] = R"(
-uniform sampler2D uSource;
-out vec4 fragUV;
-vec2 chroma(vec2 at)
+vec2 chroma(vec3 rgb)
 {
-    vec3 rgb = texture(uSource, at).rgb;
-    float y = dot(vec3(0.2126, 0.7152, 0.0722), rgb);
+    float y = dot(kLuma, rgb);
     return vec2((128.0 + 224.0 * (rgb.b - y) / 1.8556) / 255.0,
                 (128.0 + 224.0 * (rgb.r - y) / 1.5748) / 255.0);
 }
 void main()
 {
-    vec2 size = vec2(textureSize(uSource, 0));
-    vec2 c = floor(gl_FragCoord.xy);
-    float row = size.y - 1.0 - 2.0 * c.y;
-    fragUV = vec4(chroma(vec2(4.0 * c.x + 1.0, row) / size),
-                  chroma(vec2(4.0 * c.x + 3.0, row) / size));
+    ivec2 size = textureSize(uSource, 0);
+    ivec2 c = ivec2(gl_FragCoord.xy);
+    int x = 4 * c.x;
+    int top = size.y - 1 - 2 * c.y; // the source is upright: picture row 0 is its last row
+    vec3 a0 = texelFetch(uSource, ivec2(x, top), 0).rgb;
+    vec3 a1 = texelFetch(uSource, ivec2(x + 1, top), 0).rgb;
+    vec3 a2 = texelFetch(uSource, ivec2(x + 2, top), 0).rgb;
+    vec3 a3 = texelFetch(uSource, ivec2(x + 3, top), 0).rgb;
+    vec3 b0 = texelFetch(uSource, ivec2(x, top - 1), 0).rgb;
+    vec3 b1 = texelFetch(uSource, ivec2(x + 1, top - 1), 0).rgb;
+    vec3 b2 = texelFetch(uSource, ivec2(x + 2, top - 1), 0).rgb;
+    vec3 b3 = texelFetch(uSource, ivec2(x + 3, top - 1), 0).rgb;
+    fragLumaTop = luma(a0, a1, a2, a3);
+    fragLumaBottom = luma(b0, b1, b2, b3);
+    fragUV = vec4(chroma(0.25 * (a0 + a1 + b0 + b1)), chroma(0.25 * (a2 + a3 + b2 + b3)));
 }
 )";
 
@@ -119,32 +119,45 @@ ColorConverter::ColorConverter(RenderContext& context, QSize size, PixelFormat f
                program.link();
     };
     m_packed = format == PixelFormat::Nv12 && size.width() % 4 == 0;
-    if (!build(m_lumaProgram, m_packed ? kPackedLumaFragmentShader : kLumaFragmentShader)) {
-        m_error = QStringLiteral("luma shader: %1").arg(m_lumaProgram.log());
-        return;
-    }
-    if (!build(m_chromaProgram, m_packed ? kPackedChromaFragmentShader : kChromaFragmentShader)) {
-        m_error = QStringLiteral("chroma shader: %1").arg(m_chromaProgram.log());
-        return;
+    if (m_packed) {
+        if (!build(m_lumaProgram, kPackedNv12FragmentShader)) {
+            m_error = QStringLiteral("NV12 shader: %1").arg(m_lumaProgram.log());
+            return;
+        }
+    } else {
+        if (!build(m_lumaProgram, kLumaFragmentShader)) {
+            m_error = QStringLiteral("luma shader: %1").arg(m_lumaProgram.log());
+            return;
+        }
+        if (!build(m_chromaProgram, kChromaFragmentShader)) {
+            m_error = QStringLiteral("chroma shader: %1").arg(m_chromaProgram.log());
+            return;
+        }
     }
     m_vao.create();
 
     const QSize chromaSize = size / 2;
-    bool ok = m_packed ? createTexture(m_luma, QOpenGLTexture::RGBA8_UNorm, lumaTargetSize())
-                       : createTexture(m_luma, QOpenGLTexture::R8_UNorm, size);
+    bool ok = true;
     m_lumaTarget = std::make_unique<GlFramebuffer>(m_gl);
-    ok = ok && m_lumaTarget->attach({m_luma->textureId()});
-    m_chromaTarget = std::make_unique<GlFramebuffer>(m_gl);
     if (m_packed) {
-        ok = ok && createTexture(m_chromaA, QOpenGLTexture::RGBA8_UNorm, chromaTargetSize()) &&
-             m_chromaTarget->attach({m_chromaA->textureId()});
-    } else if (format == PixelFormat::Nv12) {
-        ok = ok && createTexture(m_chromaA, QOpenGLTexture::RG8_UNorm, chromaSize) &&
-             m_chromaTarget->attach({m_chromaA->textureId()});
+        const QSize blocks = blockGridSize();
+        ok = createTexture(m_luma, QOpenGLTexture::RGBA8_UNorm, blocks) &&
+             createTexture(m_lumaBottom, QOpenGLTexture::RGBA8_UNorm, blocks) &&
+             createTexture(m_chromaA, QOpenGLTexture::RGBA8_UNorm, blocks) &&
+             m_lumaTarget->attach(
+                 {m_luma->textureId(), m_lumaBottom->textureId(), m_chromaA->textureId()});
     } else {
-        ok = ok && createTexture(m_chromaA, QOpenGLTexture::R8_UNorm, chromaSize) &&
-             createTexture(m_chromaB, QOpenGLTexture::R8_UNorm, chromaSize) &&
-             m_chromaTarget->attach({m_chromaA->textureId(), m_chromaB->textureId()});
+        ok = createTexture(m_luma, QOpenGLTexture::R8_UNorm, size) &&
+             m_lumaTarget->attach({m_luma->textureId()});
+        m_chromaTarget = std::make_unique<GlFramebuffer>(m_gl);
+        if (format == PixelFormat::Nv12) {
+            ok = ok && createTexture(m_chromaA, QOpenGLTexture::RG8_UNorm, chromaSize) &&
+                 m_chromaTarget->attach({m_chromaA->textureId()});
+        } else {
+            ok = ok && createTexture(m_chromaA, QOpenGLTexture::R8_UNorm, chromaSize) &&
+                 createTexture(m_chromaB, QOpenGLTexture::R8_UNorm, chromaSize) &&
+                 m_chromaTarget->attach({m_chromaA->textureId(), m_chromaB->textureId()});
+        }
     }
     m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (!ok) {
@@ -164,14 +177,9 @@ ColorConverter::ColorConverter(RenderContext& context, QSize size, PixelFormat f
     }
 }
 
-QSize ColorConverter::lumaTargetSize() const
+QSize ColorConverter::blockGridSize() const
 {
-    return m_packed ? QSize(m_size.width() / 4, m_size.height()) : m_size;
-}
-
-QSize ColorConverter::chromaTargetSize() const
-{
-    return m_packed ? QSize(m_size.width() / 4, m_size.height() / 2) : m_size / 2;
+    return QSize(m_size.width() / 4, m_size.height() / 2);
 }
 
 ColorConverter::~ColorConverter()
@@ -204,51 +212,62 @@ void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex)
     m_gl->glActiveTexture(GL_TEXTURE0);
     m_gl->glBindTexture(GL_TEXTURE_2D, programTexture);
     m_vao.bind();
-
+    const int width = m_size.width();
+    const int height = m_size.height();
     m_lumaTarget->bind();
-    m_gl->glViewport(0, 0, lumaTargetSize().width(), lumaTargetSize().height());
     m_lumaProgram.bind();
-    m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
-
-    const int chromaWidth = m_size.width() / 2;
-    const int chromaHeight = m_size.height() / 2;
-    m_chromaTarget->bind();
-    m_gl->glViewport(0, 0, chromaTargetSize().width(), chromaTargetSize().height());
-    m_chromaProgram.bind();
-    m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+    if (m_packed) {
+        m_gl->glViewport(0, 0, blockGridSize().width(), blockGridSize().height());
+        m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+    } else {
+        m_gl->glViewport(0, 0, width, height);
+        m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+        m_chromaTarget->bind();
+        m_gl->glViewport(0, 0, width / 2, height / 2);
+        m_chromaProgram.bind();
+        m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
     m_vao.release();
 
     // Start the readback into the next buffer of the ring; widths need not be multiples of 4.
     Slot& slot = *m_ring[std::size_t((m_oldest + m_inFlight) % int(m_ring.size()))];
     const auto offset = [](std::size_t bytes) { return reinterpret_cast<void*>(bytes); };
-    const std::size_t lumaBytes = std::size_t(m_size.width()) * m_size.height();
+    const std::size_t lumaBytes = std::size_t(width) * height;
     slot.buffer.bind();
     m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    m_lumaTarget->bind();
-    m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
     if (m_packed) {
-        m_gl->glReadPixels(0, 0, lumaTargetSize().width(), lumaTargetSize().height(), GL_RGBA,
-                           GL_UNSIGNED_BYTE, offset(0));
-    } else {
-        m_gl->glReadPixels(0, 0, m_size.width(), m_size.height(), GL_RED, GL_UNSIGNED_BYTE,
-                           offset(0));
-    }
-    m_chromaTarget->bind();
-    m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
-    if (m_packed) {
-        m_gl->glReadPixels(0, 0, chromaTargetSize().width(), chromaTargetSize().height(), GL_RGBA,
-                           GL_UNSIGNED_BYTE, offset(lumaBytes));
-    } else if (m_format == PixelFormat::Nv12) {
-        m_gl->glReadPixels(0, 0, chromaWidth, chromaHeight, GL_RG, GL_UNSIGNED_BYTE,
-                           offset(lumaBytes));
-    } else {
-        m_gl->glReadPixels(0, 0, chromaWidth, chromaHeight, GL_RED, GL_UNSIGNED_BYTE,
-                           offset(lumaBytes));
-        m_gl->glReadBuffer(GL_COLOR_ATTACHMENT1);
-        m_gl->glReadPixels(0, 0, chromaWidth, chromaHeight, GL_RED, GL_UNSIGNED_BYTE,
-                           offset(lumaBytes + lumaBytes / 4));
+        // The two luma targets hold the even and the odd rows: each lands on every other row of
+        // the plane (a row length of two rows, in RGBA pixels), the odd ones one row further.
+        const QSize blocks = blockGridSize();
+        m_lumaTarget->bind();
+        m_gl->glPixelStorei(GL_PACK_ROW_LENGTH, width / 2);
         m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
+        m_gl->glReadPixels(0, 0, blocks.width(), blocks.height(), GL_RGBA, GL_UNSIGNED_BYTE,
+                           offset(0));
+        m_gl->glReadBuffer(GL_COLOR_ATTACHMENT1);
+        m_gl->glReadPixels(0, 0, blocks.width(), blocks.height(), GL_RGBA, GL_UNSIGNED_BYTE,
+                           offset(std::size_t(width)));
+        m_gl->glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+        m_gl->glReadBuffer(GL_COLOR_ATTACHMENT2);
+        m_gl->glReadPixels(0, 0, blocks.width(), blocks.height(), GL_RGBA, GL_UNSIGNED_BYTE,
+                           offset(lumaBytes));
+    } else {
+        m_lumaTarget->bind();
+        m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
+        m_gl->glReadPixels(0, 0, width, height, GL_RED, GL_UNSIGNED_BYTE, offset(0));
+        m_chromaTarget->bind();
+        if (m_format == PixelFormat::Nv12) {
+            m_gl->glReadPixels(0, 0, width / 2, height / 2, GL_RG, GL_UNSIGNED_BYTE,
+                               offset(lumaBytes));
+        } else {
+            m_gl->glReadPixels(0, 0, width / 2, height / 2, GL_RED, GL_UNSIGNED_BYTE,
+                               offset(lumaBytes));
+            m_gl->glReadBuffer(GL_COLOR_ATTACHMENT1);
+            m_gl->glReadPixels(0, 0, width / 2, height / 2, GL_RED, GL_UNSIGNED_BYTE,
+                               offset(lumaBytes + lumaBytes / 4));
+        }
     }
+    m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
     slot.buffer.release();
     m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
     m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -57,8 +57,7 @@ private:
         std::int64_t frameIndex = 0;
     };
 
-    QSize lumaTargetSize() const;
-    QSize chromaTargetSize() const;
+    QSize blockGridSize() const; // the packed NV12 targets: one texel per 4×2 block
     bool createTexture(std::unique_ptr<QOpenGLTexture>& texture,
                        QOpenGLTexture::TextureFormat textureFormat, QSize size);
     void collectOldest(bool wait);
@@ -68,16 +67,19 @@ private:
     QOpenGLExtraFunctions* m_gl = nullptr;
     QSize m_size;
     PixelFormat m_format;
-    bool m_packed = false; // NV12 with width % 4 == 0: four bytes per fragment (RGBA8 targets)
+    bool m_packed = false; // NV12 with width % 4 == 0: one pass, a 4×2 block per fragment
     QString m_error;
-    QOpenGLShaderProgram m_lumaProgram;
-    QOpenGLShaderProgram m_chromaProgram;
+    QOpenGLShaderProgram m_lumaProgram;   // the whole conversion when packed
+    QOpenGLShaderProgram m_chromaProgram; // unpacked only
     QOpenGLVertexArrayObject m_vao;
-    std::unique_ptr<QOpenGLTexture> m_luma;    // R8, W×H
-    std::unique_ptr<QOpenGLTexture> m_chromaA; // RG8 (NV12) or R8 U (I420), W/2×H/2
-    std::unique_ptr<QOpenGLTexture> m_chromaB; // R8 V (I420 only)
-    std::unique_ptr<GlFramebuffer> m_lumaTarget;
-    std::unique_ptr<GlFramebuffer> m_chromaTarget;
+    // Unpacked: R8 luma W×H, then RG8 (NV12) or R8 U and R8 V (I420) at W/2×H/2. Packed: RGBA8
+    // luma of the even rows, of the odd rows, and (U, V, U, V), each W/4×H/2.
+    std::unique_ptr<QOpenGLTexture> m_luma;
+    std::unique_ptr<QOpenGLTexture> m_lumaBottom; // packed only
+    std::unique_ptr<QOpenGLTexture> m_chromaA;
+    std::unique_ptr<QOpenGLTexture> m_chromaB;     // I420 only
+    std::unique_ptr<GlFramebuffer> m_lumaTarget;   // packed: all three targets
+    std::unique_ptr<GlFramebuffer> m_chromaTarget; // unpacked only
     std::vector<std::unique_ptr<Slot>> m_ring;
     int m_oldest = 0;
     int m_inFlight = 0;
