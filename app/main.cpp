@@ -6,6 +6,7 @@
 #include "HeadlessRunner.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
+#include "RenderContext.h"
 #include "SignalWatcher.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
@@ -276,6 +277,8 @@ int main(int argc, char* argv[])
             QT_TRANSLATE_NOOP("Main", "the studio window needs a display. Without one, run the "
                                       "headless demo: sothebais-studio --headless --demo"));
     }
+    if (window || broadcasting)
+        sb::render::RenderContext::prepareProcess();
     if (window) {
         QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
         QSurfaceFormat format;

@@ -25,6 +25,10 @@ public:
     RenderContext(const RenderContext&) = delete;
     RenderContext& operator=(const RenderContext&) = delete;
 
+    // Call once before the process creates its first OpenGL context (the window's or a
+    // RenderContext): tunes Mesa's software rasterizer for broadcasting on small machines.
+    static void prepareProcess();
+
     // False with errorString() "OpenGL 3.3 is not available: ..." when no usable context exists.
     bool create();
     bool isValid() const;
