@@ -65,14 +65,9 @@ layout(location = 0) out vec4 fragLumaTop;
 layout(location = 1) out vec4 fragLumaBottom;
 layout(location = 2) out vec4 fragUV;
 const vec3 kLuma = vec3(0.2126, 0.7152, 0.0722);
-vec4 luma(vec3 a, vec3 b, vec3 c, vec3 d)
+// (U, V) of a 2×2 block from its mean colour and mean luma (luma is linear in the colour).
+vec2 chroma(vec3 rgb, float y)
 {
-    return (16.0 + 219.0 * vec4(dot(kLuma, a), dot(kLuma, b), dot(kLuma, c), dot(kLuma, d))) /
-           255.0;
-}
-vec2 chroma(vec3 rgb)
-{
-    float y = dot(kLuma, rgb);
     return vec2((128.0 + 224.0 * (rgb.b - y) / 1.8556) / 255.0,
                 (128.0 + 224.0 * (rgb.r - y) / 1.5748) / 255.0);
 }
@@ -90,9 +85,13 @@ void main()
     vec3 b1 = texelFetch(uSource, ivec2(x + 1, top - 1), 0).rgb;
     vec3 b2 = texelFetch(uSource, ivec2(x + 2, top - 1), 0).rgb;
     vec3 b3 = texelFetch(uSource, ivec2(x + 3, top - 1), 0).rgb;
-    fragLumaTop = luma(a0, a1, a2, a3);
-    fragLumaBottom = luma(b0, b1, b2, b3);
-    fragUV = vec4(chroma(0.25 * (a0 + a1 + b0 + b1)), chroma(0.25 * (a2 + a3 + b2 + b3)));
+    vec4 ya = vec4(dot(kLuma, a0), dot(kLuma, a1), dot(kLuma, a2), dot(kLuma, a3));
+    vec4 yb = vec4(dot(kLuma, b0), dot(kLuma, b1), dot(kLuma, b2), dot(kLuma, b3));
+    fragLumaTop = (16.0 + 219.0 * ya) / 255.0;
+    fragLumaBottom = (16.0 + 219.0 * yb) / 255.0;
+    vec2 yBlocks = 0.25 * (ya.xz + ya.yw + yb.xz + yb.yw);
+    fragUV = vec4(chroma(0.25 * (a0 + a1 + b0 + b1), yBlocks.x),
+                  chroma(0.25 * (a2 + a3 + b2 + b3), yBlocks.y));
 }
 )";
 
