@@ -3,10 +3,12 @@
 // x264 veryfast, and compares the CPU per frame with a bare `ffmpeg` encoding testsrc2 at the same
 // size, rate, preset and bitrate to the same server. Run under Xvfb (OpenGL needs a display):
 //
-//   xvfb-run -a bench_broadcast [--seconds 20] [--studio PATH]
+//   xvfb-run -a bench_broadcast [--seconds 20] [--rounds 3] [--studio PATH]
 //
 // CPU time is the child's user + system time (getrusage of reaped children), so both sides are
-// measured the same way. Prints figures; asserts nothing.
+// measured the same way. The two alternate for several rounds and the medians are compared: on a
+// shared 2-core machine the speed drifts by 10–20 % from one minute to the next, so one run of
+// each would compare two different machines. Prints figures; asserts nothing.
 
 #include "NginxRtmp.h"
 
@@ -21,8 +23,10 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
 #include <sys/resource.h>
+#include <vector>
 
 namespace {
 
@@ -113,6 +117,57 @@ bool makeAssets(const QDir& dir, const QSize& canvas)
     return file.open(QIODevice::WriteOnly) && file.write(QJsonDocument(scene).toJson()) > 0;
 }
 
+double median(std::vector<double> values)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+// A bare ffmpeg doing the same job: testsrc2 and silence, x264 with the studio's settings, to FLV.
+QStringList ffmpegArguments(const QString& label, int kbps, int seconds, const QString& url)
+{
+    const QString bitrate = QString::number(kbps) + u'k';
+    return {QStringLiteral("-v"),
+            QStringLiteral("error"),
+            QStringLiteral("-re"),
+            QStringLiteral("-f"),
+            QStringLiteral("lavfi"),
+            QStringLiteral("-i"),
+            QStringLiteral("testsrc2=size=%1:rate=30").arg(label),
+            QStringLiteral("-f"),
+            QStringLiteral("lavfi"),
+            QStringLiteral("-i"),
+            QStringLiteral("anullsrc=r=48000:cl=stereo"),
+            QStringLiteral("-t"),
+            QString::number(seconds),
+            QStringLiteral("-c:v"),
+            QStringLiteral("libx264"),
+            QStringLiteral("-preset"),
+            QStringLiteral("veryfast"),
+            QStringLiteral("-profile:v"),
+            QStringLiteral("high"),
+            QStringLiteral("-pix_fmt"),
+            QStringLiteral("yuv420p"),
+            QStringLiteral("-b:v"),
+            bitrate,
+            QStringLiteral("-maxrate"),
+            bitrate,
+            QStringLiteral("-bufsize"),
+            QString::number(kbps * 2) + u'k',
+            QStringLiteral("-g"),
+            QStringLiteral("60"),
+            QStringLiteral("-c:a"),
+            QStringLiteral("aac"),
+            QStringLiteral("-b:a"),
+            QStringLiteral("160k"),
+            QStringLiteral("-f"),
+            QStringLiteral("flv"),
+            url};
+}
+
 QJsonObject lastStats(const QByteArray& out)
 {
     const QList<QByteArray> lines = out.split('\n');
@@ -130,12 +185,15 @@ int main(int argc, char* argv[])
 {
     QCoreApplication app(argc, argv);
     int seconds = 20;
+    int rounds = 3;
     QString studio =
         QCoreApplication::applicationDirPath() + QStringLiteral("/../app/sothebais-studio");
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--seconds"))
             seconds = std::max(5, args[i + 1].toInt());
+        else if (args[i] == QLatin1String("--rounds"))
+            rounds = std::max(1, args[i + 1].toInt());
         else if (args[i] == QLatin1String("--studio"))
             studio = args[i + 1];
     }
@@ -145,9 +203,10 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "cannot start nginx-rtmp: %s\n", qPrintable(error));
         return 1;
     }
-    std::printf("SothebAIs Studio broadcast benchmark: %d s per run, 30 fps, x264 veryfast, to "
-                "nginx-rtmp on loopback\n",
-                seconds);
+    std::printf(
+        "SothebAIs Studio broadcast benchmark: %d rounds of %d s per size, studio and ffmpeg "
+        "alternating, 30 fps, x264 veryfast, to nginx-rtmp on loopback\n",
+        rounds, seconds);
     struct Size
     {
         QSize canvas;
@@ -161,76 +220,59 @@ int main(int argc, char* argv[])
         }
         const QString label =
             QStringLiteral("%1x%2").arg(size.canvas.width()).arg(size.canvas.height());
-        QByteArray out;
-        const double studioCpuMs = runMeasured(
-            studio,
-            {QStringLiteral("--headless"), QStringLiteral("--scene"),
-             dir.filePath(QStringLiteral("scene.json")), QStringLiteral("--size"), label,
-             QStringLiteral("--fps"), QStringLiteral("30"), QStringLiteral("--bitrate"),
-             QString::number(size.kbps), QStringLiteral("--encoder"), QStringLiteral("libx264"),
-             QStringLiteral("--stream"), server.url(QStringLiteral("studio-") + label),
-             QStringLiteral("--duration"), QString::number(seconds), QStringLiteral("--stats")},
-            &out);
-        const QJsonObject stats = lastStats(out);
-        const qint64 frames = stats.value(QStringLiteral("frames_encoded")).toInteger();
-
-        const QString bitrate = QString::number(size.kbps) + u'k';
-        const double ffmpegCpuMs =
-            runMeasured(QStringLiteral("ffmpeg"),
-                        {QStringLiteral("-v"),
-                         QStringLiteral("error"),
-                         QStringLiteral("-re"),
-                         QStringLiteral("-f"),
-                         QStringLiteral("lavfi"),
-                         QStringLiteral("-i"),
-                         QStringLiteral("testsrc2=size=%1:rate=30").arg(label),
-                         QStringLiteral("-f"),
-                         QStringLiteral("lavfi"),
-                         QStringLiteral("-i"),
-                         QStringLiteral("anullsrc=r=48000:cl=stereo"),
-                         QStringLiteral("-t"),
-                         QString::number(seconds),
-                         QStringLiteral("-c:v"),
-                         QStringLiteral("libx264"),
-                         QStringLiteral("-preset"),
-                         QStringLiteral("veryfast"),
-                         QStringLiteral("-profile:v"),
-                         QStringLiteral("high"),
-                         QStringLiteral("-pix_fmt"),
-                         QStringLiteral("yuv420p"),
-                         QStringLiteral("-b:v"),
-                         bitrate,
-                         QStringLiteral("-maxrate"),
-                         bitrate,
-                         QStringLiteral("-bufsize"),
-                         QString::number(size.kbps * 2) + u'k',
-                         QStringLiteral("-g"),
-                         QStringLiteral("60"),
-                         QStringLiteral("-c:a"),
-                         QStringLiteral("aac"),
-                         QStringLiteral("-b:a"),
-                         QStringLiteral("160k"),
-                         QStringLiteral("-f"),
-                         QStringLiteral("flv"),
-                         server.url(QStringLiteral("ffmpeg-") + label)},
-                        nullptr);
-        const double ffmpegFrames = 30.0 * seconds;
-
-        const double studioPerFrame = frames > 0 ? studioCpuMs / double(frames) : 0;
-        const double ffmpegPerFrame = ffmpegCpuMs / ffmpegFrames;
         std::printf("%s @ 30 fps, %d kbps\n", qPrintable(label), size.kbps);
-        std::printf(
-            "  studio   CPU %.2f ms/frame   frames %lld   missed (render lag) %lld   skipped "
-            "(encode lag) %lld   peak memory %.0f MB   avg render %.2f ms\n",
-            studioPerFrame, qint64(frames),
-            qint64(stats.value(QStringLiteral("frames_missed_render_lag")).toInteger()),
-            qint64(stats.value(QStringLiteral("frames_skipped_encode_lag")).toInteger()),
-            stats.value(QStringLiteral("peak_memory_mb")).toDouble(),
-            stats.value(QStringLiteral("average_render_ms")).toDouble());
-        std::printf("  ffmpeg   CPU %.2f ms/frame   (testsrc2, same size, rate, preset, bitrate)\n",
-                    ffmpegPerFrame);
-        std::printf("  ratio    %.2f\n",
-                    ffmpegPerFrame > 0 ? studioPerFrame / ffmpegPerFrame : 0.0);
+        std::vector<double> studioPerFrame;
+        std::vector<double> ffmpegPerFrame;
+        std::vector<double> ratios;
+        qint64 missed = 0;
+        qint64 skipped = 0;
+        double peakMemoryMb = 0.0;
+        for (int round = 1; round <= rounds; ++round) {
+            QByteArray out;
+            const double studioCpuMs = runMeasured(
+                studio,
+                {QStringLiteral("--headless"), QStringLiteral("--scene"),
+                 dir.filePath(QStringLiteral("scene.json")), QStringLiteral("--size"), label,
+                 QStringLiteral("--fps"), QStringLiteral("30"), QStringLiteral("--bitrate"),
+                 QString::number(size.kbps), QStringLiteral("--encoder"), QStringLiteral("libx264"),
+                 QStringLiteral("--stream"), server.url(QStringLiteral("studio-") + label),
+                 QStringLiteral("--duration"), QString::number(seconds), QStringLiteral("--stats")},
+                &out);
+            const QJsonObject stats = lastStats(out);
+            const qint64 frames = stats.value(QStringLiteral("frames_encoded")).toInteger();
+            const double ffmpegCpuMs =
+                runMeasured(QStringLiteral("ffmpeg"),
+                            ffmpegArguments(label, size.kbps, seconds,
+                                            server.url(QStringLiteral("ffmpeg-") + label)),
+                            nullptr);
+            const double studioMs = frames > 0 ? studioCpuMs / double(frames) : 0.0;
+            const double ffmpegMs = ffmpegCpuMs / (30.0 * seconds);
+            const qint64 roundMissed =
+                stats.value(QStringLiteral("frames_missed_render_lag")).toInteger();
+            const qint64 roundSkipped =
+                stats.value(QStringLiteral("frames_skipped_encode_lag")).toInteger();
+            std::printf("  round %d  studio CPU %.2f ms/frame (frames %lld, missed %lld, skipped "
+                        "%lld, avg render %.2f ms)   ffmpeg CPU %.2f ms/frame   ratio %.2f\n",
+                        round, studioMs, qint64(frames), roundMissed, roundSkipped,
+                        stats.value(QStringLiteral("average_render_ms")).toDouble(), ffmpegMs,
+                        ffmpegMs > 0 ? studioMs / ffmpegMs : 0.0);
+            std::fflush(stdout);
+            studioPerFrame.push_back(studioMs);
+            ffmpegPerFrame.push_back(ffmpegMs);
+            if (ffmpegMs > 0)
+                ratios.push_back(studioMs / ffmpegMs);
+            missed += roundMissed;
+            skipped += roundSkipped;
+            peakMemoryMb =
+                std::max(peakMemoryMb, stats.value(QStringLiteral("peak_memory_mb")).toDouble());
+        }
+        std::printf("  studio   CPU %.2f ms/frame (median)   frames missed (render lag) %lld   "
+                    "skipped (encode lag) %lld (all rounds)   peak memory %.0f MB\n",
+                    median(studioPerFrame), missed, skipped, peakMemoryMb);
+        std::printf("  ffmpeg   CPU %.2f ms/frame (median; testsrc2, same size, rate, preset, "
+                    "bitrate)\n",
+                    median(ffmpegPerFrame));
+        std::printf("  ratio    %.2f (median of the rounds' ratios)\n", median(ratios));
         std::fflush(stdout);
     }
     return 0;
