@@ -428,6 +428,7 @@ void BroadcastPipeline::Private::renderLoop()
         };
 
         std::int64_t index = 0;
+        bool convertedPrevious = false;
         std::unique_ptr<Scene> incoming; // the target of the running transition
         while (!stopRendering.load()) {
             std::vector<std::function<void(Scene&)>> pending;
@@ -468,9 +469,13 @@ void BroadcastPipeline::Private::renderLoop()
                 sessionStart = -1;
             }
             if (encodingNow) {
-                converter.submit(program, index);
+                // The converter's planes hold the last frame it was given: when that was the
+                // frame before this one, only what the compositor redrew is converted again.
+                const bool whole = !convertedPrevious || compositor.lastRenderChangedEverything();
+                converter.submit(program, index, whole ? nullptr : &compositor.lastChangedRects());
                 inFlight.emplace_back(index, 0);
             }
+            convertedPrevious = encodingNow;
             {
                 std::lock_guard lock(grabMutex);
                 if (grabRequested) {

@@ -200,7 +200,8 @@ bool ColorConverter::createTexture(std::unique_ptr<QOpenGLTexture>& texture,
     return texture->isStorageAllocated();
 }
 
-void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex)
+void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex,
+                            const QList<QRect>* changed)
 {
     if (!isValid())
         return;
@@ -215,9 +216,23 @@ void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex)
     const int height = m_size.height();
     m_lumaTarget->bind();
     m_lumaProgram.bind();
-    if (m_packed) {
+    if (m_packed && changed && m_converted) {
+        // Only the blocks that a changed rectangle touches; the targets keep the others.
+        m_gl->glViewport(0, 0, blockGridSize().width(), blockGridSize().height());
+        m_gl->glEnable(GL_SCISSOR_TEST);
+        for (const QRect& rect : *changed) {
+            const int left = rect.left() / 4;
+            const int top = rect.top() / 2; // target row j holds picture rows 2j and 2j + 1
+            const int right = (rect.right() + 4) / 4;
+            const int bottom = (rect.bottom() + 2) / 2;
+            m_gl->glScissor(left, top, right - left, bottom - top);
+            m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+        }
+        m_gl->glDisable(GL_SCISSOR_TEST);
+    } else if (m_packed) {
         m_gl->glViewport(0, 0, blockGridSize().width(), blockGridSize().height());
         m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);
+        m_converted = true;
     } else {
         m_gl->glViewport(0, 0, width, height);
         m_gl->glDrawArrays(GL_TRIANGLES, 0, 3);

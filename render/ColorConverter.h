@@ -7,10 +7,12 @@
 #include "MediaTypes.h"
 #include "RenderContext.h"
 
+#include <QList>
 #include <QOpenGLBuffer>
 #include <QOpenGLShaderProgram>
 #include <QOpenGLTexture>
 #include <QOpenGLVertexArrayObject>
+#include <QRect>
 
 #include <cstdint>
 #include <deque>
@@ -38,8 +40,11 @@ public:
     PixelFormat format() const { return m_format; }
 
     // Converts `programTexture` (size(), upright as the Compositor makes it) and starts reading it
-    // back. When every buffer of the ring is busy, the oldest is collected first.
-    void submit(GLuint programTexture, std::int64_t frameIndex);
+    // back. When every buffer of the ring is busy, the oldest is collected first. `changed`, when
+    // given, lists the only canvas rectangles (top-left origin) that differ from the texture this
+    // converter was last given; the rest of the planes is kept from then.
+    void submit(GLuint programTexture, std::int64_t frameIndex,
+                const QList<QRect>* changed = nullptr);
     // Finished frames in submission order; never waits for the GPU.
     std::vector<RawVideoFrame> poll();
     // Waits for every submitted frame (end of stream, tests).
@@ -67,7 +72,8 @@ private:
     QOpenGLExtraFunctions* m_gl = nullptr;
     QSize m_size;
     PixelFormat m_format;
-    bool m_packed = false; // NV12 with width % 4 == 0: one pass, a 4×2 block per fragment
+    bool m_packed = false;    // NV12 with width % 4 == 0: one pass, a 4×2 block per fragment
+    bool m_converted = false; // the targets hold a whole converted frame
     QString m_error;
     QOpenGLShaderProgram m_lumaProgram;   // the whole conversion when packed
     QOpenGLShaderProgram m_chromaProgram; // unpacked only

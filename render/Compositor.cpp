@@ -3,10 +3,12 @@
 #include <QLoggingCategory>
 #include <QOpenGLContext>
 #include <QOpenGLPixelTransferOptions>
+#include <QRegion>
 #include <QtMath>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace sb::render {
 
@@ -121,6 +123,7 @@ void Compositor::setCanvasSize(QSize canvas)
     if (canvas == m_canvas)
         return;
     m_canvas = canvas;
+    invalidateProgramFrame();
     createTarget(m_output);
     if (m_from.texture) {
         createTarget(m_from);
@@ -178,9 +181,9 @@ GLuint Compositor::render(const Scene& scene, std::int64_t sceneTimeMs)
                                     sceneTimeMs);
         const Scene* target = m_transitionTarget;
         m_transitionTarget = nullptr;
-        drawScene(m_output, *target, sceneTimeMs);
+        drawScene(m_output, *target, sceneTimeMs, true);
     } else {
-        drawScene(m_output, scene, sceneTimeMs);
+        drawScene(m_output, scene, sceneTimeMs, true);
     }
     if (++m_frames % kCollectEveryFrames == 0)
         collectUnusedTextures();
@@ -200,6 +203,7 @@ GLuint Compositor::renderTransition(const Scene& from, const Scene& to,
 {
     if (!isValid())
         return 0;
+    invalidateProgramFrame();
     const double eased = transition.eased(progress);
     if (transition.type == Transition::Type::Cut || eased >= 1.0) {
         drawScene(m_output, to, sceneTimeMs);
@@ -248,7 +252,8 @@ GLuint Compositor::renderTransition(const Scene& from, const Scene& to,
     return programTexture();
 }
 
-void Compositor::drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs)
+void Compositor::drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs,
+                           bool incremental)
 {
     // Every source keeps its own timeline, hidden under other layers or not (a covered video
     // goes on playing).
@@ -273,21 +278,142 @@ void Compositor::drawScene(const Target& target, const Scene& scene, std::int64_
         break;
     }
 
+    // What changed since the program frame was last drawn: the places a changed layer was and
+    // is. A different set of layers, order or background redraws everything.
+    std::vector<DrawnLayer> drawn;
+    drawn.reserve(layers.size());
+    for (const Layer& layer : layers)
+        drawn.push_back(describe(layer));
+    const QRect canvasRect(QPoint(0, 0), m_canvas);
+    bool everything = !incremental || !m_programValid || drawn.size() != m_drawn.size() ||
+                      first != m_drawnFirst || clear != m_drawnClear;
+    QRegion changed;
+    for (std::size_t i = first; !everything && i < drawn.size(); ++i) {
+        const DrawnLayer& before = m_drawn[i];
+        const DrawnLayer& now = drawn[i];
+        if (before.source != now.source || before.id != now.id)
+            everything = true;
+        else if (!before.looksTheSame(now))
+            changed += before.bounds.united(now.bounds);
+    }
+    QList<QRect> rects;
+    if (everything) {
+        rects = {canvasRect};
+    } else {
+        changed &= canvasRect;
+        rects = QList<QRect>(changed.begin(), changed.end());
+        if (rects.size() > 8) // many bands: one box is cheaper than many passes
+            rects = {changed.boundingRect()};
+    }
+    if (&target == &m_output) {
+        m_programValid = incremental;
+        m_drawn = std::move(drawn);
+        m_drawnFirst = first;
+        m_drawnClear = clear;
+        m_changedEverything = everything;
+        m_changedRects = rects;
+    }
+    if (rects.isEmpty())
+        return; // the same picture as before
+
     target.framebuffer->bind();
     m_gl->glViewport(0, 0, m_canvas.width(), m_canvas.height());
     const float alpha = float(clear.alphaF());
     m_gl->glClearColor(float(clear.redF()) * alpha, float(clear.greenF()) * alpha,
                        float(clear.blueF()) * alpha, alpha);
-    m_gl->glClear(GL_COLOR_BUFFER_BIT);
     m_gl->glEnable(GL_BLEND);
     m_blending = true;
     m_gl->glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     m_program.bind();
     m_vao.bind();
-    for (std::size_t i = first; i < layers.size(); ++i)
-        drawLayer(layers[i]);
+    const bool clipped = !everything;
+    if (clipped)
+        m_gl->glEnable(GL_SCISSOR_TEST);
+    for (const QRect& rect : rects) {
+        if (clipped) // GL's window origin is the bottom-left corner
+            m_gl->glScissor(rect.x(), m_canvas.height() - rect.y() - rect.height(), rect.width(),
+                            rect.height());
+        m_gl->glClear(GL_COLOR_BUFFER_BIT);
+        for (std::size_t i = first; i < layers.size(); ++i) {
+            if (!clipped || m_drawn[i].bounds.intersects(rect)) // clipped: the program frame
+                drawLayer(layers[i]);
+        }
+    }
+    if (clipped)
+        m_gl->glDisable(GL_SCISSOR_TEST);
     setBlending(true);
     m_vao.release();
+}
+
+void Compositor::invalidateProgramFrame()
+{
+    m_programValid = false;
+    m_changedEverything = true;
+    m_changedRects = {QRect(QPoint(0, 0), m_canvas)};
+}
+
+bool Compositor::DrawnLayer::looksTheSame(const DrawnLayer& other) const
+{
+    const auto sameTransform = [](const LayerTransform& a, const LayerTransform& b) {
+        return a.x == b.x && a.y == b.y && a.scaleX == b.scaleX && a.scaleY == b.scaleY &&
+               a.rotationDegrees == b.rotationDegrees && a.anchorX == b.anchorX &&
+               a.anchorY == b.anchorY;
+    };
+    const auto sameCrop = [](const LayerCrop& a, const LayerCrop& b) {
+        return a.left == b.left && a.top == b.top && a.right == b.right && a.bottom == b.bottom;
+    };
+    // Nothing drawn before and after: whatever else changed shows nowhere.
+    if (bounds.isEmpty() && other.bounds.isEmpty())
+        return true;
+    return version == other.version && size == other.size && opacity == other.opacity &&
+           bounds == other.bounds && sameTransform(transform, other.transform) &&
+           sameCrop(crop, other.crop);
+}
+
+Compositor::DrawnLayer Compositor::describe(const Layer& layer) const
+{
+    DrawnLayer d;
+    d.source = layer.source.get();
+    d.id = layer.id;
+    d.transform = layer.transform;
+    d.crop = layer.crop;
+    d.opacity = layer.opacity;
+    if (!layer.source)
+        return d;
+    const LayerSource& source = *layer.source;
+    d.version = source.contentVersion();
+    d.size = source.size();
+    const double width = d.size.width() - layer.crop.left - layer.crop.right;
+    const double height = d.size.height() - layer.crop.top - layer.crop.bottom;
+    if (!layer.visible || layer.opacity <= 0.0 || width <= 0.0 || height <= 0.0 ||
+        source.image().isNull())
+        return d;
+    // The corners of the placed box (as drawLayer places it), rounded outwards with a pixel to
+    // spare for filtering at the edges.
+    const LayerTransform& t = layer.transform;
+    const double radians = qDegreesToRadians(t.rotationDegrees);
+    const double c = std::cos(radians);
+    const double s = std::sin(radians);
+    const double a = t.scaleX * width;
+    const double b = t.scaleY * height;
+    double left = std::numeric_limits<double>::max();
+    double top = left;
+    double right = std::numeric_limits<double>::lowest();
+    double bottom = right;
+    for (const double u : {0.0, 1.0}) {
+        for (const double v : {0.0, 1.0}) {
+            const double x = t.x + c * a * (u - t.anchorX) - s * b * (v - t.anchorY);
+            const double y = t.y + s * a * (u - t.anchorX) + c * b * (v - t.anchorY);
+            left = std::min(left, x);
+            right = std::max(right, x);
+            top = std::min(top, y);
+            bottom = std::max(bottom, y);
+        }
+    }
+    const QRect box(QPoint(int(std::floor(left)) - 1, int(std::floor(top)) - 1),
+                    QPoint(int(std::ceil(right)), int(std::ceil(bottom))));
+    d.bounds = box.intersected(QRect(QPoint(0, 0), m_canvas));
+    return d;
 }
 
 bool Compositor::coversCanvas(const Layer& layer) const

@@ -57,6 +57,13 @@ public:
     // Texture uploads since construction (tests check that unchanged sources are not re-sent).
     int textureUploadCount() const { return m_uploads; }
 
+    // What the last render() changed in the program frame: everything, or only these canvas
+    // rectangles (top-left origin; none when the frame is the same as the one before). Between
+    // two frames of the same scene only the layers that changed, moved or were uncovered are
+    // drawn again, clipped to where they were and are.
+    bool lastRenderChangedEverything() const { return m_changedEverything; }
+    const QList<QRect>& lastChangedRects() const { return m_changedRects; }
+
 private:
     struct Target
     {
@@ -80,7 +87,25 @@ private:
 
     bool createTarget(Target& target);
     std::unique_ptr<QOpenGLTexture> createColorTexture(QSize size) const;
-    void drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs);
+    // What a layer looked like when it was drawn into the program frame.
+    struct DrawnLayer
+    {
+        const LayerSource* source = nullptr;
+        QString id;
+        std::uint64_t version = 0;
+        QSize size;
+        LayerTransform transform;
+        LayerCrop crop;
+        double opacity = 1.0;
+        QRect bounds; // the pixels it may touch; empty when it draws nothing
+        bool looksTheSame(const DrawnLayer& other) const;
+    };
+
+    // incremental: the target is the program frame and may keep what did not change.
+    void drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs,
+                   bool incremental = false);
+    DrawnLayer describe(const Layer& layer) const;
+    void invalidateProgramFrame();
     void drawLayer(const Layer& layer);
     // True when the layer, as last advanced, paints every canvas pixel opaquely: nothing under it
     // shows, so nothing under it is drawn.
@@ -115,6 +140,13 @@ private:
     std::unordered_map<const LayerSource*, CachedTexture> m_textures;
     int m_uploads = 0;
     std::uint64_t m_frames = 0;
+    // The program frame's content, for incremental redraws.
+    bool m_programValid = false;
+    std::vector<DrawnLayer> m_drawn;
+    QColor m_drawnClear;
+    std::size_t m_drawnFirst = 0;
+    bool m_changedEverything = true;
+    QList<QRect> m_changedRects;
 
     const Scene* m_transitionTarget = nullptr;
     Transition m_transition;

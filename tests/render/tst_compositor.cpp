@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 using namespace sb::render;
 
@@ -144,6 +145,7 @@ private slots:
     void hiddenLayerIsNotDrawn();
     void layersUnderAnOpaqueFullCanvasLayerAreSkipped();
     void fullCanvasColourUnderOthersActsAsBackground();
+    void incrementalFramesMatchFullRedraws();
     void layerOrder();
     void unchangedSourcesAreNotUploadedAgain();
     void textIsRasterizedOnlyWhenItChanges();
@@ -156,6 +158,7 @@ private slots:
     void colorConversionRoundTrip_data();
     void colorConversionRoundTrip();
     void readbackRingKeepsOrder();
+    void partialConversionMatchesAWholeOne();
     void renderOnAnotherThread();
     void sceneJsonLoadsAndRenders();
     void sceneJsonReportsErrors_data();
@@ -403,6 +406,86 @@ void TestCompositor::fullCanvasColourUnderOthersActsAsBackground()
     image = renderOnce(scene);
     COMPARE_PIXEL(image, 5, 5, QColor(127, 127, 255), 2);
     COMPARE_PIXEL(image, 45, 45, QColor(127, 0, 128), 2); // the dot is under the glass now
+}
+
+void TestCompositor::incrementalFramesMatchFullRedraws()
+{
+    // A scene edited at random between frames. The program frame, where only what changed is
+    // drawn again, must be exactly the scene drawn from scratch, every time.
+    QImage pattern(24, 16, QImage::Format_ARGB32);
+    for (int y = 0; y < pattern.height(); ++y) {
+        for (int x = 0; x < pattern.width(); ++x)
+            pattern.setPixelColor(x, y, QColor(x * 10, y * 15, 200, 60 + 8 * x));
+    }
+    auto color = std::make_shared<SolidColorSource>(Qt::red, QSize(30, 20));
+    TextStyle style;
+    style.pixelSize = 14;
+    style.color = Qt::yellow;
+    auto text = std::make_shared<TextSource>(QStringLiteral("Bid 1"), style);
+    Scene scene;
+    scene.setBackground(QColor(16, 16, 24));
+    scene.addLayer(makeLayer(QStringLiteral("color"), color, 10, 10));
+    scene.addLayer(
+        makeLayer(QStringLiteral("image"), std::make_shared<ImageSource>(pattern), 60, 30));
+    scene.addLayer(makeLayer(QStringLiteral("text"), text, 20, 60));
+    const QStringList ids{QStringLiteral("color"), QStringLiteral("image"), QStringLiteral("text")};
+
+    Compositor compositor(*m_context, kCanvas);
+    std::mt19937 random(20261206);
+    const auto pick = [&](int n) { return int(random() % unsigned(n)); };
+    int partial = 0;
+    for (int step = 0; step < 80; ++step) {
+        Layer& layer = *scene.findLayer(ids[pick(3)]);
+        QString edit;
+        switch (pick(8)) {
+        case 0:
+            layer.transform.x = pick(150) - 10;
+            layer.transform.y = pick(80) - 10;
+            edit = QStringLiteral("move");
+            break;
+        case 1:
+            layer.opacity = std::array{0.0, 0.5, 1.0}[std::size_t(pick(3))];
+            edit = QStringLiteral("opacity");
+            break;
+        case 2:
+            layer.visible = !layer.visible;
+            edit = QStringLiteral("visibility");
+            break;
+        case 3:
+            color->setColor(QColor::fromHsv(pick(360), 200, 200));
+            edit = QStringLiteral("colour");
+            break;
+        case 4:
+            text->setText(QStringLiteral("Bid %1").arg(pick(100000)));
+            edit = QStringLiteral("text");
+            break;
+        case 5:
+            layer.transform.rotationDegrees = pick(4) * 15.0;
+            layer.transform.scaleX = layer.transform.scaleY = 0.5 + pick(4) * 0.5;
+            edit = QStringLiteral("rotate and scale");
+            break;
+        case 6:
+            scene.moveLayer(layer.id, pick(3));
+            edit = QStringLiteral("reorder");
+            break;
+        default:
+            edit = QStringLiteral("nothing");
+            break;
+        }
+        compositor.render(scene, step * 33);
+        const QImage incremental = compositor.readBackRgba();
+        if (edit == QLatin1String("nothing")) {
+            QVERIFY(!compositor.lastRenderChangedEverything());
+            QVERIFY(compositor.lastChangedRects().isEmpty());
+        }
+        if (!compositor.lastRenderChangedEverything())
+            ++partial;
+        Compositor fresh(*m_context, kCanvas);
+        fresh.render(scene, step * 33);
+        QVERIFY2(incremental == fresh.readBackRgba(),
+                 qPrintable(QStringLiteral("step %1: %2 of %3").arg(step).arg(edit, layer.id)));
+    }
+    QVERIFY2(partial > 40, QByteArray::number(partial).constData()); // most frames were partial
 }
 
 void TestCompositor::layerOrder()
@@ -765,6 +848,45 @@ void TestCompositor::colorConversionRoundTrip()
             QVERIFY2(rgbNear(actual, expected, 6.0),
                      describeRgb(actual, expected, QPoint(x, y)).constData());
         }
+    }
+}
+
+void TestCompositor::partialConversionMatchesAWholeOne()
+{
+    // Frames where only a few layers changed are converted only where they changed: the planes
+    // must be byte for byte those of converting the whole frame.
+    QImage pattern(21, 13, QImage::Format_RGB32);
+    for (int y = 0; y < pattern.height(); ++y) {
+        for (int x = 0; x < pattern.width(); ++x)
+            pattern.setPixelColor(x, y, QColor(x * 12, 255 - y * 19, (x * y) % 256));
+    }
+    auto dot = std::make_shared<SolidColorSource>(Qt::white, QSize(7, 5));
+    Scene scene;
+    scene.setBackground(QColor(40, 60, 80));
+    scene.addLayer(
+        makeLayer(QStringLiteral("pattern"), std::make_shared<ImageSource>(pattern), 50, 20));
+    scene.addLayer(makeLayer(QStringLiteral("dot"), dot, 3, 3));
+    Compositor compositor(*m_context, kCanvas);
+    ColorConverter partial(*m_context, kCanvas, PixelFormat::Nv12, 2);
+    QVERIFY(partial.isValid());
+    partial.submit(compositor.render(scene, 0), 0);
+    QCOMPARE(partial.drain().size(), std::size_t(1));
+    for (int step = 1; step <= 12; ++step) {
+        Layer* moving =
+            scene.findLayer(step % 2 ? QStringLiteral("dot") : QStringLiteral("pattern"));
+        moving->transform.x = (step * 37) % 150 - 3; // odd places: blocks cut by the edges
+        moving->transform.y = (step * 23) % 85 - 1;
+        dot->setColor(QColor::fromHsv(step * 29 % 360, 255, 255));
+        const GLuint program = compositor.render(scene, step * 33);
+        QVERIFY(!compositor.lastRenderChangedEverything());
+        partial.submit(program, step, &compositor.lastChangedRects());
+        ColorConverter whole(*m_context, kCanvas, PixelFormat::Nv12, 2);
+        whole.submit(program, step);
+        const std::vector<RawVideoFrame> a = partial.drain();
+        const std::vector<RawVideoFrame> b = whole.drain();
+        QCOMPARE(a.size(), std::size_t(1));
+        QCOMPARE(b.size(), std::size_t(1));
+        QVERIFY2(a.front().data == b.front().data, qPrintable(QStringLiteral("step %1").arg(step)));
     }
 }
 
