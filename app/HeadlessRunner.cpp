@@ -162,9 +162,14 @@ bool HeadlessRunner::start(QString* error)
         QString housekeepingError;
         if (!m_dispatcher->saveCursors(&housekeepingError))
             say(housekeepingError);
-        if (!m_backups->runIfDue(&housekeepingError))
-            say(QCoreApplication::translate("Headless", "Backup failed: %1")
-                    .arg(housekeepingError));
+        if (!m_backups->runIfDue(&housekeepingError)) {
+            if (housekeepingError != m_backupError)
+                say(QCoreApplication::translate("Headless", "Backup failed: %1")
+                        .arg(housekeepingError));
+            m_backupError = housekeepingError;
+        } else {
+            m_backupError.clear();
+        }
     });
     m_housekeepingTimer.start();
     onTick();

@@ -68,6 +68,7 @@ private:
     QTimer m_tickTimer;
     QTimer m_bidTimer;
     QTimer m_housekeepingTimer;
+    QString m_backupError; // the failure last said, so it is said once, not every second
     bool m_stopping = false;
 };
 

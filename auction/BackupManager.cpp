@@ -89,12 +89,24 @@ bool BackupManager::backupNow(QString* createdPath, QString* error)
 
 bool BackupManager::runIfDue(QString* error)
 {
-    const QList<BackupInfo> existing = backups();
     const std::int64_t now = m_clock.nowUtcMs();
+    if (now < m_retryAtMs) {
+        if (error)
+            *error = m_lastError;
+        return false;
+    }
+    const QList<BackupInfo> existing = backups();
     if (!existing.isEmpty() && now - existing.first().takenUtcMs < kIntervalMs)
         return true;
-    if (!backupNow(nullptr, error))
+    QString why;
+    if (!backupNow(nullptr, &why)) {
+        m_retryAtMs = now + kRetryAfterFailureMs;
+        m_lastError = why;
+        if (error)
+            *error = why;
         return false;
+    }
+    m_retryAtMs = 0;
     prune();
     return true;
 }

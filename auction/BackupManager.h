@@ -26,11 +26,15 @@ public:
     static constexpr std::int64_t kIntervalMs = 60LL * 60 * 1000;
     static constexpr int kKeepHourly = 24;
     static constexpr int kKeepDaily = 30;
+    // After a failed snapshot (a full disk, a folder that cannot be made) the next try waits
+    // this long: a whole-database copy every second would load the disk the bids are written to.
+    static constexpr std::int64_t kRetryAfterFailureMs = 60LL * 1000;
 
     BackupManager(AuctionStore& store, const Clock& clock, QString directory);
 
     // Takes a snapshot if the newest one is an interval old (or there is none), then prunes.
-    // Returns false only when a due snapshot failed; *error says why.
+    // Returns false only when a due snapshot failed, or failed less than kRetryAfterFailureMs
+    // ago (then it is not tried again yet); *error says why.
     bool runIfDue(QString* error);
     // Takes a snapshot now: sothebais-YYYYMMDDTHHMMSSZ.db in the directory.
     bool backupNow(QString* createdPath, QString* error);
@@ -51,6 +55,8 @@ private:
     AuctionStore& m_store;
     const Clock& m_clock;
     QString m_directory;
+    std::int64_t m_retryAtMs = 0; // after a failure: no new try before this time
+    QString m_lastError;
 };
 
 } // namespace sb::auction

@@ -481,8 +481,8 @@ void StudioController::runHousekeeping()
         emit problem(error);
     if (!m_backups)
         return;
-    // A failed backup is retried on the next tick and reported each time (the status bar keeps
-    // showing it); the marathon goes on either way.
+    // A failed backup is retried a minute later and reported on every tick until it works (the
+    // status bar keeps showing it); the marathon goes on either way.
     if (!m_backups->runIfDue(&error)) {
         if (error != m_backupError)
             qCWarning(lcStudio).noquote() << "backup of" << m_store.path() << "into"
