@@ -54,6 +54,23 @@ void main()
 
 constexpr GLfloat kUnitSquare[] = {0.0f, 0.0f, 1.0f, 0.0f, 0.0f, 1.0f, 1.0f, 1.0f};
 
+// How a layer's cropped box of width × height lands on the canvas:
+// canvas = position + R · S · (local - anchor), with R = [c -s; s c] and S = diag(a, b) for a
+// local point in the unit square.
+struct Placement
+{
+    double c;
+    double s;
+    double a;
+    double b;
+};
+
+Placement placementOf(const LayerTransform& t, double width, double height)
+{
+    const double radians = qDegreesToRadians(t.rotationDegrees);
+    return {std::cos(radians), std::sin(radians), t.scaleX * width, t.scaleY * height};
+}
+
 // Sources that vanish from every scene keep their texture this many frames at most.
 constexpr std::uint64_t kCollectEveryFrames = 120;
 
@@ -391,11 +408,7 @@ Compositor::DrawnLayer Compositor::describe(const Layer& layer) const
     // The corners of the placed box (as drawLayer places it), rounded outwards with a pixel to
     // spare for filtering at the edges.
     const LayerTransform& t = layer.transform;
-    const double radians = qDegreesToRadians(t.rotationDegrees);
-    const double c = std::cos(radians);
-    const double s = std::sin(radians);
-    const double a = t.scaleX * width;
-    const double b = t.scaleY * height;
+    const auto [c, s, a, b] = placementOf(t, width, height);
     double left = std::numeric_limits<double>::max();
     double top = left;
     double right = std::numeric_limits<double>::lowest();
@@ -449,14 +462,9 @@ void Compositor::drawLayer(const Layer& layer)
     if (!texture)
         return;
 
-    // canvas = position + R · S · (local - anchor), local in the cropped box; then to clip space
-    // with the canvas top at +1.
+    // The placement (see placementOf), then to clip space with the canvas top at +1.
     const LayerTransform& t = layer.transform;
-    const double radians = qDegreesToRadians(t.rotationDegrees);
-    const double c = std::cos(radians);
-    const double s = std::sin(radians);
-    const double a = t.scaleX * width;
-    const double b = t.scaleY * height;
+    const auto [c, s, a, b] = placementOf(t, width, height);
     const double kx = 2.0 / m_canvas.width();
     const double ky = 2.0 / m_canvas.height();
     Quad quad{};

@@ -23,6 +23,22 @@
 
 namespace {
 
+// A two-day marathon on the real clock (UTC) whose first 30-minute window opened a minute ago.
+QByteArray realClockConfig(const QString& name)
+{
+    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
+    const QJsonObject config{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("first_day"), start.date().toString(Qt::ISODate)},
+        {QStringLiteral("days"), 2},
+        {QStringLiteral("window_start"), start.time().toString(QStringLiteral("HH:mm"))},
+        {QStringLiteral("window_end"),
+         start.time().addSecs(30 * 60).toString(QStringLiteral("HH:mm"))},
+        {QStringLiteral("time_zone"), QStringLiteral("UTC")},
+    };
+    return QJsonDocument(config).toJson();
+}
+
 // Limits on waiting for the process only; no test asserts how long anything takes.
 constexpr int kCommandMs = 30'000;   // a tool that answers at once
 constexpr int kMarathonMs = 120'000; // a whole accelerated demo marathon (about a second)
@@ -793,18 +809,7 @@ void TestCli::headlessRunsARealMarathonFromAConfig()
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("real.db"));
     const QString configPath = dir.filePath(QStringLiteral("marathon.json"));
-    // A window on the real clock that opened a minute ago.
-    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
-    const QJsonObject config{
-        {QStringLiteral("name"), QStringLiteral("Real clock")},
-        {QStringLiteral("first_day"), start.date().toString(Qt::ISODate)},
-        {QStringLiteral("days"), 2},
-        {QStringLiteral("window_start"), start.time().toString(QStringLiteral("HH:mm"))},
-        {QStringLiteral("window_end"),
-         start.time().addSecs(30 * 60).toString(QStringLiteral("HH:mm"))},
-        {QStringLiteral("time_zone"), QStringLiteral("UTC")},
-    };
-    QVERIFY(writeFile(configPath, QJsonDocument(config).toJson()));
+    QVERIFY(writeFile(configPath, realClockConfig(QStringLiteral("Real clock"))));
 
     // An empty database and no config: nothing to run.
     const Run empty = runStudio({QStringLiteral("--headless"), QStringLiteral("--db"),
@@ -857,17 +862,7 @@ void TestCli::headlessBacksUpARealMarathonBesideItsDatabase()
     QTemporaryDir dir;
     const QString db = dir.filePath(QStringLiteral("real.db"));
     const QString configPath = dir.filePath(QStringLiteral("marathon.json"));
-    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
-    const QJsonObject config{
-        {QStringLiteral("name"), QStringLiteral("Backed up")},
-        {QStringLiteral("first_day"), start.date().toString(Qt::ISODate)},
-        {QStringLiteral("days"), 2},
-        {QStringLiteral("window_start"), start.time().toString(QStringLiteral("HH:mm"))},
-        {QStringLiteral("window_end"),
-         start.time().addSecs(30 * 60).toString(QStringLiteral("HH:mm"))},
-        {QStringLiteral("time_zone"), QStringLiteral("UTC")},
-    };
-    QVERIFY(writeFile(configPath, QJsonDocument(config).toJson()));
+    QVERIFY(writeFile(configPath, realClockConfig(QStringLiteral("Backed up"))));
 
     // No backup yet: the first one is taken soon after the start, the next ones hourly.
     const QDir folder(db + QStringLiteral(".backups"));
