@@ -1,132 +1,25 @@
-// The OpenGL half of render/: layers drawn where and how they should be, sources re-rasterized and
-// re-uploaded only when they change, transitions, and the GPU NV12/I420 conversion read back
-// through the PBO ring. Needs a real GL context: run under xvfb-run with QT_QPA_PLATFORM=xcb.
+// The OpenGL half of render/: layers drawn where and how they should be, sources re-rasterized when
+// they change, animated GIF and video timing, transitions, rendering on another thread, and scene
+// JSON. What is drawn again between frames is tst_redraw; the NV12/I420 conversion is
+// tst_colorconverter. Needs a real GL context: run under xvfb-run with QT_QPA_PLATFORM=xcb.
 
 #include "ColorConverter.h"
-#include "Compositor.h"
+#include "GlTestSupport.h"
 #include "ImageSource.h"
 #include "PaintedSource.h"
-#include "RenderContext.h"
-#include "Scene.h"
 #include "SceneJson.h"
-#include "SolidColorSource.h"
 #include "TextSource.h"
 #include "VideoFileSource.h"
 
 #include <QFile>
 #include <QImageWriter>
 #include <QPainter>
-#include <QProcess>
-#include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTest>
 #include <QThread>
 #include <QTransform>
 
-#include <algorithm>
-#include <cmath>
-#include <random>
-
 using namespace sb::render;
-
-Q_DECLARE_METATYPE(sb::render::PixelFormat)
-
-namespace {
-
-const QSize kCanvas(160, 90);
-
-Layer makeLayer(const QString& id, std::shared_ptr<LayerSource> source, double x = 0.0,
-                double y = 0.0)
-{
-    Layer layer;
-    layer.id = id;
-    layer.source = std::move(source);
-    layer.transform.x = x;
-    layer.transform.y = y;
-    return layer;
-}
-
-Layer colorLayer(const QString& id, const QColor& color, QRect rect)
-{
-    Layer layer =
-        makeLayer(id, std::make_shared<SolidColorSource>(color, rect.size()), rect.x(), rect.y());
-    layer.kind = LayerKind::Color;
-    return layer;
-}
-
-bool isNear(QColor actual, QColor expected, int tolerance)
-{
-    return std::abs(actual.red() - expected.red()) <= tolerance &&
-           std::abs(actual.green() - expected.green()) <= tolerance &&
-           std::abs(actual.blue() - expected.blue()) <= tolerance;
-}
-
-QByteArray describe(QColor actual, QColor expected, QPoint at)
-{
-    return QStringLiteral("pixel (%1,%2) is %3, expected %4")
-        .arg(at.x())
-        .arg(at.y())
-        .arg(actual.name(), expected.name())
-        .toUtf8();
-}
-
-#define COMPARE_PIXEL(image, x, y, expected, tolerance)                                            \
-    do {                                                                                           \
-        const QColor actual_ = (image).pixelColor((x), (y));                                       \
-        QVERIFY2(isNear(actual_, (expected), (tolerance)),                                         \
-                 describe(actual_, (expected), QPoint((x), (y))).constData());                     \
-    } while (false)
-
-struct Rgb
-{
-    double r, g, b;
-};
-
-// BT.709 limited range back to 8-bit RGB, the way a player shows the stream.
-Rgb yuvToRgb(int y, int u, int v)
-{
-    const double luma = 255.0 / 219.0 * (y - 16);
-    const double cb = u - 128.0;
-    const double cr = v - 128.0;
-    return {luma + 1.792741 * cr, luma - 0.213249 * cb - 0.532909 * cr, luma + 2.112402 * cb};
-}
-
-Rgb frameRgb(const RawVideoFrame& frame, int x, int y)
-{
-    const int luma = frame.plane(0)[y * frame.stride(0) + x];
-    int u = 0;
-    int v = 0;
-    if (frame.format == PixelFormat::Nv12) {
-        const std::uint8_t* uv = frame.plane(1) + (y / 2) * frame.stride(1) + (x / 2) * 2;
-        u = uv[0];
-        v = uv[1];
-    } else {
-        u = frame.plane(1)[(y / 2) * frame.stride(1) + x / 2];
-        v = frame.plane(2)[(y / 2) * frame.stride(2) + x / 2];
-    }
-    return yuvToRgb(luma, u, v);
-}
-
-bool rgbNear(Rgb actual, QColor expected, double tolerance)
-{
-    return std::abs(actual.r - expected.red()) <= tolerance &&
-           std::abs(actual.g - expected.green()) <= tolerance &&
-           std::abs(actual.b - expected.blue()) <= tolerance;
-}
-
-QByteArray describeRgb(Rgb actual, QColor expected, QPoint at)
-{
-    return QStringLiteral("frame pixel (%1,%2) is (%3, %4, %5), expected %6")
-        .arg(at.x())
-        .arg(at.y())
-        .arg(actual.r, 0, 'f', 1)
-        .arg(actual.g, 0, 'f', 1)
-        .arg(actual.b, 0, 'f', 1)
-        .arg(expected.name())
-        .toUtf8();
-}
-
-} // namespace
+using namespace sb::render::test;
 
 class TestCompositor : public QObject
 {
@@ -143,11 +36,7 @@ private slots:
     void cropShowsOnlyTheKeptPart();
     void opacityBlendsOverBackground();
     void hiddenLayerIsNotDrawn();
-    void layersUnderAnOpaqueFullCanvasLayerAreSkipped();
-    void fullCanvasColourUnderOthersActsAsBackground();
-    void incrementalFramesMatchFullRedraws();
     void layerOrder();
-    void unchangedSourcesAreNotUploadedAgain();
     void textIsRasterizedOnlyWhenItChanges();
     void animatedGifFollowsSceneTime();
     void videoShowsFrameForTimeAndLoops();
@@ -155,18 +44,16 @@ private slots:
     void fadeMidpointMixesHalfAndHalf();
     void slideMidpointSplitsTheCanvas();
     void startedTransitionRunsAndEnds();
-    void colorConversionRoundTrip_data();
-    void colorConversionRoundTrip();
-    void readbackRingKeepsOrder();
-    void partialConversionMatchesAWholeOne();
     void renderOnAnotherThread();
     void sceneJsonLoadsAndRenders();
     void sceneJsonReportsErrors_data();
     void sceneJsonReportsErrors();
 
 private:
-    QImage renderOnce(const Scene& scene, std::int64_t timeMs = 0, QSize canvas = kCanvas);
-    QString runTool(const QString& program, const QStringList& arguments);
+    QImage renderOnce(const Scene& scene, std::int64_t timeMs = 0, QSize canvas = kCanvas)
+    {
+        return test::renderOnce(*m_context, scene, timeMs, canvas);
+    }
 
     std::unique_ptr<RenderContext> m_context;
     QTemporaryDir m_dir;
@@ -183,29 +70,6 @@ void TestCompositor::initTestCase()
 void TestCompositor::cleanupTestCase()
 {
     m_context.reset();
-}
-
-QImage TestCompositor::renderOnce(const Scene& scene, std::int64_t timeMs, QSize canvas)
-{
-    Compositor compositor(*m_context, canvas);
-    if (!compositor.isValid())
-        qWarning().noquote() << compositor.errorString();
-    compositor.render(scene, timeMs);
-    return compositor.readBackRgba();
-}
-
-QString TestCompositor::runTool(const QString& program, const QStringList& arguments)
-{
-    const QString path = QStandardPaths::findExecutable(program);
-    if (path.isEmpty())
-        return QStringLiteral("%1 is not installed").arg(program);
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(path, arguments);
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return QStringLiteral("%1 failed: %2")
-            .arg(program, QString::fromLocal8Bit(process.readAll()));
-    return {};
 }
 
 void TestCompositor::solidColorLayer()
@@ -350,144 +214,6 @@ void TestCompositor::hiddenLayerIsNotDrawn()
     COMPARE_PIXEL(renderOnce(scene), 50, 50, QColor(Qt::white), 1);
 }
 
-void TestCompositor::layersUnderAnOpaqueFullCanvasLayerAreSkipped()
-{
-    QImage blue(8, 8, QImage::Format_RGB32);
-    blue.fill(Qt::blue);
-    QImage red(kCanvas, QImage::Format_RGB32);
-    red.fill(Qt::red);
-    Scene scene;
-    scene.addLayer(makeLayer(QStringLiteral("under"), std::make_shared<ImageSource>(blue), 10, 10));
-    scene.addLayer(makeLayer(QStringLiteral("cover"), std::make_shared<ImageSource>(red)));
-    Compositor compositor(*m_context, kCanvas);
-    compositor.render(scene, 0);
-    QImage image = compositor.readBackRgba();
-    COMPARE_PIXEL(image, 12, 12, QColor(Qt::red), 1);
-    QCOMPARE(compositor.textureUploadCount(), 1); // what nobody sees is not even uploaded
-
-    // A see-through cover shows what is under it.
-    scene.findLayer(QStringLiteral("cover"))->opacity = 0.5;
-    compositor.render(scene, 33);
-    image = compositor.readBackRgba();
-    COMPARE_PIXEL(image, 12, 12, QColor(128, 0, 128), 2);
-    COMPARE_PIXEL(image, 100, 50, QColor(128, 0, 0), 2); // over the black background
-    QCOMPARE(compositor.textureUploadCount(), 2);
-
-    // Moved one pixel right, the cover leaves a column of what is under it.
-    Layer* cover = scene.findLayer(QStringLiteral("cover"));
-    cover->opacity = 1.0;
-    cover->transform.x = 1.0;
-    compositor.render(scene, 66);
-    image = compositor.readBackRgba();
-    COMPARE_PIXEL(image, 0, 50, QColor(Qt::black), 1);
-    COMPARE_PIXEL(image, 12, 12, QColor(Qt::red), 1);
-
-    // Rotated a little, its corners uncover the background.
-    cover->transform.x = 0.0;
-    cover->transform.rotationDegrees = 10.0;
-    compositor.render(scene, 99);
-    COMPARE_PIXEL(compositor.readBackRgba(), 159, 0, QColor(Qt::black), 1);
-}
-
-void TestCompositor::fullCanvasColourUnderOthersActsAsBackground()
-{
-    Scene scene;
-    scene.setBackground(Qt::white);
-    scene.addLayer(colorLayer(QStringLiteral("bg"), Qt::darkGreen, QRect(0, 0, 160, 90)));
-    scene.addLayer(colorLayer(QStringLiteral("dot"), Qt::red, QRect(40, 40, 10, 10)));
-    QImage image = renderOnce(scene);
-    COMPARE_PIXEL(image, 5, 5, QColor(Qt::darkGreen), 1);
-    COMPARE_PIXEL(image, 45, 45, QColor(Qt::red), 1);
-
-    // Half transparent, it is blended over the scene background instead.
-    scene.removeLayer(QStringLiteral("bg"));
-    scene.addLayer(
-        colorLayer(QStringLiteral("glass"), QColor(0, 0, 255, 128), QRect(0, 0, 160, 90)));
-    image = renderOnce(scene);
-    COMPARE_PIXEL(image, 5, 5, QColor(127, 127, 255), 2);
-    COMPARE_PIXEL(image, 45, 45, QColor(127, 0, 128), 2); // the dot is under the glass now
-}
-
-void TestCompositor::incrementalFramesMatchFullRedraws()
-{
-    // A scene edited at random between frames. The program frame, where only what changed is
-    // drawn again, must be exactly the scene drawn from scratch, every time.
-    QImage pattern(24, 16, QImage::Format_ARGB32);
-    for (int y = 0; y < pattern.height(); ++y) {
-        for (int x = 0; x < pattern.width(); ++x)
-            pattern.setPixelColor(x, y, QColor(x * 10, y * 15, 200, 60 + 8 * x));
-    }
-    auto color = std::make_shared<SolidColorSource>(Qt::red, QSize(30, 20));
-    TextStyle style;
-    style.pixelSize = 14;
-    style.color = Qt::yellow;
-    auto text = std::make_shared<TextSource>(QStringLiteral("Bid 1"), style);
-    Scene scene;
-    scene.setBackground(QColor(16, 16, 24));
-    scene.addLayer(makeLayer(QStringLiteral("color"), color, 10, 10));
-    scene.addLayer(
-        makeLayer(QStringLiteral("image"), std::make_shared<ImageSource>(pattern), 60, 30));
-    scene.addLayer(makeLayer(QStringLiteral("text"), text, 20, 60));
-    const QStringList ids{QStringLiteral("color"), QStringLiteral("image"), QStringLiteral("text")};
-
-    Compositor compositor(*m_context, kCanvas);
-    std::mt19937 random(20261206);
-    const auto pick = [&](int n) { return int(random() % unsigned(n)); };
-    int partial = 0;
-    for (int step = 0; step < 80; ++step) {
-        Layer& layer = *scene.findLayer(ids[pick(3)]);
-        QString edit;
-        switch (pick(8)) {
-        case 0:
-            layer.transform.x = pick(150) - 10;
-            layer.transform.y = pick(80) - 10;
-            edit = QStringLiteral("move");
-            break;
-        case 1:
-            layer.opacity = std::array{0.0, 0.5, 1.0}[std::size_t(pick(3))];
-            edit = QStringLiteral("opacity");
-            break;
-        case 2:
-            layer.visible = !layer.visible;
-            edit = QStringLiteral("visibility");
-            break;
-        case 3:
-            color->setColor(QColor::fromHsv(pick(360), 200, 200));
-            edit = QStringLiteral("colour");
-            break;
-        case 4:
-            text->setText(QStringLiteral("Bid %1").arg(pick(100000)));
-            edit = QStringLiteral("text");
-            break;
-        case 5:
-            layer.transform.rotationDegrees = pick(4) * 15.0;
-            layer.transform.scaleX = layer.transform.scaleY = 0.5 + pick(4) * 0.5;
-            edit = QStringLiteral("rotate and scale");
-            break;
-        case 6:
-            scene.moveLayer(layer.id, pick(3));
-            edit = QStringLiteral("reorder");
-            break;
-        default:
-            edit = QStringLiteral("nothing");
-            break;
-        }
-        compositor.render(scene, step * 33);
-        const QImage incremental = compositor.readBackRgba();
-        if (edit == QLatin1String("nothing")) {
-            QVERIFY(!compositor.lastRenderChangedEverything());
-            QVERIFY(compositor.lastChangedRects().isEmpty());
-        }
-        if (!compositor.lastRenderChangedEverything())
-            ++partial;
-        Compositor fresh(*m_context, kCanvas);
-        fresh.render(scene, step * 33);
-        QVERIFY2(incremental == fresh.readBackRgba(),
-                 qPrintable(QStringLiteral("step %1: %2 of %3").arg(step).arg(edit, layer.id)));
-    }
-    QVERIFY2(partial > 40, QByteArray::number(partial).constData()); // most frames were partial
-}
-
 void TestCompositor::layerOrder()
 {
     Scene scene;
@@ -507,25 +233,6 @@ void TestCompositor::layerOrder()
     QVERIFY(scene.removeLayer(QStringLiteral("red")));
     QVERIFY(!scene.findLayer(QStringLiteral("red")));
     COMPARE_PIXEL(renderOnce(scene), 50, 40, QColor(Qt::green), 1);
-}
-
-void TestCompositor::unchangedSourcesAreNotUploadedAgain()
-{
-    Scene scene;
-    auto color = std::make_shared<SolidColorSource>(Qt::red, QSize(20, 20));
-    scene.addLayer(makeLayer(QStringLiteral("a"), color));
-    QImage picture(8, 8, QImage::Format_RGB32);
-    picture.fill(Qt::blue);
-    scene.addLayer(makeLayer(QStringLiteral("b"), std::make_shared<ImageSource>(picture), 30, 0));
-    Compositor compositor(*m_context, kCanvas);
-    for (int frame = 0; frame < 10; ++frame)
-        compositor.render(scene, frame * 33);
-    QCOMPARE(compositor.textureUploadCount(), 2);
-    color->setColor(Qt::green);
-    compositor.render(scene, 400);
-    compositor.render(scene, 433);
-    QCOMPARE(compositor.textureUploadCount(), 3);
-    COMPARE_PIXEL(compositor.readBackRgba(), 5, 5, QColor(Qt::green), 1);
 }
 
 void TestCompositor::textIsRasterizedOnlyWhenItChanges()
@@ -785,153 +492,6 @@ void TestCompositor::startedTransitionRunsAndEnds()
     compositor.render(to, 1600);
     COMPARE_PIXEL(compositor.readBackRgba(), 5, 5, QColor(255, 0, 0), 1);
     QVERIFY(!compositor.transitionActive());
-}
-
-void TestCompositor::colorConversionRoundTrip_data()
-{
-    QTest::addColumn<PixelFormat>("format");
-    QTest::addColumn<int>("width");
-    // 162 is even but not a multiple of 4, and its chroma width (81) is odd: one byte per
-    // fragment. 160 takes NV12's packed path (four bytes per fragment), the one broadcasts use.
-    QTest::newRow("nv12") << PixelFormat::Nv12 << 162;
-    QTest::newRow("i420") << PixelFormat::I420 << 162;
-    QTest::newRow("nv12 packed") << PixelFormat::Nv12 << 160;
-}
-
-void TestCompositor::colorConversionRoundTrip()
-{
-    QFETCH(PixelFormat, format);
-    QFETCH(int, width);
-    const QSize canvas(width, 90);
-    const QList<QColor> flat = {QColor(255, 0, 0),     QColor(0, 255, 0),   QColor(0, 0, 255),
-                                QColor(255, 255, 255), QColor(0, 0, 0),     QColor(128, 128, 128),
-                                QColor(32, 64, 160),   QColor(250, 200, 10)};
-    Scene scene;
-    for (int i = 0; i < flat.size(); ++i)
-        scene.addLayer(
-            colorLayer(QStringLiteral("flat%1").arg(i), flat[i], QRect(i * 20, 0, 20, 40)));
-    QImage gradient(160, 40, QImage::Format_RGB32);
-    for (int x = 0; x < gradient.width(); ++x)
-        for (int y = 0; y < gradient.height(); ++y)
-            gradient.setPixelColor(x, y, QColor(x * 255 / 159, y * 255 / 39, 255 - x * 255 / 159));
-    scene.addLayer(
-        makeLayer(QStringLiteral("gradient"), std::make_shared<ImageSource>(gradient), 0, 44));
-
-    Compositor compositor(*m_context, canvas);
-    ColorConverter converter(*m_context, canvas, format);
-    QVERIFY2(converter.isValid(), converter.errorString().toUtf8().constData());
-    converter.submit(compositor.render(scene, 0), 7);
-    const QImage rgb = compositor.readBackRgba();
-    std::vector<RawVideoFrame> frames = converter.drain();
-    QCOMPARE(frames.size(), std::size_t(1));
-    const RawVideoFrame& frame = frames.front();
-    QCOMPARE(frame.frameIndex, std::int64_t(7));
-    QCOMPARE(frame.format, format);
-    QCOMPARE(frame.width, width);
-    QCOMPARE(frame.height, 90);
-    QCOMPARE(frame.data.size(), RawVideoFrame::byteSize(width, 90));
-
-    for (int i = 0; i < flat.size(); ++i) {
-        for (const QPoint at : {QPoint(i * 20 + 4, 4), QPoint(i * 20 + 11, 21)}) {
-            const Rgb actual = frameRgb(frame, at.x(), at.y());
-            QVERIFY2(rgbNear(actual, flat[i], 3.0), describeRgb(actual, flat[i], at).constData());
-        }
-    }
-    // Limited range: black is Y 16, white is Y 235.
-    QCOMPARE(int(frame.plane(0)[4 * frame.width + 4 * 20 + 4]), 16);
-    QCOMPARE(int(frame.plane(0)[4 * frame.width + 3 * 20 + 4]), 235);
-    // The gradient changes ~1.6 levels a pixel, so 2×2 chroma averaging costs a little more.
-    for (int y = 46; y < 84; y += 5) {
-        for (int x = 2; x < 158; x += 7) {
-            const Rgb actual = frameRgb(frame, x, y);
-            const QColor expected = rgb.pixelColor(x, y);
-            QVERIFY2(rgbNear(actual, expected, 6.0),
-                     describeRgb(actual, expected, QPoint(x, y)).constData());
-        }
-    }
-}
-
-void TestCompositor::partialConversionMatchesAWholeOne()
-{
-    // Frames where only a few layers changed are converted only where they changed: the planes
-    // must be byte for byte those of converting the whole frame.
-    QImage pattern(21, 13, QImage::Format_RGB32);
-    for (int y = 0; y < pattern.height(); ++y) {
-        for (int x = 0; x < pattern.width(); ++x)
-            pattern.setPixelColor(x, y, QColor(x * 12, 255 - y * 19, (x * y) % 256));
-    }
-    auto dot = std::make_shared<SolidColorSource>(Qt::white, QSize(7, 5));
-    Scene scene;
-    scene.setBackground(QColor(40, 60, 80));
-    scene.addLayer(
-        makeLayer(QStringLiteral("pattern"), std::make_shared<ImageSource>(pattern), 50, 20));
-    scene.addLayer(makeLayer(QStringLiteral("dot"), dot, 3, 3));
-    Compositor compositor(*m_context, kCanvas);
-    ColorConverter partial(*m_context, kCanvas, PixelFormat::Nv12, 2);
-    QVERIFY(partial.isValid());
-    partial.submit(compositor.render(scene, 0), 0);
-    QCOMPARE(partial.drain().size(), std::size_t(1));
-    for (int step = 1; step <= 12; ++step) {
-        Layer* moving =
-            scene.findLayer(step % 2 ? QStringLiteral("dot") : QStringLiteral("pattern"));
-        moving->transform.x = (step * 37) % 150 - 3; // odd places: blocks cut by the edges
-        moving->transform.y = (step * 23) % 85 - 1;
-        dot->setColor(QColor::fromHsv(step * 29 % 360, 255, 255));
-        const GLuint program = compositor.render(scene, step * 33);
-        QVERIFY(!compositor.lastRenderChangedEverything());
-        partial.submit(program, step, &compositor.lastChangedRects());
-        ColorConverter whole(*m_context, kCanvas, PixelFormat::Nv12, 2);
-        whole.submit(program, step);
-        const std::vector<RawVideoFrame> a = partial.drain();
-        const std::vector<RawVideoFrame> b = whole.drain();
-        QCOMPARE(a.size(), std::size_t(1));
-        QCOMPARE(b.size(), std::size_t(1));
-        QVERIFY2(a.front().data == b.front().data, qPrintable(QStringLiteral("step %1").arg(step)));
-    }
-}
-
-void TestCompositor::readbackRingKeepsOrder()
-{
-    const QSize canvas(64, 36);
-    auto background = std::make_shared<SolidColorSource>(Qt::black, canvas);
-    Scene scene;
-    scene.addLayer(makeLayer(QStringLiteral("grey"), background));
-    Compositor compositor(*m_context, canvas);
-    ColorConverter converter(*m_context, canvas, PixelFormat::Nv12, 3);
-    QVERIFY(converter.isValid());
-
-    std::vector<RawVideoFrame> received;
-    constexpr int kFrames = 10;
-    for (int i = 0; i < kFrames; ++i) {
-        const int grey = 20 + i * 20;
-        background->setColor(QColor(grey, grey, grey));
-        converter.submit(compositor.render(scene, i * 33), 100 + i);
-        QVERIFY(converter.inFlightCount() <= 3);
-        for (RawVideoFrame& frame : converter.poll())
-            received.push_back(std::move(frame));
-    }
-    for (RawVideoFrame& frame : converter.drain())
-        received.push_back(std::move(frame));
-    QCOMPARE(converter.inFlightCount(), 0);
-    QCOMPARE(int(received.size()), kFrames);
-    for (int i = 0; i < kFrames; ++i) {
-        QCOMPARE(received[std::size_t(i)].frameIndex, std::int64_t(100 + i));
-        const int grey = 20 + i * 20;
-        const Rgb actual = frameRgb(received[std::size_t(i)], 10, 10);
-        QVERIFY2(rgbNear(actual, QColor(grey, grey, grey), 3.0),
-                 describeRgb(actual, QColor(grey, grey, grey), QPoint(10, 10)).constData());
-    }
-    // Recycled buffers come back as the next frames' memory.
-    const std::uint8_t* recycled = received.front().data.data();
-    converter.recycle(std::move(received.front()));
-    converter.submit(compositor.render(scene, 1000), 200);
-    const std::vector<RawVideoFrame> last = converter.drain();
-    QCOMPARE(last.size(), std::size_t(1));
-    QVERIFY(last.front().data.data() == recycled);
-
-    ColorConverter odd(*m_context, QSize(63, 36), PixelFormat::Nv12);
-    QVERIFY(!odd.isValid());
-    QVERIFY(odd.errorString().contains(QStringLiteral("even")));
 }
 
 void TestCompositor::renderOnAnotherThread()
