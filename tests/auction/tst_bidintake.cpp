@@ -66,6 +66,51 @@ struct Verdicts
     }
 };
 
+// Threads that each submit `perProducer` bids of their own bidder ("bidder-<p>", posts
+// "<p>-<i>") at ever higher amounts from the reserve, starting at once. The callbacks are made
+// here, on the engine's thread, then handed to the threads.
+class Producers
+{
+public:
+    Producers(BidIntake& intake, Verdicts& verdicts, int producers, int perProducer)
+        : m_work(std::size_t(producers))
+    {
+        for (int p = 0; p < producers; ++p) {
+            const QString bidder = QStringLiteral("bidder-%1").arg(p);
+            for (int i = 0; i < perProducer; ++i) {
+                const QString id = QStringLiteral("%1-%2").arg(p).arg(i);
+                m_work[std::size_t(p)].emplace_back(makeBid(id, bidder, 0),
+                                                    verdicts.recorder(id, bidder));
+            }
+        }
+        for (auto& work : m_work) {
+            m_threads.emplace_back([this, &intake, &work] {
+                for (auto& [bid, done] : work) {
+                    bid.amount = Gwei::fromGwei(m_nextAmount.fetch_add(1));
+                    intake.submit(std::move(bid), std::move(done));
+                }
+            });
+        }
+    }
+    ~Producers() { join(); }
+
+    // The next amount above every one the threads sent.
+    std::int64_t takeAmount() { return m_nextAmount.fetch_add(1); }
+
+    void join()
+    {
+        for (std::thread& t : m_threads) {
+            if (t.joinable())
+                t.join();
+        }
+    }
+
+private:
+    std::vector<std::vector<std::pair<BidInput, BidIntake::Callback>>> m_work;
+    std::atomic<std::int64_t> m_nextAmount{raceConfig().reserve.gwei()};
+    std::vector<std::thread> m_threads;
+};
+
 // The journal runs 1, 2, 3 ... with no gap and ends where the engine says it does.
 void verifyGapFreeJournal(const EngineFixture& f)
 {
@@ -113,31 +158,10 @@ void TestBidIntake::concurrentProducersEachHearOneVerdict()
     constexpr int kProducers = 4;
     constexpr int kPerProducer = 250;
     constexpr int kTotal = kProducers * kPerProducer;
-    std::atomic<std::int64_t> nextAmount{raceConfig().reserve.gwei()};
-
-    // The callbacks are made here, on the engine's thread, then handed to the producers.
-    std::vector<std::vector<std::pair<BidInput, BidIntake::Callback>>> work(kProducers);
-    for (int p = 0; p < kProducers; ++p) {
-        const QString bidder = QStringLiteral("bidder-%1").arg(p);
-        for (int i = 0; i < kPerProducer; ++i) {
-            const QString id = QStringLiteral("%1-%2").arg(p).arg(i);
-            work[std::size_t(p)].emplace_back(makeBid(id, bidder, 0),
-                                              verdicts.recorder(id, bidder));
-        }
-    }
-    std::vector<std::thread> producers;
-    for (int p = 0; p < kProducers; ++p) {
-        producers.emplace_back([&, p] {
-            for (auto& [bid, done] : work[std::size_t(p)]) {
-                bid.amount = Gwei::fromGwei(nextAmount.fetch_add(1));
-                intake.submit(std::move(bid), std::move(done));
-            }
-        });
-    }
+    Producers producers(intake, verdicts, kProducers, kPerProducer);
     // The engine's thread drains the queue while the producers are still submitting.
     QTRY_COMPARE_WITH_TIMEOUT(verdicts.count.load(), kTotal, kWaitMs);
-    for (std::thread& t : producers)
-        t.join();
+    producers.join();
     QCoreApplication::processEvents(); // nothing more may arrive
     QCOMPARE(verdicts.count.load(), kTotal);
     QCOMPARE(verdicts.offThread.load(), 0);
@@ -323,34 +347,15 @@ void TestBidIntake::nothingAcknowledgedIsLostWhenTheIntakeGoes()
     Verdicts verdicts;
     constexpr int kProducers = 3;
     constexpr int kPerProducer = 100;
-    std::atomic<std::int64_t> nextAmount{raceConfig().reserve.gwei()};
-    std::vector<std::vector<std::pair<BidInput, BidIntake::Callback>>> work(kProducers);
-    for (int p = 0; p < kProducers; ++p) {
-        const QString bidder = QStringLiteral("bidder-%1").arg(p);
-        for (int i = 0; i < kPerProducer; ++i) {
-            const QString id = QStringLiteral("%1-%2").arg(p).arg(i);
-            work[std::size_t(p)].emplace_back(makeBid(id, bidder, 0),
-                                              verdicts.recorder(id, bidder));
-        }
-    }
-    std::vector<std::thread> producers;
-    for (int p = 0; p < kProducers; ++p) {
-        producers.emplace_back([&, p] {
-            for (auto& [bid, done] : work[std::size_t(p)]) {
-                bid.amount = Gwei::fromGwei(nextAmount.fetch_add(1));
-                intake->submit(std::move(bid), std::move(done));
-            }
-        });
-    }
+    Producers producers(*intake, verdicts, kProducers, kPerProducer);
     QTRY_COMPARE_WITH_TIMEOUT(verdicts.count.load(), kProducers * kPerProducer, kWaitMs);
-    for (std::thread& t : producers)
-        t.join();
+    producers.join();
 
     // Bids still queued when the intake goes away (the app quitting) are not acknowledged, and
     // so not promised to anyone.
     for (int i = 0; i < 20; ++i) {
         const QString id = QStringLiteral("late-%1").arg(i);
-        intake->submit(makeBid(id, QStringLiteral("late"), nextAmount.fetch_add(1)),
+        intake->submit(makeBid(id, QStringLiteral("late"), producers.takeAmount()),
                        verdicts.recorder(id, QStringLiteral("late")));
     }
     intake.reset();
