@@ -39,7 +39,18 @@ bool isWordChar(QChar c)
     return c.isLetterOrNumber() || c.isMark() || c == u'_';
 }
 
+// Where an invisible control touched a number: kept in the text the scanner reads, so that the
+// number it is part of is bad_number instead of something other than what viewers are shown
+// ("1\u202E5" displays as "51", "\u202E5.0 ETH" as "HTE 0.5"). A private-use character, which
+// NFKC leaves alone.
+constexpr char16_t kInvisibleMark = 0xE000;
+
 bool isNumberChar(QChar c)
+{
+    return isAsciiDigit(c) || c == u'.' || c == u',' || c == kInvisibleMark;
+}
+
+bool touchesNumber(QChar c)
 {
     return isAsciiDigit(c) || c == u'.' || c == u',';
 }
@@ -153,35 +164,61 @@ std::vector<bool> ignoredSpans(QStringView text)
 enum class WordMeaning
 {
     Nothing,
-    Eth,
-    Gwei,
-    Currency, // a currency we do not take: "USD", "sol", "WETH", "dollars"
+    Unit,     // an Ethereum denomination we convert exactly: "ETH", "gwei", "finney", "wei"
+    Currency, // a currency we do not take: "USD", "sol", "WETH", "dollars", "mETH"
     Ticker,   // an upper-case word that looks like a ticker: "DOGE"
 };
 
-WordMeaning meaningOfWord(QStringView word)
+struct WordReading
+{
+    WordMeaning meaning = WordMeaning::Nothing;
+    int gweiExponent = 0; // for a Unit: one of it is 10^gweiExponent gwei
+};
+
+// The Ethereum denominations, by the names the ecosystem uses for them, each converted exactly.
+// Abbreviations such as "mETH", "kETH" or "µETH" are not here on purpose: mETH and cbETH are
+// tokens of their own, so an abbreviated unit is refused rather than guessed.
+struct EtherUnit
+{
+    QStringView name; // case-folded
+    int gweiExponent;
+};
+constexpr EtherUnit kEtherUnits[] = {
+    {u"eth", 9},         {u"ether", 9},       {u"\u03BE", 9}, // ξ, the fold of Ξ
+    {u"wei", -9},        {u"kwei", -6},       {u"babbage", -6},     {u"femtoether", -6},
+    {u"mwei", -3},       {u"lovelace", -3},   {u"picoether", -3},   {u"gwei", 0},
+    {u"shannon", 0},     {u"nanoether", 0},   {u"szabo", 3},        {u"microether", 3},
+    {u"finney", 6},      {u"milliether", 6},  {u"millieth", 6},     {u"kether", 12},
+};
+
+WordReading meaningOfWord(QStringView word)
 {
     const QString folded = word.toString().toCaseFolded();
-    if (folded == u"eth" || folded == u"ether" || folded == u"\u03BE") // ξ, the fold of Ξ
-        return WordMeaning::Eth;
-    if (folded == u"gwei")
-        return WordMeaning::Gwei;
+    for (const EtherUnit& unit : kEtherUnits) {
+        if (folded == unit.name)
+            return {WordMeaning::Unit, unit.gweiExponent};
+    }
 
     static constexpr QStringView kCurrencies[] = {
         u"usd",  u"usdc",  u"usdt",  u"dai",  u"weth",  u"steth", u"sol",    u"btc",
         u"wbtc", u"sats",  u"eur",   u"euro", u"euros", u"gbp",   u"dollar", u"dollars",
-        u"buck", u"bucks", u"matic", u"pol",  u"bnb",   u"doge",  u"pepe",
+        u"buck", u"bucks", u"matic", u"pol",  u"bnb",   u"doge",  u"pepe",   u"grand",
     };
     for (const QStringView currency : kCurrencies) {
         if (folded == currency)
-            return WordMeaning::Currency;
+            return {WordMeaning::Currency};
     }
+    // Any other word that names ether or wei with a prefix ("meth", "ueth", "cbeth", "teraeth",
+    // "gigawei", "µether") is a unit we do not know: never read it as plain ETH.
+    if (folded.size() > 3 && folded.size() <= 16 &&
+        (folded.endsWith(u"eth") || folded.endsWith(u"ether") || folded.endsWith(u"wei")))
+        return {WordMeaning::Currency};
 
     if (word.size() < 2 || word.size() > 5)
-        return WordMeaning::Nothing;
+        return {};
     for (const QChar c : word) {
         if (c < u'A' || c > u'Z')
-            return WordMeaning::Nothing;
+            return {};
     }
     // Upper-case words that follow numbers in shouted posts and are not currencies.
     static constexpr QStringView kNotTickers[] = {
@@ -193,9 +230,9 @@ WordMeaning meaningOfWord(QStringView word)
     };
     for (const QStringView notTicker : kNotTickers) {
         if (word == notTicker)
-            return WordMeaning::Nothing;
+            return {};
     }
-    return WordMeaning::Ticker;
+    return {WordMeaning::Ticker};
 }
 
 // One number the post may be bidding with, and what it amounts to.
@@ -242,13 +279,19 @@ private:
     enum class Right
     {
         Nothing,
-        Eth,
-        Gwei,
+        Unit,
         Currency,
         Ticker,
         Percent,
         Glued
     };
+    struct RightSide
+    {
+        Right kind = Right::Nothing;
+        int gweiExponent = 0; // for a Unit
+        bool operator==(Right other) const { return kind == other; }
+    };
+    static constexpr int kEthExponent = 9;
 
     bool isIgnored(qsizetype i) const { return m_ignored[static_cast<std::size_t>(i)]; }
 
@@ -332,30 +375,21 @@ private:
             --leftEdge;
         }
         const Left left = leftOf(leftEdge, hasSign);
-        const Right right = rightOf(end);
+        const RightSide right = rightOf(end);
         if (left == Left::Glued || right == Right::Glued || right == Right::Percent)
             return next;
 
-        enum class Unit
-        {
-            Eth,
-            Gwei,
-            Unsupported
-        };
-        Unit unit = Unit::Eth;
+        std::optional<int> gweiExponent; // unset: a currency we do not take
         bool weak = false;
         if (left == Left::Currency || right == Right::Currency) {
-            unit = Unit::Unsupported;
-        } else if (right == Right::Eth) {
-            unit = Unit::Eth;
-        } else if (right == Right::Gwei) {
-            unit = Unit::Gwei;
+            gweiExponent.reset();
+        } else if (right == Right::Unit) {
+            gweiExponent = right.gweiExponent;
         } else if (right == Right::Ticker) {
             // "bid 5 DOGE" is surely a bid in DOGE; "1 OF 1" in a shouted post surely is not.
-            unit = Unit::Unsupported;
             weak = left == Left::Nothing;
         } else if (left == Left::Xi || left == Left::BidKeyword) {
-            unit = Unit::Eth;
+            gweiExponent = kEthExponent;
         } else {
             return next; // a bare number: "lot 3", "10:30"
         }
@@ -363,13 +397,13 @@ private:
         const QStringView number = m_text.sliced(begin, end - begin);
         Candidate candidate;
         candidate.weak = weak;
-        if (unit == Unit::Unsupported) {
+        if (!gweiExponent) {
             candidate.error = RejectionCode::UnsupportedCurrency;
-        } else if (hasSign) {
+        } else if (hasSign || number.contains(kInvisibleMark) ||
+                   (begin > 0 && m_text[begin - 1] == kInvisibleMark)) {
             candidate.error = RejectionCode::BadNumber;
         } else {
-            const Gwei::ParseResult parsed =
-                unit == Unit::Gwei ? Gwei::parseGwei(number) : Gwei::parseEth(number);
+            const Gwei::ParseResult parsed = Gwei::parseInUnit(number, *gweiExponent);
             if (parsed.ok()) {
                 candidate.amount = parsed.amount;
             } else if (parsed.error == Gwei::ParseError::TooPrecise) {
@@ -433,52 +467,51 @@ private:
     }
 
     // What follows the number that ends at `end`.
-    Right rightOf(qsizetype end) const
+    RightSide rightOf(qsizetype end) const
     {
         if (end >= m_text.size() || isIgnored(end))
-            return Right::Nothing;
+            return {Right::Nothing};
         const QChar adjacent = m_text[end];
         if (adjacent == u'%')
-            return Right::Percent;
+            return {Right::Percent};
         if (isWordChar(adjacent)) {
             // "0.5eth" takes its unit; "3rd", "10k", "2x" are words, not amounts.
             const qsizetype wordEnd = letterRunEnd(end);
             if (wordEnd == end || !isWordBoundary(wordEnd))
-                return Right::Glued;
-            const Right meaning = rightMeaning(m_text.sliced(end, wordEnd - end));
-            return meaning == Right::Nothing ? Right::Glued : meaning;
+                return {Right::Glued};
+            const RightSide meaning = rightMeaning(m_text.sliced(end, wordEnd - end));
+            return meaning == Right::Nothing ? RightSide{Right::Glued} : meaning;
         }
 
         qsizetype i = end;
         while (i < m_text.size() && !isIgnored(i) && m_text[i].isSpace())
             ++i;
         if (i >= m_text.size() || isIgnored(i))
-            return Right::Nothing; // "0.5 $ETH", "0.5 #ETH": tags are ignored, units too
+            return {Right::Nothing}; // "0.5 $ETH", "0.5 #ETH": tags are ignored, units too
         if (isCurrencySymbol(m_text[i]))
-            return Right::Currency; // "500$", "20 €"
+            return {Right::Currency}; // "500$", "20 €"
         if (i > end && m_text[i] == u'%')
-            return Right::Percent;
+            return {Right::Percent};
         const qsizetype wordEnd = letterRunEnd(i);
         if (wordEnd == i || !isWordBoundary(wordEnd))
-            return Right::Nothing;
+            return {Right::Nothing};
         return rightMeaning(m_text.sliced(i, wordEnd - i));
     }
 
-    static Right rightMeaning(QStringView word)
+    static RightSide rightMeaning(QStringView word)
     {
-        switch (meaningOfWord(word)) {
-        case WordMeaning::Eth:
-            return Right::Eth;
-        case WordMeaning::Gwei:
-            return Right::Gwei;
+        const WordReading reading = meaningOfWord(word);
+        switch (reading.meaning) {
+        case WordMeaning::Unit:
+            return {Right::Unit, reading.gweiExponent};
         case WordMeaning::Currency:
-            return Right::Currency;
+            return {Right::Currency};
         case WordMeaning::Ticker:
-            return Right::Ticker;
+            return {Right::Ticker};
         case WordMeaning::Nothing:
             break;
         }
-        return Right::Nothing;
+        return {Right::Nothing};
     }
 
     QStringView m_text;
@@ -488,6 +521,41 @@ private:
 BidParseResult rejected(RejectionCode code)
 {
     return {std::nullopt, BidRejection::of(code)};
+}
+
+// The text the amount scanner reads: like normalize(), except that invisible controls touching a
+// number stay as kInvisibleMark so that number is refused.
+QString textForScanning(const QString& text)
+{
+    QString marked;
+    marked.reserve(text.size());
+    // A byte order mark that opens the text is an encoding artefact, not something put there.
+    const QStringView body = QStringView(text).startsWith(u'\uFEFF') ? QStringView(text).sliced(1)
+                                                                      : QStringView(text);
+    for (const QChar c : body) {
+        if (c == kInvisibleMark) // a private-use character is as invisible as a control
+            marked.append(kInvisibleMark);
+        else if (!isInvisibleControl(c.unicode()))
+            marked.append(c);
+        else if (marked.isEmpty() || marked.back() != kInvisibleMark)
+            marked.append(kInvisibleMark);
+    }
+    marked = marked.normalized(QString::NormalizationForm_KC);
+
+    QString scanned;
+    scanned.reserve(marked.size());
+    for (qsizetype i = 0; i < marked.size(); ++i) {
+        if (marked[i] != kInvisibleMark) {
+            scanned.append(marked[i]);
+            continue;
+        }
+        // A mark in a word ("E\u200BTH") or between words changes nothing a reader sees.
+        const bool before = i > 0 && touchesNumber(marked[i - 1]);
+        const bool after = i + 1 < marked.size() && touchesNumber(marked[i + 1]);
+        if (before || after)
+            scanned.append(kInvisibleMark);
+    }
+    return scanned;
 }
 
 } // namespace
@@ -504,10 +572,38 @@ QString BidParser::normalize(const QString& text)
     return visible.normalized(QString::NormalizationForm_KC);
 }
 
+QString BidParser::visibleText(const QString& text)
+{
+    QString visible;
+    visible.reserve(text.size());
+    for (const QChar c : text) {
+        if (isInvisibleControl(c.unicode()) || c == kInvisibleMark)
+            continue;
+        const auto category = c.category();
+        if (category == QChar::Other_Control || category == QChar::Separator_Line ||
+            category == QChar::Separator_Paragraph)
+            visible.append(u' ');
+        else
+            visible.append(c);
+    }
+    return visible;
+}
+
+QString BidParser::withoutInvisibleControls(const QString& text)
+{
+    QString visible;
+    visible.reserve(text.size());
+    for (const QChar c : text) {
+        if (!isInvisibleControl(c.unicode()) && c != kInvisibleMark)
+            visible.append(c);
+    }
+    return visible;
+}
+
 BidParseResult BidParser::parse(const QString& text)
 {
-    const QString normalized = normalize(text);
-    const QList<Candidate> candidates = AmountScanner(normalized).candidates();
+    const QString scanned = textForScanning(text);
+    const QList<Candidate> candidates = AmountScanner(scanned).candidates();
 
     QList<const Candidate*> distinct;
     bool anyWeak = false;

@@ -1,5 +1,6 @@
 #include "CsvExporter.h"
 
+#include "BidParser.h"
 #include "UtcTime.h"
 
 #include <QCoreApplication>
@@ -66,11 +67,13 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
     for (const BidRecord& b : store.bids()) {
         const AuctionDay a = auctions.value(b.auctionIndex);
         bids += row({QString::number(b.id), QString::number(a.dayNumber),
-                     QString::number(a.lot + 1), b.source, b.sourceId, b.bidderId, b.bidderName,
+                     QString::number(a.lot + 1), b.source, b.sourceId, b.bidderId,
+                     BidParser::withoutInvisibleControls(b.bidderName),
                      b.amount.toDecimalString().remove(u','), QString::number(b.amount.gwei()),
                      isoUtc(b.sourceTimeMs), isoUtc(b.receivedTimeMs), bidStatusName(b.status),
                      b.rejection ? rejectionCodeName(b.rejection->code) : QString(),
-                     b.rejection ? b.rejection->message : QString(), b.note, b.text});
+                     b.rejection ? b.rejection->message : QString(), b.note,
+                     BidParser::withoutInvisibleControls(b.text)});
     }
 
     QString results =
@@ -87,7 +90,7 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
               << dayStateName(a.state) << isoUtc(a.startUtcMs) << isoUtc(a.endUtcMs);
         const auto winner = a.winnerBidId ? store.bid(*a.winnerBidId) : std::nullopt;
         if (winner) {
-            cells << winner->bidderId << winner->bidderName
+            cells << winner->bidderId << BidParser::withoutInvisibleControls(winner->bidderName)
                   << winner->amount.toDecimalString().remove(u',')
                   << QString::number(winner->amount.gwei()) << QString::number(winner->id);
         } else {

@@ -131,6 +131,33 @@ Gwei::ParseResult Gwei::parseGwei(QStringView text)
     return parseDecimal(text, 0);
 }
 
+Gwei::ParseResult Gwei::parseInUnit(QStringView text, int gweiExponent)
+{
+    Q_ASSERT(gweiExponent >= -18 && gweiExponent <= 18);
+    if (gweiExponent >= 0)
+        return parseDecimal(text, gweiExponent);
+
+    // Below a gwei: a whole number of units whose last -gweiExponent digits must be zeros. Work
+    // on the digits, so "10,000,000,000,000,000,000 wei" (10 ETH) does not overflow on the way.
+    const ParseResult asWhole = parseDecimal(text, 0);
+    if (!asWhole.ok() && asWhole.error != ParseError::Overflow)
+        return asWhole; // malformed, zero, or written with decimals
+    text = text.trimmed();
+    if (text.endsWith(u'.'))
+        text.chop(1); // "12." is 12, as for ETH
+    QString digits = text.toString();
+    digits.remove(u',');
+    const qsizetype unitDigits = -gweiExponent;
+    if (digits.size() <= unitDigits)
+        return parseError(ParseError::TooPrecise);
+    for (const QChar c : digits.last(unitDigits)) {
+        if (c != u'0')
+            return parseError(ParseError::TooPrecise);
+    }
+    digits.chop(unitDigits);
+    return parseDecimal(digits, 0);
+}
+
 QString Gwei::toDecimalString() const
 {
     // Work on the magnitude in unsigned arithmetic so that INT64_MIN has a positive counterpart.

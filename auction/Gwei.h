@@ -38,6 +38,10 @@ public:
     // Parses a whole number of gwei with the same grammar ("500", "1,500"); gwei is the smallest
     // unit, so any written decimal ("1.5", even "1.0") is TooPrecise.
     static ParseResult parseGwei(QStringView text);
+    // Parses an amount written in a unit worth 10^gweiExponent gwei (-9 for wei, 6 for finney,
+    // 9 for ETH), exactly: an amount that is not a whole number of gwei is TooPrecise. A unit
+    // smaller than a gwei takes no decimals at all ("1.5 wei" is TooPrecise, like "1.5 gwei").
+    static ParseResult parseInUnit(QStringView text, int gweiExponent);
 
     constexpr std::int64_t gwei() const { return m_gwei; }
 

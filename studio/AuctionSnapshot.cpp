@@ -1,6 +1,7 @@
 #include "AuctionSnapshot.h"
 
 #include "AuctionEngine.h"
+#include "BidParser.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -69,12 +70,12 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::op
         s.minimumNextBid = engine.minimumNextBid(a.index);
         if (const std::optional<BidRecord> leader = engine.leaderBid(a.index)) {
             s.currentBid = leader->amount;
-            s.leaderName = leader->bidderName;
+            s.leaderName = BidParser::visibleText(leader->bidderName);
         }
         s.winnerDeclared = a.winnerDeclared && a.winnerBidId.has_value();
         if (s.winnerDeclared) {
             if (const std::optional<BidRecord> winner = engine.store().bid(*a.winnerBidId)) {
-                s.winnerName = winner->bidderName;
+                s.winnerName = BidParser::visibleText(winner->bidderName);
                 s.winningBid = winner->amount;
             }
         }
@@ -83,7 +84,7 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::op
         for (auto it = bids.crbegin(); it != bids.crend() && s.feed.size() < kFeedLength; ++it) {
             FeedEntry e;
             e.bidId = it->id;
-            e.bidderName = it->bidderName;
+            e.bidderName = BidParser::visibleText(it->bidderName);
             e.amount = it->amount;
             e.status = it->status;
             if (it->rejection)
@@ -118,7 +119,7 @@ void AuctionSnapshot::addToLeaderboard(LeaderboardTally& board, const QString& b
                                        const QString& bidderName, Gwei amount, int wins)
 {
     LeaderboardEntry& entry = board[bidderId.isEmpty() ? bidderName : bidderId];
-    entry.bidderName = bidderName;
+    entry.bidderName = BidParser::visibleText(bidderName);
     entry.bestBid = std::max(entry.bestBid, amount);
     entry.wins += wins;
 }

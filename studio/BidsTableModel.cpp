@@ -1,5 +1,6 @@
 #include "BidsTableModel.h"
 
+#include "BidParser.h"
 #include "UtcTime.h"
 
 #include <QDateTime>
@@ -168,9 +169,10 @@ QVariant BidsTableModel::displayData(const BidRecord& bid, int column) const
     case SourceColumn:
         return bid.source;
     case BidderColumn:
-        return bid.bidderName;
+        return sb::auction::BidParser::visibleText(bid.bidderName);
     case AmountColumn:
-        return bid.amount.toEthString();
+        // A post without a valid amount bid nothing: "—", as the bid feed shows it, not "0 ETH".
+        return bid.amount.gwei() > 0 ? bid.amount.toEthString() : QStringLiteral("\u2014");
     case StatusColumn:
         return statusText(bid.status);
     case ReasonColumn:
@@ -201,7 +203,7 @@ QVariant BidsTableModel::data(const QModelIndex& index, int role) const
         if (index.column() == ReasonColumn && bid.rejection)
             return sb::auction::rejectionCodeName(bid.rejection->code);
         if (index.column() == BidderColumn)
-            return bid.text;
+            return sb::auction::BidParser::visibleText(bid.text);
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == AmountColumn)

@@ -98,6 +98,21 @@ void TestCli::checkBid_data()
                              << QStringLiteral("unsupported_currency");
     QTest::newRow("SOL") << QStringLiteral("bid 3 SOL") << qint64(0)
                          << QStringLiteral("unsupported_currency");
+    // Units that are not ETH are never read as ETH: converted exactly, or refused.
+    QTest::newRow("1000 wei") << QStringLiteral("bid 1000 wei") << qint64(0)
+                              << QStringLiteral("too_precise");
+    QTest::newRow("5 finney") << QStringLiteral("5 finney") << qint64(5'000'000) << QString();
+    QTest::newRow("5 szabo") << QStringLiteral("5 szabo") << qint64(5'000) << QString();
+    QTest::newRow("5 kwei") << QStringLiteral("5 kwei") << qint64(0)
+                            << QStringLiteral("too_precise");
+    QTest::newRow("5 milliETH") << QStringLiteral("5 milliETH") << qint64(5'000'000) << QString();
+    QTest::newRow("5 mETH") << QStringLiteral("5 mETH") << qint64(0)
+                            << QStringLiteral("unsupported_currency");
+    // What viewers see is what is judged.
+    QTest::newRow("override inside") << QStringLiteral("bid 1\u202E5 ETH") << qint64(0)
+                                     << QStringLiteral("bad_number");
+    QTest::newRow("override before") << QStringLiteral("bid \u202E5.0 ETH") << qint64(0)
+                                     << QStringLiteral("bad_number");
 }
 
 void TestCli::checkBid()

@@ -111,16 +111,33 @@ void TestBidParser::accepts_data()
     QTest::newRow("mathematical bold digits") << u"\U0001D7CE.\U0001D7D3 ETH"_s << kHalf;
     QTest::newRow("no-break space") << u"0.5\u00A0ETH"_s << kHalf;
     QTest::newRow("ideographic space") << u"bid\u30000.5"_s << kHalf;
-    QTest::newRow("zero-width space in number") << u"0.\u200B5 ETH"_s << kHalf;
+    // Invisible controls away from the number change nothing a viewer sees.
     QTest::newRow("zero-width space in unit") << u"0.5 E\u200BTH"_s << kHalf;
-    QTest::newRow("zero-width joiners") << u"0\u200C.5\u200D ETH"_s << kHalf;
-    QTest::newRow("word joiner") << u"bid 0.\u20605"_s << kHalf;
-    QTest::newRow("byte order mark") << u"\uFEFF0.5 ETH"_s << kHalf;
-    QTest::newRow("zero-width inside full-width") << u"\uFF10\u200B.\uFF15 ETH"_s << kHalf;
-    QTest::newRow("right-to-left override") << u"\u202E0.5 ETH\u202C"_s << kHalf;
-    QTest::newRow("directional marks") << u"\u200F0.5\u200E ETH"_s << kHalf;
-    QTest::newRow("directional isolates") << u"\u20660.5 ETH\u2069"_s << kHalf;
-    QTest::newRow("arabic letter mark") << u"\u061C0.5 \u061CETH"_s << kHalf;
+    QTest::newRow("byte order mark opening the text") << u"\uFEFF0.5 ETH"_s << kHalf;
+    QTest::newRow("override closing the post") << u"0.5 ETH \u202C"_s << kHalf;
+    QTest::newRow("isolate around the whole post") << u"\u2066bid 0.5 ETH\u2069"_s << kHalf;
+    QTest::newRow("arabic letter mark before unit") << u"0.5 \u061CETH"_s << kHalf;
+    QTest::newRow("emoji joiner elsewhere") << u"\U0001F468\u200D\U0001F469 bid 0.5"_s << kHalf;
+
+    // Every Ethereum denomination is converted exactly (gwei is the smallest amount held).
+    QTest::newRow("finney") << u"5 finney"_s << 5'000'000LL;
+    QTest::newRow("FINNEY glued") << u"5FINNEY"_s << 5'000'000LL;
+    QTest::newRow("bid finney") << u"bid 2.5 finney"_s << 2'500'000LL;
+    QTest::newRow("milliether") << u"5 milliether"_s << 5'000'000LL;
+    QTest::newRow("milliETH") << u"5 milliETH"_s << 5'000'000LL;
+    QTest::newRow("szabo") << u"5 szabo"_s << 5'000LL;
+    QTest::newRow("microether") << u"1.5 microether"_s << 1'500LL;
+    QTest::newRow("shannon") << u"7 shannon"_s << 7LL;
+    QTest::newRow("nanoether") << u"7 nanoether"_s << 7LL;
+    QTest::newRow("whole gwei in wei") << u"1000000000 wei"_s << 1LL;
+    QTest::newRow("half eth in wei") << u"500,000,000,000,000,000 wei"_s << kHalf;
+    QTest::newRow("ten eth in wei beyond int64") << u"10000000000000000000 wei"_s << 10 * kEth;
+    QTest::newRow("whole gwei in kwei") << u"5000000 kwei"_s << 5LL;
+    QTest::newRow("babbage") << u"5000000 babbage"_s << 5LL;
+    QTest::newRow("whole gwei in mwei") << u"3000 mwei"_s << 3LL;
+    QTest::newRow("lovelace") << u"3000 lovelace"_s << 3LL;
+    QTest::newRow("kether") << u"1.5 kether"_s << 1'500 * kEth;
+    QTest::newRow("same amount in finney and eth") << u"0.5 ETH (500 finney)"_s << kHalf;
 
     // Step 2: numbers in mentions, hashtags, cashtags and URLs are not amounts.
     QTest::newRow("mention with digits") << u"@alice500 bid 0.5"_s << kHalf;
@@ -200,6 +217,7 @@ void TestBidParser::rejects_data()
     QTest::newRow("number in www url") << u"www.site.com/1eth"_s << noAmount;
     QTest::newRow("number in bare domain") << u"foo.com/x/5 ETH"_s << noAmount;
     QTest::newRow("only invisible characters") << u"\u200B\u202E\uFEFF"_s << noAmount;
+    QTest::newRow("private-use only") << u"\uE000 bid"_s << noAmount;
 
     const QString badNumber = u"bad_number"_s;
     QTest::newRow("european decimal comma") << u"0,5 ETH"_s << badNumber;
@@ -226,6 +244,20 @@ void TestBidParser::rejects_data()
     QTest::newRow("overflow eth") << u"10,000,000,000 ETH"_s << badNumber;
     QTest::newRow("overflow gwei") << u"9223372036854775808 gwei"_s << badNumber;
     QTest::newRow("same bad number twice") << u"0,5 ETH or 0,5 ETH"_s << badNumber;
+    // What viewers see must be what is judged: an invisible control in or at a number makes it bad.
+    QTest::newRow("override inside the number") << u"bid 1\u202E5 ETH"_s << badNumber;
+    QTest::newRow("override before the number") << u"bid \u202E5.0 ETH"_s << badNumber;
+    QTest::newRow("override before, closed after") << u"\u202E0.5 ETH\u202C"_s << badNumber;
+    QTest::newRow("zero-width space in number") << u"0.\u200B5 ETH"_s << badNumber;
+    QTest::newRow("zero-width joiners") << u"0\u200C.5\u200D ETH"_s << badNumber;
+    QTest::newRow("word joiner") << u"bid 0.\u20605"_s << badNumber;
+    QTest::newRow("byte order mark inside") << u"bid 1\uFEFF5"_s << badNumber;
+    QTest::newRow("zero-width inside full-width") << u"\uFF10\u200B.\uFF15 ETH"_s << badNumber;
+    QTest::newRow("directional marks") << u"\u200F0.5\u200E ETH"_s << badNumber;
+    QTest::newRow("directional isolates") << u"\u20660.5 ETH\u2069"_s << badNumber;
+    QTest::newRow("arabic letter mark") << u"\u061C0.5 \u061CETH"_s << badNumber;
+    QTest::newRow("pop directional after number") << u"bid 0.5\u202C"_s << badNumber;
+    QTest::newRow("private-use inside the number") << u"bid 1\uE0005"_s << badNumber;
 
     const QString tooPrecise = u"too_precise"_s;
     QTest::newRow("ten decimals") << u"0.1234567891 ETH"_s << tooPrecise;
@@ -233,6 +265,14 @@ void TestBidParser::rejects_data()
     QTest::newRow("ten decimals trailing zero") << u"0.5000000000 ETH"_s << tooPrecise;
     QTest::newRow("fractional gwei") << u"1.5 gwei"_s << tooPrecise;
     QTest::newRow("gwei with decimal") << u"500.0 gwei"_s << tooPrecise;
+    QTest::newRow("1000 wei") << u"bid 1000 wei"_s << tooPrecise;
+    QTest::newRow("one wei") << u"1 wei"_s << tooPrecise;
+    QTest::newRow("wei not a whole gwei") << u"1000000001 wei"_s << tooPrecise;
+    QTest::newRow("wei with decimal") << u"1000000000.0 wei"_s << tooPrecise;
+    QTest::newRow("5 kwei") << u"5 kwei"_s << tooPrecise;
+    QTest::newRow("5 mwei") << u"5 mwei"_s << tooPrecise;
+    QTest::newRow("szabo below a gwei") << u"0.0001 szabo"_s << tooPrecise;
+    QTest::newRow("finney below a gwei") << u"0.0000001 finney"_s << tooPrecise;
 
     const QString unsupported = u"unsupported_currency"_s;
     QTest::newRow("dollar sign") << u"$500"_s << unsupported;
@@ -256,6 +296,16 @@ void TestBidParser::rejects_data()
     QTest::newRow("bid in other ticker") << u"bid 5 XYZ"_s << unsupported;
     QTest::newRow("ticker-like word alone") << u"3 APES"_s << unsupported;
     QTest::newRow("same dollars twice") << u"$500, I said 500 USD"_s << unsupported;
+    // Abbreviated or unknown ether units are refused, never read as ETH (mETH is also a token).
+    QTest::newRow("mETH") << u"5 mETH"_s << unsupported;
+    QTest::newRow("bid mETH") << u"bid 5 mETH"_s << unsupported;
+    QTest::newRow("METH") << u"5 METH"_s << unsupported;
+    QTest::newRow("mETH glued") << u"5mETH"_s << unsupported;
+    QTest::newRow("micro sign eth") << u"5 \u00B5ETH"_s << unsupported;
+    QTest::newRow("kETH") << u"5 kETH"_s << unsupported;
+    QTest::newRow("cbETH") << u"bid 5 cbETH"_s << unsupported;
+    QTest::newRow("gigawei") << u"bid 5 gigawei"_s << unsupported;
+    QTest::newRow("grand") << u"bid 5 grand"_s << unsupported;
 
     const QString ambiguous = u"ambiguous_amount"_s;
     QTest::newRow("two amounts") << u"0.5 ETH or 0.6 ETH"_s << ambiguous;

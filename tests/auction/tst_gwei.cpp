@@ -51,6 +51,8 @@ private slots:
     void parseEth();
     void parseGwei_data();
     void parseGwei();
+    void parseInUnit_data();
+    void parseInUnit();
     void format_data();
     void format();
     void roundTrip_data();
@@ -146,6 +148,44 @@ void TestGwei::parseGwei()
     QFETCH(qint64, gwei);
     QFETCH(QString, error);
     verifyParse(Gwei::parseGwei(text), gwei, error);
+}
+
+void TestGwei::parseInUnit_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("exponent");
+    QTest::addColumn<qint64>("gwei");
+    QTest::addColumn<QString>("error");
+
+    QTest::newRow("wei, whole gwei") << u"1000000000"_s << -9 << 1LL << QString();
+    QTest::newRow("wei grouped") << u"2,000,000,000"_s << -9 << 2LL << QString();
+    QTest::newRow("wei trailing point") << u"3000000000."_s << -9 << 3LL << QString();
+    QTest::newRow("wei past int64 digits") << u"10000000000000000000"_s << -9
+                                           << 10'000'000'000LL << QString();
+    QTest::newRow("1000 wei") << u"1000"_s << -9 << 0LL << u"TooPrecise"_s;
+    QTest::newRow("wei remainder") << u"1000000001"_s << -9 << 0LL << u"TooPrecise"_s;
+    QTest::newRow("wei decimal") << u"1000000000.5"_s << -9 << 0LL << u"TooPrecise"_s;
+    QTest::newRow("wei zero") << u"0"_s << -9 << 0LL << u"BadNumber"_s;
+    QTest::newRow("wei bad group") << u"1,0000000000"_s << -9 << 0LL << u"BadNumber"_s;
+    QTest::newRow("wei overflow after scaling")
+        << u"9223372036854775808000000000"_s << -9 << 0LL << u"Overflow"_s;
+    QTest::newRow("kwei") << u"7000000"_s << -6 << 7LL << QString();
+    QTest::newRow("mwei") << u"7000"_s << -3 << 7LL << QString();
+    QTest::newRow("gwei") << u"7"_s << 0 << 7LL << QString();
+    QTest::newRow("szabo") << u"1.5"_s << 3 << 1'500LL << QString();
+    QTest::newRow("szabo too precise") << u"0.0005"_s << 3 << 0LL << u"TooPrecise"_s;
+    QTest::newRow("finney") << u"5"_s << 6 << 5'000'000LL << QString();
+    QTest::newRow("eth") << u"0.5"_s << 9 << 500'000'000LL << QString();
+    QTest::newRow("kether") << u"0.000000000001"_s << 12 << 1LL << QString();
+}
+
+void TestGwei::parseInUnit()
+{
+    QFETCH(QString, text);
+    QFETCH(int, exponent);
+    QFETCH(qint64, gwei);
+    QFETCH(QString, error);
+    verifyParse(Gwei::parseInUnit(text, exponent), gwei, error);
 }
 
 void TestGwei::format_data()

@@ -51,6 +51,7 @@ class TestModels : public QObject
 private slots:
     void bidsShowAmountsStatusAndReason();
     void bidsSortByExactAmount();
+    void bidsShowWhatViewersSee();
     void invalidatingTheLeaderUpdatesItsRow();
     void reviewDecisionsUpdateTheRowInPlace();
     void bidsFilterToOneAuction();
@@ -100,6 +101,27 @@ void TestModels::bidsShowAmountsStatusAndReason()
     QCOMPARE(reloaded.rowCount(), 2);
     QCOMPARE(reloaded.bidId(1), model.bidId(1));
     QCOMPARE(model.bidId(5), 0);
+}
+
+void TestModels::bidsShowWhatViewersSee()
+{
+    EngineFixture f;
+    BidsTableModel model(*f.engine);
+    f.at(kDay1Open + kMinute);
+    // A name that would display reversed, and a post whose override hides what it bids.
+    f.bid(u"\u202Eevil\u202C_bob"_s, u"bid \u202E5.0 ETH"_s);
+    f.bid(u"carol\u200B"_s, u"bid 0,5"_s);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(cell(model, 0, BidsTableModel::BidderColumn), u"evil_bob"_s);
+    QCOMPARE(cell(model, 0, BidsTableModel::BidderColumn, Qt::ToolTipRole), u"bid 5.0 ETH"_s);
+    QCOMPARE(cell(model, 0, BidsTableModel::StatusColumn), u"Rejected"_s);
+    // A post without a valid amount bid nothing: a dash, as the bid feed shows, not "0 ETH".
+    QCOMPARE(cell(model, 0, BidsTableModel::AmountColumn), u"\u2014"_s);
+    QCOMPARE(cell(model, 1, BidsTableModel::BidderColumn), u"carol"_s);
+    QCOMPARE(cell(model, 1, BidsTableModel::AmountColumn), u"\u2014"_s);
+    QCOMPARE(f.store->bid(model.bidId(0))->rejection->code, RejectionCode::BadNumber);
+    // What is stored is what arrived: the audit trail keeps the controls.
+    QCOMPARE(f.store->bid(model.bidId(0))->text, u"bid \u202E5.0 ETH"_s);
 }
 
 void TestModels::bidsSortByExactAmount()
