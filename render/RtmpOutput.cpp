@@ -39,22 +39,29 @@ std::int64_t nowNs()
 
 QString redactStreamUrl(const QString& url)
 {
-    QUrl parsed(url);
+    const QUrl parsed(url);
     if (!parsed.isValid() || parsed.host().isEmpty())
         return QStringLiteral("(invalid URL)");
-    if (!parsed.password().isEmpty())
-        parsed.setPassword(QStringLiteral("****"));
-    QString path = parsed.path();
+    QString redacted = parsed.scheme() + QStringLiteral("://");
+    // A key may be put where the user name goes, so the whole user info is hidden.
+    if (!parsed.userInfo().isEmpty())
+        redacted += QStringLiteral("****@");
+    const QString host = parsed.host(QUrl::FullyEncoded);
+    redacted += host.contains(QLatin1Char(':')) ? u'[' + host + u']' : host;
+    if (parsed.port() >= 0)
+        redacted += u':' + QString::number(parsed.port());
+    // The path as written: a percent-encoded '/' or '?' stays inside the last segment, which the
+    // server reads as the stream key once decoded, so none of it may show.
+    QString path = parsed.path(QUrl::FullyEncoded);
     while (path.endsWith(QLatin1Char('/')))
         path.chop(1);
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
     if (slash >= 0 && slash + 1 < path.size())
         path = path.left(slash + 1) + QStringLiteral("****");
-    parsed.setPath(path);
+    redacted += path;
     if (parsed.hasQuery())
-        parsed.setQuery(QStringLiteral("****"));
-    parsed.setFragment(QString());
-    return parsed.toString();
+        redacted += QStringLiteral("?****");
+    return redacted;
 }
 
 struct RtmpOutput::Private

@@ -52,7 +52,8 @@ private:
     std::unique_ptr<Private> d;
 };
 
-// The URL with its last path segment (the stream key), query and password replaced by "****".
+// The URL as it may be shown: the last path segment (the stream key, as written, so a
+// percent-encoded "/" or "?" in it is hidden too), the query and any user info are "****".
 QString redactStreamUrl(const QString& url);
 
 } // namespace sb::render
