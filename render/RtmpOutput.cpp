@@ -1,6 +1,7 @@
 #include "RtmpOutput.h"
 
 #include "FfmpegHandles.h"
+#include "FfmpegLog.h"
 
 extern "C" {
 #include <libavformat/avformat.h>
@@ -108,6 +109,7 @@ struct RtmpOutput::Private
     bool takeNext(EncodedPacket* packet); // waits; false when stopping with nothing left
     void setState(OutputState state, const QString& error = QString());
     QString describe(int avError) const;
+    QString explainOpenFailure(int avError, const QList<FfmpegLogLine>& log) const;
     void dropQueuedVideo(bool keepKeyframes);
     void trimPending();
     bool waitRetry(int delayMs);
@@ -333,8 +335,53 @@ QString RtmpOutput::Private::describe(int avError) const
     return QStringLiteral("%1: %2").arg(redactedUrl, avErrorText(avError));
 }
 
+// FFmpeg answers EIO for an unknown host, a failed TLS handshake and a server hanging up on the
+// publish request alike; what its log said tells them apart.
+QString RtmpOutput::Private::explainOpenFailure(int avError, const QList<FfmpegLogLine>& log) const
+{
+    if (avError == AVERROR_EXIT && !abortNow && nowNs() <= stopDeadlineNs)
+        return QStringLiteral("%1: no answer within %2 s")
+            .arg(redactedUrl)
+            .arg(settings.connectTimeoutMs / 1000.0);
+    bool transportFailed = false; // TCP or TLS never came up: no RTMP was spoken
+    QString unresolved;
+    QString tlsProblem;
+    for (const FfmpegLogLine& line : log) {
+        if (line.text.startsWith(QLatin1String("Cannot open connection")))
+            transportFailed = true;
+        else if (line.context == QLatin1String("tcp") &&
+                 line.text.startsWith(QLatin1String("Failed to resolve hostname")))
+            unresolved = line.text.section(QStringLiteral(": "), -1);
+        else if (line.context == QLatin1String("tls") && tlsProblem.isEmpty())
+            tlsProblem = line.text;
+    }
+    const QString host = QUrl(settings.url).host();
+    if (!unresolved.isEmpty())
+        return QStringLiteral("%1: cannot resolve host %2 (%3)").arg(redactedUrl, host, unresolved);
+    if (transportFailed && !tlsProblem.isEmpty())
+        return QStringLiteral("%1: TLS handshake failed (%2); is it an RTMPS server on that port?")
+            .arg(redactedUrl, tlsProblem);
+    if (avError == AVERROR(EIO) && !transportFailed) {
+        // The server took the connection and then hung up on the publish request: that is how
+        // ingest servers (nginx-rtmp's on_publish, the platforms) refuse a stream key.
+        return QStringLiteral("%1: the server refused to publish the stream (%2); check the "
+                              "stream key")
+            .arg(redactedUrl, avErrorText(avError));
+    }
+    return describe(avError);
+}
+
 bool RtmpOutput::Private::connect(QString* error)
 {
+    // RFC 6761: names under .invalid never resolve, and resolvers should say so without asking
+    // the network (the tests use one to be sure nothing leaves the machine).
+    const QString host = QUrl(settings.url).host();
+    if (host.compare(QLatin1String("invalid"), Qt::CaseInsensitive) == 0 ||
+        host.endsWith(QLatin1String(".invalid"), Qt::CaseInsensitive)) {
+        *error = QStringLiteral("%1: cannot resolve host %2 (names under .invalid never resolve)")
+                     .arg(redactedUrl, host);
+        return false;
+    }
     AVFormatContext* raw = nullptr;
     const QByteArray url = settings.url.toUtf8();
     int ret = avformat_alloc_output_context2(&raw, nullptr, "flv", url.constData());
@@ -368,24 +415,16 @@ bool RtmpOutput::Private::connect(QString* error)
         av_dict_set_int(&options, "send_buffer_size", settings.sendBufferBytes, 0);
     std::unique_ptr<AVDictionary, DictionaryDeleter> optionsOwner;
     operationDeadlineNs = nowNs() + std::int64_t(settings.connectTimeoutMs) * 1'000'000;
-    ret = avio_open2(&muxer->pb, url.constData(), AVIO_FLAG_WRITE, &muxer->interrupt_callback,
-                     &options);
+    QList<FfmpegLogLine> log; // why a connection failed is only in FFmpeg's log
+    {
+        ScopedFfmpegLogCapture capture(&log);
+        ret = avio_open2(&muxer->pb, url.constData(), AVIO_FLAG_WRITE, &muxer->interrupt_callback,
+                         &options);
+    }
     optionsOwner.reset(options);
     if (ret < 0) {
         operationDeadlineNs = kNoDeadline;
-        if (ret == AVERROR_EXIT && !abortNow && nowNs() <= stopDeadlineNs) {
-            *error = QStringLiteral("%1: no answer within %2 s")
-                         .arg(redactedUrl)
-                         .arg(settings.connectTimeoutMs / 1000.0);
-        } else if (ret == AVERROR(EIO)) {
-            // The server took the connection and then hung up on the publish request: that is
-            // how ingest servers (nginx-rtmp's on_publish, the platforms) refuse a stream key.
-            *error = QStringLiteral("%1: the server refused to publish the stream (%2); check the "
-                                    "stream key")
-                         .arg(redactedUrl, avErrorText(ret));
-        } else {
-            *error = describe(ret);
-        }
+        *error = explainOpenFailure(ret, log);
         resetMuxer();
         return false;
     }

@@ -1,6 +1,7 @@
 #include "VideoEncoder.h"
 
 #include "FfmpegHandles.h"
+#include "FfmpegLog.h"
 
 extern "C" {
 #include <libavutil/hwcontext.h>
@@ -12,7 +13,6 @@ extern "C" {
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <cstdarg>
 #include <cstring>
 #include <mutex>
 
@@ -24,41 +24,6 @@ namespace {
 
 const char* const kHardwareEncoders[] = {"h264_nvenc", "h264_vaapi", "h264_qsv",
                                          "h264_videotoolbox", "h264_amf"};
-
-// FFmpeg explains why a hardware encoder cannot open only in its log ("Cannot load
-// libcuda.so.1"), not in the return code; while probing, this thread's error lines are kept.
-thread_local QStringList* t_logCapture = nullptr;
-
-void captureLogCallback(void* avcl, int level, const char* fmt, va_list args)
-{
-    if (t_logCapture && level <= AV_LOG_ERROR) {
-        char line[1024] = {};
-        int printPrefix = 0;
-        va_list copy;
-        va_copy(copy, args);
-        av_log_format_line2(nullptr, level, fmt, copy, line, sizeof line, &printPrefix);
-        va_end(copy);
-        const QString text = QString::fromUtf8(line).trimmed();
-        if (!text.isEmpty())
-            t_logCapture->append(text);
-        return; // reported by the caller in its own sentence
-    }
-    av_log_default_callback(avcl, level, fmt, args);
-}
-
-class ScopedLogCapture
-{
-public:
-    explicit ScopedLogCapture(QStringList* lines)
-    {
-        static std::once_flag installed;
-        std::call_once(installed, [] { av_log_set_callback(captureLogCallback); });
-        t_logCapture = lines;
-    }
-    ~ScopedLogCapture() { t_logCapture = nullptr; }
-    ScopedLogCapture(const ScopedLogCapture&) = delete;
-    ScopedLogCapture& operator=(const ScopedLogCapture&) = delete;
-};
 
 bool supportsPixelFormat(const AVCodec* codec, AVPixelFormat format)
 {
@@ -239,19 +204,20 @@ bool VideoEncoder::Private::tryOpen(const QString& name, QString* why)
         setPrivateOption(ctx.get(), "quality", QStringLiteral("speed"));
     }
 
-    QStringList logLines;
+    QList<FfmpegLogLine> captured;
     int ret = 0;
     {
-        ScopedLogCapture capture(&logLines);
+        ScopedFfmpegLogCapture capture(&captured);
         if (!setUpHardwareFrames(codec, why)) {
-            if (!logLines.isEmpty())
-                *why +=
-                    QStringLiteral(" (") + logLines.join(QStringLiteral("; ")) + QLatin1Char(')');
+            if (!captured.isEmpty())
+                *why += QStringLiteral(" (") + textsOf(captured).join(QStringLiteral("; ")) +
+                        QLatin1Char(')');
             ctx.reset();
             return false;
         }
         ret = avcodec_open2(ctx.get(), codec, nullptr);
     }
+    const QStringList logLines = textsOf(captured);
     if (ret < 0) {
         *why = logLines.isEmpty() ? avErrorText(ret) : logLines.join(QStringLiteral("; "));
         ctx.reset();

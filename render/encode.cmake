@@ -1,6 +1,7 @@
 # Encoders, the audio mix and the outputs (RTMP destinations, the recording).
 list(APPEND SB_RENDER_SOURCES
     FfmpegHandles.h
+    FfmpegLog.cpp FfmpegLog.h
     AudioEncoder.cpp AudioEncoder.h
     AudioMixer.cpp AudioMixer.h
     Output.cpp

@@ -16,6 +16,12 @@
 #include <csignal>
 #include <functional>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 namespace sb::test {
 
 namespace {
@@ -81,6 +87,48 @@ double largestGap(const QList<double>& times)
 }
 
 } // namespace
+
+PlainTcpResponder::PlainTcpResponder()
+{
+    m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        ::listen(m_fd, 8) != 0 ||
+        ::getsockname(m_fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+        return;
+    }
+    m_port = ntohs(address.sin_port);
+    m_thread = std::thread([this] {
+        static const char kAnswer[] = "HTTP/1.0 400 Bad Request\r\n\r\n";
+        while (!m_stop.load()) {
+            pollfd waiting{m_fd, POLLIN, 0};
+            if (::poll(&waiting, 1, 100) <= 0)
+                continue;
+            const int client = ::accept(m_fd, nullptr, nullptr);
+            if (client < 0)
+                continue;
+            ++m_connections;
+            [[maybe_unused]] const auto sent =
+                ::send(client, kAnswer, sizeof kAnswer - 1, MSG_NOSIGNAL);
+            ::close(client);
+        }
+    });
+}
+
+PlainTcpResponder::~PlainTcpResponder()
+{
+    m_stop = true;
+    if (m_thread.joinable())
+        m_thread.join();
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
 
 quint16 freeLoopbackPort()
 {

@@ -11,7 +11,9 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <atomic>
 #include <memory>
+#include <thread>
 
 namespace sb::test {
 
@@ -68,6 +70,29 @@ private:
 
 // A port on 127.0.0.1 that nothing listens on at the moment of the call.
 quint16 freeLoopbackPort();
+
+// A TCP server on a free 127.0.0.1 port, on its own thread, that answers every connection with a
+// line of plain text and hangs up: what an RTMPS client meets when the port speaks no TLS (a web
+// server, a plain RTMP port) — its TLS handshake fails. Stopped by the destructor.
+class PlainTcpResponder
+{
+public:
+    PlainTcpResponder();
+    ~PlainTcpResponder();
+    PlainTcpResponder(const PlainTcpResponder&) = delete;
+    PlainTcpResponder& operator=(const PlainTcpResponder&) = delete;
+
+    bool isListening() const { return m_fd >= 0; }
+    quint16 port() const { return m_port; }
+    int connections() const { return m_connections.load(); }
+
+private:
+    int m_fd = -1;
+    quint16 m_port = 0;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_connections{0};
+    std::thread m_thread;
+};
 
 struct ProbedFile
 {

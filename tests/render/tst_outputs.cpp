@@ -203,6 +203,7 @@ private slots:
     void wrongStreamKeyIsRefusedAndRetried();
     void streamKeysAreHiddenWhateverTheirForm_data();
     void streamKeysAreHiddenWhateverTheirForm();
+    void failedConnectionsSayWhatFailed();
 };
 
 #define START_NGINX(server)                                                                        \
@@ -614,6 +615,45 @@ void TestOutputs::streamKeysAreHiddenWhateverTheirForm()
     const QString redacted = redactStreamUrl(url);
     QCOMPARE(redacted, shown);
     QVERIFY(!redacted.contains(QLatin1String("SECRET"), Qt::CaseInsensitive));
+}
+
+void TestOutputs::failedConnectionsSayWhatFailed()
+{
+    sb::test::PlainTcpResponder plain; // answers in plain text: no TLS there
+    QVERIFY(plain.isListening());
+    LiveEncoder encoder;
+    QVERIFY(encoder.open());
+    RtmpOutput notTls(
+        rtmpSettings(QStringLiteral("not tls"),
+                     QStringLiteral("rtmps://127.0.0.1:%1/live/tls_secret").arg(plain.port())));
+    // .invalid never resolves (RFC 6761); the resolver here answers that without the network.
+    RtmpOutput unknownHost(
+        rtmpSettings(QStringLiteral("unknown host"),
+                     QStringLiteral("rtmp://nonexistent.invalid/live/dns_secret")));
+    encoder.addOutput(&notTls);
+    encoder.addOutput(&unknownHost);
+    encoder.start();
+    encoder.runUntil(1.0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !notTls.stats().lastError.isEmpty() && !unknownHost.stats().lastError.isEmpty(), 10000);
+    const OutputStats tls = notTls.stats();
+    const OutputStats dns = unknownHost.stats();
+    encoder.finish();
+    logStats(tls);
+    logStats(dns);
+    QVERIFY(plain.connections() >= 1);
+    QCOMPARE(tls.lastError.left(tls.lastError.indexOf(QLatin1String(": "))),
+             QStringLiteral("rtmps://127.0.0.1:%1/live/****").arg(plain.port()));
+    QVERIFY2(tls.lastError.contains(QLatin1String("TLS handshake failed")),
+             qPrintable(tls.lastError));
+    QVERIFY2(dns.lastError.contains(QLatin1String("cannot resolve host nonexistent.invalid")),
+             qPrintable(dns.lastError));
+    for (const OutputStats& failed : {tls, dns}) {
+        QVERIFY2(!failed.lastError.contains(QLatin1String("stream key")),
+                 qPrintable(failed.lastError)); // the key is not what is wrong
+        QVERIFY2(!failed.lastError.contains(QLatin1String("secret")), qPrintable(failed.lastError));
+        QCOMPARE(failed.framesWritten, 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestOutputs)
