@@ -274,6 +274,25 @@ void RecordingOutput::Private::run()
             return;
         }
     }
+    std::int64_t framesWritten = 0;
+    {
+        std::lock_guard lock(mutex);
+        framesWritten = stats.framesWritten;
+    }
+    if (framesWritten == 0) {
+        // Stopped before the first frame: a header alone is a file no player opens. Nothing
+        // is left behind, and the user is told why there is no recording.
+        muxer.reset();
+        QFile::remove(settings.path);
+        const QString note =
+            QStringLiteral("nothing was recorded (stopped before the first frame); %1 removed")
+                .arg(settings.path);
+        qCWarning(lcRecording).noquote() << QStringLiteral("%1: %2").arg(settings.name, note);
+        std::lock_guard lock(mutex);
+        stats.lastError = note;
+        finalPath.clear();
+        return;
+    }
     int ret = av_write_trailer(muxer.get());
     if (ret >= 0 && muxer->pb->error < 0)
         ret = muxer->pb->error;

@@ -39,7 +39,8 @@ public:
     void stop() override;
     OutputStats stats() const override;
 
-    // The file to show the user after stop(): the .mp4 when the remux worked, else the .mkv.
+    // The file to show the user after stop(): the .mp4 when the remux worked, else the .mkv;
+    // empty when nothing was recorded (the empty file is removed).
     QString finalPath() const;
 
     // Stream copy into MP4 with the index at the front. False with *error (and no .mp4 left).

@@ -204,6 +204,7 @@ private slots:
     void streamKeysAreHiddenWhateverTheirForm_data();
     void streamKeysAreHiddenWhateverTheirForm();
     void failedConnectionsSayWhatFailed();
+    void aRecordingStoppedBeforeItsFirstFrameLeavesNoFile();
 };
 
 #define START_NGINX(server)                                                                        \
@@ -654,6 +655,30 @@ void TestOutputs::failedConnectionsSayWhatFailed()
         QVERIFY2(!failed.lastError.contains(QLatin1String("secret")), qPrintable(failed.lastError));
         QCOMPARE(failed.framesWritten, 0);
     }
+}
+
+void TestOutputs::aRecordingStoppedBeforeItsFirstFrameLeavesNoFile()
+{
+    QTemporaryDir dir;
+    LiveEncoder encoder;
+    QVERIFY(encoder.open());
+    RecordingOutput mkv(RecordingOutputSettings::forFile(dir.filePath(QStringLiteral("a.mkv"))));
+    RecordingOutput mp4(RecordingOutputSettings::forFile(dir.filePath(QStringLiteral("b.mp4"))));
+    encoder.addOutput(&mkv);
+    encoder.addOutput(&mp4);
+    encoder.start();
+    encoder.finish(); // not one frame encoded
+    for (const RecordingOutput* recording : {&mkv, &mp4}) {
+        const OutputStats stats = recording->stats();
+        logStats(stats);
+        QCOMPARE(stats.framesWritten, 0);
+        QCOMPARE(stats.state, OutputState::Stopped);
+        QVERIFY2(stats.lastError.contains(QLatin1String("nothing was recorded")),
+                 qPrintable(stats.lastError));
+        QCOMPARE(recording->finalPath(), QString());
+    }
+    // No header-only file that a player would refuse, and no .mp4 remuxed from one.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::NoDotAndDotDot), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestOutputs)
