@@ -22,6 +22,9 @@ const QImage& nullImage()
 
 ImageSource::ImageSource(const QString& path)
 {
+    m_error = notRegularFileProblem(path);
+    if (!m_error.isEmpty())
+        return;
     QImageReader reader(path);
     reader.setAutoTransform(true);
     std::int64_t timeMs = 0;

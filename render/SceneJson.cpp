@@ -21,6 +21,9 @@ struct ParseError
     QString message;
 };
 
+// A scene is a page of settings; anything this big is not one (and would be read whole).
+constexpr qint64 kMaxSceneBytes = 16 * 1024 * 1024;
+
 // Reads one JSON object, naming `context` (e.g. "layer 'logo'") in every error.
 class ObjectReader
 {
@@ -190,7 +193,25 @@ Layer parseLayer(ObjectReader& reader, const QString& id, const QString& context
         style.shadowColor = reader.color(QStringLiteral("shadow_color"), style.shadowColor);
         style.shadowOffset = QPointF(reader.number(QStringLiteral("shadow_x"), 0.0, -1000, 1000),
                                      reader.number(QStringLiteral("shadow_y"), 0.0, -1000, 1000));
-        layer.source = std::make_shared<TextSource>(reader.string(QStringLiteral("text")), style);
+        const QString text = reader.string(QStringLiteral("text"));
+        if (text.size() > TextSource::maxLength(style))
+            reader.fail(QStringLiteral("text"),
+                        QStringLiteral("is %1 characters long; at most %2%3")
+                            .arg(text.size())
+                            .arg(TextSource::maxLength(style))
+                            .arg(TextSource::maxLength(style) < TextSource::kMaxLength
+                                     ? QStringLiteral(" with an outline")
+                                     : QString()));
+        const QSize drawn = TextSource::measure(text, style);
+        if (drawn.width() > TextSource::kMaxImageSide || drawn.height() > TextSource::kMaxImageSide)
+            reader.fail(QStringLiteral("text"),
+                        QStringLiteral("would be drawn %1×%2 pixels at \"size\" %3; at most "
+                                       "%4×%4 (shorten it or make it smaller)")
+                            .arg(drawn.width())
+                            .arg(drawn.height())
+                            .arg(style.pixelSize)
+                            .arg(TextSource::kMaxImageSide));
+        layer.source = std::make_shared<TextSource>(text, style);
     } else {
         reader.fail(QStringLiteral("type"),
                     QStringLiteral("must be color, image, text or video, not '%1'").arg(type));
@@ -203,9 +224,21 @@ Layer parseLayer(ObjectReader& reader, const QString& id, const QString& context
 
 std::optional<SceneDescription> SceneJson::load(const QString& path, QString* error)
 {
+    const QString special = notRegularFileProblem(path);
+    if (!special.isEmpty()) {
+        *error = QStringLiteral("cannot open scene: %1").arg(special);
+        return std::nullopt;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot open scene %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > kMaxSceneBytes) {
+        *error = QStringLiteral("scene %1 is %2 MB; a scene file is at most %3 MB")
+                     .arg(path)
+                     .arg(file.size() / (1024 * 1024))
+                     .arg(kMaxSceneBytes / (1024 * 1024));
         return std::nullopt;
     }
     QString parseError;

@@ -2,11 +2,15 @@
 
 #include <QFont>
 #include <QFontMetricsF>
+#include <QLoggingCategory>
 #include <QPainter>
 #include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
+
+Q_LOGGING_CATEGORY(lcText, "sb.render.text")
 
 namespace sb::render {
 
@@ -59,54 +63,127 @@ void TextSource::advanceTo(std::int64_t)
     contentChanged();
 }
 
-void TextSource::rasterize(const QString& text, const TextStyle& style)
+namespace {
+
+bool isOutlined(const TextStyle& style)
+{
+    return style.outlineWidth > 0.0 && style.outlineColor.alpha() > 0;
+}
+
+// Where the glyphs go and how big the image is; shared by measure() and rasterize().
+struct TextLayout
+{
+    QFont font;
+    QStringList lines;
+    std::vector<QPointF> baselines; // each line's start, before `origin`
+    QPointF origin;                 // where the text is drawn
+    QSize size;
+};
+
+TextLayout layOut(const QString& text, const TextStyle& style)
+{
+    TextLayout layout;
+    layout.font = QFont(style.fontFamily);
+    layout.font.setPixelSize(style.pixelSize);
+    layout.font.setBold(style.bold);
+    // Unhinted, so that the filled glyphs sit exactly inside their stroked outline.
+    layout.font.setHintingPreference(QFont::PreferNoHinting);
+    const QFontMetricsF metrics(layout.font);
+
+    double textWidth = 0.0;
+    layout.lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < layout.lines.size(); ++i) {
+        layout.baselines.emplace_back(0.0, metrics.ascent() + double(i) * metrics.lineSpacing());
+        textWidth = std::max(textWidth, metrics.horizontalAdvance(layout.lines[i]));
+    }
+    const double textHeight = double(layout.lines.size() - 1) * metrics.lineSpacing() +
+                              metrics.ascent() + metrics.descent();
+
+    const bool shadowed = style.shadowColor.alpha() > 0;
+    const double margin = (isOutlined(style) ? style.outlineWidth : 0.0) + 1.0;
+    const QPointF shadow = shadowed ? style.shadowOffset : QPointF();
+    layout.origin =
+        QPointF(margin + std::max(0.0, -shadow.x()), margin + std::max(0.0, -shadow.y()));
+    layout.size = QSize(int(std::ceil(textWidth + 2 * margin + std::abs(shadow.x()))),
+                        int(std::ceil(textHeight + 2 * margin + std::abs(shadow.y()))));
+    return layout;
+}
+
+// Fills go through QPainter's glyph cache (a few milliseconds for thousands of glyphs; filling
+// the same text as one QPainterPath took seconds and held up the render thread). Outlines need
+// the path, which costs milliseconds per glyph: that is why outlined text is kept shorter.
+void drawText(QPainter& painter, const TextLayout& layout, QPointF at, const QColor& color)
+{
+    painter.setFont(layout.font);
+    painter.setPen(color);
+    for (qsizetype i = 0; i < layout.lines.size(); ++i)
+        painter.drawText(at + layout.baselines[std::size_t(i)], layout.lines[i]);
+}
+
+void strokeText(QPainter& painter, const TextLayout& layout, QPointF at, const QPen& pen)
+{
+    QPainterPath path;
+    for (qsizetype i = 0; i < layout.lines.size(); ++i)
+        path.addText(at + layout.baselines[std::size_t(i)], layout.font, layout.lines[i]);
+    painter.strokePath(path, pen);
+}
+
+} // namespace
+
+int TextSource::maxLength(const TextStyle& style)
+{
+    return isOutlined(style) ? kMaxOutlinedLength : kMaxLength;
+}
+
+QSize TextSource::measure(const QString& text, const TextStyle& style)
+{
+    if (text.isEmpty() || style.pixelSize <= 0)
+        return {};
+    return layOut(text, style).size;
+}
+
+void TextSource::rasterize(const QString& fullText, const TextStyle& style)
 {
     ++m_rasterizations;
-    if (text.isEmpty() || style.pixelSize <= 0) {
+    if (fullText.isEmpty() || style.pixelSize <= 0) {
         m_image = QImage();
         return;
     }
-    QFont font(style.fontFamily);
-    font.setPixelSize(style.pixelSize);
-    font.setBold(style.bold);
-    const QFontMetricsF metrics(font);
+    const QString text = fullText.left(maxLength(style));
+    const TextLayout layout = layOut(text, style);
+    // What does not fit is cut off rather than allocated.
+    const QSize size = layout.size.boundedTo(QSize(kMaxImageSide, kMaxImageSide));
+    if (text.size() < fullText.size() || size != layout.size)
+        qCWarning(lcText).noquote()
+            << QStringLiteral("a text of %1 characters drawn %2×%3 was cut to %4 characters, "
+                              "%5×%6 pixels")
+                   .arg(fullText.size())
+                   .arg(layout.size.width())
+                   .arg(layout.size.height())
+                   .arg(text.size())
+                   .arg(size.width())
+                   .arg(size.height());
 
-    QPainterPath path;
-    double textWidth = 0.0;
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        path.addText(0.0, metrics.ascent() + double(i) * metrics.lineSpacing(), font, lines[i]);
-        textWidth = std::max(textWidth, metrics.horizontalAdvance(lines[i]));
-    }
-    const double textHeight =
-        double(lines.size() - 1) * metrics.lineSpacing() + metrics.ascent() + metrics.descent();
-
-    const bool outlined = style.outlineWidth > 0.0 && style.outlineColor.alpha() > 0;
+    const bool outlined = isOutlined(style);
     const bool shadowed = style.shadowColor.alpha() > 0;
-    const double margin = (outlined ? style.outlineWidth : 0.0) + 1.0;
-    const QPointF shadow = shadowed ? style.shadowOffset : QPointF();
-    const double left = margin + std::max(0.0, -shadow.x());
-    const double top = margin + std::max(0.0, -shadow.y());
-    const int width = int(std::ceil(textWidth + 2 * margin + std::abs(shadow.x())));
-    const int height = int(std::ceil(textHeight + 2 * margin + std::abs(shadow.y())));
-
-    QImage image(width, height, kUploadFormat);
+    QImage image(size, kUploadFormat);
     image.fill(Qt::transparent);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
     const QPen outlinePen(style.outlineColor, 2.0 * style.outlineWidth, Qt::SolidLine, Qt::RoundCap,
                           Qt::RoundJoin);
     if (shadowed) {
-        const QPainterPath shadowPath = path.translated(left + shadow.x(), top + shadow.y());
+        const QPointF at = layout.origin + style.shadowOffset;
         if (outlined)
-            painter.strokePath(shadowPath, QPen(style.shadowColor, outlinePen.widthF(),
-                                                Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-        painter.fillPath(shadowPath, style.shadowColor);
+            strokeText(painter, layout, at,
+                       QPen(style.shadowColor, outlinePen.widthF(), Qt::SolidLine, Qt::RoundCap,
+                            Qt::RoundJoin));
+        drawText(painter, layout, at, style.shadowColor);
     }
-    const QPainterPath textPath = path.translated(left, top);
     if (outlined)
-        painter.strokePath(textPath, outlinePen);
-    painter.fillPath(textPath, style.color);
+        strokeText(painter, layout, layout.origin, outlinePen);
+    drawText(painter, layout, layout.origin, style.color);
     painter.end();
     m_image = std::move(image);
 }

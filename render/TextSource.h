@@ -29,7 +29,19 @@ struct TextStyle
 class TextSource final : public LayerSource
 {
 public:
+    // A text layer is a caption or a title, not a document: past these it would take gigabytes
+    // and minutes per drawing (a 1 MB text did), holding up the render thread and so a stop.
+    // Scenes asking for more are refused when loaded; text set later is cut to fit. Outlines are
+    // stroked glyph by glyph (milliseconds each), so outlined text is kept to a caption's length.
+    static constexpr int kMaxLength = 4096;        // characters
+    static constexpr int kMaxOutlinedLength = 256; // characters, with an outline
+    static constexpr int kMaxImageSide = 4096;     // pixels, either side
+    static int maxLength(const TextStyle& style);
+
     explicit TextSource(const QString& text = {}, const TextStyle& style = {});
+
+    // The size of the image `text` is drawn into with `style`, without drawing it.
+    static QSize measure(const QString& text, const TextStyle& style);
 
     // Safe from any thread; the new text is rasterized on the next rendered frame.
     void setText(const QString& text);

@@ -14,6 +14,7 @@ extern "C" {
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <chrono>
 
 namespace sb::render {
 
@@ -23,6 +24,18 @@ namespace {
 
 // Further than this ahead of the shown frame, seeking beats decoding every frame in between.
 constexpr std::int64_t kSeekThresholdMs = 2000;
+// Reading is bounded so that a stalled file (a network mount, a file still being written) can
+// never hold the scene loader or the render thread, and so never a stop: opening and probing
+// get this long, each frame's reads and seeks this long.
+constexpr std::int64_t kOpenTimeoutMs = 5000;
+constexpr std::int64_t kFrameTimeoutMs = 500;
+
+std::int64_t steadyNowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 } // namespace
 
@@ -44,7 +57,15 @@ struct VideoFileSource::Decoder
     bool hasPending = false;
     bool draining = false;
     bool endOfFile = false;
+    bool timedOut = false; // the last read hit its deadline; try again next frame
     int decodedFrames = 0;
+    std::int64_t deadlineMs = 0; // FFmpeg's blocking reads give up after this
+
+    static int interrupted(void* opaque)
+    {
+        return steadyNowMs() > static_cast<const Decoder*>(opaque)->deadlineMs ? 1 : 0;
+    }
+    void allowMs(std::int64_t ms) { deadlineMs = steadyNowMs() + ms; }
 
     std::int64_t frameTimeMs(const AVFrame* frame) const
     {
@@ -82,6 +103,10 @@ struct VideoFileSource::Decoder
                 break;
             }
             const int read = av_read_frame(format.get(), packet.get());
+            if (read == AVERROR_EXIT) {
+                timedOut = true; // not the end of the file: the loop length must stay right
+                return false;
+            }
             if (read < 0) {
                 draining = true;
                 avcodec_send_packet(codec.get(), nullptr);
@@ -114,15 +139,33 @@ struct VideoFileSource::Decoder
 VideoFileSource::VideoFileSource(const QString& path) : m_decoder(std::make_unique<Decoder>())
 {
     Decoder& d = *m_decoder;
-    AVFormatContext* format = nullptr;
+    m_error = notRegularFileProblem(path);
+    if (!m_error.isEmpty()) {
+        m_decoder.reset();
+        return;
+    }
+    AVFormatContext* format = avformat_alloc_context();
+    format->interrupt_callback = AVIOInterruptCB{&Decoder::interrupted, &d};
+    d.allowMs(kOpenTimeoutMs);
     int result = avformat_open_input(&format, path.toUtf8().constData(), nullptr, nullptr);
-    if (result < 0) {
-        m_error = QStringLiteral("cannot open video %1: %2").arg(path, avErrorText(result));
+    if (result < 0) { // the context was freed
+        m_error = result == AVERROR_EXIT
+                      ? QStringLiteral("cannot open video %1: no answer within %2 s")
+                            .arg(path)
+                            .arg(kOpenTimeoutMs / 1000)
+                      : QStringLiteral("cannot open video %1: %2").arg(path, avErrorText(result));
         m_decoder.reset();
         return;
     }
     d.format.reset(format);
     result = avformat_find_stream_info(format, nullptr);
+    if (result == AVERROR_EXIT) {
+        m_error = QStringLiteral("cannot read video %1: no answer within %2 s")
+                      .arg(path)
+                      .arg(kOpenTimeoutMs / 1000);
+        m_decoder.reset();
+        return;
+    }
     const AVCodec* decoder = nullptr;
     if (result >= 0)
         result = av_find_best_stream(format, AVMEDIA_TYPE_VIDEO, -1, -1, &decoder, 0);
@@ -182,6 +225,8 @@ void VideoFileSource::advanceTo(std::int64_t sceneTimeMs)
     if (!m_decoder)
         return;
     Decoder& d = *m_decoder;
+    d.allowMs(kFrameTimeoutMs);
+    d.timedOut = false;
     const auto localTime = [&d, sceneTimeMs] {
         const std::int64_t time = std::max<std::int64_t>(sceneTimeMs, 0);
         return d.durationMs > 0 ? time % d.durationMs : time;
@@ -194,6 +239,8 @@ void VideoFileSource::advanceTo(std::int64_t sceneTimeMs)
     bool loopedOnce = false;
     while (true) {
         if (!d.hasPending && !d.decodeNext()) {
+            if (d.timedOut)
+                break; // keep showing this frame; the file may answer next time
             // The duration may only now be known: wrap once if the time is past the end.
             const std::int64_t wrapped = localTime();
             if (!loopedOnce && wrapped != local && wrapped < d.shownMs) {

@@ -13,10 +13,15 @@
 
 #include <QFile>
 #include <QImageWriter>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPainter>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTransform>
+
+#include <sys/stat.h>
 
 using namespace sb::render;
 using namespace sb::render::test;
@@ -48,6 +53,11 @@ private slots:
     void sceneJsonLoadsAndRenders();
     void sceneJsonReportsErrors_data();
     void sceneJsonReportsErrors();
+    void mediaIsReadOnlyFromRegularFiles_data();
+    void mediaIsReadOnlyFromRegularFiles();
+    void textTooLongOrTooLargeIsRefused_data();
+    void textTooLongOrTooLargeIsRefused();
+    void textSetLaterIsCutToTheLimits();
 
 private:
     QImage renderOnce(const Scene& scene, std::int64_t timeMs = 0, QSize canvas = kCanvas)
@@ -630,6 +640,104 @@ void TestCompositor::sceneJsonReportsErrors()
 
     QVERIFY(!SceneJson::load(m_dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY2(error.contains(QStringLiteral("missing.json")), error.toUtf8().constData());
+}
+
+void TestCompositor::mediaIsReadOnlyFromRegularFiles_data()
+{
+    // Opening a FIFO blocks until something writes to it: the app hung there, deaf to SIGTERM.
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("says");
+    const QString fifo = m_dir.filePath(QStringLiteral("pipe"));
+    if (!QFileInfo::exists(fifo))
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+    QTest::newRow("video from a FIFO") << QStringLiteral("video") << fifo << QStringLiteral("FIFO");
+    QTest::newRow("image from a FIFO") << QStringLiteral("image") << fifo << QStringLiteral("FIFO");
+    QTest::newRow("video from a device")
+        << QStringLiteral("video") << QStringLiteral("/dev/zero") << QStringLiteral("device");
+    QTest::newRow("image from a folder")
+        << QStringLiteral("image") << m_dir.path() << QStringLiteral("folder");
+}
+
+void TestCompositor::mediaIsReadOnlyFromRegularFiles()
+{
+    QFETCH(QString, type);
+    QFETCH(QString, path);
+    QFETCH(QString, says);
+    const QJsonObject layer{{QStringLiteral("id"), QStringLiteral("media")},
+                            {QStringLiteral("type"), type},
+                            {QStringLiteral("path"), path}};
+    const QJsonObject scene{{QStringLiteral("layers"), QJsonArray{layer}}};
+    QString error;
+    QVERIFY(!SceneJson::parse(QJsonDocument(scene).toJson(), QDir(m_dir.path()), &error));
+    for (const QString& part : {QStringLiteral("layer 'media'"), QStringLiteral("\"path\""), path,
+                                says, QStringLiteral("not a regular file")})
+        QVERIFY2(error.contains(part), qPrintable(error));
+
+    // A scene file that is a FIFO is refused the same way, before anything waits on it.
+    if (type == QLatin1String("video") && says == QLatin1String("FIFO")) {
+        QVERIFY(!SceneJson::load(path, &error));
+        QVERIFY2(error.contains(QLatin1String("FIFO")), qPrintable(error));
+    }
+}
+
+void TestCompositor::textTooLongOrTooLargeIsRefused_data()
+{
+    // A 1 MB text layer took 4.8 GB and minutes per drawing.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<double>("outline");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("a megabyte") << QString(1'000'000, u'x') << 48 << 0.0
+                                << QStringLiteral("at most 4096");
+    QTest::newRow("one character too many")
+        << QString(TextSource::kMaxLength + 1, u'x') << 48 << 0.0 << QStringLiteral("at most 4096");
+    QTest::newRow("outlined, too long") << QString(TextSource::kMaxOutlinedLength + 1, u'x') << 20
+                                        << 2.0 << QStringLiteral("at most 256 with an outline");
+    QTest::newRow("too wide") << QString(3000, u'x') << 200 << 0.0 << QStringLiteral("4096×4096");
+    QTest::newRow("too tall") << QStringLiteral("x\n").repeated(200) << 100 << 0.0
+                              << QStringLiteral("4096×4096");
+}
+
+void TestCompositor::textTooLongOrTooLargeIsRefused()
+{
+    QFETCH(QString, text);
+    QFETCH(int, size);
+    QFETCH(double, outline);
+    QFETCH(QString, says);
+    const QJsonObject layer{{QStringLiteral("id"), QStringLiteral("caption")},
+                            {QStringLiteral("type"), QStringLiteral("text")},
+                            {QStringLiteral("text"), text},
+                            {QStringLiteral("size"), size},
+                            {QStringLiteral("outline_width"), outline}};
+    const QJsonObject scene{{QStringLiteral("layers"), QJsonArray{layer}}};
+    QString error;
+    QVERIFY(!SceneJson::parse(QJsonDocument(scene).toJson(), QDir(m_dir.path()), &error));
+    for (const QString& part :
+         {QStringLiteral("layer 'caption'"), QStringLiteral("\"text\""), says})
+        QVERIFY2(error.contains(part), qPrintable(error));
+
+    // At the limits it loads.
+    const QJsonObject fits{
+        {QStringLiteral("id"), QStringLiteral("caption")},
+        {QStringLiteral("type"), QStringLiteral("text")},
+        {QStringLiteral("text"),
+         QStringLiteral("0123456789abcdef\n").repeated(TextSource::kMaxLength / 17)},
+        {QStringLiteral("size"), 12}};
+    QVERIFY2(SceneJson::parse(
+                 QJsonDocument(QJsonObject{{QStringLiteral("layers"), QJsonArray{fits}}}).toJson(),
+                 QDir(m_dir.path()), &error),
+             qPrintable(error));
+}
+
+void TestCompositor::textSetLaterIsCutToTheLimits()
+{
+    TextSource text(QString(100'000, u'W'));
+    text.advanceTo(0);
+    QCOMPARE(text.rasterizationCount(), 1);
+    QVERIFY(!text.image().isNull());
+    QVERIFY(text.size().width() <= TextSource::kMaxImageSide);
+    QVERIFY(text.size().height() <= TextSource::kMaxImageSide);
 }
 
 QTEST_MAIN(TestCompositor)
