@@ -1,6 +1,7 @@
 #include "SceneJson.h"
 
 #include "ImageSource.h"
+#include "JsonDuplicateKeys.h"
 #include "SolidColorSource.h"
 #include "TextSource.h"
 #include "VideoFileSource.h"
@@ -261,6 +262,13 @@ std::optional<SceneDescription> SceneJson::parse(const QByteArray& json, const Q
     }
     if (!document.isObject()) {
         *error = QStringLiteral("the scene must be a JSON object");
+        return std::nullopt;
+    }
+    if (const auto duplicate = JsonDuplicateKeys::find(json)) {
+        *error = QStringLiteral("line %1: \"%2\" appears twice in %3; only one may be given")
+                     .arg(duplicate->line)
+                     .arg(duplicate->key, duplicate->where.isEmpty() ? QStringLiteral("the scene")
+                                                                     : duplicate->where);
         return std::nullopt;
     }
     try {

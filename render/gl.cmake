@@ -11,6 +11,7 @@ list(APPEND SB_RENDER_SOURCES
     VideoFileSource.cpp VideoFileSource.h
     Scene.cpp Scene.h
     SceneJson.cpp SceneJson.h
+    JsonDuplicateKeys.cpp JsonDuplicateKeys.h
     Transition.cpp Transition.h
     Compositor.cpp Compositor.h
     ColorConverter.cpp ColorConverter.h

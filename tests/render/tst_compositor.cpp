@@ -6,6 +6,7 @@
 #include "ColorConverter.h"
 #include "GlTestSupport.h"
 #include "ImageSource.h"
+#include "JsonDuplicateKeys.h"
 #include "PaintedSource.h"
 #include "SceneJson.h"
 #include "TextSource.h"
@@ -53,6 +54,10 @@ private slots:
     void sceneJsonLoadsAndRenders();
     void sceneJsonReportsErrors_data();
     void sceneJsonReportsErrors();
+    void sceneJsonRefusesDuplicateKeys_data();
+    void sceneJsonRefusesDuplicateKeys();
+    void duplicateKeyFinderReadsJsonAsJsonDoes_data();
+    void duplicateKeyFinderReadsJsonAsJsonDoes();
     void mediaIsReadOnlyFromRegularFiles_data();
     void mediaIsReadOnlyFromRegularFiles();
     void textTooLongOrTooLargeIsRefused_data();
@@ -640,6 +645,82 @@ void TestCompositor::sceneJsonReportsErrors()
 
     QVERIFY(!SceneJson::load(m_dir.filePath(QStringLiteral("missing.json")), &error));
     QVERIFY2(error.contains(QStringLiteral("missing.json")), error.toUtf8().constData());
+}
+
+void TestCompositor::sceneJsonRefusesDuplicateKeys_data()
+{
+    // QJsonDocument alone keeps the last of two equal keys without a word.
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("top level") << QByteArray("{\"background\": \"#000\",\n \"layers\": [],\n"
+                                             " \"background\": \"#fff\"}")
+                               << QStringList{QStringLiteral("\"background\" appears twice"),
+                                              QStringLiteral("line 3")};
+    QTest::newRow("in a layer")
+        << QByteArray(R"({"layers": [{"id": "a", "type": "color", "color": "#fff"},)"
+                      R"( {"id": "b", "type": "color", "color": "#fff", "color": "#000"}]})")
+        << QStringList{QStringLiteral("\"color\" appears twice"), QStringLiteral("layers[1]")};
+    QTest::newRow("in a crop") << QByteArray(
+                                      R"({"layers": [{"id": "c", "type": "color", "color": "#fff",)"
+                                      R"( "crop": {"left": 1, "top": 2, "left": 3}}]})")
+                               << QStringList{QStringLiteral("\"left\""),
+                                              QStringLiteral("layers[0].crop")};
+    QTest::newRow("spelt with an escape")
+        << QByteArray(R"({"layers": [{"id": "t", "type": "text", "text": "a", "t\u0065xt": "b"}]})")
+        << QStringList{QStringLiteral("\"text\" appears twice"), QStringLiteral("layers[0]")};
+}
+
+void TestCompositor::sceneJsonRefusesDuplicateKeys()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, expected);
+    QVERIFY(!QJsonDocument::fromJson(json).isNull()); // valid JSON, and yet refused
+    QString error;
+    QVERIFY(!SceneJson::parse(json, QDir(m_dir.path()), &error));
+    for (const QString& part : expected)
+        QVERIFY2(error.contains(part), error.toUtf8().constData());
+}
+
+void TestCompositor::duplicateKeyFinderReadsJsonAsJsonDoes_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("key"); // empty: none repeats
+    QTest::addColumn<QString>("where");
+    QTest::newRow("same key in sibling objects")
+        << QByteArray(R"({"layers": [{"x": 1, "y": 2}, {"x": 3, "y": 4}]})") << QString()
+        << QString();
+    QTest::newRow("same key at two depths")
+        << QByteArray(R"({"x": 1, "o": {"x": 2, "o": {"x": 3}}})") << QString() << QString();
+    QTest::newRow("keys inside a string value")
+        << QByteArray(R"({"a": "{\"a\": 1, \"a\": 2}", "b": "[\"b\", \"b\"]"})") << QString()
+        << QString();
+    QTest::newRow("a value equal to a key")
+        << QByteArray(R"({"a": "a", "b": ["a", "a"]})") << QString() << QString();
+    QTest::newRow("escaped quote in a key")
+        << QByteArray(R"({"a\"b": 1, "a\"b": 2})") << QStringLiteral("a\"b") << QString();
+    QTest::newRow("unicode escapes, a surrogate pair")
+        << QByteArray("{\"\\ud83d\\ude00\": 1, \"\xf0\x9f\x98\x80\": 2}")
+        << QStringLiteral("\U0001F600") << QString();
+    QTest::newRow("deep in arrays") << QByteArray(R"({"a": [[{}, {"b": {"c": 1, "c": 2}}]]})")
+                                    << QStringLiteral("c") << QStringLiteral("a[0][1].b");
+    QTest::newRow("objects in a top-level array") << QByteArray(R"([{"k": 1}, {"k": 1, "k": 2}])")
+                                                  << QStringLiteral("k") << QStringLiteral("[1]");
+}
+
+void TestCompositor::duplicateKeyFinderReadsJsonAsJsonDoes()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, key);
+    QFETCH(QString, where);
+    QVERIFY(!QJsonDocument::fromJson(json).isNull());
+    const std::optional<JsonDuplicateKey> found = JsonDuplicateKeys::find(json);
+    if (key.isEmpty()) {
+        QVERIFY2(!found, found ? qPrintable(found->key) : "");
+        return;
+    }
+    QVERIFY(found);
+    QCOMPARE(found->key, key);
+    QCOMPARE(found->where, where);
 }
 
 void TestCompositor::mediaIsReadOnlyFromRegularFiles_data()
