@@ -30,6 +30,13 @@ SignalWatcher::SignalWatcher(QObject* parent) : QObject(parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
+    // A closed terminal or an SSH session that drops sends SIGHUP: stop as cleanly as on SIGTERM
+    // (recordings finalized), unless the app was started under nohup, which asked to ignore it.
+    struct sigaction inherited = {};
+    sigaction(SIGHUP, nullptr, &inherited);
+    m_watchesHangup = inherited.sa_handler != SIG_IGN;
+    if (m_watchesHangup)
+        sigaction(SIGHUP, &action, nullptr);
     // A closed stdout pipe must not kill a running marathon: the write fails, the printer's
     // events go to the dead letters, and the auction goes on.
     std::signal(SIGPIPE, SIG_IGN);
@@ -39,6 +46,8 @@ SignalWatcher::~SignalWatcher()
 {
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    if (m_watchesHangup)
+        std::signal(SIGHUP, SIG_DFL);
     if (g_pipe[0] >= 0) {
         ::close(g_pipe[0]);
         ::close(g_pipe[1]);

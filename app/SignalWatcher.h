@@ -1,6 +1,6 @@
 #pragma once
-// Turns SIGINT/SIGTERM into a Qt signal on the main thread (self-pipe), so the app stops between
-// transactions instead of inside one.
+// Turns SIGINT/SIGTERM/SIGHUP into a Qt signal on the main thread (self-pipe), so the app stops
+// between transactions instead of inside one.
 
 #include <QObject>
 
@@ -22,6 +22,7 @@ signals:
 private:
     void onReadable();
     QSocketNotifier* m_notifier = nullptr;
+    bool m_watchesHangup = false;
 };
 
 } // namespace sb::app

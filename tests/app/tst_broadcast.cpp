@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <signal.h>
+#include <sys/stat.h>
+
 using sb::test::NginxRtmp;
 using sb::test::probeFile;
 
@@ -33,6 +36,7 @@ struct Finished
 {
     int exitCode = -1;
     bool normalExit = false;
+    bool timedOut = false; // killed by the test's limit
     QString out;
     QString err;
     QString describe() const
@@ -54,13 +58,15 @@ struct Finished
     }
 };
 
-Finished runStudio(const QStringList& args, const QProcessEnvironment& env = broadcastEnvironment())
+Finished runStudio(const QStringList& args, const QProcessEnvironment& env = broadcastEnvironment(),
+                   int limitMs = kProcessMs)
 {
     QProcess p;
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(SB_STUDIO_BINARY), args);
     Finished f;
-    if (!p.waitForStarted(30'000) || !p.waitForFinished(kProcessMs)) {
+    if (!p.waitForStarted(30'000) || !p.waitForFinished(limitMs)) {
+        f.timedOut = true;
         p.kill();
         p.waitForFinished();
     }
@@ -87,6 +93,8 @@ private slots:
     void badDestinationsAreClearErrors_data();
     void badDestinationsAreClearErrors();
     void withoutADisplayItSaysHowToRun();
+    void aStopSignalFinishesTheMp4_data();
+    void aStopSignalFinishesTheMp4();
 };
 
 void TestBroadcast::streamsTenSecondsThatDecodeAsPromised()
@@ -324,6 +332,61 @@ void TestBroadcast::withoutADisplayItSaysHowToRun()
     QVERIFY2(spanish.err.contains(QStringLiteral("necesita una pantalla")) &&
                  spanish.err.contains(QLatin1String("--headless --demo")),
              qPrintable(spanish.describe()));
+}
+
+// Starts the binary and waits until its --stats say `frames` were encoded (or it ends).
+bool startAndWaitForFrames(QProcess& p, const QStringList& args, qint64 frames, QByteArray* out)
+{
+    p.setProcessEnvironment(broadcastEnvironment());
+    p.start(QStringLiteral(SB_STUDIO_BINARY), args);
+    if (!p.waitForStarted(30'000))
+        return false;
+    qint64 encoded = 0;
+    while (encoded < frames && p.state() == QProcess::Running && p.waitForReadyRead(30'000)) {
+        *out += p.readAllStandardOutput();
+        for (const QByteArray& line : out->split('\n')) {
+            const QJsonObject stats =
+                QJsonDocument::fromJson(line).object().value(QStringLiteral("stats")).toObject();
+            encoded = std::max(encoded, stats.value(QStringLiteral("frames_encoded")).toInteger());
+        }
+    }
+    return encoded >= frames;
+}
+
+void TestBroadcast::aStopSignalFinishesTheMp4_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGHUP") << int(SIGHUP); // the terminal or the SSH session went away
+}
+
+void TestBroadcast::aStopSignalFinishesTheMp4()
+{
+    QFETCH(int, signalNumber);
+    QTemporaryDir dir;
+    const QString mp4 = dir.filePath(QStringLiteral("show.mp4"));
+    QProcess p;
+    QByteArray out;
+    const bool encoding = startAndWaitForFrames(
+        p,
+        {QStringLiteral("--headless"), QStringLiteral("--record"), mp4,
+         QStringLiteral("--duration"), QStringLiteral("120"), QStringLiteral("--size"),
+         QStringLiteral("640x360"), QStringLiteral("--stats")},
+        60, &out);
+    QVERIFY2(encoding, out.constData());
+    QVERIFY(::kill(pid_t(p.processId()), signalNumber) == 0);
+    QVERIFY2(p.waitForFinished(30'000), "it did not stop");
+    const QString err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+             qPrintable(QStringLiteral("exit %1: %2").arg(p.exitCode()).arg(err)));
+    QVERIFY2(err.contains(QStringLiteral("Stopped on signal %1.").arg(signalNumber)),
+             qPrintable(err));
+    // Stopped cleanly: the recording was finished and remuxed, not left as a .mkv.
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("show.mkv"))));
+    const auto probe = probeFile(mp4);
+    QVERIFY2(probe.ok, qPrintable(probe.error + err));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
+    QVERIFY(probe.videoDurationS >= 1.5);
 }
 
 QTEST_GUILESS_MAIN(TestBroadcast)

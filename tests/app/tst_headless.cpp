@@ -1,7 +1,7 @@
-// The headless runner as an operator runs it: a whole demo marathon, a stop on SIGTERM or Ctrl-C
-// (SIGINT) and the resume after it, a real marathon from a config with its hourly backups, and
-// an output that fails while the auction goes on. Every test starts the real binary with
-// QProcess in its own temporary folder.
+// The headless runner as an operator runs it: a whole demo marathon, a stop on SIGTERM, Ctrl-C
+// (SIGINT) or a closed terminal (SIGHUP) and the resume after it, a real marathon from a config
+// with its hourly backups, and an output that fails while the auction goes on. Every test starts
+// the real binary with QProcess in its own temporary folder.
 
 #include "CliTestSupport.h"
 
@@ -64,6 +64,7 @@ void TestHeadless::aStopSignalStopsCleanlyAndARestartResumes_data()
     QTest::addColumn<int>("signalNumber");
     QTest::newRow("SIGTERM") << int(SIGTERM); // a service manager or `kill`
     QTest::newRow("SIGINT") << int(SIGINT);   // Ctrl-C in the operator's terminal
+    QTest::newRow("SIGHUP") << int(SIGHUP);   // the terminal or the SSH session went away
 }
 
 void TestHeadless::aStopSignalStopsCleanlyAndARestartResumes()
