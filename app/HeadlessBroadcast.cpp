@@ -2,6 +2,7 @@
 
 #include "AuctionEngine.h"
 #include "Layer.h"
+#include "LayerSource.h"
 #include "RecordingOutput.h"
 #include "RtmpOutput.h"
 #include "Scene.h"
@@ -16,9 +17,11 @@ extern "C" {
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace sb::app {
@@ -44,6 +47,9 @@ Layer textLayer(const QString& id, const std::shared_ptr<TextSource>& source, do
     return layer;
 }
 
+// Platforms' keys are a few dozen characters; a file far bigger is surely the wrong file.
+constexpr qint64 kMaxKeyFileBytes = 4096;
+
 QString clockText(std::int64_t ms)
 {
     const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
@@ -64,6 +70,63 @@ HeadlessBroadcast::HeadlessBroadcast(BroadcastOptions options,
 HeadlessBroadcast::~HeadlessBroadcast()
 {
     stop();
+}
+
+bool HeadlessBroadcast::readStreamKeys(BroadcastOptions* options, QString* error)
+{
+    const QStringList& files = options->streamKeyFiles;
+    if (files.isEmpty())
+        return true;
+    if (files.size() != options->streams.size()) {
+        *error = tr("--stream-key-file was given %1 time(s) for %2 --stream destination(s); give "
+                    "one key file per --stream, in the same order.")
+                     .arg(files.size())
+                     .arg(options->streams.size());
+        return false;
+    }
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        const QString& path = files[i];
+        // A FIFO would block the start until something writes to it.
+        const QString special = notRegularFileProblem(path);
+        if (!special.isEmpty()) {
+            *error = tr("--stream-key-file: %1.").arg(special);
+            return false;
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = tr("--stream-key-file: cannot read %1: %2.").arg(path, file.errorString());
+            return false;
+        }
+        if (file.size() > kMaxKeyFileBytes) {
+            *error = tr("--stream-key-file: %1 is %2 bytes; a stream key file holds only the key.")
+                         .arg(path)
+                         .arg(file.size());
+            return false;
+        }
+        const QString key = QString::fromUtf8(file.readAll()).trimmed();
+        if (key.isEmpty()) {
+            *error = tr("--stream-key-file: %1 is empty; it must hold the stream key.").arg(path);
+            return false;
+        }
+        const bool oneWord =
+            std::none_of(key.cbegin(), key.cend(), [](QChar c) { return c.isSpace() || c < u' '; });
+        if (!oneWord) {
+            // Never quoted: the file may hold something secret other than a key.
+            *error =
+                tr("--stream-key-file: %1 must hold the stream key alone, on one line.").arg(path);
+            return false;
+        }
+        if (QFileInfo(file).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther))
+            say(tr("warning: %1 can be read by other users; chmod 600 it.").arg(path));
+        // The key becomes the last path segment, where the server reads it.
+        QString& url = options->streams[i];
+        const qsizetype query = url.indexOf(u'?');
+        QString base = query < 0 ? url : url.left(query);
+        while (base.endsWith(u'/'))
+            base.chop(1);
+        url = base + u'/' + key + (query < 0 ? QString() : url.mid(query));
+    }
+    return true;
 }
 
 bool HeadlessBroadcast::buildScene(QString* error)
@@ -201,6 +264,9 @@ bool HeadlessBroadcast::start(QString* error)
 {
     // FFmpeg's own chatter (x264's summary and such) is not for the operator; errors still show.
     av_log_set_level(AV_LOG_ERROR);
+    if (!m_options.streams.isEmpty() && m_options.streamKeyFiles.isEmpty())
+        say(tr("warning: a stream key given in --stream can be read by every user of this "
+               "machine (ps, /proc); put it in a file and pass --stream-key-file FILE."));
     BroadcastSettings settings;
     settings.canvas = m_options.size;
     settings.fps = m_options.fps;

@@ -27,8 +27,11 @@ struct BroadcastOptions
 {
     QString scenePath;   // JSON scene; empty: the built-in one
     QStringList streams; // rtmp:// or rtmps:// URLs, the key as the last path segment
-    QString recordPath;  // .mkv (remuxed to .mp4 on stop when it ends in .mp4)
-    int durationS = 0;   // 0: until stopped
+    // --stream-key-file: one per stream, in order; readStreamKeys() appends each key to its URL
+    // (a key on the command line is readable by every local user in /proc/PID/cmdline).
+    QStringList streamKeyFiles;
+    QString recordPath; // .mkv (remuxed to .mp4 on stop when it ends in .mp4)
+    int durationS = 0;  // 0: until stopped
     QSize size{1280, 720};
     int fps = 30;
     int bitrateKbps = 2500;
@@ -50,6 +53,10 @@ public:
     HeadlessBroadcast(BroadcastOptions options, const sb::auction::AuctionEngine* engine,
                       QObject* parent = nullptr);
     ~HeadlessBroadcast() override;
+
+    // Reads each --stream-key-file and appends its key to the --stream URL of the same rank.
+    // False with a one-line *error (a missing, unreadable, empty or odd file; counts that differ).
+    static bool readStreamKeys(BroadcastOptions* options, QString* error);
 
     bool start(QString* error);
     void stop();

@@ -164,6 +164,11 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     sb::app::BroadcastOptions broadcast;
     broadcast.scenePath = parser.value(QStringLiteral("scene"));
     broadcast.streams = parser.values(QStringLiteral("stream"));
+    broadcast.streamKeyFiles = parser.values(QStringLiteral("stream-key-file"));
+    if (QString keyError; !sb::app::HeadlessBroadcast::readStreamKeys(&broadcast, &keyError)) {
+        sb::app::usageError(keyError);
+        ok = false;
+    }
     broadcast.recordPath = parser.value(QStringLiteral("record"));
     broadcast.printStats = parser.isSet(QStringLiteral("stats"));
     if (parser.isSet(QStringLiteral("encoder")))
@@ -365,6 +370,11 @@ int main(int argc, char* argv[])
         {QStringLiteral("stream"),
          QCoreApplication::translate("Main", "RTMP/RTMPS destination, key included (repeatable)."),
          QCoreApplication::translate("Main", "url")},
+        {QStringLiteral("stream-key-file"),
+         QCoreApplication::translate("Main",
+                                     "File holding the stream key of the --stream of the same "
+                                     "rank; that URL then ends before the key (repeatable)."),
+         QCoreApplication::translate("Main", "file")},
         {QStringLiteral("record"),
          QCoreApplication::translate("Main",
                                      "Record to this file (.mkv; .mp4 is remuxed at the end)."),

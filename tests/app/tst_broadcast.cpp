@@ -93,6 +93,10 @@ private slots:
     void badDestinationsAreClearErrors_data();
     void badDestinationsAreClearErrors();
     void withoutADisplayItSaysHowToRun();
+    void streamKeysNeverShowWhateverTheirForm();
+    void aStreamKeyFromAFileReachesTheServer();
+    void badStreamKeyFilesAreClearErrors_data();
+    void badStreamKeyFilesAreClearErrors();
     void aStopSignalFinishesTheMp4_data();
     void aStopSignalFinishesTheMp4();
 };
@@ -351,6 +355,121 @@ bool startAndWaitForFrames(QProcess& p, const QStringList& args, qint64 frames, 
         }
     }
     return encoded >= frames;
+}
+
+void TestBroadcast::streamKeysNeverShowWhateverTheirForm()
+{
+    // Destinations nobody listens on: the app names them in its status lines and stats.
+    const quint16 closed = sb::test::freeLoopbackPort();
+    const QString encoded =
+        QStringLiteral("rtmp://127.0.0.1:%1/live/PCT%2FSECRET%3FI").arg(closed); // "PCT/SECRET?I"
+    const QString credentials =
+        QStringLiteral("rtmps://USERSECRET:PASSSECRET@127.0.0.1:%1/live/KEYSECRET").arg(closed);
+    const Finished run =
+        runStudio({QStringLiteral("--headless"), QStringLiteral("--stream"), encoded,
+                   QStringLiteral("--stream"), credentials, QStringLiteral("--duration"),
+                   QStringLiteral("3"), QStringLiteral("--stats")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains(QLatin1String("SECRET"), Qt::CaseInsensitive) &&
+                 !run.out.contains(QLatin1String("SECRET"), Qt::CaseInsensitive) &&
+                 !run.err.contains(QLatin1String("PCT")) && !run.out.contains(QLatin1String("PCT")),
+             "no part of a stream key, user or password may be printed");
+    const QJsonArray outputs = run.lastStats().value(QStringLiteral("outputs")).toArray();
+    QCOMPARE(outputs.size(), 2);
+    QCOMPARE(outputs[0].toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("rtmp://127.0.0.1:%1/live/****").arg(closed));
+    QCOMPARE(outputs[1].toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("rtmps://****@127.0.0.1:%1/live/****").arg(closed));
+    // Keys on the command line are readable by every local user: the operator is told, once.
+    QCOMPARE(run.err.count(QLatin1String("--stream-key-file")), 1);
+}
+
+void TestBroadcast::aStreamKeyFromAFileReachesTheServer()
+{
+    NginxRtmp server;
+    server.requireStreamKey(QStringLiteral("filekey"));
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    QTemporaryDir dir;
+    const QString keyFile = dir.filePath(QStringLiteral("x.key"));
+    {
+        QFile file(keyFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("filekey\n"); // as `echo KEY > FILE` writes it
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    }
+    // The URL ends at the application; the key goes on it from the file.
+    const QString url = QStringLiteral("rtmp://127.0.0.1:%1/live").arg(server.port());
+    const Finished run = runStudio({QStringLiteral("--headless"), QStringLiteral("--stream"), url,
+                                    QStringLiteral("--stream-key-file"), keyFile,
+                                    QStringLiteral("--duration"), QStringLiteral("4")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    server.stop();
+    QVERIFY2(!run.err.contains(QLatin1String("filekey")), "a stream key must never be printed");
+    QVERIFY2(!run.err.contains(QLatin1String("warning")), qPrintable(run.describe()));
+    const auto probe = probeFile(server.recordingPath(QStringLiteral("filekey")));
+    QVERIFY2(probe.ok, qPrintable(probe.error + run.describe()));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
+    QVERIFY(probe.videoDurationS >= 3.0);
+}
+
+void TestBroadcast::badStreamKeyFilesAreClearErrors_data()
+{
+    QTest::addColumn<QStringList>("args"); // "DIR" stands for the test's folder
+    QTest::addColumn<QString>("says");
+    const QString url = QStringLiteral("rtmp://127.0.0.1:1/live");
+    QTest::newRow("missing") << QStringList{QStringLiteral("--stream"), url,
+                                            QStringLiteral("--stream-key-file"),
+                                            QStringLiteral("DIR/none.key")}
+                             << QStringLiteral("No such file");
+    QTest::newRow("empty") << QStringList{QStringLiteral("--stream"), url,
+                                          QStringLiteral("--stream-key-file"),
+                                          QStringLiteral("DIR/empty.key")}
+                           << QStringLiteral("is empty");
+    QTest::newRow("a FIFO") << QStringList{QStringLiteral("--stream"), url,
+                                           QStringLiteral("--stream-key-file"),
+                                           QStringLiteral("DIR/fifo.key")}
+                            << QStringLiteral("not a regular file");
+    QTest::newRow("two lines") << QStringList{QStringLiteral("--stream"), url,
+                                              QStringLiteral("--stream-key-file"),
+                                              QStringLiteral("DIR/two.key")}
+                               << QStringLiteral("one line");
+    QTest::newRow("one file for two streams")
+        << QStringList{QStringLiteral("--stream"),          url,
+                       QStringLiteral("--stream"),          url,
+                       QStringLiteral("--stream-key-file"), QStringLiteral("DIR/two.key")}
+        << QStringLiteral("one key file per --stream");
+}
+
+void TestBroadcast::badStreamKeyFilesAreClearErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    QFile empty(dir.filePath(QStringLiteral("empty.key")));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QFile two(dir.filePath(QStringLiteral("two.key")));
+    QVERIFY(two.open(QIODevice::WriteOnly));
+    two.write("LINEONESECRET\nLINETWOSECRET\n");
+    two.close();
+    QVERIFY(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("fifo.key"))).constData(),
+                     0600) == 0);
+    args.replaceInStrings(QStringLiteral("DIR"), dir.path());
+    // A FIFO nobody writes to would block forever: the limit here is on waiting only.
+    const Finished run =
+        runStudio(QStringList{QStringLiteral("--headless")} + args +
+                      QStringList{QStringLiteral("--duration"), QStringLiteral("2")},
+                  broadcastEnvironment(), 30'000);
+    QVERIFY2(!run.timedOut, qPrintable(run.describe()));
+    QVERIFY2(run.normalExit && run.exitCode == 2, qPrintable(run.describe()));
+    const QStringList said =
+        run.err.split(u'\n', Qt::SkipEmptyParts).filter(QStringLiteral("sothebais-studio: "));
+    QCOMPARE(said.size(), 1); // one line
+    QVERIFY2(said.first().contains(QLatin1String("--stream-key-file")) &&
+                 said.first().contains(says),
+             qPrintable(run.describe()));
+    QVERIFY2(!run.err.contains(QLatin1String("SECRET")), "what a key file holds is never printed");
 }
 
 void TestBroadcast::aStopSignalFinishesTheMp4_data()
