@@ -99,6 +99,9 @@ private slots:
     void badStreamKeyFilesAreClearErrors();
     void aStopSignalFinishesTheMp4_data();
     void aStopSignalFinishesTheMp4();
+    void inputsThatWouldHangAreClearErrors_data();
+    void inputsThatWouldHangAreClearErrors();
+    void aStopIsPromptWithTextAtItsLimits();
 };
 
 void TestBroadcast::streamsTenSecondsThatDecodeAsPromised()
@@ -506,6 +509,82 @@ void TestBroadcast::aStopSignalFinishesTheMp4()
     QVERIFY2(probe.ok, qPrintable(probe.error + err));
     QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
     QVERIFY(probe.videoDurationS >= 1.5);
+}
+
+void TestBroadcast::inputsThatWouldHangAreClearErrors_data()
+{
+    QTest::addColumn<QByteArray>("scene"); // "DIR" stands for the test's folder
+    QTest::addColumn<QStringList>("says");
+    QTest::newRow("video from a FIFO")
+        << QByteArray(R"({"layers": [{"id": "clip", "type": "video", "path": "DIR/pipe"}]})")
+        << QStringList{QStringLiteral("layer 'clip'"), QStringLiteral("\"path\""),
+                       QStringLiteral("FIFO")};
+    QTest::newRow("image from a device")
+        << QByteArray(R"({"layers": [{"id": "pic", "type": "image", "path": "/dev/zero"}]})")
+        << QStringList{QStringLiteral("layer 'pic'"), QStringLiteral("\"path\""),
+                       QStringLiteral("device")};
+    QTest::newRow("a megabyte of text")
+        << (QByteArray(R"({"layers": [{"id": "essay", "type": "text", "text": ")") +
+            QByteArray(1'000'000, 'x') + QByteArray(R"("}]})"))
+        << QStringList{QStringLiteral("layer 'essay'"), QStringLiteral("\"text\""),
+                       QStringLiteral("at most 4096")};
+    QTest::newRow("a duplicate key")
+        << QByteArray(
+               R"({"layers": [{"id": "bg", "type": "color", "color": "#fff", "color": "#000"}]})")
+        << QStringList{QStringLiteral("\"color\" appears twice")};
+}
+
+void TestBroadcast::inputsThatWouldHangAreClearErrors()
+{
+    QFETCH(QByteArray, scene);
+    QFETCH(QStringList, says);
+    QTemporaryDir dir;
+    QVERIFY(::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("pipe"))).constData(), 0600) ==
+            0);
+    const QString scenePath = dir.filePath(QStringLiteral("scene.json"));
+    QFile file(scenePath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(scene.replace("DIR", QFile::encodeName(dir.path())));
+    file.close();
+    // The limit is on waiting only: before the fix, the FIFO one never returned, SIGTERM or not.
+    const Finished run = runStudio({QStringLiteral("--headless"), QStringLiteral("--scene"),
+                                    scenePath, QStringLiteral("--duration"), QStringLiteral("2")},
+                                   broadcastEnvironment(), 30'000);
+    QVERIFY2(!run.timedOut, qPrintable(run.describe()));
+    QVERIFY2(run.normalExit && run.exitCode == 1, qPrintable(run.describe()));
+    for (const QString& part : says)
+        QVERIFY2(run.err.contains(part), qPrintable(run.describe()));
+}
+
+void TestBroadcast::aStopIsPromptWithTextAtItsLimits()
+{
+    // The largest text a scene may hold, redrawn every second ({time}), does not hold up a stop.
+    QTemporaryDir dir;
+    const QString text = QStringLiteral("{time} ") + QStringLiteral("W").repeated(56) +
+                         QStringLiteral("\n") +
+                         (QStringLiteral("W").repeated(63) + u'\n').repeated(62);
+    const QJsonObject layer{{QStringLiteral("id"), QStringLiteral("wall")},
+                            {QStringLiteral("type"), QStringLiteral("text")},
+                            {QStringLiteral("text"), text},
+                            {QStringLiteral("size"), 40}};
+    const QString scenePath = dir.filePath(QStringLiteral("scene.json"));
+    QFile file(scenePath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(QJsonObject{{QStringLiteral("layers"), QJsonArray{layer}}}).toJson());
+    file.close();
+    QProcess p;
+    QByteArray out;
+    const bool encoding = startAndWaitForFrames(
+        p,
+        {QStringLiteral("--headless"), QStringLiteral("--scene"), scenePath,
+         QStringLiteral("--record"), dir.filePath(QStringLiteral("wall.mkv")),
+         QStringLiteral("--duration"), QStringLiteral("120"), QStringLiteral("--stats")},
+        45, &out);
+    QVERIFY2(encoding, qPrintable(QString::fromUtf8(out + p.readAllStandardError())));
+    QVERIFY(::kill(pid_t(p.processId()), SIGTERM) == 0);
+    // A limit on waiting, far above the second a stop should take.
+    QVERIFY2(p.waitForFinished(10'000), "SIGTERM did not stop it");
+    QCOMPARE(p.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestBroadcast)
