@@ -393,8 +393,20 @@ void TestEncoders::streamKeyIsRedacted()
              QStringLiteral("rtmp://127.0.0.1:1935/live/****"));
     QCOMPARE(redactStreamUrl(QStringLiteral("rtmps://va.pscp.tv:443/x/abcdef?token=zz")),
              QStringLiteral("rtmps://va.pscp.tv:443/x/****?****"));
+    // A key may sit in the user name too: the whole user info is hidden.
     QCOMPARE(redactStreamUrl(QStringLiteral("rtmp://user:secret@host/app/key")),
-             QStringLiteral("rtmp://user:****@host/app/****"));
+             QStringLiteral("rtmp://****@host/app/****"));
+    QCOMPARE(redactStreamUrl(QStringLiteral("rtmps://KEYSECRET@host/app/key")),
+             QStringLiteral("rtmps://****@host/app/****"));
+    // The server decodes the segment: "PCT/SECRET?I" is one key, none of which may show.
+    QCOMPARE(redactStreamUrl(QStringLiteral("rtmp://127.0.0.1/live/PCT%2FSECRET%3FI")),
+             QStringLiteral("rtmp://127.0.0.1/live/****"));
+    QCOMPARE(redactStreamUrl(QStringLiteral("rtmp://127.0.0.1/live/SECRET%2F")),
+             QStringLiteral("rtmp://127.0.0.1/live/****"));
+    QCOMPARE(redactStreamUrl(QStringLiteral("rtmps://ingest.example/app/SECRET/")),
+             QStringLiteral("rtmps://ingest.example/app/****"));
+    QCOMPARE(redactStreamUrl(QStringLiteral("rtmp://[::1]:1935/live/SECRET")),
+             QStringLiteral("rtmp://[::1]:1935/live/****"));
     QVERIFY(
         !redactStreamUrl(QStringLiteral("not a url key123")).contains(QStringLiteral("key123")));
 }
