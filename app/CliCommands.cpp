@@ -163,7 +163,7 @@ int runExport(const QStringList& args)
                               .arg(parser.value(QStringLiteral("db"))));
     AuctionStore store;
     QString error;
-    if (!store.open(parser.value(QStringLiteral("db")), &error) ||
+    if (!store.openReadOnly(parser.value(QStringLiteral("db")), &error) ||
         !CsvExporter::exportAll(store, parser.value(QStringLiteral("csv")), &error))
         return usageError(error);
     printLine(QCoreApplication::translate("Cli", "Wrote bids.csv and results.csv to %1")
@@ -190,7 +190,7 @@ int runBackup(const QStringList& args)
     AuctionStore store;
     SystemClock clock;
     QString error;
-    if (!store.open(db, &error))
+    if (!store.openReadOnly(db, &error))
         return usageError(error);
     BackupManager backups(store, clock,
                           parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir"))
@@ -206,10 +206,10 @@ int runBackup(const QStringList& args)
 int runRestore(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addOption(
-        {QStringLiteral("db"),
-         QCoreApplication::translate("Cli", "Database to replace (the app must not be running)."),
-         QCoreApplication::translate("Cli", "file")});
+    parser.addOption({QStringLiteral("db"),
+                      QCoreApplication::translate(
+                          "Cli", "Database to replace (refused while a marathon runs on it)."),
+                      QCoreApplication::translate("Cli", "file")});
     parser.addOption({QStringLiteral("from"),
                       QCoreApplication::translate("Cli", "Backup file to restore."),
                       QCoreApplication::translate("Cli", "file")});
@@ -254,15 +254,19 @@ int runJournal(const QStringList& args)
                               .arg(parser.value(QStringLiteral("db"))));
     AuctionStore store;
     QString error;
-    if (!store.open(parser.value(QStringLiteral("db")), &error))
+    if (!store.openReadOnly(parser.value(QStringLiteral("db")), &error))
         return usageError(error);
     for (;;) {
-        const QList<AuctionEvent> page = store.events(after, 1000);
-        for (const AuctionEvent& e : page)
+        // A page that cannot be read (a damaged file) ends the journal with an error, never
+        // silently: what was printed is followed by the reason and exit code 2.
+        const Result<QList<AuctionEvent>> page = store.events(after, 1000);
+        if (!page)
+            return usageError(page.error());
+        for (const AuctionEvent& e : *page)
             printLine(e.toJsonLine());
-        if (page.size() < 1000)
+        if (page->size() < 1000)
             break;
-        after = page.last().seq;
+        after = page->last().seq;
     }
     return 0;
 }
@@ -282,9 +286,12 @@ int runDeadLetters(const QStringList& args)
                               .arg(parser.value(QStringLiteral("db"))));
     AuctionStore store;
     QString error;
-    if (!store.open(parser.value(QStringLiteral("db")), &error))
+    if (!store.openReadOnly(parser.value(QStringLiteral("db")), &error))
         return usageError(error);
-    for (const DeadLetter& d : store.deadLetters()) {
+    const Result<QList<DeadLetter>> letters = store.deadLetters();
+    if (!letters)
+        return usageError(letters.error());
+    for (const DeadLetter& d : *letters) {
         const QJsonObject json{{QStringLiteral("id"), qint64(d.id)},
                                {QStringLiteral("subscriber"), d.subscriber},
                                {QStringLiteral("seq"), qint64(d.seq)},

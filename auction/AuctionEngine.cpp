@@ -56,7 +56,10 @@ ActionResult AuctionEngine::createMarathon(const MarathonConfig& config)
     m_auctions.clear();
     m_leaders.clear();
     m_pendingReviews.clear();
-    m_nextSeq = m_store.lastSeq() + 1;
+    const Result<std::int64_t> lastSeq = m_store.lastSeq();
+    if (!lastSeq)
+        return ActionResult::failure(lastSeq.error());
+    m_nextSeq = *lastSeq + 1;
     for (const AuctionWindow& w : *windows) {
         AuctionDay a;
         a.index = w.index;
@@ -100,30 +103,46 @@ bool AuctionEngine::reloadState(QString* error)
     m_auctions.clear();
     m_leaders.clear();
     m_pendingReviews.clear();
-    m_nextSeq = m_store.lastSeq() + 1;
-    m_knownBidKeys = m_store.bidKeyHashes();
+    // Every read can fail (a damaged page): then nothing is decided, and the engine says why.
+    const auto stop = [&](const QString& why) {
+        m_stoppedReason = why;
+        if (error)
+            *error = why;
+        return false;
+    };
+    const Result<std::int64_t> lastSeq = m_store.lastSeq();
+    if (!lastSeq)
+        return stop(lastSeq.error());
+    m_nextSeq = *lastSeq + 1;
+    Result<QSet<std::size_t>> keys = m_store.bidKeyHashes();
+    if (!keys)
+        return stop(keys.error());
+    m_knownBidKeys = std::move(*keys);
     QString loadError;
     const auto marathon = m_store.loadMarathon(&loadError);
     if (!marathon) {
-        if (error)
-            *error = loadError;
-        return loadError.isEmpty(); // an empty store is not an error
+        if (loadError.isEmpty())
+            return true; // an empty store is not an error
+        return stop(loadError);
     }
     m_config = marathon->config;
     m_marathonState = marathon->state;
     m_auctions = m_store.loadAuctions(&loadError);
-    if (!loadError.isEmpty()) {
-        if (error)
-            *error = loadError;
-        return false;
-    }
+    if (!loadError.isEmpty())
+        return stop(loadError);
     for (const AuctionDay& a : std::as_const(m_auctions)) {
         if (a.leaderBidId) {
-            if (auto leader = m_store.bid(*a.leaderBidId))
-                m_leaders.insert(a.index, *leader);
+            const Result<std::optional<BidRecord>> leader = m_store.bid(*a.leaderBidId);
+            if (!leader)
+                return stop(leader.error());
+            if (*leader)
+                m_leaders.insert(a.index, **leader);
         }
         if (a.isOpenForBids()) {
-            const QList<BidRecord> bids = m_store.bids(a.index);
+            const Result<QList<BidRecord>> read = m_store.bids(a.index);
+            if (!read)
+                return stop(read.error());
+            const QList<BidRecord>& bids = *read;
             const auto waiting = std::count_if(bids.cbegin(), bids.cend(), [](const BidRecord& b) {
                 return b.status == BidStatus::PendingReview;
             });
@@ -132,6 +151,7 @@ bool AuctionEngine::reloadState(QString* error)
         }
     }
     m_loaded = true;
+    m_stoppedReason.clear();
     return true;
 }
 
@@ -147,7 +167,7 @@ ActionResult AuctionEngine::transaction(const std::function<bool(QString*)>& bod
         // Memory may hold changes the database never got: start over from what is durable.
         QString reloadError;
         if (!reloadState(&reloadError))
-            error += u' ' + reloadError;
+            error += u' ' + notLoadedReason();
         return ActionResult::failure(error);
     }
     QList<AuctionEvent> events;
@@ -235,10 +255,26 @@ QJsonObject AuctionEngine::leaderJson(const BidRecord& bid) const
     };
 }
 
+ActionResult AuctionEngine::stopJudging(const QString& why)
+{
+    m_loaded = false;
+    m_stoppedReason = why;
+    return ActionResult::failure(notLoadedReason());
+}
+
+QString AuctionEngine::notLoadedReason() const
+{
+    if (m_stoppedReason.isEmpty())
+        return tr("No marathon is loaded.");
+    return tr("Judging stopped: the marathon database could not be read (%1). Nothing was "
+              "decided; restore the database from a backup.")
+        .arg(m_stoppedReason);
+}
+
 ActionResult AuctionEngine::tick()
 {
     if (!m_loaded)
-        return ActionResult::failure(tr("No marathon is loaded."));
+        return ActionResult::failure(notLoadedReason());
     const std::int64_t now = m_clock.nowUtcMs();
     const bool due = std::any_of(m_auctions.cbegin(), m_auctions.cend(), [&](const AuctionDay& a) {
         return (a.state == DayState::Pending && now >= a.startUtcMs) ||
@@ -386,7 +422,7 @@ QList<BidOutcome> AuctionEngine::submitBids(const QList<BidInput>& bids)
     QList<BidOutcome> outcomes;
     if (!m_loaded) {
         BidOutcome failed;
-        failed.error = tr("No marathon is loaded.");
+        failed.error = notLoadedReason();
         return QList<BidOutcome>(bids.size(), failed);
     }
     outcomes.reserve(bids.size());
@@ -470,9 +506,16 @@ BidOutcome AuctionEngine::judge(const BidInput& input, QString* error)
     // spares the database lookup for the (nearly all) bids that are new.
     const std::size_t key = AuctionStore::bidKeyHash(bid.source, bid.sourceId);
     if (m_knownBidKeys.contains(key)) {
-        if (const auto original = m_store.bidBySource(bid.source, bid.sourceId)) {
+        const Result<std::optional<BidRecord>> original =
+            m_store.bidBySource(bid.source, bid.sourceId);
+        if (!original) {
+            *error = original.error();
+            outcome.error = original.error();
+            return outcome; // Failed: not judged, since it may have been judged already
+        }
+        if (*original) {
             outcome.kind = BidOutcome::Kind::Duplicate;
-            outcome.bidId = original->id;
+            outcome.bidId = (*original)->id;
             outcome.rejection = BidRejection::of(RejectionCode::Duplicate);
             return outcome;
         }
@@ -609,8 +652,13 @@ bool AuctionEngine::acceptBid(AuctionDay& a, BidRecord& bid, bool tookLeadByTie,
 
 bool AuctionEngine::recomputeLeader(AuctionDay& a, QString* error)
 {
+    const Result<QList<BidRecord>> bids = m_store.bids(a.index);
+    if (!bids) {
+        *error = bids.error(); // no leader is chosen from bids that could not be read
+        return false;
+    }
     std::optional<BidRecord> best;
-    for (const BidRecord& bid : m_store.bids(a.index)) {
+    for (const BidRecord& bid : *bids) {
         if (bid.status == BidStatus::Accepted && (!best || leadsOver(bid, *best)))
             best = bid;
     }

@@ -20,7 +20,7 @@
 
 namespace sb::auction {
 
-struct ActionResult
+struct [[nodiscard]] ActionResult
 {
     bool ok = false;
     QString error; // a sentence for the operator when !ok
@@ -77,6 +77,9 @@ signals:
     void eventsCommitted(const QList<sb::auction::AuctionEvent>& events);
 
 private:
+    QString notLoadedReason() const;
+    // A read failed: nothing more is decided until the state reads again (load()).
+    ActionResult stopJudging(const QString& why);
     ActionResult transaction(const std::function<bool(QString*)>& body);
     ActionResult operatorAction(const QString& action, const QString& actor, QJsonObject details,
                                 const std::function<bool(QString*)>& body);
@@ -105,6 +108,7 @@ private:
     AuctionStore& m_store;
     const Clock& m_clock;
     bool m_loaded = false;
+    QString m_stoppedReason; // why the state could not be read: nothing is judged until it can
     MarathonConfig m_config;
     MarathonState m_marathonState = MarathonState::Scheduled;
     QList<AuctionDay> m_auctions;

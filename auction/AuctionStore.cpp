@@ -41,6 +41,17 @@ bool fail(QString* error, const QString& message)
     return false;
 }
 
+// A read that could not be done (or stopped part way: a damaged page ends next() with an error).
+AuctionError readError(const QString& what, const QSqlQuery& q)
+{
+    return {describe(what, q.lastError())};
+}
+
+bool stoppedEarly(const QSqlQuery& q)
+{
+    return q.lastError().type() != QSqlError::NoError;
+}
+
 // QtSql binds a null QString as SQL NULL; text columns hold '' instead.
 QString text(const QString& value)
 {
@@ -103,21 +114,68 @@ AuctionStore::~AuctionStore()
 bool AuctionStore::open(const QString& path, QString* error)
 {
     close();
+    // Before the file is even opened: a second writer must not touch it (not even the WAL switch).
+    if (!m_lock.tryLock(path, error))
+        return false;
+    if (!openConnection(path, false, error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool AuctionStore::openReadOnly(const QString& path, QString* error)
+{
+    close();
+    if (!QFileInfo(path).isFile())
+        return fail(error,
+                    QCoreApplication::translate("AuctionStore", "%1 does not exist").arg(path));
+    if (!openConnection(path, true, error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool AuctionStore::openConnection(const QString& path, bool readOnly, QString* error)
+{
     m_path = path;
+    m_readOnly = readOnly;
     m_connectionName =
         QStringLiteral("sb-store-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
         db.setDatabaseName(path);
+        if (readOnly)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open())
             return fail(error, describe(QCoreApplication::translate("AuctionStore",
                                                                     "Cannot open database %1")
                                             .arg(path),
                                         db.lastError()));
+        if (readOnly) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("PRAGMA busy_timeout=5000"));
+            if (!SchemaMigrations::checkMarathon(db, path, error))
+                return false;
+            return prepareStatements(error);
+        }
         // Refuse a file from a newer version before anything (even the WAL switch) writes to it.
         if (!SchemaMigrations::checkReadable(db, path, error))
             return false;
+        if (!SchemaMigrations::isEmpty(db) && !SchemaMigrations::checkMarathon(db, path, error))
+            return false;
         QSqlQuery q(db);
+        // A damaged page must stop the marathon here, not make a read come back short later.
+        if (!q.exec(QStringLiteral("PRAGMA quick_check")) || !q.next() ||
+            q.value(0).toString() != QLatin1String("ok"))
+            return fail(error,
+                        QCoreApplication::translate("AuctionStore",
+                                                    "%1 is damaged (%2). Restore it from a backup "
+                                                    "(sothebais-studio restore).")
+                            .arg(path, q.lastError().isValid() && !q.lastError().text().isEmpty()
+                                           ? q.lastError().text()
+                                           : q.value(0).toString()));
         // WAL lets backups and readers run beside the writer; FULL makes each commit survive power
         // loss, which is what "acknowledged" promises a bidder.
         const QStringList pragmas = {
@@ -143,30 +201,34 @@ bool AuctionStore::open(const QString& path, QString* error)
                                    .arg(path));
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!SchemaMigrations::migrate(db, path, error) || !prepareStatements(error)) {
-        close();
+    if (!SchemaMigrations::migrate(db, path, error) || !prepareStatements(error))
         return false;
-    }
     m_checkpointer = std::make_unique<WalCheckpointer>(path);
     return true;
 }
 
 void AuctionStore::close()
 {
-    if (m_connectionName.isEmpty())
+    if (m_connectionName.isEmpty()) {
+        m_lock.unlock();
         return;
+    }
     m_checkpointer.reset();
     m_statements.reset();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen()) {
-            QSqlQuery q(db);
-            q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            if (!m_readOnly) {
+                QSqlQuery q(db);
+                q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+            }
             db.close();
         }
     }
     QSqlDatabase::removeDatabase(m_connectionName);
     m_connectionName.clear();
+    m_readOnly = false;
+    m_lock.unlock(); // last: the file is closed and checkpointed before another may open it
 }
 
 bool AuctionStore::isOpen() const
@@ -252,7 +314,11 @@ std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
         return std::nullopt;
     }
     if (!q.next()) {
-        fail(error, QString());
+        fail(error,
+             stoppedEarly(q)
+                 ? describe(QCoreApplication::translate("AuctionStore", "Cannot read the marathon"),
+                            q.lastError())
+                 : QString());
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -328,6 +394,10 @@ QList<AuctionDay> AuctionStore::loadAuctions(QString* error) const
         a.settlementNote = q.value(12).toString();
         auctions.append(a);
     }
+    if (stoppedEarly(q))
+        fail(error,
+             describe(QCoreApplication::translate("AuctionStore", "Cannot read the auctions"),
+                      q.lastError()));
     return auctions;
 }
 
@@ -403,31 +473,45 @@ bool AuctionStore::updateBid(const BidRecord& bid, QString* error)
     return true;
 }
 
-std::optional<BidRecord> AuctionStore::bid(std::int64_t id) const
+Result<std::optional<BidRecord>> AuctionStore::bid(std::int64_t id) const
 {
     QSqlQuery& q = statement(SelectBid);
     q.addBindValue(qint64(id));
-    if (!q.exec() || !q.next())
-        return std::nullopt;
+    if (!q.exec())
+        return readError(QCoreApplication::translate("AuctionStore", "Cannot read bid %1").arg(id),
+                         q);
+    if (!q.next()) {
+        if (stoppedEarly(q))
+            return readError(
+                QCoreApplication::translate("AuctionStore", "Cannot read bid %1").arg(id), q);
+        return std::optional<BidRecord>();
+    }
     BidRecord bid = readBid(q);
     q.finish();
-    return bid;
+    return std::optional<BidRecord>(std::move(bid));
 }
 
-std::optional<BidRecord> AuctionStore::bidBySource(const QString& source,
-                                                   const QString& sourceId) const
+Result<std::optional<BidRecord>> AuctionStore::bidBySource(const QString& source,
+                                                           const QString& sourceId) const
 {
     QSqlQuery& q = statement(SelectBidBySource);
     q.addBindValue(source);
     q.addBindValue(sourceId);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
+    const QString what = QCoreApplication::translate("AuctionStore", "Cannot read the bid %1/%2")
+                             .arg(source, sourceId);
+    if (!q.exec())
+        return readError(what, q);
+    if (!q.next()) {
+        if (stoppedEarly(q))
+            return readError(what, q);
+        return std::optional<BidRecord>();
+    }
     BidRecord bid = readBid(q);
     q.finish();
-    return bid;
+    return std::optional<BidRecord>(std::move(bid));
 }
 
-QList<BidRecord> AuctionStore::bids(std::optional<int> auctionIndex) const
+Result<QList<BidRecord>> AuctionStore::bids(std::optional<int> auctionIndex) const
 {
     QList<BidRecord> result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
@@ -440,10 +524,13 @@ QList<BidRecord> AuctionStore::bids(std::optional<int> auctionIndex) const
         q.prepare(QStringLiteral("SELECT ") + kBidColumns +
                   QStringLiteral(" FROM bids ORDER BY id"));
     }
+    const QString what = QCoreApplication::translate("AuctionStore", "Cannot read the bids");
     if (!q.exec())
-        return result;
+        return readError(what, q);
     while (q.next())
         result.append(readBid(q));
+    if (stoppedEarly(q))
+        return readError(what, q);
     return result;
 }
 
@@ -452,24 +539,27 @@ std::size_t AuctionStore::bidKeyHash(const QString& source, const QString& sourc
     return qHashMulti(0, source, sourceId);
 }
 
-QSet<std::size_t> AuctionStore::bidKeyHashes() const
+Result<QSet<std::size_t>> AuctionStore::bidKeyHashes() const
 {
     QSet<std::size_t> hashes;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
+    const QString what = QCoreApplication::translate("AuctionStore", "Cannot read the bid keys");
     if (!q.exec(QStringLiteral("SELECT source, source_id FROM bids")))
-        return hashes;
+        return readError(what, q);
     while (q.next())
         hashes.insert(bidKeyHash(q.value(0).toString(), q.value(1).toString()));
+    if (stoppedEarly(q))
+        return readError(what, q);
     return hashes;
 }
 
-std::int64_t AuctionStore::bidCount() const
+Result<std::int64_t> AuctionStore::bidCount() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM bids")) || !q.next())
-        return 0;
-    return q.value(0).toLongLong();
+        return readError(QCoreApplication::translate("AuctionStore", "Cannot count the bids"), q);
+    return std::int64_t(q.value(0).toLongLong());
 }
 
 bool AuctionStore::appendEvent(const AuctionEvent& event, QString* error)
@@ -489,15 +579,16 @@ bool AuctionStore::appendEvent(const AuctionEvent& event, QString* error)
     return true;
 }
 
-std::int64_t AuctionStore::lastSeq() const
+Result<std::int64_t> AuctionStore::lastSeq() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
-        return 0;
-    return q.value(0).toLongLong();
+        return readError(
+            QCoreApplication::translate("AuctionStore", "Cannot read the end of the journal"), q);
+    return std::int64_t(q.value(0).toLongLong());
 }
 
-QList<AuctionEvent> AuctionStore::events(std::int64_t afterSeq, int limit) const
+Result<QList<AuctionEvent>> AuctionStore::events(std::int64_t afterSeq, int limit) const
 {
     QList<AuctionEvent> result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
@@ -506,8 +597,11 @@ QList<AuctionEvent> AuctionStore::events(std::int64_t afterSeq, int limit) const
                              " WHERE seq > ? ORDER BY seq LIMIT ?"));
     q.addBindValue(qint64(afterSeq));
     q.addBindValue(limit);
+    const QString what =
+        QCoreApplication::translate("AuctionStore", "Cannot read the journal after event %1")
+            .arg(afterSeq);
     if (!q.exec())
-        return result;
+        return readError(what, q);
     while (q.next()) {
         AuctionEvent e;
         e.seq = q.value(0).toLongLong();
@@ -518,17 +612,26 @@ QList<AuctionEvent> AuctionStore::events(std::int64_t afterSeq, int limit) const
         e.payload = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
         result.append(e);
     }
+    if (stoppedEarly(q))
+        return readError(what, q);
     return result;
 }
 
-std::optional<std::int64_t> AuctionStore::subscriberCursor(const QString& name) const
+Result<std::optional<std::int64_t>> AuctionStore::subscriberCursor(const QString& name) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("SELECT last_seq FROM subscriber_cursors WHERE name=?"));
     q.addBindValue(text(name));
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return q.value(0).toLongLong();
+    const QString what =
+        QCoreApplication::translate("AuctionStore", "Cannot read the cursor of %1").arg(name);
+    if (!q.exec())
+        return readError(what, q);
+    if (!q.next()) {
+        if (stoppedEarly(q))
+            return readError(what, q);
+        return std::optional<std::int64_t>();
+    }
+    return std::optional<std::int64_t>(q.value(0).toLongLong());
 }
 
 bool AuctionStore::setSubscriberCursor(const QString& name, std::int64_t seq, QString* error)
@@ -591,28 +694,38 @@ bool AuctionStore::updateDeadLetter(const DeadLetter& letter, QString* error)
     return true;
 }
 
-QList<DeadLetter> AuctionStore::deadLetters() const
+Result<QList<DeadLetter>> AuctionStore::deadLetters() const
 {
     QList<DeadLetter> result;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    const QString what =
+        QCoreApplication::translate("AuctionStore", "Cannot read the dead letters");
     if (!q.exec(QStringLiteral("SELECT id, subscriber, seq, error, attempts, failed_utc_ms"
                                " FROM dead_letters ORDER BY id")))
-        return result;
+        return readError(what, q);
     while (q.next()) {
         result.append(DeadLetter{q.value(0).toLongLong(), q.value(1).toString(),
                                  q.value(2).toLongLong(), q.value(3).toString(), q.value(4).toInt(),
                                  q.value(5).toLongLong()});
     }
+    if (stoppedEarly(q))
+        return readError(what, q);
     return result;
 }
 
-QString AuctionStore::meta(const QString& key) const
+Result<QString> AuctionStore::meta(const QString& key) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.prepare(QStringLiteral("SELECT value FROM meta WHERE key=?"));
     q.addBindValue(key);
-    if (!q.exec() || !q.next())
-        return {};
+    const QString what = QCoreApplication::translate("AuctionStore", "Cannot read %1").arg(key);
+    if (!q.exec())
+        return readError(what, q);
+    if (!q.next()) {
+        if (stoppedEarly(q))
+            return readError(what, q);
+        return QString();
+    }
     return q.value(0).toString();
 }
 

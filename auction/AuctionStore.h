@@ -4,8 +4,10 @@
 // single writer; each change is one transaction, committed before anyone hears about it.
 
 #include "AuctionEvent.h"
+#include "AuctionResult.h"
 #include "AuctionTypes.h"
 #include "MarathonConfig.h"
+#include "MarathonLock.h"
 #include "SchemaMigrations.h"
 
 #include <QList>
@@ -50,10 +52,16 @@ public:
     AuctionStore(const AuctionStore&) = delete;
     AuctionStore& operator=(const AuctionStore&) = delete;
 
-    // Creates or migrates the file. Refuses a file written by a newer version.
-    bool open(const QString& path, QString* error);
+    // Opens the marathon for writing: takes its MarathonLock (refused while another process has
+    // it), creates a new file or migrates an existing one, and checks it (quick_check). Refuses
+    // a file written by a newer version, a damaged one, and an SQLite file that is not a marathon.
+    [[nodiscard]] bool open(const QString& path, QString* error);
+    // Opens an existing marathon database for reading only: no lock, no migration, nothing
+    // written; safe beside a running marathon. Refuses a file that is not a marathon database.
+    [[nodiscard]] bool openReadOnly(const QString& path, QString* error);
     void close();
     bool isOpen() const;
+    bool isReadOnly() const { return m_readOnly; }
     QString path() const { return m_path; }
     int schemaVersion() const;
 
@@ -61,36 +69,39 @@ public:
     bool commit(QString* error);
     void rollback();
 
-    std::optional<StoredMarathon> loadMarathon(QString* error) const;
+    // No marathon yet is nullopt with an empty *error; a failed read, nullopt with the reason.
+    [[nodiscard]] std::optional<StoredMarathon> loadMarathon(QString* error) const;
     bool saveMarathon(const StoredMarathon& marathon, QString* error);
     bool setMarathonState(MarathonState state, QString* error);
 
-    QList<AuctionDay> loadAuctions(QString* error) const;
+    [[nodiscard]] QList<AuctionDay> loadAuctions(QString* error) const; // *error set on failure
     bool saveAuction(const AuctionDay& auction, QString* error);
 
     bool insertBid(BidRecord& bid, QString* error); // sets bid.id
     bool updateBid(const BidRecord& bid, QString* error);
-    std::optional<BidRecord> bid(std::int64_t id) const;
-    std::optional<BidRecord> bidBySource(const QString& source, const QString& sourceId) const;
+    // Reads fail with the reason (a damaged page, a vanished table) instead of coming back empty.
+    Result<std::optional<BidRecord>> bid(std::int64_t id) const;
+    Result<std::optional<BidRecord>> bidBySource(const QString& source,
+                                                 const QString& sourceId) const;
     // All bids, or one auction's, oldest first.
-    QList<BidRecord> bids(std::optional<int> auctionIndex = std::nullopt) const;
-    std::int64_t bidCount() const;
+    Result<QList<BidRecord>> bids(std::optional<int> auctionIndex = std::nullopt) const;
+    Result<std::int64_t> bidCount() const;
     // A cheap filter for repeats: a key not in bidKeyHashes() was never stored.
     static std::size_t bidKeyHash(const QString& source, const QString& sourceId);
-    QSet<std::size_t> bidKeyHashes() const;
+    Result<QSet<std::size_t>> bidKeyHashes() const;
 
     bool appendEvent(const AuctionEvent& event, QString* error);
-    std::int64_t lastSeq() const;
-    QList<AuctionEvent> events(std::int64_t afterSeq, int limit) const;
+    Result<std::int64_t> lastSeq() const;
+    Result<QList<AuctionEvent>> events(std::int64_t afterSeq, int limit) const;
 
-    std::optional<std::int64_t> subscriberCursor(const QString& name) const;
+    Result<std::optional<std::int64_t>> subscriberCursor(const QString& name) const;
     bool setSubscriberCursor(const QString& name, std::int64_t seq, QString* error);
     bool addDeadLetter(const DeadLetter& letter, QString* error);
     bool removeDeadLetter(std::int64_t id, QString* error);
     bool updateDeadLetter(const DeadLetter& letter, QString* error);
-    QList<DeadLetter> deadLetters() const;
+    Result<QList<DeadLetter>> deadLetters() const;
 
-    QString meta(const QString& key) const;
+    Result<QString> meta(const QString& key) const; // "" when the key was never set
     bool setMeta(const QString& key, const QString& value, QString* error);
 
     // A consistent copy of the live database (VACUUM INTO), safe while the engine runs.
@@ -104,8 +115,12 @@ private:
     bool prepareStatements(QString* error);
     QSqlQuery& statement(int which) const;
 
+    bool openConnection(const QString& path, bool readOnly, QString* error);
+
     QString m_path;
     QString m_connectionName;
+    bool m_readOnly = false;
+    MarathonLock m_lock;
     struct Statements;
     std::unique_ptr<Statements> m_statements;
     std::unique_ptr<WalCheckpointer> m_checkpointer;

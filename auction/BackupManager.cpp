@@ -1,5 +1,8 @@
 #include "BackupManager.h"
 
+#include "MarathonLock.h"
+#include "SchemaMigrations.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
@@ -10,6 +13,11 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sb::auction {
 
@@ -133,6 +141,16 @@ QStringList BackupManager::prune()
         if (!keep.contains(b.path) && QFile::remove(b.path))
             deleted.append(b.path);
     }
+    // A snapshot killed mid-write leaves its .partial file. One still being written is touched
+    // continuously, so only those untouched for a while are debris (by the file system's clock).
+    const QDir dir(m_directory);
+    const QDateTime staleBefore = QDateTime::currentDateTimeUtc().addMSecs(-kPartialStaleAfterMs);
+    const QFileInfoList partials = dir.entryInfoList(
+        {kPrefix + QStringLiteral("*") + kSuffix + QStringLiteral(".partial")}, QDir::Files);
+    for (const QFileInfo& partial : partials) {
+        if (partial.lastModified().toUTC() < staleBefore && QFile::remove(partial.filePath()))
+            deleted.append(partial.filePath());
+    }
     return deleted;
 }
 
@@ -159,13 +177,11 @@ bool BackupManager::verify(const QString& snapshotPath, QString* error)
                 *error = QCoreApplication::translate("BackupManager",
                                                      "Backup %1 is damaged or not a database")
                              .arg(snapshotPath);
-            } else if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next() ||
-                       q.value(0).toInt() < 1 ||
-                       q.value(0).toInt() > AuctionStore::kSchemaVersion) {
+            } else if (QString why; !SchemaMigrations::checkMarathon(db, snapshotPath, &why)) {
                 *error = QCoreApplication::translate("BackupManager",
                                                      "Backup %1 is not a SothebAIs Studio "
-                                                     "database this version can open")
-                             .arg(snapshotPath);
+                                                     "database this version can open (%2)")
+                             .arg(snapshotPath, why);
             } else {
                 ok = true;
             }
@@ -173,44 +189,133 @@ bool BackupManager::verify(const QString& snapshotPath, QString* error)
         }
     }
     QSqlDatabase::removeDatabase(connection);
+    // Last: that the store itself opens it (every statement it prepares compiles against it).
+    if (ok) {
+        AuctionStore probe;
+        QString why;
+        if (!probe.openReadOnly(snapshotPath, &why)) {
+            *error = QCoreApplication::translate("BackupManager", "Backup %1 cannot be opened: %2")
+                         .arg(snapshotPath, why);
+            ok = false;
+        }
+    }
     return ok;
 }
+
+namespace {
+
+// Copies a file and makes the copy durable before it is used to replace anything.
+bool copyDurably(const QString& from, const QString& to, QString* error)
+{
+    QFile source(from);
+    QFile target(to);
+    if (!source.open(QIODevice::ReadOnly) ||
+        !target.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QCoreApplication::translate("BackupManager", "Cannot copy %1 to %2: %3")
+                     .arg(from, to, source.isOpen() ? target.errorString() : source.errorString());
+        return false;
+    }
+    while (!source.atEnd()) {
+        const QByteArray chunk = source.read(1 << 20);
+        if (chunk.isEmpty() && source.error() != QFileDevice::NoError)
+            break;
+        if (target.write(chunk) != chunk.size()) {
+            *error = QCoreApplication::translate("BackupManager", "Cannot write %1: %2")
+                         .arg(to, target.errorString());
+            return false;
+        }
+    }
+    if (source.error() != QFileDevice::NoError || !target.flush() ||
+        ::fsync(target.handle()) != 0) {
+        *error = QCoreApplication::translate("BackupManager", "Cannot write %1: %2")
+                     .arg(to, source.error() != QFileDevice::NoError ? source.errorString()
+                                                                     : target.errorString());
+        return false;
+    }
+    target.close();
+    return true;
+}
+
+// Makes a rename in the folder durable (the directory entry itself).
+void syncFolderOf(const QString& path)
+{
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+}
+
+} // namespace
 
 bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
                             std::int64_t nowUtcMs, QString* keptOldPath, QString* error)
 {
     if (!verify(snapshotPath, error))
         return false;
-    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowUtcMs, Qt::UTC).toString(kStampFormat);
-    const QString incoming = dbPath + QStringLiteral(".restoring");
-    QFile::remove(incoming);
-    if (!QFile::copy(snapshotPath, incoming)) {
-        *error = QCoreApplication::translate("BackupManager", "Cannot copy %1 next to %2")
-                     .arg(snapshotPath, dbPath);
+    // No marathon may run on the file while it is replaced, nor start until it is done.
+    MarathonLock lock;
+    if (!lock.tryLock(dbPath, error))
         return false;
-    }
+
+    const QString stamp = QDateTime::fromMSecsSinceEpoch(nowUtcMs, Qt::UTC).toString(kStampFormat);
     QString kept;
     if (QFileInfo::exists(dbPath)) {
+        // Fold the old file's write-ahead log into it first: a log left beside the path would be
+        // replayed into the restored file.
+        {
+            const QString connection =
+                QStringLiteral("sb-restore-") + QUuid::createUuid().toString();
+            bool folded = false;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+                db.setDatabaseName(dbPath);
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    folded = q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) &&
+                             q.next() && q.value(0).toInt() == 0;
+                    db.close();
+                }
+            }
+            QSqlDatabase::removeDatabase(connection);
+            const bool logLeft = QFileInfo(dbPath + QStringLiteral("-wal")).size() > 0;
+            if (!folded || logLeft) {
+                *error = QCoreApplication::translate("BackupManager",
+                                                     "Cannot fold the write-ahead log of %1 into "
+                                                     "it; nothing was changed")
+                             .arg(dbPath);
+                return false;
+            }
+            QFile::remove(dbPath + QStringLiteral("-wal"));
+            QFile::remove(dbPath + QStringLiteral("-shm"));
+        }
+        // Keep the old file under a second name first (a hard link, or a copy where the file
+        // system has none): the path itself is never without a database.
         kept = dbPath + QStringLiteral(".before-restore-") + stamp;
-        if (!QFile::rename(dbPath, kept)) {
-            QFile::remove(incoming);
-            *error = QCoreApplication::translate("BackupManager",
-                                                 "Cannot move the current database %1 aside")
-                         .arg(dbPath);
+        QFile::remove(kept);
+        const QByteArray from = QFile::encodeName(dbPath);
+        const QByteArray to = QFile::encodeName(kept);
+        if (::link(from.constData(), to.constData()) != 0 && !copyDurably(dbPath, kept, error)) {
+            QFile::remove(kept);
             return false;
         }
-        // The write-ahead log belongs to the old file; keep it with it.
-        for (const QString& suffix : {QStringLiteral("-wal"), QStringLiteral("-shm")}) {
-            if (QFileInfo::exists(dbPath + suffix))
-                QFile::rename(dbPath + suffix, kept + suffix);
-        }
     }
-    if (!QFile::rename(incoming, dbPath)) {
-        *error = QCoreApplication::translate("BackupManager",
-                                             "Cannot put the restored database in place at %1")
-                     .arg(dbPath);
+    const QString incoming = dbPath + QStringLiteral(".restoring");
+    if (!copyDurably(snapshotPath, incoming, error)) {
+        QFile::remove(incoming);
         return false;
     }
+    // rename() replaces the path atomically: a kill at any instant leaves the old or the new file.
+    if (::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(dbPath).constData()) !=
+        0) {
+        *error = QCoreApplication::translate("BackupManager",
+                                             "Cannot put the restored database in place at %1: %2")
+                     .arg(dbPath, QString::fromLocal8Bit(std::strerror(errno)));
+        QFile::remove(incoming);
+        return false;
+    }
+    syncFolderOf(dbPath);
     if (keptOldPath)
         *keptOldPath = kept;
     return true;

@@ -29,6 +29,8 @@ public:
     // After a failed snapshot (a full disk, a folder that cannot be made) the next try waits
     // this long: a whole-database copy every second would load the disk the bids are written to.
     static constexpr std::int64_t kRetryAfterFailureMs = 60LL * 1000;
+    // A .partial snapshot untouched this long was left by a killed backup; prune() removes it.
+    static constexpr std::int64_t kPartialStaleAfterMs = 10LL * 60 * 1000;
 
     BackupManager(AuctionStore& store, const Clock& clock, QString directory);
 
@@ -38,17 +40,21 @@ public:
     bool runIfDue(QString* error);
     // Takes a snapshot now: sothebais-YYYYMMDDTHHMMSSZ.db in the directory.
     bool backupNow(QString* createdPath, QString* error);
-    // Deletes what the retention rules do not keep; returns the deleted paths.
+    // Deletes what the retention rules do not keep, and .partial files a killed snapshot left;
+    // returns the deleted paths.
     QStringList prune();
     QList<BackupInfo> backups() const; // newest first
     QString directory() const { return m_directory; }
 
-    // Replaces the database at dbPath (closed, not in use) with the snapshot. The old file is
-    // kept beside it as <db>.before-restore-<time>. Fails, touching nothing, if the snapshot
-    // does not open, fails its integrity check or comes from a newer version.
+    // Replaces the database at dbPath with the snapshot, atomically (a kill at any instant leaves
+    // the old or the new file at the path, never none). The old file is kept beside it as
+    // <db>.before-restore-<time>. Fails, touching nothing, while a process runs the marathon (its
+    // MarathonLock), or if the snapshot is not a marathon database this version opens, or fails
+    // its integrity check.
     static bool restore(const QString& snapshotPath, const QString& dbPath, std::int64_t nowUtcMs,
                         QString* keptOldPath, QString* error);
-    // Opens a snapshot and checks it: integrity, schema version.
+    // Opens a snapshot and checks it: integrity, a marathon's schema (version and tables), and
+    // that the store opens it.
     static bool verify(const QString& snapshotPath, QString* error);
 
 private:

@@ -184,11 +184,11 @@ struct EtherUnit
     int gweiExponent;
 };
 constexpr EtherUnit kEtherUnits[] = {
-    {u"eth", 9},         {u"ether", 9},       {u"\u03BE", 9}, // ξ, the fold of Ξ
-    {u"wei", -9},        {u"kwei", -6},       {u"babbage", -6},     {u"femtoether", -6},
-    {u"mwei", -3},       {u"lovelace", -3},   {u"picoether", -3},   {u"gwei", 0},
-    {u"shannon", 0},     {u"nanoether", 0},   {u"szabo", 3},        {u"microether", 3},
-    {u"finney", 6},      {u"milliether", 6},  {u"millieth", 6},     {u"kether", 12},
+    {u"eth", 9},     {u"ether", 9},      {u"\u03BE", 9}, // ξ, the fold of Ξ
+    {u"wei", -9},    {u"kwei", -6},      {u"babbage", -6},   {u"femtoether", -6},
+    {u"mwei", -3},   {u"lovelace", -3},  {u"picoether", -3}, {u"gwei", 0},
+    {u"shannon", 0}, {u"nanoether", 0},  {u"szabo", 3},      {u"microether", 3},
+    {u"finney", 6},  {u"milliether", 6}, {u"millieth", 6},   {u"kether", 12},
 };
 
 WordReading meaningOfWord(QStringView word)
@@ -530,8 +530,8 @@ QString textForScanning(const QString& text)
     QString marked;
     marked.reserve(text.size());
     // A byte order mark that opens the text is an encoding artefact, not something put there.
-    const QStringView body = QStringView(text).startsWith(u'\uFEFF') ? QStringView(text).sliced(1)
-                                                                      : QStringView(text);
+    const QStringView body =
+        QStringView(text).startsWith(u'\uFEFF') ? QStringView(text).sliced(1) : QStringView(text);
     for (const QChar c : body) {
         if (c == kInvisibleMark) // a private-use character is as invisible as a control
             marked.append(kInvisibleMark);

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace sb::auction {
 
 namespace {
@@ -21,12 +23,35 @@ QString row(const QStringList& cells)
     return escaped.join(u',') + QStringLiteral("\r\n");
 }
 
-bool writeFile(const QString& path, const QString& content, QString* error)
+// Writes the file under a temporary name; only a complete, flushed and synced file is renamed
+// into place. A short write (a full disk, a file-size limit) is an error, never a success: the
+// operating system may accept part of a write without reporting one.
+bool writeCompletely(QSaveFile& file, const QByteArray& bytes, QString* error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content.toUtf8()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)) {
         *error = QCoreApplication::translate("CsvExporter", "Cannot write %1: %2")
-                     .arg(path, file.errorString());
+                     .arg(file.fileName(), file.errorString());
+        return false;
+    }
+    const qint64 written = file.write(bytes);
+    if (written != bytes.size()) {
+        *error = QCoreApplication::translate("CsvExporter",
+                                             "Cannot write %1: only %2 of %3 bytes fit (is the "
+                                             "disk full?)")
+                     .arg(file.fileName())
+                     .arg(std::max<qint64>(written, 0))
+                     .arg(bytes.size());
+        file.cancelWriting();
+        return false;
+    }
+    return true;
+}
+
+bool commit(QSaveFile& file, QString* error)
+{
+    if (!file.commit()) {
+        *error = QCoreApplication::translate("CsvExporter", "Cannot write %1: %2")
+                     .arg(file.fileName(), file.errorString());
         return false;
     }
     return true;
@@ -53,9 +78,26 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
         *error = QCoreApplication::translate("CsvExporter", "Cannot create %1").arg(directory);
         return false;
     }
+    // Nothing is written from data that could not be read: an export that looks complete but is
+    // not would be worse than none.
     QString loadError;
     const auto marathon = store.loadMarathon(&loadError);
+    if (!marathon) {
+        *error = loadError.isEmpty()
+                     ? QCoreApplication::translate("CsvExporter", "The database holds no marathon.")
+                     : loadError;
+        return false;
+    }
     const QList<AuctionDay> auctions = store.loadAuctions(&loadError);
+    if (!loadError.isEmpty()) {
+        *error = loadError;
+        return false;
+    }
+    const Result<QList<BidRecord>> allBids = store.bids();
+    if (!allBids) {
+        *error = allBids.error();
+        return false;
+    }
 
     QString bids =
         row({QStringLiteral("bid_id"), QStringLiteral("day"), QStringLiteral("lot"),
@@ -64,7 +106,7 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
              QStringLiteral("posted_utc"), QStringLiteral("received_utc"), QStringLiteral("status"),
              QStringLiteral("reason_code"), QStringLiteral("reason"), QStringLiteral("note"),
              QStringLiteral("text")});
-    for (const BidRecord& b : store.bids()) {
+    for (const BidRecord& b : *allBids) {
         const AuctionDay a = auctions.value(b.auctionIndex);
         bids += row({QString::number(b.id), QString::number(a.dayNumber),
                      QString::number(a.lot + 1), b.source, b.sourceId, b.bidderId,
@@ -84,11 +126,19 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
              QStringLiteral("winning_bid_id"), QStringLiteral("settlement_note")});
     for (const AuctionDay& a : auctions) {
         QStringList cells = {QString::number(a.dayNumber), QString::number(a.lot + 1)};
-        const bool hasLot = marathon && a.index < marathon->config.lots.size();
+        const bool hasLot = a.index < marathon->config.lots.size();
         cells << (hasLot ? marathon->config.lots[a.index].title : QString())
               << (hasLot ? marathon->config.lots[a.index].tokenId : QString())
               << dayStateName(a.state) << isoUtc(a.startUtcMs) << isoUtc(a.endUtcMs);
-        const auto winner = a.winnerBidId ? store.bid(*a.winnerBidId) : std::nullopt;
+        std::optional<BidRecord> winner;
+        if (a.winnerBidId) {
+            Result<std::optional<BidRecord>> read = store.bid(*a.winnerBidId);
+            if (!read) {
+                *error = read.error();
+                return false;
+            }
+            winner = std::move(*read);
+        }
         if (winner) {
             cells << winner->bidderId << BidParser::withoutInvisibleControls(winner->bidderName)
                   << winner->amount.toDecimalString().remove(u',')
@@ -99,8 +149,12 @@ bool CsvExporter::exportAll(const AuctionStore& store, const QString& directory,
         cells << a.settlementNote;
         results += row(cells);
     }
-    return writeFile(QDir(directory).filePath(QStringLiteral("bids.csv")), bids, error) &&
-           writeFile(QDir(directory).filePath(QStringLiteral("results.csv")), results, error);
+    // Both complete before either replaces a previous export.
+    QSaveFile bidsFile(QDir(directory).filePath(QStringLiteral("bids.csv")));
+    QSaveFile resultsFile(QDir(directory).filePath(QStringLiteral("results.csv")));
+    return writeCompletely(bidsFile, bids.toUtf8(), error) &&
+           writeCompletely(resultsFile, results.toUtf8(), error) && commit(bidsFile, error) &&
+           commit(resultsFile, error);
 }
 
 } // namespace sb::auction

@@ -11,8 +11,10 @@ namespace sb::auction {
 class CsvExporter
 {
 public:
-    // Writes <dir>/bids.csv and <dir>/results.csv, atomically each.
-    static bool exportAll(const AuctionStore& store, const QString& directory, QString* error);
+    // Writes <dir>/bids.csv and <dir>/results.csv, atomically each (a short write or a failed
+    // read leaves the previous files as they were and says why).
+    [[nodiscard]] static bool exportAll(const AuctionStore& store, const QString& directory,
+                                        QString* error);
     static QString escapeCell(const QString& cell);
 };
 

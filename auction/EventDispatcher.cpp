@@ -13,14 +13,34 @@ EventDispatcher::EventDispatcher(AuctionStore& store, const Clock& clock, RetryP
     : QObject(parent), m_store(store), m_clock(clock), m_policy(policy)
 {}
 
-void EventDispatcher::subscribe(EventSubscriber* subscriber, bool replayFromStart)
+bool EventDispatcher::subscribe(EventSubscriber* subscriber, bool replayFromStart, QString* error)
 {
     Subscription s;
     s.subscriber = subscriber;
-    const auto stored = m_store.subscriberCursor(subscriber->subscriberName());
-    s.cursor = stored ? *stored : (replayFromStart ? 0 : m_store.lastSeq());
-    s.dirty = !stored;
+    // A cursor that cannot be read is not "none": guessing would replay or skip events.
+    const Result<std::optional<std::int64_t>> stored =
+        m_store.subscriberCursor(subscriber->subscriberName());
+    if (!stored) {
+        if (error)
+            *error = stored.error();
+        return false;
+    }
+    if (*stored) {
+        s.cursor = **stored;
+    } else if (replayFromStart) {
+        s.cursor = 0;
+    } else {
+        const Result<std::int64_t> last = m_store.lastSeq();
+        if (!last) {
+            if (error)
+                *error = last.error();
+            return false;
+        }
+        s.cursor = *last;
+    }
+    s.dirty = !*stored;
     m_subscriptions.push_back(s);
+    return true;
 }
 
 void EventDispatcher::unsubscribe(EventSubscriber* subscriber)
@@ -46,10 +66,18 @@ bool EventDispatcher::eventAfter(std::int64_t seq, AuctionEvent* event)
         *event = m_recent[std::size_t(seq + 1 - m_recent.front().seq)];
         return true;
     }
-    const QList<AuctionEvent> next = m_store.events(seq, 1);
-    if (next.isEmpty())
+    const Result<QList<AuctionEvent>> next = m_store.events(seq, 1);
+    if (!next) {
+        // Nothing is delivered past an event that cannot be read; the next pump tries again.
+        if (next.error() != m_lastReadError)
+            qWarning("Event delivery waits: %s", qUtf8Printable(next.error()));
+        m_lastReadError = next.error();
         return false;
-    *event = next.constFirst();
+    }
+    m_lastReadError.clear();
+    if (next->isEmpty())
+        return false;
+    *event = next->constFirst();
     return true;
 }
 
@@ -142,7 +170,12 @@ bool EventDispatcher::saveCursors(QString* error)
 
 bool EventDispatcher::redrive(std::int64_t deadLetterId, QString* error)
 {
-    const QList<DeadLetter> letters = m_store.deadLetters();
+    const Result<QList<DeadLetter>> read = m_store.deadLetters();
+    if (!read) {
+        *error = read.error();
+        return false;
+    }
+    const QList<DeadLetter>& letters = *read;
     const auto it = std::find_if(letters.cbegin(), letters.cend(),
                                  [&](const DeadLetter& d) { return d.id == deadLetterId; });
     if (it == letters.cend()) {
@@ -174,13 +207,16 @@ bool EventDispatcher::redrive(std::int64_t deadLetterId, QString* error)
     return false;
 }
 
-std::int64_t EventDispatcher::cursorOf(const QString& subscriberName) const
+Result<std::int64_t> EventDispatcher::cursorOf(const QString& subscriberName) const
 {
     for (const Subscription& s : m_subscriptions) {
         if (s.subscriber->subscriberName() == subscriberName)
             return s.cursor;
     }
-    return m_store.subscriberCursor(subscriberName).value_or(0);
+    const Result<std::optional<std::int64_t>> stored = m_store.subscriberCursor(subscriberName);
+    if (!stored)
+        return AuctionError{stored.error()};
+    return stored->value_or(0);
 }
 
 } // namespace sb::auction

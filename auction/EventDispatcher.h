@@ -45,7 +45,9 @@ public:
 
     // Starts from the stored cursor; a new subscriber starts after the current last event unless
     // replayFromStart is set.
-    void subscribe(EventSubscriber* subscriber, bool replayFromStart = false);
+    // Fails (subscribing nothing) when the stored cursor cannot be read.
+    [[nodiscard]] bool subscribe(EventSubscriber* subscriber, bool replayFromStart = false,
+                                 QString* error = nullptr);
     void unsubscribe(EventSubscriber* subscriber);
 
     // Feed from AuctionEngine::eventsCommitted; saves a round trip to the database.
@@ -57,11 +59,11 @@ public:
     // Persists cursors (delivery is at least once between two saves).
     bool saveCursors(QString* error);
 
-    QList<DeadLetter> deadLetters() const { return m_store.deadLetters(); }
+    Result<QList<DeadLetter>> deadLetters() const { return m_store.deadLetters(); }
     // Delivers a dead letter again now; removed on success, kept with the new error otherwise.
     bool redrive(std::int64_t deadLetterId, QString* error);
 
-    std::int64_t cursorOf(const QString& subscriberName) const;
+    Result<std::int64_t> cursorOf(const QString& subscriberName) const;
 
 signals:
     void deadLettered(const QString& subscriber, std::int64_t seq, const QString& error);
@@ -83,6 +85,7 @@ private:
     const Clock& m_clock;
     RetryPolicy m_policy;
     std::vector<Subscription> m_subscriptions;
+    QString m_lastReadError;           // said once, until a read works again
     std::deque<AuctionEvent> m_recent; // the tail of the journal, so live delivery skips SQLite
     static constexpr std::size_t kRecentLimit = 4096;
 };

@@ -35,7 +35,8 @@ ActionResult AuctionEngine::operatorAction(const QString& action, const QString&
 
 ActionResult AuctionEngine::pause(int auctionIndex, const QString& actor)
 {
-    tick();
+    if (const ActionResult ticked = tick(); !ticked.ok)
+        return ticked; // never act on a state that is not up to date
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || a->state != DayState::Active)
         return ActionResult::failure(tr("Only a running auction can be paused."));
@@ -72,7 +73,8 @@ ActionResult AuctionEngine::resume(int auctionIndex, const QString& actor)
 
 ActionResult AuctionEngine::extend(int auctionIndex, std::int64_t byMs, const QString& actor)
 {
-    tick();
+    if (const ActionResult ticked = tick(); !ticked.ok)
+        return ticked; // never act on a state that is not up to date
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || !a->isOpenForBids())
         return ActionResult::failure(tr("Only an auction that is taking bids can be extended."));
@@ -100,7 +102,8 @@ ActionResult AuctionEngine::extend(int auctionIndex, std::int64_t byMs, const QS
 
 ActionResult AuctionEngine::closeNow(int auctionIndex, const QString& actor)
 {
-    tick();
+    if (const ActionResult ticked = tick(); !ticked.ok)
+        return ticked; // never act on a state that is not up to date
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || (a->state != DayState::Active && a->state != DayState::Paused))
         return ActionResult::failure(tr("Only a running or paused auction can be closed."));
@@ -124,7 +127,8 @@ ActionResult AuctionEngine::closeNow(int auctionIndex, const QString& actor)
 
 ActionResult AuctionEngine::cancel(int auctionIndex, const QString& reason, const QString& actor)
 {
-    tick();
+    if (const ActionResult ticked = tick(); !ticked.ok)
+        return ticked; // never act on a state that is not up to date
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || a->state == DayState::Completed || a->state == DayState::Cancelled)
         return ActionResult::failure(tr("This auction has already ended."));
@@ -151,8 +155,12 @@ ActionResult AuctionEngine::cancel(int auctionIndex, const QString& reason, cons
 ActionResult AuctionEngine::invalidateBid(std::int64_t bidId, const QString& reason,
                                           const QString& actor)
 {
-    tick();
-    std::optional<BidRecord> bid = m_store.bid(bidId);
+    if (const ActionResult ticked = tick(); !ticked.ok)
+        return ticked; // never act on a state that is not up to date
+    const Result<std::optional<BidRecord>> read = m_store.bid(bidId);
+    if (!read)
+        return stopJudging(read.error());
+    std::optional<BidRecord> bid = *read;
     if (!bid || bid->status != BidStatus::Accepted)
         return ActionResult::failure(tr("Only an accepted bid can be invalidated."));
     AuctionDay* a = auctionAt(bid->auctionIndex);
@@ -198,8 +206,12 @@ ActionResult AuctionEngine::invalidateBid(std::int64_t bidId, const QString& rea
 
 ActionResult AuctionEngine::approveBid(std::int64_t bidId, const QString& actor)
 {
-    tick();
-    std::optional<BidRecord> bid = m_store.bid(bidId);
+    if (const ActionResult ticked = tick(); !ticked.ok)
+        return ticked; // never act on a state that is not up to date
+    const Result<std::optional<BidRecord>> read = m_store.bid(bidId);
+    if (!read)
+        return stopJudging(read.error());
+    std::optional<BidRecord> bid = *read;
     if (!bid || bid->status != BidStatus::PendingReview)
         return ActionResult::failure(tr("Only a bid waiting for review can be approved."));
     AuctionDay* a = auctionAt(bid->auctionIndex);
@@ -233,7 +245,10 @@ ActionResult AuctionEngine::approveBid(std::int64_t bidId, const QString& actor)
 ActionResult AuctionEngine::rejectBid(std::int64_t bidId, const QString& reason,
                                       const QString& actor)
 {
-    std::optional<BidRecord> bid = m_store.bid(bidId);
+    const Result<std::optional<BidRecord>> read = m_store.bid(bidId);
+    if (!read)
+        return stopJudging(read.error());
+    std::optional<BidRecord> bid = *read;
     if (!bid || bid->status != BidStatus::PendingReview)
         return ActionResult::failure(tr("Only a bid waiting for review can be rejected."));
     if (reason.trimmed().isEmpty())
@@ -254,7 +269,8 @@ ActionResult AuctionEngine::rejectBid(std::int64_t bidId, const QString& reason,
 
 ActionResult AuctionEngine::markSettled(int auctionIndex, const QString& note, const QString& actor)
 {
-    tick();
+    if (const ActionResult ticked = tick(); !ticked.ok)
+        return ticked; // never act on a state that is not up to date
     AuctionDay* a = auctionAt(auctionIndex);
     if (!a || a->state != DayState::Processing || !a->winnerBidId)
         return ActionResult::failure(tr("Only an auction with a declared winner can be settled."));
@@ -266,9 +282,14 @@ ActionResult AuctionEngine::markSettled(int auctionIndex, const QString& note, c
             a->settlementNote = note;
             QJsonObject payload = auctionJson(*a);
             payload.insert(QStringLiteral("winner_bid_id"), qint64(*a->winnerBidId));
-            if (const auto winner = m_store.bid(*a->winnerBidId)) {
-                payload.insert(QStringLiteral("winner"), winner->bidderName);
-                payload.insert(QStringLiteral("amount_gwei"), qint64(winner->amount.gwei()));
+            const Result<std::optional<BidRecord>> winner = m_store.bid(*a->winnerBidId);
+            if (!winner) {
+                *error = winner.error();
+                return false;
+            }
+            if (*winner) {
+                payload.insert(QStringLiteral("winner"), (*winner)->bidderName);
+                payload.insert(QStringLiteral("amount_gwei"), qint64((*winner)->amount.gwei()));
             }
             payload.insert(QStringLiteral("note"), note);
             return journal(EventType::DayCompleted, a->dayNumber, payload, error) &&

@@ -83,9 +83,71 @@ bool SchemaMigrations::checkReadable(const QSqlDatabase& db, const QString& path
     return true;
 }
 
+namespace {
+
+// The tables each version has (those created by the steps up to it).
+QStringList tablesOfVersion(int version)
+{
+    static const QStringList v1 = {QStringLiteral("meta"), QStringLiteral("marathon"),
+                                   QStringLiteral("auctions"), QStringLiteral("bids"),
+                                   QStringLiteral("events")};
+    static const QStringList v2 = {QStringLiteral("subscriber_cursors"),
+                                   QStringLiteral("dead_letters")};
+    QStringList tables = v1;
+    if (version >= 2)
+        tables += v2;
+    return tables;
+}
+
+QStringList tablesIn(const QSqlDatabase& db, bool* ok)
+{
+    QSqlQuery q(db);
+    QStringList names;
+    *ok = q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table'"));
+    while (*ok && q.next())
+        names.append(q.value(0).toString());
+    return names;
+}
+
+} // namespace
+
+bool SchemaMigrations::isEmpty(const QSqlDatabase& db)
+{
+    bool ok = false;
+    const QStringList tables = tablesIn(db, &ok);
+    return ok && tables.isEmpty();
+}
+
+bool SchemaMigrations::checkMarathon(const QSqlDatabase& db, const QString& path, QString* error)
+{
+    if (!checkReadable(db, path, error))
+        return false;
+    const int found = version(db);
+    bool ok = false;
+    const QStringList tables = tablesIn(db, &ok);
+    if (!ok)
+        return fail(error, QCoreApplication::translate("SchemaMigrations", "%1 cannot be read: %2")
+                               .arg(path, db.lastError().text()));
+    QStringList missing;
+    for (const QString& table : tablesOfVersion(found)) {
+        if (!tables.contains(table))
+            missing.append(table);
+    }
+    if (found < 1 || !missing.isEmpty())
+        return fail(error, QCoreApplication::translate("SchemaMigrations",
+                                                       "%1 is not a SothebAIs Studio marathon "
+                                                       "database")
+                               .arg(path));
+    return true;
+}
+
 bool SchemaMigrations::migrate(QSqlDatabase& db, const QString& path, QString* error)
 {
     if (!checkReadable(db, path, error))
+        return false;
+    // A new file is initialized; an existing one must already be a marathon (never turn someone
+    // else's SQLite file into one).
+    if (!isEmpty(db) && !checkMarathon(db, path, error))
         return false;
     for (int step = version(db); step < kCurrentVersion; ++step) {
         if (!db.transaction())

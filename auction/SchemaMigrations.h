@@ -17,6 +17,11 @@ public:
     static int version(const QSqlDatabase& db);
     // Fails, writing nothing, for a file that is not a database or comes from a newer version.
     static bool checkReadable(const QSqlDatabase& db, const QString& path, QString* error);
+    // Whether the file holds a marathon: a known schema version (1..current) and every table
+    // that version has. A foreign SQLite file, or one whose tables were dropped, is refused.
+    static bool checkMarathon(const QSqlDatabase& db, const QString& path, QString* error);
+    // True for a file with no table at all (a new, empty database).
+    static bool isEmpty(const QSqlDatabase& db);
     // Applies the missing steps.
     static bool migrate(QSqlDatabase& db, const QString& path, QString* error);
 };

@@ -74,13 +74,19 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::op
         }
         s.winnerDeclared = a.winnerDeclared && a.winnerBidId.has_value();
         if (s.winnerDeclared) {
-            if (const std::optional<BidRecord> winner = engine.store().bid(*a.winnerBidId)) {
-                s.winnerName = BidParser::visibleText(winner->bidderName);
-                s.winningBid = winner->amount;
+            const Result<std::optional<BidRecord>> winner = engine.store().bid(*a.winnerBidId);
+            if (!winner)
+                s.readError = winner.error();
+            else if (*winner) {
+                s.winnerName = BidParser::visibleText((*winner)->bidderName);
+                s.winningBid = (*winner)->amount;
             }
         }
 
-        const QList<BidRecord> bids = engine.store().bids(a.index);
+        const Result<QList<BidRecord>> read = engine.store().bids(a.index);
+        if (!read)
+            s.readError = read.error(); // the feed stays empty rather than show part of it
+        const QList<BidRecord> bids = read ? *read : QList<BidRecord>();
         for (auto it = bids.crbegin(); it != bids.crend() && s.feed.size() < kFeedLength; ++it) {
             FeedEntry e;
             e.bidId = it->id;
@@ -107,7 +113,10 @@ LeaderboardTally AuctionSnapshot::tallyLeaderboard(AuctionEngine& engine)
             winners.insert(*a.winnerBidId, 1);
     }
     LeaderboardTally board;
-    for (const BidRecord& bid : engine.store().bids()) {
+    const Result<QList<BidRecord>> bids = engine.store().bids();
+    if (!bids)
+        return board; // an empty board, never one counted from part of the bids
+    for (const BidRecord& bid : *bids) {
         if (bid.status == BidStatus::Accepted)
             addToLeaderboard(board, bid.bidderId, bid.bidderName, bid.amount,
                              winners.contains(bid.id) ? 1 : 0);

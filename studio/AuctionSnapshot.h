@@ -81,6 +81,9 @@ struct AuctionSnapshot
     QList<FeedEntry> feed;               // newest first, at most kFeedLength
     QList<LeaderboardEntry> leaderboard; // best first, at most kLeaderboardLength
 
+    // Set when the marathon database could not be read: what depends on it is left empty.
+    QString readError;
+
     static constexpr int kFeedLength = 8;
     static constexpr int kLeaderboardLength = 5;
 

@@ -33,10 +33,15 @@ void AuctionStateModel::seedFromJournal()
 {
     m_leaderboard = AuctionSnapshot::tallyLeaderboard(*m_engine);
     // The badge and the SOLD banner of an auction that is still on screen after a restart.
-    const std::int64_t last = m_engine->store().lastSeq();
-    const QList<AuctionEvent> recent =
-        m_engine->store().events(std::max<std::int64_t>(0, last - 2000), 2000);
-    for (const AuctionEvent& event : recent) {
+    // Unreadable, the badges stay off: they decorate, nothing is decided from them.
+    const sb::auction::Result<std::int64_t> last = m_engine->store().lastSeq();
+    if (!last)
+        return;
+    const sb::auction::Result<QList<AuctionEvent>> recent =
+        m_engine->store().events(std::max<std::int64_t>(0, *last - 2000), 2000);
+    if (!recent)
+        return;
+    for (const AuctionEvent& event : *recent) {
         const int index = event.payload.value(QStringLiteral("auction")).toInt(-1);
         if (event.type == EventType::AuctionExtended)
             m_extended.insert(index, true);

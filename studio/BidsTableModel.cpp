@@ -13,6 +13,7 @@ namespace sb::studio {
 using sb::auction::AuctionEvent;
 using sb::auction::BidRecord;
 using sb::auction::BidStatus;
+using sb::auction::Result;
 namespace EventType = sb::auction::EventType;
 
 namespace {
@@ -47,8 +48,14 @@ void BidsTableModel::setAuctionFilter(std::optional<int> auctionIndex)
 void BidsTableModel::reload()
 {
     beginResetModel();
-    m_bids =
-        m_engine.store().isOpen() ? m_engine.store().bids(m_auctionFilter) : QList<BidRecord>();
+    m_bids.clear();
+    if (m_engine.store().isOpen()) {
+        Result<QList<BidRecord>> read = m_engine.store().bids(m_auctionFilter);
+        if (read)
+            m_bids = std::move(*read);
+        else
+            emit readFailed(read.error()); // an empty table, and the reason, not a partial one
+    }
     rebuildIndex();
     endResetModel();
 }
@@ -94,7 +101,12 @@ void BidsTableModel::onEventsCommitted(const QList<AuctionEvent>& events)
 
     QList<BidRecord> added;
     for (const qint64 id : std::as_const(changed)) {
-        std::optional<BidRecord> bid = m_engine.store().bid(id);
+        Result<std::optional<BidRecord>> read = m_engine.store().bid(id);
+        if (!read) {
+            emit readFailed(read.error());
+            continue;
+        }
+        std::optional<BidRecord> bid = std::move(*read);
         if (!bid || !accepts(*bid))
             continue;
         const auto existing = m_rowById.constFind(id);

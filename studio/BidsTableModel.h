@@ -55,6 +55,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+signals:
+    // The bids could not be read (a damaged database): the table shows none rather than some.
+    void readFailed(const QString& reason);
+
 private:
     void onEventsCommitted(const QList<sb::auction::AuctionEvent>& events);
     bool accepts(const sb::auction::BidRecord& bid) const;

@@ -19,7 +19,8 @@ DeadLetterModel::DeadLetterModel(sb::auction::EventDispatcher& dispatcher, QObje
 void DeadLetterModel::refresh()
 {
     beginResetModel();
-    m_letters = m_dispatcher.deadLetters();
+    sb::auction::Result<QList<sb::auction::DeadLetter>> letters = m_dispatcher.deadLetters();
+    m_letters = letters ? std::move(*letters) : QList<sb::auction::DeadLetter>();
     endResetModel();
 }
 

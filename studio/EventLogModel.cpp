@@ -50,12 +50,16 @@ void EventLogModel::reload()
     endResetModel();
     if (!m_engine.store().isOpen())
         return;
-    const qint64 last = m_engine.store().lastSeq();
-    const QList<AuctionEvent> tail =
-        m_engine.store().events(std::max<qint64>(0, last - m_capacity), m_capacity);
+    const sb::auction::Result<std::int64_t> last = m_engine.store().lastSeq();
+    if (!last)
+        return;
+    const sb::auction::Result<QList<AuctionEvent>> tail =
+        m_engine.store().events(std::max<qint64>(0, *last - m_capacity), m_capacity);
+    if (!tail)
+        return;
     QList<Entry> entries;
-    entries.reserve(tail.size());
-    for (const AuctionEvent& event : tail)
+    entries.reserve(tail->size());
+    for (const AuctionEvent& event : *tail)
         entries.append(entryOf(event));
     append(std::move(entries));
 }

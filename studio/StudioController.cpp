@@ -93,8 +93,14 @@ bool StudioController::open(QString* error)
         // A fresh demo on every start: the preview is alive at once and nothing is mistaken for
         // a real marathon.
         const QString demo = QDir(m_dataDir).filePath(QStringLiteral("demo.db"));
-        for (const char* suffix : {"", "-wal", "-shm"})
-            QFile::remove(demo + QLatin1String(suffix));
+        {
+            // Another studio on this data folder runs its demo on the file: never delete it.
+            MarathonLock owner;
+            if (!owner.tryLock(demo, error))
+                return false;
+            for (const char* suffix : {"", "-wal", "-shm"})
+                QFile::remove(demo + QLatin1String(suffix));
+        }
         if (!openStore(demo, true, nullptr, error))
             return false;
     }
@@ -230,13 +236,18 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
     std::unique_ptr<EventDispatcher> oldDispatcher = std::move(m_dispatcher);
     std::unique_ptr<Clock> oldClock = std::move(m_clock);
     const QString demoPath = m_store.path();
+    const bool realExisted = QFileInfo::exists(real);
     m_backups.reset();
     m_bidTimer.stop();
     m_store.close();
     if (!openStore(real, false, &config, error)) {
         m_store.close();
-        for (const char* suffix : {"", "-wal", "-shm"})
-            QFile::remove(real + QLatin1String(suffix));
+        // Only what this attempt made: a file that was there (perhaps another process's
+        // marathon, which is why it could not be opened) is never deleted.
+        if (!realExisted) {
+            for (const char* suffix : {"", "-wal", "-shm"})
+                QFile::remove(real + QLatin1String(suffix));
+        }
         // Back to the demo as it was: its engine still holds its state; the file is reopened.
         QString reopenError;
         if (!m_store.open(demoPath, &reopenError))

@@ -104,21 +104,21 @@ void TestCrashSafety::killedMidStreamLosesNothingAcknowledged()
     QVERIFY2(store.integrityCheck(&error), qPrintable(error));
 
     for (const QString& id : std::as_const(run.acceptedSourceIds)) {
-        const auto bid = store.bidBySource(QStringLiteral("demo"), id);
+        const auto bid = store.bidBySource(QStringLiteral("demo"), id).value();
         QVERIFY2(bid, qPrintable(QStringLiteral("acknowledged bid %1 is gone").arg(id)));
         QCOMPARE(bid->status, BidStatus::Accepted);
     }
 
-    const QList<AuctionEvent> journal = store.events(0, 1 << 24);
+    const QList<AuctionEvent> journal = store.events(0, 1 << 24).value();
     QVERIFY(!journal.isEmpty());
     for (qsizetype i = 0; i < journal.size(); ++i)
         QCOMPARE(journal[i].seq, i + 1);
-    QCOMPARE(store.lastSeq(), journal.size());
+    QCOMPARE(store.lastSeq().value(), journal.size());
 
     // The stored leader of every auction is the best accepted bid, recomputed from scratch.
     for (const AuctionDay& a : store.loadAuctions(&error)) {
         std::optional<BidRecord> best;
-        for (const BidRecord& b : store.bids(a.index)) {
+        for (const BidRecord& b : store.bids(a.index).value()) {
             if (b.status != BidStatus::Accepted)
                 continue;
             if (!best || b.amount > best->amount ||

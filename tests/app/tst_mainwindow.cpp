@@ -445,7 +445,7 @@ void TestMainWindow::layoutSurvivesARestart()
     QString error;
     QVERIFY2(m_studio->open(&error), qPrintable(error));
     QVERIFY(!m_studio->isDemo()); // the real marathon is back, with its bids
-    QCOMPARE(m_studio->engine().store().bidCount(), 3);
+    QCOMPARE(m_studio->engine().store().bidCount().value(), 3);
     m_window = std::make_unique<MainWindow>(*m_studio, *m_settings);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -362,7 +362,7 @@ void TestWizard::eventLogDockFiltersAndRedrives()
     QObject::connect(f.engine.get(), &AuctionEngine::eventsCommitted, &dispatcher,
                      &EventDispatcher::onEventsCommitted);
     FlakySubscriber subscriber;
-    dispatcher.subscribe(&subscriber);
+    QVERIFY(dispatcher.subscribe(&subscriber));
     sb::studio::EventLogModel log(*f.engine);
     sb::studio::DeadLetterModel letters(dispatcher);
 

@@ -4,6 +4,8 @@
 #include "EngineFixture.h"
 
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace sb::auction;
@@ -26,6 +28,7 @@ private slots:
     void restartCatchesUpWindowsThatPassed();
     void groupCommitJudgesInOrder();
     void fullDiskLosesNothingAcknowledged();
+    void aReadThatFailsDecidesNothing();
     void lotsPerDayRunOneAfterAnother();
     void marathonFinishesAfterTheLastDay();
 };
@@ -43,7 +46,7 @@ void TestAuctionEngine::rejectsAnInvalidConfig()
     const ActionResult created = engine.createMarathon(config);
     QVERIFY(!created.ok);
     QVERIFY2(created.error.contains(QLatin1String("Days")), qPrintable(created.error));
-    QCOMPARE(store.lastSeq(), 0);
+    QCOMPARE(store.lastSeq().value(), 0);
     QVERIFY(!engine.load().ok); // nothing was stored
 }
 
@@ -166,10 +169,10 @@ void TestAuctionEngine::journalIsGapFreeAndMatchesWhatWasPublished()
     f.at(kDay1Open);
     for (int i = 0; i < 20; ++i)
         f.bid(QStringLiteral("b%1").arg(i), QStringLiteral("bid %1").arg(1 + i * 0.5));
-    f.engine->pause(0, QStringLiteral("op"));
-    f.engine->resume(0, QStringLiteral("op"));
+    QVERIFY(f.engine->pause(0, QStringLiteral("op")).ok);
+    QVERIFY(f.engine->resume(0, QStringLiteral("op")).ok);
     f.at(kDay1Close + kHour);
-    const QList<AuctionEvent> journal = f.store->events(0, 100000);
+    const QList<AuctionEvent> journal = f.store->events(0, 100000).value();
     QCOMPARE(journal.size(), f.events.size());
     for (int i = 0; i < journal.size(); ++i) {
         QCOMPARE(journal[i].seq, i + 1);
@@ -185,11 +188,11 @@ void TestAuctionEngine::eventsArePublishedOnlyAfterCommit()
     // A subscriber that reads the database through its own connection sees what it was told.
     AuctionStore reader;
     QString error;
-    QVERIFY(reader.open(f.dbPath, &error));
+    QVERIFY2(reader.openReadOnly(f.dbPath, &error), qPrintable(error));
     int checked = 0;
     QObject::connect(f.engine.get(), &AuctionEngine::eventsCommitted,
                      [&](const QList<AuctionEvent>& events) {
-                         QCOMPARE(reader.lastSeq(), events.last().seq);
+                         QCOMPARE(reader.lastSeq().value(), events.last().seq);
                          ++checked;
                      });
     f.bid(QStringLiteral("alice"), QStringLiteral("bid 1"));
@@ -211,7 +214,7 @@ void TestAuctionEngine::restartKeepsTheLeader()
              BidOutcome::Kind::Rejected);
     QCOMPARE(f.bid(QStringLiteral("carol"), QStringLiteral("bid 2.1")).kind,
              BidOutcome::Kind::Accepted);
-    QCOMPARE(f.engine->lastSeq(), f.store->lastSeq());
+    QCOMPARE(f.engine->lastSeq(), f.store->lastSeq().value());
 }
 
 void TestAuctionEngine::restartCatchesUpWindowsThatPassed()
@@ -231,7 +234,7 @@ void TestAuctionEngine::restartCatchesUpWindowsThatPassed()
     const QList<AuctionDay> auctions = f.engine->auctions();
     QCOMPARE(auctions[0].state, DayState::Processing); // winner declared, waiting for settlement
     QVERIFY(auctions[0].winnerBidId);
-    QCOMPARE(f.store->bid(*auctions[0].winnerBidId)->bidderName, QStringLiteral("bob"));
+    QCOMPARE(f.store->bid(*auctions[0].winnerBidId).value()->bidderName, QStringLiteral("bob"));
     QCOMPARE(auctions[1].state, DayState::Completed); // ran empty while we were down
     QCOMPARE(auctions[2].state, DayState::Pending);
 
@@ -276,7 +279,73 @@ void TestAuctionEngine::groupCommitJudgesInOrder()
                  i == 100 ? BidOutcome::Kind::Duplicate : BidOutcome::Kind::Accepted);
     }
     QCOMPARE(f.engine->leaderBid(0)->sourceId, QStringLiteral("199"));
-    QCOMPARE(f.store->bidCount(), 200);
+    QCOMPARE(f.store->bidCount().value(), 200);
+}
+
+namespace {
+
+// Runs one statement on the database through a connection of its own, as another program would.
+bool execBeside(const QString& path, const QString& sql)
+{
+    const QString name = QStringLiteral("beside");
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        ok = db.open() && QSqlQuery(db).exec(sql);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+} // namespace
+
+void TestAuctionEngine::aReadThatFailsDecidesNothing()
+{
+    EngineFixture f;
+    f.at(kDay1Open);
+    QCOMPARE(f.bid(QStringLiteral("alice"), QStringLiteral("bid 0.05")).kind,
+             BidOutcome::Kind::Accepted);
+    QCOMPARE(f.bid(QStringLiteral("bob"), QStringLiteral("bid 0.06")).kind,
+             BidOutcome::Kind::Accepted);
+    const std::int64_t bobId = f.engine->leaderBid(0)->id;
+    const std::int64_t seqBefore = f.engine->lastSeq();
+
+    // The bids become unreadable (what a damaged page does to a query, made deterministic).
+    QVERIFY(execBeside(f.dbPath, QStringLiteral("ALTER TABLE bids RENAME TO bids_hidden")));
+
+    // Invalidating the leader must choose a new one from the bids: it cannot, so it does nothing
+    // and says why (before, an empty read cleared the leader).
+    const ActionResult invalidated =
+        f.engine->invalidateBid(bobId, QStringLiteral("test"), QStringLiteral("op"));
+    QVERIFY(!invalidated.ok);
+    QVERIFY2(invalidated.error.contains(QStringLiteral("bid")), qPrintable(invalidated.error));
+
+    // Judging stops, with the reason; no winner is declared when the window closes.
+    const BidOutcome late = f.bid(QStringLiteral("carol"), QStringLiteral("bid 1"));
+    QCOMPARE(late.kind, BidOutcome::Kind::Failed);
+    QVERIFY2(late.error.contains(QStringLiteral("could not be read")), qPrintable(late.error));
+    f.clock.setNow(kDay1Close + 10 * kMinute);
+    const ActionResult ticked = f.engine->tick();
+    QVERIFY(!ticked.ok);
+    QVERIFY2(ticked.error.contains(QStringLiteral("Judging stopped")), qPrintable(ticked.error));
+    QVERIFY(f.eventsOfType(EventType::AuctionWinner).isEmpty());
+
+    // Once the file reads again, the marathon resumes from what is durable: bob still leads.
+    QVERIFY(execBeside(f.dbPath, QStringLiteral("ALTER TABLE bids_hidden RENAME TO bids")));
+    f.closeEngine();
+    f.open();
+    const ActionResult loaded = f.engine->load();
+    QVERIFY2(loaded.ok, qPrintable(loaded.error));
+    QCOMPARE(f.leaderName(), QStringLiteral("bob"));
+    // Nothing was journaled while the bids could not be read; the winner comes after, and right.
+    const QList<AuctionEvent> journal = f.store->events(seqBefore, 100).value();
+    QVERIFY(!journal.isEmpty());
+    QCOMPARE(journal.constFirst().type, QString(EventType::DayClosing));
+    const QList<AuctionEvent> winners = f.eventsOfType(EventType::AuctionWinner);
+    QCOMPARE(winners.size(), 1);
+    QCOMPARE(winners.constFirst().payload.value(QStringLiteral("bid_id")).toInteger(), bobId);
 }
 
 void TestAuctionEngine::fullDiskLosesNothingAcknowledged()
@@ -312,7 +381,7 @@ void TestAuctionEngine::fullDiskLosesNothingAcknowledged()
     }
     QCOMPARE(failures, 1);
     // The failed bid was never acknowledged and is not half-stored; everything else survives.
-    QCOMPARE(f.store->bidCount(), acknowledged.size());
+    QCOMPARE(f.store->bidCount().value(), acknowledged.size());
     QVERIFY(f.store->setMaxPageCount(1 << 30, &error));
     const BidOutcome afterSpaceFreed = next(1000);
     QVERIFY2(afterSpaceFreed.kind == BidOutcome::Kind::Accepted,
@@ -320,10 +389,10 @@ void TestAuctionEngine::fullDiskLosesNothingAcknowledged()
                                                   : afterSpaceFreed.error));
     QVERIFY(f.reopen().ok);
     for (const QString& id : std::as_const(acknowledged))
-        QVERIFY2(f.store->bidBySource(QStringLiteral("test"), id), qPrintable(id));
+        QVERIFY2(f.store->bidBySource(QStringLiteral("test"), id).value(), qPrintable(id));
     QCOMPARE(f.leaderName(),
-             f.store->bidBySource(QStringLiteral("test"), acknowledged.last())->bidderName);
-    QCOMPARE(f.store->lastSeq(), f.store->events(0, 1 << 20).size());
+             f.store->bidBySource(QStringLiteral("test"), acknowledged.last()).value()->bidderName);
+    QCOMPARE(f.store->lastSeq().value(), f.store->events(0, 1 << 20).value().size());
 }
 
 void TestAuctionEngine::lotsPerDayRunOneAfterAnother()

@@ -5,7 +5,9 @@
 
 #include "AuctionStore.h"
 
+#include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -152,6 +154,10 @@ private slots:
     void refusesFileFromNewerVersion();
     void refusesFileThatIsNotADatabase();
     void refusesFolderThatDoesNotExist();
+    void refusesSqliteFileThatIsNotAMarathon();
+    void secondWriterIsRefusedReadersAreNot();
+    void readOnlyOpenWritesNothing();
+    void damagedFileIsRefusedAtOpen();
 
     void bidsRoundTrip();
     void sourceIdIsUniquePerSource();
@@ -229,29 +235,29 @@ void TestAuctionStore::migratesSchema1AndKeepsBids()
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     QCOMPARE(store.schemaVersion(), AuctionStore::kSchemaVersion);
 
-    QCOMPARE(store.bidCount(), 1);
-    const auto bid = store.bidBySource(u"x"_s, u"1790000000000000001"_s);
+    QCOMPARE(store.bidCount().value(), 1);
+    const auto bid = store.bidBySource(u"x"_s, u"1790000000000000001"_s).value();
     QVERIFY(bid);
     QCOMPARE(bid->id, 1);
     QCOMPARE(bid->bidderName, u"alice"_s);
     QCOMPARE(bid->amount, Gwei::fromGwei(50'000'000));
     QCOMPARE(bid->status, BidStatus::Accepted);
-    QCOMPARE(store.lastSeq(), 1);
-    QCOMPARE(store.events(0, 10).constFirst().payload.value(u"bid_id"_s).toInt(), 1);
+    QCOMPARE(store.lastSeq().value(), 1);
+    QCOMPARE(store.events(0, 10).value().constFirst().payload.value(u"bid_id"_s).toInt(), 1);
 
     // The tables schema 2 added work.
     QVERIFY2(store.setSubscriberCursor(u"overlay"_s, 1, &error), qPrintable(error));
-    QCOMPARE(store.subscriberCursor(u"overlay"_s), std::optional<std::int64_t>(1));
+    QCOMPARE(store.subscriberCursor(u"overlay"_s).value(), std::optional<std::int64_t>(1));
     QVERIFY2(store.addDeadLetter({0, u"x-replies"_s, 1, u"HTTP 503"_s, 4, 1}, &error),
              qPrintable(error));
-    QCOMPARE(store.deadLetters().size(), 1);
+    QCOMPARE(store.deadLetters().value().size(), 1);
 
     // Migrating again is a no-op.
     store.close();
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
     QCOMPARE(store.schemaVersion(), AuctionStore::kSchemaVersion);
-    QCOMPARE(store.bidCount(), 1);
-    QCOMPARE(store.deadLetters().size(), 1);
+    QCOMPARE(store.bidCount().value(), 1);
+    QCOMPARE(store.deadLetters().value().size(), 1);
 }
 
 void TestAuctionStore::refusesFileFromNewerVersion()
@@ -313,6 +319,131 @@ void TestAuctionStore::refusesFolderThatDoesNotExist()
     QVERIFY2(error.contains(path), qPrintable(error));
 }
 
+void TestAuctionStore::refusesSqliteFileThatIsNotAMarathon()
+{
+    {
+        RawConnection raw(dbPath());
+        QVERIFY(raw.exec(u"CREATE TABLE recipes(name TEXT)"_s));
+        QVERIFY(raw.exec(u"INSERT INTO recipes VALUES ('soup')"_s));
+    }
+    const QByteArray before = [&] {
+        QFile f(dbPath());
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    for (const bool readOnly : {false, true}) {
+        AuctionStore store;
+        QString error;
+        QVERIFY(!(readOnly ? store.openReadOnly(dbPath(), &error) : store.open(dbPath(), &error)));
+        QVERIFY2(error.contains(u"not a SothebAIs Studio marathon database"_s), qPrintable(error));
+    }
+    // Someone else's SQLite file is never migrated into a marathon.
+    QFile f(dbPath());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+    RawConnection raw(dbPath());
+    QCOMPARE(raw.scalar(u"SELECT COUNT(*) FROM sqlite_master WHERE type='table'"_s).toInt(), 1);
+    QCOMPARE(raw.scalar(u"PRAGMA user_version"_s).toInt(), 0);
+}
+
+void TestAuctionStore::secondWriterIsRefusedReadersAreNot()
+{
+    AuctionStore writer;
+    QString error;
+    QVERIFY2(writer.open(dbPath(), &error), qPrintable(error));
+    BidRecord bid = makeBid(u"1"_s, u"alice"_s, 50'000'000);
+    QVERIFY2(writer.insertBid(bid, &error), qPrintable(error));
+
+    // Another writer (in this process or another: the lock is per open file) is refused and told
+    // who holds the marathon.
+    AuctionStore second;
+    QVERIFY(!second.open(dbPath(), &error));
+    QVERIFY(!second.isOpen());
+    QVERIFY2(error.contains(u"in use by another process"_s), qPrintable(error));
+    QVERIFY2(error.contains(u"process %1"_s.arg(QCoreApplication::applicationPid())),
+             qPrintable(error));
+    QVERIFY(MarathonLock::isHeld(dbPath()));
+
+    // A reader is not: it sees what was committed.
+    AuctionStore reader;
+    QVERIFY2(reader.openReadOnly(dbPath(), &error), qPrintable(error));
+    QVERIFY(reader.isReadOnly());
+    QCOMPARE(reader.bidCount().value(), 1);
+
+    // Released on close (and by the OS when a process dies): the next writer gets it.
+    writer.close();
+    QVERIFY(!MarathonLock::isHeld(dbPath()));
+    QVERIFY2(second.open(dbPath(), &error), qPrintable(error));
+    QCOMPARE(second.bidCount().value(), 1);
+}
+
+void TestAuctionStore::readOnlyOpenWritesNothing()
+{
+    {
+        AuctionStore writer;
+        QString error;
+        QVERIFY2(writer.open(dbPath(), &error), qPrintable(error));
+        BidRecord bid = makeBid(u"1"_s, u"alice"_s, 50'000'000);
+        QVERIFY2(writer.insertBid(bid, &error), qPrintable(error));
+    }
+    QFile::remove(MarathonLock::lockPathFor(dbPath()));
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+
+    AuctionStore reader;
+    QString error;
+    QVERIFY2(reader.openReadOnly(dbPath(), &error), qPrintable(error));
+    QCOMPARE(reader.bidCount().value(), 1);
+    BidRecord another = makeBid(u"2"_s, u"bob"_s, 60'000'000);
+    QVERIFY(!reader.insertBid(another, &error));
+    reader.close();
+
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+    QVERIFY(!QFile::exists(MarathonLock::lockPathFor(dbPath()))); // no lock taken either
+
+    // An empty file, or none, is not a marathon to read.
+    QVERIFY(!reader.openReadOnly(m_dir->filePath(u"none.db"_s), &error));
+    QVERIFY2(error.contains(u"does not exist"_s), qPrintable(error));
+    QFile empty(m_dir->filePath(u"empty.db"_s));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    QVERIFY(!reader.openReadOnly(empty.fileName(), &error));
+    QCOMPARE(QFileInfo(empty.fileName()).size(), 0);
+}
+
+void TestAuctionStore::damagedFileIsRefusedAtOpen()
+{
+    {
+        AuctionStore writer;
+        QString error;
+        QVERIFY2(writer.open(dbPath(), &error), qPrintable(error));
+        for (int i = 0; i < 400; ++i) {
+            AuctionEvent event;
+            event.seq = i + 1;
+            event.timeUtcMs = 1'000 * i;
+            event.type = u"bid.accepted"_s;
+            event.payload.insert(u"text"_s, QString(300, u'x'));
+            QVERIFY2(writer.appendEvent(event, &error), qPrintable(error));
+        }
+    }
+    // Scribble over a page in the middle of the journal, as a failing disk would.
+    QFile file(dbPath());
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const qint64 pages = file.size() / 4096;
+    QVERIFY(pages > 10);
+    QVERIFY(file.seek((pages / 2) * 4096));
+    QCOMPARE(file.write(QByteArray(4096, '\xA5')), 4096);
+    file.close();
+
+    AuctionStore store;
+    QString error;
+    QVERIFY(!store.open(dbPath(), &error));
+    QVERIFY2(error.contains(u"damaged"_s) || error.contains(u"malformed"_s), qPrintable(error));
+    QVERIFY2(error.contains(dbPath()), qPrintable(error));
+}
+
 void TestAuctionStore::bidsRoundTrip()
 {
     AuctionStore store;
@@ -330,7 +461,7 @@ void TestAuctionStore::bidsRoundTrip()
     QVERIFY2(store.insertBid(rejected, &error), qPrintable(error));
     QVERIFY(rejected.id > accepted.id);
 
-    const auto readAccepted = store.bid(accepted.id);
+    const auto readAccepted = store.bid(accepted.id).value();
     QVERIFY(readAccepted);
     QCOMPARE(readAccepted->sourceId, u"101"_s);
     QCOMPARE(readAccepted->bidderId, u"alice-id"_s);
@@ -341,7 +472,7 @@ void TestAuctionStore::bidsRoundTrip()
     QCOMPARE(readAccepted->status, BidStatus::Accepted);
     QVERIFY(!readAccepted->rejection);
 
-    const auto readRejected = store.bidBySource(u"x"_s, u"102"_s);
+    const auto readRejected = store.bidBySource(u"x"_s, u"102"_s).value();
     QVERIFY(readRejected);
     QCOMPARE(readRejected->id, rejected.id);
     QCOMPARE(readRejected->status, BidStatus::Rejected);
@@ -352,13 +483,13 @@ void TestAuctionStore::bidsRoundTrip()
     invalidated.status = BidStatus::Invalidated;
     invalidated.note = u"wash trading"_s;
     QVERIFY2(store.updateBid(invalidated, &error), qPrintable(error));
-    QCOMPARE(store.bid(accepted.id)->status, BidStatus::Invalidated);
-    QCOMPARE(store.bid(accepted.id)->note, u"wash trading"_s);
+    QCOMPARE(store.bid(accepted.id).value()->status, BidStatus::Invalidated);
+    QCOMPARE(store.bid(accepted.id).value()->note, u"wash trading"_s);
 
-    QCOMPARE(store.bids().size(), 2);
-    QCOMPARE(store.bids(1).size(), 1);
-    QCOMPARE(store.bids(1).constFirst().bidderName, u"bob"_s);
-    QVERIFY(!store.bid(9999));
+    QCOMPARE(store.bids().value().size(), 2);
+    QCOMPARE(store.bids(1).value().size(), 1);
+    QCOMPARE(store.bids(1).value().constFirst().bidderName, u"bob"_s);
+    QVERIFY(!store.bid(9999).value());
 }
 
 void TestAuctionStore::sourceIdIsUniquePerSource()
@@ -375,19 +506,19 @@ void TestAuctionStore::sourceIdIsUniquePerSource()
     error.clear();
     QVERIFY(!store.insertBid(repeat, &error));
     QVERIFY2(error.contains(u"UNIQUE"_s, Qt::CaseInsensitive), qPrintable(error));
-    QCOMPARE(store.bidCount(), 1);
-    QCOMPARE(store.bidBySource(u"x"_s, u"1790000000000000001"_s)->bidderName, u"alice"_s);
+    QCOMPARE(store.bidCount().value(), 1);
+    QCOMPARE(store.bidBySource(u"x"_s, u"1790000000000000001"_s).value()->bidderName, u"alice"_s);
 
     // The same id from another channel is another post.
     BidRecord manual = makeBid(u"1790000000000000001"_s, u"carol"_s, 60'000'000);
     manual.source = u"manual"_s;
     QVERIFY2(store.insertBid(manual, &error), qPrintable(error));
-    QCOMPARE(store.bidCount(), 2);
+    QCOMPARE(store.bidCount().value(), 2);
 
     // A failed insert does not poison the prepared statement for the next bid.
     BidRecord next = makeBid(u"1790000000000000002"_s, u"dave"_s, 70'000'000);
     QVERIFY2(store.insertBid(next, &error), qPrintable(error));
-    QCOMPARE(store.bid(next.id)->bidderName, u"dave"_s);
+    QCOMPARE(store.bid(next.id).value()->bidderName, u"dave"_s);
 }
 
 void TestAuctionStore::eventsRoundTrip()
@@ -407,7 +538,7 @@ void TestAuctionStore::eventsRoundTrip()
     store.close();
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
 
-    const QList<AuctionEvent> read = store.events(0, 100);
+    const QList<AuctionEvent> read = store.events(0, 100).value();
     QCOMPARE(read.size(), written.size());
     for (int i = 0; i < written.size(); ++i) {
         QCOMPARE(read[i].seq, written[i].seq);
@@ -431,7 +562,7 @@ void TestAuctionStore::eventSeqIsUnique()
     error.clear();
     QVERIFY(!store.appendEvent(makeEvent(1, u"day.closing"_s, 1), &error));
     QVERIFY2(error.contains(u"day.closing"_s), qPrintable(error));
-    const QList<AuctionEvent> read = store.events(0, 10);
+    const QList<AuctionEvent> read = store.events(0, 10).value();
     QCOMPARE(read.size(), 1);
     QCOMPARE(read.constFirst().type, u"day.opened"_s);
 }
@@ -444,7 +575,7 @@ void TestAuctionStore::eventsPageInSeqOrder()
     // Written out of order on purpose: paging follows seq, not insertion.
     for (std::int64_t seq : {3, 1, 2, 4, 5, 7, 6, 8, 10, 9})
         QVERIFY2(store.appendEvent(makeEvent(seq, u"host.line"_s, 1), &error), qPrintable(error));
-    QCOMPARE(store.lastSeq(), 10);
+    QCOMPARE(store.lastSeq().value(), 10);
 
     const auto seqs = [](const QList<AuctionEvent>& events) {
         QList<std::int64_t> result;
@@ -452,17 +583,17 @@ void TestAuctionStore::eventsPageInSeqOrder()
             result << e.seq;
         return result;
     };
-    QCOMPARE(seqs(store.events(0, 4)), (QList<std::int64_t>{1, 2, 3, 4}));
-    QCOMPARE(seqs(store.events(4, 4)), (QList<std::int64_t>{5, 6, 7, 8}));
-    QCOMPARE(seqs(store.events(8, 4)), (QList<std::int64_t>{9, 10}));
-    QVERIFY(store.events(10, 4).isEmpty());
-    QCOMPARE(seqs(store.events(6, 1)), (QList<std::int64_t>{7}));
+    QCOMPARE(seqs(store.events(0, 4).value()), (QList<std::int64_t>{1, 2, 3, 4}));
+    QCOMPARE(seqs(store.events(4, 4).value()), (QList<std::int64_t>{5, 6, 7, 8}));
+    QCOMPARE(seqs(store.events(8, 4).value()), (QList<std::int64_t>{9, 10}));
+    QVERIFY(store.events(10, 4).value().isEmpty());
+    QCOMPARE(seqs(store.events(6, 1).value()), (QList<std::int64_t>{7}));
 
     // Reading every page in turn gives the whole journal once.
     QList<std::int64_t> all;
     std::int64_t after = 0;
     for (;;) {
-        const QList<AuctionEvent> page = store.events(after, 3);
+        const QList<AuctionEvent> page = store.events(after, 3).value();
         if (page.isEmpty())
             break;
         all += seqs(page);
@@ -476,9 +607,9 @@ void TestAuctionStore::lastSeqOfEmptyJournalIsZero()
     AuctionStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.lastSeq(), 0);
-    QVERIFY(store.events(0, 10).isEmpty());
-    QCOMPARE(store.bidCount(), 0);
+    QCOMPARE(store.lastSeq().value(), 0);
+    QVERIFY(store.events(0, 10).value().isEmpty());
+    QCOMPARE(store.bidCount().value(), 0);
 }
 
 void TestAuctionStore::metaGetAndSet()
@@ -486,20 +617,20 @@ void TestAuctionStore::metaGetAndSet()
     AuctionStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QVERIFY(store.meta(u"x.since_id"_s).isEmpty());
+    QVERIFY(store.meta(u"x.since_id"_s).value().isEmpty());
 
     QVERIFY2(store.setMeta(u"x.since_id"_s, u"1790000000000000001"_s, &error), qPrintable(error));
-    QCOMPARE(store.meta(u"x.since_id"_s), u"1790000000000000001"_s);
+    QCOMPARE(store.meta(u"x.since_id"_s).value(), u"1790000000000000001"_s);
     QVERIFY2(store.setMeta(u"x.since_id"_s, u"1790000000000000042"_s, &error), qPrintable(error));
-    QCOMPARE(store.meta(u"x.since_id"_s), u"1790000000000000042"_s);
+    QCOMPARE(store.meta(u"x.since_id"_s).value(), u"1790000000000000042"_s);
     QVERIFY2(store.setMeta(u"stream.title"_s, u"Día 1 — «Noun» ✓"_s, &error), qPrintable(error));
     QVERIFY2(store.setMeta(u"empty"_s, QString(), &error), qPrintable(error));
 
     store.close();
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.meta(u"x.since_id"_s), u"1790000000000000042"_s);
-    QCOMPARE(store.meta(u"stream.title"_s), u"Día 1 — «Noun» ✓"_s);
-    QVERIFY(store.meta(u"empty"_s).isEmpty());
+    QCOMPARE(store.meta(u"x.since_id"_s).value(), u"1790000000000000042"_s);
+    QCOMPARE(store.meta(u"stream.title"_s).value(), u"Día 1 — «Noun» ✓"_s);
+    QVERIFY(store.meta(u"empty"_s).value().isEmpty());
 }
 
 void TestAuctionStore::cursorsAndDeadLettersSurviveReopen()
@@ -507,7 +638,7 @@ void TestAuctionStore::cursorsAndDeadLettersSurviveReopen()
     AuctionStore store;
     QString error;
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QVERIFY(!store.subscriberCursor(u"overlay"_s));
+    QVERIFY(!store.subscriberCursor(u"overlay"_s).value());
     QVERIFY2(store.setSubscriberCursor(u"overlay"_s, 41, &error), qPrintable(error));
     QVERIFY2(store.setSubscriberCursor(u"overlay"_s, 42, &error), qPrintable(error));
     QVERIFY2(store.addDeadLetter({0, u"x-replies"_s, 7, u"HTTP 429"_s, 4, 1000}, &error),
@@ -515,8 +646,8 @@ void TestAuctionStore::cursorsAndDeadLettersSurviveReopen()
 
     store.close();
     QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
-    QCOMPARE(store.subscriberCursor(u"overlay"_s), std::optional<std::int64_t>(42));
-    QList<DeadLetter> letters = store.deadLetters();
+    QCOMPARE(store.subscriberCursor(u"overlay"_s).value(), std::optional<std::int64_t>(42));
+    QList<DeadLetter> letters = store.deadLetters().value();
     QCOMPARE(letters.size(), 1);
     QCOMPARE(letters[0].subscriber, u"x-replies"_s);
     QCOMPARE(letters[0].seq, 7);
@@ -528,13 +659,13 @@ void TestAuctionStore::cursorsAndDeadLettersSurviveReopen()
     updated.attempts = 5;
     updated.failedUtcMs = 2000;
     QVERIFY2(store.updateDeadLetter(updated, &error), qPrintable(error));
-    letters = store.deadLetters();
+    letters = store.deadLetters().value();
     QCOMPARE(letters[0].error, u"HTTP 401"_s);
     QCOMPARE(letters[0].attempts, 5);
     QCOMPARE(letters[0].failedUtcMs, 2000);
 
     QVERIFY2(store.removeDeadLetter(updated.id, &error), qPrintable(error));
-    QVERIFY(store.deadLetters().isEmpty());
+    QVERIFY(store.deadLetters().value().isEmpty());
 }
 
 void TestAuctionStore::fullDiskFailsTheInsertWithoutDamage()
@@ -564,8 +695,8 @@ void TestAuctionStore::fullDiskFailsTheInsertWithoutDamage()
     QVERIFY2(error.contains(u"bob"_s), qPrintable(error)); // says whose bid was not stored
 
     // Everything stored before is still there and the file is sound.
-    QCOMPARE(store.bidCount(), 1 + stored);
-    QCOMPARE(store.bid(before.id)->bidderName, u"alice"_s);
+    QCOMPARE(store.bidCount().value(), 1 + stored);
+    QCOMPARE(store.bid(before.id).value()->bidderName, u"alice"_s);
     QVERIFY2(store.integrityCheck(&error), qPrintable(error));
 
     // Once there is room again, the store carries on.
@@ -573,7 +704,7 @@ void TestAuctionStore::fullDiskFailsTheInsertWithoutDamage()
     BidRecord after = makeBid(u"after"_s, u"carol"_s, 70'000'000);
     after.text = longText;
     QVERIFY2(store.insertBid(after, &error), qPrintable(error));
-    QCOMPARE(store.bidCount(), 2 + stored);
+    QCOMPARE(store.bidCount().value(), 2 + stored);
 }
 
 } // namespace sb::auction::test

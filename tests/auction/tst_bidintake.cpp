@@ -114,12 +114,12 @@ private:
 // The journal runs 1, 2, 3 ... with no gap and ends where the engine says it does.
 void verifyGapFreeJournal(const EngineFixture& f)
 {
-    const QList<AuctionEvent> events = f.store->events(0, 1 << 20);
+    const QList<AuctionEvent> events = f.store->events(0, 1 << 20).value();
     QVERIFY(!events.isEmpty());
     for (qsizetype i = 0; i < events.size(); ++i)
         QCOMPARE(events[i].seq, std::int64_t(i + 1));
     QCOMPARE(events.last().seq, f.engine->lastSeq());
-    QCOMPARE(f.store->lastSeq(), f.engine->lastSeq());
+    QCOMPARE(f.store->lastSeq().value(), f.engine->lastSeq());
 }
 
 // How many bids a committed batch judged: each judged bid is journaled as exactly one of these.
@@ -176,7 +176,7 @@ void TestBidIntake::concurrentProducersEachHearOneVerdict()
         QVERIFY2(o.kind == BidOutcome::Kind::Accepted || o.kind == BidOutcome::Kind::Rejected,
                  qPrintable(it.key() + u' ' + o.error));
         // What the producer heard is what the store holds.
-        const auto stored = f.store->bid(o.bidId);
+        const auto stored = f.store->bid(o.bidId).value();
         QVERIFY2(stored, qPrintable(it.key()));
         QCOMPARE(stored->sourceId, it.key());
         QCOMPARE(stored->status,
@@ -187,7 +187,7 @@ void TestBidIntake::concurrentProducersEachHearOneVerdict()
         }
     }
     QVERIFY(accepted > 0);
-    QCOMPARE(f.store->bidCount(), std::int64_t(kTotal));
+    QCOMPARE(f.store->bidCount().value(), std::int64_t(kTotal));
     QCOMPARE(int(f.eventsOfType(EventType::BidAccepted).size()), accepted);
     QCOMPARE(f.engine->leaderBid(0)->amount.gwei(), highestAccepted);
     verifyGapFreeJournal(f);
@@ -285,8 +285,8 @@ void TestBidIntake::aRepeatedPostIsJudgedOnceWhicheverThreadSendsIt()
         QCOMPARE(repeat.kind, BidOutcome::Kind::Duplicate);
         QCOMPARE(repeat.bidId, judged.bidId);
     }
-    QCOMPARE(f.store->bidCount(), std::int64_t(kPosts));
-    QCOMPARE(judgedBids(f.store->events(0, 1 << 20)), kPosts);
+    QCOMPARE(f.store->bidCount().value(), std::int64_t(kPosts));
+    QCOMPARE(judgedBids(f.store->events(0, 1 << 20).value()), kPosts);
     verifyGapFreeJournal(f);
 }
 
@@ -300,7 +300,7 @@ void TestBidIntake::aBatchTheDiskCannotTakeIsNotAcknowledged()
         makeBid(QStringLiteral("first"), QStringLiteral("alice"), raceConfig().reserve.gwei()),
         verdicts.recorder(QStringLiteral("first"), QStringLiteral("alice")));
     QTRY_COMPARE_WITH_TIMEOUT(verdicts.count.load(), 1, kWaitMs);
-    const std::int64_t storedBefore = f.store->bidCount();
+    const std::int64_t storedBefore = f.store->bidCount().value();
     const std::int64_t seqBefore = f.engine->lastSeq();
 
     // The disk fills up: a batch of long posts cannot be stored.
@@ -323,7 +323,7 @@ void TestBidIntake::aBatchTheDiskCannotTakeIsNotAcknowledged()
         QVERIFY2(o.first().error.contains(QLatin1String("could not be stored")),
                  qPrintable(o.first().error));
     }
-    QCOMPARE(f.store->bidCount(), storedBefore);
+    QCOMPARE(f.store->bidCount().value(), storedBefore);
     QCOMPARE(f.engine->lastSeq(), seqBefore);
     QCOMPARE(f.leaderName(), QStringLiteral("alice"));
 
@@ -376,11 +376,11 @@ void TestBidIntake::nothingAcknowledgedIsLostWhenTheIntakeGoes()
     const std::int64_t leaderAmount = f.engine->leaderBid(0)->amount.gwei();
     QVERIFY(f.reopen().ok);
     for (const QString& id : std::as_const(acknowledged)) {
-        const auto stored = f.store->bidBySource(QStringLiteral("test"), id);
+        const auto stored = f.store->bidBySource(QStringLiteral("test"), id).value();
         QVERIFY2(stored, qPrintable(id));
         QCOMPARE(stored->id, verdicts.bySource.value(id).first().bidId);
     }
-    QCOMPARE(f.store->bidCount(), std::int64_t(kProducers * kPerProducer));
+    QCOMPARE(f.store->bidCount().value(), std::int64_t(kProducers * kPerProducer));
     QCOMPARE(f.engine->leaderBid(0)->amount.gwei(), leaderAmount);
     verifyGapFreeJournal(f);
 }

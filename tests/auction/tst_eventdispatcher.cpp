@@ -126,8 +126,8 @@ void TestEventDispatcher::deliversEveryEventOnceInOrder()
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber overlay(u"overlay"_s, fx.clock);
     TestSubscriber host(u"host"_s, fx.clock);
-    dispatcher->subscribe(&overlay, true);
-    dispatcher->subscribe(&host, true);
+    QVERIFY(dispatcher->subscribe(&overlay, true));
+    QVERIFY(dispatcher->subscribe(&host, true));
 
     // A day of activity, pumped after each step as the app does; the host only pumps at the end.
     fx.at(kDay1Open);
@@ -147,20 +147,20 @@ void TestEventDispatcher::deliversEveryEventOnceInOrder()
     dispatcher->pump();
     QVERIFY(!fx.eventsOfType(EventType::AuctionWinner).isEmpty());
 
-    const std::int64_t last = fx.store->lastSeq();
+    const std::int64_t last = fx.store->lastSeq().value();
     QVERIFY(last > 40);
     QCOMPARE(fx.engine->lastSeq(), last);
     QCOMPARE(overlay.delivered, range(1, last));
     QCOMPARE(host.delivered, range(1, last));
     // Exactly what was journaled, in the order it was journaled, with no retries needed.
     QCOMPARE(overlay.attempts.size(), int(last));
-    const QList<AuctionEvent> journal = fx.store->events(0, 1000);
+    const QList<AuctionEvent> journal = fx.store->events(0, 1000).value();
     QCOMPARE(overlay.types, typesOf(journal));
     // The engine published the same gap-free sequence (seq 1 was published before we connected).
     QCOMPARE(seqsOf(fx.events), range(1, last));
-    QCOMPARE(dispatcher->cursorOf(u"overlay"_s), last);
+    QCOMPARE(dispatcher->cursorOf(u"overlay"_s).value(), last);
     QCOMPARE(dispatcher->nextRetryDueMs(), -1);
-    QVERIFY(dispatcher->deadLetters().isEmpty());
+    QVERIFY(dispatcher->deadLetters().value().isEmpty());
 }
 
 void TestEventDispatcher::failingSubscriberIsRetriedWithBackoffThenDeadLettered()
@@ -169,11 +169,11 @@ void TestEventDispatcher::failingSubscriberIsRetriedWithBackoffThenDeadLettered(
     auto dispatcher = makeDispatcher(fx);
     QSignalSpy parked(dispatcher.get(), &EventDispatcher::deadLettered);
     TestSubscriber replies(u"x-replies"_s, fx.clock);
-    dispatcher->subscribe(&replies, true);
+    QVERIFY(dispatcher->subscribe(&replies, true));
 
     fx.at(kDay1Open);
     dispatcher->pump();
-    const std::int64_t beforeBid = fx.store->lastSeq();
+    const std::int64_t beforeBid = fx.store->lastSeq().value();
     QCOMPARE(replies.delivered, range(1, beforeBid));
 
     // alice's bid: bid.accepted then auction.leader. The reply to the accepted bid keeps failing.
@@ -201,7 +201,7 @@ void TestEventDispatcher::failingSubscriberIsRetriedWithBackoffThenDeadLettered(
              (QList<std::int64_t>{t0, t0 + 1 * kSecond, t0 + 3 * kSecond, t0 + 7 * kSecond}));
 
     // Out of retries: parked with the reason, and the rest of the journal flows on in order.
-    const QList<DeadLetter> letters = dispatcher->deadLetters();
+    const QList<DeadLetter> letters = dispatcher->deadLetters().value();
     QCOMPARE(letters.size(), 1);
     QCOMPARE(letters[0].subscriber, u"x-replies"_s);
     QCOMPARE(letters[0].seq, failing);
@@ -214,18 +214,18 @@ void TestEventDispatcher::failingSubscriberIsRetriedWithBackoffThenDeadLettered(
     QCOMPARE(parked[0][2].toString(), letters[0].error);
     QCOMPARE(dispatcher->nextRetryDueMs(), -1);
 
-    QList<std::int64_t> expected = range(1, fx.store->lastSeq());
+    QList<std::int64_t> expected = range(1, fx.store->lastSeq().value());
     expected.removeOne(failing);
     QCOMPARE(replies.delivered, expected);
 
     // Later events are delivered live, in order, and the parked one is not tried again.
     QCOMPARE(fx.bid(u"bob"_s, u"0.06 ETH"_s).kind, BidOutcome::Kind::Accepted);
     dispatcher->pump();
-    expected = range(1, fx.store->lastSeq());
+    expected = range(1, fx.store->lastSeq().value());
     expected.removeOne(failing);
     QCOMPARE(replies.delivered, expected);
     QCOMPARE(replies.attemptsOf(failing).size(), 4);
-    QCOMPARE(dispatcher->cursorOf(u"x-replies"_s), fx.store->lastSeq());
+    QCOMPARE(dispatcher->cursorOf(u"x-replies"_s).value(), fx.store->lastSeq().value());
 }
 
 void TestEventDispatcher::subscriberThatRecoversOnSecondRetryLosesNothing()
@@ -234,11 +234,11 @@ void TestEventDispatcher::subscriberThatRecoversOnSecondRetryLosesNothing()
     auto dispatcher = makeDispatcher(fx);
     QSignalSpy parked(dispatcher.get(), &EventDispatcher::deadLettered);
     TestSubscriber settlement(u"settlement"_s, fx.clock);
-    dispatcher->subscribe(&settlement, true);
+    QVERIFY(dispatcher->subscribe(&settlement, true));
 
     fx.at(kDay1Open);
     dispatcher->pump();
-    const std::int64_t first = fx.store->lastSeq() + 1;
+    const std::int64_t first = fx.store->lastSeq().value() + 1;
     QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
 
     // The first attempt and the first retry fail; the second retry goes through.
@@ -253,8 +253,8 @@ void TestEventDispatcher::subscriberThatRecoversOnSecondRetryLosesNothing()
 
     QCOMPARE(settlement.attemptsOf(first),
              (QList<std::int64_t>{t0, t0 + 1 * kSecond, t0 + 3 * kSecond}));
-    QCOMPARE(settlement.delivered, range(1, fx.store->lastSeq()));
-    QVERIFY(dispatcher->deadLetters().isEmpty());
+    QCOMPARE(settlement.delivered, range(1, fx.store->lastSeq().value()));
+    QVERIFY(dispatcher->deadLetters().value().isEmpty());
     QCOMPARE(parked.size(), 0);
     QCOMPARE(dispatcher->nextRetryDueMs(), -1);
 
@@ -266,8 +266,8 @@ void TestEventDispatcher::subscriberThatRecoversOnSecondRetryLosesNothing()
     QCOMPARE(dispatcher->nextRetryDueMs(), t1 + 1 * kSecond);
     fx.clock.setNow(t1 + 1 * kSecond);
     dispatcher->pump();
-    QCOMPARE(settlement.delivered, range(1, fx.store->lastSeq()));
-    QVERIFY(dispatcher->deadLetters().isEmpty());
+    QCOMPARE(settlement.delivered, range(1, fx.store->lastSeq().value()));
+    QVERIFY(dispatcher->deadLetters().value().isEmpty());
 }
 
 void TestEventDispatcher::failingSubscriberDoesNotDelayAnother()
@@ -277,21 +277,21 @@ void TestEventDispatcher::failingSubscriberDoesNotDelayAnother()
     // The broken one subscribes first, so it is served first in every pump.
     TestSubscriber replies(u"x-replies"_s, fx.clock);
     TestSubscriber overlay(u"overlay"_s, fx.clock);
-    dispatcher->subscribe(&replies, true);
-    dispatcher->subscribe(&overlay, true);
+    QVERIFY(dispatcher->subscribe(&replies, true));
+    QVERIFY(dispatcher->subscribe(&overlay, true));
 
     fx.at(kDay1Open);
     dispatcher->pump();
-    const std::int64_t stuckAt = fx.store->lastSeq();
+    const std::int64_t stuckAt = fx.store->lastSeq().value();
     replies.failNext = 1000;
 
     QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
     dispatcher->pump();
-    QCOMPARE(overlay.delivered, range(1, fx.store->lastSeq()));
+    QCOMPARE(overlay.delivered, range(1, fx.store->lastSeq().value()));
     QCOMPARE(fx.bid(u"bob"_s, u"0.06 ETH"_s).kind, BidOutcome::Kind::Accepted);
     dispatcher->pump();
     // The overlay shows bob leading at once, without waiting for the replies' backoff.
-    QCOMPARE(overlay.delivered, range(1, fx.store->lastSeq()));
+    QCOMPARE(overlay.delivered, range(1, fx.store->lastSeq().value()));
     QCOMPARE(overlay.types.constLast(), QString(EventType::AuctionLeader));
     QCOMPARE(replies.delivered, range(1, stuckAt));
     QCOMPARE(replies.attempts.size(), int(stuckAt) + 1); // one try, waiting for its first retry
@@ -301,15 +301,15 @@ void TestEventDispatcher::failingSubscriberDoesNotDelayAnother()
     for (int i = 0; i < 2; ++i) {
         fx.clock.advance(10 * kSecond);
         dispatcher->pump();
-        QCOMPARE(dispatcher->deadLetters().size(), 0);
+        QCOMPARE(dispatcher->deadLetters().value().size(), 0);
     }
     fx.clock.advance(10 * kSecond);
     dispatcher->pump();
-    QCOMPARE(dispatcher->deadLetters().size(), 1);
-    QCOMPARE(dispatcher->deadLetters()[0].subscriber, u"x-replies"_s);
-    QCOMPARE(dispatcher->deadLetters()[0].seq, stuckAt + 1);
-    QCOMPARE(overlay.delivered, range(1, fx.store->lastSeq()));
-    QCOMPARE(dispatcher->cursorOf(u"overlay"_s), fx.store->lastSeq());
+    QCOMPARE(dispatcher->deadLetters().value().size(), 1);
+    QCOMPARE(dispatcher->deadLetters().value()[0].subscriber, u"x-replies"_s);
+    QCOMPARE(dispatcher->deadLetters().value()[0].seq, stuckAt + 1);
+    QCOMPARE(overlay.delivered, range(1, fx.store->lastSeq().value()));
+    QCOMPARE(dispatcher->cursorOf(u"overlay"_s).value(), fx.store->lastSeq().value());
 }
 
 void TestEventDispatcher::redriveThatSucceedsRemovesTheDeadLetter()
@@ -317,25 +317,25 @@ void TestEventDispatcher::redriveThatSucceedsRemovesTheDeadLetter()
     EngineFixture fx;
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber replies(u"x-replies"_s, fx.clock);
-    dispatcher->subscribe(&replies, true);
+    QVERIFY(dispatcher->subscribe(&replies, true));
     fx.at(kDay1Open);
     dispatcher->pump();
-    const std::int64_t failing = fx.store->lastSeq() + 1;
+    const std::int64_t failing = fx.store->lastSeq().value() + 1;
     replies.failSeqs = {failing};
     QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
     for (int i = 0; i < 4; ++i) {
         dispatcher->pump();
         fx.clock.advance(4 * kSecond);
     }
-    QCOMPARE(dispatcher->deadLetters().size(), 1);
-    const DeadLetter letter = dispatcher->deadLetters().constFirst();
+    QCOMPARE(dispatcher->deadLetters().value().size(), 1);
+    const DeadLetter letter = dispatcher->deadLetters().value().constFirst();
     QCOMPARE(letter.seq, failing);
 
     // The operator fixed the X token and re-drives the letter.
     replies.failSeqs.clear();
     QString error;
     QVERIFY2(dispatcher->redrive(letter.id, &error), qPrintable(error));
-    QVERIFY(dispatcher->deadLetters().isEmpty());
+    QVERIFY(dispatcher->deadLetters().value().isEmpty());
     QCOMPARE(replies.delivered.constLast(), failing);
     QCOMPARE(replies.delivered.count(failing), 1);
     // The subscriber got the event it missed, the bid.accepted it should have replied to.
@@ -347,18 +347,18 @@ void TestEventDispatcher::redriveThatFailsKeepsTheDeadLetter()
     EngineFixture fx;
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber replies(u"x-replies"_s, fx.clock);
-    dispatcher->subscribe(&replies, true);
+    QVERIFY(dispatcher->subscribe(&replies, true));
     fx.at(kDay1Open);
     dispatcher->pump();
-    const std::int64_t failing = fx.store->lastSeq() + 1;
+    const std::int64_t failing = fx.store->lastSeq().value() + 1;
     replies.failSeqs = {failing};
     QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
     for (int i = 0; i < 4; ++i) {
         dispatcher->pump();
         fx.clock.advance(4 * kSecond);
     }
-    QCOMPARE(dispatcher->deadLetters().size(), 1);
-    const DeadLetter letter = dispatcher->deadLetters().constFirst();
+    QCOMPARE(dispatcher->deadLetters().value().size(), 1);
+    const DeadLetter letter = dispatcher->deadLetters().value().constFirst();
     QCOMPARE(letter.attempts, 4);
 
     replies.failureText = u"X API answered 401 (token revoked) for event %1"_s;
@@ -367,7 +367,7 @@ void TestEventDispatcher::redriveThatFailsKeepsTheDeadLetter()
     QVERIFY(!dispatcher->redrive(letter.id, &error));
     QVERIFY2(error.contains(u"401 (token revoked)"_s), qPrintable(error));
 
-    const QList<DeadLetter> letters = dispatcher->deadLetters();
+    const QList<DeadLetter> letters = dispatcher->deadLetters().value();
     QCOMPARE(letters.size(), 1);
     QCOMPARE(letters[0].id, letter.id);
     QCOMPARE(letters[0].seq, failing);
@@ -378,7 +378,7 @@ void TestEventDispatcher::redriveThatFailsKeepsTheDeadLetter()
 
     // A second failed re-drive counts again.
     QVERIFY(!dispatcher->redrive(letter.id, &error));
-    QCOMPARE(dispatcher->deadLetters().constFirst().attempts, 6);
+    QCOMPARE(dispatcher->deadLetters().value().constFirst().attempts, 6);
 }
 
 void TestEventDispatcher::redriveNeedsAKnownLetterAndAConnectedSubscriber()
@@ -386,15 +386,15 @@ void TestEventDispatcher::redriveNeedsAKnownLetterAndAConnectedSubscriber()
     EngineFixture fx;
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber replies(u"x-replies"_s, fx.clock);
-    dispatcher->subscribe(&replies, true);
+    QVERIFY(dispatcher->subscribe(&replies, true));
     fx.at(kDay1Open);
     replies.failNext = 4;
     for (int i = 0; i < 4; ++i) {
         dispatcher->pump();
         fx.clock.advance(4 * kSecond);
     }
-    QCOMPARE(dispatcher->deadLetters().size(), 1);
-    const DeadLetter letter = dispatcher->deadLetters().constFirst();
+    QCOMPARE(dispatcher->deadLetters().value().size(), 1);
+    const DeadLetter letter = dispatcher->deadLetters().value().constFirst();
 
     QString error;
     QVERIFY(!dispatcher->redrive(letter.id + 100, &error));
@@ -404,8 +404,8 @@ void TestEventDispatcher::redriveNeedsAKnownLetterAndAConnectedSubscriber()
     error.clear();
     QVERIFY(!dispatcher->redrive(letter.id, &error));
     QVERIFY2(error.contains(u"x-replies"_s), qPrintable(error));
-    QCOMPARE(dispatcher->deadLetters().size(), 1);
-    QCOMPARE(dispatcher->deadLetters().constFirst().attempts, 4);
+    QCOMPARE(dispatcher->deadLetters().value().size(), 1);
+    QCOMPARE(dispatcher->deadLetters().value().constFirst().attempts, 4);
 }
 
 void TestEventDispatcher::deadLettersSurviveARestartAndCanBeRedriven()
@@ -415,17 +415,17 @@ void TestEventDispatcher::deadLettersSurviveARestartAndCanBeRedriven()
     {
         auto dispatcher = makeDispatcher(fx);
         TestSubscriber replies(u"x-replies"_s, fx.clock);
-        dispatcher->subscribe(&replies, true);
+        QVERIFY(dispatcher->subscribe(&replies, true));
         fx.at(kDay1Open);
         dispatcher->pump();
-        failing = fx.store->lastSeq() + 1;
+        failing = fx.store->lastSeq().value() + 1;
         replies.failSeqs = {failing};
         QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
         for (int i = 0; i < 4; ++i) {
             dispatcher->pump();
             fx.clock.advance(4 * kSecond);
         }
-        QCOMPARE(dispatcher->deadLetters().size(), 1);
+        QCOMPARE(dispatcher->deadLetters().value().size(), 1);
         QString error;
         QVERIFY2(dispatcher->saveCursors(&error), qPrintable(error));
     }
@@ -436,17 +436,17 @@ void TestEventDispatcher::deadLettersSurviveARestartAndCanBeRedriven()
     // delivered twice.
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber replies(u"x-replies"_s, fx.clock);
-    dispatcher->subscribe(&replies);
+    QVERIFY(dispatcher->subscribe(&replies));
     dispatcher->pump();
     QVERIFY(replies.delivered.isEmpty());
-    const QList<DeadLetter> letters = dispatcher->deadLetters();
+    const QList<DeadLetter> letters = dispatcher->deadLetters().value();
     QCOMPARE(letters.size(), 1);
     QCOMPARE(letters[0].seq, failing);
     QString error;
     QVERIFY2(dispatcher->redrive(letters[0].id, &error), qPrintable(error));
     QCOMPARE(replies.delivered, QList<std::int64_t>{failing});
     QCOMPARE(replies.types, QStringList{QString(EventType::BidAccepted)});
-    QVERIFY(dispatcher->deadLetters().isEmpty());
+    QVERIFY(dispatcher->deadLetters().value().isEmpty());
 }
 
 void TestEventDispatcher::resumesAfterRestartFromStoredCursor()
@@ -456,13 +456,13 @@ void TestEventDispatcher::resumesAfterRestartFromStoredCursor()
     std::int64_t saved = 0;
     {
         auto dispatcher = makeDispatcher(fx);
-        dispatcher->subscribe(&before, true);
+        QVERIFY(dispatcher->subscribe(&before, true));
         fx.at(kDay1Open);
         QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
         dispatcher->pump();
         QString error;
         QVERIFY2(dispatcher->saveCursors(&error), qPrintable(error));
-        saved = fx.store->lastSeq();
+        saved = fx.store->lastSeq().value();
         QCOMPARE(before.delivered, range(1, saved));
     }
 
@@ -473,23 +473,23 @@ void TestEventDispatcher::resumesAfterRestartFromStoredCursor()
     QVERIFY2(reopened.ok, qPrintable(reopened.error));
     fx.clock.advance(kMinute);
     QCOMPARE(fx.bid(u"carol"_s, u"0.07 ETH"_s).kind, BidOutcome::Kind::Accepted);
-    const std::int64_t missedUpTo = fx.store->lastSeq();
+    const std::int64_t missedUpTo = fx.store->lastSeq().value();
     QVERIFY(missedUpTo > saved + 4);
 
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber after(u"overlay"_s, fx.clock);
-    dispatcher->subscribe(&after, true); // a stored cursor wins over replayFromStart
-    QCOMPARE(dispatcher->cursorOf(u"overlay"_s), saved);
+    QVERIFY(dispatcher->subscribe(&after, true)); // a stored cursor wins over replayFromStart
+    QCOMPARE(dispatcher->cursorOf(u"overlay"_s).value(), saved);
     dispatcher->pump();
     QCOMPARE(after.delivered, range(saved + 1, missedUpTo));
-    const QList<AuctionEvent> missed = fx.store->events(saved, 1000);
+    const QList<AuctionEvent> missed = fx.store->events(saved, 1000).value();
     QCOMPARE(after.types, typesOf(missed));
 
     // Then live, continuing the same sequence.
     fx.clock.advance(kMinute);
     QCOMPARE(fx.bid(u"alice"_s, u"0.08 ETH"_s).kind, BidOutcome::Kind::Accepted);
     dispatcher->pump();
-    QCOMPARE(after.delivered, range(saved + 1, fx.store->lastSeq()));
+    QCOMPARE(after.delivered, range(saved + 1, fx.store->lastSeq().value()));
 }
 
 void TestEventDispatcher::progressNotSavedIsDeliveredAgain()
@@ -501,15 +501,15 @@ void TestEventDispatcher::progressNotSavedIsDeliveredAgain()
     std::int64_t deliveredUpTo = 0;
     {
         auto dispatcher = makeDispatcher(fx);
-        dispatcher->subscribe(&first, true);
+        QVERIFY(dispatcher->subscribe(&first, true));
         fx.at(kDay1Open);
         dispatcher->pump();
         QString error;
         QVERIFY2(dispatcher->saveCursors(&error), qPrintable(error));
-        saved = fx.store->lastSeq();
+        saved = fx.store->lastSeq().value();
         QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
         dispatcher->pump();
-        deliveredUpTo = fx.store->lastSeq();
+        deliveredUpTo = fx.store->lastSeq().value();
         QCOMPARE(first.delivered, range(1, deliveredUpTo));
     }
     const ActionResult reopened = fx.reopen();
@@ -517,7 +517,7 @@ void TestEventDispatcher::progressNotSavedIsDeliveredAgain()
 
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber second(u"host"_s, fx.clock);
-    dispatcher->subscribe(&second);
+    QVERIFY(dispatcher->subscribe(&second));
     dispatcher->pump();
     QCOMPARE(second.delivered, range(saved + 1, deliveredUpTo));
 }
@@ -528,21 +528,21 @@ void TestEventDispatcher::replayFromStartGivesTheWholeJournal()
     fx.at(kDay1Open);
     QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
     QCOMPARE(fx.bid(u"bob"_s, u"0.06 ETH"_s).kind, BidOutcome::Kind::Accepted);
-    const std::int64_t existing = fx.store->lastSeq();
+    const std::int64_t existing = fx.store->lastSeq().value();
 
     // A remote client connecting late asks for everything.
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber remote(u"remote-1"_s, fx.clock);
-    dispatcher->subscribe(&remote, true);
+    QVERIFY(dispatcher->subscribe(&remote, true));
     dispatcher->pump();
     QCOMPARE(remote.delivered, range(1, existing));
-    QCOMPARE(remote.types, typesOf(fx.store->events(0, 1000)));
+    QCOMPARE(remote.types, typesOf(fx.store->events(0, 1000).value()));
     QCOMPARE(remote.types.constFirst(), QString(EventType::DayScheduled));
 
     // The journal from before and the live tail join without a gap or a repeat.
     QCOMPARE(fx.bid(u"carol"_s, u"0.07 ETH"_s).kind, BidOutcome::Kind::Accepted);
     dispatcher->pump();
-    QCOMPARE(remote.delivered, range(1, fx.store->lastSeq()));
+    QCOMPARE(remote.delivered, range(1, fx.store->lastSeq().value()));
 }
 
 void TestEventDispatcher::newSubscriberStartsAfterTheLastEvent()
@@ -550,25 +550,25 @@ void TestEventDispatcher::newSubscriberStartsAfterTheLastEvent()
     EngineFixture fx;
     fx.at(kDay1Open);
     QCOMPARE(fx.bid(u"alice"_s, u"0.05 ETH"_s).kind, BidOutcome::Kind::Accepted);
-    const std::int64_t existing = fx.store->lastSeq();
+    const std::int64_t existing = fx.store->lastSeq().value();
 
     auto dispatcher = makeDispatcher(fx);
     TestSubscriber host(u"host"_s, fx.clock);
-    dispatcher->subscribe(&host);
-    QCOMPARE(dispatcher->cursorOf(u"host"_s), existing);
+    QVERIFY(dispatcher->subscribe(&host));
+    QCOMPARE(dispatcher->cursorOf(u"host"_s).value(), existing);
     QCOMPARE(dispatcher->pump(), 0);
     QVERIFY(host.delivered.isEmpty());
 
     QCOMPARE(fx.bid(u"bob"_s, u"0.06 ETH"_s).kind, BidOutcome::Kind::Accepted);
     dispatcher->pump();
-    QCOMPARE(host.delivered, range(existing + 1, fx.store->lastSeq()));
+    QCOMPARE(host.delivered, range(existing + 1, fx.store->lastSeq().value()));
     QCOMPARE(host.types.constFirst(), QString(EventType::BidAccepted));
 
     // Its starting point is remembered like any other cursor.
     QString error;
     QVERIFY2(dispatcher->saveCursors(&error), qPrintable(error));
-    QCOMPARE(fx.store->subscriberCursor(u"host"_s),
-             std::optional<std::int64_t>(fx.store->lastSeq()));
+    QCOMPARE(fx.store->subscriberCursor(u"host"_s).value(),
+             std::optional<std::int64_t>(fx.store->lastSeq().value()));
 }
 
 } // namespace sb::auction::test

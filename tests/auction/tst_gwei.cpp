@@ -160,8 +160,8 @@ void TestGwei::parseInUnit_data()
     QTest::newRow("wei, whole gwei") << u"1000000000"_s << -9 << 1LL << QString();
     QTest::newRow("wei grouped") << u"2,000,000,000"_s << -9 << 2LL << QString();
     QTest::newRow("wei trailing point") << u"3000000000."_s << -9 << 3LL << QString();
-    QTest::newRow("wei past int64 digits") << u"10000000000000000000"_s << -9
-                                           << 10'000'000'000LL << QString();
+    QTest::newRow("wei past int64 digits")
+        << u"10000000000000000000"_s << -9 << 10'000'000'000LL << QString();
     QTest::newRow("1000 wei") << u"1000"_s << -9 << 0LL << u"TooPrecise"_s;
     QTest::newRow("wei remainder") << u"1000000001"_s << -9 << 0LL << u"TooPrecise"_s;
     QTest::newRow("wei decimal") << u"1000000000.5"_s << -9 << 0LL << u"TooPrecise"_s;

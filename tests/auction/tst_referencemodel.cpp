@@ -244,7 +244,7 @@ void TestReferenceModel::randomStreamsAgreeWithTheModel()
                 const auto target = model.invalidate(s.pick);
                 if (!target)
                     continue;
-                const auto bid = f.store->bidBySource(QStringLiteral("test"), *target);
+                const auto bid = f.store->bidBySource(QStringLiteral("test"), *target).value();
                 QVERIFY2(bid, where.constData());
                 const ActionResult r = f.engine->invalidateBid(bid->id, QStringLiteral("test"), {});
                 QVERIFY2(r.ok, (where + ' ' + r.error.toUtf8()).constData());
@@ -273,7 +273,7 @@ void TestReferenceModel::randomStreamsAgreeWithTheModel()
         const auto winnerId = f.engine->auctions()[0].winnerBidId;
         QCOMPARE(winnerId.has_value(), best.has_value());
         if (best)
-            QCOMPARE(f.store->bid(*winnerId)->sourceId, best->sourceId);
+            QCOMPARE(f.store->bid(*winnerId).value()->sourceId, best->sourceId);
         extended += model.end() != kDay1Close ? 1 : 0;
     }
     qInfo("%d streams, %d bids (%d accepted, %d accepted after the scheduled end), %d "

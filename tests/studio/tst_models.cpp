@@ -83,7 +83,7 @@ void TestModels::bidsShowAmountsStatusAndReason()
              500'000'000LL);
 
     QCOMPARE(cell(model, 1, BidsTableModel::StatusColumn), u"Rejected"_s);
-    const auto rejected = f.store->bid(model.bidId(1));
+    const auto rejected = f.store->bid(model.bidId(1)).value();
     QVERIFY(rejected && rejected->rejection);
     QCOMPARE(cell(model, 1, BidsTableModel::ReasonColumn), rejected->rejection->message);
     QVERIFY(!cell(model, 1, BidsTableModel::ReasonColumn).isEmpty());
@@ -119,9 +119,9 @@ void TestModels::bidsShowWhatViewersSee()
     QCOMPARE(cell(model, 0, BidsTableModel::AmountColumn), u"\u2014"_s);
     QCOMPARE(cell(model, 1, BidsTableModel::BidderColumn), u"carol"_s);
     QCOMPARE(cell(model, 1, BidsTableModel::AmountColumn), u"\u2014"_s);
-    QCOMPARE(f.store->bid(model.bidId(0))->rejection->code, RejectionCode::BadNumber);
+    QCOMPARE(f.store->bid(model.bidId(0)).value()->rejection->code, RejectionCode::BadNumber);
     // What is stored is what arrived: the audit trail keeps the controls.
-    QCOMPARE(f.store->bid(model.bidId(0))->text, u"bid \u202E5.0 ETH"_s);
+    QCOMPARE(f.store->bid(model.bidId(0)).value()->text, u"bid \u202E5.0 ETH"_s);
 }
 
 void TestModels::bidsSortByExactAmount()
@@ -336,7 +336,7 @@ void TestModels::deadLettersCanBeRedriven()
     QObject::connect(f.engine.get(), &AuctionEngine::eventsCommitted, &dispatcher,
                      &EventDispatcher::onEventsCommitted);
     FlakySubscriber subscriber;
-    dispatcher.subscribe(&subscriber);
+    QVERIFY(dispatcher.subscribe(&subscriber));
     DeadLetterModel letters(dispatcher);
     EventLogModel log(*f.engine);
     QObject::connect(&dispatcher, &EventDispatcher::deadLettered, &log,
