@@ -3,9 +3,11 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QTimeZone>
 
 #include <cstdio>
 
@@ -56,7 +58,12 @@ bool HeadlessRunner::setUpClock(QString* error)
     }
     // The demo clock is stored with the marathon so a restarted demo continues where the
     // accelerated time would be, windows that passed meanwhile included.
-    const QStringList stored = m_store.meta(kDemoClockKey).split(u',');
+    const Result<QString> storedClock = m_store.meta(kDemoClockKey);
+    if (!storedClock) {
+        *error = storedClock.error(); // a guessed clock would replay or skip the demo's windows
+        return false;
+    }
+    const QStringList stored = storedClock->split(u',');
     std::unique_ptr<ScaledClock> clock;
     if (stored.size() == 3) {
         clock = std::make_unique<ScaledClock>(stored[0].toLongLong(), stored[1].toLongLong(),
@@ -80,6 +87,23 @@ bool HeadlessRunner::setUpClock(QString* error)
                            error);
 }
 
+QString HeadlessRunner::traceOfAnEarlierMarathon() const
+{
+    const QFileInfo db(m_options.dbPath);
+    const QStringList kept = db.dir().entryList(
+        {db.fileName() + QStringLiteral(".before-restore-*")}, QDir::Files, QDir::Name);
+    if (!kept.isEmpty())
+        return db.dir().filePath(kept.last());
+    const QString backupDir = m_options.backupDir.isEmpty()
+                                  ? m_options.dbPath + QStringLiteral(".backups")
+                                  : m_options.backupDir;
+    const QStringList backups =
+        QDir(backupDir).entryList({QStringLiteral("sothebais-*.db")}, QDir::Files, QDir::Name);
+    if (!backups.isEmpty())
+        return QDir(backupDir).filePath(backups.last());
+    return {};
+}
+
 bool HeadlessRunner::start(QString* error)
 {
     if (m_options.dbPath.isEmpty()) {
@@ -91,6 +115,18 @@ bool HeadlessRunner::start(QString* error)
             QStringLiteral(".db"));
     }
     QDir().mkpath(QFileInfo(m_options.dbPath).absolutePath());
+    if (!m_options.demo && !m_options.createNew && !QFileInfo::exists(m_options.dbPath)) {
+        const QString trace = traceOfAnEarlierMarathon();
+        if (!trace.isEmpty()) {
+            *error = QCoreApplication::translate(
+                         "Headless",
+                         "There is no database at %1, but %2 says a marathon ran there. Restore "
+                         "it (sothebais-studio restore --db %1 --from BACKUP), or pass --new to "
+                         "start a new marathon anyway.")
+                         .arg(m_options.dbPath, trace);
+            return false;
+        }
+    }
     if (!m_store.open(m_options.dbPath, error) || !setUpClock(error))
         return false;
     say(QCoreApplication::translate("Headless", "Database: %1").arg(m_options.dbPath));
@@ -101,7 +137,8 @@ bool HeadlessRunner::start(QString* error)
             &EventDispatcher::onEventsCommitted);
     m_printer = std::make_unique<JsonLinesPrinter>();
     // A new printer starts from the beginning; a restarted one replays what it had not printed.
-    m_dispatcher->subscribe(m_printer.get(), true);
+    if (!m_dispatcher->subscribe(m_printer.get(), true, error))
+        return false;
 
     QString loadError;
     if (m_store.loadMarathon(&loadError)) {
@@ -129,6 +166,21 @@ bool HeadlessRunner::start(QString* error)
                 return false;
             }
             config = *loaded;
+            const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock->nowUtcMs(),
+                                                               QTimeZone(config.timeZone.toUtf8()))
+                                    .date();
+            if (config.firstDay < today && !m_options.allowPastStart) {
+                *error = QCoreApplication::translate(
+                             "Headless",
+                             "The marathon's first day (%1) is in the past: its windows would be "
+                             "closed unsold at once. Fix first_day, or pass --allow-past-start.")
+                             .arg(config.firstDay.toString(Qt::ISODate));
+                m_store.close();
+                QFile::remove(m_options.dbPath); // made by this run and empty: leave no trace
+                for (const char* suffix : {"-wal", "-shm"})
+                    QFile::remove(m_options.dbPath + QLatin1String(suffix));
+                return false;
+            }
         } else {
             *error = QCoreApplication::translate(
                 "Headless", "The database holds no marathon: pass --config FILE or --demo.");

@@ -30,6 +30,12 @@ struct HeadlessOptions
     QString dbPath;     // empty: a new file in the app's data folder
     QString configPath; // real run: the marathon to create when the database is empty
     QString backupDir;  // empty: <db>.backups
+    // A new marathon is made only when nothing says one existed here: no backups or
+    // .before-restore files beside a missing database (else it was lost or moved: restore it),
+    // unless the operator says so.
+    bool createNew = false;
+    // A marathon whose first day is already past would be caught up (closed unsold) at once.
+    bool allowPastStart = false;
 };
 
 class HeadlessRunner : public QObject
@@ -50,6 +56,8 @@ signals:
 
 private:
     void onTick();
+    // A backup or a .before-restore file of this database, if any: a marathon ran here.
+    QString traceOfAnEarlierMarathon() const;
     void onBidTimer();
     void settleDemoWinners();
     void skipIdleTime();

@@ -128,6 +128,8 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     options.dbPath = parser.value(QStringLiteral("db"));
     options.configPath = parser.value(QStringLiteral("config"));
     options.backupDir = parser.value(QStringLiteral("backup-dir"));
+    options.createNew = parser.isSet(QStringLiteral("new"));
+    options.allowPastStart = parser.isSet(QStringLiteral("allow-past-start"));
     bool ok = true;
     const auto intOption = [&](const QString& name, int min, int max, int* target) {
         if (!parser.isSet(name))
@@ -365,6 +367,11 @@ int main(int argc, char* argv[])
         {QStringLiteral("backup-dir"),
          QCoreApplication::translate("Main", "Folder for hourly backups (default <db>.backups)."),
          QCoreApplication::translate("Main", "dir")},
+        {QStringLiteral("new"),
+         QCoreApplication::translate("Main", "Create a new marathon from --config even though "
+                                             "backups of a missing database exist.")},
+        {QStringLiteral("allow-past-start"),
+         QCoreApplication::translate("Main", "Create a marathon whose first day is past.")},
         {QStringLiteral("scene"), QCoreApplication::translate("Main", "Scene to broadcast (JSON)."),
          QCoreApplication::translate("Main", "file")},
         {QStringLiteral("stream"),
