@@ -1,5 +1,6 @@
 #include "MarathonConfig.h"
 
+#include "JsonDuplicateKeys.h"
 #include "Schedule.h"
 
 #include <QCoreApplication>
@@ -633,6 +634,18 @@ std::optional<MarathonConfig> MarathonConfig::loadFile(const QString& path, QStr
                         "MarathonConfig",
                         "The marathon file \"%1\" must hold one JSON object, between { and }.")
                         .arg(shownPath));
+
+    // QJsonDocument keeps the last of two equal keys without a word: a config with two
+    // "reserve_eth" would run with whichever came second. Refuse it instead.
+    if (const auto duplicate = sb::common::JsonDuplicateKeys::find(data))
+        return fail(QCoreApplication::translate("MarathonConfig",
+                                                "The marathon file \"%1\" gives \"%2\" twice "
+                                                "(in %3, line %4); keep only one.")
+                        .arg(shownPath, duplicate->key,
+                             duplicate->where.isEmpty()
+                                 ? QCoreApplication::translate("MarathonConfig", "the marathon")
+                                 : duplicate->where)
+                        .arg(duplicate->line));
 
     QStringList jsonErrors;
     std::optional<MarathonConfig> config = fromJson(document.object(), &jsonErrors);

@@ -264,7 +264,7 @@ std::optional<SceneDescription> SceneJson::parse(const QByteArray& json, const Q
         *error = QStringLiteral("the scene must be a JSON object");
         return std::nullopt;
     }
-    if (const auto duplicate = JsonDuplicateKeys::find(json)) {
+    if (const auto duplicate = sb::common::JsonDuplicateKeys::find(json)) {
         *error = QStringLiteral("line %1: \"%2\" appears twice in %3; only one may be given")
                      .arg(duplicate->line)
                      .arg(duplicate->key, duplicate->where.isEmpty() ? QStringLiteral("the scene")

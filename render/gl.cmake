@@ -11,7 +11,6 @@ list(APPEND SB_RENDER_SOURCES
     VideoFileSource.cpp VideoFileSource.h
     Scene.cpp Scene.h
     SceneJson.cpp SceneJson.h
-    JsonDuplicateKeys.cpp JsonDuplicateKeys.h
     Transition.cpp Transition.h
     Compositor.cpp Compositor.h
     ColorConverter.cpp ColorConverter.h

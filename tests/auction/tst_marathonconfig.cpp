@@ -130,6 +130,8 @@ private slots:
     void loadMalformedJson_data();
     void loadMalformedJson();
     void loadNotAnObject();
+    void loadRefusesDuplicateKeys_data();
+    void loadRefusesDuplicateKeys();
     void loadReportsTypeErrors();
 };
 
@@ -759,6 +761,43 @@ void TestMarathonConfig::loadMissingFile()
     QVERIFY(!MarathonConfig::loadFile(path, &errors));
     QCOMPARE(errors, QStringList{u"The marathon file \"%1\" does not exist."_s.arg(
                          QDir::toNativeSeparators(path))});
+}
+
+void TestMarathonConfig::loadRefusesDuplicateKeys_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<int>("line");
+
+    // Which of the two would win is invisible to the operator: neither does.
+    QTest::newRow("reserve twice")
+        << QByteArray("{\n  \"reserve_eth\": \"0.01\",\n  \"reserve_eth\": \"10\"\n}\n")
+        << u"reserve_eth"_s << u"the marathon"_s << 3;
+    QTest::newRow("escaped spelling of the same key")
+        << QByteArray("{\"days\": 3, \"d\\u0061ys\": 30}") << u"days"_s << u"the marathon"_s
+        << 1;
+    QTest::newRow("inside a lot")
+        << QByteArray("{\"lots\": [{\"title\": \"A\"},\n {\"title\": \"B\", \"title\": \"C\"}]}")
+        << u"title"_s << u"lots[1]"_s << 2;
+}
+
+void TestMarathonConfig::loadRefusesDuplicateKeys()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, key);
+    QFETCH(QString, where);
+    QFETCH(int, line);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"twice.json"_s);
+    writeFile(path, content);
+    QStringList errors;
+    QVERIFY(!MarathonConfig::loadFile(path, &errors));
+    QCOMPARE(errors, QStringList{u"The marathon file \"%1\" gives \"%2\" twice (in %3, line %4); "
+                                 "keep only one."_s.arg(QDir::toNativeSeparators(path), key, where)
+                                     .arg(line)});
 }
 
 void TestMarathonConfig::loadMalformedJson_data()

@@ -1,5 +1,5 @@
 # GL suites: need a real OpenGL context, so an X server (xvfb-run) and the xcb platform.
-sb_add_test(tst_compositor SOURCES tst_compositor.cpp LIBS sb_render)
+sb_add_test(tst_compositor SOURCES tst_compositor.cpp LIBS sb_render sb_common)
 set_tests_properties(tst_compositor PROPERTIES
     ENVIRONMENT "QT_QPA_PLATFORM=xcb;QT_LOGGING_RULES=sb.*.warning=false"
     LABELS "unit;gl")

@@ -26,6 +26,7 @@
 
 using namespace sb::render;
 using namespace sb::render::test;
+using namespace sb::common;
 
 class TestCompositor : public QObject
 {

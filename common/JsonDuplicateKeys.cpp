@@ -3,7 +3,7 @@
 #include <set>
 #include <vector>
 
-namespace sb::render {
+namespace sb::common {
 
 namespace {
 
@@ -167,4 +167,4 @@ std::optional<JsonDuplicateKey> JsonDuplicateKeys::find(const QByteArray& json)
     return Scanner(json).run();
 }
 
-} // namespace sb::render
+} // namespace sb::common

@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace sb::render {
+namespace sb::common {
 
 struct JsonDuplicateKey
 {
@@ -28,4 +28,4 @@ public:
     static std::optional<JsonDuplicateKey> find(const QByteArray& json);
 };
 
-} // namespace sb::render
+} // namespace sb::common
