@@ -50,6 +50,7 @@ public:
     // Stops between transactions; signalNumber 0 when not asked by a signal. Idempotent.
     void stop(int signalNumber);
     const sb::auction::AuctionEngine* engine() const { return m_engine.get(); }
+    sb::auction::AuctionEngine* engine() { return m_engine.get(); } // to bind the show to it
 
 signals:
     void finished(int exitCode);
