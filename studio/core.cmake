@@ -3,5 +3,6 @@ list(APPEND SB_STUDIO_SOURCES
     OverlayFactory.cpp
     SceneBuilder.cpp SceneBuilder.h
     SceneCollection.cpp SceneCollection.h
+    ShowScene.cpp ShowScene.h
     StudioController.cpp StudioController.h
 )

@@ -1,0 +1,75 @@
+#include "ShowScene.h"
+
+#include "AuctionEngine.h"
+#include "AuctionStateModel.h"
+#include "HostOverlay.h"
+#include "Scene.h"
+#include "SceneBuilder.h"
+
+#include <algorithm>
+
+namespace sb::studio {
+
+using namespace sb::auction;
+
+ShowScene::ShowScene(AuctionEngine& engine, bool demo, QDir baseDir, QObject* parent)
+    : QObject(parent), m_engine(&engine),
+      m_state(std::make_unique<AuctionStateModel>(engine, demo)),
+      m_builder(std::make_unique<SceneBuilder>(*m_state, std::move(baseDir)))
+{
+    connect(m_state.get(), &AuctionStateModel::changed, this,
+            [this] { m_builder->markAllDirty(); });
+    bindHost();
+    m_frameTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_frameTimer, &QTimer::timeout, this, &ShowScene::tick);
+}
+
+ShowScene::~ShowScene() = default;
+
+HostOverlay& ShowScene::host()
+{
+    return m_builder->host();
+}
+
+void ShowScene::bindHost()
+{
+    disconnect(m_hostEvents);
+    m_hostEvents = connect(m_engine, &AuctionEngine::eventsCommitted, this,
+                           [this](const QList<AuctionEvent>& events) {
+                               for (const AuctionEvent& event : events)
+                                   host().onEvent(event, m_engine->clock().nowUtcMs());
+                           });
+    // A host that starts in the middle of an auction knows it is open (and may grow thoughtful).
+    host().setAuctionOpen(m_state->snapshot()->isLive(), m_engine->clock().nowUtcMs());
+}
+
+void ShowScene::setEngine(AuctionEngine& engine, bool demo)
+{
+    m_engine = &engine;
+    m_state->setEngine(engine, demo);
+    bindHost();
+}
+
+std::unique_ptr<sb::render::Scene> ShowScene::build(const SceneData& scene, QStringList* problems)
+{
+    return m_builder->build(scene, problems);
+}
+
+void ShowScene::tick()
+{
+    const bool newSecond = m_state->advanceClock();
+    host().tick(m_engine->clock().nowUtcMs());
+    m_builder->tick(newSecond);
+}
+
+void ShowScene::start(int fps)
+{
+    m_frameTimer.start(std::max(1, 1000 / std::max(1, fps)));
+}
+
+void ShowScene::stop()
+{
+    m_frameTimer.stop();
+}
+
+} // namespace sb::studio
