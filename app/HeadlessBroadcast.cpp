@@ -6,7 +6,9 @@
 #include "RecordingOutput.h"
 #include "RtmpOutput.h"
 #include "Scene.h"
+#include "SceneCollection.h"
 #include "SceneJson.h"
+#include "ShowScene.h"
 #include "SolidColorSource.h"
 #include "TextSource.h"
 #include "UtcTime.h"
@@ -17,6 +19,7 @@ extern "C" {
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -50,20 +53,10 @@ Layer textLayer(const QString& id, const std::shared_ptr<TextSource>& source, do
 // Platforms' keys are a few dozen characters; a file far bigger is surely the wrong file.
 constexpr qint64 kMaxKeyFileBytes = 4096;
 
-QString clockText(std::int64_t ms)
-{
-    const std::int64_t s = std::max<std::int64_t>(0, ms / 1000);
-    if (s >= 3600)
-        return QStringLiteral("%1 h %2 min").arg(s / 3600).arg(s % 3600 / 60);
-    return QStringLiteral("%1:%2")
-        .arg(s / 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
 } // namespace
 
-HeadlessBroadcast::HeadlessBroadcast(BroadcastOptions options,
-                                     const sb::auction::AuctionEngine* engine, QObject* parent)
+HeadlessBroadcast::HeadlessBroadcast(BroadcastOptions options, sb::auction::AuctionEngine* engine,
+                                     QObject* parent)
     : QObject(parent), m_options(std::move(options)), m_engine(engine)
 {}
 
@@ -129,6 +122,52 @@ bool HeadlessBroadcast::readStreamKeys(BroadcastOptions* options, QString* error
     return true;
 }
 
+bool HeadlessBroadcast::loadCollection(QString* error)
+{
+    using sb::studio::SceneCollection;
+    m_collection = std::make_unique<SceneCollection>(); // the defaults of a first start
+    const bool named = !m_options.scenesPath.isEmpty();
+    const QString path =
+        named ? m_options.scenesPath
+              : QDir(m_options.dataDir).filePath(QStringLiteral("scenes/default.json"));
+    m_collectionDir = QFileInfo(path).absolutePath(); // as the window's, for the defaults too
+    if (!named && !QFileInfo::exists(path))
+        return true;
+    // A FIFO would block the start until something writes to it.
+    QString loadError = notRegularFileProblem(path);
+    if (loadError.isEmpty() && m_collection->load(path, &loadError))
+        return true;
+    if (named) {
+        *error = tr("--scenes: %1").arg(loadError);
+        return false;
+    }
+    // As the window does, the show goes on with the default scenes; the file is left as it is
+    // (the window keeps it aside as .broken when it next opens).
+    say(tr("warning: %1 The default scenes are shown.").arg(loadError));
+    m_collection = std::make_unique<SceneCollection>();
+    return true;
+}
+
+std::unique_ptr<Scene> HeadlessBroadcast::buildShow(QString* error)
+{
+    if (!loadCollection(error))
+        return nullptr;
+    if (m_collection->canvas() != m_options.size)
+        say(tr("warning: the scene collection is laid out for %1×%2 and the canvas is %3×%4; "
+               "its sources keep their positions and sizes.")
+                .arg(m_collection->canvas().width())
+                .arg(m_collection->canvas().height())
+                .arg(m_options.size.width())
+                .arg(m_options.size.height()));
+    m_show = std::make_unique<sb::studio::ShowScene>(*m_engine, m_options.demoMarathon,
+                                                     QDir(m_collectionDir));
+    QStringList problems;
+    auto scene = m_show->build(m_collection->current(), &problems);
+    for (const QString& problem : std::as_const(problems))
+        say(tr("warning: %1").arg(problem));
+    return scene;
+}
+
 bool HeadlessBroadcast::buildScene(QString* error)
 {
     auto scene = std::make_unique<Scene>();
@@ -137,6 +176,10 @@ bool HeadlessBroadcast::buildScene(QString* error)
         if (!description)
             return false;
         *scene = description->scene;
+    } else if (m_engine) {
+        scene = buildShow(error);
+        if (!scene)
+            return false;
     } else {
         scene->setBackground(QColor(0x14, 0x0c, 0x1c));
         const QSize canvas = m_options.size;
@@ -170,56 +213,7 @@ bool HeadlessBroadcast::buildScene(QString* error)
         }
     }
     m_pipeline->setScene(std::move(scene));
-    if (m_engine)
-        addDemoLayers();
     return true;
-}
-
-void HeadlessBroadcast::addDemoLayers()
-{
-    const QSize canvas = m_options.size;
-    const double left = canvas.width() / 20.0;
-    TextStyle headline;
-    headline.pixelSize = canvas.height() / 22;
-    headline.color = QColor(0xc9, 0xa0, 0xdc);
-    TextStyle big;
-    big.pixelSize = canvas.height() / 14;
-    big.bold = true;
-    big.outlineColor = Qt::black;
-    big.outlineWidth = 2;
-    TextStyle normal;
-    normal.pixelSize = canvas.height() / 26;
-    m_demoHeadline = std::make_shared<TextSource>(QString(), headline);
-    m_demoBid = std::make_shared<TextSource>(QString(), big);
-    m_demoClock = std::make_shared<TextSource>(QString(), normal);
-    m_demoFeed = std::make_shared<TextSource>(QString(), normal);
-    const double top = canvas.height() / 5.0;
-    m_pipeline->editScene([=, this](Scene& scene) {
-        scene.addLayer(textLayer(QStringLiteral("demo-headline"), m_demoHeadline, left, top));
-        scene.addLayer(
-            textLayer(QStringLiteral("demo-bid"), m_demoBid, left, top + canvas.height() / 12.0));
-        scene.addLayer(textLayer(QStringLiteral("demo-clock"), m_demoClock, left,
-                                 top + canvas.height() / 5.0));
-        scene.addLayer(
-            textLayer(QStringLiteral("demo-feed"), m_demoFeed, left, top + canvas.height() / 3.6));
-    });
-    connect(m_engine, &sb::auction::AuctionEngine::eventsCommitted, this,
-            [this](const QList<sb::auction::AuctionEvent>& events) {
-                for (const auto& e : events) {
-                    const QJsonObject p = e.payload;
-                    if (e.type == sb::auction::EventType::BidAccepted)
-                        m_feedLines.prepend(tr("✓ @%1  %2")
-                                                .arg(p.value(QStringLiteral("bidder")).toString(),
-                                                     p.value(QStringLiteral("amount")).toString()));
-                    else if (e.type == sb::auction::EventType::BidRejected)
-                        m_feedLines.prepend(tr("✗ @%1  %2")
-                                                .arg(p.value(QStringLiteral("bidder")).toString(),
-                                                     p.value(QStringLiteral("code")).toString()));
-                }
-                while (m_feedLines.size() > 4)
-                    m_feedLines.removeLast();
-                refreshTexts();
-            });
 }
 
 void HeadlessBroadcast::refreshTexts()
@@ -227,37 +221,6 @@ void HeadlessBroadcast::refreshTexts()
     const QString now = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
     for (const TemplatedText& t : m_clockTexts)
         t.source->setText(QString(t.textTemplate).replace(QLatin1String("{time}"), now));
-    if (!m_engine || !m_demoHeadline)
-        return;
-    const auto index = m_engine->currentAuctionIndex();
-    if (!index)
-        return;
-    const sb::auction::AuctionDay& a = m_engine->auctions()[*index];
-    const auto& config = m_engine->config();
-    const QString title = *index < config.lots.size() ? config.lots[*index].title : QString();
-    m_demoHeadline->setText(
-        tr("DEMO · Day %1 of %2 · %3").arg(a.dayNumber).arg(config.days).arg(title));
-    const std::int64_t clockNow = m_engine->clock().nowUtcMs();
-    if (a.state == sb::auction::DayState::Pending) {
-        m_demoBid->setText(tr("Next auction in %1").arg(clockText(a.startUtcMs - clockNow)));
-        m_demoClock->setText(tr("Reserve %1").arg(config.reserve.toEthString()));
-    } else {
-        const auto leader = m_engine->leaderBid(*index);
-        m_demoBid->setText(
-            leader ? tr("%1 · @%2").arg(leader->amount.toEthString(), leader->bidderName)
-                   : tr("No bids yet · reserve %1").arg(config.reserve.toEthString()));
-        QString clock = a.isOpenForBids() && a.state != sb::auction::DayState::Processing
-                            ? tr("Time left %1").arg(clockText(a.endUtcMs - clockNow))
-                            : tr("Closed");
-        if (a.state == sb::auction::DayState::Paused)
-            clock = tr("Paused");
-        if (a.endUtcMs > a.scheduledEndUtcMs)
-            clock += tr("  · EXTENDED");
-        if (a.winnerBidId && leader)
-            clock = tr("SOLD to @%1").arg(leader->bidderName);
-        m_demoClock->setText(clock);
-    }
-    m_demoFeed->setText(m_feedLines.join(u'\n'));
 }
 
 bool HeadlessBroadcast::start(QString* error)
@@ -306,6 +269,8 @@ bool HeadlessBroadcast::start(QString* error)
     if (!m_pipeline->start(error))
         return false;
     m_running = true;
+    if (m_show)
+        m_show->start(m_options.fps);
     say(tr("Broadcasting %1×%2 at %3 fps, %4 kbps, encoder %5.")
             .arg(m_options.size.width())
             .arg(m_options.size.height())
@@ -352,11 +317,23 @@ void HeadlessBroadcast::reportStats()
     std::fflush(stdout);
 }
 
+BroadcastStats HeadlessBroadcast::stats() const
+{
+    return m_pipeline ? m_pipeline->stats() : BroadcastStats{};
+}
+
+QImage HeadlessBroadcast::grabProgram()
+{
+    return m_pipeline ? m_pipeline->grabProgram() : QImage();
+}
+
 void HeadlessBroadcast::stop()
 {
     if (!m_running)
         return;
     m_running = false;
+    if (m_show)
+        m_show->stop();
     m_secondTimer.stop();
     m_durationTimer.stop();
     m_pipeline->stop();

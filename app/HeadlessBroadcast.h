@@ -1,11 +1,13 @@
 #pragma once
-// `--headless` with --scene/--stream/--record: composes a scene and broadcasts it without a
-// window — to any number of RTMP/RTMPS destinations and a recording — printing stats as JSON lines
-// with --stats. With --demo the demo marathon's state is drawn as text layers (the real overlays
-// come with the studio window).
+// `--headless` with --scene/--scenes/--stream/--record: composes a scene and broadcasts it without
+// a window — to any number of RTMP/RTMPS destinations and a recording — printing stats as JSON
+// lines with --stats. With a marathon (--demo, --db) it broadcasts the show the window does: the
+// current scene of a scene collection (the data folder's, or --scenes FILE), its overlays and the
+// host bound to the marathon's engine. --scene FILE composes a plain render scene instead.
 
 #include "BroadcastPipeline.h"
 
+#include <QImage>
 #include <QObject>
 #include <QSize>
 #include <QStringList>
@@ -18,15 +20,25 @@ namespace sb::auction {
 class AuctionEngine;
 }
 namespace sb::render {
+class Scene;
 class TextSource;
-}
+} // namespace sb::render
+namespace sb::studio {
+class SceneCollection;
+class ShowScene;
+} // namespace sb::studio
 
 namespace sb::app {
 
 struct BroadcastOptions
 {
-    QString scenePath;   // JSON scene; empty: the built-in one
-    QStringList streams; // rtmp:// or rtmps:// URLs, the key as the last path segment
+    QString scenePath; // --scene: a plain render scene (JSON); empty: the show, or a title card
+    // --scenes: a scene collection as the window saves and exports it; empty: the data folder's
+    // scenes/default.json, else the default collection. Used with a marathon only.
+    QString scenesPath;
+    QString dataDir;           // the studio's data folder, as for the window
+    bool demoMarathon = false; // the marathon is the labelled demo: the overlays say so
+    QStringList streams;       // rtmp:// or rtmps:// URLs, the key as the last path segment
     // --stream-key-file: one per stream, in order; readStreamKeys() appends each key to its URL
     // (a key on the command line is readable by every local user in /proc/PID/cmdline).
     QStringList streamKeyFiles;
@@ -40,7 +52,8 @@ struct BroadcastOptions
 
     bool wanted() const
     {
-        return !scenePath.isEmpty() || !streams.isEmpty() || !recordPath.isEmpty();
+        return !scenePath.isEmpty() || !scenesPath.isEmpty() || !streams.isEmpty() ||
+               !recordPath.isEmpty();
     }
 };
 
@@ -49,8 +62,8 @@ class HeadlessBroadcast : public QObject
     Q_OBJECT
 
 public:
-    // `engine` (may be null) is the demo marathon to show; it must outlive this object.
-    HeadlessBroadcast(BroadcastOptions options, const sb::auction::AuctionEngine* engine,
+    // `engine` (may be null) is the marathon whose show is broadcast; it must outlive this object.
+    HeadlessBroadcast(BroadcastOptions options, sb::auction::AuctionEngine* engine,
                       QObject* parent = nullptr);
     ~HeadlessBroadcast() override;
 
@@ -61,18 +74,27 @@ public:
     bool start(QString* error);
     void stop();
 
+    // The show bound to the marathon, while the program composes one (for tests); else null.
+    sb::studio::ShowScene* show() { return m_show.get(); }
+    sb::render::BroadcastStats stats() const;
+    QImage grabProgram(); // the last program frame, upright (for tests)
+
 signals:
     void durationReached();
     void failed(); // the pipeline cannot go on (said on stderr)
 
 private:
     bool buildScene(QString* error);
-    void addDemoLayers();
+    std::unique_ptr<sb::render::Scene> buildShow(QString* error);
+    bool loadCollection(QString* error);
     void refreshTexts();
     void reportStats();
 
     BroadcastOptions m_options;
-    const sb::auction::AuctionEngine* m_engine;
+    sb::auction::AuctionEngine* m_engine;
+    std::unique_ptr<sb::studio::SceneCollection> m_collection;
+    QString m_collectionDir; // where its relative media paths resolve
+    std::unique_ptr<sb::studio::ShowScene> m_show;
     std::unique_ptr<sb::render::BroadcastPipeline> m_pipeline;
     struct TemplatedText
     {
@@ -80,11 +102,6 @@ private:
         QString textTemplate; // "{time}" is replaced by the time of day every second
     };
     std::vector<TemplatedText> m_clockTexts;
-    std::shared_ptr<sb::render::TextSource> m_demoHeadline;
-    std::shared_ptr<sb::render::TextSource> m_demoBid;
-    std::shared_ptr<sb::render::TextSource> m_demoClock;
-    std::shared_ptr<sb::render::TextSource> m_demoFeed;
-    QStringList m_feedLines;
     QTimer m_secondTimer;
     QTimer m_durationTimer;
     QList<int> m_lastStates; // per output, to say when one changes

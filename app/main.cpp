@@ -165,6 +165,17 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
 
     sb::app::BroadcastOptions broadcast;
     broadcast.scenePath = parser.value(QStringLiteral("scene"));
+    broadcast.scenesPath = parser.value(QStringLiteral("scenes"));
+    broadcast.dataDir = parser.isSet(QStringLiteral("data-dir"))
+                            ? parser.value(QStringLiteral("data-dir"))
+                            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    broadcast.demoMarathon = options.demo;
+    if (!broadcast.scenePath.isEmpty() && !broadcast.scenesPath.isEmpty()) {
+        sb::app::usageError(QCoreApplication::translate(
+            "Main",
+            "--scene (a plain scene) and --scenes (a scene collection) exclude each other."));
+        ok = false;
+    }
     broadcast.streams = parser.values(QStringLiteral("stream"));
     broadcast.streamKeyFiles = parser.values(QStringLiteral("stream-key-file"));
     if (QString keyError; !sb::app::HeadlessBroadcast::readStreamKeys(&broadcast, &keyError)) {
@@ -192,6 +203,9 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     if (!ok)
         return 2;
     const bool marathon = options.demo || !options.dbPath.isEmpty();
+    if (!marathon && !broadcast.scenesPath.isEmpty())
+        return sb::app::usageError(QCoreApplication::translate(
+            "Main", "--scenes shows a marathon's overlays: give --demo or --db PATH too."));
     if (!marathon && !broadcast.wanted())
         return sb::app::usageError(QCoreApplication::translate(
             "Main", "--headless needs --demo, --db PATH of a marathon, or something to broadcast "
@@ -209,8 +223,13 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         }
     }
     if (broadcast.wanted()) {
-        broadcaster = std::make_unique<sb::app::HeadlessBroadcast>(
-            broadcast, runner ? runner->engine() : nullptr);
+        // The show's state model reads the marathon's store through the engine; it changes
+        // nothing. HeadlessRunner hands the engine out const while it becomes one marathon
+        // session with the window's: take the session's engine here once it exposes it.
+        auto* engine =
+            runner ? const_cast<sb::auction::AuctionEngine*>(std::as_const(*runner).engine())
+                   : nullptr;
+        broadcaster = std::make_unique<sb::app::HeadlessBroadcast>(broadcast, engine);
         if (!broadcaster->start(&error)) {
             std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
             if (runner)
@@ -249,7 +268,7 @@ bool wantsBroadcast(int argc, char* argv[])
 {
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
-        for (const char* flag : {"--stream", "--record", "--scene"}) {
+        for (const char* flag : {"--stream", "--record", "--scene", "--scenes"}) {
             if (arg == flag || arg.startsWith(QByteArray(flag) + '='))
                 return true;
         }
@@ -372,7 +391,13 @@ int main(int argc, char* argv[])
                                              "backups of a missing database exist.")},
         {QStringLiteral("allow-past-start"),
          QCoreApplication::translate("Main", "Create a marathon whose first day is past.")},
-        {QStringLiteral("scene"), QCoreApplication::translate("Main", "Scene to broadcast (JSON)."),
+        {QStringLiteral("scene"),
+         QCoreApplication::translate("Main",
+                                     "Plain scene to broadcast (JSON) instead of the show."),
+         QCoreApplication::translate("Main", "file")},
+        {QStringLiteral("scenes"),
+         QCoreApplication::translate("Main", "Scene collection to broadcast with the marathon "
+                                             "(default: the data folder's scenes/default.json)."),
          QCoreApplication::translate("Main", "file")},
         {QStringLiteral("stream"),
          QCoreApplication::translate("Main", "RTMP/RTMPS destination, key included (repeatable)."),
