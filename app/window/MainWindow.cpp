@@ -164,11 +164,10 @@ bool MainWindow::tell(const QString& title, const QString& text, bool question)
 
 bool MainWindow::startProgram(QString* error)
 {
-    // The pipeline's context must share with the preview's: make sure the widget has one.
-    m_preview->show();
-    QOpenGLContext* share = m_preview->context();
+    // The pipeline's context must be in the preview's share group.
+    QOpenGLContext* share = PreviewWidget::shareContext();
     if (!share) {
-        *error = tr("The preview has no OpenGL context.");
+        *error = tr("OpenGL contexts cannot be shared, so the preview cannot show the program.");
         return false;
     }
     const BroadcastSettings broadcast = broadcastSettings();
@@ -341,6 +340,11 @@ void MainWindow::createMenus()
     safe->setObjectName(QStringLiteral("safeAreasAction"));
     safe->setCheckable(true);
     connect(safe, &QAction::toggled, m_preview, &PreviewWidget::setSafeAreasVisible);
+    QAction* preview = view->addAction(tr("&Preview"));
+    preview->setObjectName(QStringLiteral("previewAction"));
+    preview->setCheckable(true);
+    preview->setChecked(true);
+    connect(preview, &QAction::toggled, m_preview, &PreviewWidget::setPreviewEnabled);
     view->addSeparator();
     QMenu* docks = view->addMenu(tr("&Docks"));
     for (QDockWidget* dock : findChildren<QDockWidget*>())
@@ -384,8 +388,10 @@ void MainWindow::createStatusBar()
     QStatusBar* bar = statusBar();
     m_liveLabel = new QLabel(bar);
     m_liveLabel->setObjectName(QStringLiteral("liveLabel"));
+    m_liveLabel->setStyleSheet(QStringLiteral("color: #e74c3c; font-weight: bold;"));
     m_recLabel = new QLabel(bar);
     m_recLabel->setObjectName(QStringLiteral("recLabel"));
+    m_recLabel->setStyleSheet(QStringLiteral("color: #e74c3c; font-weight: bold;"));
     m_fpsLabel = new QLabel(bar);
     m_fpsLabel->setObjectName(QStringLiteral("fpsLabel"));
     m_cpuLabel = new QLabel(bar);
@@ -408,15 +414,13 @@ QString MainWindow::liveIndicatorText() const
 void MainWindow::updateStatus()
 {
     const BroadcastStats s = m_studio.stats();
-    if (m_studio.isStreaming()) {
-        m_liveLabel->setText(tr("● LIVE %1").arg(hms(steadyNowMs() - m_studio.liveSinceMs())));
-        m_liveLabel->setStyleSheet(QStringLiteral("color: #e74c3c; font-weight: bold;"));
-    } else {
-        m_liveLabel->setText(tr("LIVE 00:00:00"));
-        m_liveLabel->setStyleSheet(QStringLiteral("color: gray;"));
-    }
+    // LIVE only while streaming: a grey "LIVE 00:00:00" read as live to a new user.
+    const bool live = m_studio.isStreaming();
+    m_liveLabel->setText(live ? tr("● LIVE %1").arg(hms(steadyNowMs() - m_studio.liveSinceMs()))
+                              : QString());
+    m_liveLabel->setVisible(live);
     m_recLabel->setText(m_studio.isRecording() ? tr("● REC") : QString());
-    m_recLabel->setStyleSheet(QStringLiteral("color: #e74c3c; font-weight: bold;"));
+    m_recLabel->setVisible(m_studio.isRecording());
     m_fpsLabel->setText(tr("%1 / %2 FPS").arg(s.fps, 0, 'f', 2).arg(m_settings.video().fps));
     m_cpuLabel->setText(tr("CPU: %1 %").arg(s.cpuPercent, 0, 'f', 1));
     double kbps = 0;

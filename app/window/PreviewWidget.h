@@ -1,16 +1,18 @@
 #pragma once
-// The live preview: draws the program picture the render thread publishes, through a context in
-// the same share group (no readback), letterboxed to keep the canvas aspect, with optional
-// safe-area guides (action safe 90 %, title safe 80 %).
+// The live preview: the program picture the render thread publishes, letterboxed to keep the
+// canvas aspect, with optional safe-area guides (action safe 90 %, title safe 80 %). It is drawn
+// by a native child window with its own OpenGL surface, whose context shares with the render
+// thread's (no readback), so only the preview's own area goes through GL: the rest of the studio
+// window stays raster-painted. Nothing is drawn while the preview is switched off, hidden or the
+// window minimized; the pipeline keeps rendering for the outputs.
 
-#include <QOpenGLBuffer>
-#include <QOpenGLShaderProgram>
-#include <QOpenGLVertexArrayObject>
-#include <QOpenGLWidget>
 #include <QTimer>
+#include <QWidget>
 
 #include <cstdint>
-#include <memory>
+
+class QLabel;
+class QOpenGLContext;
 
 namespace sb::render {
 class ProgramPreview;
@@ -18,7 +20,9 @@ class ProgramPreview;
 
 namespace sb::app {
 
-class PreviewWidget : public QOpenGLWidget
+class PreviewSurface;
+
+class PreviewWidget : public QWidget
 {
     Q_OBJECT
 
@@ -26,27 +30,33 @@ public:
     explicit PreviewWidget(QWidget* parent = nullptr);
     ~PreviewWidget() override;
 
+    // The context the render thread's must share with: the application's share context
+    // (Qt::AA_ShareOpenGLContexts), which the preview's own context shares with too.
+    static QOpenGLContext* shareContext();
+
     // The preview to show (owned by the pipeline); null shows the "not rendering" state.
     void setSource(sb::render::ProgramPreview* preview);
     void setSafeAreasVisible(bool visible);
-    bool safeAreasVisible() const { return m_safeAreas; }
-    std::int64_t framesShown() const { return m_framesShown; }
+    bool safeAreasVisible() const;
+    // Off, the surface is replaced by a line saying so and draws nothing (OBS's "Enable
+    // Preview"); streaming and recording are not affected.
+    void setPreviewEnabled(bool enabled);
+    bool previewEnabled() const { return m_enabled; }
+    // Whether new program frames are being drawn now: a source, switched on, visible, exposed and
+    // the window not minimized.
+    bool isDrawing() const;
+    std::int64_t framesShown() const;
     // Where the canvas is drawn inside the widget, in device-independent pixels.
     QRectF canvasRect(QSize canvas) const;
 
-protected:
-    void initializeGL() override;
-    void paintGL() override;
-
 private:
-    sb::render::ProgramPreview* m_preview = nullptr;
-    std::unique_ptr<QOpenGLShaderProgram> m_program;
-    QOpenGLVertexArrayObject m_vao;
+    void poll();
+
+    PreviewSurface* m_surface = nullptr; // owned by m_container
+    QWidget* m_container = nullptr;
+    QLabel* m_offLabel = nullptr;
     QTimer m_pollTimer;
-    std::int64_t m_lastFrame = -1;
-    std::int64_t m_framesShown = 0;
-    bool m_safeAreas = false;
-    bool m_glReady = false;
+    bool m_enabled = true;
 };
 
 } // namespace sb::app

@@ -1,8 +1,10 @@
 // The studio window driven as an operator would, under Xvfb with a real OpenGL context: first start
-// is a labelled demo; the wizard turns it into a real marathon; manual bids land in the Bids table,
-// the bid feed and the rendered program frame; invalidating the leader changes the bar; a
-// recording made from the window is a playable file; the layout survives a restart. Screenshots
-// of the window and of the program go to the artifacts folder for a person to look at.
+// is a labelled demo, not LIVE; the preview on screen shows the program, with safe-area guides when
+// asked, and draws nothing while switched off or minimized; the wizard turns the demo into a real
+// marathon; manual bids land in the Bids table, the bid feed and the rendered program frame;
+// invalidating the leader changes the bar; a recording made from the window is a playable file;
+// the layout survives a restart. Screenshots of the window and of the program go to the artifacts
+// folder for a person to look at.
 
 #include "AuctionBarOverlay.h"
 #include "AuctionDock.h"
@@ -18,6 +20,7 @@
 #include "StudioController.h"
 #include "StudioSettings.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
@@ -32,6 +35,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QSurfaceFormat>
 #include <QTableView>
@@ -92,6 +96,19 @@ QImage withOverlay(const QImage& program, const Overlay& overlay, const AuctionS
     return out;
 }
 
+// What the user sees of a widget: the screen under it. The preview is a native OpenGL window,
+// which QWidget::grab cannot paint; the X server's screen has it, composed with the widgets.
+QImage onScreen(QWidget* widget, QRect rect = {})
+{
+    if (rect.isNull())
+        rect = widget->rect();
+    const QPoint origin = widget->mapToGlobal(rect.topLeft());
+    return widget->screen()
+        ->grabWindow(0, origin.x(), origin.y(), rect.width(), rect.height())
+        .toImage()
+        .convertToFormat(QImage::Format_RGB32);
+}
+
 template <typename Done> bool waitUntil(Done done, int ms = 15'000)
 {
     QElapsedTimer t;
@@ -113,6 +130,9 @@ class TestMainWindow : public QObject
 private slots:
     void initTestCase();
     void firstStartIsALabelledDemo();
+    void thePreviewShowsTheProgram();
+    void safeAreaGuidesAppearOnThePreview();
+    void thePreviewStopsDrawingWhenNobodyCanSeeIt();
     void wizardTurnsTheDemoIntoARealMarathon();
     void manualBidsReachTheTableTheFeedAndTheProgram();
     void invalidatingTheLeaderChangesTheBar();
@@ -124,6 +144,8 @@ private slots:
 
 private:
     QImage program();
+    // Waits for the pipeline to render `frames` more frames.
+    void letFramesPass(int frames);
 
     QTemporaryDir m_home;
     std::unique_ptr<StudioSettings> m_settings;
@@ -159,6 +181,12 @@ void TestMainWindow::initTestCase()
     QVERIFY(waitUntil([&] { return m_window->preview()->framesShown() > 0; }));
 }
 
+void TestMainWindow::letFramesPass(int frames)
+{
+    const std::int64_t rendered = m_studio->stats().framesRendered;
+    QVERIFY(waitUntil([&] { return m_studio->stats().framesRendered >= rendered + frames; }));
+}
+
 QImage TestMainWindow::program()
 {
     // Two frames later than now, so edits made so far are on screen.
@@ -189,7 +217,96 @@ void TestMainWindow::firstStartIsALabelledDemo()
     const QImage frame = program();
     QCOMPARE(frame.size(), QSize(1280, 720));
     frame.save(QDir(artifactsDir()).filePath(QStringLiteral("program-demo.png")));
-    m_window->grab().save(QDir(artifactsDir()).filePath(QStringLiteral("window-demo.png")));
+    onScreen(m_window.get()).save(QDir(artifactsDir()).filePath(QStringLiteral("window-demo.png")));
+    // Nothing is streaming, so nothing says LIVE.
+    QVERIFY2(m_window->liveIndicatorText().isEmpty(), qPrintable(m_window->liveIndicatorText()));
+    QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("liveLabel"))->isVisible());
+}
+
+void TestMainWindow::thePreviewShowsTheProgram()
+{
+    PreviewWidget* preview = m_window->preview();
+    QVERIFY(preview->isDrawing());
+    const QImage frame = program();
+    letFramesPass(3); // drawn on screen by now
+    const QRect canvas = preview->canvasRect(frame.size()).toAlignedRect().adjusted(2, 2, -2, -2);
+    const QImage shown = onScreen(preview, canvas);
+    shown.save(QDir(artifactsDir()).filePath(QStringLiteral("preview-on-screen.png")));
+    const QImage expected =
+        frame.scaled(shown.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    // Upside down is the same picture with the same colours in the wrong places.
+    const QImage flipped = expected.mirrored(false, true);
+    const double same = difference(shown, expected, shown.rect());
+    const double wrong = difference(shown, flipped, shown.rect());
+    QVERIFY2(
+        same < 12 && same < 0.5 * wrong,
+        qPrintable(QStringLiteral("preview vs program: %1, upside down: %2").arg(same).arg(wrong)));
+}
+
+void TestMainWindow::safeAreaGuidesAppearOnThePreview()
+{
+    PreviewWidget* preview = m_window->preview();
+    auto* safe = m_window->findChild<QAction*>(QStringLiteral("safeAreasAction"));
+    QVERIFY(safe && !safe->isChecked());
+    const QRectF canvas = preview->canvasRect(QSize(1280, 720));
+    // A strip across the title-safe guide's left edge (10 % in), and one beside it.
+    const int guideX = int(canvas.left() + canvas.width() * 0.10);
+    const QRect guide(guideX - 2, int(canvas.top() + canvas.height() * 0.3), 5,
+                      int(canvas.height() * 0.4));
+    const QRect beside = guide.translated(int(canvas.width() * 0.03), 0);
+    letFramesPass(3);
+    const QImage guideOff = onScreen(preview, guide);
+    const QImage besideOff = onScreen(preview, beside);
+    safe->trigger();
+    QVERIFY(preview->safeAreasVisible());
+    letFramesPass(3);
+    const QImage guideOn = onScreen(preview, guide);
+    const QImage besideOn = onScreen(preview, beside);
+    onScreen(m_window.get())
+        .save(QDir(artifactsDir()).filePath(QStringLiteral("window-safe-areas.png")));
+    const double atGuide = difference(guideOff, guideOn, guideOff.rect());
+    const double elsewhere = difference(besideOff, besideOn, besideOff.rect());
+    QVERIFY2(atGuide > 8 && atGuide > 4 * elsewhere,
+             qPrintable(QStringLiteral("guide strip changed by %1, the strip beside it by %2")
+                            .arg(atGuide)
+                            .arg(elsewhere)));
+    safe->trigger();
+    QVERIFY(!preview->safeAreasVisible());
+}
+
+void TestMainWindow::thePreviewStopsDrawingWhenNobodyCanSeeIt()
+{
+    PreviewWidget* preview = m_window->preview();
+    const auto drawsWhileFramesPass = [&] {
+        QTest::qWait(100); // a redraw asked for before is done
+        const std::int64_t shown = preview->framesShown();
+        letFramesPass(10);
+        QTest::qWait(100);
+        return preview->framesShown() > shown;
+    };
+    QVERIFY(drawsWhileFramesPass());
+
+    // View → Preview off: a line says so, nothing is drawn, the program keeps rendering.
+    auto* toggle = m_window->findChild<QAction*>(QStringLiteral("previewAction"));
+    QVERIFY(toggle && toggle->isChecked());
+    toggle->trigger();
+    QVERIFY(!preview->isDrawing());
+    QVERIFY(m_window->findChild<QLabel*>(QStringLiteral("previewOffLabel"))->isVisible());
+    QVERIFY(!drawsWhileFramesPass());
+    toggle->trigger();
+    QTRY_VERIFY(preview->isDrawing());
+    QVERIFY(drawsWhileFramesPass());
+
+    // Minimized: nothing drawn; restored: drawn again.
+    const QSize size = m_window->size();
+    m_window->showMinimized();
+    QVERIFY(!preview->isDrawing());
+    QVERIFY(!drawsWhileFramesPass());
+    m_window->showNormal();
+    m_window->resize(size);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_VERIFY(preview->isDrawing());
+    QVERIFY(drawsWhileFramesPass());
 }
 
 void TestMainWindow::wizardTurnsTheDemoIntoARealMarathon()
@@ -279,7 +396,7 @@ void TestMainWindow::manualBidsReachTheTableTheFeedAndTheProgram()
     const QImage frame = program();
     now->nowUtcMs += 5000; // compare with the settled feed, not a frame of its animation
     frame.save(QDir(artifactsDir()).filePath(QStringLiteral("program-bids.png")));
-    m_window->grab().save(QDir(artifactsDir()).filePath(QStringLiteral("window-bids.png")));
+    onScreen(m_window.get()).save(QDir(artifactsDir()).filePath(QStringLiteral("window-bids.png")));
 
     BidFeedOverlay feed;
     AuctionSnapshot empty = *now;
@@ -379,6 +496,8 @@ void TestMainWindow::goingLiveStreamsToEveryEnabledDestination()
     QTest::qWait(3000);
     QTest::mouseClick(m_window->streamButton(), Qt::LeftButton); // the hook confirms
     QVERIFY(!m_studio->isStreaming());
+    QVERIFY2(m_window->liveIndicatorText().isEmpty(), qPrintable(m_window->liveIndicatorText()));
+    QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("liveLabel"))->isVisible());
     server.stop();
     const auto probe = sb::test::probeFile(server.recordingPath(key));
     QVERIFY2(probe.ok, qPrintable(probe.error));
