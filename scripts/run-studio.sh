@@ -5,10 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-cmake --preset dev >/dev/null
-cmake --build --preset dev --target sothebais-studio
+# The same build as run-tests.sh (the ci preset, build/ci): whichever runs second reuses what the
+# first compiled instead of building everything again in another folder.
+cmake --preset ci >/dev/null
+cmake --build --preset ci --target sothebais-studio
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
-    exec ./build/dev/app/sothebais-studio "$@"
+    exec ./build/ci/app/sothebais-studio "$@"
 fi
 echo "No display: running the headless demo (the window needs a desktop session)." >&2
-exec ./build/dev/app/sothebais-studio --headless --demo "$@"
+exec ./build/ci/app/sothebais-studio --headless --demo "$@"
