@@ -5,7 +5,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTimeZone>
 
@@ -40,8 +39,6 @@ void say(const QString& message)
     std::fflush(stderr);
 }
 
-const QString kDemoClockKey = QStringLiteral("demo_clock");
-
 } // namespace
 
 HeadlessRunner::HeadlessRunner(HeadlessOptions options, QObject* parent)
@@ -49,43 +46,6 @@ HeadlessRunner::HeadlessRunner(HeadlessOptions options, QObject* parent)
 {}
 
 HeadlessRunner::~HeadlessRunner() = default;
-
-bool HeadlessRunner::setUpClock(QString* error)
-{
-    if (!m_options.demo) {
-        m_clock = std::make_unique<SystemClock>();
-        return true;
-    }
-    // The demo clock is stored with the marathon so a restarted demo continues where the
-    // accelerated time would be, windows that passed meanwhile included.
-    const Result<QString> storedClock = m_store.meta(kDemoClockKey);
-    if (!storedClock) {
-        *error = storedClock.error(); // a guessed clock would replay or skip the demo's windows
-        return false;
-    }
-    const QStringList stored = storedClock->split(u',');
-    std::unique_ptr<ScaledClock> clock;
-    if (stored.size() == 3) {
-        clock = std::make_unique<ScaledClock>(stored[0].toLongLong(), stored[1].toLongLong(),
-                                              stored[2].toInt());
-        if (clock->speed() != m_options.speed) {
-            const std::int64_t now = clock->nowUtcMs();
-            clock = std::make_unique<ScaledClock>(now, QDateTime::currentMSecsSinceEpoch(),
-                                                  m_options.speed);
-        }
-    } else {
-        clock = std::make_unique<ScaledClock>(QDateTime::currentMSecsSinceEpoch(),
-                                              QDateTime::currentMSecsSinceEpoch(), m_options.speed);
-    }
-    m_demoClock = clock.get();
-    m_clock = std::move(clock);
-    return m_store.setMeta(kDemoClockKey,
-                           QStringLiteral("%1,%2,%3")
-                               .arg(m_demoClock->anchorVirtualMs())
-                               .arg(m_demoClock->anchorRealMs())
-                               .arg(m_demoClock->speed()),
-                           error);
-}
 
 QString HeadlessRunner::traceOfAnEarlierMarathon() const
 {
@@ -104,6 +64,37 @@ QString HeadlessRunner::traceOfAnEarlierMarathon() const
     return {};
 }
 
+std::optional<MarathonConfig> HeadlessRunner::makeConfig(const Clock& clock, QString* error) const
+{
+    if (m_options.demo)
+        return DemoMarathon::config(clock.nowUtcMs(), m_options.demoDays,
+                                    m_options.demoWindowMinutes);
+    if (m_options.configPath.isEmpty()) {
+        *error = QCoreApplication::translate(
+            "Headless", "The database holds no marathon: pass --config FILE or --demo.");
+        return std::nullopt;
+    }
+    QStringList problems;
+    std::optional<MarathonConfig> config =
+        MarathonConfig::loadFile(m_options.configPath, &problems);
+    if (!config) {
+        *error = problems.join(u' ');
+        return std::nullopt;
+    }
+    const QDate today =
+        QDateTime::fromMSecsSinceEpoch(clock.nowUtcMs(), QTimeZone(config->timeZone.toUtf8()))
+            .date();
+    if (config->firstDay < today && !m_options.allowPastStart) {
+        *error = QCoreApplication::translate(
+                     "Headless",
+                     "The marathon's first day (%1) is in the past: its windows would be closed "
+                     "unsold at once. Fix first_day, or pass --allow-past-start.")
+                     .arg(config->firstDay.toString(Qt::ISODate));
+        return std::nullopt;
+    }
+    return config;
+}
+
 bool HeadlessRunner::start(QString* error)
 {
     if (m_options.dbPath.isEmpty()) {
@@ -115,7 +106,8 @@ bool HeadlessRunner::start(QString* error)
             QStringLiteral(".db"));
     }
     QDir().mkpath(QFileInfo(m_options.dbPath).absolutePath());
-    if (!m_options.demo && !m_options.createNew && !QFileInfo::exists(m_options.dbPath)) {
+    const bool existed = QFileInfo::exists(m_options.dbPath);
+    if (!m_options.demo && !m_options.createNew && !existed) {
         const QString trace = traceOfAnEarlierMarathon();
         if (!trace.isEmpty()) {
             *error = QCoreApplication::translate(
@@ -127,169 +119,67 @@ bool HeadlessRunner::start(QString* error)
             return false;
         }
     }
-    if (!m_store.open(m_options.dbPath, error) || !setUpClock(error))
-        return false;
-    say(QCoreApplication::translate("Headless", "Database: %1").arg(m_options.dbPath));
 
-    m_engine = std::make_unique<AuctionEngine>(m_store, *m_clock);
-    m_dispatcher = std::make_unique<EventDispatcher>(m_store, *m_clock);
-    connect(m_engine.get(), &AuctionEngine::eventsCommitted, m_dispatcher.get(),
-            &EventDispatcher::onEventsCommitted);
+    MarathonSessionOptions session;
+    session.dbPath = m_options.dbPath;
+    session.demo = m_options.demo;
+    session.backupDir = m_options.backupDir.isEmpty()
+                            ? m_options.dbPath + QStringLiteral(".backups")
+                            : m_options.backupDir;
+    session.tickIntervalMs = 50;
+    session.demoIdleLeadMs = 5000;
+    if (m_options.demo) {
+        session.demoBidIntervalMs = std::max(5, int(1000.0 / std::max(0.01, m_options.bidRate)));
+        session.demoBidsPerInterval =
+            std::max(1, int(m_options.bidRate * session.demoBidIntervalMs / 1000.0));
+        session.demoSeed = m_options.seed;
+    }
+    m_session = std::make_unique<MarathonSession>(session);
+    const auto makeClock = [this](AuctionStore& store, QString* clockError) {
+        if (!m_options.demo)
+            return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
+        return MarathonSession::demoClock(store, m_options.speed, clockError);
+    };
+    const auto config = [this](const Clock& clock, QString* configError) {
+        return makeConfig(clock, configError);
+    };
+    bool created = false;
+    if (!m_session->open(makeClock, config, &created, error)) {
+        m_session.reset();
+        if (!existed) {
+            // Made by this run and refused: leave no database that looks like a marathon.
+            for (const char* suffix : {"", "-wal", "-shm"})
+                QFile::remove(m_options.dbPath + QLatin1String(suffix));
+        }
+        return false;
+    }
+    say(QCoreApplication::translate("Headless", "Database: %1").arg(m_options.dbPath));
+    if (!created)
+        say(QCoreApplication::translate("Headless", "Resumed \"%1\" at event %2.")
+                .arg(m_session->engine().config().name)
+                .arg(m_session->engine().lastSeq()));
+
     m_printer = std::make_unique<JsonLinesPrinter>();
     // A new printer starts from the beginning; a restarted one replays what it had not printed.
-    if (!m_dispatcher->subscribe(m_printer.get(), true, error))
+    if (!m_session->dispatcher().subscribe(m_printer.get(), true, error))
         return false;
-
-    QString loadError;
-    if (m_store.loadMarathon(&loadError)) {
-        const ActionResult loaded = m_engine->load();
-        if (!loaded.ok) {
-            *error = loaded.error;
-            return false;
-        }
-        say(QCoreApplication::translate("Headless", "Resumed \"%1\" at event %2.")
-                .arg(m_engine->config().name)
-                .arg(m_engine->lastSeq()));
-    } else if (!loadError.isEmpty()) {
-        *error = loadError;
-        return false;
-    } else {
-        MarathonConfig config;
-        if (m_options.demo) {
-            config = DemoMarathon::config(m_clock->nowUtcMs(), m_options.demoDays,
-                                          m_options.demoWindowMinutes);
-        } else if (!m_options.configPath.isEmpty()) {
-            QStringList problems;
-            const auto loaded = MarathonConfig::loadFile(m_options.configPath, &problems);
-            if (!loaded) {
-                *error = problems.join(u' ');
-                return false;
-            }
-            config = *loaded;
-            const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock->nowUtcMs(),
-                                                               QTimeZone(config.timeZone.toUtf8()))
-                                    .date();
-            if (config.firstDay < today && !m_options.allowPastStart) {
-                *error = QCoreApplication::translate(
-                             "Headless",
-                             "The marathon's first day (%1) is in the past: its windows would be "
-                             "closed unsold at once. Fix first_day, or pass --allow-past-start.")
-                             .arg(config.firstDay.toString(Qt::ISODate));
-                m_store.close();
-                QFile::remove(m_options.dbPath); // made by this run and empty: leave no trace
-                for (const char* suffix : {"-wal", "-shm"})
-                    QFile::remove(m_options.dbPath + QLatin1String(suffix));
-                return false;
-            }
-        } else {
-            *error = QCoreApplication::translate(
-                "Headless", "The database holds no marathon: pass --config FILE or --demo.");
-            return false;
-        }
-        const ActionResult created = m_engine->createMarathon(config);
-        if (!created.ok) {
-            *error = created.error;
-            return false;
-        }
-    }
-
-    m_backups = std::make_unique<BackupManager>(m_store, *m_clock,
-                                                m_options.backupDir.isEmpty()
-                                                    ? m_options.dbPath + QStringLiteral(".backups")
-                                                    : m_options.backupDir);
-    if (m_options.demo) {
-        const quint32 seed =
-            m_options.seed ? m_options.seed : QRandomGenerator::global()->generate();
-        m_bidders = std::make_unique<SimulatedBidders>(seed);
-        const int intervalMs = std::max(5, int(1000.0 / std::max(0.01, m_options.bidRate)));
-        m_bidTimer.setInterval(intervalMs);
-        connect(&m_bidTimer, &QTimer::timeout, this, &HeadlessRunner::onBidTimer);
-        m_bidTimer.start();
-    }
-    m_tickTimer.setInterval(50);
-    connect(&m_tickTimer, &QTimer::timeout, this, &HeadlessRunner::onTick);
-    m_tickTimer.start();
-    m_housekeepingTimer.setInterval(1000);
-    connect(&m_housekeepingTimer, &QTimer::timeout, this, [this] {
-        QString housekeepingError;
-        if (!m_dispatcher->saveCursors(&housekeepingError))
-            say(housekeepingError);
-        if (!m_backups->runIfDue(&housekeepingError)) {
-            if (housekeepingError != m_backupError)
-                say(QCoreApplication::translate("Headless", "Backup failed: %1")
-                        .arg(housekeepingError));
-            m_backupError = housekeepingError;
-        } else {
-            m_backupError.clear();
-        }
+    connect(m_session.get(), &MarathonSession::problem, this,
+            [](const QString& message) { say(message); });
+    connect(m_session.get(), &MarathonSession::idleSkipped, this, [](std::int64_t toUtcMs) {
+        say(QCoreApplication::translate("Headless", "Demo: skipping ahead to %1 UTC.")
+                .arg(QDateTime::fromMSecsSinceEpoch(toUtcMs, Qt::UTC).toString(Qt::ISODate)));
     });
-    m_housekeepingTimer.start();
-    onTick();
+    connect(m_session.get(), &MarathonSession::marathonFinished, this, [this] {
+        // After the tick that finished it has delivered its events.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                shutdown(0, QCoreApplication::translate("Headless", "The marathon is finished."));
+            },
+            Qt::QueuedConnection);
+    });
+    m_session->start();
     return true;
-}
-
-void HeadlessRunner::onTick()
-{
-    if (m_stopping)
-        return;
-    const ActionResult ticked = m_engine->tick();
-    if (!ticked.ok)
-        say(ticked.error);
-    if (m_options.demo) {
-        settleDemoWinners();
-        skipIdleTime();
-    }
-    m_dispatcher->pump();
-    if (m_engine->marathonState() == MarathonState::Finished) {
-        shutdown(0, QCoreApplication::translate("Headless", "The marathon is finished."));
-    }
-}
-
-void HeadlessRunner::onBidTimer()
-{
-    if (m_stopping)
-        return;
-    const auto index = m_engine->currentAuctionIndex();
-    if (!index || !m_engine->auctions()[*index].isOpenForBids())
-        return;
-    const int perTick = std::max(1, int(m_options.bidRate * m_bidTimer.interval() / 1000.0));
-    QList<BidInput> batch;
-    const auto leader = m_engine->leaderBid(*index);
-    for (int i = 0; i < perTick; ++i) {
-        // Bidders react to the leader they last saw, so some of a batch race each other.
-        batch.append(m_bidders->nextBid(leader ? std::optional(leader->amount) : std::nullopt,
-                                        m_engine->minimumNextBid(*index), m_clock->nowUtcMs()));
-    }
-    for (const BidOutcome& outcome : m_engine->submitBids(batch)) {
-        if (outcome.kind == BidOutcome::Kind::Failed)
-            say(outcome.error);
-    }
-    m_dispatcher->pump();
-}
-
-void HeadlessRunner::settleDemoWinners()
-{
-    if (const QString error = DemoMarathon::settleWinners(*m_engine); !error.isEmpty())
-        say(error);
-}
-
-void HeadlessRunner::skipIdleTime()
-{
-    constexpr std::int64_t kLeadMs = 5000;
-    const std::optional<std::int64_t> target =
-        DemoMarathon::idleSkipTarget(*m_engine, m_clock->nowUtcMs(), kLeadMs);
-    if (!target)
-        return;
-    m_demoClock->jumpTo(*target);
-    QString error;
-    m_store.setMeta(kDemoClockKey,
-                    QStringLiteral("%1,%2,%3")
-                        .arg(m_demoClock->anchorVirtualMs())
-                        .arg(m_demoClock->anchorRealMs())
-                        .arg(m_demoClock->speed()),
-                    &error);
-    say(QCoreApplication::translate("Headless", "Demo: skipping ahead to %1 UTC.")
-            .arg(QDateTime::fromMSecsSinceEpoch(*target, Qt::UTC).toString(Qt::ISODate)));
 }
 
 void HeadlessRunner::stop(int signalNumber)
@@ -302,19 +192,11 @@ void HeadlessRunner::stop(int signalNumber)
 
 void HeadlessRunner::shutdown(int exitCode, const QString& message)
 {
-    if (m_stopping)
+    if (m_stopping || !m_session)
         return;
     m_stopping = true;
-    m_tickTimer.stop();
-    m_bidTimer.stop();
-    m_housekeepingTimer.stop();
-    // Every change is already committed; print what is left and remember how far we printed.
-    m_dispatcher->pump();
-    QString error;
-    if (!m_dispatcher->saveCursors(&error))
-        say(error);
-    const std::int64_t lastSeq = m_engine->lastSeq();
-    m_store.close();
+    const std::int64_t lastSeq = m_session->engine().lastSeq();
+    m_session->stop(); // prints what is left, saves the cursors, closes the store
     say(message);
     say(QCoreApplication::translate("Headless", "Stopped cleanly at event %1; nothing was lost.")
             .arg(lastSeq));

@@ -3,16 +3,10 @@
 // stdout (one per committed event, flushed, so a line seen is a change that is durable). With
 // --demo it creates a short demo marathon with simulated bidders on an accelerated clock.
 
-#include "AuctionEngine.h"
-#include "AuctionStore.h"
-#include "BackupManager.h"
-#include "Clock.h"
-#include "DemoMarathon.h"
-#include "EventDispatcher.h"
+#include "MarathonSession.h"
 
 #include <QObject>
 #include <QString>
-#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -49,35 +43,24 @@ public:
     bool start(QString* error);
     // Stops between transactions; signalNumber 0 when not asked by a signal. Idempotent.
     void stop(int signalNumber);
-    const sb::auction::AuctionEngine* engine() const { return m_engine.get(); }
-    sb::auction::AuctionEngine* engine() { return m_engine.get(); } // to bind the show to it
+    const sb::auction::AuctionEngine* engine() const
+    {
+        return m_session ? &m_session->engine() : nullptr;
+    }
 
 signals:
     void finished(int exitCode);
 
 private:
-    void onTick();
     // A backup or a .before-restore file of this database, if any: a marathon ran here.
     QString traceOfAnEarlierMarathon() const;
-    void onBidTimer();
-    void settleDemoWinners();
-    void skipIdleTime();
+    std::optional<sb::auction::MarathonConfig> makeConfig(const sb::auction::Clock& clock,
+                                                          QString* error) const;
     void shutdown(int exitCode, const QString& message);
-    bool setUpClock(QString* error);
 
     HeadlessOptions m_options;
-    sb::auction::AuctionStore m_store;
-    std::unique_ptr<sb::auction::Clock> m_clock;
-    sb::auction::ScaledClock* m_demoClock = nullptr;
-    std::unique_ptr<sb::auction::AuctionEngine> m_engine;
-    std::unique_ptr<sb::auction::EventDispatcher> m_dispatcher;
+    std::unique_ptr<sb::auction::MarathonSession> m_session;
     std::unique_ptr<sb::auction::EventSubscriber> m_printer;
-    std::unique_ptr<sb::auction::BackupManager> m_backups;
-    std::unique_ptr<sb::auction::SimulatedBidders> m_bidders;
-    QTimer m_tickTimer;
-    QTimer m_bidTimer;
-    QTimer m_housekeepingTimer;
-    QString m_backupError; // the failure last said, so it is said once, not every second
     bool m_stopping = false;
 };
 

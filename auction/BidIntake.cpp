@@ -2,6 +2,7 @@
 
 #include <QMetaObject>
 #include <QMutexLocker>
+#include <QThread>
 
 namespace sb::auction {
 
@@ -18,6 +19,24 @@ void BidIntake::submit(BidInput bid, Callback done)
     }
     if (schedule)
         QMetaObject::invokeMethod(this, &BidIntake::drain, Qt::QueuedConnection);
+}
+
+QList<BidOutcome> BidIntake::submitNow(const QList<BidInput>& bids)
+{
+    Q_ASSERT(thread() == QThread::currentThread());
+    QList<BidOutcome> outcomes(bids.size());
+    int pending = int(bids.size());
+    for (qsizetype i = 0; i < bids.size(); ++i) {
+        QMutexLocker lock(&m_mutex);
+        m_queue.push_back({bids[i], [&outcomes, &pending, i](const BidOutcome& outcome) {
+                               outcomes[i] = outcome;
+                               --pending;
+                           }});
+        m_drainScheduled = true; // a scheduled drain that finds the queue empty does nothing
+    }
+    while (pending > 0)
+        drain();
+    return outcomes;
 }
 
 void BidIntake::drain()

@@ -27,6 +27,9 @@ public:
 
     // Any thread. `done` runs on the engine's thread once the bid is durable (or failed).
     void submit(BidInput bid, Callback done);
+    // On the engine's thread only: queues the bids behind what is already waiting and drains the
+    // queue now, returning their verdicts (the same batches and path as submit()).
+    QList<BidOutcome> submitNow(const QList<BidInput>& bids);
     void setMaxBatch(int bids) { m_maxBatch = std::max(1, bids); } // at least one bid a batch
 
 private:

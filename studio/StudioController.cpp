@@ -1,7 +1,6 @@
 #include "StudioController.h"
 
 #include "AuctionStateModel.h"
-#include "BackupManager.h"
 #include "DemoMarathon.h"
 #include "HostOverlay.h"
 #include "RecordingOutput.h"
@@ -17,7 +16,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QRandomGenerator>
 
 namespace sb::studio {
 
@@ -49,16 +47,9 @@ constexpr int kTransitionMs = 300;
 StudioController::StudioController(QString dataDir, QObject* parent)
     : QObject(parent), m_dataDir(std::move(dataDir))
 {
-    m_engineTimer.setInterval(100);
-    connect(&m_engineTimer, &QTimer::timeout, this, &StudioController::onEngineTick);
     m_frameTimer.setInterval(33);
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_frameTimer, &QTimer::timeout, this, &StudioController::onFrameTick);
-    m_bidTimer.setInterval(kDemoBidIntervalMs);
-    connect(&m_bidTimer, &QTimer::timeout, this, &StudioController::onBidTimer);
-    // Once a second, as headless: subscriber cursors, and the hourly backup when one is due.
-    m_housekeepingTimer.setInterval(1000);
-    connect(&m_housekeepingTimer, &QTimer::timeout, this, &StudioController::runHousekeeping);
 }
 
 StudioController::~StudioController()
@@ -68,12 +59,12 @@ StudioController::~StudioController()
 
 QString StudioController::databasePath() const
 {
-    return m_store.path();
+    return m_session ? m_session->options().dbPath : QString();
 }
 
 QString StudioController::backupDirectory() const
 {
-    return m_backups ? m_backups->directory() : QString();
+    return m_session && m_session->backups() ? m_session->backups()->directory() : QString();
 }
 
 HostOverlay& StudioController::host()
@@ -87,7 +78,8 @@ bool StudioController::open(QString* error)
     const QString real = QDir(m_dataDir).filePath(QStringLiteral("marathon.db"));
     const bool hasReal = QFileInfo::exists(real);
     if (hasReal) {
-        if (!openStore(real, false, nullptr, error))
+        m_session = openSession(real, false, nullptr, error);
+        if (!m_session)
             return false;
     } else {
         // A fresh demo on every start: the preview is alive at once and nothing is mistaken for
@@ -101,9 +93,11 @@ bool StudioController::open(QString* error)
             for (const char* suffix : {"", "-wal", "-shm"})
                 QFile::remove(demo + QLatin1String(suffix));
         }
-        if (!openStore(demo, true, nullptr, error))
+        m_session = openSession(demo, true, nullptr, error);
+        if (!m_session)
             return false;
     }
+    m_demo = !hasReal;
 
     m_scenes = std::make_unique<SceneCollection>();
     const QString scenesPath = QDir(m_dataDir).filePath(QStringLiteral("scenes/default.json"));
@@ -125,97 +119,62 @@ bool StudioController::open(QString* error)
     });
     connect(m_scenes.get(), &SceneCollection::scenesChanged, this, &StudioController::applyScene);
 
-    m_state = std::make_unique<AuctionStateModel>(*m_engine, m_demo);
+    m_state = std::make_unique<AuctionStateModel>(m_session->engine(), m_demo);
     m_builder =
         std::make_unique<SceneBuilder>(*m_state, QDir(QFileInfo(scenesPath).absolutePath()));
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
     // A host that starts in the middle of an auction knows it is open (and may grow thoughtful).
-    m_builder->host().setAuctionOpen(m_state->snapshot()->isLive(), m_clock->nowUtcMs());
+    m_builder->host().setAuctionOpen(m_state->snapshot()->isLive(), clock().nowUtcMs());
 
-    m_engineTimer.start();
+    m_session->start();
     m_frameTimer.start();
-    m_housekeepingTimer.start();
     return true;
 }
 
-bool StudioController::openStore(const QString& path, bool demo, const MarathonConfig* config,
-                                 QString* error)
+std::unique_ptr<MarathonSession> StudioController::openSession(const QString& path, bool demo,
+                                                               const MarathonConfig* config,
+                                                               QString* error)
 {
-    if (!m_store.open(path, error))
-        return false;
-    m_demo = demo;
-    if (demo) {
-        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
-        auto clock = std::make_unique<ScaledClock>(now, now, 1);
-        m_demoClock = clock.get();
-        m_clock = std::move(clock);
-    } else {
-        m_demoClock = nullptr;
-        m_clock = m_marathonClock ? m_marathonClock() : std::make_unique<SystemClock>();
-    }
-    m_engine = std::make_unique<AuctionEngine>(m_store, *m_clock);
-    m_dispatcher = std::make_unique<EventDispatcher>(m_store, *m_clock);
-    connect(m_engine.get(), &AuctionEngine::eventsCommitted, m_dispatcher.get(),
-            &EventDispatcher::onEventsCommitted);
-    connect(m_engine.get(), &AuctionEngine::eventsCommitted, this,
-            [this](const QList<AuctionEvent>& events) {
-                if (!m_builder)
+    MarathonSessionOptions options;
+    options.dbPath = path;
+    options.demo = demo;
+    // Only a real marathon is backed up (hourly, as headless: <db>.backups, on its clock); the
+    // demo is made fresh on every start.
+    options.backupDir = demo ? QString() : path + QStringLiteral(".backups");
+    options.tickIntervalMs = 100;
+    options.demoIdleLeadMs = kDemoLeadMs;
+    options.demoBidIntervalMs = demo ? kDemoBidIntervalMs : 0;
+    auto session = std::make_unique<MarathonSession>(options);
+    const auto makeClock = [this, demo](AuctionStore& store, QString* clockError) {
+        if (demo)
+            return MarathonSession::demoClock(store, 1, clockError);
+        return m_marathonClock ? m_marathonClock() : std::unique_ptr<Clock>(new SystemClock);
+    };
+    const auto makeConfig = [config](const Clock& clock, QString*) {
+        // The demo opens at once: its first window started a few minutes ago.
+        return std::optional<MarathonConfig>(
+            config
+                ? *config
+                : DemoMarathon::config(clock.nowUtcMs() - 210'000, kDemoDays, kDemoWindowMinutes));
+    };
+    if (!session->open(makeClock, makeConfig, nullptr, error))
+        return nullptr;
+    MarathonSession* raw = session.get();
+    connect(&raw->engine(), &AuctionEngine::eventsCommitted, this,
+            [this, raw](const QList<AuctionEvent>& events) {
+                if (!m_builder || m_session.get() != raw)
                     return;
                 for (const AuctionEvent& event : events)
-                    m_builder->host().onEvent(event, m_clock->nowUtcMs());
+                    m_builder->host().onEvent(event, raw->clock().nowUtcMs());
             });
-
-    QString loadError;
-    if (m_store.loadMarathon(&loadError)) {
-        const ActionResult loaded = m_engine->load();
-        if (!loaded.ok) {
-            *error = loaded.error;
-            return false;
-        }
-    } else if (!loadError.isEmpty()) {
-        *error = loadError;
-        return false;
-    } else {
-        // Open at once: the demo's first window started a minute or two ago.
-        const MarathonConfig made = config ? *config
-                                           : DemoMarathon::config(m_clock->nowUtcMs() - 210'000,
-                                                                  kDemoDays, kDemoWindowMinutes);
-        const ActionResult created = m_engine->createMarathon(made);
-        if (!created.ok) {
-            *error = created.error;
-            return false;
-        }
-    }
-    m_backupError.clear();
-    if (demo) {
-        // Only a real marathon is backed up: the demo is made fresh on every start.
-        m_backups.reset();
-        m_bidders = std::make_unique<SimulatedBidders>(QRandomGenerator::global()->generate());
-        m_bidTimer.start();
-    } else {
-        // Hourly, with headless's retention and folder (<db>.backups), on the marathon's clock.
-        m_backups =
-            std::make_unique<BackupManager>(m_store, *m_clock, path + QStringLiteral(".backups"));
-        m_bidders.reset();
-        m_bidTimer.stop();
-    }
+    connect(raw, &MarathonSession::problem, this, &StudioController::problem);
+    connect(raw, &MarathonSession::idleSkipped, this, [this] {
+        if (m_state)
+            m_state->refresh();
+    });
     qCInfo(lcStudio).noquote() << (demo ? "demo marathon in" : "marathon in") << path;
-    return true;
-}
-
-void StudioController::closeStore()
-{
-    m_bidTimer.stop();
-    if (m_dispatcher) {
-        m_dispatcher->pump();
-        QString error;
-        m_dispatcher->saveCursors(&error);
-    }
-    m_backups.reset();
-    m_dispatcher.reset();
-    m_engine.reset();
-    m_store.close();
+    return session;
 }
 
 bool StudioController::createMarathon(const MarathonConfig& config, QString* error)
@@ -231,39 +190,27 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
             tr("A marathon already runs from %1; it is never replaced from the studio.").arg(real);
         return false;
     }
-    // The engine is replaced under the overlays: park them on the new one before the old goes.
-    std::unique_ptr<AuctionEngine> oldEngine = std::move(m_engine);
-    std::unique_ptr<EventDispatcher> oldDispatcher = std::move(m_dispatcher);
-    std::unique_ptr<Clock> oldClock = std::move(m_clock);
-    const QString demoPath = m_store.path();
+    // The demo runs on until the real marathon is open (another file, another lock); if that
+    // fails nothing changed.
     const bool realExisted = QFileInfo::exists(real);
-    m_backups.reset();
-    m_bidTimer.stop();
-    m_store.close();
-    if (!openStore(real, false, &config, error)) {
-        m_store.close();
+    std::unique_ptr<MarathonSession> session = openSession(real, false, &config, error);
+    if (!session) {
         // Only what this attempt made: a file that was there (perhaps another process's
         // marathon, which is why it could not be opened) is never deleted.
         if (!realExisted) {
             for (const char* suffix : {"", "-wal", "-shm"})
                 QFile::remove(real + QLatin1String(suffix));
         }
-        // Back to the demo as it was: its engine still holds its state; the file is reopened.
-        QString reopenError;
-        if (!m_store.open(demoPath, &reopenError))
-            emit problem(reopenError);
-        m_engine = std::move(oldEngine);
-        m_dispatcher = std::move(oldDispatcher);
-        m_clock = std::move(oldClock);
-        m_demo = true;
-        m_demoClock = dynamic_cast<ScaledClock*>(m_clock.get());
-        if (m_bidders)
-            m_bidTimer.start();
         return false;
     }
-    m_state->setEngine(*m_engine, false);
-    oldDispatcher.reset();
-    oldEngine.reset();
+    // The engine is replaced under the overlays: park them on the new one before the old goes.
+    std::unique_ptr<MarathonSession> old = std::exchange(m_session, std::move(session));
+    m_demo = false;
+    m_state->setEngine(m_session->engine(), false);
+    old->stop();
+    old.reset();
+    if (m_frameTimer.isActive())
+        m_session->start();
     emit marathonReplaced();
     return true;
 }
@@ -306,9 +253,7 @@ bool StudioController::applyBroadcastSettings(const BroadcastSettings& settings,
 
 void StudioController::shutdown()
 {
-    m_engineTimer.stop();
     m_frameTimer.stop();
-    m_housekeepingTimer.stop();
     if (m_pipeline) {
         stopStreaming();
         stopRecording();
@@ -320,8 +265,8 @@ void StudioController::shutdown()
         if (!m_scenes->flushAutosave(&error))
             qCWarning(lcStudio).noquote() << error;
     }
-    if (m_engine)
-        closeStore();
+    if (m_session)
+        m_session->stop();
 }
 
 bool StudioController::startStreaming(const QList<StreamDestination>& destinations, QString* error)
@@ -454,67 +399,19 @@ BidOutcome StudioController::submitManualBid(const QString& bidder, const QStrin
     if (const Gwei::ParseResult parsed = Gwei::parseEth(amountText); parsed.ok())
         input.amount = parsed.amount;
     // The operator vouches for a bidder from another channel: no account age to check.
-    input.accountCreatedMs = m_clock->nowUtcMs() - std::int64_t(10) * 365 * 86'400'000;
+    input.accountCreatedMs = clock().nowUtcMs() - std::int64_t(10) * 365 * 86'400'000;
     input.hasLinkedWallet = true;
-    const BidOutcome outcome = m_engine->submitBid(input);
-    m_dispatcher->pump();
-    return outcome;
+    return m_session->submitBid(input); // through the intake, as every bid
 }
 
 void StudioController::setSimulatedBidders(bool on)
 {
-    if (on && m_bidders)
-        m_bidTimer.start();
-    else
-        m_bidTimer.stop();
-}
-
-void StudioController::onEngineTick()
-{
-    if (!m_engine)
-        return;
-    const ActionResult ticked = m_engine->tick();
-    if (!ticked.ok)
-        emit problem(ticked.error);
-    if (m_demo) {
-        if (const QString settleError = DemoMarathon::settleWinners(*m_engine);
-            !settleError.isEmpty())
-            emit problem(settleError);
-        skipDemoIdleTime();
-    }
-    m_dispatcher->pump();
+    m_session->setSimulatedBidders(on);
 }
 
 void StudioController::runHousekeeping()
 {
-    QString error;
-    if (m_dispatcher && !m_dispatcher->saveCursors(&error))
-        emit problem(error);
-    if (!m_backups)
-        return;
-    // A failed backup is retried a minute later and reported on every tick until it works (the
-    // status bar keeps showing it); the marathon goes on either way.
-    if (!m_backups->runIfDue(&error)) {
-        if (error != m_backupError)
-            qCWarning(lcStudio).noquote() << "backup of" << m_store.path() << "into"
-                                          << m_backups->directory() << "failed:" << error;
-        m_backupError = error;
-        emit problem(tr("Backup failed: %1").arg(error));
-    } else if (!m_backupError.isEmpty()) {
-        qCInfo(lcStudio).noquote() << "backups into" << m_backups->directory() << "work again";
-        m_backupError.clear();
-    }
-}
-
-void StudioController::skipDemoIdleTime()
-{
-    if (!m_demoClock)
-        return;
-    if (const auto target =
-            DemoMarathon::idleSkipTarget(*m_engine, m_clock->nowUtcMs(), kDemoLeadMs)) {
-        m_demoClock->jumpTo(*target);
-        m_state->refresh();
-    }
+    m_session->runHousekeeping();
 }
 
 void StudioController::onFrameTick()
@@ -522,21 +419,8 @@ void StudioController::onFrameTick()
     if (!m_state)
         return;
     const bool newSecond = m_state->advanceClock();
-    m_builder->host().tick(m_clock->nowUtcMs());
+    m_builder->host().tick(clock().nowUtcMs());
     m_builder->tick(newSecond);
-}
-
-void StudioController::onBidTimer()
-{
-    if (!m_bidders || !m_engine)
-        return;
-    const auto index = m_engine->currentAuctionIndex();
-    if (!index || !m_engine->auctions()[*index].isOpenForBids())
-        return;
-    const auto leader = m_engine->leaderBid(*index);
-    m_engine->submitBid(m_bidders->nextBid(leader ? std::optional(leader->amount) : std::nullopt,
-                                           m_engine->minimumNextBid(*index), m_clock->nowUtcMs()));
-    m_dispatcher->pump();
 }
 
 } // namespace sb::studio

@@ -4,11 +4,8 @@
 // scene collection and the broadcast pipeline that previews, streams and records it. The main
 // window and the tests drive the studio through this class.
 
-#include "AuctionEngine.h"
-#include "AuctionStore.h"
 #include "BroadcastPipeline.h"
-#include "Clock.h"
-#include "EventDispatcher.h"
+#include "MarathonSession.h"
 
 #include <QObject>
 #include <QString>
@@ -19,11 +16,6 @@
 #include <optional>
 
 class QOpenGLContext;
-
-namespace sb::auction {
-class BackupManager;
-class SimulatedBidders;
-} // namespace sb::auction
 
 namespace sb::render {
 class Output;
@@ -98,11 +90,13 @@ public:
 
     // The demo's simulated bidders (on by default in a demo).
     void setSimulatedBidders(bool on);
-    bool simulatedBidders() const { return m_bidTimer.isActive(); }
+    bool simulatedBidders() const { return m_session->simulatedBidders(); }
 
-    sb::auction::AuctionEngine& engine() { return *m_engine; }
-    sb::auction::EventDispatcher& dispatcher() { return *m_dispatcher; }
-    const sb::auction::Clock& clock() const { return *m_clock; }
+    // The marathon session (store, engine, journal, backups, intake), shared with headless.
+    sb::auction::MarathonSession& session() { return *m_session; }
+    sb::auction::AuctionEngine& engine() { return m_session->engine(); }
+    sb::auction::EventDispatcher& dispatcher() { return m_session->dispatcher(); }
+    const sb::auction::Clock& clock() const { return m_session->clock(); }
     AuctionStateModel& state() { return *m_state; }
     SceneCollection& scenes() { return *m_scenes; }
     SceneBuilder& builder() { return *m_builder; }
@@ -117,25 +111,16 @@ signals:
     void sceneProblems(const QStringList& problems);
 
 private:
-    bool openStore(const QString& path, bool demo, const sb::auction::MarathonConfig* config,
-                   QString* error);
-    void closeStore();
-    void onEngineTick();
+    std::unique_ptr<sb::auction::MarathonSession>
+    openSession(const QString& path, bool demo, const sb::auction::MarathonConfig* config,
+                QString* error);
     void onFrameTick();
-    void onBidTimer();
     void applyScene();
-    void skipDemoIdleTime();
 
     QString m_dataDir;
     ClockFactory m_marathonClock;
     bool m_demo = false;
-    sb::auction::AuctionStore m_store;
-    std::unique_ptr<sb::auction::Clock> m_clock;
-    sb::auction::ScaledClock* m_demoClock = nullptr;
-    std::unique_ptr<sb::auction::AuctionEngine> m_engine;
-    std::unique_ptr<sb::auction::EventDispatcher> m_dispatcher;
-    std::unique_ptr<sb::auction::BackupManager> m_backups;
-    std::unique_ptr<sb::auction::SimulatedBidders> m_bidders;
+    std::unique_ptr<sb::auction::MarathonSession> m_session;
     std::unique_ptr<AuctionStateModel> m_state;
     std::unique_ptr<SceneCollection> m_scenes;
     std::unique_ptr<SceneBuilder> m_builder;
@@ -146,11 +131,7 @@ private:
     sb::render::Output* m_recording = nullptr;
     QString m_recordingPath;
     std::int64_t m_liveSinceMs = 0;
-    QTimer m_engineTimer;
     QTimer m_frameTimer;
-    QTimer m_bidTimer;
-    QTimer m_housekeepingTimer;
-    QString m_backupError; // the last backup failure, logged once until a backup succeeds
 };
 
 } // namespace sb::studio
