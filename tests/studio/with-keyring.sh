@@ -2,7 +2,8 @@
 # Runs a command against a real Secret Service that is not the user's: an unlocked gnome-keyring
 # in a throwaway HOME, on the private session bus of the dbus-run-session this runs under:
 #   dbus-run-session -- tests/studio/with-keyring.sh COMMAND [ARGS...]
-# The daemon and the temporary HOME are removed when COMMAND exits; its exit status is kept.
+# The daemon and the temporary HOME are removed when COMMAND exits; its exit status is kept. A
+# daemon that does not start is a failure (exit 2) with its log, never a skip.
 set -eu
 
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
@@ -37,7 +38,7 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # as "none given" and asks a GUI prompter instead (which fails without a display), hence a
 # throwaway non-empty one. In the foreground, so that its pid is known and it can be stopped.
 printf '%s' 'sb-test-keyring' |
-    gnome-keyring-daemon --foreground --unlock --components=secrets >"$tmp/keyring.log" 2>&1 &
+    "${SB_GNOME_KEYRING_DAEMON:-gnome-keyring-daemon}" --foreground --unlock --components=secrets >"$tmp/keyring.log" 2>&1 &
 keyring_pid=$!
 
 # Ready when the login collection is on the bus and unlocked. Ask the bus first: a call to a name
