@@ -6,6 +6,7 @@
 #include "NginxRtmp.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -77,6 +78,70 @@ Finished runStudio(const QStringList& args, const QProcessEnvironment& env = bro
     return f;
 }
 
+// The last video frame of a recording, decoded by ffmpeg, as RGB bytes (width × height × 3).
+QByteArray lastFrameRgb(const QString& path, int width, int height, QString* error)
+{
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-sseof"),
+                  QStringLiteral("-1"), QStringLiteral("-i"), path, QStringLiteral("-frames:v"),
+                  QStringLiteral("1"), QStringLiteral("-f"), QStringLiteral("rawvideo"),
+                  QStringLiteral("-pix_fmt"), QStringLiteral("rgb24"), QStringLiteral("-")});
+    if (!ffmpeg.waitForFinished(60'000) || ffmpeg.exitCode() != 0) {
+        *error = QStringLiteral("ffmpeg could not decode %1: %2")
+                     .arg(path, QString::fromUtf8(ffmpeg.readAllStandardError()));
+        return {};
+    }
+    const QByteArray rgb = ffmpeg.readAllStandardOutput();
+    if (rgb.size() != qsizetype(width) * height * 3) {
+        *error =
+            QStringLiteral("a frame of %1 bytes, not %2×%3").arg(rgb.size()).arg(width).arg(height);
+        return {};
+    }
+    return rgb;
+}
+
+struct Rgb
+{
+    int r = 0, g = 0, b = 0;
+    QString name() const { return QStringLiteral("rgb(%1, %2, %3)").arg(r).arg(g).arg(b); }
+};
+
+Rgb pixelAt(const QByteArray& rgb, int width, int x, int y)
+{
+    const auto* p =
+        reinterpret_cast<const uchar*>(rgb.constData()) + (qsizetype(y) * width + x) * 3;
+    return {p[0], p[1], p[2]};
+}
+
+Rgb meanColor(const QByteArray& rgb, int width, int left, int top, int right, int bottom)
+{
+    Rgb sum;
+    int n = 0;
+    for (int y = top; y < bottom; ++y) {
+        for (int x = left; x < right; ++x, ++n) {
+            const Rgb p = pixelAt(rgb, width, x, y);
+            sum.r += p.r;
+            sum.g += p.g;
+            sum.b += p.b;
+        }
+    }
+    return {sum.r / n, sum.g / n, sum.b / n};
+}
+
+// The share of pixels of a rectangle that `match` accepts.
+template <typename Match>
+double shareOf(const QByteArray& rgb, int width, int left, int top, int right, int bottom,
+               Match match)
+{
+    int hits = 0, n = 0;
+    for (int y = top; y < bottom; ++y) {
+        for (int x = left; x < right; ++x, ++n)
+            hits += match(pixelAt(rgb, width, x, y)) ? 1 : 0;
+    }
+    return double(hits) / n;
+}
+
 } // namespace
 
 class TestBroadcast : public QObject
@@ -102,6 +167,8 @@ private slots:
     void inputsThatWouldHangAreClearErrors_data();
     void inputsThatWouldHangAreClearErrors();
     void aStopIsPromptWithTextAtItsLimits();
+    void theDemoStreamsTheShow();
+    void aSceneCollectionFileIsTheShow();
 };
 
 void TestBroadcast::streamsTenSecondsThatDecodeAsPromised()
@@ -585,6 +652,102 @@ void TestBroadcast::aStopIsPromptWithTextAtItsLimits()
     // A limit on waiting, far above the second a stop should take.
     QVERIFY2(p.waitForFinished(10'000), "SIGTERM did not stop it");
     QCOMPARE(p.exitCode(), 0);
+}
+
+void TestBroadcast::theDemoStreamsTheShow()
+{
+    // A server runs the demo with the window's first-start collection (an empty data folder):
+    // what the viewers decode is the show — the host in its panel, the auction bar with the
+    // current bid in the accent colour — not a text card.
+    QTemporaryDir dir;
+    NginxRtmp server;
+    QString error;
+    QVERIFY2(server.start(&error), qPrintable(error));
+    const Finished run = runStudio(
+        {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--db"),
+         dir.filePath(QStringLiteral("demo.db")), QStringLiteral("--data-dir"),
+         dir.filePath(QStringLiteral("studio")), QStringLiteral("--bid-rate"), QStringLiteral("4"),
+         QStringLiteral("--stream"), server.url(QStringLiteral("show")),
+         QStringLiteral("--duration"), QStringLiteral("8")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    QVERIFY2(run.out.contains(QLatin1String("\"bid.accepted\"")), qPrintable(run.describe()));
+    server.stop();
+    // Headless reads the window's collection and never writes one.
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("studio/scenes/default.json"))));
+
+    const QByteArray frame =
+        lastFrameRgb(server.recordingPath(QStringLiteral("show")), 1280, 720, &error);
+    QVERIFY2(!frame.isEmpty(), qPrintable(error));
+    // The host's lilac hair fills much of its panel (the right ~30 %, top), which the scene's
+    // near-black background never shows.
+    const double lilac = shareOf(frame, 1280, 904, 8, 1272, 352, [](Rgb p) {
+        return p.b > 150 && p.r > 110 && p.b > p.g + 40 && p.r > p.g + 10;
+    });
+    QVERIFY2(lilac > 0.08, qPrintable(QStringLiteral("%1 of the host panel is lilac").arg(lilac)));
+    // The bar's first column shows the current bid in the accent (gold) over a dark panel.
+    const double gold = shareOf(frame, 1280, 30, 670, 330, 712, [](Rgb p) {
+        return p.r > 170 && p.g > 120 && p.b < 120 && p.r > p.b + 90;
+    });
+    QVERIFY2(gold > 0.03, qPrintable(QStringLiteral("%1 of the current bid is gold").arg(gold)));
+    const Rgb panel = meanColor(frame, 1280, 1180, 690, 1260, 700);
+    QVERIFY2(panel.r < 60 && panel.g < 60 && panel.b < 70, qPrintable(panel.name()));
+}
+
+void TestBroadcast::aSceneCollectionFileIsTheShow()
+{
+    // A collection exported from the window, given with --scenes: its current scene is composed
+    // with the overlays where and as it says (an opaque green auction bar across the top).
+    QTemporaryDir dir;
+    const QJsonObject bar{{QStringLiteral("background"), QStringLiteral("#ff20b040")},
+                          {QStringLiteral("x"), 0},
+                          {QStringLiteral("y"), 0},
+                          {QStringLiteral("width"), 640},
+                          {QStringLiteral("height"), 80}};
+    const QJsonObject source{{QStringLiteral("id"), QStringLiteral("bar")},
+                             {QStringLiteral("kind"), QStringLiteral("auction_bar")},
+                             {QStringLiteral("name"), QStringLiteral("Auction bar")},
+                             {QStringLiteral("settings"), bar}};
+    const QJsonObject scene{{QStringLiteral("name"), QStringLiteral("Top bar")},
+                            {QStringLiteral("background"), QStringLiteral("#000040")},
+                            {QStringLiteral("sources"), QJsonArray{source}}};
+    const QJsonObject collection{
+        {QStringLiteral("format"), 1},
+        {QStringLiteral("name"), QStringLiteral("Exported")},
+        {QStringLiteral("canvas"),
+         QJsonObject{{QStringLiteral("width"), 640}, {QStringLiteral("height"), 360}}},
+        {QStringLiteral("current_scene"), QStringLiteral("Top bar")},
+        {QStringLiteral("scenes"), QJsonArray{scene}}};
+    const QString scenesPath = dir.filePath(QStringLiteral("exported.json"));
+    QFile file(scenesPath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(collection).toJson());
+    file.close();
+    const QString recording = dir.filePath(QStringLiteral("show.mkv"));
+    const Finished run =
+        runStudio({QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--db"),
+                   dir.filePath(QStringLiteral("demo.db")), QStringLiteral("--scenes"), scenesPath,
+                   QStringLiteral("--size"), QStringLiteral("640x360"), QStringLiteral("--record"),
+                   recording, QStringLiteral("--duration"), QStringLiteral("4")});
+    QVERIFY2(run.normalExit && run.exitCode == 0, qPrintable(run.describe()));
+    QString error;
+    const QByteArray frame = lastFrameRgb(recording, 640, 360, &error);
+    QVERIFY2(!frame.isEmpty(), qPrintable(error));
+    const Rgb inBar = meanColor(frame, 640, 560, 50, 620, 62); // right of the DEMO badge
+    QVERIFY2(inBar.g > 140 && inBar.r < 80 && inBar.b < 100, qPrintable(inBar.name()));
+    const Rgb below = meanColor(frame, 640, 100, 200, 540, 340);
+    QVERIFY2(below.b > 40 && below.g < 20 && below.r < 20, qPrintable(below.name()));
+
+    // A collection that cannot be read is a clear error, not a silent default show.
+    const Finished missing =
+        runStudio({QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--db"),
+                   dir.filePath(QStringLiteral("other.db")), QStringLiteral("--scenes"),
+                   dir.filePath(QStringLiteral("missing.json")), QStringLiteral("--record"),
+                   dir.filePath(QStringLiteral("none.mkv")), QStringLiteral("--duration"),
+                   QStringLiteral("2")});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY2(missing.err.contains(QLatin1String("--scenes")) &&
+                 missing.err.contains(QLatin1String("missing.json")),
+             qPrintable(missing.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestBroadcast)
