@@ -119,6 +119,25 @@ bool BackupManager::runIfDue(QString* error)
     return true;
 }
 
+bool BackupManager::isDue(std::int64_t nowUtcMs) const
+{
+    if (nowUtcMs < m_retryAtMs)
+        return false;
+    const QList<BackupInfo> existing = backups();
+    return existing.isEmpty() || nowUtcMs - existing.first().takenUtcMs >= kIntervalMs;
+}
+
+void BackupManager::recordResult(std::int64_t nowUtcMs, bool ok, const QString& error)
+{
+    if (ok) {
+        m_retryAtMs = 0;
+        m_lastError.clear();
+    } else {
+        m_retryAtMs = nowUtcMs + kRetryAfterFailureMs;
+        m_lastError = error;
+    }
+}
+
 QStringList BackupManager::prune()
 {
     const QList<BackupInfo> all = backups();

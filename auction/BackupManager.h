@@ -38,6 +38,10 @@ public:
     // Returns false only when a due snapshot failed, or failed less than kRetryAfterFailureMs
     // ago (then it is not tried again yet); *error says why.
     bool runIfDue(QString* error);
+    // The same decision, for a caller that takes the snapshot elsewhere (on another thread, on a
+    // connection of its own): whether one is due now, and then what came of it.
+    bool isDue(std::int64_t nowUtcMs) const;
+    void recordResult(std::int64_t nowUtcMs, bool ok, const QString& error);
     // Takes a snapshot now: sothebais-YYYYMMDDTHHMMSSZ.db in the directory.
     bool backupNow(QString* createdPath, QString* error);
     // Deletes what the retention rules do not keep, and .partial files a killed snapshot left;

@@ -128,6 +128,10 @@ void MarathonSession::stop()
     m_bidTimer.stop();
     m_housekeepingTimer.stop();
     m_running = false;
+    if (m_backupThread) {
+        m_backupThread->wait(); // a snapshot is never cut off half written
+        m_backupThread.reset();
+    }
     if (!m_store.isOpen())
         return;
     // Every change is already committed: deliver what is left and remember how far.
@@ -238,11 +242,50 @@ void MarathonSession::runHousekeeping()
     QString error;
     if (m_dispatcher && !m_dispatcher->saveCursors(&error))
         report(error);
+    if (m_backups && !m_backupThread && m_backups->isDue(m_clock->nowUtcMs()))
+        startBackup();
+}
+
+void MarathonSession::startBackup()
+{
+    // The copy of a whole database takes seconds for a large one: it runs on a thread of its own
+    // with a read-only connection of its own (WAL lets it read beside the writer), so neither
+    // the bids nor the window wait for it.
+    const std::int64_t startedUtcMs = m_clock->nowUtcMs();
+    const QString dbPath = m_options.dbPath;
+    const QString directory = m_backups->directory();
+    auto outcome = std::make_shared<std::pair<bool, QString>>(false, QString());
+    m_backupThread.reset(QThread::create([=] {
+        AuctionStore reader;
+        QString why;
+        bool ok = reader.openReadOnly(dbPath, &why);
+        if (ok) {
+            const VirtualClock takenAt(startedUtcMs); // the name is the session's time
+            BackupManager worker(reader, takenAt, directory);
+            ok = worker.backupNow(nullptr, &why);
+            if (ok)
+                worker.prune();
+        }
+        *outcome = {ok, why};
+    }));
+    connect(m_backupThread.get(), &QThread::finished, this, [this, startedUtcMs, outcome] {
+        finishBackup(startedUtcMs, outcome->first, outcome->second);
+    });
+    m_backupThread->start(QThread::LowPriority);
+}
+
+void MarathonSession::finishBackup(std::int64_t startedUtcMs, bool ok, const QString& error)
+{
+    if (m_backupThread) {
+        m_backupThread->wait();
+        m_backupThread.reset();
+    }
     if (!m_backups)
         return;
-    // A failed backup is retried a minute later (BackupManager) and said once, until it works or
-    // fails differently; the marathon goes on either way.
-    if (!m_backups->runIfDue(&error)) {
+    m_backups->recordResult(startedUtcMs, ok, error);
+    // A failed backup is retried a minute later and said once, until it works or fails
+    // differently; the marathon goes on either way.
+    if (!ok) {
         if (error != m_backupError) {
             m_backupError = error;
             report(QCoreApplication::translate("MarathonSession", "Backup failed: %1").arg(error));

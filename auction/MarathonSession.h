@@ -15,6 +15,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
@@ -78,6 +79,8 @@ public:
     void runHousekeeping();
     // The last backup failure, empty while backups work.
     QString backupError() const { return m_backupError; }
+    // A snapshot is being written (on a thread of its own, never the caller's).
+    bool isBackingUp() const { return m_backupThread != nullptr; }
 
     AuctionEngine& engine() { return *m_engine; }
     const AuctionEngine& engine() const { return *m_engine; }
@@ -98,6 +101,8 @@ private:
     void onBidTimer();
     void skipIdleTime();
     void report(const QString& message);
+    void startBackup();
+    void finishBackup(std::int64_t startedUtcMs, bool ok, const QString& error);
 
     MarathonSessionOptions m_options;
     AuctionStore m_store;
@@ -111,6 +116,7 @@ private:
     QTimer m_bidTimer;
     QTimer m_housekeepingTimer;
     QString m_backupError;
+    std::unique_ptr<QThread> m_backupThread;
     QString m_lastProblem; // the tick's last failure, said once until it changes
     bool m_running = false;
     bool m_finishedSaid = false;

@@ -56,6 +56,7 @@ class TestMarathonSession : public QObject
 private slots:
     void createsThenResumesAndHoldsTheLock();
     void bidsGoThroughTheIntakeInOrder();
+    void theBackupRunsBesideTheMarathon();
     void aFailingBackupIsSaidOnceAndItsRecoveryToo();
     void theDemoClockIsKeptWithTheMarathon();
 };
@@ -76,8 +77,9 @@ void TestMarathonSession::createsThenResumesAndHoldsTheLock()
         delete second.clock;
         QVERIFY2(error.contains(QStringLiteral("in use by another process")), qPrintable(error));
         s.session->start();
-        QCOMPARE(s.session->submitBid(post(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
-                                           QStringLiteral("p1")))
+        QCOMPARE(s.session
+                     ->submitBid(post(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
+                                      QStringLiteral("p1")))
                      .kind,
                  BidOutcome::Kind::Accepted);
         s.session->stop();
@@ -101,8 +103,8 @@ void TestMarathonSession::bidsGoThroughTheIntakeInOrder()
     QSignalSpy committed(&s.session->engine(), &AuctionEngine::eventsCommitted);
     QList<BidInput> batch;
     for (int i = 0; i < 20; ++i)
-        batch.append(post(QStringLiteral("b%1").arg(i % 4),
-                          QStringLiteral("bid %1").arg(i + 1), QStringLiteral("q%1").arg(i)));
+        batch.append(post(QStringLiteral("b%1").arg(i % 4), QStringLiteral("bid %1").arg(i + 1),
+                          QStringLiteral("q%1").arg(i)));
     batch.append(post(QStringLiteral("late"), QStringLiteral("bid 0.01"), QStringLiteral("q3")));
     const QList<BidOutcome> outcomes = s.session->submitBids(batch);
     QCOMPARE(outcomes.size(), 21);
@@ -112,6 +114,36 @@ void TestMarathonSession::bidsGoThroughTheIntakeInOrder()
     QCOMPARE(committed.count(), 1); // one group commit for the whole batch
     QCOMPARE(s.session->engine().leaderBid(0)->sourceId, QStringLiteral("q19"));
     QCOMPARE(s.session->store().bidCount().value(), 20);
+}
+
+void TestMarathonSession::theBackupRunsBesideTheMarathon()
+{
+    QTemporaryDir dir;
+    SessionOnVirtualClock s(dir.path(), kDay1Open);
+    QString error;
+    QVERIFY2(s.open(&error), qPrintable(error));
+    s.session->start();
+    QCOMPARE(s.session->submitBid(post(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
+                                       QStringLiteral("r1")))
+                 .kind,
+             BidOutcome::Kind::Accepted);
+    // The hourly snapshot does not hold up the caller (the window's thread, headless's loop):
+    // it is still being written when runHousekeeping returns, and bids are judged meanwhile.
+    s.session->runHousekeeping();
+    QVERIFY(s.session->isBackingUp());
+    QCOMPARE(s.session->submitBid(post(QStringLiteral("bob"), QStringLiteral("bid 0.06"),
+                                       QStringLiteral("r2")))
+                 .kind,
+             BidOutcome::Kind::Accepted);
+    QTRY_VERIFY(!s.session->isBackingUp());
+    QVERIFY(s.session->backupError().isEmpty());
+    const QList<BackupInfo> taken = s.session->backups()->backups();
+    QCOMPARE(taken.size(), 1);
+    QCOMPARE(taken.first().takenUtcMs, kDay1Open); // named by the session's clock
+    QVERIFY2(BackupManager::verify(taken.first().path, &error), qPrintable(error));
+    AuctionStore copy;
+    QVERIFY2(copy.openReadOnly(taken.first().path, &error), qPrintable(error));
+    QVERIFY(copy.bidBySource(QStringLiteral("test"), QStringLiteral("r1")).value().has_value());
 }
 
 void TestMarathonSession::aFailingBackupIsSaidOnceAndItsRecoveryToo()
@@ -131,6 +163,7 @@ void TestMarathonSession::aFailingBackupIsSaidOnceAndItsRecoveryToo()
     for (int second = 0; second < 600; ++second) {
         s.clock->advance(kSecond);
         s.session->runHousekeeping();
+        QTRY_VERIFY(!s.session->isBackingUp());
     }
     QCOMPARE(problems.size(), 1);
     QVERIFY2(problems.first().first().toString().startsWith(QStringLiteral("Backup failed: ")),
@@ -141,6 +174,7 @@ void TestMarathonSession::aFailingBackupIsSaidOnceAndItsRecoveryToo()
     QVERIFY(QFile::remove(folder));
     s.clock->advance(BackupManager::kRetryAfterFailureMs);
     s.session->runHousekeeping();
+    QTRY_VERIFY(!s.session->isBackingUp());
     QCOMPARE(states.size(), 2);
     QCOMPARE(states.last().first().toString(), QString()); // works again
     QVERIFY(s.session->backupError().isEmpty());

@@ -366,6 +366,7 @@ void TestStudioCore::aRealMarathonIsBackedUpHourlyAndTheDemoIsNot()
     QVERIFY(s.studio.isDemo());
     s.studio.setSimulatedBidders(false);
     s.studio.runHousekeeping();
+    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
     // The throwaway demo is never backed up.
     QVERIFY(s.studio.backupDirectory().isEmpty());
     QVERIFY(!QFileInfo::exists(s.studio.databasePath() + QStringLiteral(".backups")));
@@ -384,9 +385,11 @@ void TestStudioCore::aRealMarathonIsBackedUpHourlyAndTheDemoIsNot()
              BidOutcome::Kind::Accepted);
     s.clock->setNow(start + 30 * kMinute);
     s.studio.runHousekeeping();
+    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
     QCOMPARE(backupFiles(folder).size(), 1);
     s.clock->setNow(start + kHour);
     s.studio.runHousekeeping();
+    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
     QCOMPARE(backupFiles(folder), (QStringList{QStringLiteral("sothebais-20260301T110000Z.db"),
                                                QStringLiteral("sothebais-20260301T120000Z.db")}));
     const QString latest = QDir(folder).filePath(backupFiles(folder).last());
@@ -403,6 +406,7 @@ void TestStudioCore::aRealMarathonIsBackedUpHourlyAndTheDemoIsNot()
     for (int hour = 2; hour <= 40; ++hour) {
         s.clock->setNow(start + hour * kHour);
         s.studio.runHousekeeping();
+        QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
     }
     const QStringList kept = backupFiles(folder);
     QCOMPARE(kept.size(), BackupManager::kKeepHourly + 1);
@@ -430,6 +434,7 @@ void TestStudioCore::aFailedBackupIsReportedAndTheMarathonGoesOn()
              qPrintable(error));
     s.clock->setNow(start + 2 * kMinute);
     s.studio.runHousekeeping();
+    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
     QCOMPARE(problems.size(), 1);
     const QString message = problems.first().first().toString();
     QVERIFY2(message.startsWith(QLatin1String("Backup failed: ")) && message.contains(folder),
@@ -442,16 +447,19 @@ void TestStudioCore::aFailedBackupIsReportedAndTheMarathonGoesOn()
     QVERIFY(QFile::remove(folder));
     s.clock->setNow(start + 2 * kMinute + 30'000);
     s.studio.runHousekeeping();
+    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
     QVERIFY(!QFileInfo::exists(folder));
     // Still the same problem: said once, as headless says it, and kept for the status bar.
     QCOMPARE(problems.size(), 1);
     QVERIFY(message.endsWith(s.studio.session().backupError()));
     s.clock->setNow(start + 3 * kMinute);
     s.studio.runHousekeeping();
+    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
     QCOMPARE(backupFiles(folder), QStringList{QStringLiteral("sothebais-20260301T110300Z.db")});
     const int reported = int(problems.size());
     s.studio.runHousekeeping();
-    QCOMPARE(int(problems.size()), reported); // working again: nothing more to report
+    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QCOMPARE(int(problems.size()), reported);       // working again: nothing more to report
 }
 
 QTEST_MAIN(TestStudioCore)
