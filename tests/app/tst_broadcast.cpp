@@ -366,6 +366,16 @@ void TestBroadcast::badDestinationsAreClearErrors_data()
                                              QStringLiteral("/tmp/x.mkv"), QStringLiteral("--size"),
                                              QStringLiteral("641x360")}
                               << QStringLiteral("--size");
+    QTest::newRow("a collection without a marathon")
+        << QStringList{QStringLiteral("--scenes"), QStringLiteral("/tmp/show.json"),
+                       QStringLiteral("--record"), QStringLiteral("/tmp/x.mkv")}
+        << QStringLiteral("--demo or --db");
+    QTest::newRow("a plain scene and a collection")
+        << QStringList{QStringLiteral("--demo"),      QStringLiteral("--scene"),
+                       QStringLiteral("/tmp/a.json"), QStringLiteral("--scenes"),
+                       QStringLiteral("/tmp/b.json"), QStringLiteral("--record"),
+                       QStringLiteral("/tmp/x.mkv")}
+        << QStringLiteral("exclude each other");
 }
 
 void TestBroadcast::badDestinationsAreClearErrors()
