@@ -43,6 +43,8 @@ public:
     bool start(QString* error);
     // Stops between transactions; signalNumber 0 when not asked by a signal. Idempotent.
     void stop(int signalNumber);
+    // The marathon session (after start()); the broadcast binds its overlays and host to it.
+    sb::auction::MarathonSession* session() { return m_session.get(); }
     const sb::auction::AuctionEngine* engine() const
     {
         return m_session ? &m_session->engine() : nullptr;

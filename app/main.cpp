@@ -223,12 +223,9 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         }
     }
     if (broadcast.wanted()) {
-        // The show's state model reads the marathon's store through the engine; it changes
-        // nothing. HeadlessRunner hands the engine out const while it becomes one marathon
-        // session with the window's: take the session's engine here once it exposes it.
-        auto* engine =
-            runner ? const_cast<sb::auction::AuctionEngine*>(std::as_const(*runner).engine())
-                   : nullptr;
+        // The show (overlays, host) is bound to the same marathon session the runner runs.
+        sb::auction::AuctionEngine* engine =
+            runner && runner->session() ? &runner->session()->engine() : nullptr;
         broadcaster = std::make_unique<sb::app::HeadlessBroadcast>(broadcast, engine);
         if (!broadcaster->start(&error)) {
             std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
