@@ -8,6 +8,7 @@
 #include "Scene.h"
 #include "SceneBuilder.h"
 #include "SceneCollection.h"
+#include "ShowScene.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -46,11 +47,7 @@ constexpr int kTransitionMs = 300;
 
 StudioController::StudioController(QString dataDir, QObject* parent)
     : QObject(parent), m_dataDir(std::move(dataDir))
-{
-    m_frameTimer.setInterval(33);
-    m_frameTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_frameTimer, &QTimer::timeout, this, &StudioController::onFrameTick);
-}
+{}
 
 StudioController::~StudioController()
 {
@@ -69,7 +66,7 @@ QString StudioController::backupDirectory() const
 
 HostOverlay& StudioController::host()
 {
-    return m_builder->host();
+    return m_show->host();
 }
 
 bool StudioController::open(QString* error)
@@ -119,16 +116,11 @@ bool StudioController::open(QString* error)
     });
     connect(m_scenes.get(), &SceneCollection::scenesChanged, this, &StudioController::applyScene);
 
-    m_state = std::make_unique<AuctionStateModel>(m_session->engine(), m_demo);
-    m_builder =
-        std::make_unique<SceneBuilder>(*m_state, QDir(QFileInfo(scenesPath).absolutePath()));
-    connect(m_state.get(), &AuctionStateModel::changed, this,
-            [this] { m_builder->markAllDirty(); });
-    // A host that starts in the middle of an auction knows it is open (and may grow thoughtful).
-    m_builder->host().setAuctionOpen(m_state->snapshot()->isLive(), clock().nowUtcMs());
-
+    // The overlays, the builder and the host, wired as headless wires them (ShowScene).
+    m_show = std::make_unique<ShowScene>(m_session->engine(), m_demo,
+                                         QDir(QFileInfo(scenesPath).absolutePath()));
     m_session->start();
-    m_frameTimer.start();
+    m_show->start(30);
     return true;
 }
 
@@ -161,17 +153,10 @@ std::unique_ptr<MarathonSession> StudioController::openSession(const QString& pa
     if (!session->open(makeClock, makeConfig, nullptr, error))
         return nullptr;
     MarathonSession* raw = session.get();
-    connect(&raw->engine(), &AuctionEngine::eventsCommitted, this,
-            [this, raw](const QList<AuctionEvent>& events) {
-                if (!m_builder || m_session.get() != raw)
-                    return;
-                for (const AuctionEvent& event : events)
-                    m_builder->host().onEvent(event, raw->clock().nowUtcMs());
-            });
     connect(raw, &MarathonSession::problem, this, &StudioController::problem);
     connect(raw, &MarathonSession::idleSkipped, this, [this] {
-        if (m_state)
-            m_state->refresh();
+        if (m_show)
+            m_show->state().refresh();
     });
     qCInfo(lcStudio).noquote() << (demo ? "demo marathon in" : "marathon in") << path;
     return session;
@@ -206,11 +191,10 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
     // The engine is replaced under the overlays: park them on the new one before the old goes.
     std::unique_ptr<MarathonSession> old = std::exchange(m_session, std::move(session));
     m_demo = false;
-    m_state->setEngine(m_session->engine(), false);
+    m_show->setEngine(m_session->engine(), false);
     old->stop();
     old.reset();
-    if (m_frameTimer.isActive())
-        m_session->start();
+    m_session->start();
     emit marathonReplaced();
     return true;
 }
@@ -223,7 +207,7 @@ bool StudioController::startPipeline(const BroadcastSettings& settings, QOpenGLC
     m_pipeline = std::make_unique<BroadcastPipeline>(settings);
     m_pipeline->setPreviewShareContext(share);
     QStringList problems;
-    m_pipeline->setScene(m_builder->build(m_scenes->current(), &problems));
+    m_pipeline->setScene(m_show->build(m_scenes->current(), &problems));
     if (!problems.isEmpty())
         emit sceneProblems(problems);
     connect(m_pipeline.get(), &BroadcastPipeline::fatalError, this, [this](const QString& message) {
@@ -253,7 +237,8 @@ bool StudioController::applyBroadcastSettings(const BroadcastSettings& settings,
 
 void StudioController::shutdown()
 {
-    m_frameTimer.stop();
+    if (m_show)
+        m_show->stop();
     if (m_pipeline) {
         stopStreaming();
         stopRecording();
@@ -368,7 +353,7 @@ void StudioController::switchScene(int index)
         Transition fade;
         fade.type = Transition::Type::Fade;
         fade.durationMs = kTransitionMs;
-        m_pipeline->switchScene(m_builder->build(m_scenes->current(), &problems), fade);
+        m_pipeline->switchScene(m_show->build(m_scenes->current(), &problems), fade);
         if (!problems.isEmpty())
             emit sceneProblems(problems);
     }
@@ -377,10 +362,10 @@ void StudioController::switchScene(int index)
 
 void StudioController::applyScene()
 {
-    if (!m_pipeline || !m_builder)
+    if (!m_pipeline || !m_show)
         return;
     QStringList problems;
-    m_pipeline->setScene(m_builder->build(m_scenes->current(), &problems));
+    m_pipeline->setScene(m_show->build(m_scenes->current(), &problems));
     if (!problems.isEmpty())
         emit sceneProblems(problems);
 }
@@ -412,15 +397,6 @@ void StudioController::setSimulatedBidders(bool on)
 void StudioController::runHousekeeping()
 {
     m_session->runHousekeeping();
-}
-
-void StudioController::onFrameTick()
-{
-    if (!m_state)
-        return;
-    const bool newSecond = m_state->advanceClock();
-    m_builder->host().tick(clock().nowUtcMs());
-    m_builder->tick(newSecond);
 }
 
 } // namespace sb::studio

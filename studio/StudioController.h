@@ -6,6 +6,7 @@
 
 #include "BroadcastPipeline.h"
 #include "MarathonSession.h"
+#include "ShowScene.h"
 
 #include <QObject>
 #include <QString>
@@ -97,9 +98,9 @@ public:
     sb::auction::AuctionEngine& engine() { return m_session->engine(); }
     sb::auction::EventDispatcher& dispatcher() { return m_session->dispatcher(); }
     const sb::auction::Clock& clock() const { return m_session->clock(); }
-    AuctionStateModel& state() { return *m_state; }
+    AuctionStateModel& state() { return m_show->state(); }
     SceneCollection& scenes() { return *m_scenes; }
-    SceneBuilder& builder() { return *m_builder; }
+    SceneBuilder& builder() { return m_show->builder(); }
     HostOverlay& host();
     sb::render::BroadcastPipeline* pipeline() { return m_pipeline.get(); }
 
@@ -114,16 +115,14 @@ private:
     std::unique_ptr<sb::auction::MarathonSession>
     openSession(const QString& path, bool demo, const sb::auction::MarathonConfig* config,
                 QString* error);
-    void onFrameTick();
     void applyScene();
 
     QString m_dataDir;
     ClockFactory m_marathonClock;
     bool m_demo = false;
     std::unique_ptr<sb::auction::MarathonSession> m_session;
-    std::unique_ptr<AuctionStateModel> m_state;
+    std::unique_ptr<ShowScene> m_show; // the overlays, builder and host bound to the engine
     std::unique_ptr<SceneCollection> m_scenes;
-    std::unique_ptr<SceneBuilder> m_builder;
     sb::render::BroadcastSettings m_broadcastSettings;
     QOpenGLContext* m_shareContext = nullptr;
     std::unique_ptr<sb::render::BroadcastPipeline> m_pipeline;
@@ -131,7 +130,6 @@ private:
     sb::render::Output* m_recording = nullptr;
     QString m_recordingPath;
     std::int64_t m_liveSinceMs = 0;
-    QTimer m_frameTimer;
 };
 
 } // namespace sb::studio
