@@ -149,8 +149,10 @@ int main(int argc, char** argv)
         return 1;
     }
     StallProbe::spin(recordSeconds * 1000);
-    report(qPrintable(QStringLiteral("stop a %1 s recording (MP4 remux)").arg(recordSeconds)),
-           probe.measureMs([&] { studio.stopRecording(); }, [&] { return !studio.isRecording(); }));
+    report(
+        qPrintable(QStringLiteral("stop a %1 s recording (MP4 remux)").arg(recordSeconds)),
+        probe.measureMs([&] { studio.stopRecording(); },
+                        [&] { return !studio.isRecording() && !studio.isFinishingRecording(); }));
 
     // Three destinations: two real servers and one that accepts and never answers.
     sb::test::NginxRtmp first;
@@ -172,7 +174,8 @@ int main(int argc, char** argv)
     }
     StallProbe::spin(5000);
     report("stop streaming to three destinations, one silent",
-           probe.measureMs([&] { studio.stopStreaming(); }, [&] { return !studio.isStreaming(); }));
+           probe.measureMs([&] { studio.stopStreaming(); },
+                           [&] { return studio.pipeline()->finishingOutputs() == 0; }));
 
     // The hourly backup of a large real marathon.
     const QString real = home.filePath(QStringLiteral("real"));

@@ -13,6 +13,7 @@
 
 #include <QLoggingCategory>
 #include <QMetaObject>
+#include <QPointer>
 #include <QThread>
 
 #include <atomic>
@@ -51,6 +52,10 @@ struct BroadcastPipeline::Private
     std::unique_ptr<Scene> nextScene; // waiting to start its transition
     Transition nextTransition;
     std::atomic<bool> switching{false};
+    std::mutex finishingMutex;
+    std::vector<std::thread> finishing; // outputs being stopped in the background
+    std::atomic<int> finishingCount{0};
+    void joinFinishing();
     struct OutputSlot
     {
         std::unique_ptr<Output> output;
@@ -218,6 +223,58 @@ void BroadcastPipeline::detachOutput(Output* output)
         removed->stop();
 }
 
+void BroadcastPipeline::detachOutputInBackground(Output* output, QObject* context,
+                                                 std::function<void()> finished)
+{
+    std::unique_ptr<Output> removed;
+    bool last = false;
+    {
+        std::lock_guard lock(d->outputsMutex);
+        last = d->outputs.size() == 1 && d->outputs.front().output.get() == output;
+    }
+    if (last && d->running)
+        d->stopEncoder(); // the encoder's last frames still reach the output being removed
+    {
+        std::lock_guard lock(d->outputsMutex);
+        for (auto it = d->outputs.begin(); it != d->outputs.end(); ++it) {
+            if (it->output.get() == output) {
+                removed = std::move(it->output);
+                d->outputs.erase(it);
+                break;
+            }
+        }
+    }
+    const bool stopIt = removed && d->running;
+    ++d->finishingCount;
+    std::lock_guard lock(d->finishingMutex);
+    d->finishing.emplace_back([this, stopIt, output = std::shared_ptr<Output>(std::move(removed)),
+                               context = QPointer<QObject>(context),
+                               finished = std::move(finished)]() mutable {
+        if (stopIt)
+            output->stop();
+        output.reset();
+        --d->finishingCount;
+        if (context && finished)
+            QMetaObject::invokeMethod(context.data(), std::move(finished), Qt::QueuedConnection);
+    });
+}
+
+int BroadcastPipeline::finishingOutputs() const
+{
+    return d->finishingCount.load();
+}
+
+void BroadcastPipeline::Private::joinFinishing()
+{
+    std::vector<std::thread> threads;
+    {
+        std::lock_guard lock(finishingMutex);
+        threads.swap(finishing);
+    }
+    for (std::thread& thread : threads)
+        thread.join();
+}
+
 int BroadcastPipeline::outputCount() const
 {
     std::lock_guard lock(d->outputsMutex);
@@ -290,6 +347,7 @@ bool BroadcastPipeline::start(QString* error)
 
 void BroadcastPipeline::stop()
 {
+    d->joinFinishing(); // a recording being finalized is never cut off
     if (!d->running)
         return;
     d->running = false;

@@ -60,6 +60,12 @@ public:
     bool attachOutput(std::unique_ptr<Output> output, QString* error);
     // Stops the output (a recording is finalized) and forgets it; the encoder stops with the last.
     void detachOutput(Output* output);
+    // The same, but the output is stopped (its queue flushed, its connection closed, a
+    // recording finalized and remuxed) on a thread of its own, so the caller's thread — the
+    // window's — never waits for it; `finished` runs on `context`'s thread afterwards. stop()
+    // and the destructor wait for outputs still finishing.
+    void detachOutputInBackground(Output* output, QObject* context, std::function<void()> finished);
+    int finishingOutputs() const;
     int outputCount() const;
     AudioMixer& audioMixer();
 

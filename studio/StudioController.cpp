@@ -295,8 +295,10 @@ void StudioController::stopStreaming()
 {
     if (m_streamOutputs.isEmpty())
         return;
+    // Each destination closes on a thread of its own (one that never answers can take seconds):
+    // the window goes on at once.
     for (Output* output : std::as_const(m_streamOutputs))
-        m_pipeline->detachOutput(output);
+        m_pipeline->detachOutputInBackground(output, this, [this] { emit outputFinished(); });
     m_streamOutputs.clear();
     m_liveSinceMs = 0;
     emit streamingChanged(false);
@@ -330,7 +332,14 @@ void StudioController::stopRecording()
 {
     if (!m_recording)
         return;
-    m_pipeline->detachOutput(m_recording); // finalizes (and remuxes) before returning
+    // Finalized (and remuxed to MP4) on a thread of its own; recordingFinished() says when the
+    // file at recordingPath() is complete.
+    m_finishingRecording = true;
+    m_pipeline->detachOutputInBackground(m_recording, this, [this] {
+        m_finishingRecording = false;
+        emit outputFinished();
+        emit recordingFinished(m_recordingPath);
+    });
     m_recording = nullptr;
     emit recordingChanged(false);
 }

@@ -74,6 +74,8 @@ public:
     bool startRecording(const QString& path, QString* error); // .mkv, or .mp4 remuxed at the end
     void stopRecording();
     bool isRecording() const { return m_recording != nullptr; }
+    // Stopped, but the file is still being finalized (and remuxed): see recordingFinished().
+    bool isFinishingRecording() const { return m_finishingRecording; }
     QString recordingPath() const { return m_recordingPath; }
     std::int64_t liveSinceMs() const { return m_liveSinceMs; } // steady ms; 0 when not live
     sb::render::BroadcastStats stats() const;
@@ -108,7 +110,9 @@ signals:
     void marathonReplaced(); // a new engine: views re-read engine()
     void streamingChanged(bool streaming);
     void recordingChanged(bool recording);
-    void problem(const QString& message); // for the status bar and the event log
+    void recordingFinished(const QString& path); // the stopped recording's file is complete
+    void outputFinished();                       // a stopped output has closed
+    void problem(const QString& message);        // for the status bar and the event log
     void sceneProblems(const QStringList& problems);
 
 private:
@@ -128,6 +132,7 @@ private:
     std::unique_ptr<sb::render::BroadcastPipeline> m_pipeline;
     QList<sb::render::Output*> m_streamOutputs; // owned by the pipeline
     sb::render::Output* m_recording = nullptr;
+    bool m_finishingRecording = false;
     QString m_recordingPath;
     std::int64_t m_liveSinceMs = 0;
 };

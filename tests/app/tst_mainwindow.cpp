@@ -523,6 +523,9 @@ void TestMainWindow::recordingFromTheWindowIsPlayable()
     QTest::qWait(3000);
     QTest::mouseClick(m_window->recordButton(), Qt::LeftButton);
     QVERIFY(!m_studio->isRecording());
+    // The window answers at once; the file is finalized (and remuxed) on a thread of its own.
+    QCOMPARE(m_window->recordButton()->text(), QStringLiteral("Start Recording"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_studio->isFinishingRecording(), 60'000);
     const QString path = m_studio->recordingPath();
     QVERIFY2(QFileInfo::exists(path), qPrintable(path));
 

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <thread>
 
@@ -100,6 +101,36 @@ private:
     std::atomic<bool> m_stopped{false};
 };
 
+// An output whose stop() (a slow server, a long remux) holds until the test lets it go.
+class SlowToStopOutput final : public Output
+{
+public:
+    QString name() const override { return QStringLiteral("slow"); }
+    void start(const EncodedStreams&) override {}
+    void push(const EncodedPacket&) override {}
+    void stop() override
+    {
+        m_stopping = true;
+        std::unique_lock lock(m_mutex);
+        m_released.wait(lock, [this] { return m_release; });
+        m_stopped = true;
+    }
+    OutputStats stats() const override { return {}; }
+    void release()
+    {
+        std::lock_guard lock(m_mutex);
+        m_release = true;
+        m_released.notify_all();
+    }
+    std::atomic<bool> m_stopping{false};
+    std::atomic<bool> m_stopped{false};
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_released;
+    bool m_release = false;
+};
+
 template <typename Done> bool waitFor(Done done)
 {
     for (int attempt = 0; attempt < 400; ++attempt) {
@@ -121,6 +152,7 @@ private slots:
     void aFadeMixesThenTheTargetBecomesTheProgram();
     void statsCountWhatWasDone();
     void previewOnlyUntilAnOutputIsAttached();
+    void aSlowOutputStopsInTheBackground();
 };
 
 void TestPipeline::editsLandBetweenFrames()
@@ -185,6 +217,40 @@ void TestPipeline::statsCountWhatWasDone()
     for (const char* key : {"fps", "average_render_ms", "frames_missed_render_lag",
                             "frames_skipped_encode_lag", "cpu_percent", "memory_mb", "outputs"})
         QVERIFY2(json.contains(QLatin1String(key)), key);
+}
+
+void TestPipeline::aSlowOutputStopsInTheBackground()
+{
+    BroadcastSettings settings;
+    settings.canvas = QSize(320, 180);
+    BroadcastPipeline pipeline(settings);
+    pipeline.setScene(flatScene(Qt::darkCyan));
+    QString error;
+    QVERIFY2(pipeline.start(&error), qPrintable(error));
+    auto keeper = std::make_unique<CountingOutput>(); // keeps the encoder running
+    CountingOutput* keeperRaw = keeper.get();
+    QVERIFY2(pipeline.attachOutput(std::move(keeper), &error), qPrintable(error));
+    auto slow = std::make_unique<SlowToStopOutput>();
+    SlowToStopOutput* slowRaw = slow.get();
+    QVERIFY2(pipeline.attachOutput(std::move(slow), &error), qPrintable(error));
+    QVERIFY(waitFor([&] { return keeperRaw->videoPackets() >= 10; }));
+
+    // The caller (the window) gets its thread back while the output is still stopping.
+    QObject context;
+    bool finished = false;
+    pipeline.detachOutputInBackground(slowRaw, &context, [&] { finished = true; });
+    QCOMPARE(pipeline.outputCount(), 1);
+    QVERIFY(waitFor([&] { return slowRaw->m_stopping.load(); }));
+    QCOMPARE(pipeline.finishingOutputs(), 1);
+    QCoreApplication::processEvents();
+    QVERIFY(!finished);
+    // The other output and the program go on meanwhile.
+    const std::int64_t before = keeperRaw->videoPackets();
+    QVERIFY(waitFor([&] { return keeperRaw->videoPackets() >= before + 10; }));
+
+    slowRaw->release();
+    QTRY_VERIFY(finished); // on the context's thread, once the output has stopped
+    QCOMPARE(pipeline.finishingOutputs(), 0);
 }
 
 void TestPipeline::previewOnlyUntilAnOutputIsAttached()
