@@ -103,6 +103,54 @@
         <source>Cannot use write-ahead logging for %1 (is the folder on a network share?)</source>
         <translation>No se puede usar el registro de escritura anticipada (WAL) para %1 (¿está la carpeta en un recurso compartido de red?)</translation>
     </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 no existe</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2). Restore it from a backup (sothebais-studio restore).</source>
+        <translation>%1 está dañado (%2). Restáurelo desde una copia de seguridad (sothebais-studio restore).</translation>
+    </message>
+    <message>
+        <source>Cannot read bid %1</source>
+        <translation>No se puede leer la puja %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the bid %1/%2</source>
+        <translation>No se puede leer la puja %1/%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the bids</source>
+        <translation>No se pueden leer las pujas</translation>
+    </message>
+    <message>
+        <source>Cannot read the bid keys</source>
+        <translation>No se pueden leer las claves de las pujas</translation>
+    </message>
+    <message>
+        <source>Cannot count the bids</source>
+        <translation>No se pueden contar las pujas</translation>
+    </message>
+    <message>
+        <source>Cannot read the end of the journal</source>
+        <translation>No se puede leer el final del diario</translation>
+    </message>
+    <message>
+        <source>Cannot read the journal after event %1</source>
+        <translation>No se puede leer el diario después del evento %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the cursor of %1</source>
+        <translation>No se puede leer el cursor de %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the dead letters</source>
+        <translation>No se pueden leer las cartas muertas</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>No se puede leer %1</translation>
+    </message>
 </context>
 <context>
     <name>BackupManager</name>
@@ -127,20 +175,28 @@
         <translation>La copia de seguridad %1 está dañada o no es una base de datos</translation>
     </message>
     <message>
-        <source>Cannot copy %1 next to %2</source>
-        <translation>No se puede copiar %1 junto a %2</translation>
+        <source>Backup %1 is not a SothebAIs Studio database this version can open (%2)</source>
+        <translation>La copia %1 no es una base de datos de SothebAIs Studio que esta versión pueda abrir (%2)</translation>
     </message>
     <message>
-        <source>Cannot move the current database %1 aside</source>
-        <translation>No se puede apartar la base de datos actual %1</translation>
+        <source>Backup %1 cannot be opened: %2</source>
+        <translation>No se puede abrir la copia %1: %2</translation>
     </message>
     <message>
-        <source>Cannot put the restored database in place at %1</source>
-        <translation>No se puede colocar la base de datos restaurada en %1</translation>
+        <source>Cannot copy %1 to %2: %3</source>
+        <translation>No se puede copiar %1 en %2: %3</translation>
     </message>
     <message>
-        <source>Backup %1 is not a SothebAIs Studio database this version can open</source>
-        <translation>La copia de seguridad %1 no es una base de datos de SothebAIs Studio que esta versión pueda abrir</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot fold the write-ahead log of %1 into it; nothing was changed</source>
+        <translation>No se puede incorporar el registro de escritura anticipada de %1 a la base; no se cambió nada</translation>
+    </message>
+    <message>
+        <source>Cannot put the restored database in place at %1: %2</source>
+        <translation>No se puede colocar la base de datos restaurada en %1: %2</translation>
     </message>
 </context>
 <context>
@@ -315,10 +371,6 @@
         <translation>Carpeta de copias de seguridad (predeterminada: &lt;db&gt;.backups).</translation>
     </message>
     <message>
-        <source>Database to replace (the app must not be running).</source>
-        <translation>Base de datos que se reemplaza (la aplicación no debe estar en ejecución).</translation>
-    </message>
-    <message>
         <source>Backup file to restore.</source>
         <translation>Copia de seguridad que se restaura.</translation>
     </message>
@@ -342,6 +394,10 @@
         <source>--after takes a sequence number.</source>
         <translation>--after admite un número de secuencia.</translation>
     </message>
+    <message>
+        <source>Database to replace (refused while a marathon runs on it).</source>
+        <translation>Base de datos que se reemplaza (se rechaza mientras un maratón la usa).</translation>
+    </message>
 </context>
 <context>
     <name>CsvExporter</name>
@@ -352,6 +408,14 @@
     <message>
         <source>Cannot create %1</source>
         <translation>No se puede crear %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: only %2 of %3 bytes fit (is the disk full?)</source>
+        <translation>No se puede escribir %1: solo cupieron %2 de %3 bytes (¿está lleno el disco?)</translation>
+    </message>
+    <message>
+        <source>The database holds no marathon.</source>
+        <translation>La base de datos no contiene ningún maratón.</translation>
     </message>
 </context>
 <context>
@@ -376,10 +440,6 @@
         <translation>La base de datos no contiene ningún maratón: usa --config FILE o --demo.</translation>
     </message>
     <message>
-        <source>Backup failed: %1</source>
-        <translation>Falló la copia de seguridad: %1</translation>
-    </message>
-    <message>
         <source>The marathon is finished.</source>
         <translation>El maratón ha terminado.</translation>
     </message>
@@ -402,6 +462,14 @@
     <message>
         <source>cannot write to standard output</source>
         <translation>no se puede escribir en la salida estándar</translation>
+    </message>
+    <message>
+        <source>The marathon&apos;s first day (%1) is in the past: its windows would be closed unsold at once. Fix first_day, or pass --allow-past-start.</source>
+        <translation>El primer día del maratón (%1) ya pasó: sus ventanas se cerrarían sin venta de inmediato. Corrija first_day o use --allow-past-start.</translation>
+    </message>
+    <message>
+        <source>There is no database at %1, but %2 says a marathon ran there. Restore it (sothebais-studio restore --db %1 --from BACKUP), or pass --new to start a new marathon anyway.</source>
+        <translation>No hay base de datos en %1, pero %2 indica que allí se ejecutó un maratón. Restáurelo (sothebais-studio restore --db %1 --from COPIA) o use --new para empezar un maratón nuevo de todos modos.</translation>
     </message>
 </context>
 <context>
@@ -515,10 +583,6 @@
         <translation>carpeta</translation>
     </message>
     <message>
-        <source>Scene to broadcast (JSON).</source>
-        <translation>Escena que se emite (JSON).</translation>
-    </message>
-    <message>
         <source>RTMP/RTMPS destination, key included (repeatable).</source>
         <translation>Destino RTMP/RTMPS, con la clave incluida (repetible).</translation>
     </message>
@@ -585,6 +649,34 @@
     <message>
         <source>broadcasting needs OpenGL and so a display; on a server run it under Xvfb: xvfb-run -a sothebais-studio ...</source>
         <translation>emitir necesita OpenGL y, por tanto, una pantalla; en un servidor, ejecútalo con Xvfb: xvfb-run -a sothebais-studio ...</translation>
+    </message>
+    <message>
+        <source>--scene (a plain scene) and --scenes (a scene collection) exclude each other.</source>
+        <translation>--scene (una escena simple) y --scenes (una colección de escenas) se excluyen mutuamente.</translation>
+    </message>
+    <message>
+        <source>--scenes shows a marathon&apos;s overlays: give --demo or --db PATH too.</source>
+        <translation>--scenes muestra las superposiciones de un maratón: indique también --demo o --db RUTA.</translation>
+    </message>
+    <message>
+        <source>Create a new marathon from --config even though backups of a missing database exist.</source>
+        <translation>Crear un maratón nuevo desde --config aunque existan copias de una base de datos que falta.</translation>
+    </message>
+    <message>
+        <source>Create a marathon whose first day is past.</source>
+        <translation>Crear un maratón cuyo primer día ya pasó.</translation>
+    </message>
+    <message>
+        <source>Plain scene to broadcast (JSON) instead of the show.</source>
+        <translation>Escena simple que se emite (JSON) en lugar del espectáculo.</translation>
+    </message>
+    <message>
+        <source>Scene collection to broadcast with the marathon (default: the data folder&apos;s scenes/default.json).</source>
+        <translation>Colección de escenas que se emite con el maratón (por defecto: scenes/default.json de la carpeta de datos).</translation>
+    </message>
+    <message>
+        <source>File holding the stream key of the --stream of the same rank; that URL then ends before the key (repeatable).</source>
+        <translation>Archivo con la clave de transmisión del --stream del mismo orden; esa URL termina entonces antes de la clave (repetible).</translation>
     </message>
 </context>
 <context>
@@ -769,6 +861,40 @@
         <source>Cannot write the marathon file &quot;%1&quot;: %2.</source>
         <translation>No se puede escribir el archivo del maratón &quot;%1&quot;: %2.</translation>
     </message>
+    <message>
+        <source>The marathon file &quot;%1&quot; gives &quot;%2&quot; twice (in %3, line %4); keep only one.</source>
+        <translation>El archivo del maratón &quot;%1&quot; indica &quot;%2&quot; dos veces (en %3, línea %4); deje solo una.</translation>
+    </message>
+    <message>
+        <source>the marathon</source>
+        <translation>el maratón</translation>
+    </message>
+</context>
+<context>
+    <name>MarathonLock</name>
+    <message>
+        <source>The marathon %1 is in use by another process (%2). Only one process may run a marathon; stop it first.</source>
+        <translation>El maratón %1 está en uso por otro proceso (%2). Solo un proceso puede ejecutar un maratón; deténgalo primero.</translation>
+    </message>
+    <message>
+        <source>unknown holder</source>
+        <translation>titular desconocido</translation>
+    </message>
+    <message>
+        <source>Cannot create the lock file %1: %2</source>
+        <translation>No se puede crear el archivo de bloqueo %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation>No se puede bloquear %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MarathonSession</name>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Falló la copia de seguridad: %1</translation>
+    </message>
 </context>
 <context>
     <name>Schedule</name>
@@ -822,6 +948,14 @@
     <message>
         <source>Migration of %1 to schema %2 failed: %3</source>
         <translation>Falló la migración de %1 al esquema %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a SothebAIs Studio marathon database</source>
+        <translation>%1 no es una base de datos de maratón de SothebAIs Studio</translation>
     </message>
 </context>
 <context>
@@ -1261,54 +1395,6 @@
 <context>
     <name>sb::app::HeadlessBroadcast</name>
     <message>
-        <source>✓ @%1  %2</source>
-        <translation>✓ @%1  %2</translation>
-    </message>
-    <message>
-        <source>✗ @%1  %2</source>
-        <translation>✗ @%1  %2</translation>
-    </message>
-    <message>
-        <source>DEMO · Day %1 of %2 · %3</source>
-        <translation>DEMO · Día %1 de %2 · %3</translation>
-    </message>
-    <message>
-        <source>Next auction in %1</source>
-        <translation>Próxima subasta en %1</translation>
-    </message>
-    <message>
-        <source>Reserve %1</source>
-        <translation>Reserva %1</translation>
-    </message>
-    <message>
-        <source>%1 · @%2</source>
-        <translation>%1 · @%2</translation>
-    </message>
-    <message>
-        <source>No bids yet · reserve %1</source>
-        <translation>Aún no hay pujas · reserva %1</translation>
-    </message>
-    <message>
-        <source>Time left %1</source>
-        <translation>Tiempo restante %1</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>Cerrada</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>En pausa</translation>
-    </message>
-    <message>
-        <source>  · EXTENDED</source>
-        <translation>  · PRORROGADA</translation>
-    </message>
-    <message>
-        <source>SOLD to @%1</source>
-        <translation>VENDIDO a @%1</translation>
-    </message>
-    <message>
         <source>%1 is not an RTMP address: it must start with rtmp:// or rtmps://.</source>
         <translation>%1 no es una dirección RTMP: debe empezar por rtmp:// o rtmps://.</translation>
     </message>
@@ -1331,6 +1417,54 @@
     <message>
         <source>%1: %2 (%3)</source>
         <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>--stream-key-file was given %1 time(s) for %2 --stream destination(s); give one key file per --stream, in the same order.</source>
+        <translation>--stream-key-file se indicó %1 vez/veces para %2 destino(s) --stream; indique un archivo de clave por cada --stream, en el mismo orden.</translation>
+    </message>
+    <message>
+        <source>--stream-key-file: %1.</source>
+        <translation>--stream-key-file: %1.</translation>
+    </message>
+    <message>
+        <source>--stream-key-file: cannot read %1: %2.</source>
+        <translation>--stream-key-file: no se puede leer %1: %2.</translation>
+    </message>
+    <message>
+        <source>--stream-key-file: %1 is %2 bytes; a stream key file holds only the key.</source>
+        <translation>--stream-key-file: %1 tiene %2 bytes; un archivo de clave contiene solo la clave.</translation>
+    </message>
+    <message>
+        <source>--stream-key-file: %1 is empty; it must hold the stream key.</source>
+        <translation>--stream-key-file: %1 está vacío; debe contener la clave de transmisión.</translation>
+    </message>
+    <message>
+        <source>--stream-key-file: %1 must hold the stream key alone, on one line.</source>
+        <translation>--stream-key-file: %1 debe contener solo la clave de transmisión, en una línea.</translation>
+    </message>
+    <message>
+        <source>warning: %1 can be read by other users; chmod 600 it.</source>
+        <translation>aviso: otros usuarios pueden leer %1; aplique chmod 600.</translation>
+    </message>
+    <message>
+        <source>--scenes: %1</source>
+        <translation>--scenes: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1 The default scenes are shown.</source>
+        <translation>aviso: %1 Se muestran las escenas predeterminadas.</translation>
+    </message>
+    <message>
+        <source>warning: the scene collection is laid out for %1×%2 and the canvas is %3×%4; its sources keep their positions and sizes.</source>
+        <translation>aviso: la colección de escenas está diseñada para %1×%2 y el lienzo es de %3×%4; sus fuentes conservan sus posiciones y tamaños.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>aviso: %1</translation>
+    </message>
+    <message>
+        <source>warning: a stream key given in --stream can be read by every user of this machine (ps, /proc); put it in a file and pass --stream-key-file FILE.</source>
+        <translation>aviso: una clave de transmisión indicada en --stream la puede leer cualquier usuario de esta máquina (ps, /proc); guárdela en un archivo y use --stream-key-file ARCHIVO.</translation>
     </message>
 </context>
 <context>
@@ -1400,10 +1534,6 @@
     <message>
         <source>SothebAIs Studio</source>
         <translation>SothebAIs Studio</translation>
-    </message>
-    <message>
-        <source>The preview has no OpenGL context.</source>
-        <translation>La vista previa no tiene contexto OpenGL.</translation>
     </message>
     <message>
         <source>The new video and output settings apply when streaming and recording stop.</source>
@@ -1550,10 +1680,6 @@
         <translation>● EN VIVO %1</translation>
     </message>
     <message>
-        <source>LIVE 00:00:00</source>
-        <translation>EN VIVO 00:00:00</translation>
-    </message>
-    <message>
         <source>● REC</source>
         <translation>● REC</translation>
     </message>
@@ -1632,6 +1758,14 @@
     <message>
         <source>Streaming or recording is on. Stop and exit?</source>
         <translation>La transmisión o la grabación está activa. ¿Detener y salir?</translation>
+    </message>
+    <message>
+        <source>OpenGL contexts cannot be shared, so the preview cannot show the program.</source>
+        <translation>Los contextos OpenGL no se pueden compartir, así que la vista previa no puede mostrar el programa.</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vista previa</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +2040,10 @@ Last auction: %2
     <message>
         <source>The program is not rendering</source>
         <translation>El programa no se está renderizando</translation>
+    </message>
+    <message>
+        <source>The preview is off (View → Preview). Streaming and recording are not affected.</source>
+        <translation>La vista previa está desactivada (Ver → Vista previa). La emisión y la grabación no se ven afectadas.</translation>
     </message>
 </context>
 <context>
@@ -2668,6 +2806,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>There is no such auction.</source>
         <translation>No existe esa subasta.</translation>
     </message>
+    <message>
+        <source>Judging stopped: the marathon database could not be read (%1). Nothing was decided; restore the database from a backup.</source>
+        <translation>Se detuvo la evaluación: no se pudo leer la base de datos del maratón (%1). No se decidió nada; restaure la base de datos desde una copia de seguridad.</translation>
+    </message>
 </context>
 <context>
     <name>sb::auction::EventDispatcher</name>
@@ -3421,10 +3563,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
 </context>
 <context>
     <name>sb::studio::StudioController</name>
-    <message>
-        <source>Backup failed: %1</source>
-        <translation>Falló la copia de seguridad: %1</translation>
-    </message>
     <message>
         <source>%1 The default scenes are used; the file was kept as %2.</source>
         <translation>%1 Se usan las escenas predeterminadas; el archivo se conservó como %2.</translation>
