@@ -56,6 +56,8 @@ struct BroadcastPipeline::Private
     std::vector<std::thread> finishing; // outputs being stopped in the background
     std::atomic<int> finishingCount{0};
     void joinFinishing();
+    // Removes the output from those fed (stopping the encoder first when it is the last one).
+    std::unique_ptr<Output> takeOutput(Output* output);
     struct OutputSlot
     {
         std::unique_ptr<Output> output;
@@ -199,26 +201,29 @@ bool BroadcastPipeline::attachOutput(std::unique_ptr<Output> output, QString* er
     return true;
 }
 
-void BroadcastPipeline::detachOutput(Output* output)
+std::unique_ptr<Output> BroadcastPipeline::Private::takeOutput(Output* output)
 {
-    std::unique_ptr<Output> removed;
     bool last = false;
     {
-        std::lock_guard lock(d->outputsMutex);
-        last = d->outputs.size() == 1 && d->outputs.front().output.get() == output;
+        std::lock_guard lock(outputsMutex);
+        last = outputs.size() == 1 && outputs.front().output.get() == output;
     }
-    if (last && d->running)
-        d->stopEncoder(); // the encoder's last frames still reach the output being removed
-    {
-        std::lock_guard lock(d->outputsMutex);
-        for (auto it = d->outputs.begin(); it != d->outputs.end(); ++it) {
-            if (it->output.get() == output) {
-                removed = std::move(it->output);
-                d->outputs.erase(it);
-                break;
-            }
+    if (last && running)
+        stopEncoder(); // the encoder's last frames still reach the output being removed
+    std::lock_guard lock(outputsMutex);
+    for (auto it = outputs.begin(); it != outputs.end(); ++it) {
+        if (it->output.get() == output) {
+            std::unique_ptr<Output> removed = std::move(it->output);
+            outputs.erase(it);
+            return removed;
         }
     }
+    return nullptr;
+}
+
+void BroadcastPipeline::detachOutput(Output* output)
+{
+    std::unique_ptr<Output> removed = d->takeOutput(output);
     if (removed && d->running)
         removed->stop();
 }
@@ -226,24 +231,7 @@ void BroadcastPipeline::detachOutput(Output* output)
 void BroadcastPipeline::detachOutputInBackground(Output* output, QObject* context,
                                                  std::function<void()> finished)
 {
-    std::unique_ptr<Output> removed;
-    bool last = false;
-    {
-        std::lock_guard lock(d->outputsMutex);
-        last = d->outputs.size() == 1 && d->outputs.front().output.get() == output;
-    }
-    if (last && d->running)
-        d->stopEncoder(); // the encoder's last frames still reach the output being removed
-    {
-        std::lock_guard lock(d->outputsMutex);
-        for (auto it = d->outputs.begin(); it != d->outputs.end(); ++it) {
-            if (it->output.get() == output) {
-                removed = std::move(it->output);
-                d->outputs.erase(it);
-                break;
-            }
-        }
-    }
+    std::unique_ptr<Output> removed = d->takeOutput(output);
     const bool stopIt = removed && d->running;
     ++d->finishingCount;
     std::lock_guard lock(d->finishingMutex);

@@ -253,14 +253,16 @@ inline QJsonObject dstMarathon()
             {QStringLiteral("time_zone"), QStringLiteral("America/New_York")}};
 }
 
-// Runs the short demo marathon into `dir`; `events` gets what it printed.
-inline void runDemo(const QTemporaryDir& dir, QString* db, QList<QJsonObject>* events)
+// Runs the short demo marathon into `dir`; `events` gets what it printed. More bids a second make
+// a bigger database (and export).
+inline void runDemo(const QTemporaryDir& dir, QString* db, QList<QJsonObject>* events,
+                    int bidsPerSecond = 20)
 {
     *db = dir.filePath(QStringLiteral("marathon.db"));
     const Run run =
         runStudio({QStringLiteral("--headless"), QStringLiteral("--demo"),
                    QStringLiteral("--speed"), QStringLiteral("600"), QStringLiteral("--bid-rate"),
-                   QStringLiteral("20"), QStringLiteral("--days"), QStringLiteral("2"),
+                   QString::number(bidsPerSecond), QStringLiteral("--days"), QStringLiteral("2"),
                    QStringLiteral("--window-minutes"), QStringLiteral("2"), QStringLiteral("--db"),
                    *db, QStringLiteral("--seed"), QStringLiteral("7")},
                   kMarathonMs);

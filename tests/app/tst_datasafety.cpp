@@ -98,6 +98,18 @@ Run runWithFileSizeLimit(int limitKb, const QStringList& args)
     return run;
 }
 
+// The short demo marathon in `dir`, and a backup of it; returns the backup's path.
+QString demoAndBackup(const QTemporaryDir& dir, QString* db, QList<QJsonObject>* events)
+{
+    runDemo(dir, db, events);
+    if (QTest::currentTestFailed())
+        return {};
+    const Run backup = runStudio({QStringLiteral("backup"), QStringLiteral("--db"), *db});
+    if (!backup.finished || backup.exitCode != 0)
+        QTest::qFail(qPrintable(backup.describe()), __FILE__, __LINE__);
+    return backup.outLines().value(0);
+}
+
 QJsonObject marathonStartingOn(const QString& firstDay)
 {
     return {{QStringLiteral("name"), QStringLiteral("Safety")},
@@ -156,9 +168,9 @@ void TestDataSafety::oneProcessPerMarathon()
     verifyEventLines(journal.outLines(), 1, &events);
     QVERIFY(!events.isEmpty());
     const QString csv = dir.filePath(QStringLiteral("csv"));
-    const Run step1 = runStudio(
+    const Run exported = runStudio(
         {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--csv"), csv});
-    SB_EXPECT_EXIT(step1, 0);
+    SB_EXPECT_EXIT(exported, 0);
     const Run backup = runStudio({QStringLiteral("backup"), QStringLiteral("--db"), db});
     SB_EXPECT_EXIT(backup, 0);
     const QString snapshot = backup.outLines().value(0);
@@ -222,12 +234,9 @@ void TestDataSafety::restoreKilledAtAnyInstantLeavesADatabase()
     QVERIFY(dir.isValid());
     QString db;
     QList<QJsonObject> events;
-    runDemo(dir, &db, &events);
+    const QString snapshot = demoAndBackup(dir, &db, &events);
     if (QTest::currentTestFailed())
         return;
-    const Run backup = runStudio({QStringLiteral("backup"), QStringLiteral("--db"), db});
-    SB_EXPECT_EXIT(backup, 0);
-    const QString snapshot = backup.outLines().value(0);
 
     // SIGKILL at spread-out instants of a restore; after each the path holds a whole marathon
     // (the old one or the restored one, which here have the same journal), never nothing.
@@ -254,19 +263,15 @@ void TestDataSafety::exportOnAFullDiskIsAnError()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString db = dir.filePath(QStringLiteral("marathon.db"));
-    const Run step2 =
-        runStudio({QStringLiteral("--headless"), QStringLiteral("--demo"),
-                   QStringLiteral("--speed"), QStringLiteral("600"), QStringLiteral("--bid-rate"),
-                   QStringLiteral("50"), QStringLiteral("--days"), QStringLiteral("2"),
-                   QStringLiteral("--window-minutes"), QStringLiteral("2"), QStringLiteral("--db"),
-                   db, QStringLiteral("--seed"), QStringLiteral("7")},
-                  kMarathonMs);
-    SB_EXPECT_EXIT(step2, 0);
+    QString db;
+    QList<QJsonObject> events;
+    runDemo(dir, &db, &events, 50);
+    if (QTest::currentTestFailed())
+        return;
     const QString csv = dir.filePath(QStringLiteral("csv"));
-    const Run step3 = runStudio(
+    const Run exported = runStudio(
         {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--csv"), csv});
-    SB_EXPECT_EXIT(step3, 0);
+    SB_EXPECT_EXIT(exported, 0);
     const QByteArray complete = contentsOf(QDir(csv).filePath(QStringLiteral("bids.csv")));
     // The cap must cut bids.csv short but leave room for SQLite's 32 KiB shared-memory file.
     QVERIFY2(complete.size() > 40 * 1024, "the demo made too few bids to fill the disk");
@@ -328,11 +333,9 @@ void TestDataSafety::missingDatabaseBesideBackupsIsNotReplaced()
     QVERIFY(dir.isValid());
     QString db;
     QList<QJsonObject> events;
-    runDemo(dir, &db, &events);
+    demoAndBackup(dir, &db, &events);
     if (QTest::currentTestFailed())
         return;
-    const Run step4 = runStudio({QStringLiteral("backup"), QStringLiteral("--db"), db});
-    SB_EXPECT_EXIT(step4, 0);
     const QString config = dir.filePath(QStringLiteral("marathon.json"));
     QVERIFY(writeFile(config, realClockConfig(QStringLiteral("Fresh"))));
 
