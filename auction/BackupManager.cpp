@@ -16,8 +16,10 @@
 #include <cerrno>
 #include <cstring>
 
+#ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
+#endif
 
 namespace sb::auction {
 
@@ -223,6 +225,46 @@ bool BackupManager::verify(const QString& snapshotPath, QString* error)
 
 namespace {
 
+// Makes what was written to the file durable (fsync where there is one).
+bool syncToDisk(QFile& file)
+{
+#ifdef Q_OS_UNIX
+    return ::fsync(file.handle()) == 0;
+#else
+    return file.flush(); // Windows: FlushFileBuffers is what QFile's commit paths use
+#endif
+}
+
+// Keeps a second name for an existing file: a hard link where the system has them, else a copy.
+bool keepUnderSecondName(const QString& from, const QString& to)
+{
+#ifdef Q_OS_UNIX
+    return ::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+#else
+    Q_UNUSED(from);
+    Q_UNUSED(to);
+    return false;
+#endif
+}
+
+// Puts `from` at `to` in one step where the system can (rename(2) replaces atomically).
+bool replaceAtomically(const QString& from, const QString& to, QString* why)
+{
+#ifdef Q_OS_UNIX
+    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+        return true;
+    *why = QString::fromLocal8Bit(std::strerror(errno));
+    return false;
+#else
+    // Not atomic here: the old file is kept under its .before-restore name already.
+    QFile::remove(to);
+    if (QFile::rename(from, to))
+        return true;
+    *why = QStringLiteral("rename failed");
+    return false;
+#endif
+}
+
 // Copies a file and makes the copy durable before it is used to replace anything.
 bool copyDurably(const QString& from, const QString& to, QString* error)
 {
@@ -244,8 +286,7 @@ bool copyDurably(const QString& from, const QString& to, QString* error)
             return false;
         }
     }
-    if (source.error() != QFileDevice::NoError || !target.flush() ||
-        ::fsync(target.handle()) != 0) {
+    if (source.error() != QFileDevice::NoError || !target.flush() || !syncToDisk(target)) {
         *error = QCoreApplication::translate("BackupManager", "Cannot write %1: %2")
                      .arg(to, source.error() != QFileDevice::NoError ? source.errorString()
                                                                      : target.errorString());
@@ -258,12 +299,16 @@ bool copyDurably(const QString& from, const QString& to, QString* error)
 // Makes a rename in the folder durable (the directory entry itself).
 void syncFolderOf(const QString& path)
 {
+#ifdef Q_OS_UNIX
     const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
     const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0) {
         ::fsync(fd);
         ::close(fd);
     }
+#else
+    Q_UNUSED(path);
+#endif
 }
 
 } // namespace
@@ -313,9 +358,7 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
         // system has none): the path itself is never without a database.
         kept = dbPath + QStringLiteral(".before-restore-") + stamp;
         QFile::remove(kept);
-        const QByteArray from = QFile::encodeName(dbPath);
-        const QByteArray to = QFile::encodeName(kept);
-        if (::link(from.constData(), to.constData()) != 0 && !copyDurably(dbPath, kept, error)) {
+        if (!keepUnderSecondName(dbPath, kept) && !copyDurably(dbPath, kept, error)) {
             QFile::remove(kept);
             return false;
         }
@@ -326,11 +369,10 @@ bool BackupManager::restore(const QString& snapshotPath, const QString& dbPath,
         return false;
     }
     // rename() replaces the path atomically: a kill at any instant leaves the old or the new file.
-    if (::rename(QFile::encodeName(incoming).constData(), QFile::encodeName(dbPath).constData()) !=
-        0) {
+    if (QString why; !replaceAtomically(incoming, dbPath, &why)) {
         *error = QCoreApplication::translate("BackupManager",
                                              "Cannot put the restored database in place at %1: %2")
-                     .arg(dbPath, QString::fromLocal8Bit(std::strerror(errno)));
+                     .arg(dbPath, why);
         QFile::remove(incoming);
         return false;
     }
