@@ -284,9 +284,24 @@ bool HeadlessBroadcast::start(QString* error)
     });
     m_secondTimer.start();
     if (m_options.durationS > 0) {
-        m_durationTimer.setSingleShot(true);
-        m_durationTimer.setInterval(m_options.durationS * 1000);
-        connect(&m_durationTimer, &QTimer::timeout, this, &HeadlessBroadcast::durationReached);
+        // The duration is of the program sent: counted in encoded frames, not from when this
+        // call returned, so a busy machine (a late timer, a slow start) sends neither more nor
+        // less. With nothing encoded (no output) the clock counts; a stalled encoder never holds
+        // the stop more than a few seconds past it.
+        m_durationClock.start();
+        m_durationTimer.setInterval(20);
+        connect(&m_durationTimer, &QTimer::timeout, this, [this] {
+            const qint64 durationMs = qint64(m_options.durationS) * 1000;
+            const std::int64_t encoded = m_pipeline->stats().framesEncoded;
+            const bool byFrames =
+                encoded > 0 && encoded >= std::int64_t(m_options.durationS) * m_options.fps;
+            const bool byClock = encoded == 0 && m_durationClock.elapsed() >= durationMs;
+            const bool overdue = m_durationClock.elapsed() >= durationMs + 5000;
+            if (byFrames || byClock || overdue) {
+                m_durationTimer.stop();
+                emit durationReached();
+            }
+        });
         m_durationTimer.start();
     }
     return true;

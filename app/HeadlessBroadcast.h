@@ -7,6 +7,7 @@
 
 #include "BroadcastPipeline.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QObject>
 #include <QSize>
@@ -104,6 +105,7 @@ private:
     std::vector<TemplatedText> m_clockTexts;
     QTimer m_secondTimer;
     QTimer m_durationTimer;
+    QElapsedTimer m_durationClock;
     QList<int> m_lastStates; // per output, to say when one changes
     bool m_running = false;
 };
