@@ -39,18 +39,7 @@ bool isWordChar(QChar c)
     return c.isLetterOrNumber() || c.isMark() || c == u'_';
 }
 
-// Where an invisible control touched a number: kept in the text the scanner reads, so that the
-// number it is part of is bad_number instead of something other than what viewers are shown
-// ("1\u202E5" displays as "51", "\u202E5.0 ETH" as "HTE 0.5"). A private-use character, which
-// NFKC leaves alone.
-constexpr char16_t kInvisibleMark = 0xE000;
-
 bool isNumberChar(QChar c)
-{
-    return isAsciiDigit(c) || c == u'.' || c == u',' || c == kInvisibleMark;
-}
-
-bool touchesNumber(QChar c)
 {
     return isAsciiDigit(c) || c == u'.' || c == u',';
 }
@@ -245,10 +234,21 @@ struct Candidate
     bool weak = false;
 };
 
+// The text as viewers see it (what normalize() gives), and where in it an invisible control
+// stood next to a number: such a number is refused, since the control can make it display as
+// something else ("1\u202E5" displays as "51", "\u202E5.0 ETH" as "HTE 0.5").
+struct ScannedText
+{
+    QString text;
+    std::vector<qsizetype> hiddenAt; // a control stood just before text[i] (i == size: at the end)
+};
+
 class AmountScanner
 {
 public:
-    explicit AmountScanner(QStringView text) : m_text(text), m_ignored(ignoredSpans(text)) {}
+    explicit AmountScanner(const ScannedText& scanned)
+        : m_text(scanned.text), m_ignored(ignoredSpans(scanned.text)), m_hidden(scanned.hiddenAt)
+    {}
 
     QList<Candidate> candidates() const
     {
@@ -294,6 +294,13 @@ private:
     static constexpr int kEthExponent = 9;
 
     bool isIgnored(qsizetype i) const { return m_ignored[static_cast<std::size_t>(i)]; }
+
+    // An invisible control stood inside the number [begin, end) or right at either end of it.
+    bool controlTouches(qsizetype begin, qsizetype end) const
+    {
+        return std::any_of(m_hidden.cbegin(), m_hidden.cend(),
+                           [&](qsizetype at) { return at >= begin && at <= end; });
+    }
 
     // Start of the run of letters that ends at `end`.
     qsizetype letterRunBegin(qsizetype end) const
@@ -399,8 +406,7 @@ private:
         candidate.weak = weak;
         if (!gweiExponent) {
             candidate.error = RejectionCode::UnsupportedCurrency;
-        } else if (hasSign || number.contains(kInvisibleMark) ||
-                   (begin > 0 && m_text[begin - 1] == kInvisibleMark)) {
+        } else if (hasSign || controlTouches(begin, end)) {
             candidate.error = RejectionCode::BadNumber;
         } else {
             const Gwei::ParseResult parsed = Gwei::parseInUnit(number, *gweiExponent);
@@ -516,6 +522,7 @@ private:
 
     QStringView m_text;
     std::vector<bool> m_ignored;
+    const std::vector<qsizetype>& m_hidden;
 };
 
 BidParseResult rejected(RejectionCode code)
@@ -523,37 +530,36 @@ BidParseResult rejected(RejectionCode code)
     return {std::nullopt, BidRejection::of(code)};
 }
 
-// The text the amount scanner reads: like normalize(), except that invisible controls touching a
-// number stay as kInvisibleMark so that number is refused.
-QString textForScanning(const QString& text)
+// normalize(), remembering where each invisible control stood that touched a number. Segments
+// between controls are normalized one by one to find those places; the text itself is exactly
+// normalize()'s, so what is judged is what viewers are shown.
+ScannedText textForScanning(const QString& text)
 {
-    QString marked;
-    marked.reserve(text.size());
+    ScannedText scanned;
+    scanned.text = BidParser::normalize(text);
     // A byte order mark that opens the text is an encoding artefact, not something put there.
     const QStringView body =
         QStringView(text).startsWith(u'\uFEFF') ? QStringView(text).sliced(1) : QStringView(text);
+    std::vector<qsizetype> controls;
+    qsizetype position = 0;
+    QString segment;
     for (const QChar c : body) {
-        if (c == kInvisibleMark) // a private-use character is as invisible as a control
-            marked.append(kInvisibleMark);
-        else if (!isInvisibleControl(c.unicode()))
-            marked.append(c);
-        else if (marked.isEmpty() || marked.back() != kInvisibleMark)
-            marked.append(kInvisibleMark);
-    }
-    marked = marked.normalized(QString::NormalizationForm_KC);
-
-    QString scanned;
-    scanned.reserve(marked.size());
-    for (qsizetype i = 0; i < marked.size(); ++i) {
-        if (marked[i] != kInvisibleMark) {
-            scanned.append(marked[i]);
+        if (!isInvisibleControl(c.unicode())) {
+            segment.append(c);
             continue;
         }
-        // A mark in a word ("E\u200BTH") or between words changes nothing a reader sees.
-        const bool before = i > 0 && touchesNumber(marked[i - 1]);
-        const bool after = i + 1 < marked.size() && touchesNumber(marked[i + 1]);
+        position += segment.normalized(QString::NormalizationForm_KC).size();
+        segment.clear();
+        controls.push_back(position);
+    }
+    const QString& visible = scanned.text;
+    for (const qsizetype at : controls) {
+        // A control in a word ("E\u200BTH") or between words changes nothing a reader sees.
+        const qsizetype clamped = std::min(at, visible.size());
+        const bool before = clamped > 0 && isNumberChar(visible[clamped - 1]);
+        const bool after = clamped < visible.size() && isNumberChar(visible[clamped]);
         if (before || after)
-            scanned.append(kInvisibleMark);
+            scanned.hiddenAt.push_back(clamped);
     }
     return scanned;
 }
@@ -577,7 +583,7 @@ QString BidParser::visibleText(const QString& text)
     QString visible;
     visible.reserve(text.size());
     for (const QChar c : text) {
-        if (isInvisibleControl(c.unicode()) || c == kInvisibleMark)
+        if (isInvisibleControl(c.unicode()))
             continue;
         const auto category = c.category();
         if (category == QChar::Other_Control || category == QChar::Separator_Line ||
@@ -594,7 +600,7 @@ QString BidParser::withoutInvisibleControls(const QString& text)
     QString visible;
     visible.reserve(text.size());
     for (const QChar c : text) {
-        if (!isInvisibleControl(c.unicode()) && c != kInvisibleMark)
+        if (!isInvisibleControl(c.unicode()))
             visible.append(c);
     }
     return visible;
@@ -602,7 +608,7 @@ QString BidParser::withoutInvisibleControls(const QString& text)
 
 BidParseResult BidParser::parse(const QString& text)
 {
-    const QString scanned = textForScanning(text);
+    const ScannedText scanned = textForScanning(text);
     const QList<Candidate> candidates = AmountScanner(scanned).candidates();
 
     QList<const Candidate*> distinct;
