@@ -146,8 +146,9 @@ bool HeadlessRunner::start(QString* error)
     bool created = false;
     if (!m_session->open(makeClock, config, &created, error)) {
         m_session.reset();
-        if (!existed) {
-            // Made by this run and refused: leave no database that looks like a marathon.
+        if (!existed && !MarathonLock::isHeld(m_options.dbPath)) {
+            // Made by this run and refused: leave no database that looks like a marathon (but
+            // never one that another process has just created and holds).
             for (const char* suffix : {"", "-wal", "-shm"})
                 QFile::remove(m_options.dbPath + QLatin1String(suffix));
         }
