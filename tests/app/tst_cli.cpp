@@ -109,10 +109,10 @@ void TestCli::checkBid_data()
     QTest::newRow("5 mETH") << QStringLiteral("5 mETH") << qint64(0)
                             << QStringLiteral("unsupported_currency");
     // What viewers see is what is judged.
-    QTest::newRow("override inside") << QStringLiteral("bid 1\u202E5 ETH") << qint64(0)
-                                     << QStringLiteral("bad_number");
-    QTest::newRow("override before") << QStringLiteral("bid \u202E5.0 ETH") << qint64(0)
-                                     << QStringLiteral("bad_number");
+    QTest::newRow("override inside")
+        << QStringLiteral("bid 1\u202E5 ETH") << qint64(0) << QStringLiteral("bad_number");
+    QTest::newRow("override before")
+        << QStringLiteral("bid \u202E5.0 ETH") << qint64(0) << QStringLiteral("bad_number");
 }
 
 void TestCli::checkBid()

@@ -775,8 +775,7 @@ void TestMarathonConfig::loadRefusesDuplicateKeys_data()
         << QByteArray("{\n  \"reserve_eth\": \"0.01\",\n  \"reserve_eth\": \"10\"\n}\n")
         << u"reserve_eth"_s << u"the marathon"_s << 3;
     QTest::newRow("escaped spelling of the same key")
-        << QByteArray("{\"days\": 3, \"d\\u0061ys\": 30}") << u"days"_s << u"the marathon"_s
-        << 1;
+        << QByteArray("{\"days\": 3, \"d\\u0061ys\": 30}") << u"days"_s << u"the marathon"_s << 1;
     QTest::newRow("inside a lot")
         << QByteArray("{\"lots\": [{\"title\": \"A\"},\n {\"title\": \"B\", \"title\": \"C\"}]}")
         << u"title"_s << u"lots[1]"_s << 2;

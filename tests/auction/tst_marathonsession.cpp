@@ -123,16 +123,18 @@ void TestMarathonSession::theBackupRunsBesideTheMarathon()
     QString error;
     QVERIFY2(s.open(&error), qPrintable(error));
     s.session->start();
-    QCOMPARE(s.session->submitBid(post(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
-                                       QStringLiteral("r1")))
+    QCOMPARE(s.session
+                 ->submitBid(post(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
+                                  QStringLiteral("r1")))
                  .kind,
              BidOutcome::Kind::Accepted);
     // The hourly snapshot does not hold up the caller (the window's thread, headless's loop):
     // it is still being written when runHousekeeping returns, and bids are judged meanwhile.
     s.session->runHousekeeping();
     QVERIFY(s.session->isBackingUp());
-    QCOMPARE(s.session->submitBid(post(QStringLiteral("bob"), QStringLiteral("bid 0.06"),
-                                       QStringLiteral("r2")))
+    QCOMPARE(s.session
+                 ->submitBid(
+                     post(QStringLiteral("bob"), QStringLiteral("bid 0.06"), QStringLiteral("r2")))
                  .kind,
              BidOutcome::Kind::Accepted);
     QTRY_VERIFY(!s.session->isBackingUp());
