@@ -80,6 +80,8 @@ private:
     QString notLoadedReason() const;
     // A read failed: nothing more is decided until the state reads again (load()).
     ActionResult stopJudging(const QString& why);
+    // The bid an operator acts on (nullopt when there is none); a failed read stops judging.
+    ActionResult readBid(std::int64_t bidId, std::optional<BidRecord>* bid);
     ActionResult transaction(const std::function<bool(QString*)>& body);
     ActionResult operatorAction(const QString& action, const QString& actor, QJsonObject details,
                                 const std::function<bool(QString*)>& body);

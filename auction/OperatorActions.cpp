@@ -152,15 +152,23 @@ ActionResult AuctionEngine::cancel(int auctionIndex, const QString& reason, cons
         });
 }
 
+ActionResult AuctionEngine::readBid(std::int64_t bidId, std::optional<BidRecord>* bid)
+{
+    Result<std::optional<BidRecord>> read = m_store.bid(bidId);
+    if (!read)
+        return stopJudging(read.error()); // nothing is decided on a bid that could not be read
+    *bid = std::move(*read);
+    return ActionResult::success();
+}
+
 ActionResult AuctionEngine::invalidateBid(std::int64_t bidId, const QString& reason,
                                           const QString& actor)
 {
     if (const ActionResult ticked = tick(); !ticked.ok)
         return ticked; // never act on a state that is not up to date
-    const Result<std::optional<BidRecord>> read = m_store.bid(bidId);
-    if (!read)
-        return stopJudging(read.error());
-    std::optional<BidRecord> bid = *read;
+    std::optional<BidRecord> bid;
+    if (const ActionResult read = readBid(bidId, &bid); !read.ok)
+        return read;
     if (!bid || bid->status != BidStatus::Accepted)
         return ActionResult::failure(tr("Only an accepted bid can be invalidated."));
     AuctionDay* a = auctionAt(bid->auctionIndex);
@@ -208,10 +216,9 @@ ActionResult AuctionEngine::approveBid(std::int64_t bidId, const QString& actor)
 {
     if (const ActionResult ticked = tick(); !ticked.ok)
         return ticked; // never act on a state that is not up to date
-    const Result<std::optional<BidRecord>> read = m_store.bid(bidId);
-    if (!read)
-        return stopJudging(read.error());
-    std::optional<BidRecord> bid = *read;
+    std::optional<BidRecord> bid;
+    if (const ActionResult read = readBid(bidId, &bid); !read.ok)
+        return read;
     if (!bid || bid->status != BidStatus::PendingReview)
         return ActionResult::failure(tr("Only a bid waiting for review can be approved."));
     AuctionDay* a = auctionAt(bid->auctionIndex);
@@ -245,10 +252,9 @@ ActionResult AuctionEngine::approveBid(std::int64_t bidId, const QString& actor)
 ActionResult AuctionEngine::rejectBid(std::int64_t bidId, const QString& reason,
                                       const QString& actor)
 {
-    const Result<std::optional<BidRecord>> read = m_store.bid(bidId);
-    if (!read)
-        return stopJudging(read.error());
-    std::optional<BidRecord> bid = *read;
+    std::optional<BidRecord> bid;
+    if (const ActionResult read = readBid(bidId, &bid); !read.ok)
+        return read;
     if (!bid || bid->status != BidStatus::PendingReview)
         return ActionResult::failure(tr("Only a bid waiting for review can be rejected."));
     if (reason.trimmed().isEmpty())
