@@ -537,6 +537,10 @@ ScannedText textForScanning(const QString& text)
 {
     ScannedText scanned;
     scanned.text = BidParser::normalize(text);
+    // Nearly every post has no invisible control: nothing more to find (this is the bid path).
+    if (std::none_of(text.cbegin(), text.cend(),
+                     [](QChar c) { return isInvisibleControl(c.unicode()); }))
+        return scanned;
     // A byte order mark that opens the text is an encoding artefact, not something put there.
     const QStringView body =
         QStringView(text).startsWith(u'\uFEFF') ? QStringView(text).sliced(1) : QStringView(text);
