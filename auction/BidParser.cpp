@@ -241,13 +241,17 @@ struct ScannedText
 {
     QString text;
     std::vector<qsizetype> hiddenAt; // a control stood just before text[i] (i == size: at the end)
+    // Where a right-to-left embedding, override or isolate is in force: it reorders what follows
+    // until it is closed ("\u202Ebid 5.0 ETH" displays as "HTE 0.5 dib"), however far away.
+    std::vector<std::pair<qsizetype, qsizetype>> reversed; // [begin, end)
 };
 
 class AmountScanner
 {
 public:
     explicit AmountScanner(const ScannedText& scanned)
-        : m_text(scanned.text), m_ignored(ignoredSpans(scanned.text)), m_hidden(scanned.hiddenAt)
+        : m_text(scanned.text), m_ignored(ignoredSpans(scanned.text)), m_hidden(scanned.hiddenAt),
+          m_reversed(scanned.reversed)
     {}
 
     QList<Candidate> candidates() const
@@ -299,7 +303,10 @@ private:
     bool controlTouches(qsizetype begin, qsizetype end) const
     {
         return std::any_of(m_hidden.cbegin(), m_hidden.cend(),
-                           [&](qsizetype at) { return at >= begin && at <= end; });
+                           [&](qsizetype at) { return at >= begin && at <= end; }) ||
+               std::any_of(m_reversed.cbegin(), m_reversed.cend(), [&](const auto& range) {
+                   return begin < range.second && end > range.first;
+               });
     }
 
     // Start of the run of letters that ends at `end`.
@@ -523,6 +530,7 @@ private:
     QStringView m_text;
     std::vector<bool> m_ignored;
     const std::vector<qsizetype>& m_hidden;
+    const std::vector<std::pair<qsizetype, qsizetype>>& m_reversed;
 };
 
 BidParseResult rejected(RejectionCode code)
@@ -547,6 +555,13 @@ ScannedText textForScanning(const QString& text)
     std::vector<qsizetype> controls;
     qsizetype position = 0;
     QString segment;
+    // Open directional initiators, innermost last: true for an isolate (closed by U+2069), false
+    // for an embedding or override (closed by U+202C); and whether each reads right to left.
+    std::vector<std::pair<bool, bool>> open;
+    qsizetype reversedFrom = -1;
+    const auto anyRightToLeft = [&] {
+        return std::any_of(open.cbegin(), open.cend(), [](const auto& o) { return o.second; });
+    };
     for (const QChar c : body) {
         if (!isInvisibleControl(c.unicode())) {
             segment.append(c);
@@ -555,7 +570,46 @@ ScannedText textForScanning(const QString& text)
         position += segment.normalized(QString::NormalizationForm_KC).size();
         segment.clear();
         controls.push_back(position);
+        const bool wasReversed = anyRightToLeft();
+        switch (c.unicode()) {
+        case 0x202A: // LRE
+        case 0x202D: // LRO
+            open.emplace_back(false, false);
+            break;
+        case 0x202B: // RLE
+        case 0x202E: // RLO
+            open.emplace_back(false, true);
+            break;
+        case 0x2066: // LRI
+            open.emplace_back(true, false);
+            break;
+        case 0x2067: // RLI
+        case 0x2068: // FSI: its direction comes from the text; assume the worst
+            open.emplace_back(true, true);
+            break;
+        case 0x202C: // PDF closes the innermost embedding or override, not an isolate
+            if (!open.empty() && !open.back().first)
+                open.pop_back();
+            break;
+        case 0x2069: // PDI closes the innermost isolate and whatever was opened inside it
+            while (!open.empty()) {
+                const bool isolate = open.back().first;
+                open.pop_back();
+                if (isolate)
+                    break;
+            }
+            break;
+        default:
+            break;
+        }
+        const bool isReversed = anyRightToLeft();
+        if (!wasReversed && isReversed)
+            reversedFrom = position;
+        else if (wasReversed && !isReversed)
+            scanned.reversed.emplace_back(reversedFrom, position);
     }
+    if (anyRightToLeft()) // open to the end of the post (the paragraph)
+        scanned.reversed.emplace_back(reversedFrom, scanned.text.size());
     const QString& visible = scanned.text;
     for (const qsizetype at : controls) {
         // A control in a word ("E\u200BTH") or between words changes nothing a reader sees.

@@ -113,6 +113,8 @@ void TestCli::checkBid_data()
         << QStringLiteral("bid 1\u202E5 ETH") << qint64(0) << QStringLiteral("bad_number");
     QTest::newRow("override before")
         << QStringLiteral("bid \u202E5.0 ETH") << qint64(0) << QStringLiteral("bad_number");
+    QTest::newRow("override opening the post")
+        << QStringLiteral("\u202Ebid 5.0 ETH") << qint64(0) << QStringLiteral("bad_number");
 }
 
 void TestCli::checkBid()

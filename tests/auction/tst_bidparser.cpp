@@ -116,6 +116,9 @@ void TestBidParser::accepts_data()
     QTest::newRow("byte order mark opening the text") << u"\uFEFF0.5 ETH"_s << kHalf;
     QTest::newRow("override closing the post") << u"0.5 ETH \u202C"_s << kHalf;
     QTest::newRow("isolate around the whole post") << u"\u2066bid 0.5 ETH\u2069"_s << kHalf;
+    QTest::newRow("override closed before the bid") << u"\u202Ehi\u202C bid 0.5 ETH"_s << kHalf;
+    QTest::newRow("isolate closing an override inside it")
+        << u"\u2067hi\u202E\u2069 bid 0.5 ETH"_s << kHalf;
     QTest::newRow("arabic letter mark before unit") << u"0.5 \u061CETH"_s << kHalf;
     QTest::newRow("emoji joiner elsewhere") << u"\U0001F468\u200D\U0001F469 bid 0.5"_s << kHalf;
 
@@ -264,6 +267,14 @@ void TestBidParser::rejects_data()
     QTest::newRow("directional isolates") << u"\u20660.5 ETH\u2069"_s << badNumber;
     QTest::newRow("arabic letter mark") << u"\u061C0.5 \u061CETH"_s << badNumber;
     QTest::newRow("pop directional after number") << u"bid 0.5\u202C"_s << badNumber;
+    // A right-to-left override reorders everything after it until it is closed, however far.
+    QTest::newRow("override opening the post") << u"\u202Ebid 5.0 ETH"_s << badNumber;
+    QTest::newRow("embedding opening the post") << u"\u202Bbid 5.0 ETH"_s << badNumber;
+    QTest::newRow("right-to-left isolate around the bid")
+        << u"\u2067bid 0.5 ETH\u2069 thanks"_s << badNumber;
+    QTest::newRow("first-strong isolate around the bid") << u"\u2068bid 0.5 ETH"_s << badNumber;
+    QTest::newRow("override inside an isolate closed by it")
+        << u"\u2066\u202Ebid 0.5 ETH"_s << badNumber;
 
     const QString tooPrecise = u"too_precise"_s;
     QTest::newRow("ten decimals") << u"0.1234567891 ETH"_s << tooPrecise;
