@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
@@ -61,7 +62,15 @@ MarathonLock::~MarathonLock()
 
 QString MarathonLock::lockPathFor(const QString& dbPath)
 {
-    return dbPath + QStringLiteral(".lock");
+    // By the file's real name: a symlink or another spelling of the path ("./m.db", "../x/m.db")
+    // must find the same lock, or two processes would run one marathon.
+    const QFileInfo info(dbPath);
+    QString real = info.exists() ? info.canonicalFilePath() : QString();
+    if (real.isEmpty()) {
+        const QString folder = QDir(info.absolutePath()).canonicalPath();
+        real = folder.isEmpty() ? info.absoluteFilePath() : QDir(folder).filePath(info.fileName());
+    }
+    return real + QStringLiteral(".lock");
 }
 
 bool MarathonLock::isLocked() const

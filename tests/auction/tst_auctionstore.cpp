@@ -6,6 +6,7 @@
 #include "AuctionStore.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -362,6 +363,16 @@ void TestAuctionStore::secondWriterIsRefusedReadersAreNot()
     QVERIFY2(error.contains(u"process %1"_s.arg(QCoreApplication::applicationPid())),
              qPrintable(error));
     QVERIFY(MarathonLock::isHeld(dbPath()));
+
+    // Nor through another name for the same file (a symlink, a relative spelling).
+    const QString link = m_dir->filePath(u"other-name.db"_s);
+    QVERIFY(QFile::link(dbPath(), link));
+    AuctionStore viaLink;
+    QVERIFY(!viaLink.open(link, &error));
+    QVERIFY2(error.contains(u"in use by another process"_s), qPrintable(error));
+    AuctionStore viaRelative;
+    QVERIFY(!viaRelative.open(QDir::current().relativeFilePath(dbPath()), &error));
+    QVERIFY2(error.contains(u"in use by another process"_s), qPrintable(error));
 
     // A reader is not: it sees what was committed.
     AuctionStore reader;
