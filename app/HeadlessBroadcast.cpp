@@ -1,6 +1,6 @@
 #include "HeadlessBroadcast.h"
 
-#include "AuctionEngine.h"
+#include "EngineThread.h"
 #include "Layer.h"
 #include "LayerSource.h"
 #include "RecordingOutput.h"
@@ -55,7 +55,7 @@ constexpr qint64 kMaxKeyFileBytes = 4096;
 
 } // namespace
 
-HeadlessBroadcast::HeadlessBroadcast(BroadcastOptions options, sb::auction::AuctionEngine* engine,
+HeadlessBroadcast::HeadlessBroadcast(BroadcastOptions options, sb::auction::EngineThread* engine,
                                      QObject* parent)
     : QObject(parent), m_options(std::move(options)), m_engine(engine)
 {}

@@ -3,7 +3,7 @@
 // a window — to any number of RTMP/RTMPS destinations and a recording — printing stats as JSON
 // lines with --stats. With a marathon (--demo, --db) it broadcasts the show the window does: the
 // current scene of a scene collection (the data folder's, or --scenes FILE), its overlays and the
-// host bound to the marathon's engine. --scene FILE composes a plain render scene instead.
+// host bound to the marathon's session. --scene FILE composes a plain render scene instead.
 
 #include "BroadcastPipeline.h"
 
@@ -18,7 +18,7 @@
 #include <vector>
 
 namespace sb::auction {
-class AuctionEngine;
+class EngineThread;
 }
 namespace sb::render {
 class Scene;
@@ -64,7 +64,7 @@ class HeadlessBroadcast : public QObject
 
 public:
     // `engine` (may be null) is the marathon whose show is broadcast; it must outlive this object.
-    HeadlessBroadcast(BroadcastOptions options, sb::auction::AuctionEngine* engine,
+    HeadlessBroadcast(BroadcastOptions options, sb::auction::EngineThread* engine,
                       QObject* parent = nullptr);
     ~HeadlessBroadcast() override;
 
@@ -92,7 +92,7 @@ private:
     void reportStats();
 
     BroadcastOptions m_options;
-    sb::auction::AuctionEngine* m_engine;
+    sb::auction::EngineThread* m_engine;
     std::unique_ptr<sb::studio::SceneCollection> m_collection;
     QString m_collectionDir; // where its relative media paths resolve
     std::unique_ptr<sb::studio::ShowScene> m_show;

@@ -45,7 +45,11 @@ HeadlessRunner::HeadlessRunner(HeadlessOptions options, QObject* parent)
     : QObject(parent), m_options(std::move(options))
 {}
 
-HeadlessRunner::~HeadlessRunner() = default;
+HeadlessRunner::~HeadlessRunner()
+{
+    if (m_session)
+        m_session->stop(); // before the printer it delivers to goes
+}
 
 QString HeadlessRunner::traceOfAnEarlierMarathon() const
 {
@@ -134,7 +138,7 @@ bool HeadlessRunner::start(QString* error)
             std::max(1, int(m_options.bidRate * session.demoBidIntervalMs / 1000.0));
         session.demoSeed = m_options.seed;
     }
-    m_session = std::make_unique<MarathonSession>(session);
+    m_session = std::make_unique<EngineThread>(session);
     const auto makeClock = [this](AuctionStore& store, QString* clockError) {
         if (!m_options.demo)
             return std::unique_ptr<Clock>(std::make_unique<SystemClock>());
@@ -157,20 +161,29 @@ bool HeadlessRunner::start(QString* error)
     say(QCoreApplication::translate("Headless", "Database: %1").arg(m_options.dbPath));
     if (!created)
         say(QCoreApplication::translate("Headless", "Resumed \"%1\" at event %2.")
-                .arg(m_session->engine().config().name)
-                .arg(m_session->engine().lastSeq()));
+                .arg(m_session->view().config.name)
+                .arg(m_session->view().lastSeq));
 
     m_printer = std::make_unique<JsonLinesPrinter>();
     // A new printer starts from the beginning; a restarted one replays what it had not printed.
-    if (!m_session->dispatcher().subscribe(m_printer.get(), true, error))
+    // It is delivered to on the engine's thread, where the dispatcher runs.
+    EventSubscriber* printer = m_printer.get();
+    const auto [subscribed, why] = m_session->wait([printer](MarathonSession& s) {
+        QString subscribeError;
+        const bool ok = s.dispatcher().subscribe(printer, true, &subscribeError);
+        return std::pair(ok, subscribeError);
+    });
+    if (!subscribed) {
+        *error = why;
         return false;
-    connect(m_session.get(), &MarathonSession::problem, this,
+    }
+    connect(m_session.get(), &EngineThread::problem, this,
             [](const QString& message) { say(message); });
-    connect(m_session.get(), &MarathonSession::idleSkipped, this, [](std::int64_t toUtcMs) {
+    connect(m_session.get(), &EngineThread::idleSkipped, this, [](std::int64_t toUtcMs) {
         say(QCoreApplication::translate("Headless", "Demo: skipping ahead to %1 UTC.")
                 .arg(QDateTime::fromMSecsSinceEpoch(toUtcMs, Qt::UTC).toString(Qt::ISODate)));
     });
-    connect(m_session.get(), &MarathonSession::marathonFinished, this, [this] {
+    connect(m_session.get(), &EngineThread::marathonFinished, this, [this] {
         // After the tick that finished it has delivered its events.
         QMetaObject::invokeMethod(
             this,
@@ -196,8 +209,8 @@ void HeadlessRunner::shutdown(int exitCode, const QString& message)
     if (m_stopping || !m_session)
         return;
     m_stopping = true;
-    const std::int64_t lastSeq = m_session->engine().lastSeq();
     m_session->stop(); // prints what is left, saves the cursors, closes the store
+    const std::int64_t lastSeq = m_session->view().lastSeq;
     say(message);
     say(QCoreApplication::translate("Headless", "Stopped cleanly at event %1; nothing was lost.")
             .arg(lastSeq));

@@ -3,7 +3,7 @@
 // stdout (one per committed event, flushed, so a line seen is a change that is durable). With
 // --demo it creates a short demo marathon with simulated bidders on an accelerated clock.
 
-#include "MarathonSession.h"
+#include "EngineThread.h"
 
 #include <QObject>
 #include <QString>
@@ -44,11 +44,7 @@ public:
     // Stops between transactions; signalNumber 0 when not asked by a signal. Idempotent.
     void stop(int signalNumber);
     // The marathon session (after start()); the broadcast binds its overlays and host to it.
-    sb::auction::MarathonSession* session() { return m_session.get(); }
-    const sb::auction::AuctionEngine* engine() const
-    {
-        return m_session ? &m_session->engine() : nullptr;
-    }
+    sb::auction::EngineThread* session() { return m_session.get(); }
 
 signals:
     void finished(int exitCode);
@@ -61,8 +57,9 @@ private:
     void shutdown(int exitCode, const QString& message);
 
     HeadlessOptions m_options;
-    std::unique_ptr<sb::auction::MarathonSession> m_session;
+    // The printer is delivered to on the engine's thread: it outlives the session.
     std::unique_ptr<sb::auction::EventSubscriber> m_printer;
+    std::unique_ptr<sb::auction::EngineThread> m_session;
     bool m_stopping = false;
 };
 

@@ -224,9 +224,8 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     }
     if (broadcast.wanted()) {
         // The show (overlays, host) is bound to the same marathon session the runner runs.
-        sb::auction::AuctionEngine* engine =
-            runner && runner->session() ? &runner->session()->engine() : nullptr;
-        broadcaster = std::make_unique<sb::app::HeadlessBroadcast>(broadcast, engine);
+        sb::auction::EngineThread* session = runner ? runner->session() : nullptr;
+        broadcaster = std::make_unique<sb::app::HeadlessBroadcast>(broadcast, session);
         if (!broadcaster->start(&error)) {
             std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
             if (runner)

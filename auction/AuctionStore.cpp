@@ -1,6 +1,7 @@
 #include "AuctionStore.h"
 
 #include "SchemaMigrations.h"
+#include "SqlThreadGuard.h"
 #include "WalCheckpointer.h"
 
 #include <QCoreApplication>
@@ -139,6 +140,7 @@ bool AuctionStore::openReadOnly(const QString& path, QString* error)
 
 bool AuctionStore::openConnection(const QString& path, bool readOnly, QString* error)
 {
+    SqlThreadGuard::check();
     m_path = path;
     m_readOnly = readOnly;
     m_connectionName =
@@ -200,7 +202,7 @@ bool AuctionStore::openConnection(const QString& path, bool readOnly, QString* e
                                                    "folder on a network share?)")
                                    .arg(path));
     }
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = connection();
     if (!SchemaMigrations::migrate(db, path, error) || !prepareStatements(error))
         return false;
     m_checkpointer = std::make_unique<WalCheckpointer>(path);
@@ -216,7 +218,7 @@ void AuctionStore::close()
     m_checkpointer.reset();
     m_statements.reset();
     {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        QSqlDatabase db = connection();
         if (db.isOpen()) {
             if (!m_readOnly) {
                 QSqlQuery q(db);
@@ -238,12 +240,12 @@ bool AuctionStore::isOpen() const
 
 int AuctionStore::schemaVersion() const
 {
-    return SchemaMigrations::version(QSqlDatabase::database(m_connectionName, false));
+    return SchemaMigrations::version(connection());
 }
 
 bool AuctionStore::prepareStatements(QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = connection();
     auto statements = std::make_unique<Statements>();
     const std::array<QString, StatementCount> sql = {
         QStringLiteral("INSERT INTO bids(auction_idx, source, source_id, bidder_id, bidder_name,"
@@ -274,14 +276,21 @@ bool AuctionStore::prepareStatements(QString* error)
     return true;
 }
 
+QSqlDatabase AuctionStore::connection() const
+{
+    SqlThreadGuard::check();
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
 QSqlQuery& AuctionStore::statement(int which) const
 {
+    SqlThreadGuard::check();
     return m_statements->queries[std::size_t(which)];
 }
 
 bool AuctionStore::begin(QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = connection();
     if (!db.transaction())
         return fail(error, describe(QCoreApplication::translate("AuctionStore",
                                                                 "Cannot start a transaction"),
@@ -291,7 +300,7 @@ bool AuctionStore::begin(QString* error)
 
 bool AuctionStore::commit(QString* error)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = connection();
     if (!db.commit())
         return fail(error, describe(QCoreApplication::translate("AuctionStore", "Cannot commit"),
                                     db.lastError()));
@@ -300,13 +309,13 @@ bool AuctionStore::commit(QString* error)
 
 void AuctionStore::rollback()
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = connection();
     db.rollback();
 }
 
 std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("SELECT config_json, state, created_utc_ms FROM marathon"))) {
         fail(error,
              describe(QCoreApplication::translate("AuctionStore", "Cannot read the marathon"),
@@ -337,7 +346,7 @@ std::optional<StoredMarathon> AuctionStore::loadMarathon(QString* error) const
 
 bool AuctionStore::saveMarathon(const StoredMarathon& marathon, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO marathon(id, config_json, state, created_utc_ms)"
                        " VALUES (1, ?, ?, ?)"));
@@ -354,7 +363,7 @@ bool AuctionStore::saveMarathon(const StoredMarathon& marathon, QString* error)
 
 bool AuctionStore::setMarathonState(MarathonState state, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("UPDATE marathon SET state=? WHERE id=1"));
     q.addBindValue(marathonStateName(state));
     if (!q.exec())
@@ -367,7 +376,7 @@ bool AuctionStore::setMarathonState(MarathonState state, QString* error)
 QList<AuctionDay> AuctionStore::loadAuctions(QString* error) const
 {
     QList<AuctionDay> auctions;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral(
             "SELECT idx, day_number, lot, state, start_utc_ms, scheduled_end_utc_ms, end_utc_ms,"
             " paused_at_utc_ms, leader_bid_id, winner_bid_id, winner_declared, thread_id,"
@@ -514,7 +523,7 @@ Result<std::optional<BidRecord>> AuctionStore::bidBySource(const QString& source
 Result<QList<BidRecord>> AuctionStore::bids(std::optional<int> auctionIndex) const
 {
     QList<BidRecord> result;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.setForwardOnly(true);
     if (auctionIndex) {
         q.prepare(QStringLiteral("SELECT ") + kBidColumns +
@@ -542,7 +551,7 @@ std::size_t AuctionStore::bidKeyHash(const QString& source, const QString& sourc
 Result<QSet<std::size_t>> AuctionStore::bidKeyHashes() const
 {
     QSet<std::size_t> hashes;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.setForwardOnly(true);
     const QString what = QCoreApplication::translate("AuctionStore", "Cannot read the bid keys");
     if (!q.exec(QStringLiteral("SELECT source, source_id FROM bids")))
@@ -556,7 +565,7 @@ Result<QSet<std::size_t>> AuctionStore::bidKeyHashes() const
 
 Result<std::int64_t> AuctionStore::bidCount() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM bids")) || !q.next())
         return readError(QCoreApplication::translate("AuctionStore", "Cannot count the bids"), q);
     return std::int64_t(q.value(0).toLongLong());
@@ -581,7 +590,7 @@ bool AuctionStore::appendEvent(const AuctionEvent& event, QString* error)
 
 Result<std::int64_t> AuctionStore::lastSeq() const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
         return readError(
             QCoreApplication::translate("AuctionStore", "Cannot read the end of the journal"), q);
@@ -591,7 +600,7 @@ Result<std::int64_t> AuctionStore::lastSeq() const
 Result<QList<AuctionEvent>> AuctionStore::events(std::int64_t afterSeq, int limit) const
 {
     QList<AuctionEvent> result;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT seq, time_utc_ms, type, day, payload FROM events"
                              " WHERE seq > ? ORDER BY seq LIMIT ?"));
@@ -619,7 +628,7 @@ Result<QList<AuctionEvent>> AuctionStore::events(std::int64_t afterSeq, int limi
 
 Result<std::optional<std::int64_t>> AuctionStore::subscriberCursor(const QString& name) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT last_seq FROM subscriber_cursors WHERE name=?"));
     q.addBindValue(text(name));
     const QString what =
@@ -636,7 +645,7 @@ Result<std::optional<std::int64_t>> AuctionStore::subscriberCursor(const QString
 
 bool AuctionStore::setSubscriberCursor(const QString& name, std::int64_t seq, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(
         QStringLiteral("INSERT OR REPLACE INTO subscriber_cursors(name, last_seq) VALUES (?,?)"));
     q.addBindValue(text(name));
@@ -651,7 +660,7 @@ bool AuctionStore::setSubscriberCursor(const QString& name, std::int64_t seq, QS
 
 bool AuctionStore::addDeadLetter(const DeadLetter& letter, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO dead_letters(subscriber, seq, error, attempts,"
                              " failed_utc_ms) VALUES (?,?,?,?,?)"));
     q.addBindValue(text(letter.subscriber));
@@ -668,7 +677,7 @@ bool AuctionStore::addDeadLetter(const DeadLetter& letter, QString* error)
 
 bool AuctionStore::removeDeadLetter(std::int64_t id, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("DELETE FROM dead_letters WHERE id=?"));
     q.addBindValue(qint64(id));
     if (!q.exec())
@@ -680,7 +689,7 @@ bool AuctionStore::removeDeadLetter(std::int64_t id, QString* error)
 
 bool AuctionStore::updateDeadLetter(const DeadLetter& letter, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(
         QStringLiteral("UPDATE dead_letters SET error=?, attempts=?, failed_utc_ms=? WHERE id=?"));
     q.addBindValue(text(letter.error));
@@ -697,7 +706,7 @@ bool AuctionStore::updateDeadLetter(const DeadLetter& letter, QString* error)
 Result<QList<DeadLetter>> AuctionStore::deadLetters() const
 {
     QList<DeadLetter> result;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     const QString what =
         QCoreApplication::translate("AuctionStore", "Cannot read the dead letters");
     if (!q.exec(QStringLiteral("SELECT id, subscriber, seq, error, attempts, failed_utc_ms"
@@ -715,7 +724,7 @@ Result<QList<DeadLetter>> AuctionStore::deadLetters() const
 
 Result<QString> AuctionStore::meta(const QString& key) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("SELECT value FROM meta WHERE key=?"));
     q.addBindValue(key);
     const QString what = QCoreApplication::translate("AuctionStore", "Cannot read %1").arg(key);
@@ -731,7 +740,7 @@ Result<QString> AuctionStore::meta(const QString& key) const
 
 bool AuctionStore::setMeta(const QString& key, const QString& value, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO meta(key, value) VALUES (?,?)"));
     q.addBindValue(key);
     q.addBindValue(text(value));
@@ -748,7 +757,7 @@ bool AuctionStore::snapshotTo(const QString& file, QString* error)
         return fail(
             error,
             QCoreApplication::translate("AuctionStore", "Backup file %1 already exists").arg(file));
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(file);
     if (!q.exec())
@@ -762,7 +771,7 @@ bool AuctionStore::snapshotTo(const QString& file, QString* error)
 
 bool AuctionStore::integrityCheck(QString* error) const
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next())
         return fail(error,
                     describe(QCoreApplication::translate("AuctionStore", "Cannot check integrity"),
@@ -777,7 +786,7 @@ bool AuctionStore::integrityCheck(QString* error) const
 
 bool AuctionStore::setMaxPageCount(int pages, QString* error)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("PRAGMA max_page_count=%1").arg(pages)))
         return fail(error, describe(QCoreApplication::translate("AuctionStore",
                                                                 "Cannot limit the database size"),

@@ -114,6 +114,7 @@ public:
 private:
     bool prepareStatements(QString* error);
     QSqlQuery& statement(int which) const;
+    QSqlDatabase connection() const; // checks the thread (SqlThreadGuard)
 
     bool openConnection(const QString& path, bool readOnly, QString* error);
 

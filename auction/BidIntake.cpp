@@ -4,21 +4,31 @@
 #include <QMutexLocker>
 #include <QThread>
 
+#include <vector>
+
 namespace sb::auction {
 
 BidIntake::BidIntake(AuctionEngine& engine, QObject* parent) : QObject(parent), m_engine(engine) {}
 
+void BidIntake::enqueueLocked(BidInput bid, Callback done, Work work)
+{
+    m_queue.push_back({std::move(bid), std::move(done), std::move(work)});
+    if (!m_drainScheduled) {
+        m_drainScheduled = true;
+        QMetaObject::invokeMethod(this, &BidIntake::drain, Qt::QueuedConnection);
+    }
+}
+
 void BidIntake::submit(BidInput bid, Callback done)
 {
-    bool schedule = false;
-    {
-        QMutexLocker lock(&m_mutex);
-        m_queue.push_back({std::move(bid), std::move(done)});
-        schedule = !m_drainScheduled;
-        m_drainScheduled = true;
-    }
-    if (schedule)
-        QMetaObject::invokeMethod(this, &BidIntake::drain, Qt::QueuedConnection);
+    QMutexLocker lock(&m_mutex);
+    enqueueLocked(std::move(bid), std::move(done), {});
+}
+
+void BidIntake::post(Work work)
+{
+    QMutexLocker lock(&m_mutex);
+    enqueueLocked({}, {}, std::move(work));
 }
 
 QList<BidOutcome> BidIntake::submitNow(const QList<BidInput>& bids)
@@ -26,13 +36,17 @@ QList<BidOutcome> BidIntake::submitNow(const QList<BidInput>& bids)
     Q_ASSERT(thread() == QThread::currentThread());
     QList<BidOutcome> outcomes(bids.size());
     int pending = int(bids.size());
-    for (qsizetype i = 0; i < bids.size(); ++i) {
+    {
         QMutexLocker lock(&m_mutex);
-        m_queue.push_back({bids[i], [&outcomes, &pending, i](const BidOutcome& outcome) {
-                               outcomes[i] = outcome;
-                               --pending;
-                           }});
-        m_drainScheduled = true; // a scheduled drain that finds the queue empty does nothing
+        for (qsizetype i = 0; i < bids.size(); ++i) {
+            // A scheduled drain that finds the queue empty does nothing.
+            enqueueLocked(bids[i],
+                          [&outcomes, &pending, i](const BidOutcome& outcome) {
+                              outcomes[i] = outcome;
+                              --pending;
+                          },
+                          {});
+        }
     }
     while (pending > 0)
         drain();
@@ -42,17 +56,27 @@ QList<BidOutcome> BidIntake::submitNow(const QList<BidInput>& bids)
 void BidIntake::drain()
 {
     std::vector<Queued> batch;
+    Work work;
     {
         QMutexLocker lock(&m_mutex);
-        if (int(m_queue.size()) <= m_maxBatch) {
-            batch.swap(m_queue);
-            m_drainScheduled = false;
+        if (!m_queue.empty() && m_queue.front().work) {
+            work = std::move(m_queue.front().work);
+            m_queue.pop_front();
         } else {
-            batch.assign(std::make_move_iterator(m_queue.begin()),
-                         std::make_move_iterator(m_queue.begin() + m_maxBatch));
-            m_queue.erase(m_queue.begin(), m_queue.begin() + m_maxBatch);
-            QMetaObject::invokeMethod(this, &BidIntake::drain, Qt::QueuedConnection);
+            // The bids up to the next work item (or the batch limit) go in one transaction.
+            while (!m_queue.empty() && !m_queue.front().work && int(batch.size()) < m_maxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
         }
+        if (m_queue.empty())
+            m_drainScheduled = false;
+        else
+            QMetaObject::invokeMethod(this, &BidIntake::drain, Qt::QueuedConnection);
+    }
+    if (work) {
+        work();
+        return;
     }
     if (batch.empty())
         return;

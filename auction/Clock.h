@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 
 namespace sb::auction {
 
@@ -36,6 +37,7 @@ private:
 };
 
 // virtual now = anchorVirtual + (real now - anchorReal) × speed. Re-anchoring jumps ahead.
+// Safe to read from any thread: the engine's thread jumps it while the window reads it.
 class ScaledClock final : public Clock
 {
 public:
@@ -44,21 +46,32 @@ public:
     {}
     std::int64_t nowUtcMs() const override
     {
+        std::lock_guard lock(m_mutex);
         return m_anchorVirtualMs + (QDateTime::currentMSecsSinceEpoch() - m_anchorRealMs) * m_speed;
     }
     void jumpTo(std::int64_t virtualMs)
     {
+        std::lock_guard lock(m_mutex);
         m_anchorVirtualMs = virtualMs;
         m_anchorRealMs = QDateTime::currentMSecsSinceEpoch();
     }
-    std::int64_t anchorVirtualMs() const { return m_anchorVirtualMs; }
-    std::int64_t anchorRealMs() const { return m_anchorRealMs; }
+    std::int64_t anchorVirtualMs() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_anchorVirtualMs;
+    }
+    std::int64_t anchorRealMs() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_anchorRealMs;
+    }
     int speed() const { return m_speed; }
 
 private:
+    mutable std::mutex m_mutex;
     std::int64_t m_anchorVirtualMs;
     std::int64_t m_anchorRealMs;
-    int m_speed;
+    const int m_speed;
 };
 
 } // namespace sb::auction

@@ -67,9 +67,12 @@ bool MarathonSession::open(const ClockFactory& makeClock, const ConfigFactory& m
         return false;
     }
     m_engine = std::make_unique<AuctionEngine>(m_store, *m_clock);
-    m_dispatcher = std::make_unique<EventDispatcher>(m_store, *m_clock);
+    m_dispatcher =
+        std::make_unique<EventDispatcher>(m_store, *m_clock, m_options.deliveryRetry);
     connect(m_engine.get(), &AuctionEngine::eventsCommitted, m_dispatcher.get(),
             &EventDispatcher::onEventsCommitted);
+    // Bids that other threads queue commit without a caller here to pump: deliver after them.
+    connect(m_engine.get(), &AuctionEngine::eventsCommitted, this, &MarathonSession::schedulePump);
     m_intake = std::make_unique<BidIntake>(*m_engine);
 
     QString loadError;
@@ -154,6 +157,21 @@ QList<BidOutcome> MarathonSession::submitBids(const QList<BidInput>& bids)
     const QList<BidOutcome> outcomes = m_intake->submitNow(bids);
     m_dispatcher->pump();
     return outcomes;
+}
+
+void MarathonSession::schedulePump()
+{
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_pumpScheduled = false;
+            if (m_dispatcher && m_store.isOpen())
+                m_dispatcher->pump();
+        },
+        Qt::QueuedConnection);
 }
 
 void MarathonSession::setSimulatedBidders(bool on)

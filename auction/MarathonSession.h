@@ -34,6 +34,7 @@ struct MarathonSessionOptions
     int demoBidIntervalMs = 0;            // simulated bidders post every this many ms; 0: none
     int demoBidsPerInterval = 1;
     quint32 demoSeed = 0; // 0 picks one
+    RetryPolicy deliveryRetry; // how often a failed delivery to a subscriber is tried again
 };
 
 class MarathonSession : public QObject
@@ -82,6 +83,8 @@ public:
     // A snapshot is being written (on a thread of its own, never the caller's).
     bool isBackingUp() const { return m_backupThread != nullptr; }
 
+    // Thread-safe: how other threads queue bids and work for the engine's thread (EngineThread).
+    BidIntake& intake() { return *m_intake; }
     AuctionEngine& engine() { return *m_engine; }
     const AuctionEngine& engine() const { return *m_engine; }
     AuctionStore& store() { return m_store; }
@@ -98,6 +101,7 @@ signals:
 
 private:
     void onTick();
+    void schedulePump(); // delivers committed events soon, once however many commits came
     void onBidTimer();
     void skipIdleTime();
     void report(const QString& message);
@@ -120,6 +124,7 @@ private:
     QString m_lastProblem; // the tick's last failure, said once until it changes
     bool m_running = false;
     bool m_finishedSaid = false;
+    bool m_pumpScheduled = false;
 };
 
 } // namespace sb::auction

@@ -1,15 +1,14 @@
-// Bids judged and durably committed per second, and intake-to-commit latency, with the store in
-// its production settings (WAL, synchronous=FULL) on a real disk. Producers on their own threads
-// submit through BidIntake (group commit) to the engine on its own thread, as the app does.
+// Bids judged and durably committed per second, and submit-to-verdict latency, with the store in
+// its production settings (WAL, synchronous=FULL) on a real disk, through the product's session:
+// producers on their own threads (as the X poller will be) submit to the EngineThread the window
+// and headless run (group-commit intake, engine, journal, dispatcher and timers on the engine's
+// thread); each verdict is heard back on the main thread's event loop, where the window hears it.
 //
 //   bench_bid_intake [--dir DIR] [--bids N] [--rate BIDS_PER_S] [--seconds S] [--producers P]
 //
 // Prints figures; asserts nothing.
 
-#include "AuctionEngine.h"
-#include "AuctionStore.h"
-#include "BidIntake.h"
-#include "Clock.h"
+#include "EngineThread.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -17,13 +16,11 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QTemporaryDir>
-#include <QThread>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
-#include <future>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -63,46 +60,21 @@ MarathonConfig benchConfig()
     return c;
 }
 
-// The engine and its store live on this thread, as in the app.
-class EngineThread
+// The marathon session as the app runs it, on a database of its own.
+std::unique_ptr<EngineThread> openSession(const QString& dbPath)
 {
-public:
-    explicit EngineThread(const QString& dbPath)
-    {
-        std::promise<void> ready;
-        auto started = ready.get_future();
-        m_thread = std::thread([&, dbPath] {
-            SystemClock clock;
-            AuctionStore store;
-            QString error;
-            if (!store.open(dbPath, &error))
-                qFatal("%s", qPrintable(error));
-            AuctionEngine engine(store, clock);
-            const ActionResult created = engine.createMarathon(benchConfig());
-            if (!created.ok)
-                qFatal("%s", qPrintable(created.error));
-            BidIntake intake(engine);
-            QEventLoop loop;
-            m_intake = &intake;
-            m_loop = &loop;
-            ready.set_value();
-            loop.exec();
-            m_intake = nullptr;
-        });
-        started.wait();
-    }
-    ~EngineThread()
-    {
-        QMetaObject::invokeMethod(m_loop, &QEventLoop::quit, Qt::QueuedConnection);
-        m_thread.join();
-    }
-    BidIntake& intake() { return *m_intake; }
-
-private:
-    std::thread m_thread;
-    BidIntake* m_intake = nullptr;
-    QEventLoop* m_loop = nullptr;
-};
+    MarathonSessionOptions options;
+    options.dbPath = dbPath;
+    auto session = std::make_unique<EngineThread>(options);
+    QString error;
+    const bool opened = session->open(
+        [](AuctionStore&, QString*) { return std::make_unique<SystemClock>(); },
+        [](const Clock&, QString*) { return std::optional(benchConfig()); }, nullptr, &error);
+    if (!opened)
+        qFatal("%s", qPrintable(error));
+    session->start();
+    return session;
+}
 
 struct Results
 {
@@ -134,7 +106,8 @@ double percentile(std::vector<double> v, double p)
 
 // Submits `perProducer` bids from each producer; `interval` 0 = as fast as possible, else paced
 // (latency is measured from the intended send time, so a stalled engine cannot hide its delay).
-void drive(BidIntake& intake, int producers, int perProducer, Clock_::duration interval,
+// The verdicts arrive on this thread, which runs its event loop until it has heard them all.
+void drive(EngineThread& session, int producers, int perProducer, Clock_::duration interval,
            std::atomic<std::int64_t>& nextAmount, Results& results)
 {
     std::vector<std::thread> threads;
@@ -147,25 +120,28 @@ void drive(BidIntake& intake, int producers, int perProducer, Clock_::duration i
                     intended = begin + interval * (i * producers + p);
                     std::this_thread::sleep_until(intended);
                 }
-                intake.submit(makeBid(p, i, nextAmount.fetch_add(1)), [&, intended](
-                                                                          const BidOutcome& o) {
-                    const double ms =
-                        std::chrono::duration<double, std::milli>(Clock_::now() - intended).count();
-                    {
-                        std::lock_guard lock(results.mutex);
-                        results.latenciesMs.push_back(ms);
-                    }
-                    results.accepted += o.kind == BidOutcome::Kind::Accepted ? 1 : 0;
-                    results.failed += o.kind == BidOutcome::Kind::Failed ? 1 : 0;
-                    results.done += 1;
-                });
+                session.submitBids(
+                    {makeBid(p, i, nextAmount.fetch_add(1))}, nullptr,
+                    [&results, intended](const QList<BidOutcome>& outcomes) {
+                        const BidOutcome& o = outcomes.constFirst();
+                        const double ms =
+                            std::chrono::duration<double, std::milli>(Clock_::now() - intended)
+                                .count();
+                        {
+                            std::lock_guard lock(results.mutex);
+                            results.latenciesMs.push_back(ms);
+                        }
+                        results.accepted += o.kind == BidOutcome::Kind::Accepted ? 1 : 0;
+                        results.failed += o.kind == BidOutcome::Kind::Failed ? 1 : 0;
+                        results.done += 1;
+                    });
             }
         });
     }
+    while (results.done.load() < producers * perProducer)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     for (std::thread& t : threads)
         t.join();
-    while (results.done.load() < producers * perProducer)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void report(const char* title, const Results& r, double seconds, int total)
@@ -205,16 +181,17 @@ int main(int argc, char* argv[])
                                       : o.dir + QStringLiteral("/sb-bench-XXXXXX"));
     std::printf("SothebAIs Studio bid intake benchmark (WAL, synchronous=FULL)\n");
     std::printf("  database              %s\n", qPrintable(tmp.path()));
-    std::printf("  producers             %d threads, engine on its own thread, group commit\n",
+    std::printf("  producers             %d threads -> EngineThread (the product's session), "
+                "verdicts heard on the main thread\n",
                 o.producers);
 
     std::atomic<std::int64_t> nextAmount{Gwei::fromEth(1).gwei()};
     {
-        EngineThread engine(tmp.filePath(QStringLiteral("throughput.db")));
+        const auto session = openSession(tmp.filePath(QStringLiteral("throughput.db")));
         Results r;
         QElapsedTimer t;
         t.start();
-        drive(engine.intake(), o.producers, o.bids / o.producers, Clock_::duration::zero(),
+        drive(*session, o.producers, o.bids / o.producers, Clock_::duration::zero(),
               nextAmount, r);
         report("Saturation (as fast as producers can submit):", r, t.nsecsElapsed() / 1e9,
                o.producers * (o.bids / o.producers));
@@ -222,14 +199,14 @@ int main(int argc, char* argv[])
     // Let the first phase's writeback finish so its flushes do not land in the second's fsyncs.
     ::sync();
     {
-        EngineThread engine(tmp.filePath(QStringLiteral("latency.db")));
+        const auto session = openSession(tmp.filePath(QStringLiteral("latency.db")));
         Results r;
         const int total = o.rate * o.seconds;
         const auto interval = std::chrono::duration_cast<Clock_::duration>(
             std::chrono::duration<double>(1.0 / o.rate));
         QElapsedTimer t;
         t.start();
-        drive(engine.intake(), o.producers, total / o.producers, interval, nextAmount, r);
+        drive(*session, o.producers, total / o.producers, interval, nextAmount, r);
         const QByteArray title =
             QStringLiteral("Steady load of %1 bids/s for %2 s (latency from intended send):")
                 .arg(o.rate)

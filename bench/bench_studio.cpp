@@ -163,8 +163,12 @@ int bidToPixel(int bids)
         }
         // Each bid raises by 10 %, over the minimum raise, so every one leads and changes the bar.
         const QString amount = QStringLiteral("%1 ETH").arg(0.05 * std::pow(1.1, i), 0, 'f', 6);
-        const auto outcome = studio.submitManualBid(QStringLiteral("bidder%1").arg(i % 7), amount);
-        placed += outcome.kind == sb::auction::BidOutcome::Kind::Accepted ? 1 : 0;
+        studio.submitManualBid(QStringLiteral("bidder%1").arg(i % 7), amount, &studio,
+                               [&placed](const sb::auction::BidOutcome& outcome) {
+                                   placed += outcome.kind == sb::auction::BidOutcome::Kind::Accepted
+                                                 ? 1
+                                                 : 0;
+                               });
         // Let frames go by (the GUI thread keeps serving the studio's timers meanwhile).
         QElapsedTimer gap;
         gap.start();

@@ -1,53 +1,86 @@
 #include "AuctionStateModel.h"
 
-#include "AuctionEngine.h"
 #include "AuctionEvent.h"
+#include "EngineThread.h"
 
 namespace sb::studio {
 
 using namespace sb::auction;
 
-AuctionStateModel::AuctionStateModel(AuctionEngine& engine, bool demo, QObject* parent)
+namespace {
+
+// The badge and the SOLD banner of an auction that is still on screen after a restart, from the
+// journal's tail. Unreadable, the badges stay off: they decorate, nothing is decided from them.
+struct Seed
+{
+    LeaderboardTally leaderboard;
+    QHash<int, bool> extended;
+    QHash<int, std::int64_t> winnerSeenMs;
+};
+
+Seed readSeed(AuctionEngine& engine)
+{
+    Seed seed;
+    seed.leaderboard = AuctionSnapshot::tallyLeaderboard(engine);
+    const Result<std::int64_t> last = engine.store().lastSeq();
+    if (!last)
+        return seed;
+    const Result<QList<AuctionEvent>> recent =
+        engine.store().events(std::max<std::int64_t>(0, *last - 2000), 2000);
+    if (!recent)
+        return seed;
+    for (const AuctionEvent& event : *recent) {
+        const int index = event.payload.value(QStringLiteral("auction")).toInt(-1);
+        if (event.type == EventType::AuctionExtended)
+            seed.extended.insert(index, true);
+        else if (event.type == EventType::AuctionWinner)
+            seed.winnerSeenMs.insert(index, 0); // long done: no animation
+    }
+    return seed;
+}
+
+} // namespace
+
+AuctionStateModel::AuctionStateModel(EngineThread& engine, bool demo, QObject* parent)
     : QObject(parent), m_engine(&engine), m_demo(demo),
       m_snapshot(std::make_shared<const AuctionSnapshot>())
 {
-    connect(m_engine, &AuctionEngine::eventsCommitted, this, &AuctionStateModel::onEvents);
-    seedFromJournal();
-    refresh();
+    seed();
 }
 
-void AuctionStateModel::setEngine(AuctionEngine& engine, bool demo)
+void AuctionStateModel::setEngine(EngineThread& engine, bool demo)
 {
     disconnect(m_engine, nullptr, this, nullptr);
     m_engine = &engine;
     m_demo = demo;
-    m_extended.clear();
     m_lastSold = -1;
-    m_winnerSeenMs.clear();
-    connect(m_engine, &AuctionEngine::eventsCommitted, this, &AuctionStateModel::onEvents);
-    seedFromJournal();
-    refresh();
+    seed();
 }
 
-void AuctionStateModel::seedFromJournal()
+void AuctionStateModel::seed()
 {
-    m_leaderboard = AuctionSnapshot::tallyLeaderboard(*m_engine);
-    // The badge and the SOLD banner of an auction that is still on screen after a restart.
-    // Unreadable, the badges stay off: they decorate, nothing is decided from them.
-    const sb::auction::Result<std::int64_t> last = m_engine->store().lastSeq();
-    if (!last)
-        return;
-    const sb::auction::Result<QList<AuctionEvent>> recent =
-        m_engine->store().events(std::max<std::int64_t>(0, *last - 2000), 2000);
-    if (!recent)
-        return;
-    for (const AuctionEvent& event : *recent) {
-        const int index = event.payload.value(QStringLiteral("auction")).toInt(-1);
-        if (event.type == EventType::AuctionExtended)
-            m_extended.insert(index, true);
-        else if (event.type == EventType::AuctionWinner)
-            m_winnerSeenMs.insert(index, 0); // long done: no animation
+    ++m_generation;
+    m_building = false;
+    m_buildAgain = false;
+    const bool demo = m_demo;
+    const auto [read, first] = m_engine->wait([demo](MarathonSession& session) {
+        Seed seed = readSeed(session.engine());
+        AuctionSnapshot s = AuctionSnapshot::build(session.engine(), demo, std::nullopt,
+                                                   &seed.leaderboard);
+        return std::pair(std::move(seed), std::move(s));
+    });
+    m_leaderboard = read.leaderboard;
+    m_extended = read.extended;
+    m_winnerSeenMs = read.winnerSeenMs;
+    connect(m_engine, &EngineThread::eventsCommitted, this, &AuctionStateModel::onEvents);
+    AuctionSnapshot s = first;
+    m_showingSold = false;
+    if (s.hasAuction) {
+        s.extended = m_extended.value(s.auctionIndex, false);
+        s.winnerDeclaredUtcMs = m_winnerSeenMs.value(s.auctionIndex, 0);
     }
+    publish(std::move(s));
+    emit changed();
 }
 
 std::shared_ptr<const AuctionSnapshot> AuctionStateModel::snapshot() const
@@ -84,8 +117,10 @@ void AuctionStateModel::onEvents(const QList<AuctionEvent>& events)
             m_lastSold = index;
         }
     }
-    if (retally)
-        m_leaderboard = AuctionSnapshot::tallyLeaderboard(*m_engine);
+    if (retally) {
+        // Counted again on the engine's thread; the next snapshot carries it.
+        m_retally = true;
+    }
     refresh();
 }
 
@@ -97,7 +132,7 @@ std::optional<int> AuctionStateModel::soldAuctionOnScreen(std::int64_t nowMs) co
     if (seen == 0 || nowMs - seen >= kSoldHoldMs)
         return std::nullopt;
     // A new auction that opened meanwhile takes the screen.
-    for (const AuctionDay& a : m_engine->auctions()) {
+    for (const AuctionDay& a : m_engine->view().auctions) {
         if (a.state == DayState::Active || a.state == DayState::Paused)
             return std::nullopt;
     }
@@ -106,15 +141,48 @@ std::optional<int> AuctionStateModel::soldAuctionOnScreen(std::int64_t nowMs) co
 
 void AuctionStateModel::refresh()
 {
-    const std::optional<int> sold = soldAuctionOnScreen(m_engine->clock().nowUtcMs());
-    m_showingSold = sold.has_value();
-    AuctionSnapshot s = AuctionSnapshot::build(*m_engine, m_demo, sold, &m_leaderboard);
-    if (s.hasAuction) {
-        s.extended = m_extended.value(s.auctionIndex, false);
-        s.winnerDeclaredUtcMs = m_winnerSeenMs.value(s.auctionIndex, 0);
+    if (m_building) {
+        m_buildAgain = true; // the rebuild on its way starts again once it is back
+        return;
     }
-    publish(std::move(s));
-    emit changed();
+    m_building = true;
+    const std::optional<int> sold = soldAuctionOnScreen(m_engine->clock().nowUtcMs());
+    const bool demo = m_demo;
+    const bool retally = std::exchange(m_retally, false);
+    const LeaderboardTally tally = m_leaderboard;
+    const std::uint64_t generation = m_generation;
+    struct Built
+    {
+        AuctionSnapshot snapshot;
+        std::optional<LeaderboardTally> tally; // counted again from the store
+    };
+    m_engine->post(
+        [demo, sold, retally, tally](MarathonSession& session) {
+            Built built;
+            if (retally)
+                built.tally = AuctionSnapshot::tallyLeaderboard(session.engine());
+            built.snapshot = AuctionSnapshot::build(session.engine(), demo, sold,
+                                                    built.tally ? &*built.tally : &tally);
+            return built;
+        },
+        this,
+        [this, generation, sold](Built built) {
+            if (generation != m_generation)
+                return; // made by the engine this model no longer follows
+            m_building = false;
+            if (built.tally)
+                m_leaderboard = std::move(*built.tally);
+            m_showingSold = sold.has_value();
+            AuctionSnapshot& s = built.snapshot;
+            if (s.hasAuction) {
+                s.extended = m_extended.value(s.auctionIndex, false);
+                s.winnerDeclaredUtcMs = m_winnerSeenMs.value(s.auctionIndex, 0);
+            }
+            publish(std::move(s));
+            emit changed();
+            if (std::exchange(m_buildAgain, false))
+                refresh();
+        });
 }
 
 bool AuctionStateModel::advanceClock()
@@ -123,7 +191,7 @@ bool AuctionStateModel::advanceClock()
     const std::shared_ptr<const AuctionSnapshot> current = snapshot();
     if (now == current->nowUtcMs)
         return false;
-    if (m_showingSold && !soldAuctionOnScreen(now)) {
+    if (m_showingSold && !m_building && !soldAuctionOnScreen(now)) {
         refresh(); // the banner's time is up: on to the next auction
         return true;
     }

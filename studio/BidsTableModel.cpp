@@ -1,6 +1,7 @@
 #include "BidsTableModel.h"
 
 #include "BidParser.h"
+#include "EngineThread.h"
 #include "UtcTime.h"
 
 #include <QDateTime>
@@ -29,10 +30,10 @@ QString localTimeText(std::int64_t utcMs)
 
 } // namespace
 
-BidsTableModel::BidsTableModel(sb::auction::AuctionEngine& engine, QObject* parent)
+BidsTableModel::BidsTableModel(sb::auction::EngineThread& engine, QObject* parent)
     : QAbstractTableModel(parent), m_engine(engine)
 {
-    connect(&m_engine, &sb::auction::AuctionEngine::eventsCommitted, this,
+    connect(&m_engine, &sb::auction::EngineThread::eventsCommitted, this,
             &BidsTableModel::onEventsCommitted);
     reload();
 }
@@ -47,17 +48,26 @@ void BidsTableModel::setAuctionFilter(std::optional<int> auctionIndex)
 
 void BidsTableModel::reload()
 {
-    beginResetModel();
-    m_bids.clear();
-    if (m_engine.store().isOpen()) {
-        Result<QList<BidRecord>> read = m_engine.store().bids(m_auctionFilter);
-        if (read)
-            m_bids = std::move(*read);
-        else
-            emit readFailed(read.error()); // an empty table, and the reason, not a partial one
-    }
-    rebuildIndex();
-    endResetModel();
+    const std::uint64_t generation = ++m_generation;
+    const std::optional<int> filter = m_auctionFilter;
+    m_engine.post(
+        [filter](sb::auction::MarathonSession& session) {
+            return session.store().bids(filter);
+        },
+        this,
+        [this, generation](Result<QList<BidRecord>> read) {
+            if (generation != m_generation)
+                return; // another reload is on its way
+            beginResetModel();
+            m_bids.clear();
+            if (read)
+                m_bids = std::move(*read);
+            else
+                emit readFailed(read.error()); // an empty table, and the reason, not a partial one
+            rebuildIndex();
+            endResetModel();
+            emit loaded();
+        });
 }
 
 void BidsTableModel::rebuildIndex()
@@ -98,24 +108,47 @@ void BidsTableModel::onEventsCommitted(const QList<AuctionEvent>& events)
         reload();
         return;
     }
+    const std::uint64_t generation = m_generation;
+    struct Read
+    {
+        QList<BidRecord> bids;
+        QString error;
+    };
+    m_engine.post(
+        [changed](sb::auction::MarathonSession& session) {
+            Read read;
+            for (const qint64 id : changed) {
+                Result<std::optional<BidRecord>> bid = session.store().bid(id);
+                if (!bid)
+                    read.error = bid.error();
+                else if (*bid)
+                    read.bids.append(std::move(**bid));
+            }
+            return read;
+        },
+        this,
+        [this, generation](Read read) {
+            if (generation != m_generation)
+                return; // a reload after these events brings them too
+            if (!read.error.isEmpty())
+                emit readFailed(read.error);
+            merge(std::move(read.bids));
+        });
+}
 
+void BidsTableModel::merge(QList<BidRecord> bids)
+{
     QList<BidRecord> added;
-    for (const qint64 id : std::as_const(changed)) {
-        Result<std::optional<BidRecord>> read = m_engine.store().bid(id);
-        if (!read) {
-            emit readFailed(read.error());
+    for (BidRecord& bid : bids) {
+        if (!accepts(bid))
             continue;
-        }
-        std::optional<BidRecord> bid = std::move(*read);
-        if (!bid || !accepts(*bid))
-            continue;
-        const auto existing = m_rowById.constFind(id);
+        const auto existing = m_rowById.constFind(bid.id);
         if (existing == m_rowById.cend()) {
-            added.append(std::move(*bid));
+            added.append(std::move(bid));
             continue;
         }
         const int row = *existing;
-        m_bids[row] = std::move(*bid);
+        m_bids[row] = std::move(bid);
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     }
     if (added.isEmpty())

@@ -1,5 +1,6 @@
 #include "DeadLetterModel.h"
 
+#include "EngineThread.h"
 #include "UtcTime.h"
 
 #include <QDateTime>
@@ -8,20 +9,27 @@ namespace sb::studio {
 
 using sb::auction::DeadLetter;
 
-DeadLetterModel::DeadLetterModel(sb::auction::EventDispatcher& dispatcher, QObject* parent)
-    : QAbstractTableModel(parent), m_dispatcher(dispatcher)
+DeadLetterModel::DeadLetterModel(sb::auction::EngineThread& engine, QObject* parent)
+    : QAbstractTableModel(parent), m_engine(engine)
 {
-    connect(&m_dispatcher, &sb::auction::EventDispatcher::deadLettered, this,
-            &DeadLetterModel::refresh);
+    connect(&m_engine, &sb::auction::EngineThread::deadLettered, this, &DeadLetterModel::refresh);
     refresh();
 }
 
 void DeadLetterModel::refresh()
 {
-    beginResetModel();
-    sb::auction::Result<QList<sb::auction::DeadLetter>> letters = m_dispatcher.deadLetters();
-    m_letters = letters ? std::move(*letters) : QList<sb::auction::DeadLetter>();
-    endResetModel();
+    const std::uint64_t generation = ++m_generation;
+    m_engine.post(
+        [](sb::auction::MarathonSession& session) { return session.dispatcher().deadLetters(); },
+        this,
+        [this, generation](sb::auction::Result<QList<DeadLetter>> letters) {
+            if (generation != m_generation)
+                return;
+            beginResetModel();
+            m_letters = letters ? std::move(*letters) : QList<DeadLetter>();
+            endResetModel();
+            emit loaded();
+        });
 }
 
 bool DeadLetterModel::redrive(int row, QString* error)
@@ -32,14 +40,21 @@ bool DeadLetterModel::redrive(int row, QString* error)
         return false;
     }
     const DeadLetter letter = m_letters.at(row);
-    QString why;
-    const bool ok = m_dispatcher.redrive(letter.id, &why);
-    refresh();
-    if (ok)
-        emit redriven(letter.subscriber, letter.seq);
-    else if (error)
-        *error = why;
-    return ok;
+    m_engine.post(
+        [id = letter.id](sb::auction::MarathonSession& session) {
+            QString why;
+            const bool ok = session.dispatcher().redrive(id, &why);
+            return std::pair(ok, why);
+        },
+        this,
+        [this, letter](std::pair<bool, QString> answer) {
+            refresh();
+            if (answer.first)
+                emit redriven(letter.subscriber, letter.seq);
+            else
+                emit redriveFailed(letter.subscriber, letter.seq, answer.second);
+        });
+    return true;
 }
 
 qint64 DeadLetterModel::deadLetterId(int row) const

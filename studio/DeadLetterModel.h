@@ -1,11 +1,16 @@
 #pragma once
 // The deliveries that gave up after their retries, for the operator to read and re-drive.
-// Re-driving goes through the EventDispatcher, which removes the letter on success.
+// Re-driving goes through the EventDispatcher on the engine's thread, which removes the letter on
+// success; the list and the answer come back by queued call.
 
-#include "EventDispatcher.h"
+#include "AuctionStore.h"
 
 #include <QAbstractTableModel>
 #include <QList>
+
+namespace sb::auction {
+class EngineThread;
+}
 
 namespace sb::studio {
 
@@ -28,12 +33,13 @@ public:
         DeadLetterIdRole = Qt::UserRole,
     };
 
-    // Follows dispatcher.deadLettered; call refresh() after anything else changes the list.
-    explicit DeadLetterModel(sb::auction::EventDispatcher& dispatcher, QObject* parent = nullptr);
+    // Follows the dispatcher's deadLettered; call refresh() after anything else changes the list.
+    explicit DeadLetterModel(sb::auction::EngineThread& engine, QObject* parent = nullptr);
 
+    // Reads the list again on the engine's thread; the rows change when it is back.
     void refresh();
-    // Delivers the row's event again now. False with *error (the subscriber's answer, or why it
-    // could not be tried); the list is refreshed either way.
+    // Delivers the row's event again. False with *error when there is no such row; otherwise the
+    // answer comes as redriven() or redriveFailed(), and the list is refreshed either way.
     bool redrive(int row, QString* error);
     qint64 deadLetterId(int row) const; // 0 outside the rows
     sb::auction::DeadLetter letterAt(int row) const;
@@ -46,9 +52,12 @@ public:
 
 signals:
     void redriven(const QString& subscriber, qint64 seq);
+    void redriveFailed(const QString& subscriber, qint64 seq, const QString& error);
+    void loaded(); // the rows a refresh asked for are shown
 
 private:
-    sb::auction::EventDispatcher& m_dispatcher;
+    sb::auction::EngineThread& m_engine;
+    std::uint64_t m_generation = 0;
     QList<sb::auction::DeadLetter> m_letters;
 };
 

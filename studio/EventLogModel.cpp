@@ -1,5 +1,6 @@
 #include "EventLogModel.h"
 
+#include "EngineThread.h"
 #include "UtcTime.h"
 
 #include <QBrush>
@@ -33,39 +34,51 @@ QString durationText(qint64 ms)
 
 } // namespace
 
-EventLogModel::EventLogModel(sb::auction::AuctionEngine& engine, int capacity, QObject* parent)
+EventLogModel::EventLogModel(sb::auction::EngineThread& engine, int capacity, QObject* parent)
     : QAbstractTableModel(parent), m_engine(engine), m_capacity(std::max(1, capacity))
 {
-    connect(&m_engine, &sb::auction::AuctionEngine::eventsCommitted, this,
+    connect(&m_engine, &sb::auction::EngineThread::eventsCommitted, this,
             &EventLogModel::onEventsCommitted);
     reload();
 }
 
 void EventLogModel::reload()
 {
-    beginResetModel();
-    m_firstNumber += m_entries.size();
-    m_entries.clear();
-    m_visible.clear();
-    endResetModel();
-    if (!m_engine.store().isOpen())
-        return;
-    const sb::auction::Result<std::int64_t> last = m_engine.store().lastSeq();
-    if (!last)
-        return;
-    const sb::auction::Result<QList<AuctionEvent>> tail =
-        m_engine.store().events(std::max<qint64>(0, *last - m_capacity), m_capacity);
-    if (!tail)
-        return;
-    QList<Entry> entries;
-    entries.reserve(tail->size());
-    for (const AuctionEvent& event : *tail)
-        entries.append(entryOf(event));
-    append(std::move(entries));
+    const std::uint64_t generation = ++m_generation;
+    m_reloading = generation;
+    const int capacity = m_capacity;
+    m_engine.post(
+        [capacity](sb::auction::MarathonSession& session) {
+            const sb::auction::Result<std::int64_t> last = session.store().lastSeq();
+            if (!last)
+                return sb::auction::Result<QList<AuctionEvent>>::failure(last.error());
+            return session.store().events(std::max<qint64>(0, *last - capacity), capacity);
+        },
+        this,
+        [this, generation](sb::auction::Result<QList<AuctionEvent>> tail) {
+            if (generation != m_generation)
+                return;
+            m_reloading = 0;
+            beginResetModel();
+            m_firstNumber += m_entries.size();
+            m_entries.clear();
+            m_visible.clear();
+            endResetModel();
+            if (tail) {
+                QList<Entry> entries;
+                entries.reserve(tail->size());
+                for (const AuctionEvent& event : *tail)
+                    entries.append(entryOf(event));
+                append(std::move(entries));
+            }
+            emit loaded();
+        });
 }
 
 void EventLogModel::onEventsCommitted(const QList<AuctionEvent>& events)
 {
+    if (m_reloading)
+        return; // committed before the reload read the journal: it brings them
     QList<Entry> entries;
     entries.reserve(events.size());
     for (const AuctionEvent& event : events)

@@ -10,12 +10,15 @@
 //             (appended with appendDeadLetter, not from the journal).
 //   Info    - everything else (bids accepted, leaders, extensions, day transitions, winners).
 
-#include "AuctionEngine.h"
 #include "AuctionEvent.h"
 
 #include <QAbstractTableModel>
 #include <QList>
 #include <QString>
+
+namespace sb::auction {
+class EngineThread;
+}
 
 namespace sb::studio {
 
@@ -52,10 +55,10 @@ public:
     static constexpr int kDefaultCapacity = 2000;
 
     // Loads the last `capacity` events of the engine's store and follows eventsCommitted.
-    explicit EventLogModel(sb::auction::AuctionEngine& engine, int capacity = kDefaultCapacity,
+    explicit EventLogModel(sb::auction::EngineThread& engine, int capacity = kDefaultCapacity,
                            QObject* parent = nullptr);
 
-    // Reads the journal's tail again (after a marathon is created or loaded).
+    // Reads the journal's tail again on the engine's thread; loaded() says when it is shown.
     void reload();
     int capacity() const { return m_capacity; }
     int totalCount() const { return int(m_entries.size()); } // held, filtered or not
@@ -83,6 +86,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+signals:
+    void loaded(); // the journal a reload asked for is shown
+
 private:
     struct Entry
     {
@@ -101,8 +107,11 @@ private:
     const Entry& visibleEntry(int row) const;
     static Entry entryOf(const sb::auction::AuctionEvent& event);
 
-    sb::auction::AuctionEngine& m_engine;
+    sb::auction::EngineThread& m_engine;
     int m_capacity;
+    // A reload is on its way: the events that arrive before it are in what it read.
+    std::uint64_t m_reloading = 0;
+    std::uint64_t m_generation = 0;
     QList<Entry> m_entries;   // oldest first
     qint64 m_firstNumber = 0; // running number of m_entries.first(), survives trimming
     QList<qint64> m_visible;  // running numbers of the entries that pass the filters

@@ -1,7 +1,7 @@
 #include "ShowScene.h"
 
-#include "AuctionEngine.h"
 #include "AuctionStateModel.h"
+#include "EngineThread.h"
 #include "HostOverlay.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
@@ -12,7 +12,7 @@ namespace sb::studio {
 
 using namespace sb::auction;
 
-ShowScene::ShowScene(AuctionEngine& engine, bool demo, QDir baseDir, QObject* parent)
+ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* parent)
     : QObject(parent), m_engine(&engine),
       m_state(std::make_unique<AuctionStateModel>(engine, demo)),
       m_builder(std::make_unique<SceneBuilder>(*m_state, std::move(baseDir)))
@@ -34,7 +34,7 @@ HostOverlay& ShowScene::host()
 void ShowScene::bindHost()
 {
     disconnect(m_hostEvents);
-    m_hostEvents = connect(m_engine, &AuctionEngine::eventsCommitted, this,
+    m_hostEvents = connect(m_engine, &EngineThread::eventsCommitted, this,
                            [this](const QList<AuctionEvent>& events) {
                                for (const AuctionEvent& event : events)
                                    host().onEvent(event, m_engine->clock().nowUtcMs());
@@ -43,7 +43,7 @@ void ShowScene::bindHost()
     host().setAuctionOpen(m_state->snapshot()->isLive(), m_engine->clock().nowUtcMs());
 }
 
-void ShowScene::setEngine(AuctionEngine& engine, bool demo)
+void ShowScene::setEngine(EngineThread& engine, bool demo)
 {
     m_engine = &engine;
     m_state->setEngine(engine, demo);

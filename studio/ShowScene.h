@@ -15,7 +15,7 @@
 #include <memory>
 
 namespace sb::auction {
-class AuctionEngine;
+class EngineThread;
 }
 namespace sb::render {
 class Scene;
@@ -35,12 +35,12 @@ public:
     // `engine` must outlive this object or be replaced with setEngine() first. Relative paths in
     // the collection's sources resolve against baseDir (the collection's folder). `demo` labels
     // the overlays as a demo.
-    ShowScene(sb::auction::AuctionEngine& engine, bool demo, QDir baseDir,
+    ShowScene(sb::auction::EngineThread& engine, bool demo, QDir baseDir,
               QObject* parent = nullptr);
     ~ShowScene() override;
 
     // Follows another engine (the demo replaced by a real marathon); overlays and host stay.
-    void setEngine(sb::auction::AuctionEngine& engine, bool demo);
+    void setEngine(sb::auction::EngineThread& engine, bool demo);
 
     // A source that cannot be built (a missing file) is left out and named in *problems.
     std::unique_ptr<sb::render::Scene> build(const SceneData& scene, QStringList* problems);
@@ -59,7 +59,7 @@ public:
 private:
     void bindHost();
 
-    sb::auction::AuctionEngine* m_engine;
+    sb::auction::EngineThread* m_engine;
     std::unique_ptr<AuctionStateModel> m_state;
     std::unique_ptr<SceneBuilder> m_builder;
     QMetaObject::Connection m_hostEvents;

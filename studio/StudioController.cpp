@@ -1,6 +1,7 @@
 #include "StudioController.h"
 
 #include "AuctionStateModel.h"
+#include "CsvExporter.h"
 #include "DemoMarathon.h"
 #include "HostOverlay.h"
 #include "RecordingOutput.h"
@@ -9,6 +10,7 @@
 #include "SceneBuilder.h"
 #include "SceneCollection.h"
 #include "ShowScene.h"
+#include "SqlThreadGuard.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -47,11 +49,17 @@ constexpr int kTransitionMs = 300;
 
 StudioController::StudioController(QString dataDir, QObject* parent)
     : QObject(parent), m_dataDir(std::move(dataDir))
-{}
+{
+    // The thread that makes the studio is the window's: it never waits on SQLite.
+    SqlThreadGuard::forbid(QThread::currentThread());
+}
 
 StudioController::~StudioController()
 {
     shutdown();
+    if (m_exportThread)
+        m_exportThread->wait(); // a file half written would look like a finished export
+    SqlThreadGuard::forbid(nullptr);
 }
 
 QString StudioController::databasePath() const
@@ -61,7 +69,7 @@ QString StudioController::databasePath() const
 
 QString StudioController::backupDirectory() const
 {
-    return m_session && m_session->backups() ? m_session->backups()->directory() : QString();
+    return m_session ? m_session->options().backupDir : QString();
 }
 
 HostOverlay& StudioController::host()
@@ -117,14 +125,15 @@ bool StudioController::open(QString* error)
     connect(m_scenes.get(), &SceneCollection::scenesChanged, this, &StudioController::applyScene);
 
     // The overlays, the builder and the host, wired as headless wires them (ShowScene).
-    m_show = std::make_unique<ShowScene>(m_session->engine(), m_demo,
+    m_show = std::make_unique<ShowScene>(*m_session, m_demo,
                                          QDir(QFileInfo(scenesPath).absolutePath()));
     m_session->start();
+    m_simulatedBidders = m_demo;
     m_show->start(30);
     return true;
 }
 
-std::unique_ptr<MarathonSession> StudioController::openSession(const QString& path, bool demo,
+std::unique_ptr<EngineThread> StudioController::openSession(const QString& path, bool demo,
                                                                const MarathonConfig* config,
                                                                QString* error)
 {
@@ -137,7 +146,7 @@ std::unique_ptr<MarathonSession> StudioController::openSession(const QString& pa
     options.tickIntervalMs = 100;
     options.demoIdleLeadMs = kDemoLeadMs;
     options.demoBidIntervalMs = demo ? kDemoBidIntervalMs : 0;
-    auto session = std::make_unique<MarathonSession>(options);
+    auto session = std::make_unique<EngineThread>(options);
     const auto makeClock = [this, demo](AuctionStore& store, QString* clockError) {
         if (demo)
             return MarathonSession::demoClock(store, 1, clockError);
@@ -152,9 +161,9 @@ std::unique_ptr<MarathonSession> StudioController::openSession(const QString& pa
     };
     if (!session->open(makeClock, makeConfig, nullptr, error))
         return nullptr;
-    MarathonSession* raw = session.get();
-    connect(raw, &MarathonSession::problem, this, &StudioController::problem);
-    connect(raw, &MarathonSession::idleSkipped, this, [this] {
+    EngineThread* raw = session.get();
+    connect(raw, &EngineThread::problem, this, &StudioController::problem);
+    connect(raw, &EngineThread::idleSkipped, this, [this] {
         if (m_show)
             m_show->state().refresh();
     });
@@ -178,7 +187,7 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
     // The demo runs on until the real marathon is open (another file, another lock); if that
     // fails nothing changed.
     const bool realExisted = QFileInfo::exists(real);
-    std::unique_ptr<MarathonSession> session = openSession(real, false, &config, error);
+    std::unique_ptr<EngineThread> session = openSession(real, false, &config, error);
     if (!session) {
         // Only what this attempt made: a file that was there (perhaps another process's
         // marathon, which is why it could not be opened) is never deleted.
@@ -189,12 +198,13 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
         return false;
     }
     // The engine is replaced under the overlays: park them on the new one before the old goes.
-    std::unique_ptr<MarathonSession> old = std::exchange(m_session, std::move(session));
+    std::unique_ptr<EngineThread> old = std::exchange(m_session, std::move(session));
     m_demo = false;
-    m_show->setEngine(m_session->engine(), false);
+    m_show->setEngine(*m_session, false);
     old->stop();
     old.reset();
     m_session->start();
+    m_simulatedBidders = false;
     emit marathonReplaced();
     return true;
 }
@@ -379,7 +389,7 @@ void StudioController::applyScene()
         emit sceneProblems(problems);
 }
 
-BidOutcome StudioController::submitManualBid(const QString& bidder, const QString& text)
+BidInput StudioController::manualBid(const QString& bidder, const QString& text) const
 {
     BidInput input;
     input.source = QStringLiteral("manual");
@@ -395,17 +405,58 @@ BidOutcome StudioController::submitManualBid(const QString& bidder, const QStrin
     // The operator vouches for a bidder from another channel: no account age to check.
     input.accountCreatedMs = clock().nowUtcMs() - std::int64_t(10) * 365 * 86'400'000;
     input.hasLinkedWallet = true;
-    return m_session->submitBid(input); // through the intake, as every bid
+    return input;
+}
+
+void StudioController::submitManualBid(const QString& bidder, const QString& text,
+                                       QObject* context,
+                                       std::function<void(const BidOutcome&)> done)
+{
+    m_session->submitBids({manualBid(bidder, text)}, context,
+                          [done = std::move(done)](const QList<BidOutcome>& outcomes) {
+                              if (done)
+                                  done(outcomes.constFirst());
+                          });
 }
 
 void StudioController::setSimulatedBidders(bool on)
 {
-    m_session->setSimulatedBidders(on);
+    m_simulatedBidders = on && m_demo;
+    m_session->post([on](MarathonSession& session) { session.setSimulatedBidders(on); });
 }
 
 void StudioController::runHousekeeping()
 {
-    m_session->runHousekeeping();
+    m_session->post([](MarathonSession& session) { session.runHousekeeping(); });
+}
+
+void StudioController::exportCsv(const QString& directory)
+{
+    if (m_exportThread) {
+        emit exportFinished(false, tr("An export is already being written."));
+        return;
+    }
+    // A read-only connection of its own (WAL lets it read beside the engine): a large marathon
+    // takes seconds to write out, and neither the bids nor the window wait for it.
+    const QString dbPath = databasePath();
+    auto outcome = std::make_shared<std::pair<bool, QString>>(false, QString());
+    m_exportThread.reset(QThread::create([dbPath, directory, outcome] {
+        AuctionStore reader;
+        QString why;
+        bool ok = reader.openReadOnly(dbPath, &why);
+        if (ok)
+            ok = CsvExporter::exportAll(reader, directory, &why);
+        *outcome = {ok, why};
+    }));
+    connect(m_exportThread.get(), &QThread::finished, this, [this, directory, outcome] {
+        m_exportThread->wait();
+        m_exportThread.reset();
+        emit exportFinished(outcome->first,
+                            outcome->first
+                                ? tr("Bids and results exported to %1").arg(directory)
+                                : outcome->second);
+    });
+    m_exportThread->start(QThread::LowPriority);
 }
 
 } // namespace sb::studio

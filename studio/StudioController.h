@@ -5,7 +5,7 @@
 // window and the tests drive the studio through this class.
 
 #include "BroadcastPipeline.h"
-#include "MarathonSession.h"
+#include "EngineThread.h"
 #include "ShowScene.h"
 
 #include <QObject>
@@ -83,22 +83,29 @@ public:
     // Switches the program to another scene of the collection with a short fade.
     void switchScene(int index);
 
-    // A bid typed by the operator (bids from other channels): the same path as every bid.
-    sb::auction::BidOutcome submitManualBid(const QString& bidder, const QString& text);
+    // A bid typed by the operator (bids from other channels) as the engine takes it.
+    sb::auction::BidInput manualBid(const QString& bidder, const QString& text) const;
+    // Submits it through the intake, as every bid; `done` hears the verdict on this thread once
+    // it is durable (unless `context` is gone).
+    void submitManualBid(const QString& bidder, const QString& text, QObject* context,
+                         std::function<void(const sb::auction::BidOutcome&)> done);
 
-    // What a timer runs once a second while the studio is open (as headless does): saves the
-    // subscribers' cursors and, for a real marathon, takes the hourly backup when one is due. A
-    // failure is reported through problem(); nothing stops.
+    // What the session's own timer runs once a second (as headless): saves the subscribers'
+    // cursors and, for a real marathon, takes the hourly backup when one is due. Queued to the
+    // engine's thread. A failure is reported through problem(); nothing stops.
     void runHousekeeping();
+
+    // Writes bids.csv and results.csv into `directory` from a read-only connection on a thread
+    // of its own; exportFinished() says how it went.
+    void exportCsv(const QString& directory);
 
     // The demo's simulated bidders (on by default in a demo).
     void setSimulatedBidders(bool on);
-    bool simulatedBidders() const { return m_session->simulatedBidders(); }
+    bool simulatedBidders() const { return m_simulatedBidders; }
 
-    // The marathon session (store, engine, journal, backups, intake), shared with headless.
-    sb::auction::MarathonSession& session() { return *m_session; }
-    sb::auction::AuctionEngine& engine() { return m_session->engine(); }
-    sb::auction::EventDispatcher& dispatcher() { return m_session->dispatcher(); }
+    // The marathon session on the engine's thread (store, engine, journal, backups, intake),
+    // shared with headless. The window reads its state from session().view() and queued calls.
+    sb::auction::EngineThread& session() { return *m_session; }
     const sb::auction::Clock& clock() const { return m_session->clock(); }
     AuctionStateModel& state() { return m_show->state(); }
     SceneCollection& scenes() { return *m_scenes; }
@@ -107,16 +114,17 @@ public:
     sb::render::BroadcastPipeline* pipeline() { return m_pipeline.get(); }
 
 signals:
-    void marathonReplaced(); // a new engine: views re-read engine()
+    void marathonReplaced(); // a new session: views follow session()
     void streamingChanged(bool streaming);
     void recordingChanged(bool recording);
     void recordingFinished(const QString& path); // the stopped recording's file is complete
     void outputFinished();                       // a stopped output has closed
     void problem(const QString& message);        // for the status bar and the event log
+    void exportFinished(bool ok, const QString& message);
     void sceneProblems(const QStringList& problems);
 
 private:
-    std::unique_ptr<sb::auction::MarathonSession>
+    std::unique_ptr<sb::auction::EngineThread>
     openSession(const QString& path, bool demo, const sb::auction::MarathonConfig* config,
                 QString* error);
     void applyScene();
@@ -124,7 +132,9 @@ private:
     QString m_dataDir;
     ClockFactory m_marathonClock;
     bool m_demo = false;
-    std::unique_ptr<sb::auction::MarathonSession> m_session;
+    std::unique_ptr<sb::auction::EngineThread> m_session;
+    bool m_simulatedBidders = false;
+    std::unique_ptr<QThread> m_exportThread;
     std::unique_ptr<ShowScene> m_show; // the overlays, builder and host bound to the engine
     std::unique_ptr<SceneCollection> m_scenes;
     sb::render::BroadcastSettings m_broadcastSettings;

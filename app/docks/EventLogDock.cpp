@@ -160,6 +160,8 @@ void EventLogDock::setEventLogModel(EventLogModel* model)
 void EventLogDock::setDeadLetterModel(DeadLetterModel* model)
 {
     disconnect(m_deadLetterResetConnection);
+    disconnect(m_redrivenConnection);
+    disconnect(m_redriveFailedConnection);
     m_deadLetterModel = model;
     m_deadLetterTable->setModel(model);
     if (model) {
@@ -169,6 +171,19 @@ void EventLogDock::setDeadLetterModel(DeadLetterModel* model)
                                               &EventLogDock::updateDeadLetterTab);
         connect(m_deadLetterTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
                 &EventLogDock::updateDeadLetterTab);
+        m_redrivenConnection = connect(
+            model, &DeadLetterModel::redriven, this, [this](const QString& subscriber, qint64 seq) {
+                const QString message =
+                    tr("Event %1 was delivered to %2.").arg(QString::number(seq), subscriber);
+                m_redriveResult->setText(message);
+                emit redriveFinished(true, message);
+            });
+        m_redriveFailedConnection = connect(
+            model, &DeadLetterModel::redriveFailed, this,
+            [this](const QString&, qint64, const QString& error) {
+                m_redriveResult->setText(error);
+                emit redriveFinished(false, error);
+            });
     }
     updateDeadLetterTab();
 }
@@ -209,14 +224,12 @@ void EventLogDock::redriveSelected()
         row = selection->selectedRows().value(0).row();
     else if (m_deadLetterModel->rowCount() == 1)
         row = 0; // the only one: no need to select it first
-    const auto letter = m_deadLetterModel->letterAt(row);
     QString error;
-    const bool ok = m_deadLetterModel->redrive(row, &error);
-    const QString message =
-        ok ? tr("Event %1 was delivered to %2.").arg(QString::number(letter.seq), letter.subscriber)
-           : error;
-    m_redriveResult->setText(message);
-    emit redriveFinished(ok, message);
+    // The answer comes back from the engine's thread (setDeadLetterModel connects it).
+    if (!m_deadLetterModel->redrive(row, &error)) {
+        m_redriveResult->setText(error);
+        emit redriveFinished(false, error);
+    }
 }
 
 } // namespace sb::app

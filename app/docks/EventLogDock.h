@@ -68,6 +68,8 @@ private:
     QLabel* m_redriveResult = nullptr;
     QMetaObject::Connection m_eventRowsConnection;
     QMetaObject::Connection m_deadLetterResetConnection;
+    QMetaObject::Connection m_redrivenConnection;
+    QMetaObject::Connection m_redriveFailedConnection;
 };
 
 } // namespace sb::app

@@ -207,9 +207,10 @@ void AuctionDock::pauseOrResume()
     const bool paused = m_studio.state().snapshot()->paused;
     if (!confirm(paused ? tr("Resume the auction?") : tr("Pause the auction? The clock stops.")))
         return;
-    const ActionResult r =
-        paused ? m_studio.engine().resume(*index, kActor) : m_studio.engine().pause(*index, kActor);
-    report(r.ok, r.ok ? (paused ? tr("Resumed.") : tr("Paused.")) : r.error);
+    const int day = *index;
+    act([paused, day](AuctionEngine& engine) {
+        return paused ? engine.resume(day, kActor) : engine.pause(day, kActor);
+    }, paused ? tr("Resumed.") : tr("Paused."));
 }
 
 void AuctionDock::extend()
@@ -220,8 +221,10 @@ void AuctionDock::extend()
     const int minutes = m_extendMinutes->value();
     if (!confirm(tr("Extend the auction by %n minute(s)?", nullptr, minutes)))
         return;
-    const ActionResult r = m_studio.engine().extend(*index, std::int64_t(minutes) * 60'000, kActor);
-    report(r.ok, r.ok ? tr("Extended by %n minute(s).", nullptr, minutes) : r.error);
+    const int day = *index;
+    act([day, minutes](AuctionEngine& engine) {
+        return engine.extend(day, std::int64_t(minutes) * 60'000, kActor);
+    }, tr("Extended by %n minute(s).", nullptr, minutes));
 }
 
 void AuctionDock::closeNow()
@@ -229,8 +232,8 @@ void AuctionDock::closeNow()
     const auto index = currentAuction();
     if (!index || !confirm(tr("Close the auction now? The leader wins after the grace period.")))
         return;
-    const ActionResult r = m_studio.engine().closeNow(*index, kActor);
-    report(r.ok, r.ok ? tr("Closed.") : r.error);
+    const int day = *index;
+    act([day](AuctionEngine& engine) { return engine.closeNow(day, kActor); }, tr("Closed."));
 }
 
 void AuctionDock::cancelDay()
@@ -247,8 +250,9 @@ void AuctionDock::cancelDay()
         if (!ok || reason.trimmed().isEmpty())
             return;
     }
-    const ActionResult r = m_studio.engine().cancel(*index, reason, kActor);
-    report(r.ok, r.ok ? tr("Cancelled.") : r.error);
+    const int day = *index;
+    act([day, reason](AuctionEngine& engine) { return engine.cancel(day, reason, kActor); },
+        tr("Cancelled."));
 }
 
 void AuctionDock::markSettled()
@@ -256,8 +260,10 @@ void AuctionDock::markSettled()
     const auto index = currentAuction();
     if (!index || !confirm(tr("Mark this auction as settled (paid and delivered)?")))
         return;
-    const ActionResult r = m_studio.engine().markSettled(*index, tr("settled by hand"), kActor);
-    report(r.ok, r.ok ? tr("Marked settled.") : r.error);
+    const int day = *index;
+    const QString note = tr("settled by hand");
+    act([day, note](AuctionEngine& engine) { return engine.markSettled(day, note, kActor); },
+        tr("Marked settled."));
 }
 
 void AuctionDock::submitBid()
@@ -268,26 +274,36 @@ void AuctionDock::submitBid()
         report(false, tr("Type the bidder and the amount."));
         return;
     }
-    const BidOutcome outcome = m_studio.submitManualBid(bidder, text);
-    switch (outcome.kind) {
-    case BidOutcome::Kind::Accepted:
-        report(true, outcome.leads ? tr("Accepted: %1 leads.").arg(bidder) : tr("Accepted."));
-        m_amount->clear();
-        break;
-    case BidOutcome::Kind::PendingReview:
-        report(true, tr("Waiting for review in the Bids dock."));
-        break;
-    case BidOutcome::Kind::Rejected:
-        report(false,
-               tr("Rejected: %1").arg(outcome.rejection ? outcome.rejection->message : QString()));
-        break;
-    case BidOutcome::Kind::Duplicate:
-        report(false, tr("Already recorded."));
-        break;
-    case BidOutcome::Kind::Failed:
-        report(false, tr("Not stored: %1").arg(outcome.error));
-        break;
-    }
+    m_studio.submitManualBid(bidder, text, this, [this, bidder](const BidOutcome& outcome) {
+        switch (outcome.kind) {
+        case BidOutcome::Kind::Accepted:
+            report(true, outcome.leads ? tr("Accepted: %1 leads.").arg(bidder) : tr("Accepted."));
+            m_amount->clear();
+            break;
+        case BidOutcome::Kind::PendingReview:
+            report(true, tr("Waiting for review in the Bids dock."));
+            break;
+        case BidOutcome::Kind::Rejected:
+            report(false, tr("Rejected: %1")
+                              .arg(outcome.rejection ? outcome.rejection->message : QString()));
+            break;
+        case BidOutcome::Kind::Duplicate:
+            report(false, tr("Already recorded."));
+            break;
+        case BidOutcome::Kind::Failed:
+            report(false, tr("Not stored: %1").arg(outcome.error));
+            break;
+        }
+    });
+}
+
+void AuctionDock::act(std::function<ActionResult(AuctionEngine&)> action, const QString& success)
+{
+    m_studio.session().post(
+        [action = std::move(action)](MarathonSession& session) {
+            return action(session.engine());
+        },
+        this, [this, success](const ActionResult& r) { report(r.ok, r.ok ? success : r.error); });
 }
 
 } // namespace sb::app

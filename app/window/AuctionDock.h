@@ -5,6 +5,7 @@
 
 #include <QDockWidget>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
@@ -15,6 +16,11 @@ class QSpinBox;
 namespace sb::studio {
 class StudioController;
 }
+
+namespace sb::auction {
+class AuctionEngine;
+struct ActionResult;
+} // namespace sb::auction
 
 namespace sb::app {
 
@@ -45,6 +51,9 @@ signals:
 private:
     bool confirm(const QString& question);
     void report(bool ok, const QString& message);
+    // Queues an operator action to the engine's thread; its answer is reported when it is back.
+    void act(std::function<sb::auction::ActionResult(sb::auction::AuctionEngine&)> action,
+             const QString& success);
     std::optional<int> currentAuction() const;
 
     sb::studio::StudioController& m_studio;

@@ -3,7 +3,6 @@
 #include "AuctionDock.h"
 #include "BidsDock.h"
 #include "BidsTableModel.h"
-#include "CsvExporter.h"
 #include "DeadLetterModel.h"
 #include "EventLogDock.h"
 #include "EventLogModel.h"
@@ -79,6 +78,8 @@ private:
 };
 
 namespace {
+
+const QString kOperator = QStringLiteral("operator"); // the actor journaled for the window's actions
 
 std::int64_t steadyNowMs()
 {
@@ -270,31 +271,46 @@ void MainWindow::createDocks()
     connect(m_auctionDock, &AuctionDock::actionFailed, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
 
-    const QString actor = QStringLiteral("operator");
     connect(m_bidsDock, &BidsDock::invalidateRequested, this,
-            [this, actor](qint64 id, const QString& reason) {
-                const auto r = m_studio.engine().invalidateBid(id, reason, actor);
-                if (!r.ok)
-                    tell(tr("Invalidate"), r.error);
+            [this](qint64 id, const QString& reason) {
+                actOnBid(tr("Invalidate"), [id, reason](sb::auction::AuctionEngine& engine) {
+                    return engine.invalidateBid(id, reason, kOperator);
+                });
             });
-    connect(m_bidsDock, &BidsDock::approveRequested, this, [this, actor](qint64 id) {
-        const auto r = m_studio.engine().approveBid(id, actor);
-        if (!r.ok)
-            tell(tr("Approve"), r.error);
+    connect(m_bidsDock, &BidsDock::approveRequested, this, [this](qint64 id) {
+        actOnBid(tr("Approve"), [id](sb::auction::AuctionEngine& engine) {
+            return engine.approveBid(id, kOperator);
+        });
     });
     connect(m_bidsDock, &BidsDock::rejectRequested, this,
-            [this, actor](qint64 id, const QString& reason) {
-                const auto r = m_studio.engine().rejectBid(id, reason, actor);
-                if (!r.ok)
-                    tell(tr("Reject"), r.error);
+            [this](qint64 id, const QString& reason) {
+                actOnBid(tr("Reject"), [id, reason](sb::auction::AuctionEngine& engine) {
+                    return engine.rejectBid(id, reason, kOperator);
+                });
             });
-    connect(m_bidsDock, &BidsDock::exportRequested, this, [this](const QString& directory) {
-        QString error;
-        if (!sb::auction::CsvExporter::exportAll(m_studio.engine().store(), directory, &error))
-            tell(tr("Export CSV"), error);
-        else
-            statusBar()->showMessage(tr("Bids and results exported to %1").arg(directory), 10'000);
-    });
+    connect(m_bidsDock, &BidsDock::exportRequested, &m_studio, &StudioController::exportCsv);
+    connect(&m_studio, &StudioController::exportFinished, this,
+            [this](bool ok, const QString& message) {
+                if (ok)
+                    statusBar()->showMessage(message, 10'000);
+                else
+                    tell(tr("Export CSV"), message);
+            });
+}
+
+void MainWindow::actOnBid(
+    const QString& title,
+    std::function<sb::auction::ActionResult(sb::auction::AuctionEngine&)> action)
+{
+    m_studio.session().post(
+        [action = std::move(action)](sb::auction::MarathonSession& session) {
+            return action(session.engine());
+        },
+        this,
+        [this, title](const sb::auction::ActionResult& r) {
+            if (!r.ok)
+                tell(title, r.error);
+        });
 }
 
 void MainWindow::bindMarathonModels()
@@ -302,17 +318,17 @@ void MainWindow::bindMarathonModels()
     m_bidsDock->setModel(nullptr);
     m_eventLogDock->setEventLogModel(nullptr);
     m_eventLogDock->setDeadLetterModel(nullptr);
-    m_bidsModel = std::make_unique<BidsTableModel>(m_studio.engine());
-    m_eventModel = std::make_unique<EventLogModel>(m_studio.engine());
-    m_deadLetterModel = std::make_unique<DeadLetterModel>(m_studio.dispatcher());
+    m_bidsModel = std::make_unique<BidsTableModel>(m_studio.session());
+    m_eventModel = std::make_unique<EventLogModel>(m_studio.session());
+    m_deadLetterModel = std::make_unique<DeadLetterModel>(m_studio.session());
     m_bidsDock->setModel(m_bidsModel.get());
     m_eventLogDock->setEventLogModel(m_eventModel.get());
     m_eventLogDock->setDeadLetterModel(m_deadLetterModel.get());
-    connect(&m_studio.dispatcher(), &sb::auction::EventDispatcher::deadLettered, m_eventModel.get(),
+    connect(&m_studio.session(), &sb::auction::EngineThread::deadLettered, m_eventModel.get(),
             &EventLogModel::appendDeadLetter);
     setWindowTitle(m_studio.isDemo()
                        ? tr("SothebAIs Studio — DEMO marathon")
-                       : tr("SothebAIs Studio — %1").arg(m_studio.engine().config().name));
+                       : tr("SothebAIs Studio — %1").arg(m_studio.session().view().config.name));
     m_auctionDock->refresh();
 }
 
@@ -506,7 +522,7 @@ void MainWindow::openMarathonWizard()
                 "another, move its data folder away first."));
         return;
     }
-    MarathonWizard wizard(m_studio.engine().config(), this);
+    MarathonWizard wizard(m_studio.session().view().config, this);
     if (wizard.exec() != QDialog::Accepted)
         return;
     QString error;

@@ -24,6 +24,11 @@ class StudioController;
 class StudioSettings;
 } // namespace sb::studio
 
+namespace sb::auction {
+class AuctionEngine;
+struct ActionResult;
+} // namespace sb::auction
+
 namespace sb::app {
 
 class AuctionDock;
@@ -86,6 +91,9 @@ private:
     void updateStatus();
     void updateControls();
     bool tell(const QString& title, const QString& text, bool question = false);
+    // Queues an action on a bid to the engine's thread; a refusal is told when it is back.
+    void actOnBid(const QString& title,
+                  std::function<sb::auction::ActionResult(sb::auction::AuctionEngine&)> action);
 
     sb::studio::StudioController& m_studio;
     sb::studio::StudioSettings& m_settings;

@@ -12,11 +12,11 @@
 #include "RenderContext.h"
 #include "SceneBuilder.h"
 #include "SceneCollection.h"
+#include "SessionFixture.h"
 #include "ShowScene.h"
 #include "StudioController.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QImage>
 #include <QTemporaryDir>
@@ -27,6 +27,7 @@
 
 using namespace sb::app;
 using namespace sb::auction;
+using namespace sb::auction::test;
 using namespace sb::studio;
 
 namespace {
@@ -38,18 +39,6 @@ QString artifactsDir()
                             : QDir::current().filePath(QStringLiteral("artifacts"));
     QDir().mkpath(dir);
     return dir;
-}
-
-template <typename Done> bool waitUntil(Done done, int ms = 30'000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms)
-            return false;
-        QTest::qWait(20);
-    }
-    return true;
 }
 
 // A frame rendered after everything done so far (two frames later than now).
@@ -142,8 +131,8 @@ void TestHeadlessShow::headlessComposesTheWindowsProgram()
     QVERIFY(clock);
     // The first window opens two minutes after the start.
     clock->setNow(start + 3 * 60'000);
-    QVERIFY(studio.engine().tick().ok);
-    QVERIFY(studio.state().snapshot()->isLive());
+    QVERIFY(studio.session().wait([](MarathonSession& s) { return s.engine().tick(); }).ok);
+    QVERIFY(waitUntil([&] { return studio.state().snapshot()->isLive(); }));
 
     // The operator restyles the auction bar in the window; the collection is saved as it would
     // be a moment later.
@@ -165,15 +154,21 @@ void TestHeadlessShow::headlessComposesTheWindowsProgram()
     // Headless on the same data folder and the same engine, as `--headless --data-dir` runs it.
     BroadcastOptions options;
     options.dataDir = dataDir;
-    HeadlessBroadcast headless(options, &studio.engine());
+    HeadlessBroadcast headless(options, &studio.session());
     QVERIFY2(headless.start(&error), qPrintable(error));
     QVERIFY(headless.show());
 
     // Bids, the way every bid comes in; both hosts hear them at the same virtual instants.
-    QCOMPARE(studio.submitManualBid(QStringLiteral("alice"), QStringLiteral("0.05 ETH")).kind,
+    // The verdict comes back after the events it caused have reached both shows.
+    const auto place = [&studio](const QString& who, const QString& amount) {
+        return verdictOf([&](QObject* context, auto done) {
+            studio.submitManualBid(who, amount, context, done);
+        });
+    };
+    QCOMPARE(place(QStringLiteral("alice"), QStringLiteral("0.05 ETH")).kind,
              BidOutcome::Kind::Accepted);
     clock->advance(1500);
-    QCOMPARE(studio.submitManualBid(QStringLiteral("bob"), QStringLiteral("0.2 ETH")).kind,
+    QCOMPARE(place(QStringLiteral("bob"), QStringLiteral("0.2 ETH")).kind,
              BidOutcome::Kind::Accepted);
     clock->advance(700);
 

@@ -17,6 +17,7 @@
 #include "MarathonWizard.h"
 #include "NginxRtmp.h"
 #include "PreviewWidget.h"
+#include "SqlThreadGuard.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
 
@@ -140,6 +141,7 @@ private slots:
     void goingLiveStreamsToEveryEnabledDestination();
     void recordingFromTheWindowIsPlayable();
     void layoutSurvivesARestart();
+    void theWindowNeverWaitedOnSqlite();
     void cleanupTestCase();
 
 private:
@@ -353,7 +355,7 @@ void TestMainWindow::wizardTurnsTheDemoIntoARealMarathon()
     m_window->openMarathonWizard();
     QVERIFY2(filled, qPrintable(problems));
     QVERIFY(!m_studio->isDemo());
-    QCOMPARE(m_studio->engine().config().name, QStringLiteral("Window test marathon"));
+    QCOMPARE(m_studio->session().view().config.name, QStringLiteral("Window test marathon"));
     QVERIFY(QFileInfo::exists(m_home.filePath(QStringLiteral("studio/marathon.db"))));
     QVERIFY(waitUntil([&] { return m_studio->state().snapshot()->isLive(); }));
     QVERIFY(!m_window->findChild<QLabel*>(QStringLiteral("demoBadge"))->isVisible());
@@ -372,13 +374,16 @@ void TestMainWindow::manualBidsReachTheTableTheFeedAndTheProgram()
         QTest::keyClicks(amount, QLatin1String(eth));
         QTest::mouseClick(submit, Qt::LeftButton);
     };
+    // Each verdict comes back from the engine's thread once the bid is durable.
     place("alice", "0.05");
-    QVERIFY2(m_window->auctionDock()->lastResult().contains(QLatin1String("alice leads")),
-             qPrintable(m_window->auctionDock()->lastResult()));
+    QTRY_VERIFY2(m_window->auctionDock()->lastResult().contains(QLatin1String("alice leads")),
+                 qPrintable(m_window->auctionDock()->lastResult()));
     place("bob", "0.08");
+    QTRY_VERIFY2(m_window->auctionDock()->lastResult().contains(QLatin1String("bob leads")),
+                 qPrintable(m_window->auctionDock()->lastResult()));
     place("carol", "0.001");
-    QVERIFY2(m_window->auctionDock()->lastResult().startsWith(QLatin1String("Rejected")),
-             qPrintable(m_window->auctionDock()->lastResult()));
+    QTRY_VERIFY2(m_window->auctionDock()->lastResult().startsWith(QLatin1String("Rejected")),
+                 qPrintable(m_window->auctionDock()->lastResult()));
 
     // The Bids table has all three, with bob's amount.
     QAbstractItemModel* table = m_window->bidsDock()->table()->model();
@@ -422,7 +427,7 @@ void TestMainWindow::invalidatingTheLeaderChangesTheBar()
 {
     BidsDock* dock = m_window->bidsDock();
     const std::int64_t bobId =
-        m_studio->engine().leaderBid(m_studio->state().snapshot()->auctionIndex)->id;
+        m_studio->session().view().leaderBid(m_studio->state().snapshot()->auctionIndex)->id;
     dock->setConfirmations(false);
     dock->setReasonPrompt([](const QString&, const QString&) {
         return std::optional<QString>(QStringLiteral("paid with a stolen card"));
@@ -567,7 +572,9 @@ void TestMainWindow::layoutSurvivesARestart()
     QString error;
     QVERIFY2(m_studio->open(&error), qPrintable(error));
     QVERIFY(!m_studio->isDemo()); // the real marathon is back, with its bids
-    QCOMPARE(m_studio->engine().store().bidCount().value(), 3);
+    QCOMPARE(m_studio->session().wait(
+                 [](sb::auction::MarathonSession& s) { return s.store().bidCount().value(); }),
+             3);
     m_window = std::make_unique<MainWindow>(*m_studio, *m_settings);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -579,6 +586,13 @@ void TestMainWindow::layoutSurvivesARestart()
                 ->toggleViewAction()
                 ->isChecked());
     QCOMPARE(m_window->size(), QSize(1500, 900));
+}
+
+void TestMainWindow::theWindowNeverWaitedOnSqlite()
+{
+    // Every read, bid and action above went to the engine's thread: the window's own thread
+    // never called SQLite (debug builds would have stopped at the first call).
+    QCOMPARE(sb::auction::SqlThreadGuard::violations(), 0);
 }
 
 void TestMainWindow::cleanupTestCase()

@@ -8,7 +8,7 @@
 #include "BidsTableModel.h"
 #include "DeadLetterModel.h"
 #include "DemoMarathon.h"
-#include "EngineFixture.h"
+#include "SessionFixture.h"
 #include "EventDispatcher.h"
 #include "EventLogDock.h"
 #include "EventLogModel.h"
@@ -240,8 +240,9 @@ void TestWizard::startsFromAnExistingConfig()
 
 void TestWizard::bidsDockShowsAndFiltersTheBids()
 {
-    EngineFixture f;
-    sb::studio::BidsTableModel model(*f.engine);
+    SessionFixture f;
+    sb::studio::BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     f.bid(u"alice"_s, u"0.5 ETH"_s);
     f.clock.advance(kSecond);
@@ -290,8 +291,9 @@ void TestWizard::bidsDockShowsAndFiltersTheBids()
 
 void TestWizard::bidsDockForwardsTheOperatorsActions()
 {
-    EngineFixture f;
-    sb::studio::BidsTableModel model(*f.engine);
+    SessionFixture f;
+    sb::studio::BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     const BidOutcome alice = f.bid(u"alice"_s, u"0.5 ETH"_s);
     const BidOutcome bob = f.bid(u"bob"_s, u"10 ETH"_s);
@@ -309,9 +311,13 @@ void TestWizard::bidsDockForwardsTheOperatorsActions()
     QVERIFY(!dock.invalidateAction()->isEnabled()); // nothing selected
 
     // The main window's side: carry the request out through the engine.
-    QObject::connect(&dock, &BidsDock::invalidateRequested, f.engine.get(),
+    QObject::connect(&dock, &BidsDock::invalidateRequested, &dock,
                      [&](qint64 id, const QString& reason) {
-                         QVERIFY(f.engine->invalidateBid(id, reason, u"op"_s).ok);
+                         f.session->post(
+                             [id, reason](MarathonSession& s) {
+                                 return s.engine().invalidateBid(id, reason, u"op"_s);
+                             },
+                             &dock, [](const ActionResult& r) { QVERIFY(r.ok); });
                      });
     QSignalSpy invalidate(&dock, &BidsDock::invalidateRequested);
     QSignalSpy approve(&dock, &BidsDock::approveRequested);
@@ -326,6 +332,7 @@ void TestWizard::bidsDockForwardsTheOperatorsActions()
     QCOMPARE(invalidate.at(0).at(0).toLongLong(), alice.bidId);
     QCOMPARE(invalidate.at(0).at(1).toString(), u"same person as bob"_s);
     QVERIFY(askedFor.contains(u"alice"_s));
+    f.settle(); // the engine's answer, then the model's reload
     const int row = model.rowOfBid(alice.bidId);
     QCOMPARE(model.index(row, sb::studio::BidsTableModel::StatusColumn).data().toString(),
              u"Invalidated"_s);
@@ -357,14 +364,13 @@ void TestWizard::bidsDockForwardsTheOperatorsActions()
 
 void TestWizard::eventLogDockFiltersAndRedrives()
 {
-    EngineFixture f;
-    EventDispatcher dispatcher(*f.store, f.clock, RetryPolicy{0, 1000});
-    QObject::connect(f.engine.get(), &AuctionEngine::eventsCommitted, &dispatcher,
-                     &EventDispatcher::onEventsCommitted);
-    FlakySubscriber subscriber;
-    QVERIFY(dispatcher.subscribe(&subscriber));
-    sb::studio::EventLogModel log(*f.engine);
-    sb::studio::DeadLetterModel letters(dispatcher);
+    SessionFixture f(simpleConfig(), utcMs(2026, 3, 1, 11), RetryPolicy{0, 1000});
+    FlakySubscriber subscriber; // delivered to on the engine's thread
+    QVERIFY(f.session->wait(
+        [&subscriber](MarathonSession& s) { return s.dispatcher().subscribe(&subscriber); }));
+    sb::studio::EventLogModel log(*f.session);
+    sb::studio::DeadLetterModel letters(*f.session);
+    f.settle();
 
     EventLogDock dock;
     QCOMPARE(dock.objectName(), u"EventLogDock"_s);
@@ -393,18 +399,21 @@ void TestWizard::eventLogDockFiltersAndRedrives()
     QCOMPARE(shown->rowCount(), log.totalCount());
 
     // The settlement subscriber fails on the first event it sees: it lands in the dead letters.
-    dispatcher.pump();
+    f.session->wait([](MarathonSession& s) { return s.dispatcher().pump(); });
+    f.settle();
     QCOMPARE(letters.rowCount(), 1);
     QCOMPARE(dock.tabs()->tabText(1), u"Dead letters (1)"_s);
     QVERIFY(dock.redriveButton()->isEnabled());
     QSignalSpy finished(&dock, &EventLogDock::redriveFinished);
     dock.redriveButton()->click();
+    f.settle();
     QCOMPARE(finished.size(), 1);
     QVERIFY(finished.at(0).at(0).toBool());
     QVERIFY(dock.redriveResultLabel()->text().contains(u"delivered to settlement"_s));
     QCOMPARE(letters.rowCount(), 0);
     QCOMPARE(dock.tabs()->tabText(1), u"Dead letters"_s);
     QVERIFY(!dock.redriveButton()->isEnabled());
+    f.session->stop(); // before the subscriber goes
 }
 
 QTEST_MAIN(TestWizard)

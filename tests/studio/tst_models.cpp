@@ -1,12 +1,13 @@
 // The operator's tables as they read during an auction: bids with exact amounts that sort as
 // numbers, statuses that follow invalidations, a journal that streams in live and filters, and
-// dead letters that can be re-driven once the subscriber recovers.
+// dead letters that can be re-driven once the subscriber recovers. The engine runs on its own
+// thread, as in the window: the models hear of it by queued calls only.
 
 #include "BidsTableModel.h"
 #include "DeadLetterModel.h"
-#include "EngineFixture.h"
 #include "EventDispatcher.h"
 #include "EventLogModel.h"
+#include "SessionFixture.h"
 
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -64,8 +65,9 @@ private slots:
 
 void TestModels::bidsShowAmountsStatusAndReason()
 {
-    EngineFixture f;
-    BidsTableModel model(*f.engine);
+    SessionFixture f;
+    BidsTableModel model(*f.session);
+    f.settle();
     QCOMPARE(model.rowCount(), 0);
     f.at(kDay1Open + kMinute);
     f.bid(u"alice"_s, u"0.5 ETH"_s);
@@ -83,7 +85,9 @@ void TestModels::bidsShowAmountsStatusAndReason()
              500'000'000LL);
 
     QCOMPARE(cell(model, 1, BidsTableModel::StatusColumn), u"Rejected"_s);
-    const auto rejected = f.store->bid(model.bidId(1)).value();
+    const qint64 rejectedId = model.bidId(1);
+    const auto rejected =
+        f.onEngine([rejectedId](AuctionEngine& e) { return e.store().bid(rejectedId).value(); });
     QVERIFY(rejected && rejected->rejection);
     QCOMPARE(cell(model, 1, BidsTableModel::ReasonColumn), rejected->rejection->message);
     QVERIFY(!cell(model, 1, BidsTableModel::ReasonColumn).isEmpty());
@@ -97,7 +101,8 @@ void TestModels::bidsShowAmountsStatusAndReason()
                 .contains(u"2026-03-01T12:01:00.000Z"_s));
 
     // A fresh model over the same store reads the same rows.
-    BidsTableModel reloaded(*f.engine);
+    BidsTableModel reloaded(*f.session);
+    f.settle();
     QCOMPARE(reloaded.rowCount(), 2);
     QCOMPARE(reloaded.bidId(1), model.bidId(1));
     QCOMPARE(model.bidId(5), 0);
@@ -105,8 +110,9 @@ void TestModels::bidsShowAmountsStatusAndReason()
 
 void TestModels::bidsShowWhatViewersSee()
 {
-    EngineFixture f;
-    BidsTableModel model(*f.engine);
+    SessionFixture f;
+    BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     // A name that would display reversed, and a post whose override hides what it bids.
     f.bid(u"\u202Eevil\u202C_bob"_s, u"bid \u202E5.0 ETH"_s);
@@ -119,15 +125,19 @@ void TestModels::bidsShowWhatViewersSee()
     QCOMPARE(cell(model, 0, BidsTableModel::AmountColumn), u"\u2014"_s);
     QCOMPARE(cell(model, 1, BidsTableModel::BidderColumn), u"carol"_s);
     QCOMPARE(cell(model, 1, BidsTableModel::AmountColumn), u"\u2014"_s);
-    QCOMPARE(f.store->bid(model.bidId(0)).value()->rejection->code, RejectionCode::BadNumber);
+    const qint64 id = model.bidId(0);
+    const BidRecord stored =
+        f.onEngine([id](AuctionEngine& e) { return e.store().bid(id).value().value(); });
+    QCOMPARE(stored.rejection->code, RejectionCode::BadNumber);
     // What is stored is what arrived: the audit trail keeps the controls.
-    QCOMPARE(f.store->bid(model.bidId(0)).value()->text, u"bid \u202E5.0 ETH"_s);
+    QCOMPARE(stored.text, u"bid \u202E5.0 ETH"_s);
 }
 
 void TestModels::bidsSortByExactAmount()
 {
-    EngineFixture f;
-    BidsTableModel model(*f.engine);
+    SessionFixture f;
+    BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     f.bid(u"alice"_s, u"0.5 ETH"_s);
     f.bid(u"bob"_s, u"10 ETH"_s); // 20× the leader: waits for review
@@ -149,8 +159,9 @@ void TestModels::bidsSortByExactAmount()
 
 void TestModels::invalidatingTheLeaderUpdatesItsRow()
 {
-    EngineFixture f;
-    BidsTableModel model(*f.engine);
+    SessionFixture f;
+    BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     f.bid(u"alice"_s, u"0.5 ETH"_s);
     const BidOutcome leader = f.bid(u"bob"_s, u"1 ETH"_s);
@@ -158,8 +169,9 @@ void TestModels::invalidatingTheLeaderUpdatesItsRow()
     const int row = model.rowOfBid(leader.bidId);
     QCOMPARE(row, 1);
 
-    const ActionResult invalidated =
-        f.engine->invalidateBid(leader.bidId, u"sock puppet of alice"_s, u"op"_s);
+    const ActionResult invalidated = f.onEngine([&leader](AuctionEngine& e) {
+        return e.invalidateBid(leader.bidId, u"sock puppet of alice"_s, u"op"_s);
+    });
     QVERIFY2(invalidated.ok, qPrintable(invalidated.error));
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(model.rowOfBid(leader.bidId), row);
@@ -172,8 +184,9 @@ void TestModels::invalidatingTheLeaderUpdatesItsRow()
 
 void TestModels::reviewDecisionsUpdateTheRowInPlace()
 {
-    EngineFixture f;
-    BidsTableModel model(*f.engine);
+    SessionFixture f;
+    BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     f.bid(u"alice"_s, u"0.5 ETH"_s);
     const BidOutcome big = f.bid(u"bob"_s, u"50 ETH"_s);
@@ -182,11 +195,13 @@ void TestModels::reviewDecisionsUpdateTheRowInPlace()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
 
-    QVERIFY(f.engine->approveBid(big.bidId, u"op"_s).ok);
+    QVERIFY(f.onEngine([&big](AuctionEngine& e) { return e.approveBid(big.bidId, u"op"_s); }).ok);
     const int row = model.rowOfBid(big.bidId);
     QCOMPARE(cell(model, row, BidsTableModel::StatusColumn), u"Accepted"_s);
     QCOMPARE(cell(model, row, BidsTableModel::ReasonColumn), u"approved by op"_s);
-    QVERIFY(f.engine->rejectBid(bigger.bidId, u"typo, meant 0.6"_s, u"op"_s).ok);
+    QVERIFY(f.onEngine([&bigger](AuctionEngine& e) {
+                 return e.rejectBid(bigger.bidId, u"typo, meant 0.6"_s, u"op"_s);
+             }).ok);
     QCOMPARE(cell(model, model.rowOfBid(bigger.bidId), BidsTableModel::StatusColumn),
              u"Rejected"_s);
     QCOMPARE(cell(model, model.rowOfBid(bigger.bidId), BidsTableModel::ReasonColumn),
@@ -198,8 +213,9 @@ void TestModels::reviewDecisionsUpdateTheRowInPlace()
 
 void TestModels::bidsFilterToOneAuction()
 {
-    EngineFixture f;
-    BidsTableModel model(*f.engine);
+    SessionFixture f;
+    BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     f.bid(u"alice"_s, u"0.5 ETH"_s);
     f.at(kDay1Close + kMinute);
@@ -209,22 +225,26 @@ void TestModels::bidsFilterToOneAuction()
     QCOMPARE(model.rowCount(), 3);
 
     model.setAuctionFilter(1);
+    f.settle();
     QCOMPARE(model.rowCount(), 2);
     QCOMPARE(cell(model, 0, BidsTableModel::BidderColumn), u"bob"_s);
     f.bid(u"dave"_s, u"1 ETH"_s);
     QCOMPARE(model.rowCount(), 3);
     model.setAuctionFilter(0);
+    f.settle();
     QCOMPARE(model.rowCount(), 1);
     f.bid(u"erin"_s, u"2 ETH"_s); // goes to day 2, not shown
     QCOMPARE(model.rowCount(), 1);
     model.setAuctionFilter(std::nullopt);
+    f.settle();
     QCOMPARE(model.rowCount(), 5);
 }
 
 void TestModels::manyBidsInOneCommitArriveTogether()
 {
-    EngineFixture f;
-    BidsTableModel model(*f.engine);
+    SessionFixture f;
+    BidsTableModel model(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     QList<BidInput> inputs;
     for (int i = 0; i < 1000; ++i) {
@@ -235,7 +255,8 @@ void TestModels::manyBidsInOneCommitArriveTogether()
         input.amount = Gwei::fromGwei(100'000'000 + qint64(i) * 10'000'000);
         inputs.append(input);
     }
-    const QList<BidOutcome> outcomes = f.engine->submitBids(inputs);
+    const QList<BidOutcome> outcomes =
+        f.onEngine([&inputs](AuctionEngine& e) { return e.submitBids(inputs); });
     QCOMPARE(outcomes.size(), 1000);
     QCOMPARE(model.rowCount(), 1000);
     QCOMPARE(model.bidId(999), outcomes.last().bidId);
@@ -244,13 +265,14 @@ void TestModels::manyBidsInOneCommitArriveTogether()
 
 void TestModels::eventLogStreamsLiveEvents()
 {
-    EngineFixture f;
-    EventLogModel log(*f.engine);
+    SessionFixture f;
+    EventLogModel log(*f.session);
+    f.settle();
     const int atStart = log.rowCount();
     const auto before = f.events.size();
     QVERIFY(atStart > 0); // the marathon's scheduling is already in the journal
     QCOMPARE(log.data(log.index(atStart - 1, EventLogModel::SeqColumn)).toLongLong(),
-             f.engine->lastSeq());
+             f.session->view().lastSeq);
 
     QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
     f.at(kDay1Open);
@@ -265,19 +287,21 @@ void TestModels::eventLogStreamsLiveEvents()
              int(EventLogModel::Level::Info));
 
     // A new model over the same store starts from the journal's tail.
-    EventLogModel reopened(*f.engine);
+    EventLogModel reopened(*f.session);
+    f.settle();
     QCOMPARE(reopened.rowCount(), log.rowCount());
 }
 
 void TestModels::eventLogFiltersByTypeLevelAndText()
 {
-    EngineFixture f;
-    EventLogModel log(*f.engine);
+    SessionFixture f;
+    EventLogModel log(*f.session);
+    f.settle();
     f.at(kDay1Open + kMinute);
     f.bid(u"alice"_s, u"0.5 ETH"_s);
     f.bid(u"bob"_s, u"0.001 ETH"_s);
     const BidOutcome big = f.bid(u"carol"_s, u"99 ETH"_s);
-    QVERIFY(f.engine->pause(0, u"op"_s).ok);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.pause(0, u"op"_s); }).ok);
     const int all = log.rowCount();
 
     log.setTypePrefix(u"bid."_s);
@@ -299,7 +323,9 @@ void TestModels::eventLogFiltersByTypeLevelAndText()
     // A live event that does not pass the filters stays out; one that does comes in.
     f.bid(u"dave"_s, u"1 ETH"_s); // paused: rejected, but not carol's
     QCOMPARE(log.rowCount(), 1);
-    QVERIFY(f.engine->rejectBid(big.bidId, u"typo"_s, u"op"_s).ok);
+    QVERIFY(
+        f.onEngine([&big](AuctionEngine& e) { return e.rejectBid(big.bidId, u"typo"_s, u"op"_s); })
+            .ok);
     QCOMPARE(log.rowCount(), 2); // the bid's rejection names carol, the operator.action does not
     QCOMPARE(cell(log, 1, EventLogModel::SummaryColumn), u"carol bid 99 ETH: rejected (typo)"_s);
     log.setSearchText({});
@@ -310,50 +336,58 @@ void TestModels::eventLogFiltersByTypeLevelAndText()
 
 void TestModels::eventLogKeepsOnlyTheNewest()
 {
-    EngineFixture f;
-    EventLogModel log(*f.engine, 20);
+    SessionFixture f;
+    EventLogModel log(*f.session, 20);
+    f.settle();
     f.at(kDay1Open + kMinute);
     for (int i = 0; i < 30; ++i)
         f.bid(u"b%1"_s.arg(i), u"%1 ETH"_s.arg(i + 1));
     QVERIFY(log.totalCount() <= 22);
     QVERIFY(log.totalCount() >= 20);
     QCOMPARE(log.data(log.index(log.rowCount() - 1, EventLogModel::SeqColumn)).toLongLong(),
-             f.engine->lastSeq());
+             f.session->view().lastSeq);
     log.setTypePrefix(u"bid."_s);
     QVERIFY(log.rowCount() > 0);
     QVERIFY(log.rowCount() < 20);
 
-    EventLogModel fresh(*f.engine, 20);
+    EventLogModel fresh(*f.session, 20);
+    f.settle();
     QCOMPARE(fresh.rowCount(), 20);
     QCOMPARE(fresh.data(fresh.index(0, EventLogModel::SeqColumn)).toLongLong(),
-             f.engine->lastSeq() - 19);
+             f.session->view().lastSeq - 19);
 }
 
 void TestModels::deadLettersCanBeRedriven()
 {
-    EngineFixture f;
-    EventDispatcher dispatcher(*f.store, f.clock, RetryPolicy{1, 1000});
-    QObject::connect(f.engine.get(), &AuctionEngine::eventsCommitted, &dispatcher,
-                     &EventDispatcher::onEventsCommitted);
-    FlakySubscriber subscriber;
-    QVERIFY(dispatcher.subscribe(&subscriber));
-    DeadLetterModel letters(dispatcher);
-    EventLogModel log(*f.engine);
-    QObject::connect(&dispatcher, &EventDispatcher::deadLettered, &log,
+    SessionFixture f;
+    FlakySubscriber subscriber; // delivered to on the engine's thread, read after settle()
+    QVERIFY(f.session->wait(
+        [&subscriber](MarathonSession& s) { return s.dispatcher().subscribe(&subscriber); }));
+    DeadLetterModel letters(*f.session);
+    EventLogModel log(*f.session);
+    QObject::connect(f.session.get(), &EngineThread::deadLettered, &log,
                      &EventLogModel::appendDeadLetter);
+    f.settle();
     QCOMPARE(letters.rowCount(), 0);
 
-    subscriber.failuresLeft = 2; // the first try and its one retry
+    // The first try and its three retries, 1 s, 2 s and 4 s apart on the session's clock.
+    subscriber.failuresLeft = 4;
     f.at(kDay1Open);
-    dispatcher.pump();
-    f.clock.advance(1000);
-    dispatcher.pump();
+    const auto pump = [&f] {
+        f.session->wait([](MarathonSession& s) { return s.dispatcher().pump(); });
+    };
+    pump();
+    for (const std::int64_t waitMs : {1000, 2000, 4000}) {
+        f.clock.advance(waitMs);
+        pump();
+    }
+    f.settle();
     QCOMPARE(letters.rowCount(), 1);
     const qint64 stuckSeq = f.eventsOfType(EventType::MarathonStarted).constFirst().seq;
     QCOMPARE(cell(letters, 0, DeadLetterModel::SubscriberColumn), u"x-replies"_s);
     QCOMPARE(letters.data(letters.index(0, DeadLetterModel::SeqColumn)).toLongLong(), stuckSeq);
     QVERIFY(cell(letters, 0, DeadLetterModel::ErrorColumn).contains(u"503"_s));
-    QCOMPARE(letters.data(letters.index(0, DeadLetterModel::AttemptsColumn)).toInt(), 2);
+    QCOMPARE(letters.data(letters.index(0, DeadLetterModel::AttemptsColumn)).toInt(), 4);
     QVERIFY(letters.deadLetterId(0) > 0);
 
     log.setMinimumLevel(EventLogModel::Level::Warning);
@@ -366,9 +400,11 @@ void TestModels::deadLettersCanBeRedriven()
     QVERIFY(!error.isEmpty());
     QSignalSpy redriven(&letters, &DeadLetterModel::redriven);
     QVERIFY2(letters.redrive(0, &error), qPrintable(error));
+    f.settle();
     QCOMPARE(letters.rowCount(), 0);
     QCOMPARE(redriven.size(), 1);
     QVERIFY(subscriber.delivered.contains(stuckSeq));
+    f.session->stop(); // before the subscriber goes
 }
 
 QTEST_GUILESS_MAIN(TestModels)

@@ -2,16 +2,18 @@
 // (leader, end time with extensions, the extended badge, pause, winner, next window), scene
 // collections edit with undo, autosave and round-trip through files, the scene builder turns
 // the default collection into the layout of DESIGN.md, and the controller backs a real marathon
-// up every hour (never the demo), reporting a failed backup without stopping anything.
+// up every hour (never the demo), reporting a failed backup without stopping anything. The
+// engine runs on its own thread, as in the window; this thread never touches SQLite.
 
 #include "AuctionStateModel.h"
 #include "BackupManager.h"
 #include "DemoMarathon.h"
-#include "EngineFixture.h"
 #include "Layer.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
 #include "SceneCollection.h"
+#include "SessionFixture.h"
+#include "SqlThreadGuard.h"
 #include "StudioController.h"
 
 #include <QFile>
@@ -47,6 +49,19 @@ struct StudioOnVirtualClock
     VirtualClock* clock = nullptr; // the real marathon's, once there is one
 };
 
+// The operator's bid through the window's path; the verdict once it is durable.
+BidOutcome manualBid(StudioController& studio, const QString& who, const QString& amount)
+{
+    return verdictOf([&](QObject* context, auto done) {
+        studio.submitManualBid(who, amount, context, done);
+    });
+}
+
+bool backingUp(StudioController& studio)
+{
+    return studio.session().wait([](MarathonSession& s) { return s.isBackingUp(); });
+}
+
 BidInput bid(const QString& who, const char* amount)
 {
     BidInput input;
@@ -79,8 +94,8 @@ private slots:
 
 void TestStudioCore::snapshotFollowsTheEngine()
 {
-    EngineFixture f;
-    AuctionStateModel model(*f.engine, true);
+    SessionFixture f;
+    AuctionStateModel model(*f.session, true);
     auto s = model.snapshot();
     QVERIFY(s->hasMarathon);
     QVERIFY(s->demo);
@@ -90,7 +105,7 @@ void TestStudioCore::snapshotFollowsTheEngine()
     QCOMPARE(s->nextStartUtcMs, kDay1Open);
 
     f.clock.setNow(kDay1Open + kMinute);
-    QVERIFY(f.engine->tick().ok);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.tick(); }).ok);
     s = model.snapshot();
     QVERIFY(s->isLive());
     QCOMPARE(s->dayNumber, 1);
@@ -98,9 +113,9 @@ void TestStudioCore::snapshotFollowsTheEngine()
     QVERIFY(!s->currentBid);
 
     QSignalSpy changed(&model, &AuctionStateModel::changed);
-    QCOMPARE(f.engine->submitBid(bid(QStringLiteral("alice"), "0.05")).kind,
+    QCOMPARE(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("alice"), "0.05")); }).kind,
              BidOutcome::Kind::Accepted);
-    QCOMPARE(f.engine->submitBid(bid(QStringLiteral("bob"), "0.001")).kind,
+    QCOMPARE(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("bob"), "0.001")); }).kind,
              BidOutcome::Kind::Rejected);
     QCOMPARE(changed.count(), 2);
     s = model.snapshot();
@@ -114,16 +129,18 @@ void TestStudioCore::snapshotFollowsTheEngine()
     QCOMPARE(s->leaderboard.at(0).bidderName, QStringLiteral("alice"));
 
     // Invalidating the leader changes what the bar shows.
-    QVERIFY(f.engine->submitBid(bid(QStringLiteral("carol"), "0.1")).leads);
-    const std::int64_t carolId = f.engine->leaderBid(0)->id;
-    QVERIFY(f.engine->invalidateBid(carolId, QStringLiteral("test"), QStringLiteral("op")).ok);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("carol"), "0.1")); }).leads);
+    const std::int64_t carolId = f.session->view().leaderBid(0)->id;
+    QVERIFY(f.onEngine([carolId](AuctionEngine& e) {
+                 return e.invalidateBid(carolId, QStringLiteral("test"), QStringLiteral("op"));
+             }).ok);
     s = model.snapshot();
     QCOMPARE(s->leaderName, QStringLiteral("alice"));
     QCOMPARE(*s->currentBid, eth("0.05"));
 
     // A name with bidi and zero-width controls reaches the overlays without them (the bar, the
     // feed and the leaderboard would otherwise draw it reversed).
-    QVERIFY(f.engine->submitBid(bid(QStringLiteral("\u202Etrent\u202C\u200B"), "0.2")).leads);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("\u202Etrent\u202C\u200B"), "0.2")); }).leads);
     s = model.snapshot();
     QCOMPARE(s->leaderName, QStringLiteral("trent"));
     QCOMPARE(s->feed.at(0).bidderName, QStringLiteral("trent"));
@@ -132,28 +149,28 @@ void TestStudioCore::snapshotFollowsTheEngine()
 
 void TestStudioCore::snapshotShowsExtensionPauseAndWinner()
 {
-    EngineFixture f;
-    AuctionStateModel model(*f.engine, false);
+    SessionFixture f;
+    AuctionStateModel model(*f.session, false);
     f.clock.setNow(kDay1Close - 2 * kMinute);
-    QVERIFY(f.engine->tick().ok);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.tick(); }).ok);
     QVERIFY(!model.snapshot()->extended);
     // Inside the 5-minute buffer: the end moves and the bar says so.
-    QVERIFY(f.engine->submitBid(bid(QStringLiteral("alice"), "0.05")).leads);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("alice"), "0.05")); }).leads);
     auto s = model.snapshot();
     QVERIFY(s->extended);
     QCOMPARE(s->endUtcMs, kDay1Close - 2 * kMinute + 5 * kMinute);
     QCOMPARE(s->timeLeftMs(), 5 * kMinute);
 
-    QVERIFY(f.engine->pause(0, QStringLiteral("op")).ok);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.pause(0, QStringLiteral("op")); }).ok);
     f.clock.advance(kMinute);
     model.advanceClock();
     s = model.snapshot();
     QVERIFY(s->paused);
     QCOMPARE(s->timeLeftMs(), 5 * kMinute); // frozen while paused
-    QVERIFY(f.engine->resume(0, QStringLiteral("op")).ok);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.resume(0, QStringLiteral("op")); }).ok);
 
     f.clock.advance(10 * kMinute);
-    QVERIFY(f.engine->tick().ok);
+    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.tick(); }).ok);
     s = model.snapshot();
     QVERIFY(s->winnerDeclared);
     QCOMPARE(s->winnerName, QStringLiteral("alice"));
@@ -285,8 +302,8 @@ void TestStudioCore::aFailedAutosaveIsReportedAndKeepsTheEdits()
 
 void TestStudioCore::builderMakesTheDefaultLayout()
 {
-    EngineFixture f;
-    AuctionStateModel model(*f.engine, false);
+    SessionFixture f;
+    AuctionStateModel model(*f.session, false);
     SceneCollection c;
     SceneBuilder builder(model, QDir::temp());
     QStringList problems;
@@ -346,13 +363,13 @@ void TestStudioCore::aMarathonThatCannotBeCreatedLeavesTheDemoRunning()
     QVERIFY(!studio.createMarathon(config, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(studio.isDemo());
-    QCOMPARE(studio.submitManualBid(QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
+    QCOMPARE(manualBid(studio, QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
              BidOutcome::Kind::Accepted); // the demo goes on, on its own file
 
     QVERIFY(QDir(dir.path()).rmdir(QStringLiteral("marathon.db")));
     QVERIFY2(studio.createMarathon(config, &error), qPrintable(error));
     QVERIFY(!studio.isDemo());
-    QCOMPARE(studio.engine().config().name, config.name);
+    QCOMPARE(studio.session().view().config.name, config.name);
     QVERIFY(!studio.createMarathon(config, &error)); // a real marathon is never replaced
 }
 
@@ -366,7 +383,7 @@ void TestStudioCore::aRealMarathonIsBackedUpHourlyAndTheDemoIsNot()
     QVERIFY(s.studio.isDemo());
     s.studio.setSimulatedBidders(false);
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     // The throwaway demo is never backed up.
     QVERIFY(s.studio.backupDirectory().isEmpty());
     QVERIFY(!QFileInfo::exists(s.studio.databasePath() + QStringLiteral(".backups")));
@@ -381,15 +398,15 @@ void TestStudioCore::aRealMarathonIsBackedUpHourlyAndTheDemoIsNot()
 
     // A bid, then half an hour: no new backup; a full hour: the next one, holding the bid.
     s.clock->setNow(start + 2 * kMinute);
-    QCOMPARE(s.studio.submitManualBid(QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
+    QCOMPARE(manualBid(s.studio, QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
              BidOutcome::Kind::Accepted);
     s.clock->setNow(start + 30 * kMinute);
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     QCOMPARE(backupFiles(folder).size(), 1);
     s.clock->setNow(start + kHour);
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     QCOMPARE(backupFiles(folder), (QStringList{QStringLiteral("sothebais-20260301T110000Z.db"),
                                                QStringLiteral("sothebais-20260301T120000Z.db")}));
     const QString latest = QDir(folder).filePath(backupFiles(folder).last());
@@ -406,7 +423,7 @@ void TestStudioCore::aRealMarathonIsBackedUpHourlyAndTheDemoIsNot()
     for (int hour = 2; hour <= 40; ++hour) {
         s.clock->setNow(start + hour * kHour);
         s.studio.runHousekeeping();
-        QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+        QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     }
     const QStringList kept = backupFiles(folder);
     QCOMPARE(kept.size(), BackupManager::kKeepHourly + 1);
@@ -434,7 +451,7 @@ void TestStudioCore::aFailedBackupIsReportedAndTheMarathonGoesOn()
              qPrintable(error));
     s.clock->setNow(start + 2 * kMinute);
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     QCOMPARE(problems.size(), 1);
     const QString message = problems.first().first().toString();
     QVERIFY2(message.startsWith(QLatin1String("Backup failed: ")) && message.contains(folder),
@@ -442,23 +459,23 @@ void TestStudioCore::aFailedBackupIsReportedAndTheMarathonGoesOn()
 
     // Nothing stopped: bids are still taken. The next try waits a minute (a whole-database copy
     // every second would load the disk the bids are written to), then it works again.
-    QCOMPARE(s.studio.submitManualBid(QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
+    QCOMPARE(manualBid(s.studio, QStringLiteral("alice"), QStringLiteral("1 ETH")).kind,
              BidOutcome::Kind::Accepted);
     QVERIFY(QFile::remove(folder));
     s.clock->setNow(start + 2 * kMinute + 30'000);
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     QVERIFY(!QFileInfo::exists(folder));
     // Still the same problem: said once, as headless says it, and kept for the status bar.
     QCOMPARE(problems.size(), 1);
     QVERIFY(message.endsWith(s.studio.session().backupError()));
     s.clock->setNow(start + 3 * kMinute);
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     QCOMPARE(backupFiles(folder), QStringList{QStringLiteral("sothebais-20260301T110300Z.db")});
     const int reported = int(problems.size());
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!s.studio.session().isBackingUp()); // the snapshot runs on its own thread
+    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
     QCOMPARE(int(problems.size()), reported);       // working again: nothing more to report
 }
 
