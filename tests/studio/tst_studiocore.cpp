@@ -57,9 +57,12 @@ BidOutcome manualBid(StudioController& studio, const QString& who, const QString
     });
 }
 
+// Whether a snapshot is being written; once not, what its end said has reached this thread.
 bool backingUp(StudioController& studio)
 {
-    return studio.session().wait([](MarathonSession& s) { return s.isBackingUp(); });
+    const bool busy = studio.session().wait([](MarathonSession& s) { return s.isBackingUp(); });
+    QCoreApplication::processEvents(); // posted before the answer: the problem() it may carry
+    return busy;
 }
 
 BidInput bid(const QString& who, const char* amount)
