@@ -209,7 +209,10 @@ int main(int argc, char** argv)
     bids.setInterval(10);
     QObject::connect(&bids, &QTimer::timeout, [&] {
         for (int i = 0; i < 10; ++i) {
-            amount = *amount.checkedAdd(amount.percentCeil(6));
+            // 6 % raises outgrow int64 gwei after ~390 bids: start again low (those are
+            // judged and rejected, which costs the engine the same).
+            const std::optional<Gwei> raised = amount.checkedAdd(amount.percentCeil(6));
+            amount = raised ? *raised : Gwei::fromEth(1);
             marathon.submitManualBid(QStringLiteral("bidder%1").arg(placed % 7),
                                      amount.toDecimalString().remove(u','), &marathon,
                                      [&](const BidOutcome& outcome) {
