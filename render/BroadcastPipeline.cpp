@@ -65,6 +65,10 @@ struct BroadcastPipeline::Private
     };
     mutable std::mutex outputsMutex;
     std::vector<OutputSlot> outputs;
+    // The last output taken off while the encoder flushes its delayed frames into it on a
+    // finishing thread (x264's lookahead holds ~40 ms of work at 720p: not the window's to wait).
+    Output* drainingOutput = nullptr;
+    bool drainingJoined = false;
     AudioMixer mixer;
     QOpenGLContext* shareContext = nullptr;
     ProgramPreview preview;
@@ -77,6 +81,18 @@ struct BroadcastPipeline::Private
     std::thread encodeThread;
     std::unique_ptr<VideoEncoder> video;
     std::unique_ptr<AudioEncoder> audio;
+    // An encoder asked to stop, with what its thread still uses; joined off the caller's thread.
+    struct RetiredEncoder
+    {
+        std::thread thread;
+        std::unique_ptr<VideoEncoder> video;
+        std::unique_ptr<AudioEncoder> audio;
+    };
+    RetiredEncoder retireEncoder();
+    std::mutex drainMutex;
+    std::condition_variable drainDone;
+    bool encoderDraining = false; // a retired encoder's thread is still flushing
+    void waitForDrainedEncoder();
     std::atomic<bool> stopRendering{false};
     std::atomic<bool> encoding{false}; // frames are converted and read back only while true
     bool running = false;
@@ -112,7 +128,7 @@ struct BroadcastPipeline::Private
     bool startEncoder(QString* error);
     void stopEncoder();
     void renderLoop();
-    void encodeLoop();
+    void encodeLoop(VideoEncoder& videoEncoder, AudioEncoder& audioEncoder);
     void enqueueForEncoding(RawVideoFrame frame);
     void onPacket(const EncodedPacket& packet);
 };
@@ -231,13 +247,48 @@ void BroadcastPipeline::detachOutput(Output* output)
 void BroadcastPipeline::detachOutputInBackground(Output* output, QObject* context,
                                                  std::function<void()> finished)
 {
-    std::unique_ptr<Output> removed = d->takeOutput(output);
+    std::unique_ptr<Output> removed;
+    bool last = false;
+    {
+        std::lock_guard lock(d->outputsMutex);
+        for (auto it = d->outputs.begin(); it != d->outputs.end(); ++it) {
+            if (it->output.get() != output)
+                continue;
+            last = d->outputs.size() == 1;
+            removed = std::move(it->output);
+            if (last && d->running && d->encodeThread.joinable()) {
+                // Off the list, still fed: the encoder's last frames reach it while it drains.
+                d->drainingOutput = removed.get();
+                d->drainingJoined = it->joined;
+            }
+            d->outputs.erase(it);
+            break;
+        }
+    }
+    auto encoder = std::make_shared<Private::RetiredEncoder>();
+    if (removed && last && d->running && d->encodeThread.joinable())
+        *encoder = d->retireEncoder();
     const bool stopIt = removed && d->running;
     ++d->finishingCount;
     std::lock_guard lock(d->finishingMutex);
-    d->finishing.emplace_back([this, stopIt, output = std::shared_ptr<Output>(std::move(removed)),
+    d->finishing.emplace_back([this, stopIt, encoder,
+                               output = std::shared_ptr<Output>(std::move(removed)),
                                context = QPointer<QObject>(context),
                                finished = std::move(finished)]() mutable {
+        if (encoder->thread.joinable()) {
+            encoder->thread.join(); // flushed: every delayed frame went to `output`
+            encoder->video.reset();
+            encoder->audio.reset();
+            {
+                std::lock_guard lock(d->outputsMutex);
+                d->drainingOutput = nullptr;
+            }
+            {
+                std::lock_guard lock(d->drainMutex);
+                d->encoderDraining = false;
+            }
+            d->drainDone.notify_all();
+        }
         if (stopIt)
             output->stop();
         output.reset();
@@ -354,6 +405,9 @@ void BroadcastPipeline::stop()
 
 bool BroadcastPipeline::Private::startEncoder(QString* error)
 {
+    // Restarted within the few ms the previous session's encoder still flushes: its thread
+    // shares the queue and the mixer, so this one starts after it.
+    waitForDrainedEncoder();
     const BroadcastSettings& s = settings;
     VideoEncoderSettings videoSettings;
     videoSettings.width = s.canvas.width();
@@ -400,7 +454,7 @@ bool BroadcastPipeline::Private::startEncoder(QString* error)
         encodeQueue.clear();
         encodeStop = false;
     }
-    encodeThread = std::thread([this] { encodeLoop(); });
+    encodeThread = std::thread([this, v = video.get(), a = audio.get()] { encodeLoop(*v, *a); });
     encoding = true;
     return true;
 }
@@ -418,6 +472,27 @@ void BroadcastPipeline::Private::stopEncoder()
     encodeThread.join();
     video.reset();
     audio.reset();
+}
+
+BroadcastPipeline::Private::RetiredEncoder BroadcastPipeline::Private::retireEncoder()
+{
+    encoding = false;
+    {
+        std::lock_guard lock(encodeMutex);
+        encodeStop = true;
+    }
+    {
+        std::lock_guard lock(drainMutex);
+        encoderDraining = true;
+    }
+    encodeWake.notify_all();
+    return {std::move(encodeThread), std::move(video), std::move(audio)};
+}
+
+void BroadcastPipeline::Private::waitForDrainedEncoder()
+{
+    std::unique_lock lock(drainMutex);
+    drainDone.wait(lock, [this] { return !encoderDraining; });
 }
 
 void BroadcastPipeline::Private::renderLoop()
@@ -579,7 +654,7 @@ void BroadcastPipeline::Private::enqueueForEncoding(RawVideoFrame frame)
     encodeWake.notify_one();
 }
 
-void BroadcastPipeline::Private::encodeLoop()
+void BroadcastPipeline::Private::encodeLoop(VideoEncoder& videoEncoder, AudioEncoder& audioEncoder)
 {
     const int fps = settings.fps;
     for (;;) {
@@ -594,14 +669,16 @@ void BroadcastPipeline::Private::encodeLoop()
         }
         if (encodeObserver)
             encodeObserver(frame);
-        if (!video->encode(frame))
-            qCWarning(lcPipeline).noquote() << "video encoding failed:" << video->errorString();
+        if (!videoEncoder.encode(frame))
+            qCWarning(lcPipeline).noquote()
+                << "video encoding failed:" << videoEncoder.errorString();
         // Audio follows the video timeline: everything up to the end of this frame's slot.
         const std::int64_t audioUntil = (frame.frameIndex + 1) * kAudioSampleRate / fps;
         if (audioUntil > mixer.nextFrame()) {
             const AudioBlock block = mixer.mix(int(audioUntil - mixer.nextFrame()));
-            if (!audio->encode(block))
-                qCWarning(lcPipeline).noquote() << "audio encoding failed:" << audio->errorString();
+            if (!audioEncoder.encode(block))
+                qCWarning(lcPipeline).noquote()
+                    << "audio encoding failed:" << audioEncoder.errorString();
         }
         framesEncoded.fetch_add(1);
         {
@@ -610,8 +687,8 @@ void BroadcastPipeline::Private::encodeLoop()
                 usedFrames.push_back(std::move(frame));
         }
     }
-    video->flush();
-    audio->flush();
+    videoEncoder.flush();
+    audioEncoder.flush();
 }
 
 void BroadcastPipeline::Private::onPacket(const EncodedPacket& packet)
@@ -625,6 +702,12 @@ void BroadcastPipeline::Private::onPacket(const EncodedPacket& packet)
             slot.joined = true;
         }
         slot.output->push(packet);
+    }
+    if (drainingOutput) {
+        if (!drainingJoined && (packet.stream != EncodedPacket::Stream::Video || !packet.keyframe))
+            return;
+        drainingJoined = true;
+        drainingOutput->push(packet);
     }
 }
 

@@ -61,9 +61,10 @@ public:
     // Stops the output (a recording is finalized) and forgets it; the encoder stops with the last.
     void detachOutput(Output* output);
     // The same, but the output is stopped (its queue flushed, its connection closed, a
-    // recording finalized and remuxed) on a thread of its own, so the caller's thread — the
-    // window's — never waits for it; `finished` runs on `context`'s thread afterwards. stop()
-    // and the destructor wait for outputs still finishing.
+    // recording finalized and remuxed) on a thread of its own, and so is the encoder's flush
+    // when it was the last output, so the caller's thread — the window's — never waits for
+    // either; `finished` runs on `context`'s thread afterwards. stop() and the destructor wait
+    // for outputs still finishing.
     void detachOutputInBackground(Output* output, QObject* context, std::function<void()> finished);
     int finishingOutputs() const;
     int outputCount() const;

@@ -131,6 +131,30 @@ private:
     bool m_release = false;
 };
 
+// Counts into a tally that outlives it: an output taken off in the background is destroyed there.
+struct Tally
+{
+    std::atomic<std::int64_t> video{0};
+    std::atomic<std::int64_t> videoAtStop{-1};
+};
+
+class TallyOutput final : public Output
+{
+public:
+    explicit TallyOutput(std::shared_ptr<Tally> tally) : m_tally(std::move(tally)) {}
+    QString name() const override { return QStringLiteral("tally"); }
+    void start(const EncodedStreams&) override {}
+    void push(const EncodedPacket& packet) override
+    {
+        m_tally->video += packet.stream == EncodedPacket::Stream::Video ? 1 : 0;
+    }
+    void stop() override { m_tally->videoAtStop = m_tally->video.load(); }
+    OutputStats stats() const override { return {}; }
+
+private:
+    std::shared_ptr<Tally> m_tally;
+};
+
 template <typename Done> bool waitFor(Done done)
 {
     for (int attempt = 0; attempt < 400; ++attempt) {
@@ -153,6 +177,7 @@ private slots:
     void statsCountWhatWasDone();
     void previewOnlyUntilAnOutputIsAttached();
     void aSlowOutputStopsInTheBackground();
+    void theLastOutputsEncoderFlushesInTheBackground();
 };
 
 void TestPipeline::editsLandBetweenFrames()
@@ -251,6 +276,70 @@ void TestPipeline::aSlowOutputStopsInTheBackground()
     slowRaw->release();
     QTRY_VERIFY(finished); // on the context's thread, once the output has stopped
     QCOMPARE(pipeline.finishingOutputs(), 0);
+}
+
+void TestPipeline::theLastOutputsEncoderFlushesInTheBackground()
+{
+    BroadcastSettings settings;
+    settings.canvas = QSize(320, 180);
+    BroadcastPipeline pipeline(settings);
+    pipeline.setScene(flatScene(Qt::darkCyan));
+    // The encode thread can be held in the middle of a frame, like an encoder busy flushing.
+    std::mutex holdMutex;
+    std::condition_variable holdChanged;
+    bool hold = false;
+    bool holding = false;
+    bool gaveUp = false; // held for ten seconds: the caller must have been waiting for it
+    pipeline.setEncodeObserver([&](const RawVideoFrame&) {
+        std::unique_lock lock(holdMutex);
+        if (!hold)
+            return;
+        holding = true;
+        holdChanged.notify_all();
+        gaveUp = !holdChanged.wait_for(lock, std::chrono::seconds(10), [&] { return !hold; });
+        holding = false;
+    });
+    QString error;
+    QVERIFY2(pipeline.start(&error), qPrintable(error));
+    auto tally = std::make_shared<Tally>();
+    auto output = std::make_unique<TallyOutput>(tally);
+    TallyOutput* raw = output.get();
+    QVERIFY2(pipeline.attachOutput(std::move(output), &error), qPrintable(error));
+    QVERIFY(waitFor([&] { return tally->video >= 20; }));
+    {
+        std::unique_lock lock(holdMutex);
+        hold = true;
+        QVERIFY(holdChanged.wait_for(lock, std::chrono::seconds(10), [&] { return holding; }));
+    }
+
+    // Stop Recording with the encoder busy: the caller goes on while the encoder is held.
+    QObject context;
+    bool finished = false;
+    pipeline.detachOutputInBackground(raw, &context, [&] { finished = true; });
+    QCOMPARE(pipeline.outputCount(), 0);
+    {
+        std::lock_guard lock(holdMutex);
+        QVERIFY2(holding && !gaveUp, "the caller waited for the encoder");
+        QCOMPARE(tally->videoAtStop.load(), -1);
+        hold = false;
+        holdChanged.notify_all();
+    }
+    QTRY_VERIFY(finished);
+    // Every frame the encoder took, its delayed ones included, reached the output before its stop.
+    const std::int64_t encoded = pipeline.stats().framesEncoded;
+    QVERIFY(encoded >= 20);
+    QCOMPARE(tally->videoAtStop.load(), encoded);
+    QCOMPARE(tally->video.load(), encoded);
+
+    // Recording again starts a session of its own at frame 0.
+    pipeline.setEncodeObserver({});
+    auto next = std::make_unique<CountingOutput>();
+    CountingOutput* nextRaw = next.get();
+    QVERIFY2(pipeline.attachOutput(std::move(next), &error), qPrintable(error));
+    QVERIFY(waitFor([&] { return nextRaw->videoPackets() >= 5; }));
+    QCOMPARE(nextRaw->firstPts(), 0);
+    QVERIFY(nextRaw->firstWasVideoKeyframe());
+    pipeline.stop();
 }
 
 void TestPipeline::previewOnlyUntilAnOutputIsAttached()
