@@ -3,7 +3,9 @@
 #include "SecretStore.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
@@ -277,7 +279,7 @@ bool StudioSettings::updateDestination(const Destination& destination, QString* 
     return false;
 }
 
-bool StudioSettings::removeDestination(const QString& id, QString* error)
+void StudioSettings::startRemovingDestination(const QString& id, QObject* context, KeyCallback done)
 {
     const auto removed = std::remove_if(m_destinations.begin(), m_destinations.end(),
                                         [&](const Destination& d) { return d.id == id; });
@@ -285,15 +287,14 @@ bool StudioSettings::removeDestination(const QString& id, QString* error)
     m_destinations.erase(removed, m_destinations.end());
     if (found)
         emit changed();
-    QString why;
-    if (!removeStreamKey(id, &why)) {
-        setError(error, tr("The destination was removed, but its stream key could not be "
-                           "deleted from the keychain: %1")
-                            .arg(why));
-        return false;
-    }
-    setError(error, QString());
-    return true;
+    startRemovingStreamKey(id, context, [done = std::move(done)](const StreamKeyResult& result) {
+        StreamKeyResult outcome = result;
+        if (!result.ok())
+            outcome.error = tr("The destination was removed, but its stream key could not be "
+                               "deleted from the keychain: %1")
+                                .arg(result.error);
+        done(outcome);
+    });
 }
 
 // --- stream keys -----------------------------------------------------------------------------
@@ -303,58 +304,196 @@ QString StudioSettings::streamKeyName(const QString& destinationId)
     return u"destination/%1/stream_key"_s.arg(destinationId);
 }
 
+void StudioSettings::deliverLater(QObject* context, KeyCallback done, StreamKeyResult result)
+{
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done), result = std::move(result)] { done(result); },
+        Qt::QueuedConnection);
+}
+
+void StudioSettings::startSettingStreamKey(const QString& destinationId, const QString& key,
+                                           QObject* context, KeyCallback done)
+{
+    StreamKeyResult refused;
+    const QString trimmed = key.trimmed();
+    if (!destination(destinationId))
+        refused.error = tr("There is no destination with this id; it may have been removed.");
+    else if (trimmed.isEmpty())
+        refused.error = tr("The stream key is empty.");
+    if (!refused.ok()) {
+        deliverLater(context, std::move(done), refused);
+        return;
+    }
+    // The settings, not the caller, receive the answer: a session-only key is kept even when
+    // the page that asked has closed.
+    m_secrets->startWrite(streamKeyName(destinationId), trimmed, this,
+                          [this, destinationId, trimmed, context = QPointer<QObject>(context),
+                           done = std::move(done)](const SecretStore::Result& written) {
+                              StreamKeyResult result;
+                              if (written.ok()) {
+                                  m_sessionKeys.remove(destinationId);
+                              } else if (written.failure == SecretStore::Failure::Unavailable &&
+                                         m_allowSessionOnlyKeys) {
+                                  qCInfo(lcSettings)
+                                      << "no keychain: the stream key of destination"
+                                      << destinationId << "is kept in memory for this run only";
+                                  m_sessionKeys.insert(destinationId, trimmed);
+                                  result.storage = KeyStorage::SessionOnly;
+                              } else {
+                                  result.failure = written.failure;
+                                  result.error = written.error;
+                                  if (written.failure == SecretStore::Failure::Unavailable)
+                                      result.error += u' ' + tr("The stream key was not saved.");
+                              }
+                              if (context)
+                                  done(result);
+                          });
+}
+
+void StudioSettings::startReadingStreamKey(const QString& destinationId, QObject* context,
+                                           KeyCallback done)
+{
+    if (const auto it = m_sessionKeys.constFind(destinationId); it != m_sessionKeys.cend()) {
+        StreamKeyResult result;
+        result.key = *it;
+        result.storage = KeyStorage::SessionOnly;
+        deliverLater(context, std::move(done), result);
+        return;
+    }
+    m_secrets->startRead(streamKeyName(destinationId), context,
+                         [done = std::move(done)](const SecretStore::Result& read) {
+                             StreamKeyResult result;
+                             result.failure = read.failure;
+                             result.error = read.error;
+                             result.key = read.secret;
+                             done(result);
+                         });
+}
+
+void StudioSettings::startRemovingStreamKey(const QString& destinationId, QObject* context,
+                                            KeyCallback done)
+{
+    const bool hadSessionKey = m_sessionKeys.remove(destinationId) > 0;
+    m_secrets->startRemove(streamKeyName(destinationId), context,
+                           [keptInMemory = hadSessionKey || m_allowSessionOnlyKeys,
+                            done = std::move(done)](const SecretStore::Result& removed) {
+                               StreamKeyResult result;
+                               // Without a keychain there is nothing stored there to delete.
+                               const bool nothingThere =
+                                   removed.failure == SecretStore::Failure::Unavailable &&
+                                   keptInMemory;
+                               if (!removed.ok() && !nothingThere) {
+                                   result.failure = removed.failure;
+                                   result.error = removed.error;
+                               }
+                               done(result);
+                           });
+}
+
+void StudioSettings::startReadingEnabledKeys(QObject* context,
+                                             std::function<void(const EnabledKeysResult&)> done)
+{
+    QList<Destination> enabled;
+    for (const Destination& d : std::as_const(m_destinations)) {
+        if (d.enabled)
+            enabled << d;
+    }
+    // One read after the other, each started when the previous answered.
+    struct Reading
+    {
+        QList<Destination> left;
+        EnabledKeysResult result;
+        std::function<void(const EnabledKeysResult&)> done;
+        std::function<void()> next;
+    };
+    auto reading = std::make_shared<Reading>();
+    reading->left = enabled;
+    reading->done = std::move(done);
+    reading->next = [self = QPointer<StudioSettings>(this), context = QPointer<QObject>(context),
+                     weak = std::weak_ptr<Reading>(reading)] {
+        const std::shared_ptr<Reading> r = weak.lock();
+        if (!r || !context || !self)
+            return;
+        if (r->left.isEmpty()) {
+            r->done(r->result);
+            return;
+        }
+        const Destination d = r->left.takeFirst();
+        self->startReadingStreamKey(d.id, context, [r, d](const StreamKeyResult& read) {
+            if (!read.ok() || !read.key) {
+                r->result.destinations.clear();
+                r->result.error = read.error;
+                r->result.failure = read.failure;
+                if (read.ok())
+                    r->result.destinationWithoutKey = d.name;
+                r->left.clear();
+            } else {
+                r->result.destinations.append({d.name, streamUrlWithKey(d, *read.key)});
+            }
+            if (r->next)
+                r->next();
+        });
+    };
+    // Kept alive by the call pending at each step (the steps hold it weakly); started from the
+    // event loop, so `done` never runs inside this call.
+    QMetaObject::invokeMethod(
+        context, [reading] { reading->next(); }, Qt::QueuedConnection);
+}
+
+// --- blocking forms --------------------------------------------------------------------------
+
+namespace {
+
+StreamKeyResult waitFor(const std::function<void(QObject*, StudioSettings::KeyCallback)>& start)
+{
+    std::optional<StreamKeyResult> result;
+    QEventLoop loop;
+    start(&loop, [&](const StreamKeyResult& outcome) {
+        result = outcome;
+        loop.quit();
+    });
+    if (!result)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return result.value_or(StreamKeyResult{});
+}
+
+} // namespace
+
+bool StudioSettings::removeDestination(const QString& id, QString* error)
+{
+    const StreamKeyResult result = waitFor([&](QObject* context, KeyCallback done) {
+        startRemovingDestination(id, context, std::move(done));
+    });
+    setError(error, result.error);
+    return result.ok();
+}
+
 std::optional<KeyStorage> StudioSettings::setStreamKey(const QString& destinationId,
                                                        const QString& key, QString* error)
 {
-    if (!destination(destinationId)) {
-        setError(error, tr("There is no destination with this id; it may have been removed."));
-        return std::nullopt;
-    }
-    const QString trimmed = key.trimmed();
-    if (trimmed.isEmpty()) {
-        setError(error, tr("The stream key is empty."));
-        return std::nullopt;
-    }
-    QString why;
-    if (m_secrets->write(streamKeyName(destinationId), trimmed, &why)) {
-        m_sessionKeys.remove(destinationId);
-        setError(error, QString());
-        return KeyStorage::Keychain;
-    }
-    if (m_secrets->lastFailure() == SecretStore::Failure::Unavailable && m_allowSessionOnlyKeys) {
-        qCInfo(lcSettings) << "no keychain: the stream key of destination" << destinationId
-                           << "is kept in memory for this run only";
-        m_sessionKeys.insert(destinationId, trimmed);
-        setError(error, QString());
-        return KeyStorage::SessionOnly;
-    }
-    if (m_secrets->lastFailure() == SecretStore::Failure::Unavailable)
-        why += u' ' + tr("The stream key was not saved.");
-    setError(error, why);
-    return std::nullopt;
+    const StreamKeyResult result = waitFor([&](QObject* context, KeyCallback done) {
+        startSettingStreamKey(destinationId, key, context, std::move(done));
+    });
+    setError(error, result.error);
+    return result.ok() ? std::optional(result.storage) : std::nullopt;
 }
 
 std::optional<QString> StudioSettings::streamKey(const QString& destinationId, QString* error)
 {
-    if (const auto it = m_sessionKeys.constFind(destinationId); it != m_sessionKeys.cend()) {
-        setError(error, QString());
-        return *it;
-    }
-    return m_secrets->read(streamKeyName(destinationId), error);
+    const StreamKeyResult result = waitFor([&](QObject* context, KeyCallback done) {
+        startReadingStreamKey(destinationId, context, std::move(done));
+    });
+    setError(error, result.error);
+    return result.key;
 }
 
 bool StudioSettings::removeStreamKey(const QString& destinationId, QString* error)
 {
-    const bool hadSessionKey = m_sessionKeys.remove(destinationId) > 0;
-    if (m_secrets->remove(streamKeyName(destinationId), error))
-        return true;
-    // Without a keychain there is nothing stored there to delete.
-    if (m_secrets->lastFailure() == SecretStore::Failure::Unavailable &&
-        (hadSessionKey || m_allowSessionOnlyKeys)) {
-        setError(error, QString());
-        return true;
-    }
-    return false;
+    const StreamKeyResult result = waitFor([&](QObject* context, KeyCallback done) {
+        startRemovingStreamKey(destinationId, context, std::move(done));
+    });
+    setError(error, result.error);
+    return result.ok();
 }
 
 KeyStorage StudioSettings::streamKeyStorage(const QString& destinationId) const

@@ -2,9 +2,13 @@
 // The studio's settings: video, output, streaming destinations, recording, hotkeys, language and
 // the main window's layout, kept in an INI file (QSettings) in the app's config folder. Stream
 // keys are the exception: they live only in the OS keychain (SecretStore), under
-// "destination/<id>/stream_key", and never touch the INI file. When no keychain is reachable
-// setStreamKey() refuses, unless the user agreed to keep keys in memory for this run only.
-// Setters validate and refuse bad values with a sentence a user can read; save() writes the file.
+// "destination/<id>/stream_key", and never touch the INI file. Key calls are asynchronous (the
+// result comes back later on the caller's thread; the window never waits on the keychain). When no
+// keychain is reachable a key is refused, unless the user agreed to keep keys in memory for this
+// run only. Setters validate and refuse bad values with a sentence a user can read; save() writes
+// the file.
+
+#include "SecretStore.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -15,11 +19,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
-
-namespace sb::integrations {
-class SecretStore;
-}
 
 namespace sb::studio {
 
@@ -40,7 +41,8 @@ struct OutputSettings
     friend bool operator==(const OutputSettings&, const OutputSettings&) = default;
 };
 
-// Where the stream goes. The stream key is not a field: it is a secret, see setStreamKey().
+// Where the stream goes. The stream key is not a field: it is a secret, see
+// startSettingStreamKey().
 struct Destination
 {
     QString id; // stable uuid, assigned by addDestination()
@@ -64,11 +66,40 @@ enum class KeyStorage
     SessionOnly, // memory only, because no keychain was reachable and the user allowed it
 };
 
+// What a stream key call came to.
+struct StreamKeyResult
+{
+    sb::integrations::SecretStore::Failure failure = sb::integrations::SecretStore::Failure::None;
+    QString error;                             // a sentence a user can read; empty on success
+    std::optional<QString> key;                // a read's key; nullopt when none is set
+    KeyStorage storage = KeyStorage::Keychain; // where a stored or read key is
+    bool ok() const { return error.isEmpty(); }
+};
+
+// An enabled destination with the URL its muxer opens, stream key included: never logged.
+struct KeyedDestination
+{
+    QString name;
+    QString urlWithKey;
+};
+
+// The keys of every enabled destination, read for going live.
+struct EnabledKeysResult
+{
+    QList<KeyedDestination> destinations; // in the user's order; empty on failure
+    QString error;                        // why the keychain failed; empty otherwise
+    QString destinationWithoutKey;        // the name of an enabled destination with no key set
+    sb::integrations::SecretStore::Failure failure = sb::integrations::SecretStore::Failure::None;
+    bool ok() const { return error.isEmpty() && destinationWithoutKey.isEmpty(); }
+};
+
 class StudioSettings : public QObject
 {
     Q_OBJECT
 
 public:
+    using KeyCallback = std::function<void(const StreamKeyResult&)>;
+
     // Reads <folder>/studio.ini (folder empty: QStandardPaths::AppConfigLocation). Keys go
     // through `secrets`; with none, the settings own a SecretStore for the studio's service.
     explicit StudioSettings(const QString& folder = QString(),
@@ -98,20 +129,37 @@ public:
     // string with a reason.
     QString addDestination(const Destination& destination, QString* error = nullptr);
     bool updateDestination(const Destination& destination, QString* error = nullptr);
-    // Removes the destination and its stream key. The destination is always removed; false
-    // when its key could not be deleted from the keychain, with the reason.
-    bool removeDestination(const QString& id, QString* error = nullptr);
+    // Removes the destination at once and starts deleting its stream key; `done` says whether
+    // the key is gone (its error: the destination was removed, but the key could not be deleted).
+    void startRemovingDestination(const QString& id, QObject* context, KeyCallback done);
 
     // Stream keys. The key of destination <id> is the keychain entry streamKeyName(id).
     static QString streamKeyName(const QString& destinationId);
-    // Stores the key (trimmed) for an existing destination; returns where it went, or nullopt
-    // with a reason (no keychain and no session-only permission, keychain error, bad input).
+    // Asynchronous: each returns at once and `done` runs later on `context`'s thread (never
+    // inside the call), unless `context` is destroyed first.
+    //
+    // Stores the key (trimmed) for an existing destination; the result says where it went, or
+    // why not (no keychain and no session-only permission, keychain error, bad input).
+    void startSettingStreamKey(const QString& destinationId, const QString& key, QObject* context,
+                               KeyCallback done);
+    // The destination's key in StreamKeyResult::key; nullopt without an error when none is set.
+    void startReadingStreamKey(const QString& destinationId, QObject* context, KeyCallback done);
+    // Forgets the key wherever it is; removing a key that is not set is not an error.
+    void startRemovingStreamKey(const QString& destinationId, QObject* context, KeyCallback done);
+    // Reads the key of every enabled destination, one after the other (QtKeychain runs one job
+    // at a time), and stops at the first that fails or has none.
+    void startReadingEnabledKeys(QObject* context,
+                                 std::function<void(const EnabledKeysResult&)> done);
+
+    // Blocking forms of the key calls, for code with no event loop to return to (the command
+    // line, tests): each runs a local event loop until the keychain answers or times out. The
+    // window never uses them.
+    bool removeDestination(const QString& id, QString* error = nullptr);
     std::optional<KeyStorage> setStreamKey(const QString& destinationId, const QString& key,
                                            QString* error = nullptr);
-    // The destination's key: nullopt with an empty *error when none is set.
     std::optional<QString> streamKey(const QString& destinationId, QString* error = nullptr);
-    // Forgets the key wherever it is; removing a key that is not set is not an error.
     bool removeStreamKey(const QString& destinationId, QString* error = nullptr);
+
     // SessionOnly for a key held in memory for this run, else Keychain.
     KeyStorage streamKeyStorage(const QString& destinationId) const;
     // Set after the UI asked the user: keep keys in memory for this run when no keychain works.
@@ -163,6 +211,8 @@ signals:
 
 private:
     void load();
+    // Calls done(result) from the event loop of context's thread, if context is still there.
+    static void deliverLater(QObject* context, KeyCallback done, StreamKeyResult result);
     // Sets a member and emits changed() when the value is new.
     template <typename T> void assign(T& member, const T& value)
     {

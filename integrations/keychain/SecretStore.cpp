@@ -52,8 +52,29 @@ void SecretStore::setTimeoutMs(int timeoutMs)
     m_timeoutMs = qMax(1, timeoutMs);
 }
 
-SecretStore::JobResult SecretStore::run(Operation operation, const QString& key,
-                                        const QString& secret)
+void SecretStore::startProbe(QObject* context, Callback done)
+{
+    start(Operation::Probe, kProbeKey, QString(), context, std::move(done));
+}
+
+void SecretStore::startRead(const QString& key, QObject* context, Callback done)
+{
+    start(Operation::Read, key, QString(), context, std::move(done));
+}
+
+void SecretStore::startWrite(const QString& key, const QString& secret, QObject* context,
+                             Callback done)
+{
+    start(Operation::Write, key, secret, context, std::move(done));
+}
+
+void SecretStore::startRemove(const QString& key, QObject* context, Callback done)
+{
+    start(Operation::Remove, key, QString(), context, std::move(done));
+}
+
+void SecretStore::start(Operation operation, const QString& key, const QString& secret,
+                        QObject* context, Callback done)
 {
     QKeychain::Job* job = nullptr;
     switch (operation) {
@@ -78,142 +99,185 @@ SecretStore::JobResult SecretStore::run(Operation operation, const QString& key,
     job->setAutoDelete(true);
     job->setKey(key);
 
-    auto result = std::make_shared<JobResult>();
-    QEventLoop loop;
-    QPointer<QEventLoop> waiting(&loop);
-    connect(job, &QKeychain::Job::finished, job, [result, waiting](QKeychain::Job* finished) {
-        result->finished = true;
-        result->error = finished->error();
-        result->errorString = finished->errorString();
+    // Whichever comes first, the answer or the timeout, concludes the call; the other is ignored.
+    struct Pending
+    {
+        bool concluded = false;
+        QPointer<SecretStore> store;
+        QPointer<QObject> context;
+        Callback done;
+    };
+    auto pending = std::make_shared<Pending>();
+    pending->store = this;
+    pending->context = context;
+    pending->done = std::move(done);
+    const int timeoutMs = m_timeoutMs;
+    const auto conclude = [pending, operation](const JobResult& result) {
+        if (pending->concluded || !pending->store)
+            return;
+        pending->concluded = true;
+        pending->store->conclude(operation, result, [pending](Result outcome) {
+            if (pending->store)
+                pending->store->m_lastFailure = outcome.failure;
+            if (!pending->context)
+                return;
+            // Queued, so the caller is never called back from inside a start*() call, even by
+            // a backend that answers at once.
+            QMetaObject::invokeMethod(
+                pending->context,
+                [pending, outcome = std::move(outcome)] {
+                    if (pending->context)
+                        pending->done(outcome);
+                },
+                Qt::QueuedConnection);
+        });
+    };
+    connect(job, &QKeychain::Job::finished, job, [conclude](QKeychain::Job* finished) {
+        JobResult result;
+        result.finished = true;
+        result.error = finished->error();
+        result.errorString = finished->errorString();
         if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(finished))
-            result->text = read->textData();
-        if (waiting)
-            waiting->quit();
+            result.text = read->textData();
+        conclude(result);
     });
-    QTimer::singleShot(m_timeoutMs, &loop, &QEventLoop::quit);
-    job->start();
-    // Some backends answer inside start(); a quit() before exec() would be lost.
-    if (!result->finished)
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    if (!result->finished)
+    QTimer::singleShot(timeoutMs, this, [conclude, operation, key, timeoutMs] {
         qCWarning(lcKeychain) << "keychain" << operationName(int(operation)) << "of" << key
-                              << "timed out after" << m_timeoutMs << "ms";
-    return *result;
+                              << "timed out after" << timeoutMs << "ms";
+        conclude(JobResult{});
+    });
+    job->start();
 }
 
-QString SecretStore::failureMessage(Operation operation, const JobResult& result)
+void SecretStore::conclude(Operation operation, const JobResult& job,
+                           std::function<void(Result)> deliver)
 {
-    if (!result.finished) {
-        m_lastFailure = Failure::TimedOut;
-        return tr("The keychain did not answer in time (%1 s). It may be locked and waiting "
-                  "for you to unlock it.")
-            .arg(QString::number(m_timeoutMs / 1000.0, 'g', 3));
+    const bool absentIsFine = operation != Operation::Write;
+    if (job.finished && (job.error == QKeychain::NoError ||
+                         (absentIsFine && job.error == QKeychain::EntryNotFound))) {
+        Result result;
+        if (operation == Operation::Read && job.error == QKeychain::NoError)
+            result.secret = job.text;
+        deliver(std::move(result));
+        return;
     }
-    qCWarning(lcKeychain) << "keychain" << operationName(int(operation)) << "failed, error"
-                          << int(result.error) << result.errorString;
-    switch (result.error) {
-    case QKeychain::AccessDeniedByUser:
-        m_lastFailure = Failure::Denied;
-        return tr("Access to the keychain was refused.");
-    case QKeychain::AccessDenied:
-        m_lastFailure = Failure::Denied;
-        return tr("The keychain refused access; it may be locked.");
-    default:
-        break;
+    if (job.finished) {
+        qCWarning(lcKeychain) << "keychain" << operationName(int(operation)) << "failed, error"
+                              << int(job.error) << job.errorString;
+    }
+    const bool vague = job.finished && operation != Operation::Probe &&
+                       job.error != QKeychain::NoBackendAvailable &&
+                       job.error != QKeychain::AccessDeniedByUser &&
+                       job.error != QKeychain::AccessDenied;
+    if (!vague) {
+        deliver(failure(operation, job));
+        return;
     }
     // A failure that says nothing precise: if the keychain does not even answer a read, say
     // that, in words a user can act on.
-    if (operation != Operation::Probe && result.error != QKeychain::NoBackendAvailable) {
-        QString why;
-        if (!isAvailable(&why))
-            return why; // and lastFailure() says why: unavailable, timed out, denied
+    const Result general = failure(operation, job);
+    startProbe(this, [deliver = std::move(deliver), general](const Result& probe) {
+        deliver(probe.ok() ? general : probe);
+    });
+}
+
+SecretStore::Result SecretStore::failure(Operation operation, const JobResult& job) const
+{
+    Result result;
+    if (!job.finished) {
+        result.failure = Failure::TimedOut;
+        result.error = tr("The keychain did not answer in time (%1 s). It may be locked and "
+                          "waiting for you to unlock it.")
+                           .arg(QString::number(m_timeoutMs / 1000.0, 'g', 3));
+        return result;
     }
-    if (operation == Operation::Probe || result.error == QKeychain::NoBackendAvailable) {
-        m_lastFailure = Failure::Unavailable;
+    switch (job.error) {
+    case QKeychain::AccessDeniedByUser:
+        result.failure = Failure::Denied;
+        result.error = tr("Access to the keychain was refused.");
+        return result;
+    case QKeychain::AccessDenied:
+        result.failure = Failure::Denied;
+        result.error = tr("The keychain refused access; it may be locked.");
+        return result;
+    default:
+        break;
+    }
+    if (operation == Operation::Probe || job.error == QKeychain::NoBackendAvailable) {
+        result.failure = Failure::Unavailable;
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-        return tr("No keychain service is running (Secret Service over D-Bus). Stream keys "
-                  "cannot be saved securely.");
+        result.error = tr("No keychain service is running (Secret Service over D-Bus). Stream "
+                          "keys cannot be saved securely.");
 #else
-        return tr("The system keychain cannot be reached. Stream keys cannot be saved "
-                  "securely.");
+        result.error = tr("The system keychain cannot be reached. Stream keys cannot be saved "
+                          "securely.");
 #endif
+        return result;
     }
-    m_lastFailure = Failure::Other;
+    result.failure = Failure::Other;
     switch (operation) {
     case Operation::Write:
-        return tr("The keychain could not store the secret (is the default keyring created and "
-                  "unlocked?): %1")
-            .arg(result.errorString);
+        result.error = tr("The keychain could not store the secret (is the default keyring "
+                          "created and unlocked?): %1")
+                           .arg(job.errorString);
+        break;
     case Operation::Remove:
-        return tr("The keychain could not delete the secret: %1").arg(result.errorString);
+        result.error = tr("The keychain could not delete the secret: %1").arg(job.errorString);
+        break;
     default:
-        return tr("The keychain could not read the secret: %1").arg(result.errorString);
+        result.error = tr("The keychain could not read the secret: %1").arg(job.errorString);
+        break;
     }
+    return result;
+}
+
+// --- blocking forms --------------------------------------------------------------------------
+
+SecretStore::Result SecretStore::waitFor(const std::function<void(Callback)>& start)
+{
+    std::optional<Result> result;
+    QEventLoop loop;
+    start([&](const Result& outcome) {
+        result = outcome;
+        loop.quit();
+    });
+    // The answer is queued, never given inside start(); the timeout ends the loop at the latest.
+    if (!result)
+        loop.exec(QEventLoop::ExcludeUserInputEvents);
+    return result.value_or(Result{Failure::Other, tr("The keychain call was abandoned."), {}});
 }
 
 bool SecretStore::isAvailable(QString* why)
 {
-    const JobResult result = run(Operation::Probe, kProbeKey, QString());
-    if (result.finished &&
-        (result.error == QKeychain::NoError || result.error == QKeychain::EntryNotFound)) {
-        m_lastFailure = Failure::None;
-        if (why)
-            why->clear();
-        return true;
-    }
-    const QString message = failureMessage(Operation::Probe, result);
+    const Result result = waitFor([this](Callback done) { startProbe(this, std::move(done)); });
     if (why)
-        *why = message;
-    return false;
+        *why = result.error;
+    return result.ok();
 }
 
 bool SecretStore::write(const QString& key, const QString& secret, QString* error)
 {
-    const JobResult result = run(Operation::Write, key, secret);
-    if (result.finished && result.error == QKeychain::NoError) {
-        m_lastFailure = Failure::None;
-        if (error)
-            error->clear();
-        return true;
-    }
-    const QString message = failureMessage(Operation::Write, result);
+    const Result result =
+        waitFor([&](Callback done) { startWrite(key, secret, this, std::move(done)); });
     if (error)
-        *error = message;
-    return false;
+        *error = result.error;
+    return result.ok();
 }
 
 std::optional<QString> SecretStore::read(const QString& key, QString* error)
 {
-    const JobResult result = run(Operation::Read, key, QString());
-    if (result.finished &&
-        (result.error == QKeychain::NoError || result.error == QKeychain::EntryNotFound)) {
-        m_lastFailure = Failure::None;
-        if (error)
-            error->clear();
-        if (result.error == QKeychain::EntryNotFound)
-            return std::nullopt;
-        return result.text;
-    }
-    const QString message = failureMessage(Operation::Read, result);
+    const Result result = waitFor([&](Callback done) { startRead(key, this, std::move(done)); });
     if (error)
-        *error = message;
-    return std::nullopt;
+        *error = result.error;
+    return result.secret;
 }
 
 bool SecretStore::remove(const QString& key, QString* error)
 {
-    const JobResult result = run(Operation::Remove, key, QString());
-    if (result.finished &&
-        (result.error == QKeychain::NoError || result.error == QKeychain::EntryNotFound)) {
-        m_lastFailure = Failure::None;
-        if (error)
-            error->clear();
-        return true;
-    }
-    const QString message = failureMessage(Operation::Remove, result);
+    const Result result = waitFor([&](Callback done) { startRemove(key, this, std::move(done)); });
     if (error)
-        *error = message;
-    return false;
+        *error = result.error;
+    return result.ok();
 }
 
 } // namespace sb::integrations

@@ -4,6 +4,7 @@
 // keys are refused, or kept in memory only when the user allowed it (checked in a child process
 // whose session bus does not exist).
 
+#include "LoopProbe.h"
 #include "SecretScan.h"
 #include "SecretStore.h"
 #include "StudioSettings.h"
@@ -91,6 +92,10 @@ private slots:
     void streamKeysNeverReachDisk();
     void removingDestinationRemovesItsKey();
     void keychainThatDoesNotAnswerTimesOut();
+    void asyncCallsAnswerLaterOnTheCallersLoop();
+    void enabledKeysAreReadForGoingLive();
+    void aSilentKeychainLeavesTheCallersLoopRunning_data();
+    void aSilentKeychainLeavesTheCallersLoopRunning();
     void withoutSecretService();
 
 private:
@@ -488,6 +493,167 @@ void TestSettings::keychainThatDoesNotAnswerTimesOut()
     QVERIFY2(secrets.remove(key, &error), qPrintable(error));
     QVERIFY(!secrets.read(key, &error).has_value());
     QVERIFY2(error.isEmpty(), qPrintable(error));
+#else
+    QSKIP("pauses the Secret Service daemon with SIGSTOP");
+#endif
+}
+
+// The asynchronous calls return at once and answer later from the caller's event loop, with the
+// same results as the blocking ones.
+void TestSettings::asyncCallsAnswerLaterOnTheCallersLoop()
+{
+    if (!hasPrivateKeyring())
+        QSKIP(kNeedsPrivateKeyring);
+    SecretStore secrets(kTestService);
+    QObject context;
+    const QString key = u"async/%1"_s.arg(QUuid::createUuid().toString());
+    const QString secret = makeStreamKey();
+    std::optional<SecretStore::Result> result;
+    const auto done = [&](const SecretStore::Result& r) { result = r; };
+
+    secrets.startWrite(key, secret, &context, done);
+    QVERIFY(!result); // never inside the call
+    QTRY_VERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error));
+
+    result.reset();
+    secrets.startRead(key, &context, done);
+    QVERIFY(!result);
+    QTRY_VERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error));
+    QVERIFY(result->secret.value_or(QString()) == secret); // not QCOMPARE: never print a key
+
+    result.reset();
+    secrets.startRemove(key, &context, done);
+    QTRY_VERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error));
+    result.reset();
+    secrets.startRead(key, &context, done);
+    QTRY_VERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error)); // absent is not an error
+    QVERIFY(!result->secret);
+
+    // A caller that is gone by the time the keychain answers is not called.
+    bool called = false;
+    {
+        QObject gone;
+        secrets.startProbe(&gone, [&](const SecretStore::Result&) { called = true; });
+    }
+    result.reset();
+    secrets.startProbe(&context, done); // answers after the first (QtKeychain runs them in order)
+    QTRY_VERIFY(result);
+    QVERIFY(result->ok());
+    QVERIFY(!called);
+}
+
+// Going live reads the key of every enabled destination, in order; a destination without a key
+// is named so the window can say which one.
+void TestSettings::enabledKeysAreReadForGoingLive()
+{
+    if (!hasPrivateKeyring())
+        QSKIP(kNeedsPrivateKeyring);
+    SecretStore secrets(kTestService);
+    StudioSettings settings(m_dir->path(), &secrets);
+    const QString x = settings.addDestination(makeDestination(u"X"_s, u"rtmps://h:443/x"_s));
+    Destination off = makeDestination(u"Off"_s, u"rtmp://127.0.0.1/off"_s);
+    off.enabled = false;
+    settings.addDestination(off);
+    const QString backup =
+        settings.addDestination(makeDestination(u"Backup"_s, u"rtmp://127.0.0.1/live"_s));
+    const QString xKey = makeStreamKey();
+    const QString backupKey = makeStreamKey();
+    QVERIFY(settings.setStreamKey(x, xKey));
+
+    QObject context;
+    std::optional<EnabledKeysResult> result;
+    const auto done = [&](const EnabledKeysResult& r) { result = r; };
+    settings.startReadingEnabledKeys(&context, done);
+    QVERIFY(!result);
+    QTRY_VERIFY(result);
+    QVERIFY(!result->ok());
+    QCOMPARE(result->destinationWithoutKey, u"Backup"_s);
+    QVERIFY(result->error.isEmpty());
+    QVERIFY(result->destinations.isEmpty());
+
+    QVERIFY(settings.setStreamKey(backup, backupKey));
+    result.reset();
+    settings.startReadingEnabledKeys(&context, done);
+    QTRY_VERIFY(result);
+    QVERIFY2(result->ok(), qPrintable(result->error));
+    QCOMPARE(result->destinations.size(), 2);
+    QCOMPARE(result->destinations.at(0).name, u"X"_s);
+    QVERIFY(result->destinations.at(0).urlWithKey == u"rtmps://h:443/x/"_s + xKey);
+    QCOMPARE(result->destinations.at(1).name, u"Backup"_s);
+    QVERIFY(result->destinations.at(1).urlWithKey == u"rtmp://127.0.0.1/live/"_s + backupKey);
+    QVERIFY(settings.removeStreamKey(x));
+    QVERIFY(settings.removeStreamKey(backup));
+}
+
+void TestSettings::aSilentKeychainLeavesTheCallersLoopRunning_data()
+{
+    QTest::addColumn<QString>("call");
+    QTest::newRow("write") << u"write"_s;
+    QTest::newRow("read") << u"read"_s;
+    QTest::newRow("settings: keys for going live") << u"going live"_s;
+}
+
+// While the keychain does not answer (the daemon paused with SIGSTOP), a pending call leaves the
+// caller's event loop running: a 10 ms timer keeps ticking there, never inside a loop of the
+// call's own, and the call ends with the timeout's sentence.
+void TestSettings::aSilentKeychainLeavesTheCallersLoopRunning()
+{
+    QFETCH(QString, call);
+    if (!hasPrivateKeyring())
+        QSKIP(kNeedsPrivateKeyring);
+#ifdef Q_OS_UNIX
+    const auto pid = pid_t(qEnvironmentVariableIntValue("SB_TEST_KEYRING_PID"));
+    if (pid <= 0)
+        QSKIP("with-keyring.sh did not say which process the keyring is");
+    SecretStore secrets(kTestService);
+    StudioSettings settings(m_dir->path(), &secrets);
+    const QString id = settings.addDestination(makeDestination(u"X"_s, u"rtmps://h:443/x"_s));
+    QVERIFY(settings.setStreamKey(id, makeStreamKey())); // connected before the pause
+    secrets.setTimeoutMs(1000);
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+
+    QObject context;
+    std::optional<SecretStore::Failure> failure;
+    QString error;
+    sb::test::LoopProbe probe;
+    probe.start();
+    const auto done = [&](const SecretStore::Result& r) {
+        failure = r.failure;
+        error = r.error;
+    };
+    const QString key = u"silent/%1"_s.arg(QUuid::createUuid().toString());
+    if (call == u"write") {
+        secrets.startWrite(key, makeStreamKey(), &context, done);
+    } else if (call == u"read") {
+        secrets.startRead(StudioSettings::streamKeyName(id), &context, done);
+    } else {
+        settings.startReadingEnabledKeys(&context, [&](const EnabledKeysResult& r) {
+            QVERIFY(r.destinations.isEmpty());
+            failure = r.failure;
+            error = r.error;
+        });
+    }
+    QVERIFY(!failure); // the call returned before any answer
+    QTRY_VERIFY_WITH_TIMEOUT(failure.has_value(), 10'000);
+    probe.stop();
+    qInfo("%s: the caller's 10 ms timer ticked %d times, longest gap %lld ms", qPrintable(call),
+          probe.ticks(), probe.longestGapMs());
+    QCOMPARE(*failure, SecretStore::Failure::TimedOut);
+    QVERIFY2(error.startsWith(u"The keychain did not answer in time (1 s)."_s), qPrintable(error));
+    QCOMPARE(probe.deepestNesting(), 0);
+    QVERIFY(probe.ticks() > 0);
+
+    ::kill(pid, SIGCONT);
+    resume.dismiss();
+    // The late write may land once the daemon runs again (QtKeychain runs jobs in order).
+    secrets.setTimeoutMs(SecretStore::kDefaultTimeoutMs);
+    QVERIFY(secrets.remove(key));
+    QVERIFY(settings.removeStreamKey(id));
 #else
     QSKIP("pauses the Secret Service daemon with SIGSTOP");
 #endif
