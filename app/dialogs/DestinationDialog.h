@@ -2,7 +2,8 @@
 // Adds or edits one streaming destination: its name, server URL and stream key. The key field is
 // a password field with a Show toggle that starts empty: a stored key is never loaded into it, so
 // it cannot be revealed by accident, and typing one replaces the stored key. The dialog only
-// collects; the settings dialog writes the key through StudioSettings::setStreamKey() on Apply.
+// collects; the settings dialog stores the key through StudioSettings::startSettingStreamKey() on
+// Apply.
 
 #include "StudioSettings.h"
 

@@ -407,11 +407,16 @@ void SettingsDialog::edited()
 void SettingsDialog::refresh()
 {
     const QStringList errors = validationErrors();
-    const QStringList shown = errors + m_applyProblems;
+    QStringList shown = errors + m_applyProblems;
+    if (m_applying)
+        shown << tr("Saving the stream keys to the keychain…");
     m_errorLabel->setText(shown.join(u'\n'));
     m_errorLabel->setVisible(!shown.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty());
-    m_buttons->button(QDialogButtonBox::Apply)->setEnabled(errors.isEmpty() && m_dirty);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty() && !m_applying);
+    m_buttons->button(QDialogButtonBox::Apply)
+        ->setEnabled(errors.isEmpty() && m_dirty && !m_applying);
+    // The pages hold still until the keychain has answered for what they wrote.
+    m_pageStack->setEnabled(!m_applying);
 }
 
 bool SettingsDialog::applyHotkeys(QStringList* problems)
@@ -438,11 +443,33 @@ bool SettingsDialog::applyHotkeys(QStringList* problems)
     return ok;
 }
 
-bool SettingsDialog::apply()
+void SettingsDialog::apply()
 {
+    startApplying(false);
+}
+
+void SettingsDialog::accept()
+{
+    startApplying(true);
+}
+
+void SettingsDialog::reject()
+{
+    if (m_applying) {
+        m_applying = false;
+        if (QString error; !m_settings->save(&error))
+            qCWarning(lcSettingsDialog) << "settings not saved on cancel:" << error;
+    }
+    QDialog::reject();
+}
+
+void SettingsDialog::startApplying(bool closeWhenDone)
+{
+    if (m_applying)
+        return;
     if (!validationErrors().isEmpty()) {
         refresh();
-        return false;
+        return;
     }
     QStringList problems;
     QString error;
@@ -455,15 +482,27 @@ bool SettingsDialog::apply()
     applyHotkeys(&problems);
     if (!m_settings->setLanguage(language(), &error))
         problems << error;
-    m_streamPage->apply(&problems);
-    if (!m_settings->save(&error))
-        problems << error;
+    m_applying = true;
+    m_streamPage->apply([this, problems, closeWhenDone](const QStringList& streamProblems) {
+        finishApplying(problems + streamProblems, closeWhenDone);
+    });
+    if (m_applying)
+        refresh(); // waiting for the keychain: say so, and hold the buttons and the pages
+}
 
+void SettingsDialog::finishApplying(QStringList problems, bool closeWhenDone)
+{
+    if (!m_applying)
+        return; // cancelled meanwhile: reject() saved what there was
+    m_applying = false;
+    if (QString error; !m_settings->save(&error))
+        problems << error;
     m_applyProblems = problems;
     if (!problems.isEmpty()) {
         qCWarning(lcSettingsDialog) << "settings not fully applied:" << problems;
         refresh();
-        return false;
+        emit applyFinished(false);
+        return;
     }
     m_dirty = false;
     refresh();
@@ -472,12 +511,8 @@ bool SettingsDialog::apply()
         m_appliedLanguage = m_settings->language();
         emit languageChanged(m_appliedLanguage);
     }
-    return true;
-}
-
-void SettingsDialog::accept()
-{
-    if (apply())
+    emit applyFinished(true);
+    if (closeWhenDone)
         QDialog::accept();
 }
 

@@ -52,16 +52,24 @@ public:
     // What keeps OK disabled, as shown at the foot of the dialog; empty when all is valid.
     QStringList validationErrors() const;
 
-    // Writes every page to the settings and saves them. False when something was refused or
-    // could not be saved, with the reasons shown at the foot of the dialog.
-    bool apply();
+    // Writes every page to the settings and saves them. Stream keys go to the keychain in the
+    // background: until it answers the buttons are disabled and the dialog says it is saving.
+    // applied() follows a success; what was refused or could not be saved is shown at the foot
+    // of the dialog. Ends inside the call when there is no key to write.
+    void apply();
+    bool isApplying() const { return m_applying; }
 
     // OK: applies, and closes only when that worked.
     void accept() override;
+    // Cancel: drops what was not applied. Closed while keys are being saved, the dialog saves
+    // what was already written; the keychain finishes the keys on its own.
+    void reject() override;
 
 signals:
     // After a successful apply (Apply or OK).
     void applied();
+    // After every apply, successful or not.
+    void applyFinished(bool ok);
     // After an apply that changed the language: "en", "es", or "" for the system language.
     void languageChanged(const QString& language);
 
@@ -83,10 +91,13 @@ private:
     QString language() const;
     // Writes the hotkeys; false with the reasons in *problems.
     bool applyHotkeys(QStringList* problems);
+    void startApplying(bool closeWhenDone);
+    void finishApplying(QStringList problems, bool closeWhenDone);
 
     sb::studio::StudioSettings* m_settings = nullptr;
     bool m_loading = false;
     bool m_dirty = false;
+    bool m_applying = false;     // waiting for the keychain to take the stream keys
     QStringList m_applyProblems; // what the last apply could not do, until the next edit
     QString m_appliedLanguage;   // as of the last apply, to tell when it changed
 

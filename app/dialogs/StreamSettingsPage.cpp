@@ -39,16 +39,19 @@ StreamSettingsPage::StreamSettingsPage(StudioSettings* settings, QWidget* parent
 {
     setObjectName(QStringLiteral("streamPage"));
     m_askUser = [this](const QString& question) {
-        return QMessageBox::question(this, tr("No Keychain"), question,
+        // On the window, not the page: the dialog disables its pages while keys are being saved,
+        // and a message box on a disabled parent could not be answered.
+        return QMessageBox::question(window(), tr("No Keychain"), question,
                                      QMessageBox::Yes | QMessageBox::No,
                                      QMessageBox::No) == QMessageBox::Yes;
     };
     buildUi();
     // Asked once up front, so the page can say before the user types a key that it cannot be
     // kept in a keychain.
-    QString why;
-    if (!m_settings->secretStore()->isAvailable(&why))
-        m_keychainProblem = why;
+    m_settings->secretStore()->startProbe(this, [this](const SecretStore::Result& probe) {
+        m_keychainProblem = probe.ok() ? QString() : probe.error;
+        updateKeychainNote();
+    });
     reload();
 }
 
@@ -114,26 +117,36 @@ void StreamSettingsPage::reload()
 {
     m_rows.clear();
     m_removedIds.clear();
+    const int reload = ++m_reloads;
     for (const Destination& destination : m_settings->destinations()) {
         Row row;
         row.destination = destination;
-        row.keyState = readKeyState(destination.id, &row.keyError);
+        row.keyState = KeyState::Checking;
         m_rows.append(row);
+        m_settings->startReadingStreamKey(
+            destination.id, this,
+            [this, reload, id = destination.id](const sb::studio::StreamKeyResult& read) {
+                if (reload != m_reloads)
+                    return;
+                for (Row& row : m_rows) {
+                    if (row.destination.id == id && row.keyState == KeyState::Checking) {
+                        row.keyState = keyState(read);
+                        row.keyError = read.error;
+                    }
+                }
+                refreshTable();
+            });
     }
     refreshTable();
     updateKeychainNote();
 }
 
-StreamSettingsPage::KeyState StreamSettingsPage::readKeyState(const QString& destinationId,
-                                                              QString* error) const
+StreamSettingsPage::KeyState StreamSettingsPage::keyState(const sb::studio::StreamKeyResult& read)
 {
-    // Only whether a key exists is kept; the key itself is dropped at once.
-    const std::optional<QString> key = m_settings->streamKey(destinationId, error);
-    if (key)
-        return m_settings->streamKeyStorage(destinationId) == KeyStorage::SessionOnly
-                   ? KeyState::SessionOnly
-                   : KeyState::Keychain;
-    return error->isEmpty() ? KeyState::NotSet : KeyState::Unreadable;
+    // Only whether a key exists is kept; the key itself is dropped with the result.
+    if (read.key)
+        return read.storage == KeyStorage::SessionOnly ? KeyState::SessionOnly : KeyState::Keychain;
+    return read.ok() ? KeyState::NotSet : KeyState::Unreadable;
 }
 
 QString StreamSettingsPage::keyText(const Row& row) const
@@ -149,6 +162,8 @@ QString StreamSettingsPage::keyText(const Row& row) const
         return tr("•••••• (this session only)");
     case KeyState::Unreadable:
         return tr("not readable");
+    case KeyState::Checking:
+        return tr("checking…");
     case KeyState::NotSet:
         break;
     }
@@ -287,26 +302,42 @@ QStringList StreamSettingsPage::validationErrors() const
     return problems;
 }
 
-bool StreamSettingsPage::apply(QStringList* problems)
+void StreamSettingsPage::runSteps(std::shared_ptr<QList<Step>> steps,
+                                  std::function<void()> finished)
 {
-    bool ok = true;
-    QString error;
+    if (steps->isEmpty()) {
+        finished();
+        return;
+    }
+    const Step step = steps->takeFirst();
+    step([steps, finished = std::move(finished)] { runSteps(steps, finished); });
+}
+
+void StreamSettingsPage::apply(std::function<void(const QStringList& problems)> done)
+{
+    auto problems = std::make_shared<QStringList>();
+    auto steps = std::make_shared<QList<Step>>();
     for (const QString& id : std::as_const(m_removedIds)) {
-        if (!m_settings->removeDestination(id, &error)) {
-            *problems << error;
-            ok = false;
-        }
+        steps->append([this, id, problems](std::function<void()> next) {
+            m_settings->startRemovingDestination(
+                id, this, [problems, next](const sb::studio::StreamKeyResult& removed) {
+                    if (!removed.ok())
+                        *problems << removed.error;
+                    next();
+                });
+        });
     }
     m_removedIds.clear();
     m_droppedKeyNames.clear();
 
-    for (Row& row : m_rows) {
+    QString error;
+    for (int index = 0; index < m_rows.size(); ++index) {
+        Row& row = m_rows[index];
         if (row.destination.id.isEmpty()) {
             const QString id = m_settings->addDestination(row.destination, &error);
             if (id.isEmpty()) {
                 *problems << tr("The destination “%1” was not added: %2")
                                  .arg(row.destination.name, error);
-                ok = false;
                 continue;
             }
             row.destination.id = id;
@@ -315,76 +346,111 @@ bool StreamSettingsPage::apply(QStringList* problems)
             if (!m_settings->updateDestination(row.destination, &error)) {
                 *problems << tr("The destination “%1” was not changed: %2")
                                  .arg(row.destination.name, error);
-                ok = false;
                 continue;
             }
             row.modified = false;
         }
+        // The rows stay where they are until done: the dialog keeps the page still meanwhile.
         if (row.forgetKey) {
-            if (m_settings->removeStreamKey(row.destination.id, &error)) {
-                row.forgetKey = false;
-            } else {
-                *problems << tr("The stream key of “%1” could not be forgotten: %2")
-                                 .arg(row.destination.name, error);
-                ok = false;
-            }
+            steps->append([this, index, problems](std::function<void()> next) {
+                m_settings->startRemovingStreamKey(
+                    m_rows.at(index).destination.id, this,
+                    [this, index, problems, next](const sb::studio::StreamKeyResult& removed) {
+                        Row& row = m_rows[index];
+                        if (removed.ok())
+                            row.forgetKey = false;
+                        else
+                            *problems << tr("The stream key of “%1” could not be forgotten: %2")
+                                             .arg(row.destination.name, removed.error);
+                        next();
+                    });
+            });
         }
-        if (!row.pendingKey.isEmpty() && !storePendingKey(row, problems))
-            ok = false;
+        if (!row.pendingKey.isEmpty()) {
+            steps->append([this, index, problems](std::function<void()> next) {
+                storePendingKey(index, problems, std::move(next));
+            });
+        }
     }
 
-    // Keys that are still pending stay in the rows for a retry, so a failed apply keeps them.
-    if (ok)
-        reload();
-    else
-        refreshTable();
-    updateKeychainNote();
-    return ok;
+    runSteps(steps, [this, problems, done = std::move(done)] {
+        // Keys that are still pending stay in the rows for a retry, so a failed apply keeps them.
+        if (problems->isEmpty())
+            reload();
+        else
+            refreshTable();
+        updateKeychainNote();
+        done(*problems);
+    });
 }
 
-bool StreamSettingsPage::storePendingKey(Row& row, QStringList* problems)
+void StreamSettingsPage::storePendingKey(int index, std::shared_ptr<QStringList> problems,
+                                         std::function<void()> next)
 {
-    const QString& id = row.destination.id;
-    const QString& name = row.destination.name;
-    SecretStore* secrets = m_settings->secretStore();
-    QString error;
-    std::optional<KeyStorage> stored = m_settings->setStreamKey(id, row.pendingKey, &error);
-    if (!stored && secrets->lastFailure() == SecretStore::Failure::Unavailable &&
-        !m_settings->sessionOnlyKeysAllowed()) {
-        QString why;
-        if (secrets->isAvailable(&why)) {
-            // The keychain came back between the two calls: just try again.
-            stored = m_settings->setStreamKey(id, row.pendingKey, &error);
-        } else {
-            m_keychainProblem = why;
-            const QString question =
-                tr("No keychain service is available: %1\n\n"
-                   "Keep the stream key of “%2” for this session only? It stays in memory until "
-                   "the studio quits and is never written to a file; you will have to enter it "
-                   "again after a restart.\n\nIf you answer No, the key is not kept at all.")
-                    .arg(why, name);
-            if (!m_askUser(question)) {
-                qCInfo(lcStreamSettings)
-                    << "no keychain: the user chose not to keep the stream key of destination"
-                    << id;
-                row.pendingKey.clear();
-                m_droppedKeyNames << name;
-                return true;
+    const QString id = m_rows.at(index).destination.id;
+    const auto storeAgain = [this, index, problems, next] {
+        m_settings->startSettingStreamKey(
+            m_rows.at(index).destination.id, m_rows.at(index).pendingKey, this,
+            [this, index, problems, next](const sb::studio::StreamKeyResult& stored) {
+                keyStored(index, stored, problems.get());
+                next();
+            });
+    };
+    m_settings->startSettingStreamKey(
+        id, m_rows.at(index).pendingKey, this,
+        [this, index, id, problems, next, storeAgain](const sb::studio::StreamKeyResult& stored) {
+            if (stored.ok() || stored.failure != SecretStore::Failure::Unavailable ||
+                m_settings->sessionOnlyKeysAllowed()) {
+                keyStored(index, stored, problems.get());
+                next();
+                return;
             }
-            m_settings->allowSessionOnlyKeys(true);
-            stored = m_settings->setStreamKey(id, row.pendingKey, &error);
-        }
-    }
-    if (!stored) {
-        *problems << tr("The stream key of “%1” was not saved: %2").arg(name, error);
-        qCWarning(lcStreamSettings)
-            << "the stream key of destination" << id << "was not stored:" << error;
-        return false;
+            m_settings->secretStore()->startProbe(this, [this, index, id, next, storeAgain](
+                                                            const SecretStore::Result& probe) {
+                if (probe.ok()) {
+                    // The keychain came back between the two calls: just try again.
+                    storeAgain();
+                    return;
+                }
+                m_keychainProblem = probe.error;
+                Row& row = m_rows[index];
+                const QString question =
+                    tr("No keychain service is available: %1\n\n"
+                       "Keep the stream key of “%2” for this session only? It stays in memory "
+                       "until the studio quits and is never written to a file; you will have to "
+                       "enter it again after a restart.\n\nIf you answer No, the key is not kept "
+                       "at all.")
+                        .arg(probe.error, row.destination.name);
+                if (!m_askUser(question)) {
+                    qCInfo(lcStreamSettings)
+                        << "no keychain: the user chose not to keep the stream key of destination"
+                        << id;
+                    row.pendingKey.clear();
+                    m_droppedKeyNames << row.destination.name;
+                    next();
+                    return;
+                }
+                m_settings->allowSessionOnlyKeys(true);
+                storeAgain();
+            });
+        });
+}
+
+void StreamSettingsPage::keyStored(int index, const sb::studio::StreamKeyResult& stored,
+                                   QStringList* problems)
+{
+    Row& row = m_rows[index];
+    if (!stored.ok()) {
+        *problems << tr("The stream key of “%1” was not saved: %2")
+                         .arg(row.destination.name, stored.error);
+        qCWarning(lcStreamSettings) << "the stream key of destination" << row.destination.id
+                                    << "was not stored:" << stored.error;
+        return;
     }
     row.pendingKey.clear();
-    row.keyState = *stored == KeyStorage::SessionOnly ? KeyState::SessionOnly : KeyState::Keychain;
+    row.keyState =
+        stored.storage == KeyStorage::SessionOnly ? KeyState::SessionOnly : KeyState::Keychain;
     row.keyError.clear();
-    return true;
 }
 
 } // namespace sb::app

@@ -6,6 +6,7 @@
 // the dialog asks, and keeps the key for this session only when the user says yes.
 
 #include "DestinationDialog.h"
+#include "LoopProbe.h"
 #include "SecretScan.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
@@ -24,6 +25,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -33,6 +35,11 @@
 #include <QUuid>
 
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 using namespace sb::app;
 using namespace sb::studio;
@@ -207,6 +214,7 @@ private slots:
     void streamKeyRoundTripsThroughKeychain();
     void editingReplacesOrForgetsTheKey();
     void removingDestinationRemovesItsKey();
+    void applyWhileTheKeychainDoesNotAnswer();
     void withoutKeychainTheDialogAsks();
 
 private:
@@ -563,7 +571,8 @@ void TestSettingsDialog::streamKeyRoundTripsThroughKeychain()
         QVERIFY(settings.destinations().isEmpty()); // not before OK
 
         pressOk(dialog);
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        // The key goes to the keychain in the background; the dialog closes once it is there.
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(questions, 0); // the keychain took it, nothing to ask
     }
     QCOMPARE(settings.destinations().size(), 1);
@@ -582,7 +591,7 @@ void TestSettingsDialog::streamKeyRoundTripsThroughKeychain()
     QVERIFY(reopened.destinations() == QList<Destination>{added});
     QVERIFY(reopened.streamKey(added.id, &error).value_or(QString()) == key);
     SettingsDialog again(&reopened);
-    QCOMPARE(keyCell(again, 0), u"••••••"_s);
+    QTRY_COMPARE(keyCell(again, 0), u"••••••"_s); // "checking…" until the keychain answered
 
     // No file under the throwaway HOME (settings, the keyring's own files) holds it in the clear.
     const QString root = QFileInfo(keyringHome()).dir().path();
@@ -608,7 +617,7 @@ void TestSettingsDialog::editingReplacesOrForgetsTheKey()
     SettingsDialog dialog(&settings);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QCOMPARE(keyCell(dialog, 0), u"••••••"_s);
+    QTRY_COMPARE(keyCell(dialog, 0), u"••••••"_s);
     selectDestinationRow(dialog, 0);
     DestinationDialog* edit = openDestinationDialog(dialog, u"editDestinationButton"_s);
     QVERIFY(edit);
@@ -621,12 +630,15 @@ void TestSettingsDialog::editingReplacesOrForgetsTheKey()
     // Unticking "enabled" in the table is an edit too.
     auto* table = child<QTableWidget>(dialog, u"destinationsTable"_s);
     table->item(0, EnabledColumn)->setCheckState(Qt::Unchecked);
+    QSignalSpy applyFinished(&dialog, &SettingsDialog::applyFinished);
     QTest::mouseClick(dialogButton(dialog, QDialogButtonBox::Apply), Qt::LeftButton);
+    QTRY_COMPARE(applyFinished.count(), 1);
+    QCOMPARE(applyFinished.at(0).at(0).toBool(), true);
     QCOMPARE(errorText(dialog), QString());
     QCOMPARE(settings.destination(id)->name, u"Backup server"_s);
     QVERIFY(!settings.destination(id)->enabled);
     QVERIFY(settings.streamKey(id).value_or(QString()) == newKey);
-    QCOMPARE(keyCell(dialog, 0), u"••••••"_s);
+    QTRY_COMPARE(keyCell(dialog, 0), u"••••••"_s);
 
     selectDestinationRow(dialog, 0);
     edit = openDestinationDialog(dialog, u"editDestinationButton"_s);
@@ -637,7 +649,7 @@ void TestSettingsDialog::editingReplacesOrForgetsTheKey()
     QVERIFY(!child<QLineEdit>(*edit, u"streamKeyEdit"_s)->isEnabled());
     edit->accept();
     pressOk(dialog);
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
     QString error;
     QVERIFY(!settings.streamKey(id, &error).has_value());
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -671,12 +683,68 @@ void TestSettingsDialog::removingDestinationRemovesItsKey()
     selectDestinationRow(dialog, 0);
     click(dialog, u"removeDestinationButton"_s);
     pressOk(dialog);
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(settings.destinations().isEmpty());
     QString error;
     QVERIFY(!m_secrets->read(StudioSettings::streamKeyName(id), &error).has_value());
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(StudioSettings(m_dir->path(), m_secrets.get()).destinations().isEmpty());
+}
+
+// Apply while the keychain does not answer (its daemon paused with SIGSTOP): the click returns at
+// once and the dialog's event loop goes on (a 10 ms timer keeps ticking in it, never in a loop of
+// the keychain's own); the dialog says it is saving and holds OK and Apply until the timeout,
+// which it then shows in words, keeping the key pending for another try.
+void TestSettingsDialog::applyWhileTheKeychainDoesNotAnswer()
+{
+    if (keyringHome().isEmpty())
+        QSKIP(kNeedsPrivateKeyring);
+#ifdef Q_OS_UNIX
+    const auto pid = pid_t(qEnvironmentVariableIntValue("SB_TEST_KEYRING_PID"));
+    if (pid <= 0)
+        QSKIP("with-keyring.sh did not say which process the keyring is");
+    StudioSettings settings(m_dir->path(), m_secrets.get());
+    SettingsDialog dialog(&settings);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(m_secrets->isAvailable()); // connected before the pause
+    addDestination(dialog, u"X"_s, u"rtmps://va.pscp.tv:443/x"_s, makeStreamKey());
+    m_secrets->setTimeoutMs(1000);
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    auto resume = qScopeGuard([pid] { ::kill(pid, SIGCONT); });
+
+    QSignalSpy applyFinished(&dialog, &SettingsDialog::applyFinished);
+    sb::test::LoopProbe probe;
+    probe.start();
+    QPushButton* apply = dialogButton(dialog, QDialogButtonBox::Apply);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QVERIFY(dialog.isApplying());
+    QVERIFY2(errorText(dialog).contains(u"Saving the stream keys"_s),
+             qPrintable(errorText(dialog)));
+    QVERIFY(!apply->isEnabled());
+    QVERIFY(!dialogButton(dialog, QDialogButtonBox::Ok)->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(applyFinished.count(), 1, 10'000);
+    probe.stop();
+    qInfo("while the keychain did not answer the dialog's 10 ms timer ticked %d times, longest "
+          "gap %lld ms",
+          probe.ticks(), probe.longestGapMs());
+    QCOMPARE(probe.deepestNesting(), 0);
+    QVERIFY(probe.ticks() > 0);
+    QCOMPARE(applyFinished.at(0).at(0).toBool(), false);
+    QVERIFY2(errorText(dialog).contains(u"The stream key of “X” was not saved: The keychain did "
+                                        "not answer in time (1 s)."_s),
+             qPrintable(errorText(dialog)));
+    QCOMPARE(keyCell(dialog, 0), u"•••••• (saved on Apply)"_s); // still pending
+    QVERIFY(dialogButton(dialog, QDialogButtonBox::Ok)->isEnabled());
+    ::kill(pid, SIGCONT);
+    resume.dismiss();
+    m_secrets->setTimeoutMs(SecretStore::kDefaultTimeoutMs);
+    // The late write may land once the daemon runs again.
+    QVERIFY(m_secrets->remove(StudioSettings::streamKeyName(settings.destinations().at(0).id)));
+    dialog.reject();
+#else
+    QSKIP("pauses the Secret Service daemon with SIGSTOP");
+#endif
 }
 
 // Runs TestWithoutKeychain in a child process whose session bus does not exist, then checks from
@@ -736,13 +804,13 @@ private slots:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto* note = child<QLabel>(dialog, u"keychainNoteLabel"_s);
-        QVERIFY(!note->isHidden());
+        QTRY_VERIFY(!note->isHidden()); // once the keychain's probe has answered
         QVERIFY2(note->text().startsWith(u"No keychain service is available: "_s),
                  qPrintable(note->text()));
 
         addDestination(dialog, u"X"_s, u"rtmps://va.pscp.tv:443/x"_s, key());
         pressOk(dialog);
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(questions.size(), 1);
         QVERIFY2(questions.at(0).startsWith(u"No keychain service is available: No keychain "
                                             "service is running"_s),
@@ -774,21 +842,23 @@ private slots:
         });
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        QCOMPARE(keyCell(dialog, 0), u"not readable"_s);
+        QTRY_COMPARE(keyCell(dialog, 0), u"not readable"_s);
 
         selectDestinationRow(dialog, 0);
         DestinationDialog* edit = openDestinationDialog(dialog, u"editDestinationButton"_s);
         QVERIFY(edit);
         typeInto(child<QLineEdit>(*edit, u"streamKeyEdit"_s), key());
         edit->accept();
+        QSignalSpy applyFinished(&dialog, &SettingsDialog::applyFinished);
         QTest::mouseClick(dialogButton(dialog, QDialogButtonBox::Apply), Qt::LeftButton);
+        QTRY_COMPARE(applyFinished.count(), 1);
         QCOMPARE(questions.size(), 1);
         QVERIFY2(errorText(dialog).isEmpty(), qPrintable(errorText(dialog)));
         QVERIFY(settings.sessionOnlyKeysAllowed());
         const QString id = settings.destinations().at(0).id;
         QCOMPARE(settings.streamKeyStorage(id), KeyStorage::SessionOnly);
         QVERIFY(settings.streamKey(id).value_or(QString()) == key());
-        QCOMPARE(keyCell(dialog, 0), u"•••••• (this session only)"_s);
+        QTRY_COMPARE(keyCell(dialog, 0), u"•••••• (this session only)"_s);
         QVERIFY2(child<QLabel>(dialog, u"keychainNoteLabel"_s)
                      ->text()
                      .contains(u"kept for this session only"_s),
@@ -797,7 +867,7 @@ private slots:
         // The user already said yes in this session: a second key is not asked about again.
         addDestination(dialog, u"Backup"_s, u"rtmp://live.example.net/app"_s, key());
         pressOk(dialog);
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(questions.size(), 1);
         QCOMPARE(settings.destinations().size(), 2);
         QVERIFY(settings.streamKey(settings.destinations().at(1).id).value_or(QString()) == key());
