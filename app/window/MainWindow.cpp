@@ -449,36 +449,49 @@ void MainWindow::updateStatus()
 
 void MainWindow::updateControls()
 {
-    m_streamButton->setText(m_studio.isStreaming() ? tr("Stop Streaming") : tr("Start Streaming"));
+    m_streamButton->setText(m_waitingForKeys         ? tr("Waiting for the keychain…")
+                            : m_studio.isStreaming() ? tr("Stop Streaming")
+                                                     : tr("Start Streaming"));
+    m_streamButton->setEnabled(!m_waitingForKeys);
     m_recordButton->setText(m_studio.isRecording() ? tr("Stop Recording") : tr("Start Recording"));
     updateStatus();
 }
 
 void MainWindow::toggleStreaming()
 {
+    // The button cannot be pressed while the keys are read; the hotkey still can.
+    if (m_waitingForKeys)
+        return;
     if (m_studio.isStreaming()) {
         if (tell(tr("Stop streaming"), tr("Stop streaming to every destination?"), true))
             m_studio.stopStreaming();
         return;
     }
-    QList<StreamDestination> destinations;
-    for (const Destination& d : m_settings.destinations()) {
-        if (!d.enabled)
-            continue;
-        QString error;
-        const std::optional<QString> key = m_settings.streamKey(d.id, &error);
-        if (!key) {
+    // The keys come from the keychain, which may take as long as a user unlocking it: the window
+    // goes on, the button says what it waits for, and streaming starts when they are here.
+    m_waitingForKeys = true;
+    updateControls();
+    const int attempt = ++m_goLiveAttempt;
+    m_settings.startReadingEnabledKeys(this, [this, attempt](const EnabledKeysResult& keys) {
+        if (attempt != m_goLiveAttempt)
+            return; // the window closed meanwhile
+        m_waitingForKeys = false;
+        updateControls();
+        if (!keys.ok()) {
             tell(tr("Start streaming"),
-                 error.isEmpty()
-                     ? tr("\"%1\" has no stream key: set it in Settings → Stream.").arg(d.name)
-                     : error);
+                 keys.destinationWithoutKey.isEmpty()
+                     ? keys.error
+                     : tr("\"%1\" has no stream key: set it in Settings → Stream.")
+                           .arg(keys.destinationWithoutKey));
             return;
         }
-        destinations.append({d.name, StudioSettings::streamUrlWithKey(d, *key)});
-    }
-    QString error;
-    if (!m_studio.startStreaming(destinations, &error))
-        tell(tr("Start streaming"), error);
+        QList<StreamDestination> destinations;
+        for (const KeyedDestination& d : keys.destinations)
+            destinations.append({d.name, d.urlWithKey});
+        QString error;
+        if (!m_studio.startStreaming(destinations, &error))
+            tell(tr("Start streaming"), error);
+    });
 }
 
 void MainWindow::toggleRecording()
@@ -563,6 +576,9 @@ void MainWindow::closeEvent(QCloseEvent* event)
         event->ignore();
         return;
     }
+    // Keys that come back after this are dropped: nothing starts streaming on a closed window.
+    ++m_goLiveAttempt;
+    m_waitingForKeys = false;
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     m_settings.save();

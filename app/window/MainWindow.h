@@ -121,6 +121,8 @@ private:
     QHash<QString, QAction*> m_hotkeyActions;
     QByteArray m_defaultState;
     QTimer m_statsTimer;
+    bool m_waitingForKeys = false; // Go Live pressed, stream keys being read from the keychain
+    int m_goLiveAttempt = 0;       // a key read answering for an older attempt is dropped
 };
 
 } // namespace sb::app

@@ -3,7 +3,10 @@
 // asked, and draws nothing while switched off or minimized; the wizard turns the demo into a real
 // marathon; manual bids land in the Bids table, the bid feed and the rendered program frame;
 // invalidating the leader changes the bar; a recording made from the window is a playable file;
-// the layout survives a restart. Screenshots of the window and of the program go to the artifacts
+// the layout survives a restart. Going live reads the stream keys from the keychain (the private
+// Secret Service of tests/studio/keyring-test.sh) without holding the window: while it does not
+// answer, the window goes on and Go Live says it is waiting, then tells the timeout and streams
+// nothing. Screenshots of the window and of the program go to the artifacts
 // folder for a person to look at.
 
 #include "AuctionBarOverlay.h"
@@ -13,10 +16,12 @@
 #include "BidsDock.h"
 #include "BidsTableModel.h"
 #include "HostOverlay.h"
+#include "LoopProbe.h"
 #include "MainWindow.h"
 #include "MarathonWizard.h"
 #include "NginxRtmp.h"
 #include "PreviewWidget.h"
+#include "SecretStore.h"
 #include "SqlThreadGuard.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
@@ -36,6 +41,7 @@
 #include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QSpinBox>
 #include <QSurfaceFormat>
@@ -47,6 +53,11 @@
 #include <QTimer>
 #include <QUuid>
 #include <QWizard>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/types.h>
+#endif
 
 using namespace sb::app;
 using namespace sb::studio;
@@ -110,6 +121,17 @@ QImage onScreen(QWidget* widget, QRect rect = {})
         .convertToFormat(QImage::Format_RGB32);
 }
 
+// Set by tests/studio/with-keyring.sh: this run has a private Secret Service, never the user's.
+bool hasPrivateKeyring()
+{
+    return !qEnvironmentVariableIsEmpty("SB_TEST_KEYRING_HOME");
+}
+
+void printDialog(const QString& title, const QString& text)
+{
+    qInfo("dialog: %s: %s", qPrintable(title), qPrintable(text));
+}
+
 template <typename Done> bool waitUntil(Done done, int ms = 15'000)
 {
     QElapsedTimer t;
@@ -139,6 +161,7 @@ private slots:
     void invalidatingTheLeaderChangesTheBar();
     void theHostDockSetsTheMoodAndSaysALine();
     void goingLiveStreamsToEveryEnabledDestination();
+    void goingLiveWhileTheKeychainDoesNotAnswer();
     void recordingFromTheWindowIsPlayable();
     void layoutSurvivesARestart();
     void theWindowNeverWaitedOnSqlite();
@@ -161,8 +184,10 @@ void TestMainWindow::initTestCase()
     // Settings and data in the test's own folders; never the user's.
     qputenv("XDG_CONFIG_HOME", m_home.filePath(QStringLiteral("config")).toUtf8());
     qputenv("XDG_DATA_HOME", m_home.filePath(QStringLiteral("data")).toUtf8());
-    // No keychain here (the settings suites test the real one): keys stay in this process.
-    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/sb-test-bus");
+    // The keychain is the private one of keyring-test.sh; without one, none at all (keys stay in
+    // this process), so the user's own keyring is never touched.
+    if (!hasPrivateKeyring())
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/sb-test-bus");
     m_settings = std::make_unique<StudioSettings>(m_home.filePath(QStringLiteral("settings")));
     RecordingSettings recording = m_settings->recording();
     recording.folder = m_home.filePath(QStringLiteral("recordings"));
@@ -173,7 +198,7 @@ void TestMainWindow::initTestCase()
     m_studio->setSimulatedBidders(false); // the test places every bid itself
     m_window = std::make_unique<MainWindow>(*m_studio, *m_settings);
     m_window->setMessageHook([](const QString& title, const QString& text) {
-        qInfo("dialog: %s: %s", qPrintable(title), qPrintable(text));
+        printDialog(title, text);
         return true;
     });
     m_window->resize(1600, 960);
@@ -482,15 +507,21 @@ void TestMainWindow::goingLiveStreamsToEveryEnabledDestination()
     destination.url = keyed.left(keyed.lastIndexOf(u'/'));
     const QString id = m_settings->addDestination(destination, &error);
     QVERIFY2(!id.isEmpty(), qPrintable(error));
-    // The user agreed to keep the key for this session, as the Settings dialog asks.
-    QVERIFY(!m_settings->setStreamKey(id, key, &error)); // no keychain, no consent: refused
-    QVERIFY2(error.contains(QLatin1String("keychain"), Qt::CaseInsensitive), qPrintable(error));
-    m_settings->allowSessionOnlyKeys(true);
-    QVERIFY2(m_settings->setStreamKey(id, key, &error), qPrintable(error));
+    if (hasPrivateKeyring()) {
+        // In the keychain, where the Settings dialog puts it.
+        QCOMPARE(m_settings->setStreamKey(id, key, &error), KeyStorage::Keychain);
+    } else {
+        // No keychain: the user agreed to keep the key for this session, as the dialog asks.
+        QVERIFY(!m_settings->setStreamKey(id, key, &error)); // no consent yet: refused
+        QVERIFY2(error.contains(QLatin1String("keychain"), Qt::CaseInsensitive), qPrintable(error));
+        m_settings->allowSessionOnlyKeys(true);
+        QVERIFY2(m_settings->setStreamKey(id, key, &error), qPrintable(error));
+    }
     QVERIFY(m_settings->save());
 
     QTest::mouseClick(m_window->streamButton(), Qt::LeftButton);
-    QVERIFY(m_studio->isStreaming());
+    // The keys are read in the background; streaming starts when they are here.
+    QTRY_VERIFY(m_studio->isStreaming());
     QCOMPARE(m_window->streamButton()->text(), QStringLiteral("Stop Streaming"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_studio->stats().outputs.isEmpty() &&
                                  m_studio->stats().outputs.first().state ==
@@ -518,6 +549,75 @@ void TestMainWindow::goingLiveStreamsToEveryEnabledDestination()
         QVERIFY2(!file.readAll().contains(key.toUtf8()),
                  qPrintable(QStringLiteral("the stream key is in %1").arg(file.fileName())));
     }
+}
+
+// Go Live while the keychain does not answer (its daemon paused with SIGSTOP): the click returns at
+// once, the window's event loop goes on (a 10 ms timer keeps ticking in it, never in a loop of the
+// keychain's own), the button says it is waiting and cannot be pressed twice; then the timeout is
+// told in words and nothing streams.
+void TestMainWindow::goingLiveWhileTheKeychainDoesNotAnswer()
+{
+    if (!hasPrivateKeyring())
+        QSKIP("needs the private keyring: run under tests/studio/keyring-test.sh");
+#ifdef Q_OS_UNIX
+    const auto pid = pid_t(qEnvironmentVariableIntValue("SB_TEST_KEYRING_PID"));
+    if (pid <= 0)
+        QSKIP("with-keyring.sh did not say which process the keyring is");
+    QVERIFY(!m_studio->isStreaming());
+    Destination destination;
+    destination.name = QStringLiteral("Behind a silent keychain");
+    destination.url = QStringLiteral("rtmp://127.0.0.1:9/live");
+    QString error;
+    const QString id = m_settings->addDestination(destination, &error);
+    QVERIFY2(!id.isEmpty(), qPrintable(error));
+    QVERIFY2(m_settings->setStreamKey(id, QUuid::createUuid().toString(QUuid::Id128), &error),
+             qPrintable(error));
+    auto removeDestination = qScopeGuard([&] { m_settings->removeDestination(id); });
+
+    QStringList told;
+    m_window->setMessageHook([&told](const QString& title, const QString& text) {
+        printDialog(title, text);
+        told << title + QStringLiteral(": ") + text;
+        return true;
+    });
+    auto restoreHook = qScopeGuard([this] {
+        m_window->setMessageHook([](const QString& title, const QString& text) {
+            printDialog(title, text);
+            return true;
+        });
+    });
+    sb::integrations::SecretStore* secrets = m_settings->secretStore();
+    secrets->setTimeoutMs(1500);
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
+    auto resume = qScopeGuard([pid, secrets] {
+        ::kill(pid, SIGCONT);
+        secrets->setTimeoutMs(sb::integrations::SecretStore::kDefaultTimeoutMs);
+    });
+
+    sb::test::LoopProbe probe;
+    probe.start();
+    QTest::mouseClick(m_window->streamButton(), Qt::LeftButton);
+    QCOMPARE(m_window->streamButton()->text(), QStringLiteral("Waiting for the keychain…"));
+    QVERIFY(!m_window->streamButton()->isEnabled());
+    QVERIFY(told.isEmpty());
+    m_window->toggleStreaming(); // the Go Live hotkey while waiting: nothing more starts
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->streamButton()->isEnabled(), 10'000);
+    probe.stop();
+    qInfo("while waiting for the keychain the window's 10 ms timer ticked %d times, longest gap "
+          "%lld ms",
+          probe.ticks(), probe.longestGapMs());
+    QCOMPARE(probe.deepestNesting(), 0);
+    QVERIFY(probe.ticks() > 0);
+    QCOMPARE(told.size(), 1);
+    QVERIFY2(told.at(0).startsWith(
+                 QStringLiteral("Start streaming: The keychain did not answer in time (1.5 s).")),
+             qPrintable(told.at(0)));
+    QVERIFY(!m_studio->isStreaming());
+    QCOMPARE(m_window->streamButton()->text(), QStringLiteral("Start Streaming"));
+    QVERIFY(m_window->liveIndicatorText().isEmpty());
+#else
+    QSKIP("pauses the Secret Service daemon with SIGSTOP");
+#endif
 }
 
 void TestMainWindow::recordingFromTheWindowIsPlayable()

@@ -1,9 +1,15 @@
 # The studio window under Xvfb with a real OpenGL context (the xcb platform), driven as a user,
-# streaming to a real nginx-rtmp on loopback.
+# streaming to a real nginx-rtmp on loopback, with its stream keys in a real Secret Service
+# (tests/studio/keyring-test.sh: gnome-keyring on a private D-Bus session, as for tst_settings).
 find_package(Qt6 6.4 REQUIRED COMPONENTS Network)
-sb_add_test(tst_mainwindow SOURCES tst_mainwindow.cpp ${PROJECT_SOURCE_DIR}/tests/render/NginxRtmp.cpp
-    LIBS sb_app Qt6::Network LABELS e2e)
-target_include_directories(tst_mainwindow PRIVATE ${PROJECT_SOURCE_DIR}/tests/render)
-set_tests_properties(tst_mainwindow PROPERTIES
+add_executable(tst_mainwindow tst_mainwindow.cpp ${PROJECT_SOURCE_DIR}/tests/render/NginxRtmp.cpp)
+target_link_libraries(tst_mainwindow PRIVATE Qt6::Test sb_app Qt6::Network sb_compile_options)
+set_target_properties(tst_mainwindow PROPERTIES AUTOMOC ON)
+target_include_directories(tst_mainwindow PRIVATE ${PROJECT_SOURCE_DIR}/tests/render
+    ${PROJECT_SOURCE_DIR}/tests/studio)
+add_test(NAME tst_mainwindow
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/studio/keyring-test.sh $<TARGET_FILE:tst_mainwindow>)
+# Real-time streams and child processes: run alone (as sb_add_test does for e2e suites).
+set_tests_properties(tst_mainwindow PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE
     ENVIRONMENT "QT_QPA_PLATFORM=xcb;QT_LOGGING_RULES=sb.*.warning=false;SB_ARTIFACTS_DIR=${PROJECT_BINARY_DIR}/artifacts"
     LABELS "e2e;gl")
