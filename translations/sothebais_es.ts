@@ -1552,6 +1552,10 @@
         <translation>Iniciar transmisión</translation>
     </message>
     <message>
+        <source>Waiting for the keychain…</source>
+        <translation>Esperando al llavero…</translation>
+    </message>
+    <message>
         <source>Start Recording</source>
         <translation>Iniciar grabación</translation>
     </message>
@@ -2275,6 +2279,10 @@ Last auction: %2
         <translation>Configuración</translation>
     </message>
     <message>
+        <source>Saving the stream keys to the keychain…</source>
+        <translation>Guardando las claves de transmisión en el llavero…</translation>
+    </message>
+    <message>
         <source>Stream</source>
         <translation>Transmisión</translation>
     </message>
@@ -2664,6 +2672,10 @@ Last auction: %2
         <translation>no se puede leer</translation>
     </message>
     <message>
+        <source>checking…</source>
+        <translation>comprobando…</translation>
+    </message>
+    <message>
         <source>not set</source>
         <translation>sin definir</translation>
     </message>
@@ -2839,6 +2851,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>Access to the keychain was refused.</source>
         <translation>Se denegó el acceso al llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The keychain call was abandoned.</source>
+        <translation>Se abandonó la llamada al llavero del sistema.</translation>
     </message>
     <message>
         <source>The keychain refused access; it may be locked.</source>
