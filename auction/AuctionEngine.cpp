@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QUuid>
 
 #include <algorithm>
@@ -278,9 +279,7 @@ ActionResult AuctionEngine::tick()
     const std::int64_t now = m_clock.nowUtcMs();
     const bool due = std::any_of(m_auctions.cbegin(), m_auctions.cend(), [&](const AuctionDay& a) {
         return (a.state == DayState::Pending && now >= a.startUtcMs) ||
-               (a.state == DayState::Active && now >= a.endUtcMs) ||
-               (a.state == DayState::Processing && !a.winnerDeclared &&
-                now >= a.endUtcMs + m_config.graceMs && m_pendingReviews.value(a.index) == 0);
+               (a.state == DayState::Active && now >= a.endUtcMs) || winnerDue(a, now);
     });
     if (!due)
         return ActionResult::success();
@@ -317,16 +316,55 @@ bool AuctionEngine::advance(std::int64_t now, QString* error)
                 !saveAuction(a, error))
                 return false;
         }
-        if (a.state == DayState::Processing && !a.winnerDeclared &&
-            now >= a.endUtcMs + m_config.graceMs && m_pendingReviews.value(a.index) == 0) {
-            if (!declareWinner(a, error))
+        if (winnerDue(a, now)) {
+            if (!declareWinner(a, sourcesBehind(a.endUtcMs), error))
                 return false;
         }
     }
     return finishMarathonIfDone(error);
 }
 
-bool AuctionEngine::declareWinner(AuctionDay& a, QString* error)
+bool AuctionEngine::winnerDue(const AuctionDay& a, std::int64_t now) const
+{
+    if (a.state != DayState::Processing || a.winnerDeclared ||
+        now < a.endUtcMs + m_config.graceMs || m_pendingReviews.value(a.index) > 0)
+        return false;
+    // No winner before the bids are in: a source that has not read up to the end yet is waited
+    // for, but not forever.
+    return sourcesBehind(a.endUtcMs).isEmpty() ||
+           now >= a.endUtcMs + m_config.graceMs + m_maxWinnerWaitMs;
+}
+
+void AuctionEngine::requireSource(const QString& source)
+{
+    if (!m_watermarks.contains(source))
+        m_watermarks.insert(source, 0);
+}
+
+void AuctionEngine::releaseSource(const QString& source)
+{
+    m_watermarks.remove(source);
+}
+
+void AuctionEngine::setWatermark(const QString& source, std::int64_t seenUpToMs)
+{
+    const auto found = m_watermarks.find(source);
+    if (found != m_watermarks.end())
+        *found = std::max(*found, seenUpToMs);
+}
+
+QStringList AuctionEngine::sourcesBehind(std::int64_t endUtcMs) const
+{
+    QStringList behind;
+    for (auto it = m_watermarks.cbegin(); it != m_watermarks.cend(); ++it) {
+        if (it.value() < endUtcMs)
+            behind.append(it.key());
+    }
+    behind.sort();
+    return behind;
+}
+
+bool AuctionEngine::declareWinner(AuctionDay& a, const QStringList& sourcesBehind, QString* error)
 {
     a.winnerDeclared = true;
     const bool catchUp = a.endUtcMs + m_config.graceMs < m_sessionStartMs;
@@ -335,6 +373,9 @@ bool AuctionEngine::declareWinner(AuctionDay& a, QString* error)
         QJsonObject payload = bidJson(*leader);
         payload.insert(QStringLiteral("lot"), a.lot + 1);
         payload.insert(QStringLiteral("catch_up"), catchUp);
+        if (!sourcesBehind.isEmpty()) // the wait for them ran out: say so in the journal
+            payload.insert(QStringLiteral("sources_behind"),
+                           QJsonArray::fromStringList(sourcesBehind));
         if (!journal(EventType::AuctionWinner, a.dayNumber, payload, error))
             return false;
     } else {
@@ -342,6 +383,9 @@ bool AuctionEngine::declareWinner(AuctionDay& a, QString* error)
         QJsonObject payload = auctionJson(a);
         payload.insert(QStringLiteral("winner"), QJsonValue::Null);
         payload.insert(QStringLiteral("catch_up"), catchUp);
+        if (!sourcesBehind.isEmpty())
+            payload.insert(QStringLiteral("sources_behind"),
+                           QJsonArray::fromStringList(sourcesBehind));
         if (!journal(EventType::DayCompleted, a.dayNumber, payload, error))
             return false;
     }

@@ -45,6 +45,17 @@ public:
     // Applies every transition due at the clock's now. Cheap when nothing is due.
     ActionResult tick();
 
+    // Bid sources that read posts with a delay (X search) must have seen every post up to an
+    // auction's end before its winner is declared: the engine waits for each required source's
+    // watermark ("seen every post created up to T") to pass the end, at most maxWinnerWaitMs
+    // after the grace; then it declares anyway and the journal names the sources it gave up on.
+    // Kept in memory: a restarted intake registers again.
+    void requireSource(const QString& source);
+    void releaseSource(const QString& source);
+    void setWatermark(const QString& source, std::int64_t seenUpToMs); // never moves back
+    void setMaxWinnerWaitMs(std::int64_t ms) { m_maxWinnerWaitMs = std::max<std::int64_t>(0, ms); }
+    static constexpr std::int64_t kDefaultMaxWinnerWaitMs = 120'000;
+
     BidOutcome submitBid(const BidInput& bid);
     // Group commit: all bids judged in order, committed in one transaction, then published.
     QList<BidOutcome> submitBids(const QList<BidInput>& bids);
@@ -91,7 +102,9 @@ private:
                  QString* error);
     bool saveAuction(const AuctionDay& auction, QString* error);
     bool scheduleNext(int afterIndex, QString* error);
-    bool declareWinner(AuctionDay& auction, QString* error);
+    bool declareWinner(AuctionDay& auction, const QStringList& sourcesBehind, QString* error);
+    QStringList sourcesBehind(std::int64_t endUtcMs) const;
+    bool winnerDue(const AuctionDay& auction, std::int64_t now) const;
     bool finishMarathonIfDone(QString* error);
 
     BidOutcome judge(const BidInput& input, QString* error);
@@ -120,7 +133,9 @@ private:
     std::int64_t m_sessionStartMs = 0; // transitions due before this happened while we were down
     std::int64_t m_manualIdCounter = 0;
     QList<AuctionEvent> m_uncommitted;
-    QSet<std::size_t> m_knownBidKeys; // AuctionStore::bidKeyHash of every stored bid
+    QSet<std::size_t> m_knownBidKeys;          // AuctionStore::bidKeyHash of every stored bid
+    QHash<QString, std::int64_t> m_watermarks; // required bid source -> seen every post up to
+    std::int64_t m_maxWinnerWaitMs = kDefaultMaxWinnerWaitMs;
 };
 
 } // namespace sb::auction

@@ -105,7 +105,8 @@ void EngineThread::publish(const QList<AuctionEvent>& events)
 void EngineThread::start()
 {
     if (m_session)
-        QMetaObject::invokeMethod(m_anchor, [this] { m_session->start(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            m_anchor, [this] { m_session->start(); }, Qt::QueuedConnection);
 }
 
 void EngineThread::stop()
@@ -153,19 +154,19 @@ void EngineThread::submitBids(const QList<BidInput>& bids, QObject* context,
     const bool guarded = context != nullptr;
     for (qsizetype i = 0; i < bids.size(); ++i) {
         // Every callback runs on the engine's thread: the count needs no lock.
-        m_session->intake().submit(bids[i], [this, pending, i, guard, guarded,
-                                             done](const BidOutcome& outcome) {
-            pending->outcomes[i] = outcome;
-            if (--pending->left > 0 || !done)
-                return;
-            QMetaObject::invokeMethod(
-                this,
-                [pending, guard, guarded, done] {
-                    if (!guarded || guard)
-                        done(pending->outcomes);
-                },
-                Qt::QueuedConnection);
-        });
+        m_session->intake().submit(
+            bids[i], [this, pending, i, guard, guarded, done](const BidOutcome& outcome) {
+                pending->outcomes[i] = outcome;
+                if (--pending->left > 0 || !done)
+                    return;
+                QMetaObject::invokeMethod(
+                    this,
+                    [pending, guard, guarded, done] {
+                        if (!guarded || guard)
+                            done(pending->outcomes);
+                    },
+                    Qt::QueuedConnection);
+            });
     }
 }
 

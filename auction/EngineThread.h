@@ -68,18 +68,15 @@ public:
     // `done(result)` runs on this object's thread, unless `context` (when not null) is gone by
     // then. Work that
     // is queued when stop() runs is done first; work posted after it is dropped.
-    template <typename Work, typename Done>
-    void post(Work work, QObject* context, Done done);
-    template <typename Work>
-    void post(Work work)
+    template <typename Work, typename Done> void post(Work work, QObject* context, Done done);
+    template <typename Work> void post(Work work)
     {
         enqueue([this, work = std::move(work)]() mutable { work(*m_session); });
     }
 
     // Runs `work` on the engine's thread in its place in the line and waits for its result: for
     // start-up, shutdown, tools and tests, never for what the window does while it runs.
-    template <typename Work>
-    auto wait(Work work) -> std::invoke_result_t<Work&, MarathonSession&>;
+    template <typename Work> auto wait(Work work) -> std::invoke_result_t<Work&, MarathonSession&>;
 
     // Safe to read from any thread while this object lives.
     const Clock& clock() const { return *m_clock; }

@@ -15,8 +15,7 @@ namespace sb::auction::test {
 
 // Runs this thread's event loop until `done()` holds (true) or 30 s pass (false): a limit on
 // waiting for what comes back from another thread, never a measure of time.
-template <typename Condition>
-bool waitUntil(Condition done)
+template <typename Condition> bool waitUntil(Condition done)
 {
     const QDeadlineTimer deadline(30'000);
     while (!done()) {
@@ -29,8 +28,7 @@ bool waitUntil(Condition done)
 
 // The verdict of a bid that `submit(context, done)` hands to the session, once it is durable;
 // a Failed outcome when none came.
-template <typename Submit>
-BidOutcome verdictOf(Submit submit)
+template <typename Submit> BidOutcome verdictOf(Submit submit)
 {
     std::optional<BidOutcome> heard;
     QObject context;
@@ -69,15 +67,32 @@ public:
         QString error;
         const bool opened = session->open(
             [this](AuctionStore&, QString*) { return std::make_unique<FollowingClock>(clock); },
-            [config](const Clock&, QString*) { return std::optional(config); }, nullptr,
-            &error);
+            [config](const Clock&, QString*) { return std::optional(config); }, nullptr, &error);
+        QVERIFY2(opened, qPrintable(error));
+    }
+
+    // Stops the session as the app does at exit and opens the same marathon again, as the next
+    // start of the app would.
+    void reopen()
+    {
+        session->stop();
+        session = std::make_unique<EngineThread>(session->options());
+        QObject::connect(session.get(), &EngineThread::eventsCommitted,
+                         [this](const QList<AuctionEvent>& e) { events += e; });
+        QString error;
+        const bool opened = session->open(
+            [this](AuctionStore&, QString*) { return std::make_unique<FollowingClock>(clock); },
+            [](const Clock&, QString* why) {
+                *why = QStringLiteral("the marathon should be there");
+                return std::optional<MarathonConfig>();
+            },
+            nullptr, &error);
         QVERIFY2(opened, qPrintable(error));
     }
 
     // Runs `work(engine)` on the engine's thread, waits for its result, and lets what it
     // published reach this thread.
-    template <typename Work>
-    auto onEngine(Work work)
+    template <typename Work> auto onEngine(Work work)
     {
         auto result = session->wait([&work](MarathonSession& s) { return work(s.engine()); });
         settle();

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QJsonArray>
 #include <QTest>
 
 using namespace sb::auction;
@@ -19,6 +20,7 @@ private slots:
     void rejectsAnInvalidConfig();
     void dayLifecycleFollowsTheClock();
     void winnerWaitsForTheGrace();
+    void winnerWaitsForSlowBidSources();
     void dayWithoutBidsCompletesWithoutWinner();
     void lateArrivalInGraceReopensTheWindow();
     void extensionsRespectTheCap();
@@ -105,6 +107,49 @@ void TestAuctionEngine::winnerWaitsForTheGrace()
                  .payload.value(QStringLiteral("bidder"))
                  .toString(),
              QStringLiteral("bob"));
+}
+
+void TestAuctionEngine::winnerWaitsForSlowBidSources()
+{
+    // Search reads X late: until it has seen every post up to the end, no winner. A source that
+    // never catches up is waited for 2 minutes after the grace, and the journal names it.
+    EngineFixture f;
+    f.engine->requireSource(QStringLiteral("x-search"));
+    f.engine->requireSource(QStringLiteral("x-mentions"));
+    f.at(kDay1Open + kMinute);
+    f.bid(QStringLiteral("alice"), QStringLiteral("bid 1"));
+    f.engine->setWatermark(QStringLiteral("x-mentions"), kDay1Close + kSecond);
+    f.engine->setWatermark(QStringLiteral("x-search"), kDay1Close - kSecond);
+    f.at(kDay1Close + 30 * kSecond);
+    QVERIFY(f.eventsOfType(EventType::AuctionWinner).isEmpty());
+    f.engine->setWatermark(QStringLiteral("x-search"), kDay1Close - 10 * kSecond); // never back
+    f.engine->setWatermark(QStringLiteral("x-search"), kDay1Close);
+    f.at(kDay1Close + 31 * kSecond);
+    QCOMPARE(f.eventsOfType(EventType::AuctionWinner).size(), 1);
+    QVERIFY(!f.eventsOfType(EventType::AuctionWinner).constFirst().payload.contains(
+        QStringLiteral("sources_behind")));
+
+    // Day 2: search stops answering; the winner comes at close + grace + 2 min, said so.
+    const std::int64_t day2Close = kDay1Close + kDay;
+    f.at(kDay1Open + kDay + kMinute);
+    f.bid(QStringLiteral("bob"), QStringLiteral("bid 1"));
+    f.engine->setWatermark(QStringLiteral("x-mentions"), day2Close);
+    f.at(day2Close + 20 * kSecond + 2 * kMinute - kSecond);
+    QCOMPARE(f.eventsOfType(EventType::AuctionWinner).size(), 1);
+    f.at(day2Close + 20 * kSecond + 2 * kMinute);
+    QCOMPARE(f.eventsOfType(EventType::AuctionWinner).size(), 2);
+    QCOMPARE(f.eventsOfType(EventType::AuctionWinner)
+                 .constLast()
+                 .payload.value(QStringLiteral("sources_behind"))
+                 .toArray(),
+             QJsonArray{QStringLiteral("x-search")});
+    // A source let go of (turned off, or its access lacks it) is not waited for.
+    f.engine->releaseSource(QStringLiteral("x-search"));
+    f.at(kDay1Open + 2 * kDay + kMinute);
+    f.bid(QStringLiteral("carol"), QStringLiteral("bid 1"));
+    f.engine->setWatermark(QStringLiteral("x-mentions"), kDay1Close + 2 * kDay);
+    f.at(kDay1Close + 2 * kDay + 20 * kSecond);
+    QCOMPARE(f.eventsOfType(EventType::AuctionWinner).size(), 3);
 }
 
 void TestAuctionEngine::dayWithoutBidsCompletesWithoutWinner()

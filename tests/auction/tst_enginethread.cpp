@@ -54,16 +54,19 @@ void TestEngineThread::actionsAndBidsAreJudgedInTheOrderQueued()
     std::optional<ActionResult> paused;
     std::optional<ActionResult> resumed;
     QObject context;
-    f.session->submitBids({post(QStringLiteral("alice"), QStringLiteral("0.5 ETH"), QStringLiteral("a"))},
-                          &context, [&](const QList<BidOutcome>& o) { first = o; });
+    f.session->submitBids(
+        {post(QStringLiteral("alice"), QStringLiteral("0.5 ETH"), QStringLiteral("a"))}, &context,
+        [&](const QList<BidOutcome>& o) { first = o; });
     f.session->post([](MarathonSession& s) { return s.engine().pause(0, QStringLiteral("op")); },
                     &context, [&](ActionResult r) { paused = r; });
-    f.session->submitBids({post(QStringLiteral("bob"), QStringLiteral("1 ETH"), QStringLiteral("b"))}, &context,
-                          [&](const QList<BidOutcome>& o) { second = o; });
+    f.session->submitBids(
+        {post(QStringLiteral("bob"), QStringLiteral("1 ETH"), QStringLiteral("b"))}, &context,
+        [&](const QList<BidOutcome>& o) { second = o; });
     f.session->post([](MarathonSession& s) { return s.engine().resume(0, QStringLiteral("op")); },
                     &context, [&](ActionResult r) { resumed = r; });
-    f.session->submitBids({post(QStringLiteral("carol"), QStringLiteral("2 ETH"), QStringLiteral("c"))},
-                          &context, [&](const QList<BidOutcome>& o) { third = o; });
+    f.session->submitBids(
+        {post(QStringLiteral("carol"), QStringLiteral("2 ETH"), QStringLiteral("c"))}, &context,
+        [&](const QList<BidOutcome>& o) { third = o; });
     QVERIFY(waitUntil([&] { return !third.isEmpty(); }));
     QVERIFY(paused && paused->ok);
     QVERIFY(resumed && resumed->ok);

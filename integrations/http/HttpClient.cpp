@@ -1,0 +1,246 @@
+#include "HttpClient.h"
+
+#include <curl/curl.h>
+
+#include <QLoggingCategory>
+#include <QMetaObject>
+#include <QPointer>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+Q_LOGGING_CATEGORY(lcHttp, "sb.http")
+
+namespace sb::integrations {
+
+namespace {
+
+struct CurlGlobal
+{
+    CurlGlobal() { curl_global_init(CURL_GLOBAL_DEFAULT); }
+};
+
+void ensureCurlGlobal()
+{
+    static CurlGlobal global; // once, before the first handle, on whichever thread comes first
+}
+
+struct EasyDeleter
+{
+    void operator()(CURL* easy) const { curl_easy_cleanup(easy); }
+};
+struct ListDeleter
+{
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+// What a transport failure means to a user; the URL is left out (it may carry a query).
+QString describe(CURLcode code, const char* detail)
+{
+    QString what;
+    switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+        what = QStringLiteral("the host name could not be resolved");
+        break;
+    case CURLE_COULDNT_CONNECT:
+        what = QStringLiteral("the connection was refused");
+        break;
+    case CURLE_OPERATION_TIMEDOUT:
+        what = QStringLiteral("no complete answer in time");
+        break;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+        what = QStringLiteral("the TLS handshake failed");
+        break;
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+    case CURLE_PARTIAL_FILE:
+        what = QStringLiteral("the connection was cut");
+        break;
+    default:
+        what = QString::fromUtf8(curl_easy_strerror(code));
+        break;
+    }
+    if (detail && *detail)
+        what += QStringLiteral(" (%1)").arg(QString::fromUtf8(detail).trimmed());
+    return what;
+}
+
+} // namespace
+
+struct HttpClient::Worker
+{
+    struct Transfer
+    {
+        HttpRequest request;
+        std::function<void(const HttpResponse&)> done;
+        QPointer<QObject> context;
+        bool guarded = false;
+        std::unique_ptr<CURL, EasyDeleter> easy;
+        std::unique_ptr<curl_slist, ListDeleter> headers;
+        HttpResponse response;
+        char errorBuffer[CURL_ERROR_SIZE] = {};
+    };
+
+    explicit Worker(HttpClient* owner) : owner(owner)
+    {
+        ensureCurlGlobal();
+        multi = curl_multi_init();
+        thread = std::thread([this] { run(); });
+    }
+
+    ~Worker()
+    {
+        stopping = true;
+        curl_multi_wakeup(multi);
+        thread.join();
+        for (auto& [easy, transfer] : running)
+            curl_multi_remove_handle(multi, easy);
+        running.clear();
+        curl_multi_cleanup(multi);
+    }
+
+    static size_t onBody(char* data, size_t size, size_t count, void* user)
+    {
+        static_cast<Transfer*>(user)->response.body.append(data, qsizetype(size * count));
+        return size * count;
+    }
+
+    static size_t onHeader(char* data, size_t size, size_t count, void* user)
+    {
+        const QByteArray line = QByteArray(data, qsizetype(size * count)).trimmed();
+        auto* transfer = static_cast<Transfer*>(user);
+        if (line.startsWith("HTTP/"))
+            transfer->response.headers.clear(); // a new response (after a 100 or a redirect)
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            transfer->response.headers.insert(line.left(colon).trimmed().toLower(),
+                                              line.mid(colon + 1).trimmed());
+        return size * count;
+    }
+
+    void start(std::unique_ptr<Transfer> t)
+    {
+        t->easy.reset(curl_easy_init());
+        CURL* easy = t->easy.get();
+        const QByteArray url = t->request.url.toUtf8();
+        curl_easy_setopt(easy, CURLOPT_URL, url.constData()); // libcurl copies strings
+        curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+        curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+        curl_easy_setopt(easy, CURLOPT_ACCEPT_ENCODING, "");
+        curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, long(t->request.timeoutMs));
+        curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, long(t->request.connectTimeoutMs));
+        curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, t->errorBuffer);
+        curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Worker::onBody);
+        curl_easy_setopt(easy, CURLOPT_WRITEDATA, t.get());
+        curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Worker::onHeader);
+        curl_easy_setopt(easy, CURLOPT_HEADERDATA, t.get());
+        curl_easy_setopt(easy, CURLOPT_PRIVATE, t.get());
+        if (t->request.method == "GET") {
+            curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+        } else {
+            curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, t->request.method.constData());
+            curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, long(t->request.body.size()));
+            curl_easy_setopt(easy, CURLOPT_COPYPOSTFIELDS, t->request.body.constData());
+        }
+        curl_slist* list = nullptr;
+        for (const auto& [name, value] : std::as_const(t->request.headers))
+            list = curl_slist_append(list, (name + ": " + value).constData());
+        // An empty Expect: a POST goes at once instead of waiting a second for "100 Continue".
+        list = curl_slist_append(list, "Expect:");
+        t->headers.reset(list);
+        curl_easy_setopt(easy, CURLOPT_HTTPHEADER, list);
+        curl_multi_add_handle(multi, easy);
+        running.emplace(easy, std::move(t));
+    }
+
+    void finish(CURL* easy, CURLcode code)
+    {
+        auto found = running.find(easy);
+        if (found == running.end())
+            return;
+        std::unique_ptr<Transfer> t = std::move(found->second);
+        running.erase(found);
+        curl_multi_remove_handle(multi, easy);
+        long status = 0;
+        curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+        t->response.status = int(status);
+        if (code != CURLE_OK) {
+            t->response.error = describe(code, t->errorBuffer);
+            qCDebug(lcHttp).noquote()
+                << t->request.method << "failed:" << t->response.error; // no URL, no headers
+        }
+        inFlight.fetch_sub(1);
+        auto answer = std::make_shared<HttpResponse>(std::move(t->response));
+        QMetaObject::invokeMethod(
+            owner,
+            [answer, done = std::move(t->done), context = t->context, guarded = t->guarded] {
+                if (done && (!guarded || context))
+                    done(*answer);
+            },
+            Qt::QueuedConnection);
+    }
+
+    void run()
+    {
+        while (!stopping) {
+            std::deque<std::unique_ptr<Transfer>> fresh;
+            {
+                std::lock_guard lock(mutex);
+                fresh.swap(queue);
+            }
+            for (auto& t : fresh)
+                start(std::move(t));
+            int stillRunning = 0;
+            curl_multi_perform(multi, &stillRunning);
+            int left = 0;
+            while (CURLMsg* message = curl_multi_info_read(multi, &left)) {
+                if (message->msg == CURLMSG_DONE)
+                    finish(message->easy_handle, message->data.result);
+            }
+            curl_multi_poll(multi, nullptr, 0, 1000, nullptr);
+        }
+    }
+
+    HttpClient* owner;
+    CURLM* multi = nullptr;
+    std::thread thread;
+    std::atomic<bool> stopping{false};
+    std::atomic<int> inFlight{0};
+    std::mutex mutex;
+    std::deque<std::unique_ptr<Transfer>> queue;                  // guarded by mutex
+    std::unordered_map<CURL*, std::unique_ptr<Transfer>> running; // the worker's own
+};
+
+HttpClient::HttpClient(QObject* parent) : QObject(parent), m_worker(std::make_unique<Worker>(this))
+{}
+
+HttpClient::~HttpClient() = default;
+
+void HttpClient::send(HttpRequest request, QObject* context,
+                      std::function<void(const HttpResponse&)> done)
+{
+    auto t = std::make_unique<Worker::Transfer>();
+    t->request = std::move(request);
+    t->done = std::move(done);
+    t->context = context;
+    t->guarded = context != nullptr;
+    m_worker->inFlight.fetch_add(1);
+    {
+        std::lock_guard lock(m_worker->mutex);
+        m_worker->queue.push_back(std::move(t));
+    }
+    curl_multi_wakeup(m_worker->multi);
+}
+
+int HttpClient::inFlight() const
+{
+    return m_worker->inFlight.load();
+}
+
+} // namespace sb::integrations

@@ -1,0 +1,237 @@
+#include "XApi.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace sb::integrations::x {
+
+namespace {
+
+const QString kPostFields =
+    QStringLiteral("created_at,author_id,conversation_id,referenced_tweets,edit_history_tweet_ids");
+
+std::optional<std::int64_t> parseTime(const QJsonValue& value)
+{
+    const QString text = value.toString();
+    if (text.isEmpty())
+        return std::nullopt;
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    if (!time.isValid())
+        return std::nullopt;
+    return time.toMSecsSinceEpoch();
+}
+
+// X sends ids as strings; a number would lose digits past 2^53, so only strings are ids.
+QString idOf(const QJsonValue& value)
+{
+    return value.isString() ? value.toString() : QString();
+}
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("XApi", text);
+}
+
+} // namespace
+
+XRateLimit XRateLimit::fromHeaders(const HttpResponse& response)
+{
+    XRateLimit r;
+    bool ok = false;
+    if (const QByteArray v = response.header("x-rate-limit-limit"); !v.isEmpty()) {
+        const int n = v.toInt(&ok);
+        if (ok)
+            r.limit = n;
+    }
+    if (const QByteArray v = response.header("x-rate-limit-remaining"); !v.isEmpty()) {
+        const int n = v.toInt(&ok);
+        if (ok)
+            r.remaining = n;
+    }
+    if (const QByteArray v = response.header("x-rate-limit-reset"); !v.isEmpty()) {
+        const qint64 n = v.toLongLong(&ok);
+        if (ok)
+            r.resetUtcS = n;
+    }
+    return r;
+}
+
+XApi::XApi(QString baseUrl) : m_baseUrl(std::move(baseUrl))
+{
+    while (m_baseUrl.endsWith(u'/'))
+        m_baseUrl.chop(1);
+}
+
+HttpRequest XApi::get(const QString& path, const QList<QPair<QString, QString>>& query,
+                      const QString& accessToken) const
+{
+    QUrl url(m_baseUrl + path);
+    QUrlQuery q;
+    for (const auto& [key, value] : query)
+        q.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    url.setQuery(q);
+    HttpRequest request;
+    request.url = url.toString(QUrl::FullyEncoded);
+    request.headers.append(
+        qMakePair(QByteArray("Authorization"), "Bearer " + accessToken.toUtf8()));
+    request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
+    return request;
+}
+
+HttpRequest XApi::mentions(const QString& userId, const QString& sinceId,
+                           const QString& paginationToken, const QString& accessToken) const
+{
+    QList<QPair<QString, QString>> query{
+        {QStringLiteral("max_results"), QString::number(kPageSize)},
+        {QStringLiteral("tweet.fields"), kPostFields},
+        {QStringLiteral("expansions"), QStringLiteral("author_id")},
+        {QStringLiteral("user.fields"), QStringLiteral("created_at,username")},
+    };
+    if (!sinceId.isEmpty())
+        query.append({QStringLiteral("since_id"), sinceId});
+    if (!paginationToken.isEmpty())
+        query.append({QStringLiteral("pagination_token"), paginationToken});
+    return get(QStringLiteral("/2/users/%1/mentions").arg(userId), query, accessToken);
+}
+
+HttpRequest XApi::searchConversation(const QString& conversationId, const QString& sinceId,
+                                     const QString& nextToken, const QString& accessToken) const
+{
+    QList<QPair<QString, QString>> query{
+        {QStringLiteral("query"), QStringLiteral("conversation_id:") + conversationId},
+        {QStringLiteral("max_results"), QString::number(kPageSize)},
+        {QStringLiteral("tweet.fields"), kPostFields},
+        {QStringLiteral("expansions"), QStringLiteral("author_id")},
+        {QStringLiteral("user.fields"), QStringLiteral("created_at,username")},
+    };
+    if (!sinceId.isEmpty())
+        query.append({QStringLiteral("since_id"), sinceId});
+    if (!nextToken.isEmpty())
+        query.append({QStringLiteral("next_token"), nextToken});
+    return get(QStringLiteral("/2/tweets/search/recent"), query, accessToken);
+}
+
+HttpRequest XApi::lookup(const QStringList& ids, const QString& accessToken) const
+{
+    return get(QStringLiteral("/2/tweets"),
+               {{QStringLiteral("ids"), ids.mid(0, kPageSize).join(u',')},
+                {QStringLiteral("tweet.fields"), kPostFields},
+                {QStringLiteral("expansions"), QStringLiteral("author_id")},
+                {QStringLiteral("user.fields"), QStringLiteral("created_at,username")}},
+               accessToken);
+}
+
+XPage XApi::parsePage(const HttpResponse& response)
+{
+    XPage page;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        page.error = tr("X answered with something that is not a JSON object (%1 bytes).")
+                         .arg(response.body.size());
+        return page;
+    }
+    const QJsonObject root = doc.object();
+
+    struct Author
+    {
+        QString username;
+        std::optional<std::int64_t> createdMs;
+    };
+    QHash<QString, Author> authors;
+    for (const QJsonValue& u : root.value(QStringLiteral("includes"))
+                                   .toObject()
+                                   .value(QStringLiteral("users"))
+                                   .toArray()) {
+        const QJsonObject user = u.toObject();
+        authors.insert(idOf(user.value(QStringLiteral("id"))),
+                       {user.value(QStringLiteral("username")).toString(),
+                        parseTime(user.value(QStringLiteral("created_at")))});
+    }
+
+    QJsonArray data;
+    const QJsonValue dataValue = root.value(QStringLiteral("data"));
+    if (dataValue.isArray())
+        data = dataValue.toArray();
+    else if (dataValue.isObject())
+        data.append(dataValue); // a single post
+    else if (!dataValue.isUndefined() && !dataValue.isNull()) {
+        page.error = tr("X answered with \"data\" that is not a list of posts.");
+        return page;
+    }
+    for (const QJsonValue& v : std::as_const(data)) {
+        const QJsonObject p = v.toObject();
+        XPost post;
+        post.id = idOf(p.value(QStringLiteral("id")));
+        post.text = p.value(QStringLiteral("text")).toString();
+        if (post.id.isEmpty() || !p.value(QStringLiteral("text")).isString()) {
+            // Without its id a post cannot be judged once and only once: take none of the page
+            // (its since_id is not moved, so it is read again).
+            page.error = tr("X answered with a post that has no id or no text.");
+            page.posts.clear();
+            return page;
+        }
+        QJsonValue history = p.value(QStringLiteral("edit_history_tweet_ids"));
+        if (!history.isArray())
+            history = p.value(QStringLiteral("edit_history_post_ids"));
+        const QJsonArray versions = history.toArray();
+        post.firstId = versions.isEmpty() ? post.id : idOf(versions.first());
+        if (post.firstId.isEmpty())
+            post.firstId = post.id;
+        post.authorId = idOf(p.value(QStringLiteral("author_id")));
+        post.createdMs = parseTime(p.value(QStringLiteral("created_at"))).value_or(0);
+        post.conversationId = idOf(p.value(QStringLiteral("conversation_id")));
+        const Author author = authors.value(post.authorId);
+        post.username = author.username;
+        post.authorCreatedMs = author.createdMs;
+        page.posts.append(post);
+    }
+
+    const QJsonObject meta = root.value(QStringLiteral("meta")).toObject();
+    page.meta.newestId = idOf(meta.value(QStringLiteral("newest_id")));
+    page.meta.oldestId = idOf(meta.value(QStringLiteral("oldest_id")));
+    page.meta.resultCount =
+        meta.value(QStringLiteral("result_count")).toInt(int(page.posts.size()));
+    page.meta.nextToken = meta.value(QStringLiteral("next_token")).toString();
+
+    for (const QJsonValue& e : root.value(QStringLiteral("errors")).toArray()) {
+        const QJsonObject error = e.toObject();
+        const QString resource = error.value(QStringLiteral("resource_id"))
+                                     .toString(error.value(QStringLiteral("value")).toString());
+        if (!resource.isEmpty() &&
+            (error.value(QStringLiteral("title")).toString().contains(QLatin1String("Not Found")) ||
+             error.value(QStringLiteral("type")).toString().contains(QLatin1String("not-found")) ||
+             error.value(QStringLiteral("type"))
+                 .toString()
+                 .contains(QLatin1String("resource-not-found"))))
+            page.notFound.append(resource);
+    }
+    return page;
+}
+
+QString XApi::describeFailure(const HttpResponse& response)
+{
+    if (!response.error.isEmpty())
+        return tr("X could not be reached: %1.").arg(response.error);
+    const QJsonObject problem = QJsonDocument::fromJson(response.body).object();
+    QString what = problem.value(QStringLiteral("detail")).toString();
+    if (what.isEmpty())
+        what = problem.value(QStringLiteral("title")).toString();
+    if (what.isEmpty()) {
+        const QJsonArray errors = problem.value(QStringLiteral("errors")).toArray();
+        if (!errors.isEmpty())
+            what = errors.first().toObject().value(QStringLiteral("message")).toString();
+    }
+    if (what.isEmpty())
+        return tr("X answered %1.").arg(response.status);
+    return tr("X answered %1: %2").arg(response.status).arg(what.left(300));
+}
+
+} // namespace sb::integrations::x

@@ -1,0 +1,77 @@
+#pragma once
+// When one X endpoint may be read next. It never sends more requests than the limit X last
+// reported leaves (x-rate-limit-remaining, counting requests still in flight), waits out a 429
+// until x-rate-limit-reset, backs off after 5xx answers and network errors, and spends the budget
+// where it matters: fast in the auction's last minutes and its grace after the close, slower while
+// it runs, slow between windows. Pure logic on the times it is given: no timers, no I/O.
+
+#include "XApi.h"
+
+#include <QString>
+
+#include <cstdint>
+
+namespace sb::integrations::x {
+
+enum class XPhase
+{
+    Idle,    // no auction takes bids now
+    Open,    // an auction takes bids
+    Closing, // its last minutes
+    Grace,   // closed; late posts may still arrive until the winner is declared
+};
+
+// How often a source is read in each phase, when the rate limit allows.
+struct XPollCadence
+{
+    std::int64_t idleMs = 60'000;
+    std::int64_t openMs = 5'000;
+    std::int64_t closingMs = 2'000;
+    std::int64_t graceMs = 1'500;
+};
+
+class XPollScheduler
+{
+public:
+    using Cadence = XPollCadence;
+    // Requests kept back for the sweep after the close while the window is still open.
+    static constexpr int kReserve = 3;
+    static constexpr std::int64_t kMaxBackoffMs = 60'000;
+
+    explicit XPollScheduler(Cadence cadence = {}) : m_cadence(cadence) {}
+
+    // The earliest epoch ms at which the next request may be sent (>= nowMs).
+    std::int64_t nextAllowedMs(std::int64_t nowMs, XPhase phase) const;
+    bool mayPollNow(std::int64_t nowMs, XPhase phase) const
+    {
+        return nextAllowedMs(nowMs, phase) <= nowMs;
+    }
+
+    void onSent(std::int64_t nowMs);
+    // Learns from every answer: the limit headers, a 429's reset, a failure's backoff.
+    void onAnswer(const HttpResponse& response, std::int64_t nowMs);
+    // An answer that came (and was counted by onAnswer) but could not be used: truncated or
+    // malformed JSON. Backs off as after a failure.
+    void onUnusableAnswer(std::int64_t nowMs);
+
+    // For the X dock: what the scheduler waits for, in words ("" while polling freely).
+    QString waitingFor(std::int64_t nowMs) const;
+    std::optional<int> remaining() const { return m_remaining; }
+    std::optional<std::int64_t> resetUtcMs() const { return m_resetUtcMs; }
+    int inFlight() const { return m_inFlight; }
+    int consecutiveFailures() const { return m_failures; }
+
+private:
+    std::int64_t cadenceMs(XPhase phase) const;
+
+    Cadence m_cadence;
+    std::optional<int> m_remaining; // as X last said, less what was sent since
+    std::optional<std::int64_t> m_resetUtcMs;
+    int m_inFlight = 0;
+    std::int64_t m_lastSentMs = 0;
+    std::int64_t m_blockedUntilMs = 0; // a 429's reset, or a failure's backoff
+    bool m_rateLimited = false;        // the block is a 429 (else a backoff)
+    int m_failures = 0;
+};
+
+} // namespace sb::integrations::x

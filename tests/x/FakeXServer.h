@@ -1,0 +1,140 @@
+#pragma once
+// A server written for the tests that speaks X API v2 as documented (DESIGN.md, "X API v2") on
+// 127.0.0.1, a free port: the mentions timeline, recent search by conversation_id with since_id
+// and next_token pages of 10–100 newest first, post lookup with not-found errors, rate-limit
+// headers with 429 once the window is spent, and the faults a real server has: scripted 503s and
+// 429s, truncated and malformed JSON, slow answers, an indexing delay on search, edited and
+// deleted posts, and either field spelling (tweet.* or post.*). Real HTTP over TCP, so the
+// studio's libcurl client is what is tested.
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+#include <QTcpServer>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+class QTcpSocket;
+
+namespace sb::test {
+
+class FakeXServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct User
+    {
+        QString id;
+        QString username;
+        std::int64_t createdMs = 0;
+    };
+    struct Post
+    {
+        QStringList versions; // ids, oldest first; the last is the current one
+        QString text;
+        QString authorId;
+        QString conversationId;
+        std::int64_t createdMs = 0;
+        bool deleted = false;
+        bool mentionsAccount = true; // shows in the account's mentions timeline
+    };
+    // What the next answers of an endpoint are made of, one per request, before the normal one.
+    enum class Fault
+    {
+        Unavailable503,
+        RateLimited429,
+        Truncated,
+        Malformed,
+        Slow, // answers after slowMs
+        Forbidden403,
+        Unauthorized401,
+    };
+    enum class Endpoint
+    {
+        Mentions,
+        Search,
+        Lookup,
+    };
+    struct Window
+    {
+        int limit = 450;
+        int remaining = 450;
+        std::int64_t resetUtcS = 0; // 0: 15 minutes after the first request
+    };
+
+    explicit FakeXServer(QObject* parent = nullptr);
+    bool start(); // on a free port of 127.0.0.1
+    QString baseUrl() const;
+
+    // The world.
+    QString accountId = QStringLiteral("4242");
+    QString accountUsername = QStringLiteral("sothebais");
+    QString token = QStringLiteral("test-access-token"); // the only bearer token accepted
+    bool newSpelling = false;          // post.fields / edit_history_post_ids instead of tweet.*
+    std::int64_t searchDelayMs = 0;    // a post shows in search this long after it was created
+    std::function<std::int64_t()> now; // the clock posts are indexed against (default: wall)
+    int slowMs = 3000;
+
+    void addUser(const User& user) { m_users.insert(user.id, user); }
+    // Returns the post's id, made from its time as X makes them: a later post has a larger id.
+    QString addPost(Post post);
+    // A new version with new text, posted now: a new id, same first id.
+    QString editPost(const QString& firstId, const QString& text);
+    void deletePost(const QString& firstId);
+    const Post* post(const QString& firstId) const;
+
+    void setWindow(Endpoint endpoint, Window window) { m_windows[int(endpoint)] = window; }
+    void addFaults(Endpoint endpoint, const QList<Fault>& faults)
+    {
+        m_faults[int(endpoint)] += faults;
+    }
+
+    // What happened.
+    int requests(Endpoint endpoint) const { return m_requests[int(endpoint)]; }
+    // Requests that came while X's window was spent (the client's fault, not a scripted 429).
+    int overLimit(Endpoint endpoint) const { return m_overLimit[int(endpoint)]; }
+    // Requests that came before the reset X gave with a 429.
+    int beforeReset(Endpoint endpoint) const { return m_beforeReset[int(endpoint)]; }
+    QStringList authorizationHeadersSeen() const { return m_authorizations; }
+
+private:
+    struct Request
+    {
+        QByteArray method;
+        QString path;
+        QHash<QString, QString> query;
+        QHash<QByteArray, QByteArray> headers;
+    };
+    void onConnection();
+    void onReadable(QTcpSocket* socket);
+    void answer(QTcpSocket* socket, const Request& request);
+    void reply(QTcpSocket* socket, int status, const QByteArray& body,
+               const QList<QPair<QByteArray, QByteArray>>& headers = {});
+    QByteArray page(const QList<const Post*>& matching, const Request& request, int maxResults);
+    QJsonObject postJson(const Post& post) const;
+    QList<QPair<QByteArray, QByteArray>> spend(Endpoint endpoint, bool* refused);
+    std::int64_t clockMs() const;
+    QString idAt(std::int64_t createdMs);
+
+    QTcpServer m_server;
+    QHash<QString, User> m_users;
+    QList<Post> m_posts; // in id order
+    QHash<QString, int> m_postByFirstId;
+    std::int64_t m_sequence = 0;
+    Window m_windows[3];
+    QList<Fault> m_faults[3];
+    int m_requests[3] = {};
+    int m_overLimit[3] = {};
+    int m_beforeReset[3] = {};
+    std::int64_t m_refusedUntilS[3] = {};
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+    QStringList m_authorizations;
+};
+
+} // namespace sb::test
