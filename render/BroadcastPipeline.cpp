@@ -581,7 +581,10 @@ void BroadcastPipeline::Private::renderLoop()
                 std::lock_guard lock(editMutex);
                 switching = nextScene != nullptr;
             }
-            preview.publish(program, index);
+            preview.publish(program, index,
+                            compositor.lastRenderChangedEverything()
+                                ? nullptr
+                                : &compositor.lastChangedRects());
             const bool encodingNow = encoding.load();
             if (encodingNow && sessionStart < 0) {
                 sessionStart = index;

@@ -1,16 +1,30 @@
 #include "ProgramPreview.h"
 
+#include <QOpenGLContext>
+
 namespace sb::render {
+
+void ProgramPreview::add(QRegion& region, const QRegion& more)
+{
+    region += more;
+    if (region.rectCount() > kMaxRects)
+        region = region.boundingRect();
+}
 
 void ProgramPreview::create(QOpenGLExtraFunctions* gl, QSize size)
 {
     m_gl = gl;
     m_size = size;
+    const bool gles = QOpenGLContext::currentContext()->isOpenGLES();
     m_gl->glGenTextures(kRing, m_textures.data());
     for (GLuint texture : m_textures) {
         m_gl->glBindTexture(GL_TEXTURE_2D, texture);
-        m_gl->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.width(), size.height(), 0, GL_RGBA,
-                           GL_UNSIGNED_BYTE, nullptr);
+        if (gles)
+            m_gl->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.width(), size.height(), 0, GL_RGBA,
+                               GL_UNSIGNED_BYTE, nullptr);
+        else // stored as the compositor stores its targets (BGRA): a copy, not a conversion
+            m_gl->glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, size.width(), size.height(), 0, GL_BGRA,
+                               GL_UNSIGNED_INT_8_8_8_8_REV, nullptr);
         m_gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
         m_gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         m_gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
@@ -19,12 +33,34 @@ void ProgramPreview::create(QOpenGLExtraFunctions* gl, QSize size)
     m_gl->glBindTexture(GL_TEXTURE_2D, 0);
     m_gl->glGenFramebuffers(1, &m_readFbo);
     m_gl->glGenFramebuffers(1, &m_drawFbo);
+    const QRect whole(QPoint(0, 0), size);
+    m_stale.fill(QRegion(whole));
+    std::lock_guard lock(m_mutex);
+    m_unseen = whole;
 }
 
-void ProgramPreview::publish(GLuint programTexture, std::int64_t frameIndex)
+void ProgramPreview::publish(GLuint programTexture, std::int64_t frameIndex,
+                             const QList<QRect>* changedRects)
 {
     if (!m_gl)
         return;
+    const QRect whole(QPoint(0, 0), m_size);
+    QRegion changed;
+    if (!changedRects) {
+        changed = whole;
+    } else {
+        for (const QRect& rect : *changedRects)
+            changed += rect & whole;
+    }
+    if (changed.isEmpty() && m_latest >= 0) {
+        // The same picture: the newest slot still holds it.
+        std::lock_guard lock(m_mutex);
+        m_latestIndex = frameIndex;
+        return;
+    }
+    for (QRegion& stale : m_stale)
+        add(stale, changed);
+
     const int slot = m_next;
     m_next = (m_next + 1) % kRing;
     {
@@ -43,8 +79,14 @@ void ProgramPreview::publish(GLuint programTexture, std::int64_t frameIndex)
     m_gl->glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m_drawFbo);
     m_gl->glFramebufferTexture2D(GL_DRAW_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D,
                                  m_textures[slot], 0);
-    m_gl->glBlitFramebuffer(0, 0, m_size.width(), m_size.height(), 0, 0, m_size.width(),
-                            m_size.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // Only what this slot lacks: what changed since it was last written.
+    for (const QRect& rect : m_stale[slot]) {
+        const int bottom = m_size.height() - rect.y() - rect.height(); // GL-upright rows
+        m_gl->glBlitFramebuffer(rect.x(), bottom, rect.x() + rect.width(), bottom + rect.height(),
+                                rect.x(), bottom, rect.x() + rect.width(), bottom + rect.height(),
+                                GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+    m_stale[slot] = QRegion();
     m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
     const GLsync fence = m_gl->glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
     m_gl->glFlush(); // the fence must reach the GPU before another context waits on it
@@ -52,6 +94,7 @@ void ProgramPreview::publish(GLuint programTexture, std::int64_t frameIndex)
     m_fences[slot] = fence;
     m_latest = slot;
     m_latestIndex = frameIndex;
+    add(m_unseen, changed);
 }
 
 ProgramPreview::Frame ProgramPreview::acquire(QOpenGLExtraFunctions* previewGl)
@@ -61,13 +104,21 @@ ProgramPreview::Frame ProgramPreview::acquire(QOpenGLExtraFunctions* previewGl)
         return {};
     if (m_fences[m_latest])
         previewGl->glWaitSync(m_fences[m_latest], 0, GL_TIMEOUT_IGNORED);
-    return {m_textures[m_latest], m_size, m_latestIndex};
+    Frame frame{m_textures[m_latest], m_size, m_latestIndex, m_unseen};
+    m_unseen = QRegion();
+    return frame;
 }
 
 std::int64_t ProgramPreview::latestFrameIndex() const
 {
     std::lock_guard lock(m_mutex);
     return m_latestIndex;
+}
+
+bool ProgramPreview::hasChanges() const
+{
+    std::lock_guard lock(m_mutex);
+    return !m_unseen.isEmpty();
 }
 
 void ProgramPreview::destroy()
@@ -85,6 +136,8 @@ void ProgramPreview::destroy()
     m_gl->glDeleteFramebuffers(1, &m_drawFbo);
     m_textures = {};
     m_latest = -1;
+    m_latestIndex = -1;
+    m_unseen = QRegion();
     m_gl = nullptr;
 }
 
