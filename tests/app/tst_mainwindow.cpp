@@ -399,6 +399,7 @@ void TestMainWindow::manualBidsReachTheTableTheFeedAndTheProgram()
         QTest::keyClicks(amount, QLatin1String(eth));
         QTest::mouseClick(submit, Qt::LeftButton);
     };
+    const QImage beforeBids = program();
     // Each verdict comes back from the engine's thread once the bid is durable.
     place("alice", "0.05");
     QTRY_VERIFY2(m_window->auctionDock()->lastResult().contains(QLatin1String("alice leads")),
@@ -446,6 +447,28 @@ void TestMainWindow::manualBidsReachTheTableTheFeedAndTheProgram()
     const double barOther = difference(frame, withOverlay(frame, bar, other), amountRect);
     QVERIFY2(barShown < 0.5 * barOther,
              qPrintable(QStringLiteral("bar: %1 vs %2").arg(barShown).arg(barOther)));
+
+    // The preview redraws only where the program changed: there it shows the feed as it is now,
+    // not as it was before the bids.
+    letFramesPass(3);
+    PreviewWidget* preview = m_window->preview();
+    const QImage shown = onScreen(preview, preview->canvasRect(frame.size()).toAlignedRect());
+    shown.save(QDir(artifactsDir()).filePath(QStringLiteral("preview-bids.png")));
+    const QRect feedShownRect = QRectF(feedRect.x() * double(shown.width()) / frame.width(),
+                                       feedRect.y() * double(shown.height()) / frame.height(),
+                                       feedRect.width() * double(shown.width()) / frame.width(),
+                                       feedRect.height() * double(shown.height()) / frame.height())
+                                    .toAlignedRect()
+                                    .adjusted(2, 2, -2, -2);
+    const auto scaled = [&](const QImage& image) {
+        return image.scaled(shown.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+    };
+    const double previewNow = difference(shown, scaled(frame), feedShownRect);
+    const double previewBefore = difference(shown, scaled(beforeBids), feedShownRect);
+    QVERIFY2(previewNow < 0.75 * previewBefore,
+             qPrintable(QStringLiteral("preview's feed vs the program now: %1, before the bids: %2")
+                            .arg(previewNow)
+                            .arg(previewBefore)));
 }
 
 void TestMainWindow::invalidatingTheLeaderChangesTheBar()
