@@ -1,5 +1,6 @@
 # X API v2: the replies to each auction's post become bids (XIntake), within the rate limits.
 list(APPEND SB_INTEGRATIONS_SOURCES
     x/XApi.cpp x/XApi.h
+    x/XAuth.cpp x/XAuth.h
     x/XIntake.cpp x/XIntake.h
     x/XPollScheduler.cpp x/XPollScheduler.h)

@@ -1,5 +1,6 @@
 #include "FakeXServer.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -7,6 +8,7 @@
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -29,6 +31,8 @@ QByteArray reason(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 302:
+        return "Found";
     case 400:
         return "Bad Request";
     case 401:
@@ -155,8 +159,14 @@ void FakeXServer::onReadable(QTcpSocket* socket)
     const int length = request.headers.value("content-length").toInt();
     if (buffer.size() < end + 4 + length)
         return; // the body is still coming
+    request.body = buffer.mid(end + 4, length);
     buffer.clear();
-    answer(socket, request);
+    if (request.path.startsWith(QLatin1String("/i/oauth2/")) ||
+        request.path.startsWith(QLatin1String("/2/oauth2/")) ||
+        request.path == QLatin1String("/2/users/me"))
+        answerOAuth(socket, request);
+    else
+        answer(socket, request);
 }
 
 QList<QPair<QByteArray, QByteArray>> FakeXServer::spend(Endpoint endpoint, bool* refused)
@@ -197,7 +207,9 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
     }
     ++m_requests[int(endpoint)];
     m_authorizations.append(QString::fromLatin1(request.headers.value("authorization")));
-    if (request.headers.value("authorization") != "Bearer " + token.toUtf8()) {
+    const QString bearer =
+        QString::fromLatin1(request.headers.value("authorization")).section(u' ', 1);
+    if (bearer != token && !m_accessTokens.contains(bearer)) {
         reply(socket, 401,
               problem(401, QStringLiteral("Unauthorized"), QStringLiteral("Unauthorized")));
         return;
@@ -315,6 +327,124 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
         return;
     }
     reply(socket, 200, body, limits);
+}
+
+void FakeXServer::answerOAuth(QTcpSocket* socket, const Request& request)
+{
+    const auto oauthError = [&](const char* error, const QString& description) {
+        reply(socket, 400,
+              QJsonDocument(QJsonObject{{QStringLiteral("error"), QLatin1String(error)},
+                                        {QStringLiteral("error_description"), description}})
+                  .toJson(QJsonDocument::Compact));
+    };
+    const auto issue = [&]() {
+        const QString access = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString refresh = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_accessTokens.insert(access);
+        m_refreshTokens.insert(refresh, false);
+        lastIssuedAccessToken = access;
+        reply(socket, 200,
+              QJsonDocument(QJsonObject{{QStringLiteral("token_type"), QStringLiteral("bearer")},
+                                        {QStringLiteral("expires_in"), accessTokenSeconds},
+                                        {QStringLiteral("access_token"), access},
+                                        {QStringLiteral("scope"),
+                                         QStringLiteral("tweet.read tweet.write users.read "
+                                                        "offline.access")},
+                                        {QStringLiteral("refresh_token"), refresh}})
+                  .toJson(QJsonDocument::Compact));
+    };
+    if (request.path == QLatin1String("/i/oauth2/authorize")) {
+        // The browser's visit: X would ask the user; this one agrees and redirects at once.
+        const auto q = request.query;
+        if (q.value(QStringLiteral("client_id")) != clientId ||
+            q.value(QStringLiteral("redirect_uri")) != redirectUri ||
+            q.value(QStringLiteral("code_challenge_method")) != QLatin1String("S256") ||
+            q.value(QStringLiteral("code_challenge")).isEmpty() ||
+            q.value(QStringLiteral("response_type")) != QLatin1String("code")) {
+            oauthError("invalid_request", QStringLiteral("Something went wrong"));
+            return;
+        }
+        const QString code = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        m_codes.insert(code, {q.value(QStringLiteral("code_challenge")), redirectUri, false});
+        QUrl target(redirectUri);
+        QUrlQuery back;
+        back.addQueryItem(QStringLiteral("state"), QString::fromLatin1(QUrl::toPercentEncoding(
+                                                       q.value(QStringLiteral("state")))));
+        back.addQueryItem(QStringLiteral("code"), code);
+        target.setQuery(back);
+        reply(socket, 302, {}, {{"Location", target.toString(QUrl::FullyEncoded).toLatin1()}});
+        return;
+    }
+    if (request.path == QLatin1String("/2/users/me")) {
+        const QString bearer =
+            QString::fromLatin1(request.headers.value("authorization")).section(u' ', 1);
+        if (!m_accessTokens.contains(bearer) && bearer != token) {
+            reply(socket, 401,
+                  problem(401, QStringLiteral("Unauthorized"), QStringLiteral("Unauthorized")));
+            return;
+        }
+        reply(
+            socket, 200,
+            QJsonDocument(QJsonObject{{QStringLiteral("data"),
+                                       QJsonObject{{QStringLiteral("id"), accountId},
+                                                   {QStringLiteral("name"), accountUsername},
+                                                   {QStringLiteral("username"), accountUsername}}}})
+                .toJson(QJsonDocument::Compact));
+        return;
+    }
+    QHash<QString, QString> f;
+    for (const auto& [key, value] :
+         QUrlQuery(QString::fromLatin1(request.body)).queryItems(QUrl::FullyDecoded))
+        f.insert(key, value);
+    if (request.path == QLatin1String("/2/oauth2/revoke")) {
+        m_accessTokens.remove(f.value(QStringLiteral("token")));
+        reply(socket, 200, R"({"revoked":true})");
+        return;
+    }
+    if (request.path != QLatin1String("/2/oauth2/token")) {
+        reply(socket, 404, problem(404, QStringLiteral("Not Found"), request.path));
+        return;
+    }
+    ++tokenRequests;
+    if (f.value(QStringLiteral("client_id")) != clientId) {
+        oauthError("invalid_client", QStringLiteral("Missing valid authorization header"));
+        return;
+    }
+    const QString grant = f.value(QStringLiteral("grant_type"));
+    if (grant == QLatin1String("authorization_code")) {
+        const auto found = m_codes.find(f.value(QStringLiteral("code")));
+        if (found == m_codes.end() || found->used ||
+            f.value(QStringLiteral("redirect_uri")) != found->redirectUri) {
+            oauthError("invalid_request", QStringLiteral("Value passed for the authorization "
+                                                         "code was invalid."));
+            return;
+        }
+        const QString challenge = QString::fromLatin1(
+            QCryptographicHash::hash(f.value(QStringLiteral("code_verifier")).toLatin1(),
+                                     QCryptographicHash::Sha256)
+                .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        if (challenge != found->challenge) {
+            oauthError("invalid_request", QStringLiteral("Value passed for the code verifier "
+                                                         "did not match the code challenge."));
+            return;
+        }
+        found->used = true;
+        issue();
+        return;
+    }
+    if (grant == QLatin1String("refresh_token")) {
+        const auto found = m_refreshTokens.find(f.value(QStringLiteral("refresh_token")));
+        if (found == m_refreshTokens.end() || *found) {
+            ++refusedRefreshes;
+            oauthError("invalid_request",
+                       QStringLiteral("Value passed for the token was invalid."));
+            return;
+        }
+        *found = true; // single use
+        issue();
+        return;
+    }
+    oauthError("unsupported_grant_type", grant);
 }
 
 QJsonObject FakeXServer::postJson(const Post& p) const

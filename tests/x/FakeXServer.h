@@ -75,7 +75,14 @@ public:
     // The world.
     QString accountId = QStringLiteral("4242");
     QString accountUsername = QStringLiteral("sothebais");
-    QString token = QStringLiteral("test-access-token"); // the only bearer token accepted
+    QString token = QStringLiteral("test-access-token"); // accepted, as are the ones it issues
+    // OAuth 2.0 (Authorization Code + PKCE, single-use refresh tokens) for this client.
+    QString clientId = QStringLiteral("studio-test-client");
+    QString redirectUri; // the only one accepted (X matches it exactly)
+    int accessTokenSeconds = 7200;
+    int tokenRequests = 0;
+    int refusedRefreshes = 0; // a refresh token used twice, or revoked
+    QString lastIssuedAccessToken;
     bool newSpelling = false;          // post.fields / edit_history_post_ids instead of tweet.*
     std::int64_t searchDelayMs = 0;    // a post shows in search this long after it was created
     std::function<std::int64_t()> now; // the clock posts are indexed against (default: wall)
@@ -110,7 +117,18 @@ private:
         QString path;
         QHash<QString, QString> query;
         QHash<QByteArray, QByteArray> headers;
+        QByteArray body;
     };
+    void answerOAuth(QTcpSocket* socket, const Request& request);
+    struct Grant
+    {
+        QString challenge;
+        QString redirectUri;
+        bool used = false;
+    };
+    QHash<QString, Grant> m_codes;        // authorization code -> what it was issued for
+    QSet<QString> m_accessTokens;         // issued and not revoked
+    QHash<QString, bool> m_refreshTokens; // issued -> used
     void onConnection();
     void onReadable(QTcpSocket* socket);
     void answer(QTcpSocket* socket, const Request& request);
