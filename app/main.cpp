@@ -10,6 +10,8 @@
 #include "SignalWatcher.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
+#include "XCommands.h"
+#include "XConnection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -118,7 +120,8 @@ QString commandsHelp()
         "  backup --db PATH [--dir DIR]     Take a consistent snapshot now.\n"
         "  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.\n"
         "  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.\n"
-        "  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).\n");
+        "  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).\n"
+        "  x login|status|logout            Sign in to X (bids from replies), or say the state.\n");
 }
 
 int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
@@ -211,9 +214,31 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
             "Main", "--headless needs --demo, --db PATH of a marathon, or something to broadcast "
                     "(--stream, --record, --scene)."));
 
+    // --x-post LOT=POST: the auction's post on X (its URL or id), whose replies are its bids.
+    QList<std::pair<int, QString>> xPosts;
+    for (const QString& value : parser.values(QStringLiteral("x-post"))) {
+        const auto match =
+            QRegularExpression(QStringLiteral("^(\\d+)=(?:https?://\\S+/status/)?(\\d{1,20})\\S*$"))
+                .match(value.trimmed());
+        if (!match.hasMatch() || match.captured(1).toInt() < 1) {
+            sb::app::usageError(QCoreApplication::translate(
+                "Main", "--x-post takes LOT=URL or LOT=ID, e.g. 1=https://x.com/you/status/1850…"));
+            ok = false;
+            break;
+        }
+        xPosts.append({match.captured(1).toInt() - 1, match.captured(2)});
+    }
+    const bool useX = parser.isSet(QStringLiteral("x"));
+    if (!ok)
+        return 2;
+    if ((useX || !xPosts.isEmpty()) && !marathon)
+        return sb::app::usageError(QCoreApplication::translate(
+            "Main", "--x reads bids into a marathon: give --db PATH or --demo too."));
+
     sb::app::SignalWatcher signalWatcher;
     std::unique_ptr<sb::app::HeadlessRunner> runner;
     std::unique_ptr<sb::app::HeadlessBroadcast> broadcaster;
+    std::unique_ptr<sb::integrations::x::XConnection> x;
     QString error;
     if (marathon) {
         runner = std::make_unique<sb::app::HeadlessRunner>(options);
@@ -221,6 +246,46 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
             std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(error));
             return 1;
         }
+        for (const auto& [lot, post] : xPosts) {
+            const auto set = runner->session()->wait([lot, post](sb::auction::MarathonSession& s) {
+                return s.engine().setThreadId(lot, post, QStringLiteral("operator"));
+            });
+            if (!set.ok) {
+                std::fprintf(stderr, "sothebais-studio: %s\n", qPrintable(set.error));
+                runner->stop(0);
+                return 1;
+            }
+        }
+    }
+    if (useX) {
+        QString settingsProblem;
+        x = std::make_unique<sb::integrations::x::XConnection>(
+            *runner->session(), sb::integrations::x::XSettings::load({}, &settingsProblem));
+        if (!settingsProblem.isEmpty())
+            std::fprintf(stderr, "X: %s\n", qPrintable(settingsProblem));
+        QObject::connect(
+            x.get(), &sb::integrations::x::XConnection::problem, &app,
+            [](const QString& message) { std::fprintf(stderr, "X: %s\n", qPrintable(message)); });
+        auto said = std::make_shared<int>(-1);
+        QObject::connect(
+            x.get(), &sb::integrations::x::XConnection::stateChanged, &app, [xc = x.get(), said] {
+                const auto state = xc->auth().state();
+                if (int(state) == *said || state == sb::integrations::x::XAuth::State::Unknown)
+                    return;
+                *said = int(state);
+                const QString line =
+                    xc->auth().isSignedIn()
+                        ? QCoreApplication::translate("Main",
+                                                      "X: signed in as @%1; replies to each "
+                                                      "auction's post are read as bids.")
+                              .arg(xc->auth().username())
+                        : QCoreApplication::translate(
+                              "Main", "X: not signed in (sothebais-studio x login); "
+                                      "no bids are read from X. %1")
+                              .arg(xc->auth().signInNeeded());
+                std::fprintf(stderr, "%s\n", qPrintable(line.trimmed()));
+            });
+        x->start();
     }
     if (broadcast.wanted()) {
         // The show (overlays, host) is bound to the same marathon session the runner runs.
@@ -236,6 +301,7 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     // Whatever ends first (a signal, --duration, the end of the marathon) ends both, the
     // broadcast first so recordings are finalized before the process exits.
     const auto finish = [&](int code, int signalNumber) {
+        x.reset(); // reads nothing more; the engine stops waiting for it
         if (broadcaster)
             broadcaster->stop();
         if (runner)
@@ -336,6 +402,7 @@ int main(int argc, char* argv[])
         {QStringLiteral("restore"), sb::app::runRestore},
         {QStringLiteral("journal"), sb::app::runJournal},
         {QStringLiteral("dead-letters"), sb::app::runDeadLetters},
+        {QStringLiteral("x"), sb::app::runX},
     };
     if (!args.isEmpty()) {
         if (const auto command = commands.find(args.first()); command != commands.end()) {
@@ -424,6 +491,13 @@ int main(int argc, char* argv[])
          QCoreApplication::translate("Main", "name")},
         {QStringLiteral("stats"),
          QCoreApplication::translate("Main", "Print broadcast stats once a second as JSON lines.")},
+        {QStringLiteral("x"),
+         QCoreApplication::translate("Main", "Read bids from replies on X with the signed-in "
+                                             "account (sothebais-studio x login).")},
+        {QStringLiteral("x-post"),
+         QCoreApplication::translate("Main", "The post on X whose replies bid on lot N "
+                                             "(repeatable)."),
+         QCoreApplication::translate("Main", "N=url")},
         {QStringLiteral("data-dir"),
          QCoreApplication::translate(
              "Main",

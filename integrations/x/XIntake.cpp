@@ -225,8 +225,10 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
         const QString why = XApi::describeFailure(response);
         if (response.status == 401) {
             source.lastResult = tr("X refused the access token: sign in to X again (%1)").arg(why);
-            if (!std::exchange(source.tokenRefusedSaid, true))
+            if (!std::exchange(source.tokenRefusedSaid, true)) {
                 emit problem(source.lastResult);
+                emit tokenRefused();
+            }
         } else if (response.status == 403) {
             // The account's access does not include this source: go on with the others.
             source.active = false;

@@ -79,6 +79,7 @@ public:
 signals:
     void stateChanged();
     void problem(const QString& message);
+    void tokenRefused(); // X answered 401: the token needs a refresh (or a new sign-in)
 
 private:
     struct Source;
