@@ -120,11 +120,16 @@ void SceneBuilder::markAllDirty()
 void SceneBuilder::tick(bool newSecond)
 {
     const std::shared_ptr<const AuctionSnapshot> snapshot = m_model.snapshot();
+    // Asked once per overlay and tick: the host is one overlay shown by every scene's host
+    // source, and says whether its picture moved since it was last asked.
+    QHash<const Overlay*, bool> animating;
     for (const Entry& entry : std::as_const(m_entries)) {
         if (!entry.painted)
             continue;
-        if (entry.overlay->isAnimating(*snapshot) ||
-            (newSecond && entry.overlay->ticksEverySecond()))
+        auto known = animating.constFind(entry.overlay.get());
+        if (known == animating.constEnd())
+            known = animating.insert(entry.overlay.get(), entry.overlay->isAnimating(*snapshot));
+        if (*known || (newSecond && entry.overlay->ticksEverySecond()))
             entry.painted->markDirty();
     }
 }

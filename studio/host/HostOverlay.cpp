@@ -82,9 +82,32 @@ OverlayStyle HostOverlay::defaultStyle() const
     return style;
 }
 
+std::int64_t HostOverlay::animationTimeMs(const HostMoodMachine& machine,
+                                          const HostCaption& caption, std::int64_t nowMs)
+{
+    const HostMood mood = machine.mood();
+    const bool hopping = mood == HostMood::Excited || mood == HostMood::Triumphant ||
+                         (machine.moodSinceMs() > 0 && nowMs >= machine.moodSinceMs() &&
+                          nowMs - machine.moodSinceMs() < 300);
+    const HostCaption::Look look = caption.lookAt(nowMs);
+    const bool captionMoving = look.opacity > 0.0 && (look.opacity < 1.0 || look.scale != 1.0);
+    if (hopping || captionMoving || caption.isTalking(nowMs))
+        return nowMs;
+    std::int64_t step = nowMs % kCalmFrameMs;
+    if (step < 0)
+        step += kCalmFrameMs;
+    return nowMs - step;
+}
+
 bool HostOverlay::isAnimating(const AuctionSnapshot& snapshot) const
 {
-    Q_UNUSED(snapshot);
+    std::lock_guard lock(m_mutex);
+    HostMoodMachine machine = m_machine;
+    machine.tick(snapshot.nowUtcMs); // as paint() will see it
+    const std::int64_t at = animationTimeMs(machine, m_caption, snapshot.nowUtcMs);
+    if (at == m_lastAnimationMs)
+        return false;
+    m_lastAnimationMs = at;
     return true;
 }
 
@@ -161,7 +184,8 @@ void HostOverlay::paint(QPainter& painter, QSize size, const AuctionSnapshot& sn
         // Keeps the bobbing marks inside the panel; a whole-pixel rectangle keeps it cheap.
         painter.setClipRect(panelRect(size).toRect(), Qt::IntersectClip);
     }
-    stage.puppet->paint(painter, puppetArea(size), machine.mood(), now, caption.isTalking(now),
+    stage.puppet->paint(painter, puppetArea(size), machine.mood(),
+                        animationTimeMs(machine, caption, now), caption.isTalking(now),
                         machine.moodSinceMs());
     painter.restore();
 

@@ -34,8 +34,18 @@ public:
     // The right ~30 % panel's top in the default 1280×720 scene.
     OverlayStyle defaultStyle() const override;
     void paint(QPainter& painter, QSize size, const AuctionSnapshot& snapshot) const override;
-    // Always: the host breathes and blinks.
+    // When the picture due at the snapshot's time differs from the one last asked about: the
+    // host breathes and blinks always, but while calm at kCalmFrameMs steps (see below).
     bool isAnimating(const AuctionSnapshot& snapshot) const override;
+
+    // The calm host (not talking, no hop, no caption popping or fading) is drawn at about
+    // 15 fps: breathing and the slow sway move it by under a fifth of a pixel in a 30 fps
+    // frame, while each repaint costs the render thread a 384×360 composition, its upload and
+    // its compositing (bench_window). Talking, hops and the caption's pop run at the frame rate.
+    static constexpr std::int64_t kCalmFrameMs = 66;
+    // The animation time the picture at `nowMs` is drawn at (`nowMs` itself unless calm).
+    static std::int64_t animationTimeMs(const HostMoodMachine& machine, const HostCaption& caption,
+                                        std::int64_t nowMs);
 
     // All times are the engine clock's UTC milliseconds, the clock snapshots carry.
     void onEvent(const sb::auction::AuctionEvent& event, std::int64_t nowMs);
@@ -80,9 +90,10 @@ private:
     Stage stageFor(QSize size, const OverlayStyle& style) const;
     Bubble bubbleFor(const HostCaption& caption, QSize size, const OverlayStyle& style) const;
 
-    mutable std::mutex m_mutex; // guards m_machine and m_caption
+    mutable std::mutex m_mutex; // guards m_machine, m_caption and m_lastAnimationMs
     HostMoodMachine m_machine;
     HostCaption m_caption;
+    mutable std::int64_t m_lastAnimationMs = -1; // what isAnimating() last answered for
 
     mutable std::mutex m_cacheMutex; // guards the render thread's caches below
     mutable Stage m_stage;

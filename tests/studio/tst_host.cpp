@@ -149,6 +149,7 @@ private slots:
     void sayShowsCaptionThenItGoes();
     void overlayShowsMoodFromEvents();
     void overlayPaintsWhileEventsArrive();
+    void calmHostRepaintsAtHalfTheFrameRate();
     void writeArtifacts();
 };
 
@@ -487,6 +488,30 @@ void TestHost::sayShowsCaptionThenItGoes()
     overlay.say(line, until);
     overlay.say(QString(), until + 10);
     QVERIFY(!overlay.caption().isVisible(until + 10));
+}
+
+void TestHost::calmHostRepaintsAtHalfTheFrameRate()
+{
+    // Ticked at 30 fps, the calm host asks for about 15 repaints a second; talking, every frame.
+    HostOverlay overlay;
+    const auto repaintsInASecond = [&](std::int64_t from) {
+        int repaints = 0;
+        for (std::int64_t t = from; t < from + 1000; t += 33) {
+            AuctionSnapshot s;
+            s.nowUtcMs = t;
+            repaints += overlay.isAnimating(s) ? 1 : 0;
+        }
+        return repaints;
+    };
+    const int calm = repaintsInASecond(100'000);
+    QVERIFY2(calm >= 13 && calm <= 17, qPrintable(QString::number(calm)));
+    overlay.say(QStringLiteral("Do I hear two ETH? Anyone at all, for this fine piece?"), 200'000);
+    QCOMPARE(repaintsInASecond(200'000), 31);
+    // The same picture whenever in a calm step it is painted.
+    HostOverlay other;
+    const std::int64_t step = 300'000 - 300'000 % HostOverlay::kCalmFrameMs;
+    QCOMPARE(paintOverlay(overlay, step + 1),
+             paintOverlay(other, step + HostOverlay::kCalmFrameMs - 1));
 }
 
 void TestHost::overlayShowsMoodFromEvents()
