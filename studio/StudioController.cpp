@@ -197,6 +197,7 @@ bool StudioController::createMarathon(const MarathonConfig& config, QString* err
         }
         return false;
     }
+    emit marathonAboutToBeReplaced();
     // The engine is replaced under the overlays: park them on the new one before the old goes.
     std::unique_ptr<EngineThread> old = std::exchange(m_session, std::move(session));
     m_demo = false;

@@ -114,7 +114,8 @@ public:
     sb::render::BroadcastPipeline* pipeline() { return m_pipeline.get(); }
 
 signals:
-    void marathonReplaced(); // a new session: views follow session()
+    void marathonAboutToBeReplaced(); // the new one is open; the old one stops after this
+    void marathonReplaced();          // a new session: views follow session()
     void streamingChanged(bool streaming);
     void recordingChanged(bool recording);
     void recordingFinished(const QString& path); // the stopped recording's file is complete

@@ -1,5 +1,6 @@
-# The operator's docks: bids and the event log (with dead letters).
+# The operator's docks: bids, the event log (with dead letters), and X.
 list(APPEND SB_APP_SOURCES
     docks/BidsDock.cpp docks/BidsDock.h
     docks/EventLogDock.cpp docks/EventLogDock.h
+    docks/XDock.cpp docks/XDock.h
 )

@@ -17,6 +17,8 @@
 #include "StatsDock.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
+#include "XConnection.h"
+#include "XDock.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -128,6 +130,11 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
         restoreState(m_settings.windowState());
 
     connect(&m_studio, &StudioController::marathonReplaced, this, &MainWindow::bindMarathonModels);
+    // X reads into the marathon session: it lets go of the old one before that one stops.
+    connect(&m_studio, &StudioController::marathonAboutToBeReplaced, this, [this] {
+        m_xDock->setConnection(nullptr, nullptr);
+        m_x.reset();
+    });
     connect(&m_studio, &StudioController::streamingChanged, this, &MainWindow::updateControls);
     connect(&m_studio, &StudioController::recordingChanged, this, [this] {
         updateControls();
@@ -226,6 +233,7 @@ void MainWindow::createDocks()
     m_eventLogDock = new EventLogDock(this);
     m_statsDock = new StatsDock(this);
     m_hostDock = new HostDock(m_studio, this);
+    m_xDock = new XDock(this);
 
     auto* controls = new QDockWidget(tr("Controls"), this);
     controls->setObjectName(QStringLiteral("ControlsDock"));
@@ -257,7 +265,17 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_bidsDock, m_eventLogDock);
     tabifyDockWidget(m_eventLogDock, m_hostDock);
     tabifyDockWidget(m_hostDock, m_statsDock);
+    tabifyDockWidget(m_statsDock, m_xDock);
     m_bidsDock->raise();
+    connect(m_xDock, &XDock::clientIdChanged, this, [this](const QString& clientId) {
+        sb::integrations::x::XSettings x = sb::integrations::x::XSettings::load();
+        if (x.clientId == clientId)
+            return;
+        x.clientId = clientId;
+        if (QString error; !x.save({}, &error))
+            statusBar()->showMessage(error, 10'000);
+        connectX();
+    });
     resizeDocks({m_auctionDock}, {480}, Qt::Horizontal);
     resizeDocks({m_scenesDock, m_sourcesDock, m_propertiesDock, controls}, {200, 280, 420, 180},
                 Qt::Horizontal);
@@ -330,6 +348,23 @@ void MainWindow::bindMarathonModels()
                        ? tr("SothebAIs Studio — DEMO marathon")
                        : tr("SothebAIs Studio — %1").arg(m_studio.session().view().config.name));
     m_auctionDock->refresh();
+    connectX();
+}
+
+void MainWindow::connectX()
+{
+    m_xDock->setConnection(nullptr, nullptr);
+    m_x.reset();
+    QString problem;
+    m_x = std::make_unique<sb::integrations::x::XConnection>(
+        m_studio.session(), sb::integrations::x::XSettings::load({}, &problem),
+        m_settings.secretStore());
+    if (!problem.isEmpty())
+        statusBar()->showMessage(problem, 10'000);
+    connect(m_x.get(), &sb::integrations::x::XConnection::problem, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
+    m_xDock->setConnection(m_x.get(), &m_studio.session());
+    m_x->start();
 }
 
 void MainWindow::createMenus()

@@ -29,6 +29,10 @@ class AuctionEngine;
 struct ActionResult;
 } // namespace sb::auction
 
+namespace sb::integrations::x {
+class XConnection;
+}
+
 namespace sb::app {
 
 class AuctionDock;
@@ -36,6 +40,7 @@ class BidsDock;
 class CongestionSquares;
 class EventLogDock;
 class HostDock;
+class XDock;
 class PreviewWidget;
 class PropertiesDock;
 class ScenesDock;
@@ -62,6 +67,8 @@ public:
     BidsDock* bidsDock() const { return m_bidsDock; }
     EventLogDock* eventLogDock() const { return m_eventLogDock; }
     HostDock* hostDock() const { return m_hostDock; }
+    XDock* xDock() const { return m_xDock; }
+    sb::integrations::x::XConnection* xConnection() const { return m_x.get(); }
     StatsDock* statsDock() const { return m_statsDock; }
     QPushButton* streamButton() const { return m_streamButton; }
     QPushButton* recordButton() const { return m_recordButton; }
@@ -87,6 +94,8 @@ private:
     void createMenus();
     void createStatusBar();
     void bindMarathonModels();
+    // X on the current marathon session, with the settings in x.ini (made again when they change).
+    void connectX();
     void applyHotkeys();
     void updateStatus();
     void updateControls();
@@ -107,6 +116,8 @@ private:
     EventLogDock* m_eventLogDock = nullptr;
     StatsDock* m_statsDock = nullptr;
     HostDock* m_hostDock = nullptr;
+    XDock* m_xDock = nullptr;
+    std::unique_ptr<sb::integrations::x::XConnection> m_x; // X for the current marathon
     QPushButton* m_streamButton = nullptr;
     QPushButton* m_recordButton = nullptr;
     std::unique_ptr<sb::studio::BidsTableModel> m_bidsModel;
