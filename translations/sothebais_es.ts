@@ -483,26 +483,6 @@
         <translation>No se puede renderizar el programa: %1</translation>
     </message>
     <message>
-        <source>Commands:
-  check-bid &quot;TEXT&quot;                 How the bid grammar reads a post (JSON).
-  schedule --config FILE [--json]  Each auction&apos;s window in local time and UTC.
-  export --db PATH --csv DIR       Write bids.csv and results.csv.
-  backup --db PATH [--dir DIR]     Take a consistent snapshot now.
-  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.
-  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.
-  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).
-</source>
-        <translation>Comandos:
-  check-bid &quot;TEXT&quot;                 Cómo interpreta la gramática de pujas una publicación (JSON).
-  schedule --config FILE [--json]  La franja de cada subasta en hora local y UTC.
-  export --db PATH --csv DIR       Escribe bids.csv y results.csv.
-  backup --db PATH [--dir DIR]     Toma ahora una instantánea coherente.
-  restore --db PATH --from FILE    Reemplaza una base de datos (detenida) por una instantánea.
-  journal --db PATH [--after SEQ]  Muestra el registro de eventos como líneas JSON.
-  dead-letters --db PATH           Eventos que un suscriptor abandonó (líneas JSON).
-</translation>
-    </message>
-    <message>
         <source>--%1 takes a whole number from %2 to %3.</source>
         <translation>--%1 admite un número entero de %2 a %3.</translation>
     </message>
@@ -677,6 +657,56 @@
     <message>
         <source>File holding the stream key of the --stream of the same rank; that URL then ends before the key (repeatable).</source>
         <translation>Archivo con la clave de transmisión del --stream del mismo orden; esa URL termina entonces antes de la clave (repetible).</translation>
+    </message>
+    <message>
+        <source>Commands:
+  check-bid &quot;TEXT&quot;                 How the bid grammar reads a post (JSON).
+  schedule --config FILE [--json]  Each auction&apos;s window in local time and UTC.
+  export --db PATH --csv DIR       Write bids.csv and results.csv.
+  backup --db PATH [--dir DIR]     Take a consistent snapshot now.
+  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.
+  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.
+  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).
+  x login|status|logout            Sign in to X (bids from replies), or say the state.
+</source>
+        <translation>Comandos:
+  check-bid &quot;TEXT&quot;                 Cómo interpreta la gramática de pujas una publicación (JSON).
+  schedule --config FILE [--json]  La franja de cada subasta en hora local y UTC.
+  export --db PATH --csv DIR       Escribe bids.csv y results.csv.
+  backup --db PATH [--dir DIR]     Toma ahora una instantánea coherente.
+  restore --db PATH --from FILE    Reemplaza una base de datos (detenida) por una instantánea.
+  journal --db PATH [--after SEQ]  Muestra el registro de eventos como líneas JSON.
+  dead-letters --db PATH           Eventos que un suscriptor abandonó (líneas JSON).
+  x login|status|logout            Inicia sesión en X (pujas desde respuestas) o indica el estado.
+</translation>
+    </message>
+    <message>
+        <source>--x-post takes LOT=URL or LOT=ID, e.g. 1=https://x.com/you/status/1850…</source>
+        <translation>--x-post admite LOTE=URL o LOTE=ID, p. ej. 1=https://x.com/you/status/1850…</translation>
+    </message>
+    <message>
+        <source>--x reads bids into a marathon: give --db PATH or --demo too.</source>
+        <translation>--x lee pujas para un maratón: indique también --db PATH o --demo.</translation>
+    </message>
+    <message>
+        <source>X: signed in as @%1; replies to each auction&apos;s post are read as bids.</source>
+        <translation>X: sesión iniciada como @%1; las respuestas a la publicación de cada subasta se leen como pujas.</translation>
+    </message>
+    <message>
+        <source>X: not signed in (sothebais-studio x login); no bids are read from X. %1</source>
+        <translation>X: sin sesión iniciada (sothebais-studio x login); no se leen pujas de X. %1</translation>
+    </message>
+    <message>
+        <source>Read bids from replies on X with the signed-in account (sothebais-studio x login).</source>
+        <translation>Leer pujas de las respuestas en X con la cuenta con sesión iniciada (sothebais-studio x login).</translation>
+    </message>
+    <message>
+        <source>The post on X whose replies bid on lot N (repeatable).</source>
+        <translation>La publicación de X cuyas respuestas pujan por el lote N (repetible).</translation>
+    </message>
+    <message>
+        <source>N=url</source>
+        <translation>N=url</translation>
     </message>
 </context>
 <context>
@@ -956,6 +986,106 @@
     <message>
         <source>%1 is not a SothebAIs Studio marathon database</source>
         <translation>%1 no es una base de datos de maratón de SothebAIs Studio</translation>
+    </message>
+</context>
+<context>
+    <name>XPollScheduler</name>
+    <message>
+        <source>rate limited: waiting for the reset at %1</source>
+        <translation>límite de peticiones alcanzado: esperando al reinicio a las %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) in a row: trying again at %1</source>
+        <translation>
+            <numerusform>%n fallo: se reintentará a las %1</numerusform>
+            <numerusform>%n fallos seguidos: se reintentará a las %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no requests left: waiting for the reset at %1</source>
+        <translation>no quedan peticiones: esperando al reinicio a las %1</translation>
+    </message>
+</context>
+<context>
+    <name>XSettings</name>
+    <message>
+        <source>x.ini: callback_port is not a port; using %1.</source>
+        <translation>x.ini: callback_port no es un puerto; se usa %1.</translation>
+    </message>
+    <message>
+        <source>x.ini: %1 is not an http(s) URL.</source>
+        <translation>x.ini: %1 no es una URL http(s).</translation>
+    </message>
+    <message>
+        <source>Cannot save %1.</source>
+        <translation>No se puede guardar %1.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app</name>
+    <message>
+        <source>login, status or logout</source>
+        <translation>login, status o logout</translation>
+    </message>
+    <message>
+        <source>The X app&apos;s OAuth 2.0 client id (kept in x.ini).</source>
+        <translation>El ID de cliente OAuth 2.0 de la app de X (se guarda en x.ini).</translation>
+    </message>
+    <message>
+        <source>The callback port registered with X (default 8723).</source>
+        <translation>El puerto de retorno registrado en X (predeterminado 8723).</translation>
+    </message>
+    <message>
+        <source>X API base URL (default https://api.x.com).</source>
+        <translation>URL base de la API de X (predeterminada https://api.x.com).</translation>
+    </message>
+    <message>
+        <source>X&apos;s authorize URL.</source>
+        <translation>URL de autorización de X.</translation>
+    </message>
+    <message>
+        <source>Do not listen on the loopback port: paste the address the browser was sent to.</source>
+        <translation>No escuchar en el puerto local: pegar la dirección a la que se envió el navegador.</translation>
+    </message>
+    <message>
+        <source>Where x.ini is (default: the app&apos;s config folder).</source>
+        <translation>Dónde está x.ini (predeterminado: la carpeta de configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>x takes login, status or logout.</source>
+        <translation>x admite login, status o logout.</translation>
+    </message>
+    <message>
+        <source>--port takes a port number.</source>
+        <translation>--port admite un número de puerto.</translation>
+    </message>
+    <message>
+        <source>Not signed in to X.</source>
+        <translation>No hay sesión iniciada en X.</translation>
+    </message>
+    <message>
+        <source>Signed out of X (@%1); the token was revoked and removed from the keychain.</source>
+        <translation>Sesión de X cerrada (@%1); el token se revocó y se eliminó del llavero.</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser and allow SothebAIs Studio:</source>
+        <translation>Abra esta dirección en un navegador y autorice a SothebAIs Studio:</translation>
+    </message>
+    <message>
+        <source>Then paste here the address the browser was sent to (it starts with %1):</source>
+        <translation>Después pegue aquí la dirección a la que se envió el navegador (empieza por %1):</translation>
+    </message>
+    <message>
+        <source>Waiting for X&apos;s answer on %1 …</source>
+        <translation>Esperando la respuesta de X en %1 …</translation>
+    </message>
+    <message>
+        <source>No answer from X within 10 minutes.</source>
+        <translation>X no respondió en 10 minutos.</translation>
+    </message>
+    <message>
+        <source>Signed in to X as @%1 (account %2). The token is in the keychain.</source>
+        <translation>Sesión iniciada en X como @%1 (cuenta %2). El token está en el llavero.</translation>
     </message>
 </context>
 <context>
@@ -1578,10 +1708,6 @@
     <message>
         <source>Export CSV</source>
         <translation>Exportar CSV</translation>
-    </message>
-    <message>
-        <source>Bids and results exported to %1</source>
-        <translation>Pujas y resultados exportados a %1</translation>
     </message>
     <message>
         <source>SothebAIs Studio — DEMO marathon</source>
@@ -2725,6 +2851,113 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
+    <name>sb::app::XDock</name>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Sign in with X</source>
+        <translation>Iniciar sesión con X</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>the OAuth 2.0 client id of your X app</source>
+        <translation>el ID de cliente OAuth 2.0 de tu app de X</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>ID de cliente</translation>
+    </message>
+    <message>
+        <source>https://x.com/you/status/… — replies to it are bids</source>
+        <translation>https://x.com/you/status/… — sus respuestas son pujas</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Fijar</translation>
+    </message>
+    <message>
+        <source>Auction&apos;s post</source>
+        <translation>Publicación de la subasta</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last poll</source>
+        <translation>Última consulta</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Restantes</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reinicio</translation>
+    </message>
+    <message>
+        <source>Read up to</source>
+        <translation>Leído hasta</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+    <message>
+        <source>Allow SothebAIs Studio in the browser that opened. If none did, open: %1</source>
+        <translation>Autoriza a SothebAIs Studio en el navegador que se abrió. Si no se abrió ninguno, abre: %1</translation>
+    </message>
+    <message>
+        <source>Paste the post&apos;s address (…/status/123…) or its id.</source>
+        <translation>Pega la dirección de la publicación (…/status/123…) o su id.</translation>
+    </message>
+    <message>
+        <source>Replies to post %1 are this auction&apos;s bids.</source>
+        <translation>Las respuestas a la publicación %1 son las pujas de esta subasta.</translation>
+    </message>
+    <message>
+        <source>X is not connected.</source>
+        <translation>X no está conectado.</translation>
+    </message>
+    <message>
+        <source>Signed in as @%1 (account %2)</source>
+        <translation>Sesión iniciada como @%1 (cuenta %2)</translation>
+    </message>
+    <message>
+        <source>Waiting for X…</source>
+        <translation>Esperando a X…</translation>
+    </message>
+    <message>
+        <source>Reading the keychain…</source>
+        <translation>Leyendo el llavero…</translation>
+    </message>
+    <message>
+        <source>Not signed in: no bids are read from X.</source>
+        <translation>Sin sesión iniciada: no se leen pujas de X.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Búsqueda</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Menciones</translation>
+    </message>
+    <message>
+        <source>Posts read since the studio started: %1 (about $%2 at pay-per-use)</source>
+        <translation>Publicaciones leídas desde que se inició el estudio: %1 (unos $%2 con pago por uso)</translation>
+    </message>
+</context>
+<context>
     <name>sb::auction::AuctionEngine</name>
     <message>
         <source>This database already holds a marathon; open it instead or choose a new database file.</source>
@@ -2824,6 +3057,13 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
+    <name>sb::auction::EngineThread</name>
+    <message>
+        <source>The marathon is already open.</source>
+        <translation>El maratón ya está abierto.</translation>
+    </message>
+</context>
+<context>
     <name>sb::auction::EventDispatcher</name>
     <message>
         <source>There is no dead letter %1.</source>
@@ -2879,6 +3119,142 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>The keychain could not read the secret: %1</source>
         <translation>El llavero del sistema no pudo leer el secreto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::x::XApi</name>
+    <message>
+        <source>X answered with something that is not a JSON object (%1 bytes).</source>
+        <translation>X respondió con algo que no es un objeto JSON (%1 bytes).</translation>
+    </message>
+    <message>
+        <source>X answered with &quot;data&quot; that is not a list of posts.</source>
+        <translation>X respondió con un &quot;data&quot; que no es una lista de publicaciones.</translation>
+    </message>
+    <message>
+        <source>X answered with a post that has no id or no text.</source>
+        <translation>X respondió con una publicación sin id o sin texto.</translation>
+    </message>
+    <message>
+        <source>X could not be reached: %1.</source>
+        <translation>No se pudo contactar con X: %1.</translation>
+    </message>
+    <message>
+        <source>X answered %1.</source>
+        <translation>X respondió %1.</translation>
+    </message>
+    <message>
+        <source>X answered %1: %2</source>
+        <translation>X respondió %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::x::XAuth</name>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation>No se pudo leer el llavero: %1</translation>
+    </message>
+    <message>
+        <source>Set the X app&apos;s client id (Settings → X account) before signing in.</source>
+        <translation>Configura el ID de cliente de la app de X (Configuración → Cuenta de X) antes de iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1:%1 for X&apos;s answer: %2</source>
+        <translation>No se puede escuchar en 127.0.0.1:%1 para recibir la respuesta de X: %2</translation>
+    </message>
+    <message>
+        <source>No sign-in is in progress: start it again.</source>
+        <translation>No hay ningún inicio de sesión en curso: vuelve a empezarlo.</translation>
+    </message>
+    <message>
+        <source>X did not sign you in: %1</source>
+        <translation>X no inició tu sesión: %1</translation>
+    </message>
+    <message>
+        <source>The answer from X does not belong to this sign-in (its state differs). Try again.</source>
+        <translation>La respuesta de X no corresponde a este inicio de sesión (su state es distinto). Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The answer from X carries no code. Try again.</source>
+        <translation>La respuesta de X no trae ningún código. Inténtalo de nuevo.</translation>
+    </message>
+    <message>
+        <source>X answered %1</source>
+        <translation>X respondió %1</translation>
+    </message>
+    <message>
+        <source>X no longer accepts the studio&apos;s sign-in (%1). Sign in to X again in Settings → X account.</source>
+        <translation>X ya no acepta la sesión del estudio (%1). Vuelve a iniciar sesión en X en Configuración → Cuenta de X.</translation>
+    </message>
+    <message>
+        <source>X refused the sign-in: %1</source>
+        <translation>X rechazó el inicio de sesión: %1</translation>
+    </message>
+    <message>
+        <source>Signed in, but X did not say which account: %1</source>
+        <translation>Sesión iniciada, pero X no indicó qué cuenta: %1</translation>
+    </message>
+    <message>
+        <source>no id in the answer</source>
+        <translation>la respuesta no trae ningún id</translation>
+    </message>
+    <message>
+        <source>Signed in, but the keychain did not keep the token, so the studio will not store it anywhere else. Unlock the keychain and sign in again.</source>
+        <translation>Sesión iniciada, pero el llavero no guardó el token, y el estudio no lo guardará en ningún otro sitio. Desbloquea el llavero y vuelve a iniciar sesión.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::x::XIntake</name>
+    <message>
+        <source>not started</source>
+        <translation>sin iniciar</translation>
+    </message>
+    <message>
+        <source>turned off in Settings</source>
+        <translation>desactivado en Configuración</translation>
+    </message>
+    <message>
+        <source>off: the signed-in account is not known</source>
+        <translation>desactivado: no se conoce la cuenta con sesión iniciada</translation>
+    </message>
+    <message>
+        <source>signed out of X: nothing is read</source>
+        <translation>sin sesión en X: no se lee nada</translation>
+    </message>
+    <message>
+        <source>the auction has no post on X yet</source>
+        <translation>la subasta aún no tiene publicación en X</translation>
+    </message>
+    <message>
+        <source>X refused the access token: sign in to X again (%1)</source>
+        <translation>X rechazó el token de acceso: vuelve a iniciar sesión en X (%1)</translation>
+    </message>
+    <message>
+        <source>off: this account&apos;s access does not include it (%1)</source>
+        <translation>desactivado: el acceso de esta cuenta no lo incluye (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not used: %2</source>
+        <translation>%1 no se usa: %2</translation>
+    </message>
+    <message>
+        <source>reading: page %1</source>
+        <translation>leyendo: página %1</translation>
+    </message>
+    <message>
+        <source>the bids were not stored: %1</source>
+        <translation>no se guardaron las pujas: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n post(s) judged</source>
+        <translation>
+            <numerusform>%n publicación evaluada</numerusform>
+            <numerusform>%n publicaciones evaluadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not check the leading post: %1</source>
+        <translation>no se pudo comprobar la publicación de la puja en cabeza: %1</translation>
     </message>
 </context>
 <context>
@@ -3610,6 +3986,14 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>Cannot create the recording folder %1.</source>
         <translation>No se puede crear la carpeta de grabaciones %1.</translation>
+    </message>
+    <message>
+        <source>An export is already being written.</source>
+        <translation>Ya se está escribiendo una exportación.</translation>
+    </message>
+    <message>
+        <source>Bids and results exported to %1</source>
+        <translation>Pujas y resultados exportados a %1</translation>
     </message>
 </context>
 <context>
