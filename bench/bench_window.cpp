@@ -3,7 +3,8 @@
 //   1. idle: the window previewing, not streaming: CPU ms per frame, and the GUI thread's share;
 //   2. streaming 720p30 (x264 veryfast 2500 kbps + AAC) to a local nginx-rtmp, started with the
 //      window's own Start Streaming: CPU ms per frame, frames missed and skipped, RSS;
-//   3. what holds the RSS: /proc/self/smaps_rollup and the largest mappings by file;
+//   3. what holds the RSS, idle and streaming: /proc/self/smaps_rollup and the largest mappings
+//      by file;
 //   4. OBS Studio's CPU per frame on its colour+text scene in the same run (../shared/bench/
 //      obs-cpu.sh), when `obs` is installed; otherwise it says so.
 //
@@ -139,7 +140,7 @@ void printThreads(const Window& w)
     for (auto it = w.threads.cbegin(); it != w.threads.cend(); ++it)
         sorted.emplace_back(it.value(), it.key());
     std::sort(sorted.rbegin(), sorted.rend());
-    for (std::size_t i = 0; i < std::min<std::size_t>(6, sorted.size()); ++i)
+    for (std::size_t i = 0; i < std::min<std::size_t>(10, sorted.size()); ++i)
         std::printf("    %-28s %5.2f ms/frame (%4.1f %%)\n", qPrintable(sorted[i].second),
                     sorted[i].first / (w.seconds * kFps),
                     w.cpuMs > 0 ? 100.0 * sorted[i].first / w.cpuMs : 0.0);
@@ -273,6 +274,8 @@ int main(int argc, char* argv[])
                 idle.msPerFrame(), idle.seconds, window->preview()->isDrawing() ? "yes" : "no",
                 double(rssKb()) / 1024.0);
     printThreads(idle);
+    std::printf("memory idle:\n");
+    printMemory();
 
     sb::test::NginxRtmp server;
     if (!server.start(&error)) {
