@@ -119,6 +119,12 @@ bool AuctionEngine::reloadState(QString* error)
     if (!keys)
         return stop(keys.error());
     m_knownBidKeys = std::move(*keys);
+    Result<QList<WalletLink>> wallets = m_store.walletLinks();
+    if (!wallets)
+        return stop(wallets.error());
+    m_wallets.clear();
+    for (const WalletLink& link : std::as_const(*wallets))
+        m_wallets.insert(link.bidderId, link);
     QString loadError;
     const auto marathon = m_store.loadMarathon(&loadError);
     if (!marathon) {
@@ -322,6 +328,38 @@ bool AuctionEngine::advance(std::int64_t now, QString* error)
         }
     }
     return finishMarathonIfDone(error);
+}
+
+ActionResult AuctionEngine::linkWallet(const WalletLink& link)
+{
+    if (!m_loaded)
+        return ActionResult::failure(notLoadedReason());
+    if (link.bidderId.isEmpty() || link.address.isEmpty())
+        return ActionResult::failure(tr("A wallet link needs a bidder and an address."));
+    const auto known = m_wallets.constFind(link.bidderId);
+    if (known != m_wallets.cend() && known->source == link.source &&
+        known->sourceId == link.sourceId)
+        return ActionResult::success(); // the same post read again
+    WalletLink stored = link;
+    stored.linkedUtcMs = m_clock.nowUtcMs();
+    return transaction([&](QString* error) {
+        // In memory before the commit publishes it (a failed commit reloads what is durable).
+        m_wallets.insert(stored.bidderId, stored);
+        return m_store.saveWalletLink(stored, error) &&
+               journal(EventType::WalletLinked, std::nullopt,
+                       {{QStringLiteral("bidder_id"), stored.bidderId},
+                        {QStringLiteral("bidder"), stored.bidderName},
+                        {QStringLiteral("address"), stored.address},
+                        {QStringLiteral("source"), stored.source},
+                        {QStringLiteral("source_id"), stored.sourceId}},
+                       error);
+    });
+}
+
+std::optional<WalletLink> AuctionEngine::walletOf(const QString& bidderId) const
+{
+    const auto found = m_wallets.constFind(bidderId);
+    return found == m_wallets.cend() ? std::nullopt : std::optional(*found);
 }
 
 bool AuctionEngine::winnerDue(const AuctionDay& a, std::int64_t now) const
@@ -589,8 +627,11 @@ BidOutcome AuctionEngine::judge(const BidInput& input, QString* error)
     }
     if (!rejection)
         rejection = checkWindow(a, bid.sourceTimeMs, bid.receivedTimeMs);
-    if (!rejection)
-        rejection = BidRules::checkEligibility(m_config, input, bid.sourceTimeMs);
+    if (!rejection) {
+        BidInput eligible = input;
+        eligible.hasLinkedWallet = input.hasLinkedWallet || m_wallets.contains(input.bidderId);
+        rejection = BidRules::checkEligibility(m_config, eligible, bid.sourceTimeMs);
+    }
 
     const auto leader = leaderView(a.index);
     bool review = false;

@@ -56,6 +56,13 @@ public:
     void setMaxWinnerWaitMs(std::int64_t ms) { m_maxWinnerWaitMs = std::max<std::int64_t>(0, ms); }
     static constexpr std::int64_t kDefaultMaxWinnerWaitMs = 120'000;
 
+    // A bidder links a wallet ("wallet 0x…" in a post): kept and journaled (wallet.linked), the
+    // latest link wins, and the bidder's bids count as having a linked wallet from then on.
+    // `address` must be checksummed already (WalletAddress). The same post twice changes nothing.
+    ActionResult linkWallet(const WalletLink& link);
+    std::optional<WalletLink> walletOf(const QString& bidderId) const;
+    const QHash<QString, WalletLink>& wallets() const { return m_wallets; }
+
     BidOutcome submitBid(const BidInput& bid);
     // Group commit: all bids judged in order, committed in one transaction, then published.
     QList<BidOutcome> submitBids(const QList<BidInput>& bids);
@@ -135,6 +142,7 @@ private:
     QList<AuctionEvent> m_uncommitted;
     QSet<std::size_t> m_knownBidKeys;          // AuctionStore::bidKeyHash of every stored bid
     QHash<QString, std::int64_t> m_watermarks; // required bid source -> seen every post up to
+    QHash<QString, WalletLink> m_wallets;      // bidder id -> the latest wallet linked
     std::int64_t m_maxWinnerWaitMs = kDefaultMaxWinnerWaitMs;
 };
 

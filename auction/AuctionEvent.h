@@ -31,6 +31,7 @@ inline constexpr QLatin1StringView AuctionOutbid{"auction.outbid"};
 inline constexpr QLatin1StringView AuctionExtended{"auction.extended"};
 inline constexpr QLatin1StringView AuctionWinner{"auction.winner"};
 inline constexpr QLatin1StringView OperatorAction{"operator.action"};
+inline constexpr QLatin1StringView WalletLinked{"wallet.linked"};
 } // namespace EventType
 
 struct AuctionEvent

@@ -102,6 +102,9 @@ public:
     Result<QList<DeadLetter>> deadLetters() const;
 
     Result<QString> meta(const QString& key) const; // "" when the key was never set
+    // Wallet links, by bidder id; saving one replaces the bidder's earlier link.
+    bool saveWalletLink(const WalletLink& link, QString* error);
+    Result<QList<WalletLink>> walletLinks() const;
     bool setMeta(const QString& key, const QString& value, QString* error);
 
     // A consistent copy of the live database (VACUUM INTO), safe while the engine runs.

@@ -102,6 +102,18 @@ struct AuctionDay
     friend bool operator==(const AuctionDay&, const AuctionDay&) = default;
 };
 
+// A bidder's linked wallet (the latest link wins).
+struct WalletLink
+{
+    QString bidderId;
+    QString bidderName;
+    QString address; // EIP-55 checksummed
+    QString source;
+    QString sourceId; // the post that linked it
+    std::int64_t linkedUtcMs = 0;
+    friend bool operator==(const WalletLink&, const WalletLink&) = default;
+};
+
 // What intake tells the channel once the bid is durably committed.
 struct BidOutcome
 {

@@ -20,6 +20,7 @@ EngineView EngineView::of(const AuctionEngine& engine)
         if (std::optional<BidRecord> leader = engine.leaderBid(auction.index))
             view.leaders.insert(auction.index, std::move(*leader));
     }
+    view.wallets = engine.wallets();
     view.lastSeq = engine.lastSeq();
     return view;
 }

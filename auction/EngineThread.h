@@ -33,6 +33,7 @@ struct EngineView
     QList<AuctionDay> auctions;
     std::optional<int> currentAuction; // taking bids now, else the next to open, else the last
     QHash<int, BidRecord> leaders;     // auction index -> leading bid
+    QHash<QString, WalletLink> wallets; // bidder id -> the wallet linked
     std::int64_t lastSeq = 0;
 
     std::optional<BidRecord> leaderBid(int auctionIndex) const;

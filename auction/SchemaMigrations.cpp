@@ -45,6 +45,12 @@ const std::array<QStringList, SchemaMigrations::kCurrentVersion> kMigrations = {
                        " attempts INTEGER NOT NULL, failed_utc_ms INTEGER NOT NULL,"
                        " UNIQUE(subscriber, seq))"),
     },
+    QStringList{
+        // The wallet each bidder linked ("wallet 0x…"), the latest link only.
+        QStringLiteral("CREATE TABLE wallet_links(bidder_id TEXT PRIMARY KEY,"
+                       " bidder_name TEXT NOT NULL, address TEXT NOT NULL, source TEXT NOT NULL,"
+                       " source_id TEXT NOT NULL, linked_utc_ms INTEGER NOT NULL)"),
+    },
 };
 
 bool fail(QString* error, const QString& message)
@@ -96,6 +102,8 @@ QStringList tablesOfVersion(int version)
     QStringList tables = v1;
     if (version >= 2)
         tables += v2;
+    if (version >= 3)
+        tables += QStringLiteral("wallet_links");
     return tables;
 }
 

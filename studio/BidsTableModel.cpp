@@ -51,9 +51,7 @@ void BidsTableModel::reload()
     const std::uint64_t generation = ++m_generation;
     const std::optional<int> filter = m_auctionFilter;
     m_engine.post(
-        [filter](sb::auction::MarathonSession& session) {
-            return session.store().bids(filter);
-        },
+        [filter](sb::auction::MarathonSession& session) { return session.store().bids(filter); },
         this,
         [this, generation](Result<QList<BidRecord>> read) {
             if (generation != m_generation)
@@ -88,6 +86,9 @@ void BidsTableModel::onEventsCommitted(const QList<AuctionEvent>& events)
     QList<qint64> changed;
     QSet<qint64> seen;
     for (const AuctionEvent& event : events) {
+        // A linked wallet shows on every row of that bidder (the view already has it).
+        if (event.type == EventType::WalletLinked && !m_bids.isEmpty())
+            emit dataChanged(index(0, WalletColumn), index(int(m_bids.size()) - 1, WalletColumn));
         // An invalidation moves the lead and may change other rows' meaning: read everything.
         if (event.type == EventType::BidInvalidated) {
             reload();
@@ -225,6 +226,8 @@ QVariant BidsTableModel::displayData(const BidRecord& bid, int column) const
         if (bid.status == BidStatus::Invalidated || !bid.rejection)
             return bid.note;
         return bid.rejection->message;
+    case WalletColumn:
+        return m_engine.view().wallets.value(bid.bidderId).address;
     default:
         return {};
     }
@@ -286,6 +289,8 @@ QVariant BidsTableModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Status");
     case ReasonColumn:
         return tr("Reason");
+    case WalletColumn:
+        return tr("Wallet");
     default:
         return {};
     }

@@ -31,6 +31,7 @@ public:
         AmountColumn,
         StatusColumn,
         ReasonColumn,
+        WalletColumn, // the wallet the bidder linked ("wallet 0x…"), for the settlement
         ColumnCount
     };
     enum Role

@@ -244,6 +244,8 @@ QString EventLogModel::summaryOf(const AuctionEvent& event)
     }
     if (type == EventType::MarathonStarted || type == EventType::MarathonFinished)
         return str(p, "name");
+    if (type == EventType::WalletLinked)
+        return tr("%1 linked the wallet %2").arg(str(p, "bidder"), str(p, "address"));
     if (type.startsWith(QLatin1String("day."))) {
         const QString title = str(p, "title");
         const QString lot = tr("Lot %1").arg(p.value(QLatin1String("lot")).toInt());

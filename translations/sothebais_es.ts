@@ -151,6 +151,14 @@
         <source>Cannot read %1</source>
         <translation>No se puede leer %1</translation>
     </message>
+    <message>
+        <source>Cannot save a wallet link</source>
+        <translation>No se puede guardar el vínculo de la billetera</translation>
+    </message>
+    <message>
+        <source>Cannot read wallet links</source>
+        <translation>No se pueden leer los vínculos de billeteras</translation>
+    </message>
 </context>
 <context>
     <name>BackupManager</name>
@@ -986,6 +994,17 @@
     <message>
         <source>%1 is not a SothebAIs Studio marathon database</source>
         <translation>%1 no es una base de datos de maratón de SothebAIs Studio</translation>
+    </message>
+</context>
+<context>
+    <name>WalletAddress</name>
+    <message>
+        <source>&quot;%1&quot; is not an address (0x and 40 hex digits).</source>
+        <translation>&quot;%1&quot; no es una dirección (0x y 40 dígitos hexadecimales).</translation>
+    </message>
+    <message>
+        <source>%1 does not match its checksum (EIP-55): a letter&apos;s case is wrong, so the address may be mistyped.</source>
+        <translation>%1 no coincide con su suma de comprobación (EIP-55): una letra está en mayúscula o minúscula por error, así que la dirección puede estar mal escrita.</translation>
     </message>
 </context>
 <context>
@@ -3055,6 +3074,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>Judging stopped: the marathon database could not be read (%1). Nothing was decided; restore the database from a backup.</source>
         <translation>Se detuvo la evaluación: no se pudo leer la base de datos del maratón (%1). No se decidió nada; restaure la base de datos desde una copia de seguridad.</translation>
     </message>
+    <message>
+        <source>A wallet link needs a bidder and an address.</source>
+        <translation>Un vínculo de billetera necesita un postor y una dirección.</translation>
+    </message>
 </context>
 <context>
     <name>sb::auction::EngineThread</name>
@@ -3255,6 +3278,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>could not check the leading post: %1</source>
         <translation>no se pudo comprobar la publicación de la puja en cabeza: %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s wallet link was not taken: %2</source>
+        <translation>No se aceptó el vínculo de billetera de %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3523,6 +3550,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Billetera</translation>
+    </message>
 </context>
 <context>
     <name>sb::studio::DeadLetterModel</name>
@@ -3640,6 +3671,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>Summary</source>
         <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>%1 linked the wallet %2</source>
+        <translation>%1 vinculó la billetera %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "XIntake.h"
 
 #include "EngineThread.h"
+#include "WalletAddress.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -281,11 +282,30 @@ void XIntake::finishRound(Source& source)
     QList<BidInput> bids;
     bids.reserve(posts.size());
     for (const XPost& post : std::as_const(posts)) {
+        const QString name = post.username.isEmpty() ? post.authorId : u'@' + post.username;
+        // "wallet 0x…": the bidder links a wallet for the settlement; such a post is no bid.
+        QString wrongAddress;
+        if (const std::optional<QString> address =
+                sb::auction::WalletAddress::linkIn(post.text, &wrongAddress)) {
+            const sb::auction::WalletLink link{post.authorId,       name,         *address,
+                                               QStringLiteral("x"), post.firstId, 0};
+            // Queued before the round's bids: a bid of the same round sees the link.
+            m_session.post([link](MarathonSession& s) {
+                const ActionResult linked = s.engine().linkWallet(link);
+                if (!linked.ok)
+                    qCWarning(lcXIntake).noquote() << linked.error;
+            });
+            continue;
+        }
+        if (!wrongAddress.isEmpty()) {
+            emit problem(tr("%1's wallet link was not taken: %2").arg(name, wrongAddress));
+            continue;
+        }
         BidInput bid;
         bid.source = QStringLiteral("x");
         bid.sourceId = post.firstId; // an edit is the same bid: the first version is judged
         bid.bidderId = post.authorId;
-        bid.bidderName = post.username.isEmpty() ? post.authorId : u'@' + post.username;
+        bid.bidderName = name;
         bid.text = post.text;
         bid.sourceTimeMs = post.createdMs;
         bid.accountCreatedMs = post.authorCreatedMs;

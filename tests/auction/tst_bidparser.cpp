@@ -2,6 +2,7 @@
 
 #include "BidParser.h"
 #include "BidRejection.h"
+#include "WalletAddress.h"
 
 #include <QTest>
 
@@ -33,6 +34,9 @@ class TestBidParser : public QObject
     Q_OBJECT
 
 private slots:
+    void walletAddresses_data();
+    void walletAddresses();
+    void walletLinksInPosts();
     void accepts_data();
     void accepts();
     void rejects_data();
@@ -421,6 +425,59 @@ void TestBidParser::unknownCodeName()
     QVERIFY(!rejectionCodeFromName(u"nope").has_value());
     QVERIFY(!rejectionCodeFromName(u"Below_Reserve").has_value());
     QVERIFY(!rejectionCodeFromName(u"").has_value());
+}
+
+void TestBidParser::walletAddresses_data()
+{
+    // EIP-55's own examples.
+    QTest::addColumn<QString>("checksummed");
+    for (const char* address : {"0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+                                "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+                                "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB",
+                                "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb"})
+        QTest::newRow(address) << QString::fromLatin1(address);
+}
+
+void TestBidParser::walletAddresses()
+{
+    QFETCH(QString, checksummed);
+    using sb::auction::WalletAddress;
+    QCOMPARE(WalletAddress::checksummed(checksummed).value_or(QString()), checksummed);
+    // All lower or all upper case carries no checksum: accepted, and given its checksum.
+    QCOMPARE(WalletAddress::checksummed(checksummed.toLower()).value_or(QString()), checksummed);
+    QCOMPARE(WalletAddress::checksummed(QStringLiteral("0x") + checksummed.mid(2).toUpper())
+                 .value_or(QString()),
+             checksummed);
+    // One letter in the wrong case: a mistyped address, refused with the reason.
+    QString flipped = checksummed;
+    for (qsizetype i = 2; i < flipped.size(); ++i) {
+        if (flipped.at(i).isLetter()) {
+            flipped[i] =
+                flipped.at(i).isUpper() ? flipped.at(i).toLower() : flipped.at(i).toUpper();
+            break;
+        }
+    }
+    QString why;
+    QVERIFY(!WalletAddress::checksummed(flipped, &why));
+    QVERIFY2(why.contains(QLatin1String("checksum")), qPrintable(why));
+}
+
+void TestBidParser::walletLinksInPosts()
+{
+    using sb::auction::WalletAddress;
+    const QString address = QStringLiteral("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+    QCOMPARE(*WalletAddress::linkIn(u"@sothebais wallet "_s + address.toLower()), address);
+    QCOMPARE(*WalletAddress::linkIn(u"Wallet: "_s + address + u" thanks!"_s), address);
+    // Full-width letters and an invisible control are normalized as for bids.
+    QCOMPARE(*WalletAddress::linkIn(u"\uFF57\uFF41\uFF4C\uFF4C\uFF45\uFF54 \u200B"_s + address),
+             address);
+    QString why;
+    QVERIFY(!WalletAddress::linkIn(u"bid 0.5 ETH"_s, &why));
+    QVERIFY(why.isEmpty()); // no link at all: nothing to complain about
+    QVERIFY(!WalletAddress::linkIn(u"my wallet 0x12345"_s, &why));
+    QVERIFY(!why.isEmpty()); // tried, and the address is not one
+    QVERIFY(!WalletAddress::checksummed(u"0x"_s + QString(40, u'g')));
+    QVERIFY(!WalletAddress::checksummed(address + u"00"_s));
 }
 
 QTEST_GUILESS_MAIN(TestBidParser)

@@ -13,6 +13,7 @@ class TestOperatorActions : public QObject
     Q_OBJECT
 
 private slots:
+    void linkedWalletsCountForTheWalletRule();
     void pauseRejectsBidsAndResumeGivesTheTimeBack();
     void extendMovesTheEnd();
     void closeNowKeepsTheGrace();
@@ -362,6 +363,47 @@ void TestOperatorActions::actionsSurviveARestart()
     f.at(kDay1Open + 20 * kMinute);
     QVERIFY(f.engine->resume(0, QStringLiteral("op")).ok);
     QCOMPARE(f.engine->auctions()[0].endUtcMs, kDay1Close + 10 * kMinute);
+}
+
+void TestOperatorActions::linkedWalletsCountForTheWalletRule()
+{
+    MarathonConfig config = simpleConfig();
+    config.requireLinkedWallet = true;
+    EngineFixture f(config);
+    f.at(kDay1Open + kMinute);
+    QCOMPARE(f.bid(QStringLiteral("alice"), QStringLiteral("bid 1")).rejection->code,
+             RejectionCode::NoLinkedWallet);
+    const WalletLink link{QStringLiteral("alice"),
+                          QStringLiteral("@alice"),
+                          QStringLiteral("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"),
+                          QStringLiteral("x"),
+                          QStringLiteral("p-wallet"),
+                          0};
+    QVERIFY(f.engine->linkWallet(link).ok);
+    QCOMPARE(f.bid(QStringLiteral("alice"), QStringLiteral("bid 1")).kind,
+             BidOutcome::Kind::Accepted);
+    QCOMPARE(f.bid(QStringLiteral("bob"), QStringLiteral("bid 2")).rejection->code,
+             RejectionCode::NoLinkedWallet);
+    QCOMPARE(f.eventsOfType(EventType::WalletLinked).size(), 1);
+    QCOMPARE(f.eventsOfType(EventType::WalletLinked)
+                 .constFirst()
+                 .payload.value(QStringLiteral("address"))
+                 .toString(),
+             link.address);
+    // The same post read again changes nothing; a later post replaces the address.
+    QVERIFY(f.engine->linkWallet(link).ok);
+    QCOMPARE(f.eventsOfType(EventType::WalletLinked).size(), 1);
+    WalletLink newer = link;
+    newer.address = QStringLiteral("0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359");
+    newer.sourceId = QStringLiteral("p-wallet-2");
+    QVERIFY(f.engine->linkWallet(newer).ok);
+    QCOMPARE(f.engine->walletOf(QStringLiteral("alice"))->address, newer.address);
+    // Kept with the marathon: after a restart the link still counts.
+    QVERIFY(f.reopen().ok);
+    QCOMPARE(f.engine->walletOf(QStringLiteral("alice"))->address, newer.address);
+    QCOMPARE(f.engine->walletOf(QStringLiteral("alice"))->linkedUtcMs, kDay1Open + kMinute);
+    QCOMPARE(f.bid(QStringLiteral("alice"), QStringLiteral("bid 2")).kind,
+             BidOutcome::Kind::Accepted);
 }
 
 QTEST_GUILESS_MAIN(TestOperatorActions)

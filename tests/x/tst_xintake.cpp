@@ -57,7 +57,7 @@ struct Expected
 
 struct XWorld
 {
-    XWorld() : f(xConfig())
+    explicit XWorld(const MarathonConfig& config = xConfig()) : f(config)
     {
         server.now = [this] { return f.clock.nowUtcMs(); };
         server.searchDelayMs = 15'000;
@@ -154,6 +154,7 @@ private slots:
     void faultsAndLimitsLoseNothing();
     void anAccountWithoutSearchGoesOnWithMentions();
     void signedOutReadsNothing();
+    void walletLinksFromReplies();
 };
 
 void TestXIntake::aWholeAuctionFromReplies()
@@ -389,6 +390,39 @@ void TestXIntake::signedOutReadsNothing()
     w.token = w.server.token;
     w.stepTo(kDay1Open + 60'000);
     QCOMPARE(w.storedBids().size(), 1);
+}
+
+void TestXIntake::walletLinksFromReplies()
+{
+    // With "linked wallet required", a bidder links one by replying "wallet 0x…" first.
+    MarathonConfig config = xConfig();
+    config.requireLinkedWallet = true;
+    XWorld w(config);
+    const QString address = QStringLiteral("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+    w.post(1, QStringLiteral("wallet ") + address.toLower(), kDay1Open + 1000);
+    w.post(1, QStringLiteral("bid 1 ETH"), kDay1Open + 2000);
+    w.post(2, QStringLiteral("bid 1.5 ETH"), kDay1Open + 3000); // no wallet linked
+    QString mistyped = address;
+    mistyped[3] = u'A'; // one letter's case wrong: the checksum says it is mistyped
+    w.post(3, QStringLiteral("wallet ") + mistyped, kDay1Open + 4000);
+    QStringList problems;
+    w.startIntake(w.options());
+    connect(w.intake.get(), &XIntake::problem, this,
+            [&](const QString& message) { problems.append(message); });
+    w.stepTo(kDay1Open + 60'000);
+    const QList<BidRecord> bids = w.storedBids();
+    QCOMPARE(bids.size(), 2); // the wallet posts are no bids
+    QCOMPARE(w.f.leaderName(), QStringLiteral("@bidder1"));
+    QCOMPARE(bids.at(1).rejection->code, RejectionCode::NoLinkedWallet);
+    QCOMPARE(w.f.session->view().wallets.value(QStringLiteral("101")).address, address);
+    QVERIFY(!w.f.session->view().wallets.contains(QStringLiteral("103")));
+    QVERIFY2(std::any_of(problems.cbegin(), problems.cend(),
+                         [](const QString& p) {
+                             return p.contains(QLatin1String("@bidder3")) &&
+                                    p.contains(QLatin1String("checksum"));
+                         }),
+             qPrintable(problems.join(u'\n')));
+    QCOMPARE(w.f.eventsOfType(EventType::WalletLinked).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestXIntake)
