@@ -15,6 +15,19 @@ namespace {
 const QString kPostFields =
     QStringLiteral("created_at,author_id,conversation_id,referenced_tweets,edit_history_tweet_ids");
 
+// What every read of posts asks for: the fields a bid needs and its author's name and age.
+QList<QPair<QString, QString>> postFields(bool paged)
+{
+    QList<QPair<QString, QString>> query{
+        {QStringLiteral("tweet.fields"), kPostFields},
+        {QStringLiteral("expansions"), QStringLiteral("author_id")},
+        {QStringLiteral("user.fields"), QStringLiteral("created_at,username")},
+    };
+    if (paged)
+        query.prepend({QStringLiteral("max_results"), QString::number(XApi::kPageSize)});
+    return query;
+}
+
 std::optional<std::int64_t> parseTime(const QJsonValue& value)
 {
     const QString text = value.toString();
@@ -88,12 +101,7 @@ HttpRequest XApi::get(const QString& path, const QList<QPair<QString, QString>>&
 HttpRequest XApi::mentions(const QString& userId, const QString& sinceId,
                            const QString& paginationToken, const QString& accessToken) const
 {
-    QList<QPair<QString, QString>> query{
-        {QStringLiteral("max_results"), QString::number(kPageSize)},
-        {QStringLiteral("tweet.fields"), kPostFields},
-        {QStringLiteral("expansions"), QStringLiteral("author_id")},
-        {QStringLiteral("user.fields"), QStringLiteral("created_at,username")},
-    };
+    QList<QPair<QString, QString>> query = postFields(true);
     if (!sinceId.isEmpty())
         query.append({QStringLiteral("since_id"), sinceId});
     if (!paginationToken.isEmpty())
@@ -104,13 +112,8 @@ HttpRequest XApi::mentions(const QString& userId, const QString& sinceId,
 HttpRequest XApi::searchConversation(const QString& conversationId, const QString& sinceId,
                                      const QString& nextToken, const QString& accessToken) const
 {
-    QList<QPair<QString, QString>> query{
-        {QStringLiteral("query"), QStringLiteral("conversation_id:") + conversationId},
-        {QStringLiteral("max_results"), QString::number(kPageSize)},
-        {QStringLiteral("tweet.fields"), kPostFields},
-        {QStringLiteral("expansions"), QStringLiteral("author_id")},
-        {QStringLiteral("user.fields"), QStringLiteral("created_at,username")},
-    };
+    QList<QPair<QString, QString>> query = postFields(true);
+    query.prepend({QStringLiteral("query"), QStringLiteral("conversation_id:") + conversationId});
     if (!sinceId.isEmpty())
         query.append({QStringLiteral("since_id"), sinceId});
     if (!nextToken.isEmpty())
@@ -120,12 +123,9 @@ HttpRequest XApi::searchConversation(const QString& conversationId, const QStrin
 
 HttpRequest XApi::lookup(const QStringList& ids, const QString& accessToken) const
 {
-    return get(QStringLiteral("/2/tweets"),
-               {{QStringLiteral("ids"), ids.mid(0, kPageSize).join(u',')},
-                {QStringLiteral("tweet.fields"), kPostFields},
-                {QStringLiteral("expansions"), QStringLiteral("author_id")},
-                {QStringLiteral("user.fields"), QStringLiteral("created_at,username")}},
-               accessToken);
+    QList<QPair<QString, QString>> query = postFields(false);
+    query.prepend({QStringLiteral("ids"), ids.mid(0, kPageSize).join(u',')});
+    return get(QStringLiteral("/2/tweets"), query, accessToken);
 }
 
 XPage XApi::parsePage(const HttpResponse& response)

@@ -53,6 +53,18 @@ inline std::int64_t utcMs(int year, int month, int day, int hour, int minute = 0
 inline const std::int64_t kDay1Open = utcMs(2026, 3, 1, 12);
 inline const std::int64_t kDay1Close = utcMs(2026, 3, 1, 13);
 
+// A post as a test channel ("test") delivers it.
+inline BidInput testPost(const QString& bidder, const QString& text, const QString& id)
+{
+    BidInput input;
+    input.source = QStringLiteral("test");
+    input.sourceId = id;
+    input.bidderId = bidder;
+    input.bidderName = bidder;
+    input.text = text;
+    return input;
+}
+
 class EngineFixture
 {
 public:

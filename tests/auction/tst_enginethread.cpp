@@ -14,21 +14,6 @@
 using namespace sb::auction;
 using namespace sb::auction::test;
 
-namespace {
-
-BidInput post(const QString& bidder, const QString& text, const QString& id)
-{
-    BidInput input;
-    input.source = QStringLiteral("test");
-    input.sourceId = id;
-    input.bidderId = bidder;
-    input.bidderName = bidder;
-    input.text = text;
-    return input;
-}
-
-} // namespace
-
 class TestEngineThread : public QObject
 {
     Q_OBJECT
@@ -55,17 +40,17 @@ void TestEngineThread::actionsAndBidsAreJudgedInTheOrderQueued()
     std::optional<ActionResult> resumed;
     QObject context;
     f.session->submitBids(
-        {post(QStringLiteral("alice"), QStringLiteral("0.5 ETH"), QStringLiteral("a"))}, &context,
-        [&](const QList<BidOutcome>& o) { first = o; });
+        {testPost(QStringLiteral("alice"), QStringLiteral("0.5 ETH"), QStringLiteral("a"))},
+        &context, [&](const QList<BidOutcome>& o) { first = o; });
     f.session->post([](MarathonSession& s) { return s.engine().pause(0, QStringLiteral("op")); },
                     &context, [&](ActionResult r) { paused = r; });
     f.session->submitBids(
-        {post(QStringLiteral("bob"), QStringLiteral("1 ETH"), QStringLiteral("b"))}, &context,
+        {testPost(QStringLiteral("bob"), QStringLiteral("1 ETH"), QStringLiteral("b"))}, &context,
         [&](const QList<BidOutcome>& o) { second = o; });
     f.session->post([](MarathonSession& s) { return s.engine().resume(0, QStringLiteral("op")); },
                     &context, [&](ActionResult r) { resumed = r; });
     f.session->submitBids(
-        {post(QStringLiteral("carol"), QStringLiteral("2 ETH"), QStringLiteral("c"))}, &context,
+        {testPost(QStringLiteral("carol"), QStringLiteral("2 ETH"), QStringLiteral("c"))}, &context,
         [&](const QList<BidOutcome>& o) { third = o; });
     QVERIFY(waitUntil([&] { return !third.isEmpty(); }));
     QVERIFY(paused && paused->ok);
@@ -126,8 +111,8 @@ void TestEngineThread::bidsFromManyThreadsAreAllJudgedOnce()
             for (int i = 0; i < kEach; ++i) {
                 // Posts 0..(kEach-1) of producer p; producer 1 repeats producer 0's ids.
                 const QString id = QStringLiteral("%1-%2").arg(p == 1 ? 0 : p).arg(i);
-                BidInput bid = post(QStringLiteral("bidder-%1").arg(p),
-                                    QStringLiteral("%1 ETH").arg(1 + p * kEach + i), id);
+                BidInput bid = testPost(QStringLiteral("bidder-%1").arg(p),
+                                        QStringLiteral("%1 ETH").arg(1 + p * kEach + i), id);
                 f.session->submitBids({bid}, nullptr, [&](const QList<BidOutcome>& o) {
                     duplicates += o.constFirst().kind == BidOutcome::Kind::Duplicate ? 1 : 0;
                     ++heard;
@@ -150,8 +135,8 @@ void TestEngineThread::stoppingJudgesWhatWasQueuedAndLosesNothing()
     f.at(kDay1Open + kMinute);
     QList<BidInput> bids;
     for (int i = 0; i < 300; ++i)
-        bids.append(post(QStringLiteral("b%1").arg(i % 5), QStringLiteral("%1 ETH").arg(i + 1),
-                         QStringLiteral("q%1").arg(i)));
+        bids.append(testPost(QStringLiteral("b%1").arg(i % 5), QStringLiteral("%1 ETH").arg(i + 1),
+                             QStringLiteral("q%1").arg(i)));
     int heard = 0;
     QObject context;
     f.session->submitBids(bids, &context,

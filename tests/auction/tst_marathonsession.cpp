@@ -36,17 +36,6 @@ struct SessionOnVirtualClock
     VirtualClock* clock = nullptr; // owned by the session once open
 };
 
-BidInput post(const QString& bidder, const QString& text, const QString& id)
-{
-    BidInput input;
-    input.source = QStringLiteral("test");
-    input.sourceId = id;
-    input.bidderId = bidder;
-    input.bidderName = bidder;
-    input.text = text;
-    return input;
-}
-
 } // namespace
 
 class TestMarathonSession : public QObject
@@ -78,8 +67,8 @@ void TestMarathonSession::createsThenResumesAndHoldsTheLock()
         QVERIFY2(error.contains(QStringLiteral("in use by another process")), qPrintable(error));
         s.session->start();
         QCOMPARE(s.session
-                     ->submitBid(post(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
-                                      QStringLiteral("p1")))
+                     ->submitBid(testPost(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
+                                          QStringLiteral("p1")))
                      .kind,
                  BidOutcome::Kind::Accepted);
         s.session->stop();
@@ -103,9 +92,10 @@ void TestMarathonSession::bidsGoThroughTheIntakeInOrder()
     QSignalSpy committed(&s.session->engine(), &AuctionEngine::eventsCommitted);
     QList<BidInput> batch;
     for (int i = 0; i < 20; ++i)
-        batch.append(post(QStringLiteral("b%1").arg(i % 4), QStringLiteral("bid %1").arg(i + 1),
-                          QStringLiteral("q%1").arg(i)));
-    batch.append(post(QStringLiteral("late"), QStringLiteral("bid 0.01"), QStringLiteral("q3")));
+        batch.append(testPost(QStringLiteral("b%1").arg(i % 4), QStringLiteral("bid %1").arg(i + 1),
+                              QStringLiteral("q%1").arg(i)));
+    batch.append(
+        testPost(QStringLiteral("late"), QStringLiteral("bid 0.01"), QStringLiteral("q3")));
     const QList<BidOutcome> outcomes = s.session->submitBids(batch);
     QCOMPARE(outcomes.size(), 21);
     for (int i = 0; i < 20; ++i)
@@ -124,8 +114,8 @@ void TestMarathonSession::theBackupRunsBesideTheMarathon()
     QVERIFY2(s.open(&error), qPrintable(error));
     s.session->start();
     QCOMPARE(s.session
-                 ->submitBid(post(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
-                                  QStringLiteral("r1")))
+                 ->submitBid(testPost(QStringLiteral("alice"), QStringLiteral("bid 0.05"),
+                                      QStringLiteral("r1")))
                  .kind,
              BidOutcome::Kind::Accepted);
     // The hourly snapshot does not hold up the caller (the window's thread, headless's loop):
@@ -133,8 +123,8 @@ void TestMarathonSession::theBackupRunsBesideTheMarathon()
     s.session->runHousekeeping();
     QVERIFY(s.session->isBackingUp());
     QCOMPARE(s.session
-                 ->submitBid(
-                     post(QStringLiteral("bob"), QStringLiteral("bid 0.06"), QStringLiteral("r2")))
+                 ->submitBid(testPost(QStringLiteral("bob"), QStringLiteral("bid 0.06"),
+                                      QStringLiteral("r2")))
                  .kind,
              BidOutcome::Kind::Accepted);
     QTRY_VERIFY(!s.session->isBackingUp());

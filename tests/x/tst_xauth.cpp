@@ -7,6 +7,7 @@
 
 #include "FakeXServer.h"
 #include "HttpClient.h"
+#include "KeychainCheck.h"
 #include "SecretStore.h"
 #include "XAuth.h"
 
@@ -109,14 +110,7 @@ private:
 void TestXAuth::initTestCase()
 {
     qInstallMessageHandler(collect);
-    SecretStore probe;
-    QString why;
-    if (!probe.isAvailable(&why)) {
-        const QByteArray ci = qgetenv("CI").toLower();
-        if (ci == "true" || ci == "1")
-            QFAIL(qPrintable(QStringLiteral("no keychain in CI: ") + why));
-        QSKIP(qPrintable(QStringLiteral("no keychain here (run through keyring-test.sh): ") + why));
-    }
+    SB_REQUIRE_KEYCHAIN();
 }
 
 void TestXAuth::challengeIsS256()

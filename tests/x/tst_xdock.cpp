@@ -6,6 +6,7 @@
 
 #include "FakeXServer.h"
 #include "HttpClient.h"
+#include "KeychainCheck.h"
 #include "SessionFixture.h"
 #include "XConnection.h"
 #include "XDock.h"
@@ -37,14 +38,7 @@ private slots:
 
 void TestXDock::initTestCase()
 {
-    SecretStore probe;
-    QString why;
-    if (!probe.isAvailable(&why)) {
-        const QByteArray ci = qgetenv("CI").toLower();
-        if (ci == "true" || ci == "1")
-            QFAIL(qPrintable(QStringLiteral("no keychain in CI: ") + why));
-        QSKIP(qPrintable(QStringLiteral("no keychain here (run through keyring-test.sh): ") + why));
-    }
+    SB_REQUIRE_KEYCHAIN();
 }
 
 void TestXDock::signInSetThePostAndWatchTheBidsComeIn()
