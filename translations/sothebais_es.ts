@@ -3283,6 +3283,13 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>%1&apos;s wallet link was not taken: %2</source>
         <translation>No se aceptó el vínculo de billetera de %1: %2</translation>
     </message>
+    <message numerus="yes">
+        <source>reading a backlog: %n post(s) judged so far</source>
+        <translation>
+            <numerusform>leyendo publicaciones pendientes: %n juzgada hasta ahora</numerusform>
+            <numerusform>leyendo publicaciones pendientes: %n juzgadas hasta ahora</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>sb::render::BroadcastPipeline</name>

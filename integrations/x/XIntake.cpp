@@ -51,6 +51,11 @@ struct XIntake::Source
     std::int64_t roundStartedMs = 0; // the session's clock
     QString nextToken;
     QString newestId;
+    // A backlog longer than a round's pages: the next round goes on from this page (same since_id,
+    // pages newest first), and the cursor moves only once the oldest page has been read.
+    QString resumeToken;
+    QString resumeNewestId;
+    std::int64_t resumeStartedMs = 0;
     int pages = 0;
     QList<XPost> collected;
     // For the X dock.
@@ -112,6 +117,7 @@ void XIntake::stop()
     for (const auto& source : m_sources) {
         source->busy = false;
         source->roundOpen = false;
+        source->resumeToken.clear();
         if (m_session.isOpen())
             m_session.post(
                 [name = source->name](MarathonSession& s) { s.engine().releaseSource(name); });
@@ -181,7 +187,9 @@ void XIntake::tick()
                            });
             continue;
         }
-        if (!source.scheduler.mayPollNow(wallNowMs(), phase))
+        // The next page of a round goes as soon as the limits allow; a new round waits for the
+        // phase's cadence.
+        if (!source.scheduler.mayPollNow(wallNowMs(), phase, source.roundOpen && source.pages > 0))
             continue;
         if (!source.roundOpen) {
             source.roundOpen = true;
@@ -192,6 +200,13 @@ void XIntake::tick()
             source.newestId.clear();
             source.pages = 0;
             source.collected.clear();
+            if (!source.resumeToken.isEmpty()) {
+                // Where the last round stopped in a long backlog: what it vouches for is as of
+                // the round that started the backlog.
+                source.nextToken = std::exchange(source.resumeToken, QString());
+                source.newestId = source.resumeNewestId;
+                source.roundStartedMs = source.resumeStartedMs;
+            }
         }
         poll(source);
     }
@@ -207,7 +222,7 @@ void XIntake::poll(Source& source)
                                        token)
             : m_api.mentions(m_options.accountUserId, source.sinceId, source.nextToken, token);
     source.busy = true;
-    source.scheduler.onSent(wallNowMs());
+    source.scheduler.onSent(wallNowMs(), source.pages > 0);
     m_http.send(request, this, [this, &source](const HttpResponse& response) {
         if (!source.busy || !m_timer.isActive())
             return; // stopped meanwhile: the page is read again next time
@@ -271,6 +286,13 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
         source.lastResult = tr("reading: page %1").arg(source.pages);
         return; // the next page when the scheduler allows
     }
+    if (!source.nextToken.isEmpty()) {
+        // The round's pages are used up with older posts still to read: judge these now and go
+        // on from here next round, without moving the cursor past what is unread.
+        source.resumeToken = source.nextToken;
+        source.resumeNewestId = source.newestId;
+        source.resumeStartedMs = source.roundStartedMs;
+    }
     finishRound(source);
 }
 
@@ -318,8 +340,14 @@ void XIntake::finishRound(Source& source)
             // Not durable: the cursor stays, the whole round is read again (repeats of what was
             // stored are ignored by the engine).
             source.roundOpen = false;
+            source.resumeToken.clear();
             source.lastResult = tr("the bids were not stored: %1").arg(why);
             emit problem(source.lastResult);
+            return;
+        }
+        if (!source.resumeToken.isEmpty()) {
+            source.roundOpen = false; // a backlog: neither the cursor nor the watermark moves yet
+            source.lastResult = tr("reading a backlog: %n post(s) judged so far", nullptr, count);
             return;
         }
         const QString newest = source.newestId;

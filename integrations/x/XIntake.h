@@ -38,7 +38,7 @@ struct XIntakeOptions
     std::int64_t searchLagMs = 10'000;
     std::int64_t mentionsLagMs = 2'000;
     int maxPagesPerRound = 50;
-    int tickMs = 200; // how often the sources look whether they may poll
+    int tickMs = 50; // how often the sources look whether they may poll (cheap: no I/O)
 };
 
 class XIntake : public QObject

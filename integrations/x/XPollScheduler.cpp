@@ -31,11 +31,11 @@ std::int64_t XPollScheduler::cadenceMs(XPhase phase) const
     return m_cadence.idleMs;
 }
 
-std::int64_t XPollScheduler::nextAllowedMs(std::int64_t nowMs, XPhase phase) const
+std::int64_t XPollScheduler::nextAllowedMs(std::int64_t nowMs, XPhase phase, bool nextPage) const
 {
     std::int64_t next = std::max(nowMs, m_blockedUntilMs);
-    if (m_lastSentMs > 0)
-        next = std::max(next, m_lastSentMs + cadenceMs(phase));
+    if (m_lastRoundMs > 0 && !nextPage)
+        next = std::max(next, m_lastRoundMs + cadenceMs(phase));
     if (!m_remaining)
         return next;
     // What is left of this window, less what is already on its way.
@@ -50,14 +50,18 @@ std::int64_t XPollScheduler::nextAllowedMs(std::int64_t nowMs, XPhase phase) con
     const int spendable = urgent ? left : left - kReserve;
     if (spendable <= 0)
         return std::max(next, reset + 1000);
-    if (!urgent && reset > nowMs && m_lastSentMs > 0)
+    // New rounds are spread over what is left until the reset, so polling never goes blind
+    // before it; the pages of a backlog are read at once (within the reserve).
+    if (!urgent && !nextPage && reset > nowMs && m_lastSentMs > 0)
         next = std::max(next, m_lastSentMs + (reset - nowMs) / spendable);
     return next;
 }
 
-void XPollScheduler::onSent(std::int64_t nowMs)
+void XPollScheduler::onSent(std::int64_t nowMs, bool nextPage)
 {
     m_lastSentMs = nowMs;
+    if (!nextPage)
+        m_lastRoundMs = nowMs;
     ++m_inFlight;
 }
 

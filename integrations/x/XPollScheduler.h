@@ -40,14 +40,17 @@ public:
 
     explicit XPollScheduler(Cadence cadence = {}) : m_cadence(cadence) {}
 
-    // The earliest epoch ms at which the next request may be sent (>= nowMs).
-    std::int64_t nextAllowedMs(std::int64_t nowMs, XPhase phase) const;
-    bool mayPollNow(std::int64_t nowMs, XPhase phase) const
+    // The earliest epoch ms at which the next request may be sent (>= nowMs). The cadence is
+    // the time between rounds: the next page of a round (nextPage) goes as soon as the limits
+    // allow.
+    std::int64_t nextAllowedMs(std::int64_t nowMs, XPhase phase, bool nextPage = false) const;
+    bool mayPollNow(std::int64_t nowMs, XPhase phase, bool nextPage = false) const
     {
-        return nextAllowedMs(nowMs, phase) <= nowMs;
+        return nextAllowedMs(nowMs, phase, nextPage) <= nowMs;
     }
 
-    void onSent(std::int64_t nowMs);
+    // A request goes out; the first page of a round starts the cadence's clock.
+    void onSent(std::int64_t nowMs, bool nextPage = false);
     // Learns from every answer: the limit headers, a 429's reset, a failure's backoff.
     void onAnswer(const HttpResponse& response, std::int64_t nowMs);
     // An answer that came (and was counted by onAnswer) but could not be used: truncated or
@@ -68,7 +71,8 @@ private:
     std::optional<int> m_remaining; // as X last said, less what was sent since
     std::optional<std::int64_t> m_resetUtcMs;
     int m_inFlight = 0;
-    std::int64_t m_lastSentMs = 0;
+    std::int64_t m_lastSentMs = 0;     // any request (the spread over the window counts them)
+    std::int64_t m_lastRoundMs = 0;    // the first page of the last round
     std::int64_t m_blockedUntilMs = 0; // a 429's reset, or a failure's backoff
     bool m_rateLimited = false;        // the block is a 429 (else a backoff)
     int m_failures = 0;

@@ -86,6 +86,7 @@ private slots:
     void schedulerNeverSpendsMoreThanIsLeft();
     void schedulerWaitsOutA429AndBacksOffAfterFailures();
     void schedulerKeepsAReserveForTheClose();
+    void schedulerPagesARoundWithoutTheCadence();
     void clientTalksHttpToARealServer();
     void clientSaysWhyItGotNoAnswer();
 };
@@ -252,6 +253,25 @@ void TestXApi::schedulerKeepsAReserveForTheClose()
     s.onAnswer(status(200, 3, t0 / 1000 + 600), t0 + 2);
     QVERIFY(!s.mayPollNow(t0 + 300'000, XPhase::Open));
     QVERIFY(s.mayPollNow(t0 + 10, XPhase::Grace));
+}
+
+void TestXApi::schedulerPagesARoundWithoutTheCadence()
+{
+    // Rounds are 5 s apart while the auction is open; the pages of one round are not: 10,000
+    // replies waiting are 100 pages, read one after another within the limits.
+    XPollScheduler s;
+    const qint64 t0 = 1'772'000'000'000;
+    s.onSent(t0);
+    s.onAnswer(status(200, 400, t0 / 1000 + 900), t0 + 20);
+    QVERIFY(s.mayPollNow(t0 + 30, XPhase::Open, true));
+    QVERIFY(!s.mayPollNow(t0 + 30, XPhase::Open));
+    s.onSent(t0 + 30, true); // the second page does not start the cadence again
+    s.onAnswer(status(200, 399, t0 / 1000 + 900), t0 + 50);
+    QVERIFY(s.mayPollNow(t0 + 5000, XPhase::Open));
+    // A page still waits out a failure's backoff.
+    s.onSent(t0 + 5000, true);
+    s.onAnswer(status(503), t0 + 5010);
+    QVERIFY(!s.mayPollNow(t0 + 5020, XPhase::Open, true));
 }
 
 void TestXApi::clientTalksHttpToARealServer()

@@ -155,6 +155,7 @@ private slots:
     void anAccountWithoutSearchGoesOnWithMentions();
     void signedOutReadsNothing();
     void walletLinksFromReplies();
+    void aBacklogLongerThanARoundIsReadWhole();
 };
 
 void TestXIntake::aWholeAuctionFromReplies()
@@ -423,6 +424,24 @@ void TestXIntake::walletLinksFromReplies()
                          }),
              qPrintable(problems.join(u'\n')));
     QCOMPARE(w.f.eventsOfType(EventType::WalletLinked).size(), 1);
+}
+
+void TestXIntake::aBacklogLongerThanARoundIsReadWhole()
+{
+    // 250 replies waiting and rounds of one page (100 posts), newest first: every round judges
+    // what it read and the next goes on from where it stopped; the cursor moves only once the
+    // oldest page is read, so none of the older replies is skipped.
+    XWorld w;
+    for (int i = 0; i < 250; ++i)
+        w.post(i % 40, QStringLiteral("bid ") + raisedBid(i), kDay1Open + 100 * i + 50);
+    XIntakeOptions o = w.options();
+    o.maxPagesPerRound = 1;
+    w.startIntake(o);
+    w.stepTo(kDay1Open + 60'000);
+    QCOMPARE(w.storedBids().size(), 250);
+    // Judged newest page first, so the older ones came in too low; each was judged once and the
+    // newest leads.
+    QCOMPARE(w.f.leaderName(), QStringLiteral("@bidder9")); // post 249
 }
 
 QTEST_GUILESS_MAIN(TestXIntake)
