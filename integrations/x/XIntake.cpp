@@ -154,6 +154,10 @@ XPhase XIntake::phaseNow(int* auctionIndex, QString* conversationId) const
 
 void XIntake::tick()
 {
+    // The dock repaints on stateChanged(): say it only when a source's state changed.
+    QStringList before;
+    for (const auto& s : m_sources)
+        before << s->lastResult + QString::number(s->busy) + QString::number(s->roundOpen);
     const QString token = m_token ? m_token() : QString();
     int auctionIndex = -1;
     QString conversation;
@@ -210,7 +214,11 @@ void XIntake::tick()
         }
         poll(source);
     }
-    emit stateChanged();
+    QStringList after;
+    for (const auto& s : m_sources)
+        after << s->lastResult + QString::number(s->busy) + QString::number(s->roundOpen);
+    if (after != before)
+        emit stateChanged();
 }
 
 void XIntake::poll(Source& source)
