@@ -31,8 +31,8 @@ struct EngineView
     MarathonConfig config;
     MarathonState marathonState = MarathonState::Scheduled;
     QList<AuctionDay> auctions;
-    std::optional<int> currentAuction; // taking bids now, else the next to open, else the last
-    QHash<int, BidRecord> leaders;     // auction index -> leading bid
+    std::optional<int> currentAuction;  // taking bids now, else the next to open, else the last
+    QHash<int, BidRecord> leaders;      // auction index -> leading bid
     QHash<QString, WalletLink> wallets; // bidder id -> the wallet linked
     std::int64_t lastSeq = 0;
 

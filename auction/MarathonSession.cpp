@@ -67,8 +67,7 @@ bool MarathonSession::open(const ClockFactory& makeClock, const ConfigFactory& m
         return false;
     }
     m_engine = std::make_unique<AuctionEngine>(m_store, *m_clock);
-    m_dispatcher =
-        std::make_unique<EventDispatcher>(m_store, *m_clock, m_options.deliveryRetry);
+    m_dispatcher = std::make_unique<EventDispatcher>(m_store, *m_clock, m_options.deliveryRetry);
     connect(m_engine.get(), &AuctionEngine::eventsCommitted, m_dispatcher.get(),
             &EventDispatcher::onEventsCommitted);
     // Bids that other threads queue commit without a caller here to pump: deliver after them.

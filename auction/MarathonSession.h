@@ -33,7 +33,7 @@ struct MarathonSessionOptions
     std::int64_t demoIdleLeadMs = 60'000; // a demo skips idle time up to this before a window
     int demoBidIntervalMs = 0;            // simulated bidders post every this many ms; 0: none
     int demoBidsPerInterval = 1;
-    quint32 demoSeed = 0; // 0 picks one
+    quint32 demoSeed = 0;      // 0 picks one
     RetryPolicy deliveryRetry; // how often a failed delivery to a subscriber is tried again
 };
 

@@ -120,21 +120,21 @@ void drive(EngineThread& session, int producers, int perProducer, Clock_::durati
                     intended = begin + interval * (i * producers + p);
                     std::this_thread::sleep_until(intended);
                 }
-                session.submitBids(
-                    {makeBid(p, i, nextAmount.fetch_add(1))}, nullptr,
-                    [&results, intended](const QList<BidOutcome>& outcomes) {
-                        const BidOutcome& o = outcomes.constFirst();
-                        const double ms =
-                            std::chrono::duration<double, std::milli>(Clock_::now() - intended)
-                                .count();
-                        {
-                            std::lock_guard lock(results.mutex);
-                            results.latenciesMs.push_back(ms);
-                        }
-                        results.accepted += o.kind == BidOutcome::Kind::Accepted ? 1 : 0;
-                        results.failed += o.kind == BidOutcome::Kind::Failed ? 1 : 0;
-                        results.done += 1;
-                    });
+                session.submitBids({makeBid(p, i, nextAmount.fetch_add(1))}, nullptr,
+                                   [&results, intended](const QList<BidOutcome>& outcomes) {
+                                       const BidOutcome& o = outcomes.constFirst();
+                                       const double ms = std::chrono::duration<double, std::milli>(
+                                                             Clock_::now() - intended)
+                                                             .count();
+                                       {
+                                           std::lock_guard lock(results.mutex);
+                                           results.latenciesMs.push_back(ms);
+                                       }
+                                       results.accepted +=
+                                           o.kind == BidOutcome::Kind::Accepted ? 1 : 0;
+                                       results.failed += o.kind == BidOutcome::Kind::Failed ? 1 : 0;
+                                       results.done += 1;
+                                   });
             }
         });
     }
@@ -191,8 +191,7 @@ int main(int argc, char* argv[])
         Results r;
         QElapsedTimer t;
         t.start();
-        drive(*session, o.producers, o.bids / o.producers, Clock_::duration::zero(),
-              nextAmount, r);
+        drive(*session, o.producers, o.bids / o.producers, Clock_::duration::zero(), nextAmount, r);
         report("Saturation (as fast as producers can submit):", r, t.nsecsElapsed() / 1e9,
                o.producers * (o.bids / o.producers));
     }

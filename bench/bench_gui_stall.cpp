@@ -270,13 +270,12 @@ int main(int argc, char** argv)
             // judged and rejected, which costs the engine the same).
             const std::optional<Gwei> raised = amount.checkedAdd(amount.percentCeil(6));
             amount = raised ? *raised : Gwei::fromEth(1);
-            marathon.submitManualBid(QStringLiteral("bidder%1").arg(placed % 7),
-                                     amount.toDecimalString().remove(u','), &marathon,
-                                     [&](const BidOutcome& outcome) {
-                                         ++heard;
-                                         accepted +=
-                                             outcome.kind == BidOutcome::Kind::Accepted ? 1 : 0;
-                                     });
+            marathon.submitManualBid(
+                QStringLiteral("bidder%1").arg(placed % 7), amount.toDecimalString().remove(u','),
+                &marathon, [&](const BidOutcome& outcome) {
+                    ++heard;
+                    accepted += outcome.kind == BidOutcome::Kind::Accepted ? 1 : 0;
+                });
             ++placed;
         }
     });
@@ -298,9 +297,9 @@ int main(int argc, char** argv)
     drain.start();
     while (heard < placed && drain.elapsed() < 60'000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    std::printf("%d bids placed in %.1f s (%.0f a second reached); %d verdicts heard, %d accepted\n",
-                placed, double(placingMs) / 1000.0, placed * 1000.0 / double(placingMs), heard,
-                accepted);
+    std::printf(
+        "%d bids placed in %.1f s (%.0f a second reached); %d verdicts heard, %d accepted\n",
+        placed, double(placingMs) / 1000.0, placed * 1000.0 / double(placingMs), heard, accepted);
     marathon.shutdown();
     studio.shutdown();
     return 0;

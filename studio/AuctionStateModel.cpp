@@ -65,8 +65,8 @@ void AuctionStateModel::seed()
     const bool demo = m_demo;
     const auto [read, first] = m_engine->wait([demo](MarathonSession& session) {
         Seed seed = readSeed(session.engine());
-        AuctionSnapshot s = AuctionSnapshot::build(session.engine(), demo, std::nullopt,
-                                                   &seed.leaderboard);
+        AuctionSnapshot s =
+            AuctionSnapshot::build(session.engine(), demo, std::nullopt, &seed.leaderboard);
         return std::pair(std::move(seed), std::move(s));
     });
     m_leaderboard = read.leaderboard;

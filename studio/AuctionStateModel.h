@@ -60,10 +60,10 @@ private:
     QHash<int, bool> m_extended;             // auction index -> auction.extended seen
     QHash<int, std::int64_t> m_winnerSeenMs; // auction index -> when auction.winner came
     bool m_showingSold = false;
-    int m_lastSold = -1; // the auction whose SOLD banner may be up
-    bool m_building = false;   // a rebuild is on the engine's thread
-    bool m_buildAgain = false; // and events came after it left
-    bool m_retally = false;    // the next rebuild counts the leaderboard again from the store
+    int m_lastSold = -1;            // the auction whose SOLD banner may be up
+    bool m_building = false;        // a rebuild is on the engine's thread
+    bool m_buildAgain = false;      // and events came after it left
+    bool m_retally = false;         // the next rebuild counts the leaderboard again from the store
     std::uint64_t m_generation = 0; // a rebuild for a replaced engine is dropped
     std::optional<int> soldAuctionOnScreen(std::int64_t nowMs) const;
     mutable std::mutex m_mutex;

@@ -125,8 +125,8 @@ bool StudioController::open(QString* error)
     connect(m_scenes.get(), &SceneCollection::scenesChanged, this, &StudioController::applyScene);
 
     // The overlays, the builder and the host, wired as headless wires them (ShowScene).
-    m_show = std::make_unique<ShowScene>(*m_session, m_demo,
-                                         QDir(QFileInfo(scenesPath).absolutePath()));
+    m_show =
+        std::make_unique<ShowScene>(*m_session, m_demo, QDir(QFileInfo(scenesPath).absolutePath()));
     m_session->start();
     m_simulatedBidders = m_demo;
     m_show->start(30);
@@ -134,8 +134,8 @@ bool StudioController::open(QString* error)
 }
 
 std::unique_ptr<EngineThread> StudioController::openSession(const QString& path, bool demo,
-                                                               const MarathonConfig* config,
-                                                               QString* error)
+                                                            const MarathonConfig* config,
+                                                            QString* error)
 {
     MarathonSessionOptions options;
     options.dbPath = path;
@@ -409,8 +409,7 @@ BidInput StudioController::manualBid(const QString& bidder, const QString& text)
     return input;
 }
 
-void StudioController::submitManualBid(const QString& bidder, const QString& text,
-                                       QObject* context,
+void StudioController::submitManualBid(const QString& bidder, const QString& text, QObject* context,
                                        std::function<void(const BidOutcome&)> done)
 {
     m_session->submitBids({manualBid(bidder, text)}, context,
@@ -453,9 +452,8 @@ void StudioController::exportCsv(const QString& directory)
         m_exportThread->wait();
         m_exportThread.reset();
         emit exportFinished(outcome->first,
-                            outcome->first
-                                ? tr("Bids and results exported to %1").arg(directory)
-                                : outcome->second);
+                            outcome->first ? tr("Bids and results exported to %1").arg(directory)
+                                           : outcome->second);
     });
     m_exportThread->start(QThread::LowPriority);
 }

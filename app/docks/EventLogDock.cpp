@@ -178,12 +178,11 @@ void EventLogDock::setDeadLetterModel(DeadLetterModel* model)
                 m_redriveResult->setText(message);
                 emit redriveFinished(true, message);
             });
-        m_redriveFailedConnection = connect(
-            model, &DeadLetterModel::redriveFailed, this,
-            [this](const QString&, qint64, const QString& error) {
-                m_redriveResult->setText(error);
-                emit redriveFinished(false, error);
-            });
+        m_redriveFailedConnection = connect(model, &DeadLetterModel::redriveFailed, this,
+                                            [this](const QString&, qint64, const QString& error) {
+                                                m_redriveResult->setText(error);
+                                                emit redriveFinished(false, error);
+                                            });
     }
     updateDeadLetterTab();
 }

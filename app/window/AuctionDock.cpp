@@ -208,9 +208,11 @@ void AuctionDock::pauseOrResume()
     if (!confirm(paused ? tr("Resume the auction?") : tr("Pause the auction? The clock stops.")))
         return;
     const int day = *index;
-    act([paused, day](AuctionEngine& engine) {
-        return paused ? engine.resume(day, kActor) : engine.pause(day, kActor);
-    }, paused ? tr("Resumed.") : tr("Paused."));
+    act(
+        [paused, day](AuctionEngine& engine) {
+            return paused ? engine.resume(day, kActor) : engine.pause(day, kActor);
+        },
+        paused ? tr("Resumed.") : tr("Paused."));
 }
 
 void AuctionDock::extend()
@@ -222,9 +224,11 @@ void AuctionDock::extend()
     if (!confirm(tr("Extend the auction by %n minute(s)?", nullptr, minutes)))
         return;
     const int day = *index;
-    act([day, minutes](AuctionEngine& engine) {
-        return engine.extend(day, std::int64_t(minutes) * 60'000, kActor);
-    }, tr("Extended by %n minute(s).", nullptr, minutes));
+    act(
+        [day, minutes](AuctionEngine& engine) {
+            return engine.extend(day, std::int64_t(minutes) * 60'000, kActor);
+        },
+        tr("Extended by %n minute(s).", nullptr, minutes));
 }
 
 void AuctionDock::closeNow()
@@ -284,8 +288,9 @@ void AuctionDock::submitBid()
             report(true, tr("Waiting for review in the Bids dock."));
             break;
         case BidOutcome::Kind::Rejected:
-            report(false, tr("Rejected: %1")
-                              .arg(outcome.rejection ? outcome.rejection->message : QString()));
+            report(
+                false,
+                tr("Rejected: %1").arg(outcome.rejection ? outcome.rejection->message : QString()));
             break;
         case BidOutcome::Kind::Duplicate:
             report(false, tr("Already recorded."));
@@ -300,9 +305,7 @@ void AuctionDock::submitBid()
 void AuctionDock::act(std::function<ActionResult(AuctionEngine&)> action, const QString& success)
 {
     m_studio.session().post(
-        [action = std::move(action)](MarathonSession& session) {
-            return action(session.engine());
-        },
+        [action = std::move(action)](MarathonSession& session) { return action(session.engine()); },
         this, [this, success](const ActionResult& r) { report(r.ok, r.ok ? success : r.error); });
 }
 

@@ -81,7 +81,8 @@ private:
 
 namespace {
 
-const QString kOperator = QStringLiteral("operator"); // the actor journaled for the window's actions
+const QString kOperator =
+    QStringLiteral("operator"); // the actor journaled for the window's actions
 
 std::int64_t steadyNowMs()
 {
@@ -300,12 +301,11 @@ void MainWindow::createDocks()
             return engine.approveBid(id, kOperator);
         });
     });
-    connect(m_bidsDock, &BidsDock::rejectRequested, this,
-            [this](qint64 id, const QString& reason) {
-                actOnBid(tr("Reject"), [id, reason](sb::auction::AuctionEngine& engine) {
-                    return engine.rejectBid(id, reason, kOperator);
-                });
-            });
+    connect(m_bidsDock, &BidsDock::rejectRequested, this, [this](qint64 id, const QString& reason) {
+        actOnBid(tr("Reject"), [id, reason](sb::auction::AuctionEngine& engine) {
+            return engine.rejectBid(id, reason, kOperator);
+        });
+    });
     connect(m_bidsDock, &BidsDock::exportRequested, &m_studio, &StudioController::exportCsv);
     connect(&m_studio, &StudioController::exportFinished, this,
             [this](bool ok, const QString& message) {

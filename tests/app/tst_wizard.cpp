@@ -8,11 +8,11 @@
 #include "BidsTableModel.h"
 #include "DeadLetterModel.h"
 #include "DemoMarathon.h"
-#include "SessionFixture.h"
 #include "EventDispatcher.h"
 #include "EventLogDock.h"
 #include "EventLogModel.h"
 #include "MarathonWizard.h"
+#include "SessionFixture.h"
 
 #include <QAction>
 #include <QCheckBox>

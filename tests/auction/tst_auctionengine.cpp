@@ -3,10 +3,10 @@
 
 #include "EngineFixture.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QJsonArray>
 #include <QTest>
 
 using namespace sb::auction;
@@ -126,8 +126,9 @@ void TestAuctionEngine::winnerWaitsForSlowBidSources()
     f.engine->setWatermark(QStringLiteral("x-search"), kDay1Close);
     f.at(kDay1Close + 31 * kSecond);
     QCOMPARE(f.eventsOfType(EventType::AuctionWinner).size(), 1);
-    QVERIFY(!f.eventsOfType(EventType::AuctionWinner).constFirst().payload.contains(
-        QStringLiteral("sources_behind")));
+    QVERIFY(!f.eventsOfType(EventType::AuctionWinner)
+                 .constFirst()
+                 .payload.contains(QStringLiteral("sources_behind")));
 
     // Day 2: search stops answering; the winner comes at close + grace + 2 min, said so.
     const std::int64_t day2Close = kDay1Close + kDay;

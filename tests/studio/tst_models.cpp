@@ -323,9 +323,9 @@ void TestModels::eventLogFiltersByTypeLevelAndText()
     // A live event that does not pass the filters stays out; one that does comes in.
     f.bid(u"dave"_s, u"1 ETH"_s); // paused: rejected, but not carol's
     QCOMPARE(log.rowCount(), 1);
-    QVERIFY(
-        f.onEngine([&big](AuctionEngine& e) { return e.rejectBid(big.bidId, u"typo"_s, u"op"_s); })
-            .ok);
+    QVERIFY(f.onEngine([&big](AuctionEngine& e) {
+                 return e.rejectBid(big.bidId, u"typo"_s, u"op"_s);
+             }).ok);
     QCOMPARE(log.rowCount(), 2); // the bid's rejection names carol, the operator.action does not
     QCOMPARE(cell(log, 1, EventLogModel::SummaryColumn), u"carol bid 99 ETH: rejected (typo)"_s);
     log.setSearchText({});

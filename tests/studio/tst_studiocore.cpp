@@ -52,9 +52,8 @@ struct StudioOnVirtualClock
 // The operator's bid through the window's path; the verdict once it is durable.
 BidOutcome manualBid(StudioController& studio, const QString& who, const QString& amount)
 {
-    return verdictOf([&](QObject* context, auto done) {
-        studio.submitManualBid(who, amount, context, done);
-    });
+    return verdictOf(
+        [&](QObject* context, auto done) { studio.submitManualBid(who, amount, context, done); });
 }
 
 // Whether a snapshot is being written; once not, what its end said has reached this thread.
@@ -116,9 +115,13 @@ void TestStudioCore::snapshotFollowsTheEngine()
     QVERIFY(!s->currentBid);
 
     QSignalSpy changed(&model, &AuctionStateModel::changed);
-    QCOMPARE(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("alice"), "0.05")); }).kind,
+    QCOMPARE(f.onEngine([](AuctionEngine& e) {
+                  return e.submitBid(bid(QStringLiteral("alice"), "0.05"));
+              }).kind,
              BidOutcome::Kind::Accepted);
-    QCOMPARE(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("bob"), "0.001")); }).kind,
+    QCOMPARE(f.onEngine([](AuctionEngine& e) {
+                  return e.submitBid(bid(QStringLiteral("bob"), "0.001"));
+              }).kind,
              BidOutcome::Kind::Rejected);
     QCOMPARE(changed.count(), 2);
     s = model.snapshot();
@@ -132,7 +135,9 @@ void TestStudioCore::snapshotFollowsTheEngine()
     QCOMPARE(s->leaderboard.at(0).bidderName, QStringLiteral("alice"));
 
     // Invalidating the leader changes what the bar shows.
-    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("carol"), "0.1")); }).leads);
+    QVERIFY(f.onEngine([](AuctionEngine& e) {
+                 return e.submitBid(bid(QStringLiteral("carol"), "0.1"));
+             }).leads);
     const std::int64_t carolId = f.session->view().leaderBid(0)->id;
     QVERIFY(f.onEngine([carolId](AuctionEngine& e) {
                  return e.invalidateBid(carolId, QStringLiteral("test"), QStringLiteral("op"));
@@ -143,7 +148,9 @@ void TestStudioCore::snapshotFollowsTheEngine()
 
     // A name with bidi and zero-width controls reaches the overlays without them (the bar, the
     // feed and the leaderboard would otherwise draw it reversed).
-    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("\u202Etrent\u202C\u200B"), "0.2")); }).leads);
+    QVERIFY(f.onEngine([](AuctionEngine& e) {
+                 return e.submitBid(bid(QStringLiteral("\u202Etrent\u202C\u200B"), "0.2"));
+             }).leads);
     s = model.snapshot();
     QCOMPARE(s->leaderName, QStringLiteral("trent"));
     QCOMPARE(s->feed.at(0).bidderName, QStringLiteral("trent"));
@@ -158,7 +165,9 @@ void TestStudioCore::snapshotShowsExtensionPauseAndWinner()
     QVERIFY(f.onEngine([](AuctionEngine& e) { return e.tick(); }).ok);
     QVERIFY(!model.snapshot()->extended);
     // Inside the 5-minute buffer: the end moves and the bar says so.
-    QVERIFY(f.onEngine([](AuctionEngine& e) { return e.submitBid(bid(QStringLiteral("alice"), "0.05")); }).leads);
+    QVERIFY(f.onEngine([](AuctionEngine& e) {
+                 return e.submitBid(bid(QStringLiteral("alice"), "0.05"));
+             }).leads);
     auto s = model.snapshot();
     QVERIFY(s->extended);
     QCOMPARE(s->endUtcMs, kDay1Close - 2 * kMinute + 5 * kMinute);
@@ -478,8 +487,8 @@ void TestStudioCore::aFailedBackupIsReportedAndTheMarathonGoesOn()
     QCOMPARE(backupFiles(folder), QStringList{QStringLiteral("sothebais-20260301T110300Z.db")});
     const int reported = int(problems.size());
     s.studio.runHousekeeping();
-    QTRY_VERIFY(!backingUp(s.studio)); // the snapshot runs on its own thread
-    QCOMPARE(int(problems.size()), reported);       // working again: nothing more to report
+    QTRY_VERIFY(!backingUp(s.studio));        // the snapshot runs on its own thread
+    QCOMPARE(int(problems.size()), reported); // working again: nothing more to report
 }
 
 QTEST_MAIN(TestStudioCore)
