@@ -8,6 +8,7 @@
 //
 // Prints figures; asserts nothing.
 
+#include "BenchMarathon.h"
 #include "EngineThread.h"
 
 #include <QCoreApplication>
@@ -41,25 +42,6 @@ struct Options
     int producers = 4;
 };
 
-MarathonConfig benchConfig()
-{
-    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
-    MarathonConfig c;
-    c.name = QStringLiteral("bench");
-    c.timeZone = QStringLiteral("UTC");
-    c.firstDay = start.date();
-    c.days = 1;
-    c.windowStart = QTime(start.time().hour(), start.time().minute());
-    c.windowEnd = c.windowStart.addSecs(4 * 3600);
-    c.minAccountAgeDays = 0;
-    c.reviewMultiple = 0;
-    // 1 gwei raises: bids that arrive in order are accepted (the heavy path: leader, outbid),
-    // those that lose a race between producers are rejected, as in a busy real auction.
-    c.minRaisePercent = 0;
-    c.minRaiseAbsolute = Gwei::fromGwei(1);
-    return c;
-}
-
 // The marathon session as the app runs it, on a database of its own.
 std::unique_ptr<EngineThread> openSession(const QString& dbPath)
 {
@@ -67,9 +49,10 @@ std::unique_ptr<EngineThread> openSession(const QString& dbPath)
     options.dbPath = dbPath;
     auto session = std::make_unique<EngineThread>(options);
     QString error;
-    const bool opened = session->open(
-        [](AuctionStore&, QString*) { return std::make_unique<SystemClock>(); },
-        [](const Clock&, QString*) { return std::optional(benchConfig()); }, nullptr, &error);
+    const bool opened =
+        session->open([](AuctionStore&, QString*) { return std::make_unique<SystemClock>(); },
+                      [](const Clock&, QString*) { return std::optional(benchMarathonConfig()); },
+                      nullptr, &error);
     if (!opened)
         qFatal("%s", qPrintable(error));
     session->start();

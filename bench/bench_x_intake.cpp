@@ -12,6 +12,7 @@
 //
 // Prints figures; asserts nothing.
 
+#include "BenchMarathon.h"
 #include "EngineThread.h"
 #include "FakeXServer.h"
 #include "HttpClient.h"
@@ -35,23 +36,6 @@ using sb::test::FakeXServer;
 namespace {
 
 const QString kThread = QStringLiteral("1850000000000000000");
-
-MarathonConfig benchConfig()
-{
-    const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-60);
-    MarathonConfig c;
-    c.name = QStringLiteral("bench");
-    c.timeZone = QStringLiteral("UTC");
-    c.firstDay = start.date();
-    c.days = 1;
-    c.windowStart = QTime(start.time().hour(), start.time().minute());
-    c.windowEnd = c.windowStart.addSecs(4 * 3600);
-    c.minAccountAgeDays = 0;
-    c.reviewMultiple = 0;
-    c.minRaisePercent = 0;
-    c.minRaiseAbsolute = Gwei::fromGwei(1);
-    return c;
-}
 
 double percentile(std::vector<double> v, double p)
 {
@@ -78,9 +62,10 @@ struct World
         options.dbPath = dbPath;
         session = std::make_unique<EngineThread>(options);
         QString error;
-        if (!session->open([](AuctionStore&, QString*) { return std::make_unique<SystemClock>(); },
-                           [](const Clock&, QString*) { return std::optional(benchConfig()); },
-                           nullptr, &error))
+        if (!session->open(
+                [](AuctionStore&, QString*) { return std::make_unique<SystemClock>(); },
+                [](const Clock&, QString*) { return std::optional(benchMarathonConfig()); },
+                nullptr, &error))
             qFatal("%s", qPrintable(error));
         session->start();
         const ActionResult set = session->wait([](MarathonSession& s) {
