@@ -270,13 +270,7 @@ void XAuth::onTokenAnswer(const HttpResponse& response, bool isRefresh)
             return;
         }
         if (isRefresh) {
-            // A refused refresh (used, revoked): the user signs in again; nothing else stops.
-            m_tokens.reset();
-            m_signInNeeded = tr("X no longer accepts the studio's sign-in (%1). Sign in to X "
-                                "again in Settings → X account.")
-                                 .arg(why);
-            setState(State::SignedOut);
-            emit signInFailed(m_signInNeeded);
+            refreshRefused(why);
             return;
         }
         fail(tr("X refused the sign-in: %1").arg(why));
@@ -300,6 +294,32 @@ void XAuth::onTokenAnswer(const HttpResponse& response, bool isRefresh)
         return;
     }
     fetchAccount(tokens);
+}
+
+void XAuth::refreshRefused(const QString& why)
+{
+    // Another studio on this keychain (the window and headless, say) may have used the same
+    // single-use refresh token first and kept the new pair: then that pair is the one to use.
+    const QString spent = m_tokens ? m_tokens->refreshToken : QString();
+    m_keychain.startRead(
+        QString(kKeychainKey), this, [this, spent, why](const SecretStore::Result& read) {
+            const std::optional<XTokens> stored =
+                read.ok() && read.secret ? XTokens::fromJson(*read.secret) : std::nullopt;
+            if (stored && !stored->refreshToken.isEmpty() && stored->refreshToken != spent) {
+                m_tokens = stored;
+                scheduleRefresh();
+                emit stateChanged();
+                return;
+            }
+            // Refused for good (used, revoked): the user signs in again;
+            // nothing else stops.
+            m_tokens.reset();
+            m_signInNeeded = tr("X no longer accepts the studio's sign-in (%1). Sign in to X "
+                                "again in the X dock, or with sothebais-studio x login.")
+                                 .arg(why);
+            setState(State::SignedOut);
+            emit signInFailed(m_signInNeeded);
+        });
 }
 
 void XAuth::fetchAccount(XTokens tokens)

@@ -113,6 +113,7 @@ private:
     void setState(State state);
     void exchange(const QString& code);
     void onTokenAnswer(const HttpResponse& response, bool isRefresh);
+    void refreshRefused(const QString& why);
     void fetchAccount(XTokens tokens);
     void store(XTokens tokens, std::function<void(bool stored)> then);
     void scheduleRefresh();

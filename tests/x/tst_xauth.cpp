@@ -61,6 +61,7 @@ private slots:
     void aForgedRedirectIsRefused();
     void aPastedRedirectSignsInOnAServer();
     void refreshRotatesTheSingleUseToken();
+    void aRefreshByAnotherStudioIsAdopted();
     void signOutRevokesAndForgets();
     void theTokenIsNeverLogged();
 
@@ -215,6 +216,27 @@ void TestXAuth::refreshRotatesTheSingleUseToken()
     QCOMPARE(w.server.refusedRefreshes, 1);
     QVERIFY(stale.signInNeeded().contains(QLatin1String("Sign in to X again")));
     QCOMPARE(failed.size(), 1);
+}
+
+void TestXAuth::aRefreshByAnotherStudioIsAdopted()
+{
+    // The window and headless signed in on the same keychain: one refreshes first and spends the
+    // single-use refresh token; the other's refresh is refused, and it takes the kept pair
+    // instead of asking to sign in again.
+    World w;
+    w.signIn();
+    XAuth other(w.http, w.keychain, w.settings);
+    other.load();
+    QTRY_COMPARE(other.state(), XAuth::State::SignedIn);
+    const QString first = w.auth->accessToken();
+    w.auth->refresh();
+    QTRY_VERIFY(w.auth->accessToken() != first);
+    QSignalSpy failed(&other, &XAuth::signInFailed);
+    other.refresh();
+    QTRY_COMPARE(other.accessToken(), w.auth->accessToken());
+    QCOMPARE(other.state(), XAuth::State::SignedIn);
+    QCOMPARE(w.server.refusedRefreshes, 1);
+    QCOMPARE(failed.size(), 0);
 }
 
 void TestXAuth::signOutRevokesAndForgets()
