@@ -84,6 +84,7 @@ struct HttpClient::Worker
         std::unique_ptr<CURL, EasyDeleter> easy;
         std::unique_ptr<curl_slist, ListDeleter> headers;
         HttpResponse response;
+        bool tooLarge = false;
         char errorBuffer[CURL_ERROR_SIZE] = {};
     };
 
@@ -107,7 +108,13 @@ struct HttpClient::Worker
 
     static size_t onBody(char* data, size_t size, size_t count, void* user)
     {
-        static_cast<Transfer*>(user)->response.body.append(data, qsizetype(size * count));
+        auto* transfer = static_cast<Transfer*>(user);
+        const qsizetype bytes = qsizetype(size * count);
+        if (transfer->response.body.size() + bytes > transfer->request.maxBodyBytes) {
+            transfer->tooLarge = true; // a lying or broken server: memory is not its to fill
+            return 0;
+        }
+        transfer->response.body.append(data, bytes);
         return size * count;
     }
 
@@ -170,7 +177,11 @@ struct HttpClient::Worker
         long status = 0;
         curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
         t->response.status = int(status);
-        if (code != CURLE_OK) {
+        if (t->tooLarge) {
+            t->response.body.clear();
+            t->response.error = QStringLiteral("the answer was larger than %1 MB")
+                                    .arg(t->request.maxBodyBytes / (1024 * 1024.0), 0, 'g', 3);
+        } else if (code != CURLE_OK) {
             t->response.error = describe(code, t->errorBuffer);
             qCDebug(lcHttp).noquote()
                 << t->request.method << "failed:" << t->response.error; // no URL, no headers

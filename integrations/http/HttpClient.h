@@ -24,6 +24,7 @@ struct HttpRequest
     QByteArray body;
     int timeoutMs = 15'000;       // the whole exchange
     int connectTimeoutMs = 5'000; // the TCP (and TLS) handshake
+    qsizetype maxBodyBytes = 32 * 1024 * 1024; // a server that sends more is cut off
 };
 
 struct HttpResponse

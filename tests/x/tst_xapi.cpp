@@ -11,6 +11,7 @@
 
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace sb::integrations;
@@ -344,6 +345,25 @@ void TestXApi::clientSaysWhyItGotNoAnswer()
     http.send(request, nullptr, [&](const HttpResponse& r) { answer = r; });
     QTRY_VERIFY(answer.has_value());
     QVERIFY2(answer->error.contains(QLatin1String("in time")), qPrintable(answer->error));
+
+    // A server that sends far more than any answer of X: cut off, said, nothing kept.
+    QTcpServer flood;
+    QVERIFY(flood.listen(QHostAddress::LocalHost, 0));
+    connect(&flood, &QTcpServer::newConnection, &flood, [&flood] {
+        QTcpSocket* socket = flood.nextPendingConnection();
+        const QByteArray body(3 * 1024 * 1024, 'x');
+        socket->write("HTTP/1.1 200 OK\r\nContent-Length: " + QByteArray::number(body.size()) +
+                      "\r\n\r\n" + body);
+    });
+    answer.reset();
+    request.url = QStringLiteral("http://127.0.0.1:%1/2/tweets").arg(flood.serverPort());
+    request.timeoutMs = 10'000;
+    request.maxBodyBytes = 1024 * 1024;
+    http.send(request, nullptr, [&](const HttpResponse& r) { answer = r; });
+    QTRY_VERIFY(answer.has_value());
+    QVERIFY2(answer->error.contains(QLatin1String("larger than 1 MB")), qPrintable(answer->error));
+    QVERIFY(answer->body.isEmpty());
+    QVERIFY(!answer->ok());
 }
 
 QTEST_GUILESS_MAIN(TestXApi)
