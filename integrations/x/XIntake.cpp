@@ -289,7 +289,13 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
         source.collected.append(post);
     }
     ++source.pages;
-    source.nextToken = page.meta.nextToken;
+    // A server that hands back the token it was just given would page forever: that page is the
+    // last one.
+    const QString asked = std::exchange(source.nextToken, page.meta.nextToken);
+    if (!source.nextToken.isEmpty() && source.nextToken == asked) {
+        qCWarning(lcXIntake).noquote() << source.name << "X gave the same next_token again";
+        source.nextToken.clear();
+    }
     if (!source.nextToken.isEmpty() && source.pages < m_options.maxPagesPerRound) {
         source.lastResult = tr("reading: page %1").arg(source.pages);
         return; // the next page when the scheduler allows

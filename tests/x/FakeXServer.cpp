@@ -504,7 +504,9 @@ QByteArray FakeXServer::page(const QList<const Post*>& matching, const Request& 
         meta.insert(QStringLiteral("oldest_id"),
                     data.last().toObject().value(QStringLiteral("id")));
     }
-    if (offset + maxResults < newest.size())
+    if (loopNextToken && !token.isEmpty())
+        meta.insert(QStringLiteral("next_token"), token);
+    else if (offset + maxResults < newest.size())
         meta.insert(QStringLiteral("next_token"), QStringLiteral("p%1").arg(offset + maxResults));
     QJsonObject root{{QStringLiteral("meta"), meta}};
     if (!data.isEmpty()) {

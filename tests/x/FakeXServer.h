@@ -87,6 +87,7 @@ public:
     std::int64_t searchDelayMs = 0;    // a post shows in search this long after it was created
     std::function<std::int64_t()> now; // the clock posts are indexed against (default: wall)
     int slowMs = 3000;
+    bool loopNextToken = false; // a lying server: every page says the next one is itself
 
     void addUser(const User& user) { m_users.insert(user.id, user); }
     // Returns the post's id, made from its time as X makes them: a later post has a larger id.

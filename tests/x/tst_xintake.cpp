@@ -156,6 +156,7 @@ private slots:
     void signedOutReadsNothing();
     void walletLinksFromReplies();
     void aBacklogLongerThanARoundIsReadWhole();
+    void aServerThatPagesForeverDoesNotStallTheWinner();
 };
 
 void TestXIntake::aWholeAuctionFromReplies()
@@ -442,6 +443,27 @@ void TestXIntake::aBacklogLongerThanARoundIsReadWhole()
     // Judged newest page first, so the older ones came in too low; each was judged once and the
     // newest leads.
     QCOMPARE(w.f.leaderName(), QStringLiteral("@bidder9")); // post 249
+}
+
+void TestXIntake::aServerThatPagesForeverDoesNotStallTheWinner()
+{
+    // From the second page on, the server says the next page is the one it just gave: read as
+    // the last page, so rounds end, the sources vouch for the end and a winner is declared.
+    XWorld w;
+    for (int i = 0; i < 150; ++i)
+        w.post(i % 40, QStringLiteral("bid ") + raisedBid(i), kDay1Open + 100 * i + 50);
+    w.server.loopNextToken = true;
+    w.startIntake(w.options());
+    w.stepTo(kDay1Open + 60'000);
+    QCOMPARE(w.storedBids().size(), 150);
+    w.stepTo(kDay1Close + 21'000);
+    QVERIFY(waitUntil([&] {
+        w.f.at(kDay1Close + 21'000);
+        return w.f.session->view().auctions.at(0).winnerDeclared;
+    }));
+    QVERIFY(!w.f.eventsOfType(EventType::AuctionWinner)
+                 .constFirst()
+                 .payload.contains(QStringLiteral("sources_behind")));
 }
 
 QTEST_GUILESS_MAIN(TestXIntake)
