@@ -3178,10 +3178,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <translation>No se pudo leer el llavero: %1</translation>
     </message>
     <message>
-        <source>Set the X app&apos;s client id (Settings → X account) before signing in.</source>
-        <translation>Configura el ID de cliente de la app de X (Configuración → Cuenta de X) antes de iniciar sesión.</translation>
-    </message>
-    <message>
         <source>Cannot listen on 127.0.0.1:%1 for X&apos;s answer: %2</source>
         <translation>No se puede escuchar en 127.0.0.1:%1 para recibir la respuesta de X: %2</translation>
     </message>
@@ -3206,10 +3202,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <translation>X respondió %1</translation>
     </message>
     <message>
-        <source>X no longer accepts the studio&apos;s sign-in (%1). Sign in to X again in Settings → X account.</source>
-        <translation>X ya no acepta la sesión del estudio (%1). Vuelve a iniciar sesión en X en Configuración → Cuenta de X.</translation>
-    </message>
-    <message>
         <source>X refused the sign-in: %1</source>
         <translation>X rechazó el inicio de sesión: %1</translation>
     </message>
@@ -3224,6 +3216,14 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>Signed in, but the keychain did not keep the token, so the studio will not store it anywhere else. Unlock the keychain and sign in again.</source>
         <translation>Sesión iniciada, pero el llavero no guardó el token, y el estudio no lo guardará en ningún otro sitio. Desbloquea el llavero y vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>X no longer accepts the studio&apos;s sign-in (%1). Sign in to X again in the X dock, or with sothebais-studio x login.</source>
+        <translation>X ya no acepta la sesión del estudio (%1). Vuelve a iniciar sesión en X en el panel de X o con sothebais-studio x login.</translation>
+    </message>
+    <message>
+        <source>Set the X app&apos;s client id (in the X dock, or x login --client-id) before signing in.</source>
+        <translation>Configura el ID de cliente de la app de X (en el panel de X o con x login --client-id) antes de iniciar sesión.</translation>
     </message>
 </context>
 <context>

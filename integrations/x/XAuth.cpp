@@ -120,7 +120,8 @@ void XAuth::load()
 QString XAuth::beginSignIn(QString* error, bool listen)
 {
     if (m_settings.clientId.isEmpty()) {
-        *error = tr("Set the X app's client id (Settings → X account) before signing in.");
+        *error = tr(
+            "Set the X app's client id (in the X dock, or x login --client-id) before signing in.");
         return {};
     }
     if (listen) {
