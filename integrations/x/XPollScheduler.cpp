@@ -40,7 +40,7 @@ std::int64_t XPollScheduler::nextAllowedMs(std::int64_t nowMs, XPhase phase, boo
         return next;
     // What is left of this window, less what is already on its way.
     const int left = *m_remaining - m_inFlight;
-    const std::int64_t reset = m_resetUtcMs.value_or(nowMs + 15 * 60'000);
+    const std::int64_t reset = m_resetUtcMs.value_or(nowMs + kWindowMs);
     // Nothing left: the next request goes after the reset (a second of slack for clocks).
     if (left <= 0)
         return std::max(next, reset + 1000);
@@ -74,13 +74,15 @@ void XPollScheduler::onAnswer(const HttpResponse& response, std::int64_t nowMs)
     else if (m_remaining && response.status != 0)
         m_remaining = std::max(0, *m_remaining - 1); // counted though X did not say
     if (limit.resetUtcS)
-        m_resetUtcMs = *limit.resetUtcS * 1000;
+        // X's read windows are 15 minutes: a reset said to be later (a lying or broken header)
+        // would stop the source for as long; it is tried again at the end of a window instead.
+        m_resetUtcMs = std::min(*limit.resetUtcS * 1000, nowMs + kWindowMs);
 
     if (response.status == 429) {
         // Wait for the reset X gives; without one, a full 15-minute window.
         m_remaining = 0;
         const std::int64_t reset =
-            m_resetUtcMs && *m_resetUtcMs > nowMs ? *m_resetUtcMs : nowMs + 15 * 60'000;
+            m_resetUtcMs && *m_resetUtcMs > nowMs ? *m_resetUtcMs : nowMs + kWindowMs;
         m_resetUtcMs = reset;
         m_blockedUntilMs = reset + 1000;
         m_rateLimited = true;

@@ -37,6 +37,7 @@ public:
     // Requests kept back for the sweep after the close while the window is still open.
     static constexpr int kReserve = 3;
     static constexpr std::int64_t kMaxBackoffMs = 60'000;
+    static constexpr std::int64_t kWindowMs = 15 * 60'000; // X's rate-limit window for reads
 
     explicit XPollScheduler(Cadence cadence = {}) : m_cadence(cadence) {}
 

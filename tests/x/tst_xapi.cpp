@@ -216,6 +216,12 @@ void TestXApi::schedulerWaitsOutA429AndBacksOffAfterFailures()
     QVERIFY(!s.mayPollNow(t0 + 60'000, XPhase::Closing));
     QVERIFY(s.waitingFor(t0 + 60'000).contains(QLatin1String("rate limited")));
     QVERIFY(s.mayPollNow(t0 + 121'000, XPhase::Closing));
+    // A reset ten days away (a broken header) holds the source for one window, not ten days.
+    XPollScheduler lied(XPollCadence{1, 1, 1, 1});
+    lied.onSent(t0);
+    lied.onAnswer(status(429, 0, t0 / 1000 + 10 * 86'400), t0);
+    QVERIFY(!lied.mayPollNow(t0 + 14 * 60'000, XPhase::Grace));
+    QVERIFY(lied.mayPollNow(t0 + 15 * 60'000 + 1000, XPhase::Grace));
     // A 429 without a reset: a whole window.
     XPollScheduler bare(XPollCadence{1, 1, 1, 1});
     bare.onSent(t0);
