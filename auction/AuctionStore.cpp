@@ -543,6 +543,25 @@ Result<QList<BidRecord>> AuctionStore::bids(std::optional<int> auctionIndex) con
     return result;
 }
 
+Result<QList<BidRecord>> AuctionStore::latestBids(int auctionIndex, int limit) const
+{
+    QList<BidRecord> result;
+    QSqlQuery q(connection());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kBidColumns +
+              QStringLiteral(" FROM bids WHERE auction_idx=? ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(auctionIndex);
+    q.addBindValue(limit);
+    const QString what = QCoreApplication::translate("AuctionStore", "Cannot read the bids");
+    if (!q.exec())
+        return readError(what, q);
+    while (q.next())
+        result.prepend(readBid(q));
+    if (stoppedEarly(q))
+        return readError(what, q);
+    return result;
+}
+
 std::size_t AuctionStore::bidKeyHash(const QString& source, const QString& sourceId)
 {
     return qHashMulti(0, source, sourceId);

@@ -85,6 +85,8 @@ public:
                                                  const QString& sourceId) const;
     // All bids, or one auction's, oldest first.
     Result<QList<BidRecord>> bids(std::optional<int> auctionIndex = std::nullopt) const;
+    // The auction's newest `limit` bids, oldest first (the bid feed: no read of them all).
+    Result<QList<BidRecord>> latestBids(int auctionIndex, int limit) const;
     Result<std::int64_t> bidCount() const;
     // A cheap filter for repeats: a key not in bidKeyHashes() was never stored.
     static std::size_t bidKeyHash(const QString& source, const QString& sourceId);

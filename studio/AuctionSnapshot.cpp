@@ -83,7 +83,7 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::op
             }
         }
 
-        const Result<QList<BidRecord>> read = engine.store().bids(a.index);
+        const Result<QList<BidRecord>> read = engine.store().latestBids(a.index, kFeedLength);
         if (!read)
             s.readError = read.error(); // the feed stays empty rather than show part of it
         const QList<BidRecord> bids = read ? *read : QList<BidRecord>();
