@@ -28,6 +28,7 @@ struct XPollCadence
     std::int64_t openMs = 5'000;
     std::int64_t closingMs = 2'000;
     std::int64_t graceMs = 1'500;
+    friend bool operator==(const XPollCadence&, const XPollCadence&) = default;
 };
 
 class XPollScheduler

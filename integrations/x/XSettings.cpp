@@ -53,6 +53,34 @@ XSettings XSettings::load(const QString& folder, QString* problem)
     }
     s.useMentions = ini.value(QStringLiteral("x/use_mentions"), s.useMentions).toBool();
     s.useSearch = ini.value(QStringLiteral("x/use_search"), s.useSearch).toBool();
+    s.useStream = ini.value(QStringLiteral("x/use_stream"), s.useStream).toBool();
+    for (auto [key, target] : {std::pair{"cadence/idle_ms", &s.cadence.idleMs},
+                               std::pair{"cadence/open_ms", &s.cadence.openMs},
+                               std::pair{"cadence/closing_ms", &s.cadence.closingMs},
+                               std::pair{"cadence/grace_ms", &s.cadence.graceMs},
+                               std::pair{"cost/read_price_micro_usd", &s.readPriceMicroUsd},
+                               std::pair{"cost/own_read_price_micro_usd", &s.ownReadPriceMicroUsd},
+                               std::pair{"cost/post_price_micro_usd", &s.postPriceMicroUsd},
+                               std::pair{"cost/monthly_budget_micro_usd",
+                                         &s.monthlyBudgetMicroUsd}}) {
+        const qint64 value = ini.value(QLatin1String(key), qint64(*target)).toLongLong(&ok);
+        // A cadence under a second would spend the rate limit in moments; a price below zero
+        // means nothing.
+        const qint64 least = QLatin1String(key).startsWith(QLatin1String("cadence/")) ? 1000 : 0;
+        if (ok && value >= least)
+            *target = value;
+        else if (problem)
+            *problem = QCoreApplication::translate("XSettings", "x.ini: %1 is out of range; using %2.")
+                           .arg(QLatin1String(key))
+                           .arg(*target);
+    }
+    s.posting = ini.value(QStringLiteral("post/enabled"), s.posting).toBool();
+    s.allowUrls = ini.value(QStringLiteral("post/allow_urls"), s.allowUrls).toBool();
+    const QString prefix = QStringLiteral("templates/");
+    for (const QString& key : ini.allKeys()) {
+        if (key.startsWith(prefix))
+            s.templates.insert(key.mid(prefix.size()), ini.value(key).toString());
+    }
     return s;
 }
 
@@ -67,6 +95,20 @@ bool XSettings::save(const QString& folder, QString* error) const
     ini.setValue(QStringLiteral("x/authorize_url"), authorizeUrl);
     ini.setValue(QStringLiteral("x/use_mentions"), useMentions);
     ini.setValue(QStringLiteral("x/use_search"), useSearch);
+    ini.setValue(QStringLiteral("x/use_stream"), useStream);
+    ini.setValue(QStringLiteral("cadence/idle_ms"), qint64(cadence.idleMs));
+    ini.setValue(QStringLiteral("cadence/open_ms"), qint64(cadence.openMs));
+    ini.setValue(QStringLiteral("cadence/closing_ms"), qint64(cadence.closingMs));
+    ini.setValue(QStringLiteral("cadence/grace_ms"), qint64(cadence.graceMs));
+    ini.setValue(QStringLiteral("cost/read_price_micro_usd"), qint64(readPriceMicroUsd));
+    ini.setValue(QStringLiteral("cost/own_read_price_micro_usd"), qint64(ownReadPriceMicroUsd));
+    ini.setValue(QStringLiteral("cost/post_price_micro_usd"), qint64(postPriceMicroUsd));
+    ini.setValue(QStringLiteral("cost/monthly_budget_micro_usd"), qint64(monthlyBudgetMicroUsd));
+    ini.setValue(QStringLiteral("post/enabled"), posting);
+    ini.setValue(QStringLiteral("post/allow_urls"), allowUrls);
+    ini.remove(QStringLiteral("templates"));
+    for (auto it = templates.cbegin(); it != templates.cend(); ++it)
+        ini.setValue(QStringLiteral("templates/") + it.key(), it.value());
     ini.sync();
     if (ini.status() != QSettings::NoError) {
         if (error)
@@ -93,6 +135,7 @@ XIntakeOptions XSettings::intake(const QString& accountUserId) const
     o.accountUserId = accountUserId;
     o.useMentions = useMentions;
     o.useSearch = useSearch;
+    o.cadence = cadence;
     return o;
 }
 

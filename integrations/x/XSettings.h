@@ -7,7 +7,10 @@
 #include "XAuth.h"
 #include "XIntake.h"
 
+#include <QMap>
 #include <QString>
+
+#include <cstdint>
 
 namespace sb::integrations::x {
 
@@ -19,6 +22,23 @@ struct XSettings
     QString authorizeUrl = QStringLiteral("https://x.com/i/oauth2/authorize");
     bool useMentions = true;
     bool useSearch = true;
+    bool useStream = false; // the filtered stream, where the account's access has it
+    XPollCadence cadence;
+
+    // Pay-per-use, in millionths of a US dollar (no floating point in money): what a post read
+    // costs (search, lookup), what reading the account's own mentions costs, and the month's
+    // budget for reads. Nearing the budget slows polling (and the X dock says so).
+    std::int64_t readPriceMicroUsd = 5'000;
+    std::int64_t ownReadPriceMicroUsd = 1'000;
+    std::int64_t postPriceMicroUsd = 15'000;
+    std::int64_t monthlyBudgetMicroUsd = 50'000'000;
+
+    // Posting: the auction's post at window open, verdict replies and announcements.
+    bool posting = true;
+    bool allowUrls = false; // a URL costs far more under pay-per-use
+    // The operator's text for each kind of post ("open", "accepted", …; XTemplates); a kind
+    // that is absent uses the default (translated) text.
+    QMap<QString, QString> templates;
 
     // The file in `folder` (default: the app's config folder).
     static QString filePath(const QString& folder = {});
