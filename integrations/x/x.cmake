@@ -5,4 +5,6 @@ list(APPEND SB_INTEGRATIONS_SOURCES
     x/XConnection.cpp x/XConnection.h
     x/XIntake.cpp x/XIntake.h
     x/XPollScheduler.cpp x/XPollScheduler.h
-    x/XSettings.cpp x/XSettings.h)
+    x/XSettings.cpp x/XSettings.h
+    x/XTemplates.cpp x/XTemplates.h
+    x/XText.cpp x/XText.h)
