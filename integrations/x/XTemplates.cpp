@@ -31,8 +31,9 @@ const Kind kKinds[] = {
                        "{end_time}. To bid, reply: bid {minimum} {hashtag}"),
      "day lot title artist reserve minimum end_time hashtag handle"},
     {"accepted", QT_TRANSLATE_NOOP("XTemplates", "Reply to an accepted bid"),
-     QT_TRANSLATE_NOOP("XTemplates",
-                       "Bid of {amount} accepted: you lead lot {lot}. Next bid: {minimum} or more."),
+     QT_TRANSLATE_NOOP(
+         "XTemplates",
+         "Bid of {amount} accepted: you lead lot {lot}. Next bid: {minimum} or more."),
      "bidder amount minimum lot end_time hashtag"},
     {"rejected", QT_TRANSLATE_NOOP("XTemplates", "Reply to a rejected bid"),
      QT_TRANSLATE_NOOP("XTemplates", "Bid not accepted: {reason}"),
@@ -96,8 +97,8 @@ const Variable kVariables[] = {
                        "The bidder's X username with @ (“a bidder” when it is not a username)."),
      16},
     {"reason", QT_TRANSLATE_NOOP("XTemplates", "Why the bid was not accepted, in a sentence."), 60},
-    {"end_time", QT_TRANSLATE_NOOP("XTemplates", "When the auction ends, in the marathon's time zone."),
-     20},
+    {"end_time",
+     QT_TRANSLATE_NOOP("XTemplates", "When the auction ends, in the marathon's time zone."), 20},
     {"minutes",
      QT_TRANSLATE_NOOP("XTemplates", "Minutes left before the end, or added by an extension."), 2},
     {"hashtag", QT_TRANSLATE_NOOP("XTemplates", "The marathon's hashtag, with #."), 16},
@@ -281,8 +282,8 @@ QString XTemplates::describe(const QString& variable)
     return v ? translate(v->description) : QString();
 }
 
-QString XTemplates::render(const QString& kind, const QHash<QString, QString>& vars,
-                           bool allowUrls, QString* error) const
+QString XTemplates::render(const QString& kind, const QHash<QString, QString>& vars, bool allowUrls,
+                           QString* error) const
 {
     if (!findKind(kind)) {
         if (error)

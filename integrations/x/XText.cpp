@@ -82,8 +82,8 @@ int clusterWeight(QStringView cluster)
         return 0;
     if (cps.size() > 1) {
         const bool keycap = isKeycapBase(cps.first()) && cps.contains(char32_t(0x20E3));
-        const bool sequence = isEmojiBase(cps.first()) &&
-                              std::any_of(cps.cbegin() + 1, cps.cend(), continuesEmoji);
+        const bool sequence =
+            isEmojiBase(cps.first()) && std::any_of(cps.cbegin() + 1, cps.cend(), continuesEmoji);
         if (keycap || sequence)
             return 2;
     }
@@ -140,9 +140,8 @@ const QRegularExpression& urlPattern()
         const QString host = u"(?:(?:"_s + label + u")+(?:"_s + QLatin1String(kGenericTlds) +
                              u")"_s + endOfHost + u"|(?:"_s + label + u"){2,}[A-Za-z]{2}"_s +
                              endOfHost + u"|(?:"_s + label + u")+[A-Za-z]{2}(?=/))"_s;
-        const QString bare =
-            QStringLiteral(R"((?<![A-Za-z0-9@＠$#＃\-_./\x{202A}-\x{202E}]))") + host +
-            QStringLiteral(R"((?::\d{1,5})?(?:/)") + pathChars + u"*)?"_s;
+        const QString bare = QStringLiteral(R"((?<![A-Za-z0-9@＠$#＃\-_./\x{202A}-\x{202E}]))") +
+                             host + QStringLiteral(R"((?::\d{1,5})?(?:/)") + pathChars + u"*)?"_s;
         return QRegularExpression(u"(?:"_s + withProtocol + u")|(?:"_s + bare + u")"_s,
                                   QRegularExpression::CaseInsensitiveOption |
                                       QRegularExpression::UseUnicodePropertiesOption);
@@ -181,8 +180,8 @@ QList<Span> urlSpans(const QString& text)
     while (it.hasNext()) {
         const QRegularExpressionMatch match = it.next();
         const qsizetype end =
-            match.capturedStart() + trimUrlEnd(QStringView(text).sliced(
-                                        match.capturedStart(), match.capturedLength()));
+            match.capturedStart() +
+            trimUrlEnd(QStringView(text).sliced(match.capturedStart(), match.capturedLength()));
         if (end > match.capturedStart())
             spans.append({match.capturedStart(), end});
     }
