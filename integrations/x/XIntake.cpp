@@ -1,5 +1,6 @@
 #include "XIntake.h"
 
+#include "Clock.h"
 #include "EngineThread.h"
 #include "WalletAddress.h"
 
@@ -18,6 +19,7 @@ using sb::auction::BidInput;
 using sb::auction::BidOutcome;
 using sb::auction::DayState;
 using sb::auction::MarathonSession;
+using sb::auction::Result;
 
 namespace {
 
@@ -69,7 +71,9 @@ struct XIntake::Source
 XIntake::XIntake(sb::auction::EngineThread& session, HttpClient& http, TokenProvider token,
                  XIntakeOptions options, QObject* parent)
     : QObject(parent), m_session(session), m_http(http), m_token(std::move(token)),
-      m_options(std::move(options)), m_api(m_options.apiBaseUrl)
+      m_options(std::move(options)), m_api(m_options.apiBaseUrl),
+      m_budget(m_options.readPriceMicroUsd, m_options.ownReadPriceMicroUsd,
+               m_options.monthlyBudgetMicroUsd)
 {
     const auto add = [this](const QString& name, bool search, bool wanted) {
         auto source = std::make_unique<Source>();
@@ -114,6 +118,7 @@ void XIntake::stop()
     if (!m_timer.isActive())
         return;
     m_timer.stop();
+    saveMonth();
     for (const auto& source : m_sources) {
         source->busy = false;
         source->roundOpen = false;
@@ -131,7 +136,114 @@ std::int64_t XIntake::lagMs(const Source& source) const
 
 std::int64_t XIntake::wallNowMs() const
 {
-    return QDateTime::currentMSecsSinceEpoch();
+    return m_options.clock ? m_options.clock->nowUtcMs() : QDateTime::currentMSecsSinceEpoch();
+}
+
+void XIntake::followMonth(std::int64_t nowMs)
+{
+    const QString month = XReadBudget::monthOf(nowMs);
+    if (month == m_budget.month().key)
+        return;
+    if (!m_budget.month().key.isEmpty())
+        saveMonth(); // the last month's final figures
+    m_budget.startMonth(month);
+    m_monthRead = false;
+    m_monthReadFailed = false;
+    readMonth();
+    applyBudgetLevel();
+}
+
+void XIntake::readMonth()
+{
+    const QString month = m_budget.month().key;
+    if (m_monthRead || m_monthReading == month || !m_session.isOpen())
+        return;
+    m_monthReading = month;
+    m_session.post(
+        [keys = XReadBudget::metaKeys(month)](MarathonSession& s) -> Result<QStringList> {
+            QStringList values;
+            for (const QString& key : keys) {
+                Result<QString> value = s.store().meta(key);
+                if (!value)
+                    return Result<QStringList>::failure(value.error());
+                values.append(*value);
+            }
+            return values;
+        },
+        this,
+        [this, month](Result<QStringList> read) {
+            if (m_monthReading == month)
+                m_monthReading.clear();
+            if (month != m_budget.month().key || m_monthRead)
+                return; // a month that is over meanwhile
+            if (!read) {
+                if (!std::exchange(m_monthReadFailed, true))
+                    emit problem(tr("This month's reads from X could not be read (%1): they are "
+                                    "counted from now on until they can.")
+                                     .arg(read.error()));
+                return;
+            }
+            const XReadBudget::Month stored = XReadBudget::fromMeta(month, *read);
+            m_budget.restore(stored); // with what was read while the figures were on their way
+            m_savedMonth = stored;
+            m_monthRead = true;
+            m_monthReadFailed = false;
+            applyBudgetLevel();
+            emit stateChanged();
+        });
+}
+
+void XIntake::saveMonth()
+{
+    if (!m_monthRead) {
+        readMonth(); // after a failed read: written once the stored figures are in
+        return;
+    }
+    if (m_budget.month() == m_savedMonth || !m_session.isOpen())
+        return;
+    m_savedMonth = m_budget.month();
+    m_session.post(
+        [values = XReadBudget::metaValues(m_savedMonth)](MarathonSession& s) {
+            QString error;
+            for (const auto& [key, value] : values) {
+                if (!s.store().setMeta(key, QString::number(value), &error))
+                    return error;
+            }
+            return QString();
+        },
+        this,
+        [this](const QString& error) {
+            if (error.isEmpty())
+                return;
+            qCWarning(lcXIntake).noquote() << error;
+            m_savedMonth = {}; // written again with the next cursor
+        });
+}
+
+void XIntake::countRead(XReadBudget::Source source, const QList<XPost>& posts)
+{
+    const std::int64_t now = wallNowMs();
+    followMonth(now);
+    QStringList ids;
+    ids.reserve(posts.size());
+    for (const XPost& post : posts)
+        ids.append(post.id);
+    m_budget.count(source, ids, now);
+    applyBudgetLevel();
+}
+
+void XIntake::applyBudgetLevel()
+{
+    const XBudgetLevel level = m_budget.level();
+    for (const auto& source : m_sources)
+        source->scheduler.setBudgetLevel(level);
+    const XBudgetLevel was = std::exchange(m_budgetLevel, level);
+    if (level == was)
+        return;
+    qCInfo(lcXIntake).noquote() << m_budget.summary() << m_budget.note();
+    if (level > was)
+        emit problem(m_budget.note());
+    emit stateChanged();
 }
 
 XPhase XIntake::phaseNow(int* auctionIndex, QString* conversationId) const
@@ -154,6 +266,9 @@ XPhase XIntake::phaseNow(int* auctionIndex, QString* conversationId) const
 
 void XIntake::tick()
 {
+    if (!m_timer.isActive())
+        return; // stopped: nothing is read
+    followMonth(wallNowMs());
     // The dock repaints on stateChanged(): say it only when a source's state changed.
     QStringList before;
     for (const auto& s : m_sources)
@@ -191,6 +306,9 @@ void XIntake::tick()
                            });
             continue;
         }
+        // The month's stored figures first: they may say the budget is spent.
+        if (!m_monthRead && !m_monthReadFailed)
+            continue;
         // The next page of a round goes as soon as the limits allow; a new round waits for the
         // phase's cadence.
         if (!source.scheduler.mayPollNow(wallNowMs(), phase, source.roundOpen && source.pages > 0))
@@ -277,6 +395,8 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
     }
     source.postsRead += int(page.posts.size());
     m_postsRead += int(page.posts.size());
+    countRead(source.search ? XReadBudget::Source::Search : XReadBudget::Source::Mentions,
+              page.posts);
     // The cursor moves only past posts older than the source's lag: a post created just before
     // them may not be indexed yet, and since_id would skip it for good once it is.
     const std::int64_t horizon = source.roundStartedMs - lagMs(source);
@@ -296,7 +416,13 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
         qCWarning(lcXIntake).noquote() << source.name << "X gave the same next_token again";
         source.nextToken.clear();
     }
-    if (!source.nextToken.isEmpty() && source.pages < m_options.maxPagesPerRound) {
+    // A budget spent on this page: what was read is judged now, the older pages wait for the
+    // sweep after the close (the cursor does not move past them).
+    int auctionIndex = -1;
+    QString conversation;
+    const bool budgetStops = m_budget.level() == XBudgetLevel::Spent &&
+                             phaseNow(&auctionIndex, &conversation) != XPhase::Grace;
+    if (!source.nextToken.isEmpty() && source.pages < m_options.maxPagesPerRound && !budgetStops) {
         source.lastResult = tr("reading: page %1").arg(source.pages);
         return; // the next page when the scheduler allows
     }
@@ -359,6 +485,7 @@ void XIntake::finishRound(Source& source)
             emit problem(source.lastResult);
             return;
         }
+        saveMonth(); // with the cursor: what these posts cost survives a restart as they do
         if (!source.resumeToken.isEmpty()) {
             source.roundOpen = false; // a backlog: neither the cursor nor the watermark moves yet
             source.lastResult = tr("reading a backlog: %n post(s) judged so far", nullptr, count);
@@ -428,6 +555,7 @@ void XIntake::verifyLeaderThenVouch(Source& source, int auctionIndex, std::int64
                                         .arg(r.ok() ? page.error : XApi::describeFailure(r));
                 return;
             }
+            countRead(XReadBudget::Source::Lookup, page.posts);
             const bool exists = std::any_of(page.posts.cbegin(), page.posts.cend(),
                                             [&](const XPost& p) { return p.id == postId; });
             if (exists) {
@@ -464,7 +592,10 @@ void XIntake::vouch(Source& source, std::int64_t upToMs)
 QList<XIntake::SourceState> XIntake::sources() const
 {
     QList<SourceState> states;
-    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    const std::int64_t now = wallNowMs();
+    int auctionIndex = -1;
+    QString conversation;
+    const XPhase phase = phaseNow(&auctionIndex, &conversation);
     for (const auto& s : m_sources) {
         SourceState state;
         state.name = s->name;
@@ -473,9 +604,11 @@ QList<XIntake::SourceState> XIntake::sources() const
         state.lastPollUtcMs = s->lastPollUtcMs;
         state.remaining = s->scheduler.remaining();
         state.resetUtcMs = s->scheduler.resetUtcMs();
-        state.waitingFor = s->scheduler.waitingFor(now);
+        state.waitingFor = s->scheduler.waitingFor(now, phase);
         state.watermarkUtcMs = s->watermarkMs;
         state.postsRead = s->postsRead;
+        state.reading = s->busy || s->roundOpen;
+        state.nextRoundUtcMs = s->scheduler.nextAllowedMs(now, phase);
         states.append(state);
     }
     return states;

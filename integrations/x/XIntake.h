@@ -7,7 +7,9 @@
 // marathon database, moved only after the engine acknowledged the posts it covers, and reports a
 // watermark ("I have seen every post created up to T"): the engine declares a winner only once
 // every source passed the auction's end. Before it vouches for the end, the leading post is
-// looked up again; a deleted one is invalidated (audited) and the next leader checked.
+// looked up again; a deleted one is invalidated (audited) and the next leader checked. What X
+// bills for the reads is counted per UTC month (XReadBudget), kept in the marathon database's
+// meta, and near the month's budget polling slows, then waits for the sweep after the close.
 
 #include "XApi.h"
 #include "XPollScheduler.h"
@@ -20,8 +22,9 @@
 #include <vector>
 
 namespace sb::auction {
+class Clock;
 class EngineThread;
-}
+} // namespace sb::auction
 
 namespace sb::integrations::x {
 
@@ -39,6 +42,15 @@ struct XIntakeOptions
     std::int64_t mentionsLagMs = 2'000;
     int maxPagesPerRound = 50;
     int tickMs = 50; // how often the sources look whether they may poll (cheap: no I/O)
+    // Pay-per-use, in millionths of a dollar (XSettings): a post read by search or lookup, a
+    // post of the account's own mentions, and the month's budget for reads. A budget of 0 is no
+    // budget: the cost is still counted, polling is never slowed for it.
+    std::int64_t readPriceMicroUsd = 5'000;
+    std::int64_t ownReadPriceMicroUsd = 1'000;
+    std::int64_t monthlyBudgetMicroUsd = 0;
+    // X's clock: the scheduler's times (X gives rate-limit resets in epoch seconds) and the UTC
+    // month and day reads are billed in. Null: the system clock; tests give their virtual one.
+    const sb::auction::Clock* clock = nullptr;
 };
 
 class XIntake : public QObject
@@ -60,6 +72,11 @@ public:
         QString waitingFor;
         std::int64_t watermarkUtcMs = 0;
         int postsRead = 0;
+        // A round is under way: a request, its pages or the engine's verdicts are pending.
+        bool reading = false;
+        // When the scheduler lets the next round start (XPollScheduler::kNever: not in this
+        // phase, the month's budget is spent).
+        std::int64_t nextRoundUtcMs = 0;
     };
 
     XIntake(sb::auction::EngineThread& session, HttpClient& http, TokenProvider token,
@@ -74,7 +91,16 @@ public:
     bool isRunning() const { return m_timer.isActive(); }
 
     QList<SourceState> sources() const;
-    int postsRead() const; // posts returned by X since start (what pay-per-use bills)
+    int postsRead() const; // posts returned by X since start
+    // This UTC month's reads (kept across restarts), their estimated cost and the budget.
+    const XReadBudget& readBudget() const { return m_budget; }
+    // Whether this month's stored figures are in (new rounds wait for them: the budget may be
+    // spent already).
+    bool monthFiguresRead() const { return m_monthRead || m_monthReadFailed; }
+
+    // Looks whether a source may poll now and sends what may go. The timer calls it every
+    // tickMs; a test that moved the clock calls it to have the intake look at once.
+    void tick();
 
 signals:
     void stateChanged();
@@ -83,7 +109,6 @@ signals:
 
 private:
     struct Source;
-    void tick();
     void poll(Source& source);
     void onPage(Source& source, const HttpResponse& response);
     void finishRound(Source& source);
@@ -93,6 +118,12 @@ private:
     XPhase phaseNow(int* auctionIndex, QString* conversationId) const;
     std::int64_t wallNowMs() const;
     std::int64_t lagMs(const Source& source) const;
+    // The month's figures: read when a month starts being counted, written with the cursors.
+    void followMonth(std::int64_t nowMs);
+    void readMonth();
+    void saveMonth();
+    void countRead(XReadBudget::Source source, const QList<XPost>& posts);
+    void applyBudgetLevel();
 
     sb::auction::EngineThread& m_session;
     HttpClient& m_http;
@@ -102,6 +133,12 @@ private:
     std::vector<std::unique_ptr<Source>> m_sources;
     QTimer m_timer;
     int m_postsRead = 0;
+    XReadBudget m_budget;
+    bool m_monthRead = false;        // the stored figures of the month counted are in m_budget
+    bool m_monthReadFailed = false;  // polling goes on; the read is tried again with the cursor
+    QString m_monthReading;          // the month whose stored figures are being read
+    XReadBudget::Month m_savedMonth; // as stored
+    XBudgetLevel m_budgetLevel = XBudgetLevel::Within;
 };
 
 } // namespace sb::integrations::x

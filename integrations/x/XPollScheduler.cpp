@@ -14,15 +14,36 @@ QString clockText(std::int64_t utcMs)
     return QDateTime::fromMSecsSinceEpoch(utcMs).toLocalTime().toString(QStringLiteral("HH:mm:ss"));
 }
 
+constexpr std::int64_t kDayMs = 24 * 60 * 60'000;
+
 } // namespace
+
+QString budgetNote(XBudgetLevel level)
+{
+    switch (level) {
+    case XBudgetLevel::Within:
+        return {};
+    case XBudgetLevel::Nearing:
+        return QCoreApplication::translate(
+            "XPollScheduler", "80 % of this month's read budget is spent: polling slowed");
+    case XBudgetLevel::Spent:
+        return QCoreApplication::translate(
+            "XPollScheduler",
+            "This month's read budget is spent: only the sweep after the close reads");
+    }
+    return {};
+}
 
 std::int64_t XPollScheduler::cadenceMs(XPhase phase) const
 {
+    // Near the budget, the rounds that only keep the feed fresh slow down; the last minutes and
+    // the sweep after the close keep their pace, as the winner depends on them.
+    const std::int64_t slowdown = m_budget == XBudgetLevel::Within ? 1 : kNearingSlowdown;
     switch (phase) {
     case XPhase::Idle:
-        return m_cadence.idleMs;
+        return m_cadence.idleMs * slowdown;
     case XPhase::Open:
-        return m_cadence.openMs;
+        return m_cadence.openMs * slowdown;
     case XPhase::Closing:
         return m_cadence.closingMs;
     case XPhase::Grace:
@@ -33,6 +54,10 @@ std::int64_t XPollScheduler::cadenceMs(XPhase phase) const
 
 std::int64_t XPollScheduler::nextAllowedMs(std::int64_t nowMs, XPhase phase, bool nextPage) const
 {
+    // A spent budget waits for the next month (or a larger budget), except for the sweep that
+    // lets the winner be declared.
+    if (m_budget == XBudgetLevel::Spent && phase != XPhase::Grace)
+        return kNever;
     std::int64_t next = std::max(nowMs, m_blockedUntilMs);
     if (m_lastRoundMs > 0 && !nextPage)
         next = std::max(next, m_lastRoundMs + cadenceMs(phase));
@@ -116,8 +141,10 @@ void XPollScheduler::onUnusableAnswer(std::int64_t nowMs)
     m_rateLimited = false;
 }
 
-QString XPollScheduler::waitingFor(std::int64_t nowMs) const
+QString XPollScheduler::waitingFor(std::int64_t nowMs, XPhase phase) const
 {
+    if (m_budget == XBudgetLevel::Spent && phase != XPhase::Grace)
+        return budgetNote(m_budget);
     if (m_blockedUntilMs > nowMs) {
         if (m_rateLimited)
             return QCoreApplication::translate("XPollScheduler",
@@ -132,7 +159,128 @@ QString XPollScheduler::waitingFor(std::int64_t nowMs) const
         return QCoreApplication::translate("XPollScheduler",
                                            "no requests left: waiting for the reset at %1")
             .arg(clockText(*m_resetUtcMs));
+    if (m_budget == XBudgetLevel::Nearing && (phase == XPhase::Open || phase == XPhase::Idle))
+        return budgetNote(m_budget);
     return {};
+}
+
+XReadBudget::XReadBudget(std::int64_t readPriceMicroUsd, std::int64_t ownReadPriceMicroUsd,
+                         std::int64_t budgetMicroUsd)
+    : m_readPriceMicroUsd(std::max<std::int64_t>(0, readPriceMicroUsd)),
+      m_ownReadPriceMicroUsd(std::max<std::int64_t>(0, ownReadPriceMicroUsd)),
+      m_budgetMicroUsd(std::max<std::int64_t>(0, budgetMicroUsd))
+{}
+
+QString XReadBudget::monthOf(std::int64_t utcMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC).toString(QStringLiteral("yyyy-MM"));
+}
+
+void XReadBudget::startMonth(const QString& monthKey)
+{
+    m_month = Month{};
+    m_month.key = monthKey;
+}
+
+void XReadBudget::restore(const Month& stored)
+{
+    if (stored.key != m_month.key)
+        return;
+    m_month.mentions += stored.mentions;
+    m_month.search += stored.search;
+    m_month.lookup += stored.lookup;
+    m_month.costMicroUsd += stored.costMicroUsd;
+}
+
+std::int64_t XReadBudget::count(Source source, const QStringList& postIds, std::int64_t utcMs)
+{
+    // X bills a post once per UTC day: a new day forgets the ids of the last one.
+    const std::int64_t day = utcMs >= 0 ? utcMs / kDayMs : (utcMs - kDayMs + 1) / kDayMs;
+    if (day != m_day) {
+        m_day = day;
+        m_billedToday.clear();
+    }
+    const bool own = source == Source::Mentions;
+    const std::int64_t price = own ? m_ownReadPriceMicroUsd : m_readPriceMicroUsd;
+    const QString prefix = own ? QStringLiteral("o:") : QStringLiteral("r:");
+    std::int64_t billed = 0;
+    for (const QString& id : postIds) {
+        const QString key = prefix + id;
+        if (m_billedToday.contains(key))
+            continue;
+        if (m_billedToday.size() < kMaxIdsPerDay)
+            m_billedToday.insert(key);
+        ++billed;
+    }
+    std::int64_t& posts = source == Source::Mentions ? m_month.mentions
+                          : source == Source::Search ? m_month.search
+                                                     : m_month.lookup;
+    posts += billed;
+    m_month.costMicroUsd += billed * price;
+    return billed * price;
+}
+
+XBudgetLevel XReadBudget::level() const
+{
+    if (m_budgetMicroUsd <= 0)
+        return XBudgetLevel::Within;
+    if (m_month.costMicroUsd >= m_budgetMicroUsd)
+        return XBudgetLevel::Spent;
+    // 80 %, rounded up, without the overflow of multiplying a large budget.
+    if (m_month.costMicroUsd >= m_budgetMicroUsd - m_budgetMicroUsd / 5)
+        return XBudgetLevel::Nearing;
+    return XBudgetLevel::Within;
+}
+
+QString XReadBudget::summary() const
+{
+    if (m_budgetMicroUsd <= 0)
+        return QCoreApplication::translate("XPollScheduler",
+                                           "Posts read this month: %1 · about %2 (no budget set)")
+            .arg(m_month.posts())
+            .arg(usdText(m_month.costMicroUsd));
+    return QCoreApplication::translate("XPollScheduler",
+                                       "Posts read this month: %1 · about %2 of %3")
+        .arg(m_month.posts())
+        .arg(usdText(m_month.costMicroUsd), usdText(m_budgetMicroUsd));
+}
+
+QStringList XReadBudget::metaKeys(const QString& monthKey)
+{
+    const QString posts = QStringLiteral("x.posts_read.") + monthKey;
+    return {QStringLiteral("x.read_cost.") + monthKey, posts, posts + QStringLiteral(".mentions"),
+            posts + QStringLiteral(".search"), posts + QStringLiteral(".lookup")};
+}
+
+QList<std::pair<QString, std::int64_t>> XReadBudget::metaValues(const Month& month)
+{
+    const QStringList keys = metaKeys(month.key);
+    return {{keys.at(0), month.costMicroUsd},
+            {keys.at(1), month.posts()},
+            {keys.at(2), month.mentions},
+            {keys.at(3), month.search},
+            {keys.at(4), month.lookup}};
+}
+
+XReadBudget::Month XReadBudget::fromMeta(const QString& monthKey, const QStringList& values)
+{
+    const auto number = [&values](int i) {
+        const qint64 n = values.value(i).toLongLong();
+        return std::max<std::int64_t>(0, n);
+    };
+    Month m;
+    m.key = monthKey;
+    m.costMicroUsd = number(0);
+    m.mentions = number(2);
+    m.search = number(3);
+    m.lookup = number(4);
+    return m;
+}
+
+QString XReadBudget::usdText(std::int64_t microUsd)
+{
+    const std::int64_t cents = (std::max<std::int64_t>(0, microUsd) + 5'000) / 10'000;
+    return QStringLiteral("$%1.%2").arg(cents / 100).arg(cents % 100, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace sb::integrations::x

@@ -136,6 +136,9 @@ XIntakeOptions XSettings::intake(const QString& accountUserId) const
     o.useMentions = useMentions;
     o.useSearch = useSearch;
     o.cadence = cadence;
+    o.readPriceMicroUsd = readPriceMicroUsd;
+    o.ownReadPriceMicroUsd = ownReadPriceMicroUsd;
+    o.monthlyBudgetMicroUsd = monthlyBudgetMicroUsd; // 0: no budget
     return o;
 }
 
