@@ -94,6 +94,11 @@ XDock::XDock(QWidget* parent) : QDockWidget(tr("X"), parent)
     m_cost = new QLabel;
     m_cost->setObjectName(QStringLiteral("xCostLabel"));
     layout->addWidget(m_cost);
+    m_budget = new QLabel;
+    m_budget->setObjectName(QStringLiteral("xBudgetLabel"));
+    m_budget->setWordWrap(true);
+    m_budget->setVisible(false);
+    layout->addWidget(m_budget);
     m_result = new QLabel;
     m_result->setObjectName(QStringLiteral("xResultLabel"));
     m_result->setWordWrap(true);
@@ -223,10 +228,12 @@ void XDock::refresh()
             m_sources->setItem(row, column, item);
         }
     }
-    const int read = intake ? intake->postsRead() : 0;
-    m_cost->setText(tr("Posts read since the studio started: %1 (about $%2 at pay-per-use)")
-                        .arg(read)
-                        .arg(read * kUsdPerPostRead, 0, 'f', 2));
+    // This month's reads as the intake counts them (kept in the marathon), in integer micro-USD.
+    m_cost->setText(intake ? intake->readBudget().summary()
+                           : tr("This month's reads from X are counted while signed in."));
+    const QString note = intake ? intake->readBudget().note() : QString();
+    m_budget->setText(note);
+    m_budget->setVisible(!note.isEmpty());
 }
 
 } // namespace sb::app

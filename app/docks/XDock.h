@@ -2,8 +2,9 @@
 // The X dock: who the studio is signed in as (Sign in opens the browser at X's authorize page;
 // the one-shot listener takes the answer), the app's client id, the running auction's post on X
 // (whose replies are its bids), and each intake source: whether it is used and why not, its last
-// result, the rate limit left and its reset, what it has vouched for, and the posts read (what
-// pay-per-use bills). It shows an XConnection; it talks to no server itself.
+// result, the rate limit left and its reset, what it has vouched for, and the posts read; below,
+// this month's reads and their pay-per-use cost against the month's budget, and whether nearing
+// it slowed polling. It shows an XConnection; it talks to no server itself.
 
 #include <QDockWidget>
 
@@ -29,9 +30,6 @@ class XDock : public QDockWidget
     Q_OBJECT
 
 public:
-    // What a pay-per-use read costs (USD per post returned), for the estimate shown.
-    static constexpr double kUsdPerPostRead = 0.005;
-
     explicit XDock(QWidget* parent = nullptr);
 
     // The connection and session it shows (null: none, e.g. while the marathon is replaced).
@@ -51,6 +49,8 @@ public:
     QPushButton* setPostButton() const { return m_setPost; }
     QTableWidget* sourcesTable() const { return m_sources; }
     QLabel* resultLabel() const { return m_result; }
+    QLabel* costLabel() const { return m_cost; }
+    QLabel* budgetLabel() const { return m_budget; } // hidden while within the budget
 
 public slots:
     void refresh();
@@ -74,6 +74,7 @@ private:
     QPushButton* m_setPost = nullptr;
     QTableWidget* m_sources = nullptr;
     QLabel* m_cost = nullptr;
+    QLabel* m_budget = nullptr;
     QLabel* m_result = nullptr;
 };
 
