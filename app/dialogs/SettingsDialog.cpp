@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "HotkeysSettingsPage.h"
+#include "XSettingsPage.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -122,8 +123,12 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, QWidget* parent)
     connect(m_streamPage, &StreamSettingsPage::changed, this, &SettingsDialog::edited);
     m_hotkeysPage = new HotkeysSettingsPage;
     connect(m_hotkeysPage, &HotkeysSettingsPage::changed, this, &SettingsDialog::edited);
+    // x.ini lives beside studio.ini, so a test's settings folder holds both.
+    m_xPage = new XSettingsPage(m_settings->folder());
+    connect(m_xPage, &XSettingsPage::changed, this, &SettingsDialog::edited);
     // In the order of enum Page.
     addPage(tr("Stream"), m_streamPage);
+    addPage(tr("X account"), m_xPage);
     addPage(tr("Output"), createOutputPage());
     addPage(tr("Video"), createVideoPage());
     addPage(tr("Recording"), createRecordingPage());
@@ -390,8 +395,8 @@ QString SettingsDialog::language() const
 QStringList SettingsDialog::validationErrors() const
 {
     // In the order of the pages, so the first sentence is about the page nearest the top.
-    return m_streamPage->validationErrors() + StudioSettings::validationErrors(output()) +
-           StudioSettings::validationErrors(video()) +
+    return m_streamPage->validationErrors() + m_xPage->validationErrors() +
+           StudioSettings::validationErrors(output()) + StudioSettings::validationErrors(video()) +
            StudioSettings::validationErrors(recording()) + m_hotkeysPage->validationErrors();
 }
 
@@ -481,6 +486,8 @@ void SettingsDialog::startApplying(bool closeWhenDone)
         problems << error;
     applyHotkeys(&problems);
     if (!m_settings->setLanguage(language(), &error))
+        problems << error;
+    if (!m_xPage->apply(&error))
         problems << error;
     m_applying = true;
     m_streamPage->apply([this, problems, closeWhenDone](const QStringList& streamProblems) {

@@ -1,9 +1,10 @@
 #pragma once
 // The studio's Settings window, laid out like OBS Studio's: pages listed on the left (Stream,
-// Output, Video, Recording, Hotkeys, General), the chosen page on the right. The dialog edits a
-// copy of StudioSettings: Apply and OK write it back and save the file, Cancel drops it. What
-// StudioSettings would refuse is listed in red at the foot and keeps OK and Apply disabled. Every
-// input has an objectName so tests can drive the dialog as a user would.
+// X account, Output, Video, Recording, Hotkeys, General), the chosen page on the right. The dialog
+// edits a copy of StudioSettings and of x.ini (XSettings, in the same folder): Apply and OK write
+// them back and save the files, Cancel drops them. What they would refuse is listed in red at the
+// foot and keeps OK and Apply disabled. Every input has an objectName so tests can drive the
+// dialog as a user would.
 
 #include "StreamSettingsPage.h"
 #include "StudioSettings.h"
@@ -22,6 +23,7 @@ class QStackedWidget;
 namespace sb::app {
 
 class HotkeysSettingsPage;
+class XSettingsPage;
 
 class SettingsDialog : public QDialog
 {
@@ -31,6 +33,7 @@ public:
     enum Page
     {
         StreamPage,
+        XAccountPage,
         OutputPage,
         VideoPage,
         RecordingPage,
@@ -108,6 +111,7 @@ private:
 
     StreamSettingsPage* m_streamPage = nullptr;
     HotkeysSettingsPage* m_hotkeysPage = nullptr;
+    XSettingsPage* m_xPage = nullptr;
 
     // Output
     QComboBox* m_encoderCombo = nullptr;

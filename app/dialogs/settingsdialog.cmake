@@ -1,7 +1,9 @@
-# The Settings window (Stream, Output, Video, Recording, Hotkeys, General) over StudioSettings.
+# The Settings window (Stream, X account, Output, Video, Recording, Hotkeys, General) over
+# StudioSettings and x.ini.
 list(APPEND SB_APP_SOURCES
     dialogs/SettingsDialog.cpp dialogs/SettingsDialog.h
     dialogs/StreamSettingsPage.cpp dialogs/StreamSettingsPage.h
     dialogs/DestinationDialog.cpp dialogs/DestinationDialog.h
     dialogs/HotkeysSettingsPage.cpp dialogs/HotkeysSettingsPage.h
+    dialogs/XSettingsPage.cpp dialogs/XSettingsPage.h
 )

@@ -11,3 +11,13 @@ add_test(NAME tst_settingsdialog
     COMMAND ${PROJECT_SOURCE_DIR}/tests/studio/keyring-test.sh $<TARGET_FILE:tst_settingsdialog>)
 set_tests_properties(tst_settingsdialog PROPERTIES LABELS unit TIMEOUT 600
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=sb.*.warning=false")
+
+# The X account page (x.ini beside studio.ini in the test's folder) through the same dialog, so
+# under the same private keyring: the Stream page asks the keychain whether it is there.
+add_executable(tst_xsettingspage tst_xsettingspage.cpp)
+target_link_libraries(tst_xsettingspage PRIVATE Qt6::Test sb_app sb_compile_options)
+set_target_properties(tst_xsettingspage PROPERTIES AUTOMOC ON)
+add_test(NAME tst_xsettingspage
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/studio/keyring-test.sh $<TARGET_FILE:tst_xsettingspage>)
+set_tests_properties(tst_xsettingspage PROPERTIES LABELS unit TIMEOUT 600
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=sb.*.warning=false")
