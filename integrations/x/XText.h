@@ -16,6 +16,11 @@ constexpr int kUrlWeight = 23;
 // weight-1 ranges (U+0000–U+10FF, U+2000–U+200D, U+2010–U+201F, U+2032–U+2037) count 1, all
 // others 2; an emoji sequence (ZWJ family, skin tone, flag, keycap, with VS16) counts 2 as one
 // emoji; every URL (http(s)://… and bare domains such as example.com) counts 23.
+// Near enough to twitter-text, not a copy: emoji sequences are the grapheme clusters that start
+// with a pictograph and carry VS16, ZWJ, a skin tone, tags or a second regional indicator (a
+// lone © or ® without VS16 counts 1, by its range); bare domains are recognised for the common
+// generic TLDs only (twitter-text knows all), and a country code (example.jp) only with a path or
+// a subdomain, as twitter-text does.
 int weightedLength(const QString& text);
 
 // `text` after NFC, shortened when it is longer than `max` so that it ends in "…" and weighs at
