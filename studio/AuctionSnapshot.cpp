@@ -44,6 +44,7 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::op
     s.marathonName = config.name;
     s.marathonState = engine.marathonState();
     s.dayCount = config.days;
+    s.hashtag = BidParser::visibleText(config.hashtag).trimmed();
 
     const QList<AuctionDay>& auctions = engine.auctions();
     for (const AuctionDay& a : auctions) {

@@ -78,6 +78,13 @@ struct AuctionSnapshot
     // Between windows: when the next auction opens (0 when none is left).
     std::int64_t nextStartUtcMs = 0;
 
+    // How to bid on X: the signed-in account viewers reply to ("sothebais", without the "@";
+    // empty while none is signed in, stamped by AuctionStateModel::setXHandle) and the marathon's
+    // hashtag ("#SothebAIs"; empty when bids need none). Both with bidi and zero-width controls
+    // removed, as names are.
+    QString xHandle;
+    QString hashtag;
+
     QList<FeedEntry> feed;               // newest first, at most kFeedLength
     QList<LeaderboardEntry> leaderboard; // best first, at most kLeaderboardLength
 

@@ -1,6 +1,7 @@
 #include "AuctionStateModel.h"
 
 #include "AuctionEvent.h"
+#include "BidParser.h"
 #include "EngineThread.h"
 
 namespace sb::studio {
@@ -93,6 +94,18 @@ void AuctionStateModel::setDemo(bool demo)
 {
     m_demo = demo;
     refresh();
+}
+
+void AuctionStateModel::setXHandle(const QString& username)
+{
+    QString handle = BidParser::visibleText(username).trimmed();
+    while (handle.startsWith(u'@'))
+        handle.remove(0, 1);
+    if (handle == m_xHandle)
+        return;
+    m_xHandle = handle;
+    publish(*snapshot()); // the same auction, with the handle stamped
+    emit changed();
 }
 
 void AuctionStateModel::onEvents(const QList<AuctionEvent>& events)
@@ -204,6 +217,7 @@ bool AuctionStateModel::advanceClock()
 
 void AuctionStateModel::publish(AuctionSnapshot snapshot)
 {
+    snapshot.xHandle = m_xHandle; // the engine does not know the X account
     auto shared = std::make_shared<const AuctionSnapshot>(std::move(snapshot));
     std::lock_guard lock(m_mutex);
     m_snapshot = std::move(shared);

@@ -40,6 +40,11 @@ public:
     // Returns true when the displayed second changed.
     bool advanceClock();
     void setDemo(bool demo);
+    // The signed-in X account viewers reply to, for the "How to bid" overlay: set by whoever owns
+    // the X connection when its sign-in changes; empty while signed out. A leading "@" and
+    // invisible controls are dropped. Kept across engines; changed() when it changes.
+    void setXHandle(const QString& username);
+    QString xHandle() const { return m_xHandle; }
 
     // How long the sold auction stays on screen (with its banner) before the schedule card.
     static constexpr std::int64_t kSoldHoldMs = 20'000;
@@ -55,6 +60,7 @@ private:
 
     sb::auction::EngineThread* m_engine;
     bool m_demo = false;
+    QString m_xHandle; // stamped on every snapshot published
     // Kept up to date from the events, so a bid never costs a read of the whole marathon.
     LeaderboardTally m_leaderboard;
     QHash<int, bool> m_extended;             // auction index -> auction.extended seen

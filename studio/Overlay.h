@@ -1,9 +1,9 @@
 #pragma once
 // An overlay is a picture of the auction drawn with QPainter into a painted layer: the auction
 // bar, the lot card, the bid feed, the leaderboard, the schedule card, the SOLD banner, the paused
-// card, and the host character. Each has a style the operator edits in the Properties dock.
-// paint() runs on the render thread with a snapshot copied on the GUI thread; it reads nothing
-// else that can change.
+// card, the "How to bid" card, and the host character. Each has a style the operator edits in the
+// Properties dock. paint() runs on the render thread with a snapshot copied on the GUI thread; it
+// reads nothing else that can change.
 
 #include "AuctionSnapshot.h"
 
@@ -40,7 +40,7 @@ public:
     virtual ~Overlay() = default;
 
     // Stable id used in scene collections: "auction_bar", "lot_card", "bid_feed", "leaderboard",
-    // "schedule_card", "sold_banner", "paused_card", "host".
+    // "schedule_card", "sold_banner", "paused_card", "how_to_bid", "host".
     virtual QString kind() const = 0;
     // Translated name for the Sources dock ("Auction bar").
     virtual QString displayName() const = 0;
@@ -59,6 +59,14 @@ public:
     }
     // True when the picture can change every second without an event (a countdown).
     virtual bool ticksEverySecond() const { return false; }
+    // What the picture for `snapshot` shows, for an overlay that draws a few values: an auction
+    // change that leaves it the same (a rejected bid, for the "How to bid" card) does not repaint
+    // it. Empty, the default: every auction change repaints it.
+    virtual QString pictureKey(const AuctionSnapshot& snapshot) const
+    {
+        Q_UNUSED(snapshot);
+        return {};
+    }
 
     OverlayStyle style() const;
     void setStyle(const OverlayStyle& style);

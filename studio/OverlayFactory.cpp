@@ -3,6 +3,7 @@
 #include "AuctionBarOverlay.h"
 #include "BidFeedOverlay.h"
 #include "HostOverlay.h"
+#include "HowToBidOverlay.h"
 #include "LeaderboardOverlay.h"
 #include "LotCardOverlay.h"
 #include "Overlay.h"
@@ -30,6 +31,8 @@ std::unique_ptr<Overlay> createOverlay(const QString& kind)
         return std::make_unique<SoldBannerOverlay>();
     if (kind == QLatin1String("paused_card"))
         return std::make_unique<PausedCardOverlay>();
+    if (kind == QLatin1String("how_to_bid"))
+        return std::make_unique<HowToBidOverlay>();
     if (kind == QLatin1String("host"))
         return std::make_unique<HostOverlay>();
     return nullptr;
@@ -40,7 +43,8 @@ QStringList overlayKinds()
     return {QStringLiteral("auction_bar"),   QStringLiteral("lot_card"),
             QStringLiteral("bid_feed"),      QStringLiteral("leaderboard"),
             QStringLiteral("schedule_card"), QStringLiteral("sold_banner"),
-            QStringLiteral("paused_card"),   QStringLiteral("host")};
+            QStringLiteral("paused_card"),   QStringLiteral("how_to_bid"),
+            QStringLiteral("host")};
 }
 
 } // namespace sb::studio

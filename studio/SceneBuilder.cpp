@@ -111,9 +111,17 @@ std::shared_ptr<Overlay> SceneBuilder::overlay(const QString& sceneName,
 
 void SceneBuilder::markAllDirty()
 {
-    for (const Entry& entry : std::as_const(m_entries)) {
-        if (entry.painted)
-            entry.painted->markDirty();
+    const std::shared_ptr<const AuctionSnapshot> snapshot = m_model.snapshot();
+    for (Entry& entry : m_entries) {
+        if (!entry.painted)
+            continue;
+        // Compared with what was last asked for, on this thread: the repaint that request caused
+        // reads a snapshot at least as new, so a picture whose key did not move is already right.
+        QString key = entry.overlay->pictureKey(*snapshot);
+        if (!key.isEmpty() && key == entry.pictureKey)
+            continue;
+        entry.pictureKey = std::move(key);
+        entry.painted->markDirty();
     }
 }
 

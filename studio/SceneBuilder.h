@@ -41,8 +41,8 @@ public:
     // The overlay drawn for a source of the last builds, or null.
     std::shared_ptr<Overlay> overlay(const QString& sceneName, const QString& sourceId) const;
 
-    // GUI thread: repaint overlays after the auction changed (all), or as time passes (the ones
-    // animating, and on a new second the ones showing a countdown).
+    // GUI thread: repaint overlays after the auction changed (all whose picture may differ), or
+    // as time passes (the ones animating, and on a new second the ones showing a countdown).
     void markAllDirty();
     void tick(bool newSecond);
 
@@ -53,6 +53,7 @@ private:
         QJsonObject settings;
         std::shared_ptr<Overlay> overlay; // for overlay kinds
         std::shared_ptr<sb::render::PaintedSource> painted;
+        QString pictureKey; // the overlay's pictureKey() at the last repaint asked for
         std::shared_ptr<sb::render::LayerSource> source; // what the layer shows
         sb::render::Layer layerTemplate;                 // for the pipeline's kinds
     };

@@ -9,4 +9,5 @@ list(APPEND SB_STUDIO_SOURCES
     overlays/ScheduleCardOverlay.cpp overlays/ScheduleCardOverlay.h
     overlays/SoldBannerOverlay.cpp overlays/SoldBannerOverlay.h
     overlays/PausedCardOverlay.cpp overlays/PausedCardOverlay.h
+    overlays/HowToBidOverlay.cpp overlays/HowToBidOverlay.h
 )
