@@ -177,9 +177,18 @@ QJsonObject SceneCollection::defaultJson()
                            {QStringLiteral("x"), x},
                            {QStringLiteral("y"), y}};
     };
+    // The artwork ends above the "How to bid" strip (HowToBidOverlay's default place); a
+    // collection saved before the strip existed keeps its full-height lot card and no strip.
+    const QJsonObject lotAboveHowToBid{{QStringLiteral("x"), 0},
+                                       {QStringLiteral("y"), 0},
+                                       {QStringLiteral("width"), 896},
+                                       {QStringLiteral("height"), 560}};
     const QJsonArray auction{
         source("lot", "lot_card",
-               QCoreApplication::translate("sb::studio::SceneCollection", "Artwork")),
+               QCoreApplication::translate("sb::studio::SceneCollection", "Artwork"),
+               lotAboveHowToBid),
+        source("how_to_bid", "how_to_bid",
+               QCoreApplication::translate("sb::studio::SceneCollection", "How to bid")),
         source("host", "host", QCoreApplication::translate("sb::studio::SceneCollection", "Host")),
         source("feed", "bid_feed",
                QCoreApplication::translate("sb::studio::SceneCollection", "Bid feed")),

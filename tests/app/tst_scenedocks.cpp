@@ -281,17 +281,17 @@ void TestSceneDocks::moveUpAndDownReorder()
         return m_collection->scene(m_auction);
     };
     clickRow(tree, rowOf(tree, u"Auction bar"_s));
-    QCOMPARE(scene().indexOf(u"bar"_s), 3);
+    QCOMPARE(scene().indexOf(u"bar"_s), 4);
 
     child<QToolButton>(*m_sources, u"moveSourceUpButton"_s)->click();
-    QCOMPARE(scene().indexOf(u"bar"_s), 4);
-    QCOMPARE(rowNames(tree).indexOf(u"Auction bar"_s), 2); // 7 sources, top first
+    QCOMPARE(scene().indexOf(u"bar"_s), 5);
+    QCOMPARE(rowNames(tree).indexOf(u"Auction bar"_s), 2); // 8 sources, top first
     QCOMPARE(m_sources->selectedSourceId(), u"bar"_s);     // still selected after the move
 
     auto* down = child<QToolButton>(*m_sources, u"moveSourceDownButton"_s);
     down->click();
     down->click();
-    QCOMPARE(scene().indexOf(u"bar"_s), 2);
+    QCOMPARE(scene().indexOf(u"bar"_s), 3);
     QCOMPARE(rowNames(tree).indexOf(u"Auction bar"_s), 4);
 
     // At the bottom, Down is disabled.
