@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AuctionDock.h"
+#include "AuctionStateModel.h"
 #include "BidsDock.h"
 #include "BidsTableModel.h"
 #include "DeadLetterModel.h"
@@ -363,6 +364,13 @@ void MainWindow::connectX()
         statusBar()->showMessage(problem, 10'000);
     connect(m_x.get(), &sb::integrations::x::XConnection::problem, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
+    // The "How to bid" overlay names the account viewers reply to; kept while the keychain
+    // is read again (a new marathon), cleared once signed out.
+    connect(m_x.get(), &sb::integrations::x::XConnection::stateChanged, this, [this] {
+        const sb::integrations::x::XAuth& auth = m_x->auth();
+        if (auth.state() != sb::integrations::x::XAuth::State::Unknown)
+            m_studio.state().setXHandle(auth.isSignedIn() ? auth.username() : QString());
+    });
     m_xDock->setConnection(m_x.get(), &m_studio.session());
     m_x->start();
 }
