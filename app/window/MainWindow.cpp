@@ -365,12 +365,16 @@ void MainWindow::connectX()
     connect(m_x.get(), &sb::integrations::x::XConnection::problem, this,
             [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
     // The "How to bid" overlay names the account viewers reply to; kept while the keychain
-    // is read again (a new marathon), cleared once signed out.
-    connect(m_x.get(), &sb::integrations::x::XConnection::stateChanged, this, [this] {
-        const sb::integrations::x::XAuth& auth = m_x->auth();
-        if (auth.state() != sb::integrations::x::XAuth::State::Unknown)
-            m_studio.state().setXHandle(auth.isSignedIn() ? auth.username() : QString());
-    });
+    // is read again (a new marathon), cleared once signed out. A connection being replaced says
+    // it stopped from its destructor: only the current one is heard.
+    connect(m_x.get(), &sb::integrations::x::XConnection::stateChanged, this,
+            [this, x = m_x.get()] {
+                if (m_x.get() != x)
+                    return;
+                const sb::integrations::x::XAuth& auth = x->auth();
+                if (auth.state() != sb::integrations::x::XAuth::State::Unknown)
+                    m_studio.state().setXHandle(auth.isSignedIn() ? auth.username() : QString());
+            });
     m_xDock->setConnection(m_x.get(), &m_studio.session());
     m_x->start();
 }
