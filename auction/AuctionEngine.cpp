@@ -125,6 +125,14 @@ bool AuctionEngine::reloadState(QString* error)
     m_wallets.clear();
     for (const WalletLink& link : std::as_const(*wallets))
         m_wallets.insert(link.bidderId, link);
+    const Result<QString> posting = m_store.meta(QStringLiteral("x.posting"));
+    if (!posting)
+        return stop(posting.error());
+    m_posting = *posting == QLatin1String("1");
+    Result<QSet<QString>> restricted = m_store.replyRestricted();
+    if (!restricted)
+        return stop(restricted.error());
+    m_replyRestricted = std::move(*restricted);
     QString loadError;
     const auto marathon = m_store.loadMarathon(&loadError);
     if (!marathon) {
@@ -193,7 +201,7 @@ bool AuctionEngine::journal(QLatin1StringView type, std::optional<int> day, QJso
     event.type = type;
     event.day = day;
     event.payload = std::move(payload);
-    if (!m_store.appendEvent(event, error))
+    if (!m_store.appendEvent(event, error) || !planPosts(event, error))
         return false;
     ++m_nextSeq;
     m_uncommitted.append(std::move(event));

@@ -79,6 +79,27 @@ public:
     ActionResult markSettled(int auctionIndex, const QString& note, const QString& actor);
     ActionResult setThreadId(int auctionIndex, const QString& threadId, const QString& actor);
 
+    // The outbox (Outbox.h; EngineOutbox.cpp). While posting is on (kept in the database), the
+    // events that call for a post on X queue it in the transaction that journals them.
+    ActionResult setPosting(bool on);
+    bool posting() const { return m_posting; }
+    // Posts no single event causes (the last minutes, a summary, the open post of an auction
+    // already running when posting was turned on). A key already queued is kept as it was.
+    ActionResult queuePost(OutboxItem item, bool* added = nullptr);
+    // The sender's progress on one post. A sent "open" post becomes its auction's thread in the
+    // same transaction (unless the operator set one meanwhile).
+    ActionResult updatePost(const OutboxItem& item);
+    // Folds the queued posts `ids` into `summary` (queued in the same transaction).
+    ActionResult collapsePosts(const QList<std::int64_t>& ids, OutboxItem summary);
+    // The operator's choices for a failed (or queued) post; both are in the audit journal.
+    ActionResult retryPost(std::int64_t id, const QString& actor);
+    ActionResult skipPost(std::int64_t id, const QString& actor);
+    // X refused a reply to this author's posts: their verdicts go to the auction's thread.
+    ActionResult restrictReplies(const QString& authorId);
+    // What every post about this auction may say: day, lot, title, artist, reserve, minimum,
+    // end_time (local, in the marathon's zone), hashtag. Amounts as "0.525 ETH".
+    QJsonObject postVars(const AuctionDay& auction) const;
+
     const MarathonConfig& config() const { return m_config; }
     MarathonState marathonState() const { return m_marathonState; }
     const QList<AuctionDay>& auctions() const { return m_auctions; }
@@ -107,6 +128,9 @@ private:
     bool advance(std::int64_t now, QString* error);
     bool journal(QLatin1StringView type, std::optional<int> day, QJsonObject payload,
                  QString* error);
+    // What the event asks to be posted on X, queued in the current transaction.
+    bool planPosts(const AuctionEvent& event, QString* error);
+    bool queueInTransaction(OutboxItem& item, bool* added, QString* error);
     bool saveAuction(const AuctionDay& auction, QString* error);
     bool scheduleNext(int afterIndex, QString* error);
     bool declareWinner(AuctionDay& auction, const QStringList& sourcesBehind, QString* error);
@@ -142,6 +166,8 @@ private:
     QList<AuctionEvent> m_uncommitted;
     QSet<std::size_t> m_knownBidKeys;          // AuctionStore::bidKeyHash of every stored bid
     QHash<QString, std::int64_t> m_watermarks; // required bid source -> seen every post up to
+    bool m_posting = false; // meta "x.posting"
+    QSet<QString> m_replyRestricted; // authors whose posts X will not let us answer
     QHash<QString, WalletLink> m_wallets;      // bidder id -> the latest wallet linked
     std::int64_t m_maxWinnerWaitMs = kDefaultMaxWinnerWaitMs;
 };

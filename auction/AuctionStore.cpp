@@ -2,6 +2,7 @@
 
 #include "SchemaMigrations.h"
 #include "SqlThreadGuard.h"
+#include "StoreSql.h"
 #include "WalCheckpointer.h"
 
 #include <QCoreApplication>
@@ -30,34 +31,7 @@ enum Statement
     StatementCount
 };
 
-QString describe(const QString& what, const QSqlError& error)
-{
-    return QStringLiteral("%1: %2").arg(what, error.text());
-}
-
-bool fail(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-    return false;
-}
-
-// A read that could not be done (or stopped part way: a damaged page ends next() with an error).
-AuctionError readError(const QString& what, const QSqlQuery& q)
-{
-    return {describe(what, q.lastError())};
-}
-
-bool stoppedEarly(const QSqlQuery& q)
-{
-    return q.lastError().type() != QSqlError::NoError;
-}
-
-// QtSql binds a null QString as SQL NULL; text columns hold '' instead.
-QString text(const QString& value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
+using namespace storesql;
 
 QVariant optionalInt(const std::optional<std::int64_t>& value)
 {

@@ -8,6 +8,7 @@
 #include "AuctionTypes.h"
 #include "MarathonConfig.h"
 #include "MarathonLock.h"
+#include "Outbox.h"
 #include "SchemaMigrations.h"
 
 #include <QList>
@@ -108,6 +109,21 @@ public:
     bool saveWalletLink(const WalletLink& link, QString* error);
     Result<QList<WalletLink>> walletLinks() const;
     bool setMeta(const QString& key, const QString& value, QString* error);
+
+    // The outbox (Outbox.h; AuctionStoreOutbox.cpp). Adding a key that is already there keeps
+    // the first row and says so with *added = false.
+    bool addOutboxItem(OutboxItem& item, bool* added, QString* error); // sets item.id
+    bool updateOutboxItem(const OutboxItem& item, QString* error);
+    Result<std::optional<OutboxItem>> outboxItem(std::int64_t id) const;
+    Result<std::optional<OutboxItem>> outboxItemByKey(const QString& key) const;
+    // Rows in these states (all when empty), sooner first (priority, then id); at most `limit`.
+    Result<QList<OutboxItem>> outboxItems(const QList<OutboxState>& states, int limit) const;
+    // The newest `limit` rows whatever their state, newest first (the X dock's list).
+    Result<QList<OutboxItem>> latestOutboxItems(int limit) const;
+    // Whether a post with exactly this text was sent, or is being sent (X refuses a repeat).
+    Result<bool> outboxTextUsed(const QString& text, std::int64_t exceptId) const;
+    bool addReplyRestricted(const QString& authorId, std::int64_t sinceUtcMs, QString* error);
+    Result<QSet<QString>> replyRestricted() const;
 
     // A consistent copy of the live database (VACUUM INTO), safe while the engine runs.
     bool snapshotTo(const QString& file, QString* error);

@@ -51,6 +51,22 @@ const std::array<QStringList, SchemaMigrations::kCurrentVersion> kMigrations = {
                        " bidder_name TEXT NOT NULL, address TEXT NOT NULL, source TEXT NOT NULL,"
                        " source_id TEXT NOT NULL, linked_utc_ms INTEGER NOT NULL)"),
     },
+    QStringList{
+        // The posts the studio means to make on X (Outbox.h), and the authors whose posts X
+        // will not let it reply to (their verdicts go to the auction's thread).
+        QStringLiteral("CREATE TABLE outbox(id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+                       " kind TEXT NOT NULL, priority INTEGER NOT NULL,"
+                       " auction_idx INTEGER NOT NULL, bid_id INTEGER NOT NULL,"
+                       " reply_to TEXT NOT NULL, in_thread INTEGER NOT NULL,"
+                       " bidder_id TEXT NOT NULL, bidder_name TEXT NOT NULL,"
+                       " vars_json TEXT NOT NULL, state TEXT NOT NULL, text TEXT NOT NULL,"
+                       " post_id TEXT NOT NULL, error TEXT NOT NULL, attempts INTEGER NOT NULL,"
+                       " collapsed_into INTEGER, created_utc_ms INTEGER NOT NULL,"
+                       " updated_utc_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX outbox_by_state ON outbox(state, priority, id)"),
+        QStringLiteral("CREATE TABLE reply_restricted(author_id TEXT PRIMARY KEY,"
+                       " since_utc_ms INTEGER NOT NULL)"),
+    },
 };
 
 bool fail(QString* error, const QString& message)
@@ -104,6 +120,8 @@ QStringList tablesOfVersion(int version)
         tables += v2;
     if (version >= 3)
         tables += QStringLiteral("wallet_links");
+    if (version >= 4)
+        tables += {QStringLiteral("outbox"), QStringLiteral("reply_restricted")};
     return tables;
 }
 

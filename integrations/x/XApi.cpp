@@ -128,6 +128,82 @@ HttpRequest XApi::lookup(const QStringList& ids, const QString& accessToken) con
     return get(QStringLiteral("/2/tweets"), query, accessToken);
 }
 
+HttpRequest XApi::ownPosts(const QString& userId, const QString& accessToken) const
+{
+    return get(QStringLiteral("/2/users/%1/tweets").arg(userId), postFields(true), accessToken);
+}
+
+HttpRequest XApi::createPost(const QString& text, const QString& inReplyTo,
+                             const QString& accessToken) const
+{
+    QJsonObject body{{QStringLiteral("text"), text}};
+    if (!inReplyTo.isEmpty())
+        body.insert(QStringLiteral("reply"),
+                    QJsonObject{{QStringLiteral("in_reply_to_tweet_id"), inReplyTo}});
+    HttpRequest request;
+    request.method = "POST";
+    request.url = m_baseUrl + QStringLiteral("/2/tweets");
+    request.headers.append(
+        qMakePair(QByteArray("Authorization"), "Bearer " + accessToken.toUtf8()));
+    request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
+    request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return request;
+}
+
+XApi::PostResult XApi::parseCreate(const HttpResponse& response)
+{
+    PostResult result;
+    if (!response.error.isEmpty() || response.status >= 500 || response.status == 0) {
+        result.message = describeFailure(response);
+        return result; // Retry: the post may or may not exist; the same text tells
+    }
+    if (response.status == 201 || response.status == 200) {
+        const QJsonObject data =
+            QJsonDocument::fromJson(response.body).object().value(QStringLiteral("data")).toObject();
+        result.id = idOf(data.value(QStringLiteral("id")));
+        if (result.id.isEmpty()) {
+            result.message = tr("X said the post was made but gave no id.");
+            return result;
+        }
+        result.outcome = PostOutcome::Created;
+        return result;
+    }
+    result.message = describeFailure(response);
+    const QString detail =
+        QJsonDocument::fromJson(response.body).object().value(QStringLiteral("detail")).toString();
+    if (response.status == 429)
+        result.outcome = PostOutcome::RateLimited;
+    else if (response.status == 401)
+        result.outcome = PostOutcome::Unauthorized;
+    else if (response.status == 403 && detail.contains(QLatin1String("duplicate"), Qt::CaseInsensitive))
+        result.outcome = PostOutcome::Duplicate;
+    else if (response.status == 403 &&
+             (detail.contains(QLatin1String("mentioned"), Qt::CaseInsensitive) ||
+              detail.contains(QLatin1String("engaged"), Qt::CaseInsensitive)))
+        result.outcome = PostOutcome::ReplyRestricted;
+    else
+        result.outcome = PostOutcome::Refused;
+    return result;
+}
+
+XRateLimit XApi::postingLimit(const HttpResponse& response)
+{
+    XRateLimit tightest = XRateLimit::fromHeaders(response);
+    for (const QByteArray& prefix : {QByteArray("x-user-limit-24hour-"),
+                                    QByteArray("x-app-limit-24hour-")}) {
+        bool ok = false;
+        const int remaining = response.header(prefix + "remaining").toInt(&ok);
+        if (!ok || (tightest.remaining && *tightest.remaining <= remaining))
+            continue;
+        tightest.remaining = remaining;
+        const qint64 reset = response.header(prefix + "reset").toLongLong(&ok);
+        if (ok)
+            tightest.resetUtcS = reset;
+    }
+    return tightest;
+}
+
 XPage XApi::parsePage(const HttpResponse& response)
 {
     XPage page;

@@ -76,6 +76,35 @@ public:
     // GET /2/tweets?ids=… (up to 100): which of them still exist.
     HttpRequest lookup(const QStringList& ids, const QString& accessToken) const;
 
+    // GET /2/users/:id/tweets: the account's own newest posts (how a post that went out without
+    // its answer is found again).
+    HttpRequest ownPosts(const QString& userId, const QString& accessToken) const;
+    // POST /2/tweets {"text", "reply": {"in_reply_to_tweet_id"}}.
+    HttpRequest createPost(const QString& text, const QString& inReplyTo,
+                           const QString& accessToken) const;
+
+    // What a POST /2/tweets answer means.
+    enum class PostOutcome
+    {
+        Created,           // 201: id set
+        Duplicate,         // 403: the account already posted this exact text
+        ReplyRestricted,   // 403: the target's author did not mention or engage the account
+        RateLimited,       // 429: wait for the reset
+        Unauthorized,      // 401: the token needs a refresh or a new sign-in
+        Retry,             // no answer, 5xx, or a 201 that cannot be read: try the same text again
+        Refused,           // any other refusal: the text or the target will not do
+    };
+    struct PostResult
+    {
+        PostOutcome outcome = PostOutcome::Retry;
+        QString id;
+        QString message; // in words, for the outbox and the X dock
+    };
+    static PostResult parseCreate(const HttpResponse& response);
+    // The tightest of the posting limits an answer reports: the 15-minute user window and the
+    // 24-hour user and app windows (x-user-limit-24hour-*, x-app-limit-24hour-*).
+    static XRateLimit postingLimit(const HttpResponse& response);
+
     // The posts of a mentions, search or lookup answer (status 200). A 200 may still carry
     // errors[] (e.g. some ids of a lookup not found): those go to notFound, the rest is kept.
     static XPage parsePage(const HttpResponse& response);

@@ -60,8 +60,8 @@ const Kind kKinds[] = {
      "bidder amount lot title artist day hashtag"},
     {"settlement", QT_TRANSLATE_NOOP("XTemplates", "Reply to the winner: how to settle"),
      QT_TRANSLATE_NOOP("XTemplates",
-                       "Congratulations! To settle lot {lot}, call claim on the auction contract "
-                       "{wallet} on Shape with exactly {amount} before {deadline}."),
+                       "Congratulations! Lot {lot} is yours for {amount}. It is minted on Shape to "
+                       "{wallet}."),
      "bidder amount lot title wallet deadline"},
     {"summary", QT_TRANSLATE_NOOP("XTemplates", "Thread: a summary of many bids"),
      QT_TRANSLATE_NOOP("XTemplates",
@@ -104,8 +104,8 @@ const Variable kVariables[] = {
     {"hashtag", QT_TRANSLATE_NOOP("XTemplates", "The marathon's hashtag, with #."), 16},
     {"handle", QT_TRANSLATE_NOOP("XTemplates", "The studio's X account, with @."), 16},
     {"wallet",
-     QT_TRANSLATE_NOOP("XTemplates", "The auction contract's address on Shape, where the winner "
-                                     "settles."),
+     QT_TRANSLATE_NOOP("XTemplates", "The wallet the winner linked (\"wallet 0x…\"), where the "
+                                     "lot is minted; if none, how to link one."),
      42},
     {"deadline", QT_TRANSLATE_NOOP("XTemplates", "When the winner's time to settle runs out."), 20},
     {"accepted_count",

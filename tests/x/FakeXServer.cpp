@@ -31,6 +31,8 @@ QByteArray reason(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 201:
+        return "Created";
     case 302:
         return "Found";
     case 400:
@@ -65,6 +67,17 @@ QByteArray problem(int status, const QString& title, const QString& detail)
 FakeXServer::FakeXServer(QObject* parent) : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FakeXServer::onConnection);
+    m_windows[int(Endpoint::Create)] = {100, 100, 0};
+}
+
+FakeXServer::~FakeXServer()
+{
+    // Connections still open (a slow answer on its way) close without calling back into a
+    // server whose members are gone.
+    for (QTcpSocket* socket : m_server.findChildren<QTcpSocket*>()) {
+        socket->disconnect(this);
+        socket->abort();
+    }
 }
 
 bool FakeXServer::start()
@@ -201,6 +214,11 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
         endpoint = Endpoint::Search;
     else if (request.path == QLatin1String("/2/tweets") && request.method == "GET")
         endpoint = Endpoint::Lookup;
+    else if (request.path == QLatin1String("/2/tweets") && request.method == "POST")
+        endpoint = Endpoint::Create;
+    else if (request.path.startsWith(QLatin1String("/2/users/")) &&
+             request.path.endsWith(QLatin1String("/tweets")))
+        endpoint = Endpoint::Timeline;
     else {
         reply(socket, 404, problem(404, QStringLiteral("Not Found"), request.path));
         return;
@@ -271,8 +289,17 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
         }
     }
 
+    if (endpoint == Endpoint::Create) {
+        answerCreate(socket, request, limits, slow);
+        return;
+    }
     QByteArray body;
-    if (endpoint == Endpoint::Lookup) {
+    if (endpoint == Endpoint::Timeline) {
+        const int maxResults = std::clamp(
+            request.query.value(QStringLiteral("max_results"), QStringLiteral("10")).toInt(), 5,
+            100);
+        body = page(ownPosts(), request, maxResults);
+    } else if (endpoint == Endpoint::Lookup) {
         QJsonArray data;
         QJsonArray errors;
         QJsonArray users;

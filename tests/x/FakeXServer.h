@@ -60,6 +60,16 @@ public:
         Mentions,
         Search,
         Lookup,
+        Create,   // POST /2/tweets (100 per 15 minutes per user)
+        Timeline, // GET /2/users/:id/tweets: the account's own posts
+    };
+    static constexpr int kEndpoints = 5;
+    // A post the studio made (POST /2/tweets), in the order they came.
+    struct Created
+    {
+        QString id;
+        QString text;
+        QString inReplyTo; // "" for a post that answers nothing
     };
     struct Window
     {
@@ -69,6 +79,7 @@ public:
     };
 
     explicit FakeXServer(QObject* parent = nullptr);
+    ~FakeXServer() override;
     bool start(); // on a free port of 127.0.0.1
     QString baseUrl() const;
 
@@ -88,6 +99,9 @@ public:
     std::function<std::int64_t()> now; // the clock posts are indexed against (default: wall)
     int slowMs = 3000;
     bool loopNextToken = false; // a lying server: every page says the next one is itself
+    // Since 2026-02 X refuses a reply unless the author of the post replied to mentioned the
+    // account: a target whose text lacks @accountUsername is refused with 403.
+    bool replyRestriction = true;
 
     void addUser(const User& user) { m_users.insert(user.id, user); }
     // Returns the post's id, made from its time as X makes them: a later post has a larger id.
@@ -110,6 +124,10 @@ public:
     // Requests that came before the reset X gave with a 429.
     int beforeReset(Endpoint endpoint) const { return m_beforeReset[int(endpoint)]; }
     QStringList authorizationHeadersSeen() const { return m_authorizations; }
+    const QList<Created>& created() const { return m_created; }
+    int createdWithText(const QString& text) const;
+    int duplicatesRefused() const { return m_duplicatesRefused; }
+    int repliesRefused() const { return m_repliesRefused; }
 
 private:
     struct Request
@@ -136,6 +154,11 @@ private:
     void reply(QTcpSocket* socket, int status, const QByteArray& body,
                const QList<QPair<QByteArray, QByteArray>>& headers = {});
     QByteArray page(const QList<const Post*>& matching, const Request& request, int maxResults);
+    // POST /2/tweets (FakeXPosting.cpp). The post exists once the request is read, even when
+    // the answer is slow: a client killed while waiting has posted.
+    void answerCreate(QTcpSocket* socket, const Request& request,
+                      const QList<QPair<QByteArray, QByteArray>>& limits, bool slow);
+    QList<const Post*> ownPosts() const;
     QJsonObject postJson(const Post& post) const;
     QList<QPair<QByteArray, QByteArray>> spend(Endpoint endpoint, bool* refused);
     std::int64_t clockMs() const;
@@ -146,14 +169,17 @@ private:
     QList<Post> m_posts; // in id order
     QHash<QString, int> m_postByFirstId;
     std::int64_t m_sequence = 0;
-    Window m_windows[3];
-    QList<Fault> m_faults[3];
-    int m_requests[3] = {};
-    int m_overLimit[3] = {};
-    int m_beforeReset[3] = {};
-    std::int64_t m_refusedUntilS[3] = {};
+    Window m_windows[kEndpoints];
+    QList<Fault> m_faults[kEndpoints];
+    int m_requests[kEndpoints] = {};
+    int m_overLimit[kEndpoints] = {};
+    int m_beforeReset[kEndpoints] = {};
+    std::int64_t m_refusedUntilS[kEndpoints] = {};
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QStringList m_authorizations;
+    QList<Created> m_created;
+    int m_duplicatesRefused = 0;
+    int m_repliesRefused = 0;
 };
 
 } // namespace sb::test

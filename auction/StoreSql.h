@@ -1,0 +1,42 @@
+#pragma once
+// Small helpers the store's translation units share: how a failed statement is put in words, and
+// how text columns are bound.
+
+#include "AuctionResult.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+
+namespace sb::auction::storesql {
+
+inline QString describe(const QString& what, const QSqlError& error)
+{
+    return QStringLiteral("%1: %2").arg(what, error.text());
+}
+
+inline bool fail(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+// A read that could not be done (or stopped part way: a damaged page ends next() with an error).
+inline AuctionError readError(const QString& what, const QSqlQuery& q)
+{
+    return {describe(what, q.lastError())};
+}
+
+inline bool stoppedEarly(const QSqlQuery& q)
+{
+    return q.lastError().type() != QSqlError::NoError;
+}
+
+// QtSql binds a null QString as SQL NULL; text columns hold '' instead.
+inline QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+} // namespace sb::auction::storesql
