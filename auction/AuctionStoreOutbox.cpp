@@ -60,10 +60,10 @@ Result<QList<OutboxItem>> readItems(QSqlQuery& q)
     while (q.next()) {
         const auto item = itemFrom(q);
         if (!item)
-            return AuctionError{
-                QCoreApplication::translate("AuctionStore", "The outbox has a row in an unknown "
+            return AuctionError{QCoreApplication::translate("AuctionStore",
+                                                            "The outbox has a row in an unknown "
                                                             "state: %1")
-                    .arg(q.value(11).toString())};
+                                    .arg(q.value(11).toString())};
         items.append(*item);
     }
     if (stoppedEarly(q))
@@ -75,8 +75,7 @@ void bindMutable(QSqlQuery& q, const OutboxItem& item)
 {
     q.addBindValue(text(item.replyTo));
     q.addBindValue(item.inThread ? 1 : 0);
-    q.addBindValue(
-        QString::fromUtf8(QJsonDocument(item.vars).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(item.vars).toJson(QJsonDocument::Compact)));
     q.addBindValue(outboxStateName(item.state));
     q.addBindValue(text(item.text));
     q.addBindValue(text(item.postId));
@@ -107,10 +106,10 @@ bool AuctionStore::addOutboxItem(OutboxItem& item, bool* added, QString* error)
     q.addBindValue(qint64(item.createdUtcMs));
     bindMutable(q, item);
     if (!q.exec())
-        return fail(error, describe(QCoreApplication::translate("AuctionStore",
-                                                                "Cannot queue the post %1")
-                                        .arg(item.key),
-                                    q.lastError()));
+        return fail(error,
+                    describe(QCoreApplication::translate("AuctionStore", "Cannot queue the post %1")
+                                 .arg(item.key),
+                             q.lastError()));
     *added = q.numRowsAffected() > 0;
     if (*added)
         item.id = q.lastInsertId().toLongLong();
@@ -126,10 +125,10 @@ bool AuctionStore::updateOutboxItem(const OutboxItem& item, QString* error)
     bindMutable(q, item);
     q.addBindValue(qint64(item.id));
     if (!q.exec() || q.numRowsAffected() != 1)
-        return fail(error, describe(QCoreApplication::translate("AuctionStore",
-                                                                "Cannot update the post %1")
-                                        .arg(item.key),
-                                    q.lastError()));
+        return fail(
+            error, describe(QCoreApplication::translate("AuctionStore", "Cannot update the post %1")
+                                .arg(item.key),
+                            q.lastError()));
     return true;
 }
 

@@ -139,9 +139,8 @@ ActionResult AuctionEngine::setPosting(bool on)
     if (!m_loaded)
         return ActionResult::failure(tr("No marathon is loaded."));
     const ActionResult result = transaction([&](QString* error) {
-        if (!m_store.setMeta(QStringLiteral("x.posting"), on ? QStringLiteral("1")
-                                                             : QStringLiteral("0"),
-                             error))
+        if (!m_store.setMeta(QStringLiteral("x.posting"),
+                             on ? QStringLiteral("1") : QStringLiteral("0"), error))
             return false;
         if (!on)
             return true;
@@ -228,8 +227,8 @@ ActionResult AuctionEngine::retryPost(std::int64_t id, const QString& actor)
     if (!*read || (*read)->state != OutboxState::Failed)
         return ActionResult::failure(tr("Only a post that failed can be tried again."));
     OutboxItem item = **read;
-    return operatorAction(QStringLiteral("retry_post"), actor,
-                          {{QStringLiteral("post"), item.key}}, [&](QString* error) {
+    return operatorAction(QStringLiteral("retry_post"), actor, {{QStringLiteral("post"), item.key}},
+                          [&](QString* error) {
                               item.state = OutboxState::Queued;
                               item.error.clear();
                               item.text.clear(); // written afresh: X refused this one
@@ -243,12 +242,11 @@ ActionResult AuctionEngine::skipPost(std::int64_t id, const QString& actor)
     const Result<std::optional<OutboxItem>> read = m_store.outboxItem(id);
     if (!read)
         return ActionResult::failure(read.error());
-    if (!*read ||
-        ((*read)->state != OutboxState::Failed && (*read)->state != OutboxState::Queued))
+    if (!*read || ((*read)->state != OutboxState::Failed && (*read)->state != OutboxState::Queued))
         return ActionResult::failure(tr("Only a queued or failed post can be skipped."));
     OutboxItem item = **read;
-    return operatorAction(QStringLiteral("skip_post"), actor,
-                          {{QStringLiteral("post"), item.key}}, [&](QString* error) {
+    return operatorAction(QStringLiteral("skip_post"), actor, {{QStringLiteral("post"), item.key}},
+                          [&](QString* error) {
                               item.state = OutboxState::Skipped;
                               item.updatedUtcMs = m_clock.nowUtcMs();
                               return m_store.updateOutboxItem(item, error);

@@ -18,8 +18,8 @@ constexpr std::array<std::pair<OutboxState, QLatin1StringView>, 6> kStateNames{{
 
 // Sooner first; a kind not listed goes last.
 constexpr std::array<QLatin1StringView, 10> kByPriority{
-    OutboxKind::Open,     OutboxKind::Winner,   OutboxKind::NoWinner, OutboxKind::Settlement,
-    OutboxKind::Extended, OutboxKind::LastMinutes, OutboxKind::Summary, OutboxKind::Leader,
+    OutboxKind::Open,     OutboxKind::Winner,      OutboxKind::NoWinner, OutboxKind::Settlement,
+    OutboxKind::Extended, OutboxKind::LastMinutes, OutboxKind::Summary,  OutboxKind::Leader,
     OutboxKind::Accepted, OutboxKind::Rejected,
 };
 

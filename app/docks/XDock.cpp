@@ -1,5 +1,7 @@
 #include "XDock.h"
 
+#include "XOutboxView.h"
+
 #include "EngineThread.h"
 #include "XConnection.h"
 
@@ -103,6 +105,11 @@ XDock::XDock(QWidget* parent) : QDockWidget(tr("X"), parent)
     m_result->setObjectName(QStringLiteral("xResultLabel"));
     m_result->setWordWrap(true);
     layout->addWidget(m_result);
+    auto* outboxTitle = new QLabel(tr("Posts on X"));
+    outboxTitle->setStyleSheet(QStringLiteral("font-weight: bold"));
+    layout->addWidget(outboxTitle);
+    m_outbox = new XOutboxView;
+    layout->addWidget(m_outbox, 1);
     setWidget(body);
 
     connect(m_signIn, &QPushButton::clicked, this, &XDock::signIn);
@@ -124,6 +131,7 @@ void XDock::setConnection(XConnection* connection, sb::auction::EngineThread* se
         disconnect(m_session, nullptr, this, nullptr);
     m_connection = connection;
     m_session = session;
+    m_outbox->setConnection(connection, session);
     if (m_connection) {
         connect(m_connection, &XConnection::stateChanged, this, &XDock::refresh);
         connect(m_connection, &XConnection::problem, this,
@@ -213,7 +221,9 @@ void XDock::refresh()
         const XIntake::SourceState& s = sources.at(row);
         const QString stateText = !s.waitingFor.isEmpty() ? s.waitingFor : s.lastResult;
         const QStringList cells{
-            s.name == QLatin1String("x-search") ? tr("Search") : tr("Mentions"),
+            s.name == QLatin1String("x-search")   ? tr("Search")
+            : s.name == QLatin1String("x-stream") ? tr("Filtered stream")
+                                                  : tr("Mentions"),
             stateText,
             clock(s.lastPollUtcMs),
             s.remaining ? QString::number(*s.remaining) : QStringLiteral("—"),

@@ -25,6 +25,8 @@ class XConnection;
 
 namespace sb::app {
 
+class XOutboxView;
+
 class XDock : public QDockWidget
 {
     Q_OBJECT
@@ -49,6 +51,7 @@ public:
     QPushButton* setPostButton() const { return m_setPost; }
     QTableWidget* sourcesTable() const { return m_sources; }
     QLabel* resultLabel() const { return m_result; }
+    XOutboxView* outboxView() const { return m_outbox; }
     QLabel* costLabel() const { return m_cost; }
     QLabel* budgetLabel() const { return m_budget; } // hidden while within the budget
 
@@ -76,6 +79,7 @@ private:
     QLabel* m_cost = nullptr;
     QLabel* m_budget = nullptr;
     QLabel* m_result = nullptr;
+    XOutboxView* m_outbox = nullptr;
 };
 
 } // namespace sb::app

@@ -3,4 +3,5 @@ list(APPEND SB_APP_SOURCES
     docks/BidsDock.cpp docks/BidsDock.h
     docks/EventLogDock.cpp docks/EventLogDock.h
     docks/XDock.cpp docks/XDock.h
+    docks/XOutboxView.cpp docks/XOutboxView.h
 )

@@ -1,10 +1,12 @@
 #pragma once
 // X as the studio uses it, the same for the window and headless: the signed-in account (XAuth,
 // tokens in the keychain) and, while signed in, the intake that turns the replies to the running
-// auction's post into bids on this marathon session. The X dock and `x status` read its state.
+// auction's post into bids on this marathon session, and the outbox's sender, which posts what
+// the marathon has to say. The X dock and `x status` read its state.
 
 #include "XAuth.h"
 #include "XIntake.h"
+#include "XOutbox.h"
 #include "XSettings.h"
 
 #include <QObject>
@@ -35,6 +37,8 @@ public:
     XAuth& auth() { return *m_auth; }
     // While signed in (else null).
     XIntake* intake() { return m_intake.get(); }
+    // While signed in with posting on (else null).
+    XOutbox* outbox() { return m_outbox.get(); }
     const XSettings& settings() const { return m_settings; }
     HttpClient& http() { return m_http; }
 
@@ -51,6 +55,7 @@ private:
     std::unique_ptr<SecretStore> m_ownKeychain;
     std::unique_ptr<XAuth> m_auth;
     std::unique_ptr<XIntake> m_intake;
+    std::unique_ptr<XOutbox> m_outbox;
     bool m_started = false;
 };
 

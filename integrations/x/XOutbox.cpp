@@ -33,6 +33,23 @@ bool isReplyToBidder(const OutboxItem& item)
            item.kind == OutboxKind::Settlement;
 }
 
+// Posts that only matter while the auction takes bids.
+bool isAboutBidding(const OutboxItem& item)
+{
+    return item.kind != OutboxKind::Winner && item.kind != OutboxKind::NoWinner &&
+           item.kind != OutboxKind::Settlement;
+}
+
+bool isOver(const QList<AuctionDay>& auctions, int index)
+{
+    for (const AuctionDay& a : auctions) {
+        if (a.index == index)
+            return a.winnerDeclared || a.state == DayState::Completed ||
+                   a.state == DayState::Cancelled;
+    }
+    return true;
+}
+
 // Where a post goes: nowhere for the auction's own post, the auction's post for what belongs
 // in its thread, else the post it answers. Empty `*target` with false: it cannot go yet.
 bool targetOf(const OutboxItem& item, const QList<AuctionDay>& auctions, QString* target)
@@ -282,8 +299,8 @@ void XOutbox::tick()
                     QList<std::int64_t> ids;
                     for (const OutboxItem& item : it.value())
                         ids.append(item.id);
-                    const ActionResult r = s.engine().collapsePosts(
-                        ids, summaryOf(s, it.key(), it.value()));
+                    const ActionResult r =
+                        s.engine().collapsePosts(ids, summaryOf(s, it.key(), it.value()));
                     if (!r.ok) {
                         pick.error = r.error;
                         return pick;
@@ -302,17 +319,22 @@ void XOutbox::tick()
                 return pick;
             }
             for (OutboxItem item : std::as_const(*queued)) {
-                const bool kept = item.kind == OutboxKind::Open ||
-                                  item.kind == OutboxKind::Winner ||
-                                  item.kind == OutboxKind::NoWinner ||
-                                  item.kind == OutboxKind::Settlement;
+                const bool kept =
+                    item.kind == OutboxKind::Open || item.kind == OutboxKind::Winner ||
+                    item.kind == OutboxKind::NoWinner || item.kind == OutboxKind::Settlement;
                 if (!kept && available <= options.reserve) {
                     pick.waitingFor = tr("Posting budget low: only the auction's post and the "
                                          "winner go until X's limit resets.");
                     continue;
                 }
-                if (!item.inThread && isReplyToBidder(item) &&
-                    restricted->contains(item.bidderId))
+                if (isAboutBidding(item) && isOver(s.engine().auctions(), item.auctionIndex)) {
+                    item.state = OutboxState::Skipped;
+                    item.error = tr("The auction was over before this could be posted.");
+                    if (const ActionResult r = s.engine().updatePost(item); !r.ok)
+                        pick.error = r.error;
+                    continue;
+                }
+                if (!item.inThread && isReplyToBidder(item) && restricted->contains(item.bidderId))
                     item.inThread = true;
                 QString target;
                 if (!targetOf(item, s.engine().auctions(), &target))
@@ -430,8 +452,8 @@ void XOutbox::onAnswer(OutboxItem item, const HttpResponse& response)
         m_busy = false;
         m_status.lastResult = result.message;
         blockFor(wait, tr("X's posting limit is spent: waiting for its reset at %1.")
-                           .arg(QDateTime::fromMSecsSinceEpoch(now + wait).toString(
-                               QStringLiteral("HH:mm:ss"))));
+                           .arg(QDateTime::fromMSecsSinceEpoch(now + wait)
+                                    .toString(QStringLiteral("HH:mm:ss"))));
         return;
     }
     case Outcome::Unauthorized:
@@ -444,7 +466,8 @@ void XOutbox::onAnswer(OutboxItem item, const HttpResponse& response)
         m_busy = false;
         m_backoffMs = std::min(kMaxBackoffMs, m_backoffMs == 0 ? 2'000 : m_backoffMs * 2);
         m_status.lastResult = result.message;
-        blockFor(m_backoffMs, tr("Posting again in %1 s: %2").arg(m_backoffMs / 1000).arg(result.message));
+        blockFor(m_backoffMs,
+                 tr("Posting again in %1 s: %2").arg(m_backoffMs / 1000).arg(result.message));
         return;
     case Outcome::Refused:
         item.state = OutboxState::Failed;

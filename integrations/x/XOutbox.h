@@ -34,10 +34,10 @@ struct XOutboxOptions
     QString accountUserId;
     QString accountUsername; // {handle}
     bool allowUrls = false;
-    QMap<QString, QString> templates; // the operator's texts (XTemplates); absent: the default
-    int reserve = 3;                  // posts kept back for the open, the winner, settlement
-    int assumedLimit = 100;           // X's documented 15-minute window, until an answer says
-    std::int64_t minIntervalMs = 1'000;          // between two posts
+    QMap<QString, QString> templates;   // the operator's texts (XTemplates); absent: the default
+    int reserve = 3;                    // posts kept back for the open, the winner, settlement
+    int assumedLimit = 100;             // X's documented 15-minute window, until an answer says
+    std::int64_t minIntervalMs = 1'000; // between two posts
     std::int64_t lastMinutesLeadMs = 5 * 60'000; // "5 minutes left" in the auction's thread
     int tickMs = 200;
 };

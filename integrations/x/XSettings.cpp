@@ -142,4 +142,16 @@ XIntakeOptions XSettings::intake(const QString& accountUserId) const
     return o;
 }
 
+XOutboxOptions XSettings::outbox(const QString& accountUserId,
+                                 const QString& accountUsername) const
+{
+    XOutboxOptions o;
+    o.apiBaseUrl = apiBaseUrl;
+    o.accountUserId = accountUserId;
+    o.accountUsername = accountUsername;
+    o.allowUrls = allowUrls;
+    o.templates = templates;
+    return o;
+}
+
 } // namespace sb::integrations::x

@@ -6,6 +6,7 @@
 
 #include "XAuth.h"
 #include "XIntake.h"
+#include "XOutbox.h"
 
 #include <QMap>
 #include <QString>
@@ -47,6 +48,7 @@ struct XSettings
 
     XAuthSettings auth() const;
     XIntakeOptions intake(const QString& accountUserId) const;
+    XOutboxOptions outbox(const QString& accountUserId, const QString& accountUsername) const;
     friend bool operator==(const XSettings&, const XSettings&) = default;
 };
 

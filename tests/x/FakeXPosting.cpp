@@ -82,9 +82,8 @@ void FakeXServer::answerCreate(QTcpSocket* socket, const Request& request,
                   limits);
             return;
         }
-        const bool invited =
-            target->authorId == accountId ||
-            target->text.contains(u'@' + accountUsername, Qt::CaseInsensitive);
+        const bool invited = target->authorId == accountId ||
+                             target->text.contains(u'@' + accountUsername, Qt::CaseInsensitive);
         if (replyRestriction && !invited) {
             ++m_repliesRefused;
             reply(socket, 403,
@@ -112,8 +111,7 @@ void FakeXServer::answerCreate(QTcpSocket* socket, const Request& request,
             QJsonObject{{QStringLiteral("data"),
                          QJsonObject{{QStringLiteral("id"), id},
                                      {QStringLiteral("text"), text},
-                                     {QStringLiteral("edit_history_tweet_ids"),
-                                      QJsonArray{id}}}}})
+                                     {QStringLiteral("edit_history_tweet_ids"), QJsonArray{id}}}}})
             .toJson(QJsonDocument::Compact);
     if (slow) {
         QTimer::singleShot(slowMs, socket,

@@ -1,6 +1,7 @@
 // The X dock as an operator uses it: Sign in opens the browser at X's authorize page and the
 // dock turns to "Signed in as @…" once X answered; pasting the auction's post sets the thread
-// whose replies are bids; each source's row shows what it read; Sign out forgets the account.
+// whose replies are bids; each source's row shows what it read; the outbox lists the studio's
+// posts (a failed one can be tried again); Sign out forgets the account.
 // Against FakeXServer on loopback, with the marathon session on its own thread and a real Secret
 // Service (keyring-test.sh).
 
@@ -10,6 +11,7 @@
 #include "SessionFixture.h"
 #include "XConnection.h"
 #include "XDock.h"
+#include "XOutboxView.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -25,6 +27,7 @@ using namespace sb::auction::test;
 using namespace sb::integrations;
 using namespace sb::integrations::x;
 using sb::app::XDock;
+using sb::app::XOutboxView;
 using sb::test::FakeXServer;
 
 class TestXDock : public QObject
@@ -90,8 +93,28 @@ void TestXDock::signInSetThePostAndWatchTheBidsComeIn()
                  QStringLiteral("Signed in as @sothebais (account %1)").arg(server.accountId));
     QVERIFY(dock.signOutButton()->isEnabled());
 
-    // The auction opens; the operator pastes its post; a reply to it is a bid.
+    // The auction opens and the studio posts it; X refuses the first try. The outbox shows the
+    // reason, and the operator tries again.
+    server.addFaults(FakeXServer::Endpoint::Create, {FakeXServer::Fault::Forbidden403});
     f.at(kDay1Open + kMinute);
+    XOutboxView* outbox = dock.outboxView();
+    QTRY_VERIFY(outbox->items().size() == 1 &&
+                outbox->items().first().state == OutboxState::Failed);
+    QCOMPARE(outbox->table()->item(0, 0)->text(), QStringLiteral("open"));
+    QVERIFY(outbox->table()->item(0, 3)->text().contains(QLatin1String("403")));
+    QVERIFY(!outbox->retryButton()->isEnabled());
+    outbox->table()->selectRow(0);
+    QVERIFY(outbox->retryButton()->isEnabled());
+    QVERIFY(outbox->skipButton()->isEnabled());
+    outbox->retryButton()->click();
+    QTRY_VERIFY(outbox->items().size() == 1 &&
+                outbox->items().first().state == OutboxState::Sent);
+    QCOMPARE(server.created().size(), 1);
+    QCOMPARE(outbox->table()->item(0, 3)->text(),
+             QStringLiteral("https://x.com/i/web/status/") + server.created().first().id);
+    QCOMPARE(f.session->view().auctions.at(0).threadId, server.created().first().id);
+
+    // The operator pastes another post as the auction's; a reply to it is a bid.
     const QString thread = QStringLiteral("1850000000000000000");
     dock.postEdit()->setText(QStringLiteral("https://x.com/sothebais/status/%1?s=20").arg(thread));
     dock.setPostButton()->click();
@@ -110,6 +133,11 @@ void TestXDock::signInSetThePostAndWatchTheBidsComeIn()
     QTRY_VERIFY(sources->item(0, 6) && sources->item(0, 6)->text().toInt() >= 1);
     QVERIFY(
         dock.findChild<QLabel*>(QStringLiteral("xCostLabel"))->text().contains(QLatin1String("$")));
+    // The verdict is answered on X and listed (the operator's post mentions no one: the reply
+    // goes to the bid, whose author mentioned the account).
+    QTRY_VERIFY(outbox->items().size() == 2 &&
+                outbox->items().first().state == OutboxState::Sent);
+    QCOMPARE(outbox->table()->item(0, 0)->text(), QStringLiteral("accepted"));
 
     // Sign out: nothing more is read, and the dock says so.
     dock.signOutButton()->click();

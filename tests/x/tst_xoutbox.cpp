@@ -29,8 +29,8 @@ MarathonConfig postingConfig()
     c.minAccountAgeDays = 30;
     c.timeBufferMs = 0; // no extensions unless a test wants them
     for (int day = 1; day <= c.days; ++day)
-        c.lots.append({QStringLiteral("Dawn Over Shape %1").arg(day), QStringLiteral("Ada"), {},
-                       {}, {}});
+        c.lots.append(
+            {QStringLiteral("Dawn Over Shape %1").arg(day), QStringLiteral("Ada"), {}, {}, {}});
     return c;
 }
 
@@ -63,7 +63,8 @@ struct PostingWorld
 
     void startOutbox(const XOutboxOptions& o)
     {
-        outbox = std::make_unique<XOutbox>(*f.session, http, [this] { return token; }, o);
+        outbox = std::make_unique<XOutbox>(
+            *f.session, http, [this] { return token; }, o);
         outbox->start();
     }
 
@@ -76,15 +77,15 @@ struct PostingWorld
         o.tickMs = 10;
         o.searchLagMs = 0;
         o.mentionsLagMs = 0;
-        intake = std::make_unique<XIntake>(*f.session, http, [this] { return token; }, o);
+        intake = std::make_unique<XIntake>(
+            *f.session, http, [this] { return token; }, o);
         intake->start();
     }
 
     QList<OutboxItem> rows()
     {
-        return f.onEngine([](AuctionEngine& e) {
-            return e.store().outboxItems({}, 10'000).value();
-        });
+        return f.onEngine(
+            [](AuctionEngine& e) { return e.store().outboxItems({}, 10'000).value(); });
     }
 
     // Waits until nothing is queued or being sent (what waits for a thread excepted).
@@ -278,7 +279,8 @@ void TestXOutbox::manyDueRepliesCollapseIntoSummaries()
     QVERIFY(w.drained());
     // Within the 12 posts X allows (one already spent on the open): nothing dropped, each reply
     // either sent or folded into a summary that was sent.
-    QVERIFY2(w.server.created().size() <= 12, qPrintable(QString::number(w.server.created().size())));
+    QVERIFY2(w.server.created().size() <= 12,
+             qPrintable(QString::number(w.server.created().size())));
     QCOMPARE(w.server.overLimit(FakeXServer::Endpoint::Create), 0);
     QHash<std::int64_t, OutboxItem> byId;
     for (const OutboxItem& row : w.rows())
@@ -329,7 +331,8 @@ void TestXOutbox::aTextPostedBeforeIsSaidDifferently()
 {
     PostingWorld w;
     XOutboxOptions o = w.outboxOptions();
-    o.templates.insert(QStringLiteral("open"), QStringLiteral("Lot {lot} is open. Reply: bid 0.1 ETH"));
+    o.templates.insert(QStringLiteral("open"),
+                       QStringLiteral("Lot {lot} is open. Reply: bid 0.1 ETH"));
     // The operator posted this very text by hand yesterday.
     FakeXServer::Post earlier;
     earlier.text = QStringLiteral("Lot 1 is open. Reply: bid 0.1 ETH");
@@ -343,7 +346,8 @@ void TestXOutbox::aTextPostedBeforeIsSaidDifferently()
     QVERIFY(w.drained());
     QCOMPARE(w.server.duplicatesRefused(), 1);
     QCOMPARE(w.server.created().size(), 1);
-    QCOMPARE(w.server.created().first().text, QStringLiteral("Lot 1 is open. Reply: bid 0.1 ETH (2)"));
+    QCOMPARE(w.server.created().first().text,
+             QStringLiteral("Lot 1 is open. Reply: bid 0.1 ETH (2)"));
     QCOMPARE(w.thread(), w.server.created().first().id);
 }
 
