@@ -314,7 +314,21 @@ ActionResult AuctionEngine::setThreadId(int auctionIndex, const QString& threadI
         {{QStringLiteral("auction"), auctionIndex}, {QStringLiteral("thread_id"), threadId}},
         [&](QString* error) {
             a->threadId = threadId;
-            return saveAuction(*a, error);
+            if (!saveAuction(*a, error))
+                return false;
+            // The operator gave the auction's post: the studio does not make one of its own.
+            const auto open = m_store.outboxItemByKey(QStringLiteral("open:%1").arg(auctionIndex));
+            if (!open) {
+                *error = open.error();
+                return false;
+            }
+            if (!*open || (*open)->state != OutboxState::Queued)
+                return true;
+            OutboxItem skipped = **open;
+            skipped.state = OutboxState::Skipped;
+            skipped.error = tr("The operator gave the auction's post.");
+            skipped.updatedUtcMs = m_clock.nowUtcMs();
+            return m_store.updateOutboxItem(skipped, error);
         });
 }
 

@@ -8,7 +8,11 @@
 #include "FakeXServer.h"
 #include "HttpClient.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
+
+#include <algorithm>
 
 using namespace sb::test;
 using sb::integrations::HttpClient;
@@ -34,6 +38,7 @@ private slots:
     void initTestCase();
     void statusBeforeSigningIn();
     void signInFromATerminalThenReadBidsFromReplies();
+    void aKillMidPollAndMidPostLosesAndRepeatsNothing();
 
 private:
     QProcessEnvironment environment() const
@@ -201,6 +206,107 @@ void TestXHeadless::signInFromATerminalThenReadBidsFromReplies()
     QVERIFY2(headlessErrors.contains(QLatin1String("X: signed in as @sothebais")),
              qPrintable(headlessErrors));
     QVERIFY(!journal.contains(token) && !headlessErrors.contains(token));
+}
+
+// SIGKILL while a page of search is on its way and while a reply is being posted (X made the
+// post; its answer never arrived), then a restart on the same marathon: every reply is judged
+// once, every verdict is posted once, none is lost.
+void TestXHeadless::aKillMidPollAndMidPostLosesAndRepeatsNothing()
+{
+    const QString thread = QStringLiteral("1860000000000000000");
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    QStringList bids;
+    for (int i = 0; i < 6; ++i) {
+        const QString id = QString::number(601 + i);
+        m_server.addUser({id, QStringLiteral("bidder%1").arg(i), now - 400LL * 86'400'000});
+        FakeXServer::Post reply;
+        reply.conversationId = thread;
+        reply.authorId = id;
+        reply.text = QStringLiteral("@sothebais bid %1 ETH").arg(1 + i);
+        reply.createdMs = now - 6000 + i * 500;
+        bids.append(m_server.addPost(reply));
+    }
+    const int postsBefore = int(m_server.created().size());
+    m_server.slowMs = 120'000; // an answer that never comes in time
+    m_server.addFaults(FakeXServer::Endpoint::Create, {FakeXServer::Fault::Slow});
+    m_server.addFaults(FakeXServer::Endpoint::Search, {FakeXServer::Fault::Slow});
+    const int searchesBefore = m_server.requests(FakeXServer::Endpoint::Search);
+
+    const QString config = m_home.filePath(QStringLiteral("killed.json"));
+    {
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(realClockConfig(QStringLiteral("Killed marathon")));
+    }
+    const QString db = m_home.filePath(QStringLiteral("killed.db"));
+    const QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--db"), db,
+                                QStringLiteral("--config"), config, QStringLiteral("--x"),
+                                QStringLiteral("--x-post"),
+                                QStringLiteral("1=") + thread};
+    QProcess first;
+    first.setProcessEnvironment(environment());
+    first.start(studioBinary(), arguments);
+    QVERIFY(first.waitForStarted());
+    const bool midPost = QTest::qWaitFor(
+        [&] {
+            return m_server.created().size() == postsBefore + 1 &&
+                   m_server.requests(FakeXServer::Endpoint::Search) > searchesBefore;
+        },
+        kMarathonMs);
+    ::kill(pid_t(first.processId()), SIGKILL);
+    QVERIFY(QTest::qWaitFor([&] { return first.state() == QProcess::NotRunning; }, kCommandMs));
+    QVERIFY2(midPost, qPrintable(QString::fromUtf8(first.readAllStandardError())));
+
+    QProcess second;
+    second.setProcessEnvironment(environment());
+    second.start(studioBinary(), arguments);
+    QVERIFY(second.waitForStarted());
+    const auto repliesTo = [&](const QString& post) {
+        int n = 0;
+        for (const FakeXServer::Created& c : m_server.created())
+            n += c.inReplyTo == post;
+        return n;
+    };
+    const bool answered = QTest::qWaitFor(
+        [&] {
+            return std::all_of(bids.cbegin(), bids.cend(),
+                               [&](const QString& b) { return repliesTo(b) >= 1; });
+        },
+        kMarathonMs);
+    QTest::qWait(1000); // a second go at anything would have gone by now
+    ::kill(pid_t(second.processId()), SIGTERM);
+    QVERIFY(QTest::qWaitFor([&] { return second.state() == QProcess::NotRunning; }, kCommandMs));
+    QVERIFY2(answered, qPrintable(QString::fromUtf8(second.readAllStandardError())));
+    for (const QString& b : bids)
+        QCOMPARE(repliesTo(b), 1);
+    for (const FakeXServer::Created& c : m_server.created())
+        QCOMPARE(m_server.createdWithText(c.text), 1);
+    QVERIFY(m_server.duplicatesRefused() >= 1); // the post made before the kill was sent again
+
+    // Each reply was judged once: one bid per post, one verdict per post in the journal.
+    {
+        QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
+                                                     QStringLiteral("killed"));
+        sql.setDatabaseName(db);
+        sql.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QVERIFY(sql.open());
+        QSqlQuery q(sql);
+        // (The earlier test's replies, in another thread, are read from the mentions too.)
+        const QString ours = u'\'' + bids.join(QStringLiteral("','")) + u'\'';
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT source_id) FROM bids"
+                                      " WHERE source='x' AND source_id IN (%1)")
+                           .arg(ours)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), int(bids.size()));
+        QCOMPARE(q.value(1).toInt(), int(bids.size()));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM events WHERE type IN"
+                                      " ('bid.accepted','bid.rejected','bid.review')"
+                                      " AND json_extract(payload, '$.source_id') IN (%1)")
+                           .arg(ours)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), int(bids.size()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("killed"));
 }
 
 QTEST_GUILESS_MAIN(TestXHeadless)
