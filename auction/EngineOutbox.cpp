@@ -96,6 +96,23 @@ bool AuctionEngine::planPosts(const AuctionEvent& event, QString* error)
         item.key = QStringLiteral("verdict:%1").arg(item.bidId);
         item.vars.insert(QStringLiteral("code"), code);
         item.vars.insert(QStringLiteral("reason"), p.value(QStringLiteral("reason")).toString());
+    } else if (event.type == EventType::AuctionLeader) {
+        // A bid from X hears that it leads in its own reply; the thread hears of a leader that
+        // no reply announces: a bid taken by the operator, or the next one after an
+        // invalidation.
+        const auto leader = m_leaders.constFind(a->index);
+        const bool recomputed = p.value(QStringLiteral("recomputed")).toBool();
+        if (leader == m_leaders.cend() || (!recomputed && leader->source == QLatin1String("x")))
+            return true;
+        item.kind = OutboxKind::Leader;
+        item.key = QStringLiteral("leader:%1:%2").arg(a->index).arg(event.seq);
+        item.inThread = true;
+        item.bidId = leader->id;
+        item.bidderId = leader->bidderId;
+        item.bidderName = leader->bidderName;
+        item.vars.insert(QStringLiteral("bidder"), leader->bidderName);
+        item.vars.insert(QStringLiteral("amount"),
+                         leader->amount.toEthString() + QStringLiteral(" ETH"));
     } else if (event.type == EventType::AuctionExtended) {
         item.kind = OutboxKind::Extended;
         item.key = QStringLiteral("extended:%1:%2").arg(a->index).arg(event.seq);

@@ -140,7 +140,10 @@ QString textFor(MarathonSession& s, const OutboxItem& item, const XOutboxOptions
                     XOutbox::tr("the wallet you link (reply: wallet 0x…)"));
     const XTemplates templates{options.templates};
     QString base = templates.render(item.kind, vars, options.allowUrls, error);
-    const QString bidder = safeUsername(item.bidderName);
+    QString name = item.bidderName;
+    if (name.startsWith(u'@'))
+        name.remove(0, 1);
+    const QString bidder = safeUsername(name);
     if (item.inThread && isReplyToBidder(item) && !bidder.isEmpty() &&
         !base.contains(u'@' + bidder, Qt::CaseInsensitive))
         base = u'@' + bidder + u' ' + base; // in the thread, say whom it is for

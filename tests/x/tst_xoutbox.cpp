@@ -128,7 +128,7 @@ struct PostingWorld
         input.source = QStringLiteral("x");
         input.sourceId = postId;
         input.bidderId = QString::number(100 + bidder);
-        input.bidderName = QStringLiteral("bidder%1").arg(bidder);
+        input.bidderName = QStringLiteral("@bidder%1").arg(bidder); // as XIntake names them
         input.text = text;
         input.accountCreatedMs = utcMs(2020, 1, 1, 0);
         input.threadId = thread();
@@ -157,6 +157,7 @@ private slots:
     void aTextPostedBeforeIsSaidDifferently();
     void aPostingLimitIsWaitedOut();
     void postingOffQueuesNothing();
+    void aLeaderNoReplyAnnouncesIsPostedInTheThread();
 };
 
 void TestXOutbox::theAuctionIsAnnouncedAndItsBidsAnswered()
@@ -373,6 +374,50 @@ void TestXOutbox::postingOffQueuesNothing()
     QVERIFY(w.f.onEngine([](AuctionEngine& e) { return e.setPosting(true); }).ok);
     QCOMPARE(w.rows().size(), 1);
     QCOMPARE(w.rows().first().kind, QStringLiteral("open"));
+}
+
+void TestXOutbox::aLeaderNoReplyAnnouncesIsPostedInTheThread()
+{
+    PostingWorld w;
+    w.startOutbox(w.outboxOptions());
+    w.f.at(kDay1Open);
+    QVERIFY(w.drained());
+    const auto threadPosts = [&] {
+        QStringList texts;
+        for (const FakeXServer::Created& c : w.server.created()) {
+            if (c.inReplyTo == w.thread())
+                texts.append(c.text);
+        }
+        return texts;
+    };
+    // A bid from X: its reply says it leads; the thread hears nothing more.
+    const QString fromX = w.reply(5, QStringLiteral("bid 0.2 ETH"), kDay1Open + 1000);
+    QCOMPARE(w.xBid(5, QStringLiteral("bid 0.2 ETH"), fromX).kind, BidOutcome::Kind::Accepted);
+    QVERIFY(w.drained());
+    QVERIFY(threadPosts().isEmpty());
+    // A bid the operator took by phone leads: the thread says so.
+    BidInput phone;
+    phone.source = QStringLiteral("manual");
+    phone.bidderId = phone.bidderName = QStringLiteral("phone_bidder");
+    phone.amount = Gwei::fromGwei(300'000'000);
+    phone.accountCreatedMs = utcMs(2020, 1, 1, 0);
+    QCOMPARE(w.f.onEngine([&](AuctionEngine& e) { return e.submitBid(phone); }).kind,
+             BidOutcome::Kind::Accepted);
+    QVERIFY(w.drained());
+    QCOMPARE(threadPosts().size(), 1);
+    QVERIFY2(threadPosts().first().contains(QLatin1String("@phone_bidder")) &&
+                 threadPosts().first().contains(QLatin1String("0.3 ETH")),
+             qPrintable(threadPosts().first()));
+    // The operator invalidates it: the X bid leads again, and the thread is told.
+    const std::int64_t phoneBid = w.f.session->view().leaderBid(0)->id;
+    QVERIFY(w.f.onEngine([&](AuctionEngine& e) {
+                 return e.invalidateBid(phoneBid, QStringLiteral("no payment"), QStringLiteral("op"));
+             }).ok);
+    QVERIFY(w.drained());
+    QCOMPARE(threadPosts().size(), 2);
+    QVERIFY2(threadPosts().last().contains(QLatin1String("@bidder5")) &&
+                 threadPosts().last().contains(QLatin1String("0.2 ETH")),
+             qPrintable(threadPosts().last()));
 }
 
 QTEST_GUILESS_MAIN(TestXOutbox)
