@@ -1,12 +1,14 @@
 // SothebAIs Studio's entry point: the studio window, the headless runner, and the operator's
 // command-line tools.
 
+#include "AuctionStateModel.h"
 #include "CliCommands.h"
 #include "HeadlessBroadcast.h"
 #include "HeadlessRunner.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
 #include "RenderContext.h"
+#include "ShowScene.h"
 #include "SignalWatcher.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
@@ -297,6 +299,17 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
                 runner->stop(0);
             return 1;
         }
+    }
+    if (x && broadcaster && broadcaster->show()) {
+        // The show's "How to bid" names the account viewers reply to.
+        sb::studio::ShowScene* show = broadcaster->show();
+        const auto name = [show, xc = x.get()] {
+            const sb::integrations::x::XAuth& auth = xc->auth();
+            if (auth.state() != sb::integrations::x::XAuth::State::Unknown)
+                show->state().setXHandle(auth.isSignedIn() ? auth.username() : QString());
+        };
+        QObject::connect(x.get(), &sb::integrations::x::XConnection::stateChanged, &app, name);
+        name();
     }
     // Whatever ends first (a signal, --duration, the end of the marathon) ends both, the
     // broadcast first so recordings are finalized before the process exits.

@@ -61,6 +61,7 @@ public:
     // of the dialog. Ends inside the call when there is no key to write.
     void apply();
     bool isApplying() const { return m_applying; }
+    XSettingsPage* xPage() const { return m_xPage; }
 
     // OK: applies, and closes only when that worked.
     void accept() override;

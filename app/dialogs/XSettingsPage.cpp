@@ -147,6 +147,11 @@ XSettingsPage::XSettingsPage(const QString& folder, QWidget* parent)
     reload();
 }
 
+void XSettingsPage::setAccount(const QString& state)
+{
+    m_accountLabel->setText(state);
+}
+
 QWidget* XSettingsPage::createAccountTab()
 {
     m_clientIdEdit = new QLineEdit;
@@ -161,7 +166,11 @@ QWidget* XSettingsPage::createAccountTab()
     connect(m_callbackPortSpin, &QSpinBox::valueChanged, this, &XSettingsPage::edited);
     connect(m_apiBaseUrlEdit, &QLineEdit::textChanged, this, &XSettingsPage::edited);
 
+    m_accountLabel = new QLabel(tr("X is not connected."));
+    m_accountLabel->setObjectName(u"xAccountStateLabel"_s);
+    m_accountLabel->setWordWrap(true);
     auto* form = new QFormLayout;
+    form->addRow(tr("Account:"), m_accountLabel);
     form->addRow(tr("&Client ID:"), m_clientIdEdit);
     form->addRow(tr("Callback &port:"), m_callbackPortSpin);
     form->addRow(QString(), noteLabel(u"xCallbackNoteLabel"_s,
@@ -171,8 +180,7 @@ QWidget* XSettingsPage::createAccountTab()
     form->addRow(QString(),
                  noteLabel(u"xSignInNoteLabel"_s,
                            tr("Sign in and out of X in the X dock; the account's tokens stay in "
-                              "the system keychain. The studio reads this page when it connects "
-                              "to X, at its next start.")));
+                              "the system keychain. Applying this page reconnects to X with it.")));
     return tab(u"xAccountTab"_s, form);
 }
 

@@ -34,6 +34,8 @@ public:
     // Edits x.ini in `folder` (empty: the app's config folder, as XSettings).
     explicit XSettingsPage(const QString& folder, QWidget* parent = nullptr);
 
+    // The sign-in state in words ("Signed in as @handle (account 123)"), as the X dock says it.
+    void setAccount(const QString& state);
     // Shows x.ini as it is now, dropping edits not yet applied.
     void reload();
     // What keeps the page from being saved, one sentence each; empty when all is valid.
@@ -73,6 +75,7 @@ private:
     bool m_loading = false;
 
     // Account
+    QLabel* m_accountLabel = nullptr;
     QLineEdit* m_clientIdEdit = nullptr;
     QSpinBox* m_callbackPortSpin = nullptr;
     QLineEdit* m_apiBaseUrlEdit = nullptr;

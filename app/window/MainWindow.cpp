@@ -20,6 +20,7 @@
 #include "StudioSettings.h"
 #include "XConnection.h"
 #include "XDock.h"
+#include "XSettingsPage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -568,6 +569,16 @@ void MainWindow::openSettings()
 {
     SettingsDialog dialog(&m_settings, this);
     connect(&dialog, &SettingsDialog::applied, this, &MainWindow::applyBroadcastSettings);
+    dialog.xPage()->setAccount(m_xDock->accountLabel()->text());
+    // X settings that changed take effect at once: the connection starts again with them.
+    connect(&dialog, &SettingsDialog::applied, this,
+            [this, before = sb::integrations::x::XSettings::load()]() mutable {
+                const sb::integrations::x::XSettings now = sb::integrations::x::XSettings::load();
+                if (now == before)
+                    return;
+                before = now;
+                connectX();
+            });
     connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString&) {
         tell(tr("Language"), tr("The new language applies the next time the studio starts."));
     });

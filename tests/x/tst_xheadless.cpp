@@ -239,8 +239,12 @@ void TestXHeadless::aKillMidPollAndMidPostLosesAndRepeatsNothing()
         file.write(realClockConfig(QStringLiteral("Killed marathon")));
     }
     const QString db = m_home.filePath(QStringLiteral("killed.db"));
-    const QStringList arguments{QStringLiteral("--headless"), QStringLiteral("--db"), db,
-                                QStringLiteral("--config"), config, QStringLiteral("--x"),
+    const QStringList arguments{QStringLiteral("--headless"),
+                                QStringLiteral("--db"),
+                                db,
+                                QStringLiteral("--config"),
+                                config,
+                                QStringLiteral("--x"),
                                 QStringLiteral("--x-post"),
                                 QStringLiteral("1=") + thread};
     QProcess first;
@@ -285,8 +289,8 @@ void TestXHeadless::aKillMidPollAndMidPostLosesAndRepeatsNothing()
 
     // Each reply was judged once: one bid per post, one verdict per post in the journal.
     {
-        QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"),
-                                                     QStringLiteral("killed"));
+        QSqlDatabase sql =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("killed"));
         sql.setDatabaseName(db);
         sql.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         QVERIFY(sql.open());

@@ -411,8 +411,10 @@ void TestXOutbox::aLeaderNoReplyAnnouncesIsPostedInTheThread()
     // The operator invalidates it: the X bid leads again, and the thread is told.
     const std::int64_t phoneBid = w.f.session->view().leaderBid(0)->id;
     QVERIFY(w.f.onEngine([&](AuctionEngine& e) {
-                 return e.invalidateBid(phoneBid, QStringLiteral("no payment"), QStringLiteral("op"));
-             }).ok);
+                   return e.invalidateBid(phoneBid, QStringLiteral("no payment"),
+                                          QStringLiteral("op"));
+               })
+                .ok);
     QVERIFY(w.drained());
     QCOMPARE(threadPosts().size(), 2);
     QVERIFY2(threadPosts().last().contains(QLatin1String("@bidder5")) &&
