@@ -2,7 +2,8 @@
 // Outbound HTTP for the integrations (DESIGN.md: libcurl multi on a worker thread; results come
 // back as queued calls). Any number of requests run at once on one worker thread; each answer
 // reaches the thread that made the client, never the caller's stack. Request headers (which
-// carry bearer tokens) are never logged.
+// carry bearer tokens) are never logged. A stream (openStream) is a long-lived GET whose body
+// is handed over piece by piece as it arrives, such as X's filtered stream.
 
 #include <QByteArray>
 #include <QHash>
@@ -41,6 +42,19 @@ struct HttpResponse
     }
 };
 
+// What a stream calls back with, each on the client's thread, in this order.
+struct HttpStreamHandlers
+{
+    // The status and headers once they are in (body empty). Not called when no answer came.
+    std::function<void(const HttpResponse& head)> started;
+    // Each piece of a 2xx body as it arrives (keep-alive bytes included).
+    std::function<void(const QByteArray& bytes)> received;
+    // The end, once: `error` says why the transfer stopped (cut, refused, idle too long), empty
+    // when the server closed it. After a non-2xx status the body (a problem JSON) is here and
+    // was not passed to `received`.
+    std::function<void(const HttpResponse& end)> ended;
+};
+
 class HttpClient : public QObject
 {
     Q_OBJECT
@@ -55,6 +69,17 @@ public:
 
     // Requests started and not yet answered.
     int inFlight() const;
+
+    using StreamId = quint64;
+    // Any thread. A GET with no limit on its length (request.timeoutMs is ignored) that ends with
+    // an error once `idleTimeoutMs` pass without a byte. The handlers run on this object's thread
+    // unless `context` (when not null) is gone by then.
+    StreamId openStream(HttpRequest request, int idleTimeoutMs, QObject* context,
+                        HttpStreamHandlers handlers);
+    // This object's thread: ends the stream; none of its handlers runs after this returns.
+    void cancelStream(StreamId id);
+    // Streams opened and not ended nor cancelled.
+    int openStreams() const;
 
 private:
     struct Worker;
