@@ -151,6 +151,103 @@ HttpRequest XApi::createPost(const QString& text, const QString& inReplyTo,
     return request;
 }
 
+HttpRequest XApi::postJson(const QString& path, const QByteArray& body,
+                           const QString& accessToken) const
+{
+    HttpRequest request;
+    request.method = "POST";
+    request.url = m_baseUrl + path;
+    request.headers.append(
+        qMakePair(QByteArray("Authorization"), "Bearer " + accessToken.toUtf8()));
+    request.headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
+    request.headers.append(qMakePair(QByteArray("Accept"), QByteArray("application/json")));
+    request.body = body;
+    return request;
+}
+
+HttpRequest XApi::streamRules(const QString& accessToken) const
+{
+    return get(QStringLiteral("/2/tweets/search/stream/rules"), {}, accessToken);
+}
+
+HttpRequest XApi::addStreamRule(const QString& value, const QString& tag,
+                                const QString& accessToken) const
+{
+    const QJsonObject rule{{QStringLiteral("value"), value}, {QStringLiteral("tag"), tag}};
+    const QJsonObject body{{QStringLiteral("add"), QJsonArray{rule}}};
+    return postJson(QStringLiteral("/2/tweets/search/stream/rules"),
+                    QJsonDocument(body).toJson(QJsonDocument::Compact), accessToken);
+}
+
+HttpRequest XApi::deleteStreamRules(const QStringList& ids, const QString& accessToken) const
+{
+    const QJsonObject body{{QStringLiteral("delete"),
+                            QJsonObject{{QStringLiteral("ids"), QJsonArray::fromStringList(ids)}}}};
+    return postJson(QStringLiteral("/2/tweets/search/stream/rules"),
+                    QJsonDocument(body).toJson(QJsonDocument::Compact), accessToken);
+}
+
+HttpRequest XApi::filteredStream(const QString& accessToken) const
+{
+    return get(QStringLiteral("/2/tweets/search/stream"), postFields(false), accessToken);
+}
+
+XStreamRules XApi::parseStreamRules(const HttpResponse& response)
+{
+    XStreamRules answer;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        answer.error = tr("X answered with something that is not a JSON object (%1 bytes).")
+                           .arg(response.body.size());
+        return answer;
+    }
+    const QJsonObject root = doc.object();
+    for (const QJsonValue& v : root.value(QStringLiteral("data")).toArray()) {
+        const QJsonObject rule = v.toObject();
+        answer.rules.append({idOf(rule.value(QStringLiteral("id"))),
+                             rule.value(QStringLiteral("value")).toString(),
+                             rule.value(QStringLiteral("tag")).toString()});
+    }
+    for (const QJsonValue& e : root.value(QStringLiteral("errors")).toArray()) {
+        const QJsonObject error = e.toObject();
+        const QString title = error.value(QStringLiteral("title")).toString();
+        if (title == QLatin1String("DuplicateRule")) {
+            // The same value is there already (X keeps one rule per value): it is the rule.
+            answer.rules.append({idOf(error.value(QStringLiteral("id"))),
+                                 error.value(QStringLiteral("value")).toString(), QString()});
+            continue;
+        }
+        const QJsonArray details = error.value(QStringLiteral("details")).toArray();
+        QString detail = details.isEmpty() ? QString() : details.at(0).toString();
+        if (detail.isEmpty())
+            detail = error.value(QStringLiteral("detail")).toString();
+        answer.error = tr("X refused the rule: %1").arg((title + u' ' + detail).trimmed());
+    }
+    return answer;
+}
+
+XPage XApi::parseStreamLine(const QByteArray& line)
+{
+    HttpResponse response;
+    response.status = 200;
+    response.body = line;
+    XPage page = parsePage(response);
+    if (!page.error.isEmpty() || !page.posts.isEmpty())
+        return page;
+    // No post: X says why it ends the connection ({"errors": [{"title", "detail"}]}).
+    const QJsonArray errors =
+        QJsonDocument::fromJson(line).object().value(QStringLiteral("errors")).toArray();
+    if (!errors.isEmpty()) {
+        const QJsonObject error = errors.first().toObject();
+        QString what = error.value(QStringLiteral("detail")).toString();
+        if (what.isEmpty())
+            what = error.value(QStringLiteral("title")).toString();
+        page.error = tr("X ends the stream: %1").arg(what.left(300));
+    }
+    return page;
+}
+
 XApi::PostResult XApi::parseCreate(const HttpResponse& response)
 {
     PostResult result;

@@ -46,6 +46,21 @@ struct XPage
     QString error;        // set when the answer could not be used at all
 };
 
+// One rule of the app's filtered stream.
+struct XStreamRule
+{
+    QString id;
+    QString value; // "conversation_id:1850000000000000000"
+    QString tag;   // who it is for: the studio's begin with "sb-auction-"
+};
+
+// The rules of a GET or an add answer, or why the answer cannot be used.
+struct XStreamRules
+{
+    QList<XStreamRule> rules; // an add that X refused as a duplicate lists the rule that is there
+    QString error;
+};
+
 // What x-rate-limit-* headers said (absent headers: nullopt).
 struct XRateLimit
 {
@@ -83,6 +98,19 @@ public:
     HttpRequest createPost(const QString& text, const QString& inReplyTo,
                            const QString& accessToken) const;
 
+    // The filtered stream: GET /2/tweets/search/stream/rules (every rule of the app), POST …/rules
+    // {"add": [{"value", "tag"}]} and {"delete": {"ids"}}, and GET /2/tweets/search/stream with
+    // the fields every read asks for (one post a line, "\r\n" to keep the connection alive).
+    HttpRequest streamRules(const QString& accessToken) const;
+    HttpRequest addStreamRule(const QString& value, const QString& tag,
+                              const QString& accessToken) const;
+    HttpRequest deleteStreamRules(const QStringList& ids, const QString& accessToken) const;
+    HttpRequest filteredStream(const QString& accessToken) const;
+    static XStreamRules parseStreamRules(const HttpResponse& response);
+    // One line of the stream: a post with its author, or (in `error`) why X ends the connection
+    // ({"errors": [...]} without data, e.g. an operational disconnect).
+    static XPage parseStreamLine(const QByteArray& line);
+
     // What a POST /2/tweets answer means.
     enum class PostOutcome
     {
@@ -116,6 +144,8 @@ public:
 private:
     HttpRequest get(const QString& path, const QList<QPair<QString, QString>>& query,
                     const QString& accessToken) const;
+    HttpRequest postJson(const QString& path, const QByteArray& body,
+                         const QString& accessToken) const;
 
     QString m_baseUrl;
 };
