@@ -68,6 +68,7 @@ FakeXServer::FakeXServer(QObject* parent) : QObject(parent)
 {
     connect(&m_server, &QTcpServer::newConnection, this, &FakeXServer::onConnection);
     m_windows[int(Endpoint::Create)] = {100, 100, 0};
+    connect(&m_keepAlive, &QTimer::timeout, this, [this] { pushStreams(true); });
 }
 
 FakeXServer::~FakeXServer()
@@ -108,6 +109,7 @@ QString FakeXServer::addPost(Post post)
     post.versions = {id};
     m_postByFirstId.insert(id, int(m_posts.size()));
     m_posts.append(post);
+    pushStreams();
     return id;
 }
 
@@ -120,6 +122,7 @@ QString FakeXServer::editPost(const QString& firstId, const QString& text)
     m_posts[index].versions.append(id);
     m_posts[index].text = text;
     m_posts[index].createdMs = clockMs(); // the new version is posted now
+    pushStreams();
     return id;
 }
 
@@ -219,6 +222,10 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
     else if (request.path.startsWith(QLatin1String("/2/users/")) &&
              request.path.endsWith(QLatin1String("/tweets")))
         endpoint = Endpoint::Timeline;
+    else if (request.path == QLatin1String("/2/tweets/search/stream/rules"))
+        endpoint = Endpoint::StreamRules;
+    else if (request.path == QLatin1String("/2/tweets/search/stream") && request.method == "GET")
+        endpoint = Endpoint::Stream;
     else {
         reply(socket, 404, problem(404, QStringLiteral("Not Found"), request.path));
         return;
@@ -245,6 +252,12 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
     bool slow = false;
     if (!m_faults[int(endpoint)].isEmpty()) {
         const Fault fault = m_faults[int(endpoint)].takeFirst();
+        const bool streaming = endpoint == Endpoint::Stream || endpoint == Endpoint::StreamRules;
+        if (streaming && (fault == Fault::RateLimited429 || fault == Fault::Forbidden403)) {
+            // The stream's own refusals: too many connections, an app not enrolled for it.
+            reply(socket, fault == Fault::RateLimited429 ? 429 : 403, streamProblem(fault), limits);
+            return;
+        }
         switch (fault) {
         case Fault::Unavailable503:
             reply(socket, 503,
@@ -291,6 +304,14 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
 
     if (endpoint == Endpoint::Create) {
         answerCreate(socket, request, limits, slow);
+        return;
+    }
+    if (endpoint == Endpoint::StreamRules) {
+        answerStreamRules(socket, request, limits);
+        return;
+    }
+    if (endpoint == Endpoint::Stream) {
+        openStream(socket, limits);
         return;
     }
     QByteArray body;

@@ -4,16 +4,21 @@
 // and next_token pages of 10–100 newest first, post lookup with not-found errors, rate-limit
 // headers with 429 once the window is spent, and the faults a real server has: scripted 503s and
 // 429s, truncated and malformed JSON, slow answers, an indexing delay on search, edited and
-// deleted posts, and either field spelling (tweet.* or post.*). Real HTTP over TCP, so the
-// studio's libcurl client is what is tested.
+// deleted posts, and either field spelling (tweet.* or post.*). The filtered stream too
+// (FakeXStream.cpp): its rules, and connections that send each matching post as it is made, one
+// JSON object a line, with "\r\n" keep-alives, and that can be told to go silent, be cut, or be
+// refused (429 TooManyConnections, 403 client-not-enrolled). Real HTTP over TCP (the stream
+// chunked, as X sends it), so the studio's libcurl client is what is tested.
 
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QString>
 #include <QTcpServer>
+#include <QTimer>
 
 #include <cstdint>
 #include <functional>
@@ -60,10 +65,20 @@ public:
         Mentions,
         Search,
         Lookup,
-        Create,   // POST /2/tweets (100 per 15 minutes per user)
-        Timeline, // GET /2/users/:id/tweets: the account's own posts
+        Create,      // POST /2/tweets (100 per 15 minutes per user)
+        Timeline,    // GET /2/users/:id/tweets: the account's own posts
+        StreamRules, // GET and POST /2/tweets/search/stream/rules
+        Stream,      // GET /2/tweets/search/stream: each request is a connection attempt
     };
-    static constexpr int kEndpoints = 5;
+    static constexpr int kEndpoints = 7;
+    // A rule of the app's filtered stream; it matches posts made from when it was added.
+    struct StreamRule
+    {
+        QString id;
+        QString value; // only "conversation_id:<id>" rules match anything here
+        QString tag;
+        std::int64_t addedMs = 0;
+    };
     // A post the studio made (POST /2/tweets), in the order they came.
     struct Created
     {
@@ -102,6 +117,7 @@ public:
     // Since 2026-02 X refuses a reply unless the author of the post replied to mentioned the
     // account: a target whose text lacks @accountUsername is refused with 403.
     bool replyRestriction = true;
+    int streamKeepAliveMs = 20'000; // "\r\n" on every open stream, wall time (tests: small)
 
     void addUser(const User& user) { m_users.insert(user.id, user); }
     // Returns the post's id, made from its time as X makes them: a later post has a larger id.
@@ -110,6 +126,17 @@ public:
     QString editPost(const QString& firstId, const QString& text);
     void deletePost(const QString& firstId);
     const Post* post(const QString& firstId) const;
+
+    // The filtered stream. Rules set by someone else (or a run before) are added here.
+    QString addStreamRule(const QString& value, const QString& tag);
+    const QList<StreamRule>& streamRules() const { return m_rules; }
+    // The connections open now go silent (no post, no keep-alive) without closing; later ones
+    // are not.
+    void stallStreams();
+    // The connections open now are cut.
+    void dropStreams();
+    int streamsAnswered() const { return m_streamsAnswered; } // connections answered 200
+    int openStreamCount() const;
 
     void setWindow(Endpoint endpoint, Window window) { m_windows[int(endpoint)] = window; }
     void addFaults(Endpoint endpoint, const QList<Fault>& faults)
@@ -159,6 +186,24 @@ private:
     void answerCreate(QTcpSocket* socket, const Request& request,
                       const QList<QPair<QByteArray, QByteArray>>& limits, bool slow);
     QList<const Post*> ownPosts() const;
+    // The stream (FakeXStream.cpp).
+    void answerStreamRules(QTcpSocket* socket, const Request& request,
+                           const QList<QPair<QByteArray, QByteArray>>& limits);
+    void openStream(QTcpSocket* socket, const QList<QPair<QByteArray, QByteArray>>& limits);
+    void pushStreams(bool keepAlive = false); // the posts due on every connection
+    QByteArray streamProblem(Fault fault) const;
+    struct StreamConnection
+    {
+        QPointer<QTcpSocket> socket;
+        std::int64_t openedMs = 0; // posts made before it are not sent on it
+        bool silent = false;
+        QSet<QString> sent; // version ids
+    };
+    QList<StreamConnection> m_streams;
+    QList<StreamRule> m_rules;
+    int m_nextRuleId = 1;
+    int m_streamsAnswered = 0;
+    QTimer m_keepAlive;
     QJsonObject postJson(const Post& post) const;
     QList<QPair<QByteArray, QByteArray>> spend(Endpoint endpoint, bool* refused);
     std::int64_t clockMs() const;
