@@ -436,9 +436,8 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
     finishRound(source);
 }
 
-void XIntake::finishRound(Source& source)
+int XIntake::judge(QList<XPost> posts, std::function<void(bool, const QString&)> done)
 {
-    QList<XPost> posts = source.collected;
     std::sort(posts.begin(), posts.end(),
               [](const XPost& a, const XPost& b) { return idLess(a.id, b.id); });
     QList<BidInput> bids;
@@ -475,7 +474,25 @@ void XIntake::finishRound(Source& source)
         bids.append(bid);
     }
     const int count = int(bids.size());
-    const auto afterVerdicts = [this, &source, count](bool stored, const QString& why) {
+    if (bids.isEmpty()) {
+        done(true, {});
+        return count;
+    }
+    m_session.submitBids(bids, this, [done = std::move(done)](const QList<BidOutcome>& outcomes) {
+        for (const BidOutcome& outcome : outcomes) {
+            if (outcome.kind == BidOutcome::Kind::Failed) {
+                done(false, outcome.error);
+                return;
+            }
+        }
+        done(true, {});
+    });
+    return count;
+}
+
+void XIntake::finishRound(Source& source)
+{
+    const auto afterVerdicts = [this, &source](bool stored, const QString& why, int count) {
         if (!stored) {
             // Not durable: the cursor stays, the whole round is read again (repeats of what was
             // stored are ignored by the engine).
@@ -513,21 +530,13 @@ void XIntake::finishRound(Source& source)
             vouch(source, upTo);
     };
     source.busy = true;
-    if (bids.isEmpty()) {
-        source.busy = false;
-        afterVerdicts(true, {});
-        return;
-    }
-    m_session.submitBids(bids, this, [&source, afterVerdicts](const QList<BidOutcome>& outcomes) {
-        source.busy = false;
-        for (const BidOutcome& outcome : outcomes) {
-            if (outcome.kind == BidOutcome::Kind::Failed) {
-                afterVerdicts(false, outcome.error);
-                return;
-            }
-        }
-        afterVerdicts(true, {});
-    });
+    // The count is known before the verdicts come: `afterVerdicts` reads it then.
+    auto counted = std::make_shared<int>(0);
+    *counted =
+        judge(source.collected, [&source, afterVerdicts, counted](bool stored, const QString& why) {
+            source.busy = false;
+            afterVerdicts(stored, why, *counted);
+        });
 }
 
 void XIntake::verifyLeaderThenVouch(Source& source, int auctionIndex, std::int64_t upToMs,

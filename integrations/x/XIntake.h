@@ -115,6 +115,10 @@ private:
     void verifyLeaderThenVouch(Source& source, int auctionIndex, std::int64_t upToMs,
                                int checksLeft);
     void vouch(Source& source, std::int64_t upToMs);
+    // Hands posts to the engine as bids, in id order (wallet links aside); `done(stored, why)`
+    // once it has acknowledged them all (at once when there are none). Every source's posts take
+    // this path. Returns how many bids went.
+    int judge(QList<XPost> posts, std::function<void(bool stored, const QString& why)> done);
     XPhase phaseNow(int* auctionIndex, QString* conversationId) const;
     std::int64_t wallNowMs() const;
     std::int64_t lagMs(const Source& source) const;
