@@ -90,6 +90,8 @@ XIntake::XIntake(sb::auction::EngineThread& session, HttpClient& http, TokenProv
     };
     add(QStringLiteral("x-mentions"), false, m_options.useMentions);
     add(QStringLiteral("x-search"), true, m_options.useSearch);
+    if (m_options.useStream)
+        makeStream();
     m_timer.setInterval(std::max(10, m_options.tickMs));
     connect(&m_timer, &QTimer::timeout, this, &XIntake::tick);
 }
@@ -97,6 +99,36 @@ XIntake::XIntake(sb::auction::EngineThread& session, HttpClient& http, TokenProv
 XIntake::~XIntake()
 {
     stop();
+}
+
+void XIntake::makeStream()
+{
+    XStream::Hooks hooks;
+    hooks.token = [this] { return m_token ? m_token() : QString(); };
+    hooks.nowMs = [this] { return m_session.clock().nowUtcMs(); };
+    hooks.searchSeenUpToMs = [this] {
+        for (const auto& source : m_sources) {
+            if (source->search && source->active)
+                return source->watermarkMs;
+        }
+        return std::int64_t(0);
+    };
+    hooks.judge = [this](const QList<XPost>& posts,
+                         std::function<void(bool, const QString&)> done) {
+        m_postsRead += int(posts.size());
+        countRead(XReadBudget::Source::Search, posts); // a post the stream gives is a read
+        QList<XPost> bids;
+        for (const XPost& post : posts) {
+            if (post.authorId != m_options.accountUserId || post.authorId.isEmpty())
+                bids.append(post); // the studio's own posts and replies are not bids
+        }
+        judge(bids, std::move(done));
+    };
+    m_stream = std::make_unique<XStream>(m_session, m_http, m_options.apiBaseUrl, m_options.stream,
+                                         std::move(hooks));
+    connect(m_stream.get(), &XStream::stateChanged, this, &XIntake::stateChanged);
+    connect(m_stream.get(), &XStream::problem, this, &XIntake::problem);
+    connect(m_stream.get(), &XStream::tokenRefused, this, &XIntake::tokenRefused);
 }
 
 void XIntake::start()
@@ -109,6 +141,8 @@ void XIntake::start()
         m_session.post(
             [name = source->name](MarathonSession& s) { s.engine().requireSource(name); });
     }
+    if (m_stream)
+        m_stream->start();
     m_timer.start();
     tick();
 }
@@ -119,6 +153,8 @@ void XIntake::stop()
         return;
     m_timer.stop();
     saveMonth();
+    if (m_stream)
+        m_stream->stop();
     for (const auto& source : m_sources) {
         source->busy = false;
         source->roundOpen = false;
@@ -277,6 +313,14 @@ void XIntake::tick()
     int auctionIndex = -1;
     QString conversation;
     const XPhase phase = phaseNow(&auctionIndex, &conversation);
+    if (m_stream) {
+        // The stream follows the auction while it takes bids and in the grace; with the month's
+        // budget spent, only in the grace (as the polled sources).
+        const bool follows = !conversation.isEmpty() && phase != XPhase::Idle &&
+                             (m_budget.level() != XBudgetLevel::Spent || phase == XPhase::Grace);
+        m_stream->follow(auctionIndex, follows ? conversation : QString());
+        m_stream->tick();
+    }
     for (const auto& s : m_sources) {
         Source& source = *s;
         if (!source.active || source.busy)
@@ -618,6 +662,19 @@ QList<XIntake::SourceState> XIntake::sources() const
         state.postsRead = s->postsRead;
         state.reading = s->busy || s->roundOpen;
         state.nextRoundUtcMs = s->scheduler.nextAllowedMs(now, phase);
+        states.append(state);
+    }
+    if (m_stream) {
+        SourceState state;
+        state.name = QString(XStream::kName);
+        state.active = m_stream->isActive();
+        state.lastResult = m_stream->lastResult();
+        state.lastPollUtcMs = m_stream->lastByteMs(); // the last byte: when it was last alive
+        state.waitingFor = m_stream->waitingFor();
+        state.watermarkUtcMs = m_stream->watermarkMs();
+        state.postsRead = m_stream->postsRead();
+        state.reading = m_stream->isConnected();
+        state.nextRoundUtcMs = m_stream->retryAtMs();
         states.append(state);
     }
     return states;

@@ -1,7 +1,8 @@
 #pragma once
 // Bids from X: reads the replies to the running auction's post from the signed-in account's
 // mentions timeline and from recent search (conversation_id:<post id>), page by page within the
-// rate limits X reports (XPollScheduler), and hands every post to the engine's single path as a
+// rate limits X reports (XPollScheduler), and, where the account's access has it, from the
+// filtered stream (XStream), and hands every post to the engine's single path as a
 // bid (source "x", keyed on the first id of its edit history, so overlapping pages, repeats
 // across sources and restarts never judge a post twice). Each source keeps its since_id in the
 // marathon database, moved only after the engine acknowledged the posts it covers, and reports a
@@ -13,6 +14,7 @@
 
 #include "XApi.h"
 #include "XPollScheduler.h"
+#include "XStream.h"
 
 #include <QObject>
 #include <QTimer>
@@ -34,6 +36,8 @@ struct XIntakeOptions
     QString accountUserId; // the signed-in account: its mentions; its own posts are no bids
     bool useMentions = true;
     bool useSearch = true;
+    bool useStream = false; // the filtered stream; listed in sources() only when wanted
+    XStreamOptions stream;
     XPollCadence cadence;
     std::int64_t closingLeadMs = 5 * 60'000; // "the last minutes": polled faster
     // Search indexes replies late: a finished round vouches for posts created up to its start
@@ -63,7 +67,7 @@ public:
 
     struct SourceState
     {
-        QString name;        // "x-mentions", "x-search"
+        QString name;        // "x-mentions", "x-search", "x-stream"
         bool active = false; // false: not used, and why in lastResult
         QString lastResult;  // of the last request, in words
         std::int64_t lastPollUtcMs = 0;
@@ -92,6 +96,8 @@ public:
 
     QList<SourceState> sources() const;
     int postsRead() const; // posts returned by X since start
+    // The filtered stream, when Settings want it (null otherwise).
+    const XStream* stream() const { return m_stream.get(); }
     // This UTC month's reads (kept across restarts), their estimated cost and the budget.
     const XReadBudget& readBudget() const { return m_budget; }
     // Whether this month's stored figures are in (new rounds wait for them: the budget may be
@@ -119,6 +125,7 @@ private:
     // once it has acknowledged them all (at once when there are none). Every source's posts take
     // this path. Returns how many bids went.
     int judge(QList<XPost> posts, std::function<void(bool stored, const QString& why)> done);
+    void makeStream();
     XPhase phaseNow(int* auctionIndex, QString* conversationId) const;
     std::int64_t wallNowMs() const;
     std::int64_t lagMs(const Source& source) const;
@@ -135,6 +142,7 @@ private:
     XIntakeOptions m_options;
     XApi m_api;
     std::vector<std::unique_ptr<Source>> m_sources;
+    std::unique_ptr<XStream> m_stream;
     QTimer m_timer;
     int m_postsRead = 0;
     XReadBudget m_budget;

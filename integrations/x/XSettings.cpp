@@ -135,6 +135,7 @@ XIntakeOptions XSettings::intake(const QString& accountUserId) const
     o.accountUserId = accountUserId;
     o.useMentions = useMentions;
     o.useSearch = useSearch;
+    o.useStream = useStream;
     o.cadence = cadence;
     o.readPriceMicroUsd = readPriceMicroUsd;
     o.ownReadPriceMicroUsd = ownReadPriceMicroUsd;

@@ -7,5 +7,6 @@ list(APPEND SB_INTEGRATIONS_SOURCES
     x/XOutbox.cpp x/XOutbox.h
     x/XPollScheduler.cpp x/XPollScheduler.h
     x/XSettings.cpp x/XSettings.h
+    x/XStream.cpp x/XStream.h
     x/XTemplates.cpp x/XTemplates.h
     x/XText.cpp x/XText.h)
