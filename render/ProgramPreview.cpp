@@ -29,6 +29,11 @@ void ProgramPreview::create(QOpenGLExtraFunctions* gl, QSize size)
         m_gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         m_gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         m_gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        // The preview shows the program opaque, so alpha reads as 1. Being no identity swizzle,
+        // this also keeps Mesa's llvmpipe off its linear path, which (Mesa 22.3) swaps red and
+        // blue in every 64x64 tile it draws whole from a BGRA texture into a BGRA target with the
+        // preview's `vec4(texture(...).rgb, 1.0)`: gold showed cyan in rectangular patches.
+        m_gl->glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_ONE);
     }
     m_gl->glBindTexture(GL_TEXTURE_2D, 0);
     m_gl->glGenFramebuffers(1, &m_readFbo);

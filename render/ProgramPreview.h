@@ -21,7 +21,7 @@ class ProgramPreview
 public:
     struct Frame
     {
-        GLuint texture = 0; // RGBA, GL-upright (row 0 is the bottom of the picture)
+        GLuint texture = 0; // RGBA, opaque (alpha reads as 1), GL-upright (row 0 at the bottom)
         QSize size;
         std::int64_t frameIndex = -1; // -1: nothing published yet
         // What differs from the frame the previous acquire() returned, in canvas pixels with a

@@ -4,7 +4,7 @@ set_tests_properties(tst_compositor PROPERTIES
     ENVIRONMENT "QT_QPA_PLATFORM=xcb;QT_LOGGING_RULES=sb.*.warning=false"
     LABELS "unit;gl")
 
-foreach(suite tst_redraw tst_colorconverter)
+foreach(suite tst_redraw tst_colorconverter tst_programpreview)
     sb_add_test(${suite} SOURCES ${suite}.cpp LIBS sb_render)
     set_tests_properties(${suite} PROPERTIES
         ENVIRONMENT "QT_QPA_PLATFORM=xcb;QT_LOGGING_RULES=sb.*.warning=false"
