@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QTableWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -110,7 +111,12 @@ XDock::XDock(QWidget* parent) : QDockWidget(tr("X"), parent)
     layout->addWidget(outboxTitle);
     m_outbox = new XOutboxView;
     layout->addWidget(m_outbox, 1);
-    setWidget(body);
+    // Scrolls rather than making the window taller than the screen it was laid out for.
+    auto* scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(body);
+    setWidget(scroll);
 
     connect(m_signIn, &QPushButton::clicked, this, &XDock::signIn);
     connect(m_signOut, &QPushButton::clicked, this, [this] {

@@ -101,7 +101,10 @@ void XOutboxView::read()
     else {
         const auto st = outbox->status();
         QStringList parts;
-        parts.append(tr("Sent %1, folded into summaries %2.").arg(st.sent).arg(st.collapsed));
+        parts.append(tr("Sent %1 (about %2), folded into summaries %3.")
+                         .arg(st.sent)
+                         .arg(sb::integrations::x::XReadBudget::usdText(st.spentMicroUsd))
+                         .arg(st.collapsed));
         if (st.remaining)
             parts.append(tr("X allows %1 more posts until %2.")
                              .arg(*st.remaining)
@@ -114,7 +117,7 @@ void XOutboxView::read()
     }
     if (!m_session || !m_session->isOpen() || m_reading) {
         if (!m_session || !m_session->isOpen())
-            show({});
+            showItems({});
         return;
     }
     m_reading = true;
@@ -126,11 +129,11 @@ void XOutboxView::read()
         this,
         [this](QList<OutboxItem> items) {
             m_reading = false;
-            show(items);
+            showItems(items);
         });
 }
 
-void XOutboxView::show(const QList<OutboxItem>& items)
+void XOutboxView::showItems(const QList<OutboxItem>& items)
 {
     const std::int64_t selected = [this] {
         const int row = m_table->currentRow();

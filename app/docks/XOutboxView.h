@@ -47,7 +47,7 @@ signals:
 
 private:
     void read();
-    void show(const QList<sb::auction::OutboxItem>& items);
+    void showItems(const QList<sb::auction::OutboxItem>& items);
     void act(bool retry);
     void updateButtons();
 

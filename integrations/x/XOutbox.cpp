@@ -414,6 +414,7 @@ void XOutbox::onAnswer(OutboxItem item, const HttpResponse& response)
         item.postId = result.id;
         item.error.clear();
         ++m_status.sent;
+        m_status.spentMicroUsd += m_options.postPriceMicroUsd;
         save(item, tr("Posted %1.").arg(result.id));
         emit posted(item);
         return;
@@ -504,6 +505,7 @@ void XOutbox::findSent(OutboxItem item)
                                           "not among the account's newest.")
                                      : QString();
                     ++m_status.sent;
+                    m_status.spentMicroUsd += m_options.postPriceMicroUsd;
                     save(item, tr("Posted before the studio stopped: %1.")
                                    .arg(item.postId.isEmpty() ? tr("id unknown") : item.postId));
                     emit posted(item);

@@ -40,6 +40,7 @@ struct XOutboxOptions
     std::int64_t minIntervalMs = 1'000; // between two posts
     std::int64_t lastMinutesLeadMs = 5 * 60'000; // "5 minutes left" in the auction's thread
     int tickMs = 200;
+    std::int64_t postPriceMicroUsd = 15'000; // pay-per-use, for the estimate shown
 };
 
 class XOutbox : public QObject
@@ -57,6 +58,7 @@ public:
         QString waitingFor; // "" while posting freely
         int sent = 0;       // since start
         int collapsed = 0;  // replies folded into summaries since start
+        std::int64_t spentMicroUsd = 0; // what the posts sent since start cost, estimated
     };
 
     XOutbox(sb::auction::EngineThread& session, HttpClient& http, TokenProvider token,

@@ -152,6 +152,7 @@ XOutboxOptions XSettings::outbox(const QString& accountUserId,
     o.accountUsername = accountUsername;
     o.allowUrls = allowUrls;
     o.templates = templates;
+    o.postPriceMicroUsd = postPriceMicroUsd;
     return o;
 }
 

@@ -138,6 +138,8 @@ void TestXDock::signInSetThePostAndWatchTheBidsComeIn()
     QTRY_VERIFY(outbox->items().size() == 2 &&
                 outbox->items().first().state == OutboxState::Sent);
     QCOMPARE(outbox->table()->item(0, 0)->text(), QStringLiteral("accepted"));
+    QTRY_VERIFY2(outbox->statusLabel()->text().startsWith(QLatin1String("Sent 2 (about $0.03)")),
+                 qPrintable(outbox->statusLabel()->text())); // two posts at $0.015
 
     // Sign out: nothing more is read, and the dock says so.
     dock.signOutButton()->click();
