@@ -26,6 +26,8 @@ packages=(
     qt6-translations-l10n
     # outbound HTTP for the integrations (X API, Shape L2 JSON-RPC), found through pkg-config
     libcurl4-openssl-dev
+    # Shape L2 settlement: secp256k1 signatures with public-key recovery (EIP-1559 transactions)
+    libsecp256k1-dev
     # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
     dpkg-dev file
 )
