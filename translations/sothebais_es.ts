@@ -159,6 +159,26 @@
         <source>Cannot read wallet links</source>
         <translation>No se pueden leer los vínculos de billeteras</translation>
     </message>
+    <message>
+        <source>Cannot read the outbox</source>
+        <translation>No se puede leer la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>The outbox has a row in an unknown state: %1</source>
+        <translation>La bandeja de salida tiene una fila en un estado desconocido: %1</translation>
+    </message>
+    <message>
+        <source>Cannot queue the post %1</source>
+        <translation>No se puede poner en cola la publicación %1</translation>
+    </message>
+    <message>
+        <source>Cannot update the post %1</source>
+        <translation>No se puede actualizar la publicación %1</translation>
+    </message>
+    <message>
+        <source>Cannot remember a reply restriction</source>
+        <translation>No se puede guardar una restricción de respuestas</translation>
+    </message>
 </context>
 <context>
     <name>BackupManager</name>
@@ -1024,6 +1044,22 @@
         <source>no requests left: waiting for the reset at %1</source>
         <translation>no quedan peticiones: esperando al reinicio a las %1</translation>
     </message>
+    <message>
+        <source>80 % of this month&apos;s read budget is spent: polling slowed</source>
+        <translation>Se ha gastado el 80 % del presupuesto de lecturas de este mes: consultas ralentizadas</translation>
+    </message>
+    <message>
+        <source>This month&apos;s read budget is spent: only the sweep after the close reads</source>
+        <translation>El presupuesto de lecturas de este mes está agotado: solo se lee en el barrido posterior al cierre</translation>
+    </message>
+    <message>
+        <source>Posts read this month: %1 · about %2 (no budget set)</source>
+        <translation>Publicaciones leídas este mes: %1 · aprox. %2 (sin presupuesto definido)</translation>
+    </message>
+    <message>
+        <source>Posts read this month: %1 · about %2 of %3</source>
+        <translation>Publicaciones leídas este mes: %1 · aprox. %2 de %3</translation>
+    </message>
 </context>
 <context>
     <name>XSettings</name>
@@ -1038,6 +1074,185 @@
     <message>
         <source>Cannot save %1.</source>
         <translation>No se puede guardar %1.</translation>
+    </message>
+    <message>
+        <source>x.ini: %1 is out of range; using %2.</source>
+        <translation>x.ini: %1 está fuera de rango; se usa %2.</translation>
+    </message>
+</context>
+<context>
+    <name>XTemplates</name>
+    <message>
+        <source>Auction post (the window opens)</source>
+        <translation>Publicación de la subasta (se abre la franja)</translation>
+    </message>
+    <message>
+        <source>Day {day}, lot {lot}: “{title}” by {artist}. Reserve {reserve}, ends {end_time}. To bid, reply: bid {minimum} {hashtag}</source>
+        <translation>Día {day}, lote {lot}: “{title}” de {artist}. Reserva {reserve}, termina {end_time}. Para pujar, responde: bid {minimum} {hashtag}</translation>
+    </message>
+    <message>
+        <source>Reply to an accepted bid</source>
+        <translation>Respuesta a una puja aceptada</translation>
+    </message>
+    <message>
+        <source>Bid of {amount} accepted: you lead lot {lot}. Next bid: {minimum} or more.</source>
+        <translation>Puja de {amount} aceptada: lideras el lote {lot}. Siguiente puja: {minimum} o más.</translation>
+    </message>
+    <message>
+        <source>Reply to a rejected bid</source>
+        <translation>Respuesta a una puja rechazada</translation>
+    </message>
+    <message>
+        <source>Bid not accepted: {reason}</source>
+        <translation>Puja no aceptada: {reason}</translation>
+    </message>
+    <message>
+        <source>Thread: a new leader</source>
+        <translation>Hilo: un nuevo líder</translation>
+    </message>
+    <message>
+        <source>New leader on lot {lot}: {bidder} with {amount}. Next bid: {minimum} or more. {hashtag}</source>
+        <translation>Nuevo líder en el lote {lot}: {bidder} con {amount}. Siguiente puja: {minimum} o más. {hashtag}</translation>
+    </message>
+    <message>
+        <source>Thread: a late bid extends the auction</source>
+        <translation>Hilo: una puja tardía prolonga la subasta</translation>
+    </message>
+    <message>
+        <source>A late bid extends lot {lot} by {minutes} min. It now ends {end_time}. {hashtag}</source>
+        <translation>Una puja tardía prolonga {minutes} min el lote {lot}. Ahora termina {end_time}. {hashtag}</translation>
+    </message>
+    <message>
+        <source>Thread: the last minutes</source>
+        <translation>Hilo: los últimos minutos</translation>
+    </message>
+    <message>
+        <source>{minutes} minutes left on lot {lot}. Leading bid: {amount}. Next bid: {minimum} or more. {hashtag}</source>
+        <translation>Quedan {minutes} minutos en el lote {lot}. Puja en cabeza: {amount}. Siguiente puja: {minimum} o más. {hashtag}</translation>
+    </message>
+    <message>
+        <source>Thread: the winner</source>
+        <translation>Hilo: el ganador</translation>
+    </message>
+    <message>
+        <source>Sold! Lot {lot}, “{title}” by {artist}, goes to {bidder} for {amount}. {hashtag}</source>
+        <translation>¡Vendido! El lote {lot}, “{title}” de {artist}, es para {bidder} por {amount}. {hashtag}</translation>
+    </message>
+    <message>
+        <source>Reply to the winner: how to settle</source>
+        <translation>Respuesta al ganador: cómo liquidar</translation>
+    </message>
+    <message>
+        <source>Congratulations! Lot {lot} is yours for {amount}. It is minted on Shape to {wallet}.</source>
+        <translation>¡Enhorabuena! El lote {lot} es tuyo por {amount}. Se acuña en Shape a {wallet}.</translation>
+    </message>
+    <message>
+        <source>Thread: a summary of many bids</source>
+        <translation>Hilo: resumen de muchas pujas</translation>
+    </message>
+    <message>
+        <source>Lot {lot}: {accepted_count} bids accepted, {rejected_count} not ({below_minimum_count} below the minimum). Leader: {bidder} with {amount}. Next bid: {minimum} or more. {hashtag}</source>
+        <translation>Lote {lot}: {accepted_count} pujas aceptadas, {rejected_count} no ({below_minimum_count} por debajo del mínimo). Líder: {bidder} con {amount}. Siguiente puja: {minimum} o más. {hashtag}</translation>
+    </message>
+    <message>
+        <source>Thread: no winner</source>
+        <translation>Hilo: sin ganador</translation>
+    </message>
+    <message>
+        <source>Lot {lot}, “{title}”, closed without a valid bid. {hashtag}</source>
+        <translation>El lote {lot}, “{title}”, se cerró sin ninguna puja válida. {hashtag}</translation>
+    </message>
+    <message>
+        <source>The marathon day&apos;s number (1, 2, …).</source>
+        <translation>El número del día del maratón (1, 2, …).</translation>
+    </message>
+    <message>
+        <source>The lot&apos;s number in the day (1, 2, …).</source>
+        <translation>El número del lote en el día (1, 2, …).</translation>
+    </message>
+    <message>
+        <source>The artwork&apos;s title.</source>
+        <translation>El título de la obra.</translation>
+    </message>
+    <message>
+        <source>The artist&apos;s name.</source>
+        <translation>El nombre del artista.</translation>
+    </message>
+    <message>
+        <source>The reserve price, e.g. 0.01 ETH.</source>
+        <translation>El precio de reserva, p. ej. 0.01 ETH.</translation>
+    </message>
+    <message>
+        <source>The least the next bid may be, e.g. 0.0525 ETH.</source>
+        <translation>El mínimo que puede ofrecer la siguiente puja, p. ej. 0.0525 ETH.</translation>
+    </message>
+    <message>
+        <source>The bid&apos;s amount; in thread posts, the leading bid&apos;s.</source>
+        <translation>El importe de la puja; en las publicaciones del hilo, el de la puja en cabeza.</translation>
+    </message>
+    <message>
+        <source>The bidder&apos;s X username with @ (“a bidder” when it is not a username).</source>
+        <translation>El nombre de usuario de X del postor, con @ (“un postor” cuando no es un nombre de usuario).</translation>
+    </message>
+    <message>
+        <source>Why the bid was not accepted, in a sentence.</source>
+        <translation>Por qué no se aceptó la puja, en una frase.</translation>
+    </message>
+    <message>
+        <source>When the auction ends, in the marathon&apos;s time zone.</source>
+        <translation>Cuándo termina la subasta, en la zona horaria del maratón.</translation>
+    </message>
+    <message>
+        <source>Minutes left before the end, or added by an extension.</source>
+        <translation>Minutos que quedan hasta el final, o añadidos por una prórroga.</translation>
+    </message>
+    <message>
+        <source>The marathon&apos;s hashtag, with #.</source>
+        <translation>El hashtag del maratón, con #.</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s X account, with @.</source>
+        <translation>La cuenta de X del estudio, con @.</translation>
+    </message>
+    <message>
+        <source>The wallet the winner linked (&quot;wallet 0x…&quot;), where the lot is minted; if none, how to link one.</source>
+        <translation>La billetera que vinculó el ganador (&quot;wallet 0x…&quot;), donde se acuña el lote; si no hay ninguna, cómo vincular una.</translation>
+    </message>
+    <message>
+        <source>When the winner&apos;s time to settle runs out.</source>
+        <translation>Cuándo se acaba el plazo del ganador para liquidar.</translation>
+    </message>
+    <message>
+        <source>How many bids were accepted since the last summary.</source>
+        <translation>Cuántas pujas se aceptaron desde el último resumen.</translation>
+    </message>
+    <message>
+        <source>How many bids were not accepted since the last summary.</source>
+        <translation>Cuántas pujas no se aceptaron desde el último resumen.</translation>
+    </message>
+    <message>
+        <source>How many of those were below the reserve or the minimum raise.</source>
+        <translation>Cuántas de ellas quedaron por debajo de la reserva o del incremento mínimo.</translation>
+    </message>
+    <message>
+        <source>There is no kind of post “%1”.</source>
+        <translation>No existe el tipo de publicación “%1”.</translation>
+    </message>
+    <message>
+        <source>The text for “%1” names %2, which is not one of its variables; it stays as written.</source>
+        <translation>El texto de “%1” nombra %2, que no es una de sus variables; se deja tal cual.</translation>
+    </message>
+    <message>
+        <source>The text is empty.</source>
+        <translation>El texto está vacío.</translation>
+    </message>
+    <message>
+        <source>%1 is not a variable of this post; it may use %2.</source>
+        <translation>%1 no es una variable de esta publicación; puede usar %2.</translation>
+    </message>
+    <message>
+        <source>With values of typical length this post counts %1 of the %2 characters X allows; shorten it.</source>
+        <translation>Con valores de longitud típica, esta publicación ocupa %1 de los %2 caracteres que permite X; acórtala.</translation>
     </message>
 </context>
 <context>
@@ -2539,6 +2754,10 @@ Last auction: %2
         <source>Folder for Recordings</source>
         <translation>Carpeta para las grabaciones</translation>
     </message>
+    <message>
+        <source>X account</source>
+        <translation>Cuenta de X</translation>
+    </message>
 </context>
 <context>
     <name>sb::app::SourcesDock</name>
@@ -2972,8 +3191,238 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <translation>Menciones</translation>
     </message>
     <message>
-        <source>Posts read since the studio started: %1 (about $%2 at pay-per-use)</source>
-        <translation>Publicaciones leídas desde que se inició el estudio: %1 (unos $%2 con pago por uso)</translation>
+        <source>Posts on X</source>
+        <translation>Publicaciones en X</translation>
+    </message>
+    <message>
+        <source>Filtered stream</source>
+        <translation>Flujo filtrado</translation>
+    </message>
+    <message>
+        <source>This month&apos;s reads from X are counted while signed in.</source>
+        <translation>Las lecturas de X de este mes se cuentan mientras hay una sesión iniciada.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::XOutboxView</name>
+    <message>
+        <source>Post</source>
+        <translation>Publicación</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Link or reason</source>
+        <translation>Enlace o motivo</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Omitir</translation>
+    </message>
+    <message>
+        <source>Posting to X is off or not signed in: posts wait in the outbox.</source>
+        <translation>Publicar en X está desactivado o no hay sesión iniciada: las publicaciones esperan en la bandeja de salida.</translation>
+    </message>
+    <message>
+        <source>Sent %1 (about %2), folded into summaries %3.</source>
+        <translation>Enviadas: %1 (aprox. %2); agrupadas en resúmenes: %3.</translation>
+    </message>
+    <message>
+        <source>X allows %1 more posts until %2.</source>
+        <translation>X permite %1 publicaciones más hasta las %2.</translation>
+    </message>
+    <message>
+        <source>in summary #%1</source>
+        <translation>en el resumen #%1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::XSettingsPage</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>e.g. 0.005</source>
+        <translation>p. ej. 0.005</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Reading replies</source>
+        <translation>Lectura de respuestas</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>Costes</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Publicaciones</translation>
+    </message>
+    <message>
+        <source>From the X developer portal (a Native App)</source>
+        <translation>Del portal para desarrolladores de X (una Native App)</translation>
+    </message>
+    <message>
+        <source>X is not connected.</source>
+        <translation>X no está conectado.</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Cuenta:</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>ID de &amp;cliente:</translation>
+    </message>
+    <message>
+        <source>Callback &amp;port:</source>
+        <translation>&amp;Puerto de retorno:</translation>
+    </message>
+    <message>
+        <source>Register http://127.0.0.1:&lt;port&gt;/callback as the app&apos;s callback URL on X, with this port.</source>
+        <translation>Registra http://127.0.0.1:&lt;puerto&gt;/callback como URL de retorno de la app en X, con este puerto.</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation>URL &amp;base de la API:</translation>
+    </message>
+    <message>
+        <source>Sign in and out of X in the X dock; the account&apos;s tokens stay in the system keychain. Applying this page reconnects to X with it.</source>
+        <translation>Inicia y cierra sesión en X en el panel de X; los tokens de la cuenta se quedan en el llavero del sistema. Al aplicar esta página, el estudio se vuelve a conectar a X con ella.</translation>
+    </message>
+    <message>
+        <source>&amp;Mentions of the account</source>
+        <translation>&amp;Menciones de la cuenta</translation>
+    </message>
+    <message>
+        <source>Recent &amp;search of the auction&apos;s thread</source>
+        <translation>&amp;Búsqueda reciente en el hilo de la subasta</translation>
+    </message>
+    <message>
+        <source>&amp;Filtered stream (where the account&apos;s access has it)</source>
+        <translation>&amp;Flujo filtrado (si el acceso de la cuenta lo incluye)</translation>
+    </message>
+    <message>
+        <source>Read the replies from</source>
+        <translation>Leer las respuestas mediante</translation>
+    </message>
+    <message>
+        <source>Look for new replies every</source>
+        <translation>Buscar respuestas nuevas cada</translation>
+    </message>
+    <message>
+        <source>Between auctions:</source>
+        <translation>Entre subastas:</translation>
+    </message>
+    <message>
+        <source>While an auction is open:</source>
+        <translation>Con una subasta abierta:</translation>
+    </message>
+    <message>
+        <source>In its last minutes:</source>
+        <translation>En sus últimos minutos:</translation>
+    </message>
+    <message>
+        <source>After the close (late bids):</source>
+        <translation>Tras el cierre (pujas tardías):</translation>
+    </message>
+    <message>
+        <source>Each look is a request that X counts against its rate limits and, on pay-per-use, bills.</source>
+        <translation>Cada consulta es una petición que X cuenta en sus límites de peticiones y, con pago por uso, cobra.</translation>
+    </message>
+    <message>
+        <source>e.g. 50.00</source>
+        <translation>p. ej. 50.00</translation>
+    </message>
+    <message>
+        <source>Each post read (US$):</source>
+        <translation>Cada publicación leída (US$):</translation>
+    </message>
+    <message>
+        <source>Each read of the account&apos;s own mentions (US$):</source>
+        <translation>Cada lectura de las menciones de la propia cuenta (US$):</translation>
+    </message>
+    <message>
+        <source>Each post made (US$):</source>
+        <translation>Cada publicación creada (US$):</translation>
+    </message>
+    <message>
+        <source>Month&apos;s budget for reads (US$):</source>
+        <translation>Presupuesto mensual de lecturas (US$):</translation>
+    </message>
+    <message>
+        <source>X&apos;s pay-per-use prices, as your developer account shows them. Nearing the budget slows reading, and the X dock says so.</source>
+        <translation>Los precios de pago por uso de X, tal como los muestra tu cuenta de desarrollador. Al acercarse al presupuesto, la lectura se ralentiza y el panel de X lo indica.</translation>
+    </message>
+    <message>
+        <source>&amp;Post on X: the auction&apos;s post, replies to bids, the thread</source>
+        <translation>&amp;Publicar en X: la publicación de la subasta, las respuestas a las pujas, el hilo</translation>
+    </message>
+    <message>
+        <source>Allow &amp;URLs in posts (a post with a URL costs far more)</source>
+        <translation>Permitir &amp;URL en las publicaciones (una publicación con URL cuesta mucho más)</translation>
+    </message>
+    <message>
+        <source>Double-click a variable to put it in the text.</source>
+        <translation>Haz doble clic en una variable para insertarla en el texto.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore default</source>
+        <translation>&amp;Restablecer predeterminado</translation>
+    </message>
+    <message>
+        <source>Variables:</source>
+        <translation>Variables:</translation>
+    </message>
+    <message>
+        <source>A bidder is named only by their X username; values never carry a bidder&apos;s own words, URLs (unless allowed) or another account&apos;s name. A post longer than 280 is cut and ends in “…”.</source>
+        <translation>A un postor solo se le nombra por su nombre de usuario de X; los valores nunca incluyen palabras del propio postor, URL (salvo que se permitan) ni el nombre de otra cuenta. Una publicación de más de 280 se corta y termina en “…”.</translation>
+    </message>
+    <message>
+        <source>Weighted length: %1 / %2 (variables at typical lengths)</source>
+        <translation>Longitud ponderada: %1 / %2 (variables con longitudes típicas)</translation>
+    </message>
+    <message>
+        <source>X: the API base URL must be an http or https URL.</source>
+        <translation>X: la URL base de la API debe ser una URL http o https.</translation>
+    </message>
+    <message>
+        <source>the price of a post read</source>
+        <translation>el precio de una publicación leída</translation>
+    </message>
+    <message>
+        <source>the price of reading the account&apos;s mentions</source>
+        <translation>el precio de leer las menciones de la cuenta</translation>
+    </message>
+    <message>
+        <source>the price of a post</source>
+        <translation>el precio de una publicación</translation>
+    </message>
+    <message>
+        <source>the month&apos;s budget</source>
+        <translation>el presupuesto del mes</translation>
+    </message>
+    <message>
+        <source>X: %1 is not an amount in dollars (such as 0.005, with a point, at most six decimals).</source>
+        <translation>X: %1 no es un importe en dólares (como 0.005, con punto y seis decimales como máximo).</translation>
+    </message>
+    <message>
+        <source>X post “%1”: %2</source>
+        <translation>Publicación de X “%1”: %2</translation>
     </message>
 </context>
 <context>
@@ -3078,6 +3527,18 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>A wallet link needs a bidder and an address.</source>
         <translation>Un vínculo de billetera necesita un postor y una dirección.</translation>
     </message>
+    <message>
+        <source>Only a post that failed can be tried again.</source>
+        <translation>Solo se puede reintentar una publicación que falló.</translation>
+    </message>
+    <message>
+        <source>Only a queued or failed post can be skipped.</source>
+        <translation>Solo se puede omitir una publicación en cola o fallida.</translation>
+    </message>
+    <message>
+        <source>The operator gave the auction&apos;s post.</source>
+        <translation>El operador indicó la publicación de la subasta.</translation>
+    </message>
 </context>
 <context>
     <name>sb::auction::EngineThread</name>
@@ -3169,6 +3630,18 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>X answered %1: %2</source>
         <translation>X respondió %1: %2</translation>
+    </message>
+    <message>
+        <source>X refused the rule: %1</source>
+        <translation>X rechazó la regla: %1</translation>
+    </message>
+    <message>
+        <source>X ends the stream: %1</source>
+        <translation>X cierra el flujo: %1</translation>
+    </message>
+    <message>
+        <source>X said the post was made but gave no id.</source>
+        <translation>X dijo que la publicación se hizo, pero no dio su ID.</translation>
     </message>
 </context>
 <context>
@@ -3289,6 +3762,135 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
             <numerusform>leyendo publicaciones pendientes: %n juzgada hasta ahora</numerusform>
             <numerusform>leyendo publicaciones pendientes: %n juzgadas hasta ahora</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This month&apos;s reads from X could not be read (%1): they are counted from now on until they can.</source>
+        <translation>No se pudieron leer las lecturas de X de este mes (%1): se cuentan desde ahora hasta que se puedan leer.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::x::XOutbox</name>
+    <message>
+        <source>the wallet you link (reply: wallet 0x…)</source>
+        <translation>la billetera que vincules (responde: wallet 0x…)</translation>
+    </message>
+    <message>
+        <source>Posting budget low: only the auction&apos;s post and the winner go until X&apos;s limit resets.</source>
+        <translation>Poco margen para publicar: solo salen la publicación de la subasta y la del ganador hasta que se reinicie el límite de X.</translation>
+    </message>
+    <message>
+        <source>The auction was over before this could be posted.</source>
+        <translation>La subasta terminó antes de que esto se pudiera publicar.</translation>
+    </message>
+    <message>
+        <source>The template gives an empty text.</source>
+        <translation>La plantilla da un texto vacío.</translation>
+    </message>
+    <message>
+        <source>Posted %1.</source>
+        <translation>Publicada: %1.</translation>
+    </message>
+    <message>
+        <source>X refused the reply (the author never mentioned the account): it goes to the auction&apos;s thread.</source>
+        <translation>X rechazó la respuesta (el autor nunca mencionó la cuenta): va al hilo de la subasta.</translation>
+    </message>
+    <message>
+        <source>X&apos;s posting limit is spent: waiting for its reset at %1.</source>
+        <translation>El límite de publicaciones de X está agotado: esperando a su reinicio a las %1.</translation>
+    </message>
+    <message>
+        <source>X refused the token: waiting for a refresh or a new sign-in.</source>
+        <translation>X rechazó el token: esperando una renovación o un nuevo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Posting again in %1 s: %2</source>
+        <translation>Se vuelve a publicar en %1 s: %2</translation>
+    </message>
+    <message>
+        <source>X refused a post: %1</source>
+        <translation>X rechazó una publicación: %1</translation>
+    </message>
+    <message>
+        <source>X says this text was posted already; its post was not among the account&apos;s newest.</source>
+        <translation>X dice que este texto ya se publicó; su publicación no estaba entre las más recientes de la cuenta.</translation>
+    </message>
+    <message>
+        <source>Posted before the studio stopped: %1.</source>
+        <translation>Publicada antes de que el estudio se detuviera: %1.</translation>
+    </message>
+    <message>
+        <source>id unknown</source>
+        <translation>ID desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::x::XStream</name>
+    <message>
+        <source>not started</source>
+        <translation>sin iniciar</translation>
+    </message>
+    <message>
+        <source>signed out of X: nothing is read</source>
+        <translation>sesión de X cerrada: no se lee nada</translation>
+    </message>
+    <message>
+        <source>no auction takes bids: not connected</source>
+        <translation>ninguna subasta admite pujas: sin conectar</translation>
+    </message>
+    <message>
+        <source>connecting again in %1 s</source>
+        <translation>se reconectará en %1 s</translation>
+    </message>
+    <message>
+        <source>rule set for the auction&apos;s post</source>
+        <translation>regla establecida para la publicación de la subasta</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>conectando</translation>
+    </message>
+    <message>
+        <source>the stream sent a line longer than %1 MB</source>
+        <translation>el flujo envió una línea de más de %1 MB</translation>
+    </message>
+    <message>
+        <source>the bids were not stored: %1</source>
+        <translation>las pujas no se guardaron: %1</translation>
+    </message>
+    <message>
+        <source>X closed the stream</source>
+        <translation>X cerró el flujo</translation>
+    </message>
+    <message>
+        <source>the stream stopped: %1</source>
+        <translation>el flujo se detuvo: %1</translation>
+    </message>
+    <message>
+        <source>off: this account&apos;s access does not include the filtered stream (%1)</source>
+        <translation>desactivado: el acceso de esta cuenta no incluye el flujo filtrado (%1)</translation>
+    </message>
+    <message>
+        <source>%1; trying again in %2 s</source>
+        <translation>%1; se reintentará en %2 s</translation>
+    </message>
+    <message>
+        <source>X refused the access token: sign in to X again (%1)</source>
+        <translation>X rechazó el token de acceso: vuelve a iniciar sesión en X (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is not used: %2</source>
+        <translation>%1 no se usa: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>connected: %n post(s) read</source>
+        <translation>
+            <numerusform>conectado: %n publicación leída</numerusform>
+            <numerusform>conectado: %n publicaciones leídas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; without search it cannot vouch for what it may have missed, so the winner waits for the engine&apos;s longest wait</source>
+        <translation>; sin la búsqueda no puede garantizar lo que se haya perdido, así que el ganador aguarda la espera más larga del motor</translation>
     </message>
 </context>
 <context>
@@ -3723,6 +4325,29 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
+    <name>sb::studio::HowToBidOverlay</name>
+    <message>
+        <source>How to bid</source>
+        <translation>Cómo pujar</translation>
+    </message>
+    <message>
+        <source>How to bid on X</source>
+        <translation>Cómo pujar en X</translation>
+    </message>
+    <message>
+        <source>Reply to the auction post on X:</source>
+        <translation>Responde a la publicación de la subasta en X:</translation>
+    </message>
+    <message>
+        <source>Reply to @%1&apos;s auction post:</source>
+        <translation>Responde a la publicación de @%1:</translation>
+    </message>
+    <message>
+        <source>Next minimum</source>
+        <translation>Próximo mínimo</translation>
+    </message>
+</context>
+<context>
     <name>sb::studio::LeaderboardOverlay</name>
     <message>
         <source>Leaderboard</source>
@@ -3951,6 +4576,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>A source needs an &quot;id&quot; and a &quot;kind&quot;.</source>
         <translation>Una fuente necesita un &quot;id&quot; y un &quot;kind&quot;.</translation>
+    </message>
+    <message>
+        <source>How to bid</source>
+        <translation>Cómo pujar</translation>
     </message>
 </context>
 <context>
