@@ -17,6 +17,7 @@
 #include "FakeXServer.h"
 #include "HttpClient.h"
 #include "XIntake.h"
+#include "XOutbox.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -35,7 +36,6 @@ using sb::test::FakeXServer;
 
 namespace {
 
-const QString kThread = QStringLiteral("1850000000000000000");
 
 double percentile(std::vector<double> v, double p)
 {
@@ -68,8 +68,15 @@ struct World
                 nullptr, &error))
             qFatal("%s", qPrintable(error));
         session->start();
-        const ActionResult set = session->wait([](MarathonSession& s) {
-            return s.engine().setThreadId(0, kThread, QStringLiteral("operator"));
+        // The auction's post, made by the account (replies in its thread answer it).
+        FakeXServer::Post auctionPost;
+        auctionPost.authorId = server.accountId;
+        auctionPost.text = QStringLiteral("Lot 1 is open. Reply: bid 0.1 ETH");
+        auctionPost.createdMs = QDateTime::currentMSecsSinceEpoch() - 60'000;
+        auctionPost.mentionsAccount = false;
+        thread = server.addPost(auctionPost);
+        const ActionResult set = session->wait([this](MarathonSession& s) {
+            return s.engine().setThreadId(0, thread, QStringLiteral("operator"));
         });
         if (!set.ok)
             qFatal("%s", qPrintable(set.error));
@@ -100,7 +107,7 @@ struct World
     void reply(int n, std::int64_t amountGwei)
     {
         FakeXServer::Post p;
-        p.conversationId = kThread;
+        p.conversationId = thread;
         p.authorId = QString::number(1000 + n % 100);
         p.createdMs = QDateTime::currentMSecsSinceEpoch();
         p.text = QStringLiteral("@sothebais bid %1 gwei").arg(amountGwei);
@@ -109,6 +116,7 @@ struct World
 
     FakeXServer server;
     HttpClient http;
+    QString thread;
     std::unique_ptr<EngineThread> session;
     std::unique_ptr<XIntake> intake;
     int verdicts = 0;
@@ -197,6 +205,77 @@ int main(int argc, char* argv[])
         w.session->stop();
     }
 
+    {
+        // Posting: the verdict replies the outbox makes with the product's defaults (two posts a
+        // second at most, X's 100 per 15 minutes, 3 kept for the open and the winner).
+        World w(dir.filePath(QStringLiteral("posting.db")));
+        const ActionResult on =
+            w.session->wait([](MarathonSession& s) { return s.engine().setPosting(true); });
+        if (!on.ok)
+            qFatal("%s", qPrintable(on.error));
+        XOutboxOptions o;
+        o.apiBaseUrl = w.server.baseUrl();
+        o.accountUserId = w.server.accountId;
+        o.accountUsername = w.server.accountUsername;
+        XOutbox outbox(*w.session, w.http, [&w] { return w.server.token; }, o);
+        QHash<QString, std::int64_t> verdictMs; // source id -> when its verdict was committed
+        QObject::connect(w.session.get(), &EngineThread::eventsCommitted,
+                         [&](const QList<AuctionEvent>& events) {
+                             for (const AuctionEvent& e : events) {
+                                 if (e.type == EventType::BidAccepted ||
+                                     e.type == EventType::BidRejected)
+                                     verdictMs.insert(
+                                         e.payload.value(QStringLiteral("source_id")).toString(),
+                                         e.timeUtcMs);
+                             }
+                         });
+        w.intake->start();
+        outbox.start();
+        const int steady = 30;
+        for (int i = 0; i < steady; ++i) {
+            w.reply(i, 1'000'000'000LL + i * 100'000'000LL);
+            waitFor([] { return false; }, 1000);
+        }
+        waitFor([&] { return int(w.server.created().size()) >= steady; }, 120'000);
+        std::vector<double> latencies;
+        for (const FakeXServer::Created& c : w.server.created()) {
+            if (verdictMs.contains(c.inReplyTo))
+                latencies.push_back(double(c.createdMs - verdictMs.value(c.inReplyTo)));
+        }
+        std::printf("Posting: 1 reply/s for %d s, verdict committed -> its reply made on X\n",
+                    steady);
+        std::printf("  replies made          %zu of %d\n", latencies.size(), steady);
+        const auto& made = w.server.created();
+        if (made.size() > 1)
+            std::printf("  between posts         %.0f ms on average (the sender's pace: two a "
+                        "second at most)\n",
+                        double(made.last().createdMs - made.first().createdMs) /
+                            double(made.size() - 1));
+        std::printf("  p50 %.0f ms, p99 %.0f ms, max %.0f ms\n", percentile(latencies, 50),
+                    percentile(latencies, 99), percentile(latencies, 100));
+        const auto before = w.server.created().size();
+        const int burst = 200;
+        QElapsedTimer t;
+        t.start();
+        for (int i = 0; i < burst; ++i)
+            w.reply(steady + i, 10'000'000'000LL + i * 1'000'000'000LL);
+        waitFor(
+            [&] {
+                return int(verdictMs.size()) >= steady + burst &&
+                       outbox.status().collapsed + int(w.server.created().size() - before) >=
+                           burst;
+            },
+            120'000);
+        waitFor([&] { return w.server.created().size() > before; }, 30'000); // the summary
+        std::printf("  a burst of %d replies: %lld posts made, %d replies folded into summaries "
+                    "(X's window: %d left)\n",
+                    burst, qlonglong(w.server.created().size() - before),
+                    outbox.status().collapsed, outbox.status().remaining.value_or(-1));
+        outbox.stop();
+        w.intake.reset();
+        w.session->stop();
+    }
+
     // The month's bill under pay-per-use (DESIGN.md): a post returned costs ~$0.005 from search
     // and ~$0.001 from the account's own mentions, each post billed once per UTC day however
     // often it is read again; requests that return nothing cost nothing.
@@ -209,5 +288,12 @@ int main(int argc, char* argv[])
                 "$%.2f a month (each reply read by search and by mentions once a day; the empty "
                 "polls of the cadence bill nothing)\n",
                 perDay, perDay * kDays);
+    // Posting at ~$0.015 a post: the auction's post, a verdict reply per bid, the winner and
+    // how to settle (extensions and last minutes aside).
+    constexpr double kPost = 0.015;
+    const double postsPerDay = 1 + kBidsPerDay + 2;
+    std::printf("Monthly posting cost, same marathon: %.0f posts a day, $%.2f a day, $%.2f a month "
+                "(summaries under load make fewer)\n",
+                postsPerDay, postsPerDay * kPost, postsPerDay * kPost * kDays);
     return 0;
 }

@@ -1254,6 +1254,10 @@
         <source>With values of typical length this post counts %1 of the %2 characters X allows; shorten it.</source>
         <translation>Con valores de longitud típica, esta publicación ocupa %1 de los %2 caracteres que permite X; acórtala.</translation>
     </message>
+    <message>
+        <source>a bidder</source>
+        <translation>un postor</translation>
+    </message>
 </context>
 <context>
     <name>sb::app</name>

@@ -247,8 +247,20 @@ void XOutbox::tick()
     if (m_busy || !m_session.isOpen())
         return;
     queueLastMinutes(m_session.clock().nowUtcMs());
-    if (now < m_blockedUntilMs || now < m_lastSentMs + m_options.minIntervalMs)
+    if (now < m_blockedUntilMs)
         return;
+    if (now < m_lastSentMs + m_options.minIntervalMs) {
+        // The next post goes when the pace allows, not at the next tick after it.
+        if (!m_paceTimerArmed) {
+            m_paceTimerArmed = true;
+            QTimer::singleShot(m_lastSentMs + m_options.minIntervalMs - now, this, [this] {
+                m_paceTimerArmed = false;
+                if (m_timer.isActive())
+                    tick();
+            });
+        }
+        return;
+    }
     if (m_token().isEmpty())
         return;
     if (!m_status.waitingFor.isEmpty() && now >= m_blockedUntilMs) {

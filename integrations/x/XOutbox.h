@@ -95,6 +95,7 @@ private:
     XApi m_api;
     QTimer m_timer;
     bool m_busy = false;
+    bool m_paceTimerArmed = false;
     std::int64_t m_blockedUntilMs = 0;
     std::int64_t m_backoffMs = 0;
     std::int64_t m_lastSentMs = 0;

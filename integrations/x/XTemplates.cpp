@@ -176,7 +176,7 @@ QString cleanValue(const QString& name, const QString& raw, bool allowUrls)
         const QString username = safeUsername(value);
         if (!username.isEmpty())
             return u'@' + username;
-        return name == u"bidder" ? translate(QT_TRANSLATE_NOOP("XTemplates", "a bidder"))
+        return name == u"bidder" ? QCoreApplication::translate("XTemplates", "a bidder")
                                  : QString();
     }
     value.removeIf(isAtSign);

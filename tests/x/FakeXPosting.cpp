@@ -105,7 +105,7 @@ void FakeXServer::answerCreate(QTcpSocket* socket, const Request& request,
     const QString id = addPost(post);
     if (conversation.isEmpty())
         m_posts.last().conversationId = id; // a post starts its own conversation
-    m_created.append({id, text, inReplyTo});
+    m_created.append({id, text, inReplyTo, post.createdMs});
     const QByteArray answer =
         QJsonDocument(
             QJsonObject{{QStringLiteral("data"),

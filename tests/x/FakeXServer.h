@@ -85,6 +85,7 @@ public:
         QString id;
         QString text;
         QString inReplyTo; // "" for a post that answers nothing
+        std::int64_t createdMs = 0;
     };
     struct Window
     {
