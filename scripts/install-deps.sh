@@ -64,3 +64,20 @@ install_missing "${packages[@]}"
 # of that clang's major version, which is known only once clang is installed.
 clang_major=$(clang -dumpversion | cut -d. -f1)
 install_missing "libclang-rt-${clang_major}-dev"
+
+# npm packages of the Shape contract's build and tests (solc-js, OpenZeppelin Contracts, anvil),
+# pinned in package-lock.json: `npm ci` on a clean clone, and again whenever the lock file is newer
+# than the last install (npm writes node_modules/.package-lock.json at its end). No install
+# scripts: anvil's binary comes in its platform package, and its postinstall would download it only
+# where that package is absent.
+repo_root=$(cd "$(dirname "$0")/.." && pwd)
+if [ -f "$repo_root/package.json" ]; then
+    if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+        install_missing nodejs npm
+    fi
+    if [ ! -f "$repo_root/node_modules/.package-lock.json" ] ||
+        [ "$repo_root/package-lock.json" -nt "$repo_root/node_modules/.package-lock.json" ]; then
+        echo "Installing npm packages (npm ci)"
+        (cd "$repo_root" && npm ci --no-audit --no-fund --ignore-scripts)
+    fi
+fi
