@@ -28,6 +28,9 @@ packages=(
     libcurl4-openssl-dev
     # Shape L2 settlement: secp256k1 signatures with public-key recovery (EIP-1559 transactions)
     libsecp256k1-dev
+    # the host's voice: espeak-ng speech with phoneme events, loudness (EBU R128), and the
+    # VTube Studio bridge's WebSocket client (and the tests' server)
+    libespeak-ng-dev libebur128-dev qt6-websockets-dev
     # packaging: cpack's DEB generator resolves library dependencies with dpkg-shlibdeps
     dpkg-dev file
 )
