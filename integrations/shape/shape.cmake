@@ -1,0 +1,12 @@
+# Shape L2, the chain client's codec: Keccak-256, 256-bit wei amounts and RLP. Its own library:
+# pure computation on Qt Core, so it builds and is tested without a network, a keychain or the
+# rest of integrations.
+add_library(sb_shape STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/Hex.cpp ${CMAKE_CURRENT_LIST_DIR}/Hex.h
+    ${CMAKE_CURRENT_LIST_DIR}/Keccak.cpp ${CMAKE_CURRENT_LIST_DIR}/Keccak.h
+    ${CMAKE_CURRENT_LIST_DIR}/Rlp.cpp ${CMAKE_CURRENT_LIST_DIR}/Rlp.h
+    ${CMAKE_CURRENT_LIST_DIR}/U256.cpp ${CMAKE_CURRENT_LIST_DIR}/U256.h)
+target_include_directories(sb_shape PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(sb_shape
+    PUBLIC Qt6::Core sb_auction
+    PRIVATE sb_compile_options)
