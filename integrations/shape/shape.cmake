@@ -1,7 +1,9 @@
-# Shape L2, the chain client's codec: Keccak-256, 256-bit wei amounts and RLP. Its own library:
-# pure computation on Qt Core, so it builds and is tested without a network, a keychain or the
-# rest of integrations.
+# Shape L2, the chain client's codec: Keccak-256, 256-bit wei amounts, RLP, the contract ABI and
+# EIP-55 addresses. Its own library: pure computation on Qt Core, so it builds and is tested
+# without a network, a keychain or the rest of integrations.
 add_library(sb_shape STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/Abi.cpp ${CMAKE_CURRENT_LIST_DIR}/Abi.h
+    ${CMAKE_CURRENT_LIST_DIR}/Address.cpp ${CMAKE_CURRENT_LIST_DIR}/Address.h
     ${CMAKE_CURRENT_LIST_DIR}/Hex.cpp ${CMAKE_CURRENT_LIST_DIR}/Hex.h
     ${CMAKE_CURRENT_LIST_DIR}/Keccak.cpp ${CMAKE_CURRENT_LIST_DIR}/Keccak.h
     ${CMAKE_CURRENT_LIST_DIR}/Rlp.cpp ${CMAKE_CURRENT_LIST_DIR}/Rlp.h
