@@ -1,14 +1,18 @@
-# Shape L2, the chain client's codec: Keccak-256, 256-bit wei amounts, RLP, the contract ABI and
-# EIP-55 addresses. Its own library: pure computation on Qt Core, so it builds and is tested
-# without a network, a keychain or the rest of integrations.
+# Shape L2, the chain client's codec and signing: Keccak-256, 256-bit wei amounts, RLP, the
+# contract ABI, EIP-55 addresses, secp256k1 keys (libsecp256k1 with its recovery module, found
+# through its pkg-config file) and EIP-1559 transactions. Its own library: pure computation on Qt
+# Core, so it builds and is tested without a network, a keychain or the rest of integrations.
+pkg_check_modules(SECP256K1 REQUIRED IMPORTED_TARGET libsecp256k1)
 add_library(sb_shape STATIC
     ${CMAKE_CURRENT_LIST_DIR}/Abi.cpp ${CMAKE_CURRENT_LIST_DIR}/Abi.h
     ${CMAKE_CURRENT_LIST_DIR}/Address.cpp ${CMAKE_CURRENT_LIST_DIR}/Address.h
+    ${CMAKE_CURRENT_LIST_DIR}/Eip1559Transaction.cpp ${CMAKE_CURRENT_LIST_DIR}/Eip1559Transaction.h
     ${CMAKE_CURRENT_LIST_DIR}/Hex.cpp ${CMAKE_CURRENT_LIST_DIR}/Hex.h
     ${CMAKE_CURRENT_LIST_DIR}/Keccak.cpp ${CMAKE_CURRENT_LIST_DIR}/Keccak.h
     ${CMAKE_CURRENT_LIST_DIR}/Rlp.cpp ${CMAKE_CURRENT_LIST_DIR}/Rlp.h
+    ${CMAKE_CURRENT_LIST_DIR}/Secp256k1Key.cpp ${CMAKE_CURRENT_LIST_DIR}/Secp256k1Key.h
     ${CMAKE_CURRENT_LIST_DIR}/U256.cpp ${CMAKE_CURRENT_LIST_DIR}/U256.h)
 target_include_directories(sb_shape PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(sb_shape
     PUBLIC Qt6::Core sb_auction
-    PRIVATE sb_compile_options)
+    PRIVATE PkgConfig::SECP256K1 sb_compile_options)
