@@ -5,10 +5,10 @@
 //
 //   node integrations/shape/contracts/compile.mjs          writes SothebaisAuctionHouse.json
 //   node integrations/shape/contracts/compile.mjs --check  exits 1 if the committed file differs
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join, normalize, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 export const contractsDir = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = join(contractsDir, '..', '..', '..');
@@ -16,24 +16,26 @@ export const artifactPath = join(contractsDir, 'SothebaisAuctionHouse.json');
 
 const kContractSource = 'SothebaisAuctionHouse.sol';
 const kContractName = 'SothebaisAuctionHouse';
-const kSolcVersion = '0.8.37'; // the pragma's version, and package.json's solc
+const kSolcVersion = '0.8.37';  // the pragma's version, and package.json's solc
 
 // Everything that changes the bytecode. Shape is an OP Stack chain: Cancun's opcodes are there.
 export const kSettings = {
     evmVersion: 'cancun',
-    metadata: { bytecodeHash: 'ipfs' },
-    optimizer: { enabled: true, runs: 200 },
+    metadata: {bytecodeHash: 'ipfs'},
+    optimizer: {enabled: true, runs: 200},
 };
 
 const kNodeModules = join(repoRoot, 'node_modules');
 
 function loadSolc() {
     if (!existsSync(join(kNodeModules, 'solc'))) {
-        throw new Error(`solc-js is not installed in ${kNodeModules}: run scripts/install-deps.sh (npm ci)`);
+        throw new Error(
+            `solc-js is not installed in ${kNodeModules}: run scripts/install-deps.sh (npm ci)`);
     }
     const solc = createRequire(join(repoRoot, 'package.json'))('solc');
     if (!solc.version().startsWith(`${kSolcVersion}+`)) {
-        throw new Error(`solc-js ${solc.version()} is installed, the contract is pinned to ${kSolcVersion}`);
+        throw new Error(
+            `solc-js ${solc.version()} is installed, the contract is pinned to ${kSolcVersion}`);
     }
     return solc;
 }
@@ -52,9 +54,9 @@ function resolveSource(name) {
 
 function findImports(name) {
     try {
-        return { contents: readFileSync(resolveSource(name), 'utf8') };
+        return {contents: readFileSync(resolveSource(name), 'utf8')};
     } catch (error) {
-        return { error: `${name}: ${error.message}` };
+        return {error: `${name}: ${error.message}`};
     }
 }
 
@@ -66,20 +68,30 @@ export function compileSources(sourceNames) {
     const solc = loadSolc();
     const input = {
         language: 'Solidity',
-        sources: Object.fromEntries(sourceNames.map((name) => [name, { content: readFileSync(resolveSource(name), 'utf8') }])),
+        sources: Object.fromEntries(sourceNames.map(
+            (name) => [name, {content: readFileSync(resolveSource(name), 'utf8')}])),
         settings: {
             ...kSettings,
             outputSelection: {
-                '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object', 'evm.methodIdentifiers'] },
+                '*': {
+                    '*': [
+                        'abi', 'evm.bytecode.object', 'evm.deployedBytecode.object',
+                        'evm.methodIdentifiers'
+                    ]
+                },
             },
         },
     };
-    const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
-    const problems = (output.errors ?? []).filter(
-        (e) => e.severity === 'error' || (e.severity === 'warning' && !e.sourceLocation?.file.startsWith('@openzeppelin/')),
-    );
+    const output = JSON.parse(solc.compile(JSON.stringify(input), {import: findImports}));
+    const problems = (output.errors ?? [])
+                         .filter(
+                             (e) => e.severity === 'error' ||
+                                 (e.severity === 'warning' &&
+                                  !e.sourceLocation?.file.startsWith('@openzeppelin/')),
+                         );
     if (problems.length > 0) {
-        throw new Error(`solc ${solc.version()}:\n${problems.map((e) => e.formattedMessage).join('\n')}`);
+        throw new Error(
+            `solc ${solc.version()}:\n${problems.map((e) => e.formattedMessage).join('\n')}`);
     }
     const contracts = {};
     for (const [source, byName] of Object.entries(output.contracts)) {
@@ -87,16 +99,16 @@ export function compileSources(sourceNames) {
             contracts[`${source}:${name}`] = contract;
         }
     }
-    return { version: solc.version(), contracts };
+    return {version: solc.version(), contracts};
 }
 
 export function buildArtifact() {
-    const { version, contracts } = compileSources([kContractSource]);
+    const {version, contracts} = compileSources([kContractSource]);
     const contract = contracts[`${kContractSource}:${kContractName}`];
     return {
         contractName: kContractName,
         sourceName: kContractSource,
-        compiler: { name: 'solc', version, settings: kSettings },
+        compiler: {name: 'solc', version, settings: kSettings},
         abi: contract.abi,
         bytecode: `0x${contract.evm.bytecode.object}`,
         deployedBytecode: `0x${contract.evm.deployedBytecode.object}`,
@@ -107,7 +119,8 @@ export function buildArtifact() {
 function sortKeys(value) {
     if (Array.isArray(value)) return value.map(sortKeys);
     if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
+        return Object.fromEntries(
+            Object.keys(value).sort().map((key) => [key, sortKeys(value[key])]));
     }
     return value;
 }
@@ -126,7 +139,8 @@ function main(args) {
     if (args.includes('--check')) {
         const committed = existsSync(artifactPath) ? readFileSync(artifactPath, 'utf8') : '';
         if (committed !== text) {
-            console.error(`${artifactPath} is not what the source compiles to: run node ${process.argv[1]}`);
+            console.error(
+                `${artifactPath} is not what the source compiles to: run node ${process.argv[1]}`);
             return 1;
         }
         console.log(`${artifactPath} matches the source`);

@@ -3,7 +3,7 @@
 // string, bytes and arrays of static types). Selectors come from solc's methodIdentifiers; the
 // keccak-256 of error and event signatures is the caller's (anvil's web3_sha3).
 
-const kWord = 64; // hex digits in one 32-byte word
+const kWord = 64;  // hex digits in one 32-byte word
 
 function isDynamic(type) {
     return type === 'string' || type === 'bytes' || type.endsWith('[]');
@@ -64,7 +64,8 @@ export function encodeArgs(types, values) {
 
 function wordAt(hex, byteOffset) {
     const at = byteOffset * 2;
-    if (hex.length < at + kWord) throw new RangeError(`ABI data ends before byte ${byteOffset + 32}`);
+    if (hex.length < at + kWord)
+        throw new RangeError(`ABI data ends before byte ${byteOffset + 32}`);
     return hex.slice(at, at + kWord);
 }
 
@@ -84,7 +85,8 @@ function decodeDynamic(type, hex, offset) {
         return type === 'string' ? Buffer.from(body, 'hex').toString('utf8') : `0x${body}`;
     }
     const element = type.slice(0, -2);
-    return Array.from({ length }, (_, i) => decodeStatic(element, wordAt(hex, offset + 32 * (i + 1))));
+    return Array.from(
+        {length}, (_, i) => decodeStatic(element, wordAt(hex, offset + 32 * (i + 1))));
 }
 
 /// Decodes ABI data (hex, with or without 0x) as a tuple of `types`: uintN as BigInt, addresses
@@ -93,7 +95,8 @@ export function decodeArgs(types, data) {
     const hex = strip0x(data);
     return types.map((type, i) => {
         const head = wordAt(hex, 32 * i);
-        return isDynamic(type) ? decodeDynamic(type, hex, Number(BigInt(`0x${head}`))) : decodeStatic(type, head);
+        return isDynamic(type) ? decodeDynamic(type, hex, Number(BigInt(`0x${head}`))) :
+                                 decodeStatic(type, head);
     });
 }
 

@@ -1,11 +1,12 @@
 // A real anvil node for the contract tests: started on a free loopback port, spoken to in raw
 // JSON-RPC, stopped by the test (and killed if the test process exits first). Transactions come
 // from anvil's unlocked dev accounts through eth_sendTransaction: anvil signs them.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { repoRoot } from '../compile.mjs';
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {createServer} from 'node:net';
+import {join} from 'node:path';
+
+import {repoRoot} from '../compile.mjs';
 
 /// A failed JSON-RPC request. For a reverted call or transaction, `data` is the revert data.
 export class RpcError extends Error {
@@ -27,8 +28,10 @@ export class RevertedTransaction extends Error {
 function anvilBinary() {
     // The npm package's platform part holds the binary; its bin.mjs would only wrap it in a node
     // process, which a kill would not reach.
-    const arch = { x64: 'amd64', arm64: 'arm64' }[process.arch];
-    const path = join(repoRoot, 'node_modules', '@foundry-rs', `anvil-${process.platform}-${arch}`, 'bin', 'anvil');
+    const arch = {x64: 'amd64', arm64: 'arm64'}[process.arch];
+    const path = join(
+        repoRoot, 'node_modules', '@foundry-rs', `anvil-${process.platform}-${arch}`, 'bin',
+        'anvil');
     if (!existsSync(path)) {
         throw new Error(`anvil is not installed at ${path}: run scripts/install-deps.sh (npm ci)`);
     }
@@ -41,13 +44,14 @@ function freePort() {
         server.unref();
         server.on('error', reject);
         server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address();
+            const {port} = server.address();
             server.close(() => resolve(port));
         });
     });
 }
 
-const kGasLimit = 10_000_000n; // a third of anvil's block gas limit: any of these transactions fits
+const kGasLimit =
+    10_000_000n;  // a third of anvil's block gas limit: any of these transactions fits
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -63,8 +67,8 @@ export class Anvil {
     async rpc(method, params = []) {
         const response = await fetch(this.url, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ jsonrpc: '2.0', id: this.nextId++, method, params }),
+            headers: {'content-type': 'application/json'},
+            body: JSON.stringify({jsonrpc: '2.0', id: this.nextId++, method, params}),
         });
         const body = await response.json();
         if (body.error) throw new RpcError(method, body.error);
@@ -76,8 +80,13 @@ export class Anvil {
     /// RpcError with its data (a mined revert keeps no data). The gas limit is fixed rather than
     /// estimated: an estimate is the least gas that succeeds, and with it a call that a contract
     /// wraps in try/catch could fail for want of gas instead of for its reason.
-    async send({ from, to, data, value = 0n, gas = kGasLimit }) {
-        const tx = { from, data, value: `0x${BigInt(value).toString(16)}`, gas: `0x${BigInt(gas).toString(16)}` };
+    async send({from, to, data, value = 0n, gas = kGasLimit}) {
+        const tx = {
+            from,
+            data,
+            value: `0x${BigInt(value).toString(16)}`,
+            gas: `0x${BigInt(gas).toString(16)}`
+        };
         if (to) tx.to = to;
         await this.rpc('eth_call', [tx, 'pending']);
         const hash = await this.rpc('eth_sendTransaction', [tx]);
@@ -97,8 +106,8 @@ export class Anvil {
         throw new Error(`no receipt for ${hash} after 10 s`);
     }
 
-    async call({ from, to, data }) {
-        return this.rpc('eth_call', [{ from, to, data }, 'latest']);
+    async call({from, to, data}) {
+        return this.rpc('eth_call', [{from, to, data}, 'latest']);
     }
 
     async keccak256(hex) {
@@ -140,9 +149,10 @@ export class Anvil {
 }
 
 async function startOnce(port) {
-    const child = spawn(anvilBinary(), ['--host', '127.0.0.1', '--port', String(port), '--hardfork', 'cancun'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+        anvilBinary(), ['--host', '127.0.0.1', '--port', String(port), '--hardfork', 'cancun'], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
     // A test process that dies (an uncaught error, the CTest timeout's SIGTERM) takes anvil along.
     const killOnExit = () => child.kill('SIGKILL');
     process.once('exit', killOnExit);
@@ -162,10 +172,10 @@ async function startOnce(port) {
     const anvil = new Anvil(child, `http://127.0.0.1:${port}`, () => output);
     for (let waitedMs = 0; waitedMs < 10000; waitedMs += 20) {
         if (spawnError) throw spawnError;
-        if (child.exitCode !== null) return { anvil: null, output };
+        if (child.exitCode !== null) return {anvil: null, output};
         try {
             anvil.accounts = (await anvil.rpc('eth_accounts')).map((a) => a.toLowerCase());
-            return { anvil, output };
+            return {anvil, output};
         } catch {
             await sleep(20);
         }
@@ -179,7 +189,7 @@ async function startOnce(port) {
 export async function startAnvil() {
     let lastOutput = '';
     for (let attempt = 0; attempt < 5; ++attempt) {
-        const { anvil, output } = await startOnce(await freePort());
+        const {anvil, output} = await startOnce(await freePort());
         if (anvil) return anvil;
         lastOutput = output;
     }
