@@ -16,3 +16,15 @@ target_include_directories(sb_shape PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(sb_shape
     PUBLIC Qt6::Core sb_auction
     PRIVATE PkgConfig::SECP256K1 sb_compile_options)
+
+# The chain client: JSON-RPC over the integrations' HttpClient, fees, and sending and watching
+# transactions. Its own target so that the codec above stays free of the network.
+add_library(sb_shape_rpc STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/FeePlan.cpp ${CMAKE_CURRENT_LIST_DIR}/FeePlan.h
+    ${CMAKE_CURRENT_LIST_DIR}/RpcResult.cpp ${CMAKE_CURRENT_LIST_DIR}/RpcResult.h
+    ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.cpp ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.h)
+target_include_directories(sb_shape_rpc PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(sb_shape_rpc
+    PUBLIC Qt6::Core sb_shape sb_integrations
+    PRIVATE sb_compile_options)
+set_target_properties(sb_shape_rpc PROPERTIES AUTOMOC ON)
