@@ -4,6 +4,7 @@
 add_library(sb_llm STATIC
     ${CMAKE_CURRENT_LIST_DIR}/ChatStreamReader.cpp ${CMAKE_CURRENT_LIST_DIR}/ChatStreamReader.h
     ${CMAKE_CURRENT_LIST_DIR}/LineCleaner.cpp ${CMAKE_CURRENT_LIST_DIR}/LineCleaner.h
+    ${CMAKE_CURRENT_LIST_DIR}/LineWriter.cpp ${CMAKE_CURRENT_LIST_DIR}/LineWriter.h
     ${CMAKE_CURRENT_LIST_DIR}/LlmSettings.h)
 target_include_directories(sb_llm PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(sb_llm PUBLIC Qt6::Core sb_integrations PRIVATE sb_compile_options)
