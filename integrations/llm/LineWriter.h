@@ -50,6 +50,7 @@ public:
     // What the reply's SSE body may hold before it is cut off: a line is a few kilobytes.
     static constexpr qsizetype kMaxReplyBytes = 64 * 1024;
 
+    // `http` lives on this object's thread (its answers arrive there) and outlives it.
     explicit LineWriter(HttpClient* http, QObject* parent = nullptr);
     ~LineWriter() override;
 
