@@ -10,3 +10,14 @@ list(APPEND SB_STUDIO_SOURCES
     host/HostCaption.cpp host/HostCaption.h
     host/HostOverlay.cpp host/HostOverlay.h
 )
+# What the host says: the persona (ElizaOS character file, the shipped one embedded), its lines
+# as values, and the blocklist every line passes.
+list(APPEND SB_STUDIO_SOURCES
+    host/Persona.cpp host/Persona.h
+    host/HostLine.cpp host/HostLine.h
+    host/LineFilter.cpp host/LineFilter.h
+)
+qt_add_resources(SB_STUDIO_SOURCES ${PROJECT_SOURCE_DIR}/resources/host/host_persona.qrc)
+# The persona loader refuses duplicate keys as the config loaders do (sb_common); sb_studio is
+# made after this file is read, so the link is added once the folder is done.
+cmake_language(DEFER CALL target_link_libraries sb_studio PRIVATE sb_common)
