@@ -81,6 +81,7 @@ void VtsBridge::stop()
     m_timers.disarm(VtsTimer::KeepAlive);
     m_timers.disarm(VtsTimer::Flush);
     m_timers.disarm(VtsTimer::Retry);
+    m_timers.disarm(VtsTimer::Handshake);
     m_retryDelayMs = 0;
     closeSocket();
     setState(VtsState::Off, tr("Off"));
@@ -101,6 +102,10 @@ void VtsBridge::connectSocket()
             [this, socket] { onConnectionLost(socket->errorString()); });
     setState(VtsState::Connecting,
              tr("Connecting to VTube Studio at %1").arg(m_settings.url.toDisplayString()));
+    m_timers.arm(VtsTimer::Handshake, m_settings.handshakeTimeoutMs, [this] {
+        onConnectionLost(
+            u"no WebSocket handshake within %1 ms"_s.arg(m_settings.handshakeTimeoutMs));
+    });
     socket->open(m_settings.url);
 }
 
@@ -109,6 +114,7 @@ void VtsBridge::closeSocket()
     if (!m_socket)
         return;
     // We may be inside one of its signals: detach it now, delete it from the event loop.
+    m_timers.disarm(VtsTimer::Handshake);
     QWebSocket* socket = m_socket.release();
     socket->disconnect(this);
     socket->abort();
@@ -118,6 +124,7 @@ void VtsBridge::closeSocket()
 
 void VtsBridge::onConnected()
 {
+    m_timers.disarm(VtsTimer::Handshake);
     m_renewedToken = false;
     m_lastMood.clear();
     qCInfo(lcVts) << "connected to VTube Studio at" << m_settings.url.toDisplayString();

@@ -35,6 +35,8 @@ struct VtsSettings
     int maxRetryMs = 30'000;
     // After the user denied the token request: ask again this much later, not at once.
     int deniedRetryMs = 60'000;
+    // A port that accepts but never completes the WebSocket handshake counts as not running.
+    int handshakeTimeoutMs = 10'000;
 
     bool operator==(const VtsSettings&) const = default;
 };

@@ -19,6 +19,7 @@ enum class VtsTimer
     KeepAlive, // next idle MouthOpen injection
     Retry,     // next connection attempt, or the next token request after a denial
     Flush,     // the newest mouth value held back by the rate limit
+    Handshake, // the end of the wait for the WebSocket to open
 };
 
 class VtsTimerSource

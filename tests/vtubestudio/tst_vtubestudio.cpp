@@ -13,6 +13,7 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 #include <memory>
@@ -84,6 +85,8 @@ private slots:
     void vanishedServerIsRetriedWithBackoffAndRejoined();
     void notRunningAtStartRetriesQuietly();
     void stoppedOrDestroyedWhileConnectingIsQuiet();
+    void silentPortCountsAsNotRunning();
+    void qtTimersFireAndRearmFromTheirCallback();
 
 private:
     VtsSettings settings() const;
@@ -394,6 +397,46 @@ void TestVtubeStudio::stoppedOrDestroyedWhileConnectingIsQuiet()
     QCoreApplication::processEvents();
     QCOMPARE(countOf(u"AuthenticationRequest"_s), 0);
     qInfo("sb.vtubestudio test: destroyed");
+}
+
+void TestVtubeStudio::silentPortCountsAsNotRunning()
+{
+    // Something else holds the port: it accepts the connection and never answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    VtsSettings toSilent = settings();
+    toSilent.url = QUrl(u"ws://127.0.0.1:%1"_s.arg(silent.serverPort()));
+    VtsBridge bridge(*m_tokens, m_timers.get());
+    bridge.setSettings(toSilent);
+    bridge.start();
+    QTRY_VERIFY(silent.hasPendingConnections());
+    QCOMPARE(bridge.state(), VtsState::Connecting);
+    QCOMPARE(m_timers->delayOf(VtsTimer::Handshake), toSilent.handshakeTimeoutMs);
+    QVERIFY(m_timers->fire(VtsTimer::Handshake));
+    QCOMPARE(bridge.state(), VtsState::Retrying);
+    QCOMPARE(bridge.stateText(), u"VTube Studio not running; retrying in 1 s"_s);
+}
+
+void TestVtubeStudio::qtTimersFireAndRearmFromTheirCallback()
+{
+    // The studio's timers: a callback that re-arms its own timer, and a disarmed one that stays
+    // quiet.
+    QtTimerSource timers;
+    int beats = 0;
+    bool flushed = false;
+    timers.arm(VtsTimer::Flush, 0, [&] { flushed = true; });
+    timers.disarm(VtsTimer::Flush);
+    std::function<void()> beat = [&] {
+        if (++beats < 3)
+            timers.arm(VtsTimer::KeepAlive, 1, beat);
+    };
+    timers.arm(VtsTimer::KeepAlive, 1, beat);
+    QTRY_COMPARE(beats, 3);
+    QCoreApplication::processEvents();
+    QCOMPARE(beats, 3);
+    QVERIFY(!flushed);
+    QVERIFY(timers.nowMs() >= 0);
+    qInfo("sb.vtubestudio test: timers");
 }
 
 QTEST_MAIN(TestVtubeStudio)
