@@ -4,19 +4,23 @@
 
 namespace sb::integrations::tts {
 
-void SpeechPlayer::enqueue(quint64 lineId, SpeechResult line)
+std::int64_t SpeechPlayer::enqueue(quint64 lineId, SpeechResult line)
 {
     if (line.samples.empty())
-        return;
+        return -1;
     std::lock_guard lock(m_mutex);
-    m_lines.push_back(Line{lineId, std::move(line), 0});
+    const std::int64_t start =
+        m_lines.empty() ? m_clock : std::max(m_clock, m_lines.back().endFrame());
+    m_lines.push_back(Line{lineId, std::move(line), start});
+    return start;
 }
 
 void SpeechPlayer::skipCurrent()
 {
     std::lock_guard lock(m_mutex);
     if (!m_lines.empty())
-        m_lines.pop_front();
+        m_lines.pop_front(); // playing, or next when between lines
+    rescheduleLocked();
 }
 
 void SpeechPlayer::clear()
@@ -31,54 +35,75 @@ int SpeechPlayer::queuedLines() const
     return int(m_lines.size());
 }
 
+void SpeechPlayer::rescheduleLocked()
+{
+    std::int64_t next = m_clock;
+    for (Line& line : m_lines) {
+        line.startFrame = next;
+        next = line.endFrame();
+    }
+}
+
 void SpeechPlayer::read(float* interleaved, int frames)
 {
+    const auto wanted = std::int64_t(std::max(0, frames));
+    std::fill(interleaved, interleaved + wanted * kSpeechChannels, 0.0f);
     std::lock_guard lock(m_mutex);
-    std::size_t written = 0; // frames
-    const auto wanted = std::size_t(std::max(0, frames));
-    while (written < wanted && !m_lines.empty()) {
-        Line& line = m_lines.front();
-        const std::size_t total = std::size_t(line.speech.frameCount());
-        const std::size_t n = std::min(wanted - written, total - line.frameOffset);
-        std::copy_n(line.speech.samples.data() + line.frameOffset * kSpeechChannels,
-                    n * kSpeechChannels, interleaved + written * kSpeechChannels);
-        line.frameOffset += n;
-        written += n;
-        m_framesPlayed += std::int64_t(n);
-        if (line.frameOffset >= total)
-            m_lines.pop_front();
+    const std::int64_t blockStart = m_clock, blockEnd = m_clock + wanted;
+    for (const Line& line : m_lines) {
+        const std::int64_t from = std::max(blockStart, line.startFrame);
+        const std::int64_t to = std::min(blockEnd, line.endFrame());
+        if (from >= to)
+            continue;
+        std::copy_n(line.speech.samples.data() + (from - line.startFrame) * kSpeechChannels,
+                    (to - from) * kSpeechChannels,
+                    interleaved + (from - blockStart) * kSpeechChannels);
     }
-    std::fill(interleaved + written * kSpeechChannels, interleaved + wanted * kSpeechChannels,
-              0.0f);
+    m_clock = blockEnd;
+    while (!m_lines.empty() && m_lines.front().endFrame() <= m_clock)
+        m_lines.pop_front();
+}
+
+std::int64_t SpeechPlayer::clockFrames() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_clock;
 }
 
 SpeechPlayer::Position SpeechPlayer::position() const
 {
     std::lock_guard lock(m_mutex);
-    Position position;
-    if (m_lines.empty())
-        return position;
-    const Line& line = m_lines.front();
-    position.lineId = line.id;
-    position.lineMs = int(std::int64_t(line.frameOffset) * 1000 / kSpeechSampleRate);
-    for (const Viseme& v : line.speech.visemes) {
-        if (v.startMs <= position.lineMs && position.lineMs < v.endMs) {
-            position.mouth = v.shape;
-            break;
-        }
-    }
-    for (const WordMark& word : line.speech.words) {
-        if (word.startMs > position.lineMs)
-            break;
-        position.wordIndex = word.index;
-    }
-    return position;
+    return positionAtLocked(m_clock);
 }
 
-std::int64_t SpeechPlayer::framesPlayed() const
+SpeechPlayer::Position SpeechPlayer::positionAt(std::int64_t clockFrame) const
 {
     std::lock_guard lock(m_mutex);
-    return m_framesPlayed;
+    return positionAtLocked(clockFrame);
+}
+
+SpeechPlayer::Position SpeechPlayer::positionAtLocked(std::int64_t clockFrame) const
+{
+    Position position;
+    for (const Line& line : m_lines) {
+        if (clockFrame < line.startFrame || clockFrame >= line.endFrame())
+            continue;
+        position.lineId = line.id;
+        position.lineMs = int((clockFrame - line.startFrame) * 1000 / kSpeechSampleRate);
+        for (const Viseme& v : line.speech.visemes) {
+            if (v.startMs <= position.lineMs && position.lineMs < v.endMs) {
+                position.mouth = v.shape;
+                break;
+            }
+        }
+        for (const WordMark& word : line.speech.words) {
+            if (word.startMs > position.lineMs)
+                break;
+            position.wordIndex = word.index;
+        }
+        break;
+    }
+    return position;
 }
 
 } // namespace sb::integrations::tts

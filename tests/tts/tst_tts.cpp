@@ -350,41 +350,63 @@ void TestTts::concurrentRequestsQueue()
 
 void TestTts::playerFollowsTheAudioClock()
 {
-    SpeechPlayer player;
-    QCOMPARE(player.position().speaking(), false);
-    player.enqueue(7, m_long);
-    player.enqueue(8, SpeechResult{}); // empty: nothing to play
-    player.enqueue(9, m_short);
-    QCOMPARE(player.queuedLines(), 2);
-
     constexpr int kBlock = 1024; // the mixer's block
     std::vector<float> block(kBlock * kSpeechChannels);
-    std::int64_t mixed = 0;
+    SpeechPlayer player;
+    QCOMPARE(player.position().speaking(), false);
+    player.read(block.data(), kBlock); // silence moves the clock too
+    QVERIFY(std::all_of(block.begin(), block.end(), [](float s) { return s == 0.0f; }));
+    QCOMPARE(player.clockFrames(), std::int64_t(kBlock));
+
+    QCOMPARE(player.enqueue(7, m_long), std::int64_t(kBlock));
+    QCOMPARE(player.enqueue(8, SpeechResult{}), std::int64_t(-1)); // empty: nothing to play
+    QCOMPARE(player.enqueue(9, m_short), std::int64_t(kBlock) + m_long.frameCount());
+    QCOMPARE(player.queuedLines(), 2);
+
+    // What the render thread asks ahead of the mix is what the mix then plays.
+    const SpeechPlayer::Position oneSecondIn = player.positionAt(kBlock + kSpeechSampleRate);
+    QCOMPARE(oneSecondIn.lineId, quint64(7));
+    QCOMPARE(oneSecondIn.lineMs, 1000);
+    std::vector<SpeechPlayer::Position> predicted;
+    for (std::int64_t at = kBlock; at < kBlock + m_long.frameCount(); at += kBlock)
+        predicted.push_back(player.positionAt(at + kBlock));
+
+    std::int64_t mixed = 0; // of line 7
     bool sawMouthMove = false;
-    while (mixed < m_long.frameCount() - kBlock) {
+    while (mixed + kBlock < m_long.frameCount()) {
         player.read(block.data(), kBlock);
+        QCOMPARE(0, std::memcmp(block.data(), m_long.samples.data() + mixed * kSpeechChannels,
+                                sizeof(float) * block.size()));
         mixed += kBlock;
         const SpeechPlayer::Position at = player.position();
         QCOMPARE(at.lineId, quint64(7));
         QCOMPARE(at.lineMs, int(mixed * 1000 / kSpeechSampleRate));
-        QCOMPARE(0, std::memcmp(block.data(),
-                                m_long.samples.data() + (mixed - kBlock) * kSpeechChannels,
-                                sizeof(float) * block.size()));
         for (const Viseme& v : m_long.visemes)
             if (v.startMs <= at.lineMs && at.lineMs < v.endMs)
                 QCOMPARE(at.mouth, v.shape);
+        QCOMPARE(at, predicted[std::size_t(mixed / kBlock - 1)]);
         sawMouthMove = sawMouthMove || (at.mouth != MouthShape::Rest && at.wordIndex >= 0);
     }
     QVERIFY(sawMouthMove);
     QCOMPARE(player.position().wordIndex, m_long.words.last().index);
 
-    player.skipCurrent();
+    // The block that ends line 7 goes straight on with line 9.
+    const std::int64_t tail = m_long.frameCount() - mixed;
+    player.read(block.data(), kBlock);
+    QCOMPARE(0, std::memcmp(block.data() + tail * kSpeechChannels, m_short.samples.data(),
+                            sizeof(float) * std::size_t(kBlock - tail) * kSpeechChannels));
     QCOMPARE(player.position().lineId, quint64(9));
+    QCOMPARE(player.queuedLines(), 1);
+
+    // Skipping starts the next line at once; clearing is silence.
+    player.enqueue(10, m_long);
+    player.skipCurrent();
+    QCOMPARE(player.position().lineId, quint64(10));
+    QCOMPARE(player.position().lineMs, 0);
     player.clear();
     player.read(block.data(), kBlock);
     QVERIFY(std::all_of(block.begin(), block.end(), [](float s) { return s == 0.0f; }));
     QCOMPARE(player.position().speaking(), false);
-    QCOMPARE(player.framesPlayed(), mixed);
 }
 
 QTEST_GUILESS_MAIN(TestTts)
