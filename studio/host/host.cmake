@@ -10,12 +10,13 @@ list(APPEND SB_STUDIO_SOURCES
     host/HostCaption.cpp host/HostCaption.h
     host/HostOverlay.cpp host/HostOverlay.h
 )
-# What the host says: the persona (ElizaOS character file, the shipped one embedded), its lines
-# as values, and the blocklist every line passes.
+# What the host says: the persona (ElizaOS character file, the shipped one embedded), the line
+# director that turns auction events into lines, and the blocklist every line passes.
 list(APPEND SB_STUDIO_SOURCES
     host/Persona.cpp host/Persona.h
     host/HostLine.cpp host/HostLine.h
     host/LineFilter.cpp host/LineFilter.h
+    host/LineDirector.cpp host/LineDirector.h
 )
 qt_add_resources(SB_STUDIO_SOURCES ${PROJECT_SOURCE_DIR}/resources/host/host_persona.qrc)
 # The persona loader refuses duplicate keys as the config loaders do (sb_common); sb_studio is

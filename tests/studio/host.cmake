@@ -1,4 +1,6 @@
 # The host character: mood rules on a virtual clock, the puppet and its caption painted to images.
 sb_add_test(tst_host SOURCES tst_host.cpp LIBS sb_studio)
-# What the host says: ElizaOS persona files in both shapes and the shipped one.
+# What the host says: ElizaOS persona files, and the line director on a virtual clock with its
+# blocklist.
 sb_add_test(tst_persona SOURCES tst_persona.cpp LIBS sb_studio)
+sb_add_test(tst_linedirector SOURCES tst_linedirector.cpp LIBS sb_studio)
