@@ -430,8 +430,7 @@ HttpClient::StreamId HttpClient::openStream(HttpRequest request, int idleTimeout
                                             QObject* context, HttpStreamHandlers handlers)
 {
     auto t = std::make_unique<Worker::Transfer>();
-    request.method = "GET";
-    t->request = std::move(request);
+    t->request = std::move(request); // a GET unless the caller says otherwise (a POST with a body)
     t->context = context;
     t->guarded = context != nullptr;
     t->worker = m_worker.get();

@@ -2,8 +2,9 @@
 // Outbound HTTP for the integrations (DESIGN.md: libcurl multi on a worker thread; results come
 // back as queued calls). Any number of requests run at once on one worker thread; each answer
 // reaches the thread that made the client, never the caller's stack. Request headers (which
-// carry bearer tokens) are never logged. A stream (openStream) is a long-lived GET whose body
-// is handed over piece by piece as it arrives, such as X's filtered stream.
+// carry bearer tokens) are never logged. A stream (openStream) is a long-lived request whose body
+// is handed over piece by piece as it arrives, such as X's filtered stream (a GET) or an LLM's
+// streamed reply (a POST).
 
 #include <QByteArray>
 #include <QHash>
@@ -23,8 +24,8 @@ struct HttpRequest
     QString url;
     QList<QPair<QByteArray, QByteArray>> headers; // sent as given; never logged
     QByteArray body;
-    int timeoutMs = 15'000;       // the whole exchange
-    int connectTimeoutMs = 5'000; // the TCP (and TLS) handshake
+    int timeoutMs = 15'000;                    // the whole exchange
+    int connectTimeoutMs = 5'000;              // the TCP (and TLS) handshake
     qsizetype maxBodyBytes = 32 * 1024 * 1024; // a server that sends more is cut off
 };
 
@@ -71,9 +72,10 @@ public:
     int inFlight() const;
 
     using StreamId = quint64;
-    // Any thread. A GET with no limit on its length (request.timeoutMs is ignored) that ends with
-    // an error once `idleTimeoutMs` pass without a byte. The handlers run on this object's thread
-    // unless `context` (when not null) is gone by then.
+    // Any thread. A request (its method and body as given) with no limit on its length
+    // (request.timeoutMs and maxBodyBytes are ignored: the handler stops what it does not want)
+    // that ends with an error once `idleTimeoutMs` pass without a byte. The handlers run on this
+    // object's thread unless `context` (when not null) is gone by then.
     StreamId openStream(HttpRequest request, int idleTimeoutMs, QObject* context,
                         HttpStreamHandlers handlers);
     // This object's thread: ends the stream; none of its handlers runs after this returns.

@@ -49,9 +49,17 @@ LineWriter::LineWriter(HttpClient* http, QObject* parent) : QObject(parent), m_h
         useTemplate(QStringLiteral("timed out waiting for the reply (%1 ms)")
                         .arg(m_settings.totalDeadlineMs));
     });
+    m_firstWord.setSingleShot(true);
+    connect(&m_firstWord, &QTimer::timeout, this, [this] {
+        useTemplate(QStringLiteral("timed out waiting for the first word (%1 ms)")
+                        .arg(m_settings.firstTokenDeadlineMs));
+    });
 }
 
-LineWriter::~LineWriter() = default; // m_context is a child: its answer is dropped with it
+LineWriter::~LineWriter()
+{
+    endRequest();
+}
 
 void LineWriter::setSettings(const LlmSettings& settings)
 {
@@ -132,28 +140,54 @@ void LineWriter::request(const LineRequest& request)
     if (!m_settings.apiKey.isEmpty())
         http.headers.append({"Authorization", "Bearer " + m_settings.apiKey.toUtf8()});
     http.body = requestBody(m_settings, request);
-    // libcurl ends the transfer a little after our own deadline, which answers first.
-    http.timeoutMs = m_settings.totalDeadlineMs + 500;
     http.connectTimeoutMs = std::min(m_settings.firstTokenDeadlineMs, m_settings.totalDeadlineMs);
-    http.maxBodyBytes = kMaxReplyBytes;
+    // Twice the cap is enough to cut at a word boundary; the rest is never kept.
+    m_reader = std::make_unique<ChatStreamReader>(qsizetype(m_settings.maxChars) * 2);
+    m_status = 0;
     m_deadline.start(m_settings.totalDeadlineMs);
-    m_http->send(std::move(http), m_context,
-                 [this](const HttpResponse& response) { answer(response); });
+    m_firstWord.start(std::min(m_settings.firstTokenDeadlineMs, m_settings.totalDeadlineMs));
+    HttpStreamHandlers handlers;
+    handlers.started = [this](const HttpResponse& head) { m_status = head.status; };
+    handlers.received = [this](const QByteArray& bytes) { received(bytes); };
+    handlers.ended = [this](const HttpResponse& end) {
+        m_stream = 0; // over: nothing to cancel
+        ended(end);
+    };
+    m_stream = m_http->openStream(std::move(http), m_settings.totalDeadlineMs, m_context,
+                                  std::move(handlers));
 }
 
-void LineWriter::answer(const HttpResponse& response)
+void LineWriter::received(const QByteArray& bytes)
 {
-    if (!response.error.isEmpty())
-        return useTemplate(transportReason(response));
-    if (response.status < 200 || response.status >= 300) {
-        return useTemplate(QStringLiteral("server answered %1: %2")
-                               .arg(response.status)
-                               .arg(serverMessage(response.body)));
-    }
-    // Twice the cap is enough to cut at a word boundary; the rest is never kept.
-    ChatStreamReader reader(qsizetype(m_settings.maxChars) * 2);
-    reader.feed(response.body);
-    reader.finish();
+    if (!m_reader)
+        return;
+    m_reader->feed(bytes);
+    if (m_reader->started())
+        m_firstWord.stop();
+    if (m_reader->bytesRead() > kMaxReplyBytes && !m_reader->done() && !m_reader->full())
+        return useTemplate(
+            QStringLiteral("reply was too long (over %1 KB)").arg(kMaxReplyBytes / 1024));
+    if (m_reader->done() || m_reader->full())
+        finishReply(); // no need to read on
+}
+
+void LineWriter::ended(const HttpResponse& end)
+{
+    if (!m_reader)
+        return;
+    const int status = end.status != 0 ? end.status : m_status;
+    if (status != 0 && (status < 200 || status >= 300))
+        return useTemplate(
+            QStringLiteral("server answered %1: %2").arg(status).arg(serverMessage(end.body)));
+    if (!end.error.isEmpty() && !m_reader->started())
+        return useTemplate(transportReason(end));
+    m_reader->finish();
+    finishReply();
+}
+
+void LineWriter::finishReply()
+{
+    const ChatStreamReader& reader = *m_reader;
     if (!reader.error().isEmpty())
         return useTemplate(
             QStringLiteral("server sent an error: %1").arg(reader.error().left(120)));
@@ -184,6 +218,11 @@ void LineWriter::useTemplate(const QString& why)
 void LineWriter::endRequest()
 {
     m_deadline.stop();
+    m_firstWord.stop();
+    if (m_stream != 0)
+        m_http->cancelStream(m_stream); // no handler of it runs after this
+    m_stream = 0;
+    m_reader.reset();
     delete m_context; // an answer still on its way is dropped
     m_context = nullptr;
 }

@@ -5,11 +5,9 @@
 // a timeout, an error, a reply that drops the amount or carries a link) the event's template
 // line is used at once, with the reason in words for the Host dock. Works on the thread that
 // made it; one line at a time, a newer request replacing the one in flight.
-// The request asks for a stream ("stream": true) and the reply is read as SSE, but it goes
-// through HttpClient::send(), which hands the body over whole (bounded by kMaxReplyBytes and the
-// total deadline): HttpClient::openStream() sends only GETs. Once it keeps a request's method and
-// body, answer() can feed ChatStreamReader piece by piece and the first-token deadline can start
-// counting after the headers.
+// The reply is streamed ("stream": true, SSE through HttpClient::openStream): it is read piece by
+// piece, the first word must come within the first-token deadline, the whole line within the
+// total deadline, and reading stops at `data: [DONE]`, at the line's cap or past kMaxReplyBytes.
 
 #include "LlmSettings.h"
 
@@ -18,6 +16,7 @@
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace sb::integrations {
 class HttpClient;
@@ -25,6 +24,8 @@ struct HttpResponse;
 } // namespace sb::integrations
 
 namespace sb::integrations::llm {
+
+class ChatStreamReader;
 
 // What the line is about. Only facts the studio made: never text a bidder wrote.
 struct LineRequest
@@ -74,7 +75,9 @@ signals:
     void lineReady(const QString& text, bool fromLlm, const QString& why);
 
 private:
-    void answer(const HttpResponse& response);
+    void received(const QByteArray& bytes);
+    void ended(const HttpResponse& end);
+    void finishReply();
     void useTemplate(const QString& why);
     void endRequest();
 
@@ -85,6 +88,10 @@ private:
     QObject* m_context = nullptr; // alive while a request is in flight; its answer is dropped
                                   // once it is gone
     QTimer m_deadline;
+    QTimer m_firstWord; // the first word must come this soon, or the template line is said
+    std::unique_ptr<ChatStreamReader> m_reader;
+    quint64 m_stream = 0; // the reply being read (HttpClient::StreamId), 0 when none
+    int m_status = 0;
 };
 
 } // namespace sb::integrations::llm
