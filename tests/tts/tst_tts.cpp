@@ -301,6 +301,16 @@ void TestTts::wordMarksAdvanceThroughTheText()
     }
     QCOMPARE(kLongLine.mid(words[0].charStart, words[0].charLength), QStringLiteral("Three"));
     QCOMPARE(kLongLine.mid(words[5].charStart, words[5].charLength), QStringLiteral("minute"));
+
+    // Ranges are QString indexes also past accents, dashes and characters beyond the BMP.
+    const QString accented = QStringLiteral("Señora Zoë — \U0001F525 bids más now");
+    const SpeechResult r = m_speech.synthesize(accented, Voice{});
+    QStringList spoken;
+    for (const WordMark& w : r.words)
+        spoken << accented.mid(w.charStart, w.charLength);
+    QCOMPARE(spoken.first(), QStringLiteral("Señora"));
+    QVERIFY(spoken.contains(QStringLiteral("Zoë")));
+    QCOMPARE(spoken.last(), QStringLiteral("now"));
 }
 
 void TestTts::synthesisRunsOffTheCallersThread()
