@@ -35,7 +35,12 @@ VtsBridge::VtsBridge(VtsTokenStore& tokens, VtsTimerSource* timers, QObject* par
 
 VtsBridge::~VtsBridge()
 {
-    stop();
+    // As stop(), without telling anyone: the receivers may be going away too.
+    m_running = false;
+    for (VtsTimer timer :
+         {VtsTimer::KeepAlive, VtsTimer::Retry, VtsTimer::Flush, VtsTimer::Handshake})
+        m_timers.disarm(timer);
+    closeSocket();
 }
 
 void VtsBridge::setSettings(const VtsSettings& settings)
@@ -44,7 +49,8 @@ void VtsBridge::setSettings(const VtsSettings& settings)
                                          settings.pluginName != m_settings.pluginName ||
                                          settings.pluginDeveloper != m_settings.pluginDeveloper);
     m_settings = settings;
-    if (reconnect) {
+    // Before the token was read, the load's answer connects with the new settings.
+    if (reconnect && m_tokenLoaded) {
         m_nextRetryMs = m_settings.firstRetryMs;
         m_timers.disarm(VtsTimer::Retry);
         m_retryDelayMs = 0;

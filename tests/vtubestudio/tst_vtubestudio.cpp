@@ -86,6 +86,7 @@ private slots:
     void notRunningAtStartRetriesQuietly();
     void stoppedOrDestroyedWhileConnectingIsQuiet();
     void silentPortCountsAsNotRunning();
+    void newUrlInSettingsReconnects();
     void qtTimersFireAndRearmFromTheirCallback();
 
 private:
@@ -101,6 +102,7 @@ private:
     std::unique_ptr<FakeVtubeStudio> m_server;
     std::unique_ptr<ManualTimers> m_timers;
     std::unique_ptr<MemoryTokenStore> m_tokens;
+    QStringList m_otherTokens; // issued by another server than m_server
 };
 
 void TestVtubeStudio::initTestCase()
@@ -122,7 +124,8 @@ void TestVtubeStudio::init()
 void TestVtubeStudio::cleanup()
 {
     QStringList secrets = m_server->issuedTokens;
-    secrets << u"stale-token-from-last-month"_s;
+    secrets << u"stale-token-from-last-month"_s << m_otherTokens;
+    m_otherTokens.clear();
     {
         QMutexLocker lock(&g_logMutex);
         QVERIFY2(!g_log.isEmpty(), "the bridge logged nothing: the capture is not working");
@@ -415,6 +418,30 @@ void TestVtubeStudio::silentPortCountsAsNotRunning()
     QVERIFY(m_timers->fire(VtsTimer::Handshake));
     QCOMPARE(bridge.state(), VtsState::Retrying);
     QCOMPARE(bridge.stateText(), u"VTube Studio not running; retrying in 1 s"_s);
+}
+
+void TestVtubeStudio::newUrlInSettingsReconnects()
+{
+    auto bridge = connectedBridge();
+    // The streamer moves VTube Studio's API to another port (another VTube Studio here, which
+    // does not know the token: it is replaced once).
+    FakeVtubeStudio other;
+    QVERIFY(other.listen());
+    VtsSettings moved = bridge->settings();
+    moved.url = other.url();
+    bridge->setSettings(moved);
+    QTRY_COMPARE(bridge->state(), VtsState::Connected);
+    QTRY_COMPARE(other.connectionCount, 1);
+    QTRY_COMPARE(m_server->openClients(), 0);
+    QCOMPARE(other.receivedOfType(u"AuthenticationTokenRequest"_s).size(), 1);
+    QTRY_COMPARE(m_tokens->token, std::optional<QString>(other.issuedTokens.first()));
+    // A new hotkey map needs no reconnection.
+    moved.moodHotkeys = {{u"thoughtful"_s, u"hk-think"_s}};
+    bridge->setSettings(moved);
+    bridge->setMood(u"thoughtful"_s);
+    QTRY_COMPARE(other.receivedOfType(u"HotkeyTriggerRequest"_s).size(), 1);
+    QCOMPARE(other.connectionCount, 1);
+    m_otherTokens << other.issuedTokens; // for cleanup()'s look at the log
 }
 
 void TestVtubeStudio::qtTimersFireAndRearmFromTheirCallback()
