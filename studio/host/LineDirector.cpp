@@ -198,8 +198,12 @@ QString LineDirector::render(const Pending& pending, std::int64_t nowMs)
 
 void LineDirector::onEvents(const QList<sb::auction::AuctionEvent>& events, std::int64_t nowMs)
 {
-    for (const sb::auction::AuctionEvent& event : events)
+    for (const sb::auction::AuctionEvent& event : events) {
+        // Events replayed after a restart update what the director knows but are not news.
+        m_eventIsOld = event.timeUtcMs > 0 && nowMs - event.timeUtcMs > m_settings.staleMs;
         onEvent(event, nowMs);
+    }
+    m_eventIsOld = false;
 }
 
 void LineDirector::onEvent(const sb::auction::AuctionEvent& event, std::int64_t nowMs)
@@ -314,12 +318,20 @@ void LineDirector::enqueue(Pending pending)
         emit lineDropped(pending.kind, QStringLiteral("muted"));
         return;
     }
+    if (m_eventIsOld) {
+        emit lineDropped(pending.kind, QStringLiteral("stale"));
+        return;
+    }
     m_queue.append(std::move(pending));
 }
 
 void LineDirector::enqueueLeader(Pending pending)
 {
     // Bids that came while a leader line waited merge into one line about the newest leader.
+    if (m_eventIsOld || m_muted) {
+        enqueue(std::move(pending)); // says why it is not queued
+        return;
+    }
     int merged = 0;
     m_queue.removeIf([&](const Pending& q) {
         if (priorityOf(q.kind) != HostLinePriority::Leader || q.auction != pending.auction)

@@ -65,7 +65,8 @@ public:
     // Templates are drawn in a shuffled order; tests fix the seed.
     void setSeed(quint32 seed) { m_random.seed(seed); }
 
-    // The engine's events, as EngineThread::eventsCommitted delivers them, seen at `nowMs`.
+    // The engine's events, as EngineThread::eventsCommitted delivers them, seen at `nowMs`. An
+    // event stamped more than staleMs before `nowMs` (a replay) only updates the state.
     void onEvents(const QList<sb::auction::AuctionEvent>& events, std::int64_t nowMs);
     // Says the next line when its turn has come; adds last-minute and idle lines when due.
     void tick(std::int64_t nowMs);
@@ -130,6 +131,7 @@ private:
     QList<Pending> m_queue;
     HostLine m_current;
     bool m_muted = false;
+    bool m_eventIsOld = false; // the event being read is older than staleMs
     std::int64_t m_nextAllowedMs = 0;
     std::int64_t m_lastSpokenMs = 0;
     std::int64_t m_lastActivityMs = 0;
