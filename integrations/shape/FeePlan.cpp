@@ -15,7 +15,8 @@ std::optional<U256> bumpTenPercent(const U256& value)
     if (!times11)
         return std::nullopt;
     const auto [tenth, remainder] = times11->divMod(10);
-    auto bumped = remainder == 0 ? std::optional<U256>(tenth) : tenth.checkedAdd(U256::fromUint64(1));
+    auto bumped =
+        remainder == 0 ? std::optional<U256>(tenth) : tenth.checkedAdd(U256::fromUint64(1));
     const auto plusOne = value.checkedAdd(U256::fromUint64(1));
     if (!bumped || !plusOne)
         return std::nullopt;
@@ -62,8 +63,8 @@ void planFees(ShapeRpc& rpc, const FeeCaps& caps,
         if (!latest)
             return done(latest.error());
         if (!*latest || !(*latest)->baseFeePerGas)
-            return done(RpcError{RpcError::Kind::Garbage, QStringLiteral("eth_getBlockByNumber"),
-                                 0, 0, QStringLiteral("the latest block has no base fee")});
+            return done(RpcError{RpcError::Kind::Garbage, QStringLiteral("eth_getBlockByNumber"), 0,
+                                 0, QStringLiteral("the latest block has no base fee")});
         const U256 baseFee = *(*latest)->baseFeePerGas;
         rpc.maxPriorityFeePerGas([baseFee, caps, done](const RpcResult<U256>& tip) {
             if (!tip)

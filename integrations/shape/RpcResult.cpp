@@ -13,7 +13,9 @@ QString RpcError::sentence() const
             .arg(httpStatus)
             .arg(message.isEmpty() ? QString() : QStringLiteral(": ") + message);
     case Kind::JsonRpc:
-        return QStringLiteral("Shape's RPC refused %1: %2 (code %3).").arg(method, message).arg(code);
+        return QStringLiteral("Shape's RPC refused %1: %2 (code %3).")
+            .arg(method, message)
+            .arg(code);
     case Kind::Garbage:
         return QStringLiteral("Shape's RPC answered %1 with something that is not a valid answer: "
                               "%2.")

@@ -1,8 +1,8 @@
 #include "ShapeRpc.h"
 
 #include "Abi.h"
-#include "HttpClient.h"
 #include "Hex.h"
+#include "HttpClient.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,7 +107,8 @@ Result<LogEntry> log(const QJsonValue& value)
     const auto from = field<Address>(object, "address", address);
     const auto data = field<QByteArray>(object, "data", [](auto v) { return bytes(v); });
     const auto number = field<std::uint64_t>(object, "blockNumber", quantity);
-    const auto blockHash = field<QByteArray>(object, "blockHash", [](auto v) { return bytes(v, 32); });
+    const auto blockHash =
+        field<QByteArray>(object, "blockHash", [](auto v) { return bytes(v, 32); });
     const auto txHash =
         field<QByteArray>(object, "transactionHash", [](auto v) { return bytes(v, 32); });
     const auto index = field<std::uint64_t>(object, "logIndex", quantity);
@@ -144,7 +145,8 @@ Result<std::optional<Receipt>> receipt(const QJsonValue& value)
     const auto hash =
         field<QByteArray>(object, "transactionHash", [](auto v) { return bytes(v, 32); });
     const auto number = field<std::uint64_t>(object, "blockNumber", quantity);
-    const auto blockHash = field<QByteArray>(object, "blockHash", [](auto v) { return bytes(v, 32); });
+    const auto blockHash =
+        field<QByteArray>(object, "blockHash", [](auto v) { return bytes(v, 32); });
     const auto gasUsed = field<std::uint64_t>(object, "gasUsed", quantity);
     const auto status = field<std::uint64_t>(object, "status", quantity);
     for (const QString* error :
@@ -197,8 +199,9 @@ RpcResult<QJsonValue> readAnswer(const QString& method, std::uint64_t id,
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return garbage(method, QStringLiteral("the body is not a JSON object (%1 bytes)")
-                                   .arg(response.body.size()));
+        return garbage(
+            method,
+            QStringLiteral("the body is not a JSON object (%1 bytes)").arg(response.body.size()));
     const QJsonObject answer = document.object();
     if (answer.value(QLatin1String("jsonrpc")).toString() != QLatin1String("2.0"))
         return garbage(method, QStringLiteral("it is not JSON-RPC 2.0"));
@@ -238,8 +241,8 @@ QString quantityHex(std::uint64_t value)
 // Calls `method` and hands its result through `convert` (JSON -> Result<T>); a conversion that
 // fails makes the call's error a Garbage one.
 template <class T, class Convert>
-void callAs(ShapeRpc* rpc, const QString& method, const QJsonArray& params,
-            ShapeRpc::Done<T> done, Convert convert)
+void callAs(ShapeRpc* rpc, const QString& method, const QJsonArray& params, ShapeRpc::Done<T> done,
+            Convert convert)
 {
     rpc->call(method, params, [method, done, convert](const RpcResult<QJsonValue>& result) {
         if (!result)
@@ -262,8 +265,7 @@ const Address& ShapeRpc::gasPriceOracle()
 
 ShapeRpc::ShapeRpc(HttpClient* http, QString url, QObject* parent)
     : QObject(parent), m_http(http), m_url(std::move(url))
-{
-}
+{}
 
 void ShapeRpc::call(const QString& method, const QJsonArray& params, Done<QJsonValue> done)
 {
@@ -393,12 +395,11 @@ void ShapeRpc::sendRawTransaction(const QByteArray& raw, Done<QByteArray> done)
 
 void ShapeRpc::receipt(const QByteArray& hash, Done<std::optional<Receipt>> done)
 {
-    callAs<std::optional<Receipt>>(this, QStringLiteral("eth_getTransactionReceipt"),
-                                   {toHex(hash)}, done, rpcjson::receipt);
+    callAs<std::optional<Receipt>>(this, QStringLiteral("eth_getTransactionReceipt"), {toHex(hash)},
+                                   done, rpcjson::receipt);
 }
 
-void ShapeRpc::transactionByHash(const QByteArray& hash,
-                                 Done<std::optional<TransactionInfo>> done)
+void ShapeRpc::transactionByHash(const QByteArray& hash, Done<std::optional<TransactionInfo>> done)
 {
     using R = Result<std::optional<TransactionInfo>>;
     callAs<std::optional<TransactionInfo>>(

@@ -33,7 +33,7 @@ namespace sb::integrations::shape {
 struct BlockHeader
 {
     std::uint64_t number = 0;
-    QByteArray hash; // 32 bytes
+    QByteArray hash;                   // 32 bytes
     std::optional<U256> baseFeePerGas; // absent before London
 };
 
@@ -54,7 +54,7 @@ struct LogEntry
 struct Receipt
 {
     QByteArray transactionHash;
-    std::uint8_t type = 0; // 2 for ours, 0x7e for a deposit
+    std::uint8_t type = 0;  // 2 for ours, 0x7e for a deposit
     bool succeeded = false; // status 1
     std::uint64_t blockNumber = 0;
     QByteArray blockHash;

@@ -22,7 +22,8 @@ target_link_libraries(sb_shape
 add_library(sb_shape_rpc STATIC
     ${CMAKE_CURRENT_LIST_DIR}/FeePlan.cpp ${CMAKE_CURRENT_LIST_DIR}/FeePlan.h
     ${CMAKE_CURRENT_LIST_DIR}/RpcResult.cpp ${CMAKE_CURRENT_LIST_DIR}/RpcResult.h
-    ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.cpp ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.h)
+    ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.cpp ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.h
+    ${CMAKE_CURRENT_LIST_DIR}/TransactionSender.cpp ${CMAKE_CURRENT_LIST_DIR}/TransactionSender.h)
 target_include_directories(sb_shape_rpc PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(sb_shape_rpc
     PUBLIC Qt6::Core sb_shape sb_integrations
