@@ -1,0 +1,429 @@
+// The chain client against a real anvil on loopback (started and stopped here): the chain id
+// check, nonces and balances, a signed type-2 transfer sent, included, safe and finalized, sends
+// that fail by meaning (already known, a used nonce, an underpriced replacement, no funds), a reorg
+// that takes the transaction's block away, eth_getLogs over 2,500 blocks in chunks, and nodes that
+// cannot be reached or answer garbage or nothing.
+
+#include "Abi.h"
+#include "AnvilNode.h"
+#include "FeePlan.h"
+#include "Hex.h"
+#include "HttpClient.h"
+#include "ShapeRpc.h"
+#include "ShapeVectors.h"
+#include "TransactionSender.h"
+
+#include <QDeadlineTimer>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QtTest>
+
+#include <memory>
+
+using namespace sb::integrations;
+using namespace sb::integrations::shape;
+using namespace shapetest;
+
+namespace {
+
+// Runs the event loop until `done` holds; the deadline only guards against a hang.
+template <class Predicate> bool spinUntil(Predicate done)
+{
+    const QDeadlineTimer deadline(60'000);
+    while (!done() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    return done();
+}
+
+// The failure's sentence for a test message, or nothing.
+template <class T> QByteArray why(const RpcResult<T>& result)
+{
+    return result.ok() ? QByteArray() : result.error().sentence().toUtf8();
+}
+
+// The failure of a call expected to fail (a "succeeded" Refused error when it did not).
+template <class T> RpcError errorOf(const RpcResult<T>& result)
+{
+    return result.ok() ? RpcError{RpcError::Kind::Refused, QStringLiteral("test"), 0, 0,
+                                  QStringLiteral("it succeeded")}
+                       : result.error();
+}
+
+// Starts an asynchronous call and waits for its callback.
+template <class T, class Start> RpcResult<T> wait(Start start)
+{
+    auto answer = std::make_shared<std::optional<RpcResult<T>>>();
+    start([answer](const RpcResult<T>& result) { answer->emplace(result); });
+    if (!spinUntil([&] { return answer->has_value(); }))
+        return RpcError{RpcError::Kind::Transport, QStringLiteral("test"), 0, 0,
+                        QStringLiteral("no callback")};
+    return **answer;
+}
+
+SendOutcome send(TransactionSender& sender, const SignedTransaction& tx)
+{
+    auto outcome = std::make_shared<std::optional<SendOutcome>>();
+    sender.broadcast(tx, [outcome](const SendOutcome& o) { outcome->emplace(o); });
+    if (!spinUntil([&] { return outcome->has_value(); }))
+        return SendOutcome{SendOutcome::Status::Failed, QStringLiteral("no callback"), {}};
+    return **outcome;
+}
+
+// A server that speaks HTTP on loopback but not JSON-RPC: garbage, an HTTP error, a JSON-RPC
+// answer to another id, or nothing at all.
+class FakeRpcServer : public QTcpServer
+{
+public:
+    QByteArray answer; // whole HTTP response; empty: never answers
+    FakeRpcServer()
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = nextPendingConnection()) {
+                socket->setParent(this);
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    socket->readAll();
+                    if (!answer.isEmpty())
+                        socket->write(answer);
+                });
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
+    static QByteArray http(const QByteArray& status, const QByteArray& body)
+    {
+        return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
+               QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    }
+};
+
+} // namespace
+
+class TestShapeRpc : public QObject
+{
+    Q_OBJECT
+
+private:
+    AnvilNode m_anvil;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<ShapeRpc> m_rpc;
+    std::unique_ptr<TransactionSender> m_sender;
+    Secp256k1Key m_key = devKey(kDevKey0);
+
+    QJsonValue rpc(const char* method, const QJsonArray& params = {})
+    {
+        const auto result = wait<QJsonValue>(
+            [&](auto done) { m_rpc->call(QString::fromLatin1(method), params, done); });
+        if (!result) {
+            qWarning().noquote() << errorOf(result).sentence();
+            return QJsonValue(QJsonValue::Undefined);
+        }
+        return *result;
+    }
+
+    // A transfer from dev account 0 at the market's fees, with `nonce` (its pending nonce if none).
+    SignedTransaction transfer(const U256& value, std::optional<std::uint64_t> nonce = {},
+                               std::optional<FeePlan> fees = {}, const Secp256k1Key* key = nullptr)
+    {
+        key = key ? key : &m_key;
+        if (!nonce)
+            nonce =
+                *wait<std::uint64_t>([&](auto done) { m_rpc->pendingNonce(key->address(), done); });
+        if (!fees)
+            fees = *wait<FeePlan>([&](auto done) { planFees(*m_rpc, FeeCaps{}, done); });
+        Eip1559Transaction tx;
+        tx.chainId = 31337;
+        tx.nonce = *nonce;
+        tx.maxPriorityFeePerGas = fees->maxPriorityFeePerGas;
+        tx.maxFeePerGas = fees->maxFeePerGas;
+        tx.gasLimit = 21000;
+        tx.to = address(kDevAddress1);
+        tx.value = value;
+        return tx.sign(*key).value();
+    }
+
+    // The receipt once the transaction is mined (anvil's automine answers eth_sendTransaction
+    // before the block is in).
+    std::optional<Receipt> minedReceipt(const QByteArray& hash)
+    {
+        std::optional<Receipt> receipt;
+        spinUntil([&] {
+            const auto read =
+                wait<std::optional<Receipt>>([&](auto done) { m_rpc->receipt(hash, done); });
+            if (read.ok())
+                receipt = *read;
+            return receipt.has_value();
+        });
+        return receipt;
+    }
+
+    U256 balanceOf(const Address& account)
+    {
+        return *wait<U256>([&](auto done) { m_rpc->balance(account, done); });
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_anvil.start(), qUtf8Printable(m_anvil.error()));
+        m_http = std::make_unique<HttpClient>();
+        m_rpc = std::make_unique<ShapeRpc>(m_http.get(), m_anvil.url());
+        m_sender = std::make_unique<TransactionSender>(*m_rpc);
+        m_sender->setPollIntervalMs(50);
+    }
+
+    void cleanupTestCase()
+    {
+        m_sender.reset();
+        m_rpc.reset();
+        m_http.reset();
+        m_anvil.stop();
+    }
+
+    void chainIdIsChecked()
+    {
+        const auto id = wait<std::uint64_t>([&](auto done) { m_rpc->checkChain(31337, done); });
+        QVERIFY2(id.ok(), why(id).constData());
+        QCOMPARE(*id, std::uint64_t(31337));
+
+        const auto wrong = wait<std::uint64_t>([&](auto done) { m_rpc->checkChain(360, done); });
+        QVERIFY(!wrong.ok());
+        QCOMPARE(errorOf(wrong).kind, RpcError::Kind::Refused);
+        const QString sentence = errorOf(wrong).sentence();
+        QVERIFY2(sentence.contains(QLatin1String("31337")) &&
+                     sentence.contains(QLatin1String("360 (Shape mainnet)")),
+                 qUtf8Printable(sentence));
+    }
+
+    void devAccountNonceAndBalance()
+    {
+        const auto nonce = wait<std::uint64_t>(
+            [&](auto done) { m_rpc->pendingNonce(address(kDevAddress0), done); });
+        QVERIFY(nonce.ok());
+        QCOMPARE(*nonce, std::uint64_t(0));
+        QCOMPARE(balanceOf(address(kDevAddress0)), u256("10000000000000000000000"));
+    }
+
+    void unknownMethodIsTheNodesError()
+    {
+        const auto result = wait<QJsonValue>(
+            [&](auto done) { m_rpc->call(QStringLiteral("eth_noSuchMethod"), {}, done); });
+        QVERIFY(!result.ok());
+        QCOMPARE(errorOf(result).kind, RpcError::Kind::JsonRpc);
+        QVERIFY(errorOf(result).sentence().contains(QLatin1String("eth_noSuchMethod")));
+    }
+
+    void transferIsIncludedSafeAndFinalized()
+    {
+        const SignedTransaction tx = transfer(U256::fromUint64(12345));
+        const U256 before = balanceOf(address(kDevAddress1));
+
+        const auto l1Fee =
+            wait<U256>([&](auto done) { m_rpc->l1Fee(tx.transaction.signingPayload(), done); });
+        QVERIFY(l1Fee.ok());
+        QVERIFY(l1Fee->isZero()); // anvil has no GasPriceOracle predeploy
+        CallRequest estimate{m_key.address(), address(kDevAddress1), U256::fromUint64(12345), {}};
+        const auto gas =
+            wait<std::uint64_t>([&](auto done) { m_rpc->estimateGas(estimate, done); });
+        QVERIFY(gas.ok());
+        QCOMPARE(*gas, std::uint64_t(21000));
+
+        const SendOutcome sent = send(*m_sender, tx);
+        QVERIFY2(sent.status == SendOutcome::Status::Accepted, qUtf8Printable(sent.message));
+        std::vector<WatchUpdate> updates;
+        m_sender->watch(tx, [&](const WatchUpdate& update) { updates.push_back(update); });
+        QTRY_VERIFY_WITH_TIMEOUT(!updates.empty() && updates.back().level == Confirmation::Included,
+                                 30'000);
+        QCOMPARE(updates.front().level, Confirmation::Sent);
+        const Receipt receipt = *updates.back().receipt;
+        QVERIFY(receipt.succeeded);
+        QCOMPARE(int(receipt.type), 2);
+        QCOMPARE(receipt.transactionHash, tx.hash());
+        QCOMPARE(receipt.gasUsed, std::uint64_t(21000));
+        QVERIFY(receipt.effectiveGasPrice <= tx.transaction.maxFeePerGas);
+        QCOMPARE(balanceOf(address(kDevAddress1)), *before.checkedAdd(U256::fromUint64(12345)));
+
+        // anvil's safe block is 32 behind the latest, its finalized one 64.
+        rpc("anvil_mine", {QStringLiteral("0x20")});
+        QTRY_VERIFY_WITH_TIMEOUT(updates.back().level == Confirmation::Safe, 30'000);
+        rpc("anvil_mine", {QStringLiteral("0x20")});
+        QTRY_VERIFY_WITH_TIMEOUT(updates.back().level == Confirmation::Finalized, 30'000);
+        QCOMPARE(m_sender->watchCount(), 0);
+
+        // The same signed bytes again: its nonce is "too low", but the transaction is ours.
+        const SendOutcome again = send(*m_sender, tx);
+        QVERIFY2(again.status == SendOutcome::Status::AlreadyKnown, qUtf8Printable(again.message));
+        QVERIFY(again.succeeded());
+    }
+
+    void usedNonceIsClassified()
+    {
+        const SignedTransaction stale = transfer(U256::fromUint64(777), 0);
+        const SendOutcome outcome = send(*m_sender, stale);
+        QVERIFY2(outcome.status == SendOutcome::Status::NonceUsed, qUtf8Printable(outcome.message));
+        QVERIFY(
+            outcome.message.contains(QLatin1String("Nonce 0 of ") + QLatin1String(kDevAddress0)));
+    }
+
+    void pendingDuplicateAndUnderpricedReplacement()
+    {
+        rpc("anvil_setAutomine", {false});
+        const SignedTransaction first = transfer(U256::fromUint64(1));
+        QCOMPARE(send(*m_sender, first).status, SendOutcome::Status::Accepted);
+        const SendOutcome duplicate = send(*m_sender, first);
+        QVERIFY2(duplicate.status == SendOutcome::Status::AlreadyKnown,
+                 qUtf8Printable(duplicate.message));
+
+        const FeePlan fees{first.transaction.maxPriorityFeePerGas, first.transaction.maxFeePerGas};
+        const SignedTransaction same = transfer(U256::fromUint64(2), first.transaction.nonce, fees);
+        const SendOutcome underpriced = send(*m_sender, same);
+        QVERIFY2(underpriced.status == SendOutcome::Status::Underpriced,
+                 qUtf8Printable(underpriced.message));
+
+        const SignedTransaction bumped =
+            transfer(U256::fromUint64(2), first.transaction.nonce, *fees.bumped());
+        const SendOutcome replaced = send(*m_sender, bumped);
+        QVERIFY2(replaced.status == SendOutcome::Status::Accepted,
+                 qUtf8Printable(replaced.message));
+        rpc("evm_mine");
+        rpc("anvil_setAutomine", {true});
+        const auto mined =
+            wait<std::optional<Receipt>>([&](auto done) { m_rpc->receipt(bumped.hash(), done); });
+        QVERIFY(mined.ok() && mined->has_value());
+        const auto dropped =
+            wait<std::optional<Receipt>>([&](auto done) { m_rpc->receipt(first.hash(), done); });
+        QVERIFY(dropped.ok() && !dropped->has_value());
+    }
+
+    void unfundedKeyIsToldHowMuchIsMissing()
+    {
+        const Secp256k1Key poor =
+            devKey("0x1111111111111111111111111111111111111111111111111111111111111111");
+        const SignedTransaction tx = transfer(*U256::weiFromGwei(1'000'000'000), 0, {}, &poor);
+        const SendOutcome outcome = send(*m_sender, tx);
+        QVERIFY2(outcome.status == SendOutcome::Status::InsufficientFunds,
+                 qUtf8Printable(outcome.message));
+        const FeePlan fees{tx.transaction.maxPriorityFeePerGas, tx.transaction.maxFeePerGas};
+        const QString needed = formatEth(*fees.maxCost(21000, tx.transaction.value));
+        QVERIFY2(outcome.message.contains(poor.address().toChecksummed()) &&
+                     outcome.message.contains(QLatin1String("holds 0 ETH")) &&
+                     outcome.message.contains(needed),
+                 qUtf8Printable(outcome.message));
+    }
+
+    // anvil_reorg with no transactions drops the reorganised block's transactions altogether (the
+    // receipt and the transaction are gone from the node): the watcher goes back to "sent" and
+    // broadcasts the same bytes again. anvil_reorg given the raw transaction mines it again in a
+    // block of another hash: back to "sent", then included in the new block.
+    void reorgPutsTheTransactionBackToSent()
+    {
+        const SignedTransaction tx = transfer(U256::fromUint64(4242));
+        QCOMPARE(send(*m_sender, tx).status, SendOutcome::Status::Accepted);
+        std::vector<WatchUpdate> updates;
+        m_sender->watch(tx, [&](const WatchUpdate& update) { updates.push_back(update); });
+        QTRY_VERIFY_WITH_TIMEOUT(updates.size() == 2, 30'000);
+        QCOMPARE(updates[1].level, Confirmation::Included);
+        const QByteArray firstBlock = updates[1].receipt->blockHash;
+
+        rpc("anvil_reorg", {1, QJsonArray()});
+        QTRY_VERIFY_WITH_TIMEOUT(updates.size() == 4, 30'000);
+        QCOMPARE(updates[2].level, Confirmation::Sent);
+        QVERIFY(!updates[2].note.isEmpty());
+        QCOMPARE(updates[3].level, Confirmation::Included);
+        const QByteArray secondBlock = updates[3].receipt->blockHash;
+        QVERIFY(secondBlock != firstBlock);
+
+        // Another transaction in the new block makes sure that its hash differs.
+        const Secp256k1Key key1 = devKey(kDevKey1);
+        const SignedTransaction other = transfer(U256::fromUint64(1), {}, {}, &key1);
+        rpc("anvil_reorg",
+            {1, QJsonArray{QJsonArray{toHex(tx.raw()), 0}, QJsonArray{toHex(other.raw()), 0}}});
+        QTRY_VERIFY_WITH_TIMEOUT(updates.size() == 6, 30'000);
+        QCOMPARE(updates[4].level, Confirmation::Sent);
+        QCOMPARE(updates[5].level, Confirmation::Included);
+        QVERIFY(updates[5].receipt->blockHash != secondBlock);
+        QVERIFY(updates[5].receipt->succeeded);
+        m_sender->stopWatching(tx.hash());
+    }
+
+    void logsAreReadInChunksOfAThousandBlocks()
+    {
+        // A contract whose every call logs the word 42 (LOG0): 23 bytes of init code.
+        const QJsonObject deploy{
+            {QStringLiteral("from"), QLatin1String(kDevAddress0)},
+            {QStringLiteral("data"),
+             QStringLiteral("0x600b600c600039600b6000f3602a60005260206000a000")}};
+        const auto deployed =
+            minedReceipt(*fromHex(rpc("eth_sendTransaction", {deploy}).toString()));
+        QVERIFY(deployed && deployed->contractAddress);
+        const Address emitter = *deployed->contractAddress;
+        const QJsonObject ping{{QStringLiteral("from"), QLatin1String(kDevAddress0)},
+                               {QStringLiteral("to"), toHex(emitter.bytes())}};
+        QVERIFY(minedReceipt(*fromHex(rpc("eth_sendTransaction", {ping}).toString())));
+        rpc("anvil_mine", {QStringLiteral("0x9c4")}); // 2,500 blocks
+        const auto last = minedReceipt(*fromHex(rpc("eth_sendTransaction", {ping}).toString()));
+        QVERIFY(last);
+        const std::uint64_t head = last->blockNumber;
+        QVERIFY(head > 2500);
+
+        const int before = m_rpc->requestCount();
+        LogFilter filter;
+        filter.address = emitter;
+        filter.fromBlock = 0;
+        filter.toBlock = head;
+        const auto logs =
+            wait<std::vector<LogEntry>>([&](auto done) { m_rpc->logs(filter, done); });
+        QVERIFY2(logs.ok(), why(logs).constData());
+        QCOMPARE(m_rpc->requestCount() - before, int((head + 1 + 999) / 1000));
+        QCOMPARE(logs->size(), std::size_t(2));
+        QCOMPARE(logs->back().blockNumber, head);
+        QCOMPARE(logs->front().address, emitter);
+        QCOMPARE(*Abi::decodeUint(logs->front().data, 0), U256::fromUint64(42));
+    }
+
+    void unreachableGarbageAndSilentNodes()
+    {
+        HttpClient http;
+        ShapeRpc refused(&http, QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
+        const auto noNode = wait<std::uint64_t>([&](auto done) { refused.chainId(done); });
+        QVERIFY(!noNode.ok());
+        QCOMPARE(errorOf(noNode).kind, RpcError::Kind::Transport);
+        QVERIFY(errorOf(noNode).sentence().startsWith(
+            QLatin1String("Shape's RPC could not be reached for eth_chainId")));
+
+        FakeRpcServer server;
+        ShapeRpc fake(&http, server.url());
+        fake.setTimeoutMs(1'000);
+        const auto ask = [&] {
+            return wait<std::uint64_t>([&](auto done) { fake.chainId(done); });
+        };
+
+        server.answer = FakeRpcServer::http("200 OK", "<html>not json</html>");
+        QCOMPARE(errorOf(ask()).kind, RpcError::Kind::Garbage);
+        server.answer =
+            FakeRpcServer::http("200 OK", R"({"jsonrpc":"2.0","id":999,"result":"0x1"})");
+        QVERIFY(errorOf(ask()).sentence().contains(QLatin1String("another request's id")));
+        server.answer =
+            FakeRpcServer::http("200 OK", R"({"jsonrpc":"2.0","id":3,"result":"0xZZ"})");
+        QCOMPARE(errorOf(ask()).kind, RpcError::Kind::Garbage);
+        server.answer = FakeRpcServer::http("502 Bad Gateway", "upstream down");
+        const auto badGateway = ask();
+        QCOMPARE(errorOf(badGateway).kind, RpcError::Kind::HttpStatus);
+        QCOMPARE(errorOf(badGateway).httpStatus, 502);
+        server.answer.clear();
+        const auto silent = ask();
+        QCOMPARE(errorOf(silent).kind, RpcError::Kind::Transport);
+
+        TransactionSender sender(fake);
+        server.answer = FakeRpcServer::http("200 OK", "garbage");
+        const SendOutcome outcome = send(sender, transfer(U256::fromUint64(1), 0, FeePlan{}));
+        QCOMPARE(outcome.status, SendOutcome::Status::Failed);
+        QVERIFY(outcome.message.contains(QLatin1String("eth_sendRawTransaction")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestShapeRpc)
+#include "tst_shaperpc.moc"
