@@ -88,6 +88,17 @@ bool ensureInitialized(QString* error)
     return true;
 }
 
+// espeak_SetVoiceByProperties() settles for the nearest voice; only a listed language is asked.
+bool isListedLanguage(const QByteArray& language)
+{
+    for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
+        const char* languages = (*v)->languages;
+        if (languages && languages[0] && qstricmp(languages + 1, language.constData()) == 0)
+            return true;
+    }
+    return false;
+}
+
 struct SwrDeleter
 {
     void operator()(SwrContext* swr) const { swr_free(&swr); }
@@ -143,6 +154,24 @@ int qstringIndexOfCodePoint(const QString& text, int codePoint)
 
 EspeakSpeech::EspeakSpeech(LoudnessTarget loudness) : m_loudness(loudness) {}
 
+QList<EspeakVoice> EspeakSpeech::availableVoices()
+{
+    std::lock_guard lock(espeakMutex());
+    QString error;
+    if (!ensureInitialized(&error))
+        return {};
+    QList<EspeakVoice> voices;
+    for (const espeak_VOICE** v = espeak_ListVoices(nullptr); v && *v; ++v) {
+        // languages: a priority byte, then a language name, repeated; the first one selects it.
+        const char* languages = (*v)->languages;
+        if (!languages || !languages[0] || !languages[1])
+            continue;
+        voices.append(EspeakVoice{QString::fromUtf8(languages + 1),
+                                  QString::fromUtf8((*v)->name).replace(u'_', u' ')});
+    }
+    return voices;
+}
+
 SpeechResult EspeakSpeech::synthesize(const QString& text, const Voice& voice)
 {
     SpeechResult result;
@@ -157,7 +186,12 @@ SpeechResult EspeakSpeech::synthesize(const QString& text, const Voice& voice)
             return result;
         inRate = g_espeakSampleRate;
         const QByteArray voiceName = voice.name.toUtf8();
-        if (espeak_SetVoiceByName(voiceName.constData()) != EE_OK) {
+        // A voice file name ("en-us") or, failing that, a language ("en-gb") as availableVoices()
+        // lists them.
+        espeak_VOICE byLanguage{};
+        byLanguage.languages = voiceName.constData();
+        if (espeak_SetVoiceByName(voiceName.constData()) != EE_OK &&
+            (!isListedLanguage(voiceName) || espeak_SetVoiceByProperties(&byLanguage) != EE_OK)) {
             result.errorString =
                 QStringLiteral("espeak-ng has no voice named “%1”").arg(voice.name);
             return result;

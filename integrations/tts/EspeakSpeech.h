@@ -9,10 +9,22 @@
 
 namespace sb::integrations::tts {
 
+struct EspeakVoice
+{
+    QString voiceName;   // what Voice::name takes, e.g. "en-us"
+    QString displayName; // espeak-ng's, e.g. "English (America)"
+
+    bool operator==(const EspeakVoice&) const = default;
+};
+
 class EspeakSpeech final : public TextToSpeech
 {
 public:
     explicit EspeakSpeech(LoudnessTarget loudness = {});
+
+    // The voices installed in espeak-ng-data, for the Host settings; empty when espeak-ng cannot
+    // start. Blocking (reads the voice files): call it off the GUI thread.
+    static QList<EspeakVoice> availableVoices();
 
     QString engineName() const override { return QStringLiteral("espeak-ng"); }
     [[nodiscard]] SpeechResult synthesize(const QString& text, const Voice& voice) override;
