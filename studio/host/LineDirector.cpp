@@ -27,16 +27,18 @@ std::int64_t utcMs(const QJsonObject& payload, const QString& key)
     return time.isValid() ? time.toMSecsSinceEpoch() : 0;
 }
 
-// The amount as the engine wrote it ("0.8"), checked to be only that, with its unit.
+// The amount as the engine wrote it ("0.8 ETH", "1,000.5 ETH"), checked to be only that; a bare
+// number gets its unit, and anything else is rebuilt from the gwei.
 QString spokenAmount(const QJsonObject& payload, const QString& amountKey, const QString& gweiKey)
 {
-    static const QRegularExpression engineAmount(QStringLiteral("^[0-9]{1,12}(\\.[0-9]{1,9})?$"));
+    static const QRegularExpression engineAmount(
+        QStringLiteral("^[0-9]{1,3}(,[0-9]{3})*(\\.[0-9]{1,9})?( ETH)?$"));
     const QString amount = payload.value(amountKey).toString();
     if (engineAmount.match(amount).hasMatch())
-        return amount + QStringLiteral(" ETH");
+        return amount.endsWith(QStringLiteral(" ETH")) ? amount : amount + QStringLiteral(" ETH");
     const std::int64_t gwei = payload.value(gweiKey).toInteger(-1);
     if (gwei > 0)
-        return sb::auction::Gwei::fromGwei(gwei).toEthString() + QStringLiteral(" ETH");
+        return sb::auction::Gwei::fromGwei(gwei).toEthString();
     return QStringLiteral("a new high");
 }
 
@@ -49,8 +51,10 @@ QString countWord(int n)
 
 QString plural(std::int64_t n, const char* unit)
 {
-    return n == 1 ? QStringLiteral("a %1").arg(QLatin1String(unit))
-                  : QStringLiteral("%1 %2s").arg(n).arg(QLatin1String(unit));
+    const QLatin1String name(unit);
+    if (n == 1)
+        return (name.startsWith(u'h') ? QStringLiteral("an %1") : QStringLiteral("a %1")).arg(name);
+    return QStringLiteral("%1 %2s").arg(n).arg(name);
 }
 
 } // namespace
@@ -162,7 +166,12 @@ QString LineDirector::fill(const QString& line, const QMap<QString, QString>& va
     for (auto it = slot.globalMatch(line); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
         out += line.mid(from, match.capturedStart() - from);
-        out += values.value(match.captured(1)); // a slot this kind lacks says nothing
+        QString value = values.value(match.captured(1)); // a slot this kind lacks says nothing
+        const QString before = out.trimmed();
+        if (value == kBidder &&
+            (before.isEmpty() || QStringLiteral(".!?…").contains(before.back())))
+            value[0] = value[0].toUpper(); // "A bidder" where a sentence starts
+        out += value;
         from = match.capturedEnd();
     }
     out += line.mid(from);
@@ -180,13 +189,16 @@ QString LineDirector::render(const Pending& pending, std::int64_t nowMs)
     if (pending.targetUtcMs > 0)
         values.insert(QStringLiteral("time_left"), spokenDuration(pending.targetUtcMs - nowMs));
     const QStringList lines = templatesOf(pending.kind);
-    const QString text = fill(lines.at(nextTemplate(pending.kind, int(lines.size()))), values);
+    const QString chosen = lines.at(nextTemplate(pending.kind, int(lines.size())));
+    const QString text = fill(chosen, values);
     if (m_filter.allows(text))
         return text;
-    // Blocked: the same news with nobody named, from the first template that passes.
+    // Blocked: the same news with nobody named, in the chosen words if they pass, else from the
+    // first template that does.
     values.insert(QStringLiteral("bidder"), kBidder);
     values.insert(QStringLiteral("previous"), kBidder);
-    for (const QStringList& candidates : {lines, builtInTemplates(pending.kind)}) {
+    for (const QStringList& candidates :
+         {QStringList{chosen}, lines, builtInTemplates(pending.kind)}) {
         for (const QString& line : candidates) {
             const QString safe = fill(line, values);
             if (m_filter.allows(safe))
@@ -407,6 +419,14 @@ void LineDirector::tick(std::int64_t nowMs)
         emit lineReady(m_current);
         return;
     }
+}
+
+void LineDirector::setOpenAuction(int auction, int lot, std::int64_t endUtcMs, std::int64_t nowMs)
+{
+    m_openAuction = auction;
+    m_openLot = lot;
+    m_endUtcMs = auction >= 0 ? endUtcMs : 0;
+    m_lastActivityMs = nowMs;
 }
 
 void LineDirector::setMuted(bool muted)

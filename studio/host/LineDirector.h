@@ -68,6 +68,9 @@ public:
     // The engine's events, as EngineThread::eventsCommitted delivers them, seen at `nowMs`. An
     // event stamped more than staleMs before `nowMs` (a replay) only updates the state.
     void onEvents(const QList<sb::auction::AuctionEvent>& events, std::int64_t nowMs);
+    // For a start in the middle of an auction, when its day.opened came before this director:
+    // auction `auction` (lot `lot`) takes bids until `endUtcMs`; -1 for none open.
+    void setOpenAuction(int auction, int lot, std::int64_t endUtcMs, std::int64_t nowMs);
     // Says the next line when its turn has come; adds last-minute and idle lines when due.
     void tick(std::int64_t nowMs);
 

@@ -124,16 +124,16 @@ void TestLineDirector::eventsBecomeLinesWithSlots()
     f.director.tick(kT0);
     QCOMPARE(f.texts().last(), QStringLiteral("OPEN lot 1, 10 minutes"));
     QCOMPARE(f.last().kind, HostLineKind::WindowOpen);
-    f.director.onEvents({accepted(0, u"@vault_vera"_s, u"0.1"_s, 100'000'000)}, kT0 + 5'000);
+    f.director.onEvents({accepted(0, u"@vault_vera"_s, u"0.1 ETH"_s, 100'000'000)}, kT0 + 5'000);
     f.director.tick(kT0 + 5'000);
     QCOMPARE(f.texts().last(), QStringLiteral("FIRST vault_vera 0.1 ETH"));
-    f.director.onEvents({accepted(0, u"@kim"_s, u"0.15"_s, 150'000'000)}, kT0 + 10'000);
+    f.director.onEvents({accepted(0, u"@kim"_s, u"0.15 ETH"_s, 150'000'000)}, kT0 + 10'000);
     f.director.tick(kT0 + 10'000);
     QCOMPARE(f.texts().last(), QStringLiteral("OUTBID kim 0.15 ETH"));
-    f.director.onEvents({accepted(0, u"@kim"_s, u"0.2"_s, 200'000'000)}, kT0 + 15'000);
+    f.director.onEvents({accepted(0, u"@kim"_s, u"0.2 ETH"_s, 200'000'000)}, kT0 + 15'000);
     f.director.tick(kT0 + 15'000);
     QCOMPARE(f.texts().last(), QStringLiteral("LEADER kim 0.2 ETH"));
-    f.director.onEvents({accepted(0, u"@vault_vera"_s, u"0.4"_s, 400'000'000)}, kT0 + 20'000);
+    f.director.onEvents({accepted(0, u"@vault_vera"_s, u"0.4 ETH"_s, 400'000'000)}, kT0 + 20'000);
     f.director.tick(kT0 + 20'000);
     QCOMPARE(f.texts().last(), QStringLiteral("JUMP vault_vera 0.4 ETH"));
     QCOMPARE(f.last().priority, HostLinePriority::Leader);
@@ -146,7 +146,7 @@ void TestLineDirector::prioritiesOrderTheQueue()
     settings.staleMs = 60'000;
     f.director.setSettings(settings);
     f.director.onEvents(
-        {simple(EventType::DayPaused, 0), accepted(1, u"@a1"_s, u"0.1"_s, 100'000'000),
+        {simple(EventType::DayPaused, 0), accepted(1, u"@a1"_s, u"0.1 ETH"_s, 100'000'000),
          simple(EventType::AuctionExtended, 1),
          makeEvent(
              EventType::AuctionWinner,
@@ -167,17 +167,17 @@ void TestLineDirector::prioritiesOrderTheQueue()
 void TestLineDirector::burstMergesIntoOneLine()
 {
     Fixture f;
-    f.director.onEvents({accepted(0, u"@ann"_s, u"0.5"_s, 500'000'000),
-                         accepted(0, u"@bob"_s, u"0.6"_s, 600'000'000),
-                         accepted(0, u"@vault_vera"_s, u"0.8"_s, 800'000'000)},
+    f.director.onEvents({accepted(0, u"@ann"_s, u"0.5 ETH"_s, 500'000'000),
+                         accepted(0, u"@bob"_s, u"0.6 ETH"_s, 600'000'000),
+                         accepted(0, u"@vault_vera"_s, u"0.8 ETH"_s, 800'000'000)},
                         kT0);
     f.director.tick(kT0);
     QCOMPARE(f.texts(),
              QStringList{QStringLiteral("Three new bids — vault_vera leads at 0.8 ETH!")});
     QCOMPARE(f.last().kind, HostLineKind::Burst);
     // A bid that comes while the gap holds the next line back merges with the next one too.
-    f.director.onEvents({accepted(0, u"@ann"_s, u"0.9"_s, 900'000'000)}, kT0 + 1'000);
-    f.director.onEvents({accepted(0, u"@bob"_s, u"1"_s, 1'000'000'000)}, kT0 + 2'000);
+    f.director.onEvents({accepted(0, u"@ann"_s, u"0.9 ETH"_s, 900'000'000)}, kT0 + 1'000);
+    f.director.onEvents({accepted(0, u"@bob"_s, u"1 ETH"_s, 1'000'000'000)}, kT0 + 2'000);
     f.director.tick(kT0 + 3'000);
     QCOMPARE(f.ready.size(), 1);
     f.director.tick(kT0 + 4'000);
@@ -228,12 +228,12 @@ void TestLineDirector::staleAndSupersededLinesAreDropped()
     Fixture g;
     g.director.onEvents({simple(EventType::DayPaused, 0)}, kT0);
     g.director.tick(kT0);
-    g.director.onEvents({accepted(0, u"@ann"_s, u"0.5"_s, 500'000'000)}, kT0 + 1'000);
-    g.director.onEvents(
-        {makeEvent(
-            EventType::AuctionWinner,
-            {{u"auction"_s, 0}, {u"lot"_s, 1}, {u"bidder"_s, u"@ann"_s}, {u"amount"_s, u"0.5"_s}})},
-        kT0 + 2'000);
+    g.director.onEvents({accepted(0, u"@ann"_s, u"0.5 ETH"_s, 500'000'000)}, kT0 + 1'000);
+    g.director.onEvents({makeEvent(EventType::AuctionWinner, {{u"auction"_s, 0},
+                                                              {u"lot"_s, 1},
+                                                              {u"bidder"_s, u"@ann"_s},
+                                                              {u"amount"_s, u"0.5 ETH"_s}})},
+                        kT0 + 2'000);
     g.director.tick(kT0 + 4'000);
     g.director.tick(kT0 + 8'000);
     QCOMPARE(g.texts().last(), QStringLiteral("WINNER ann 0.5 ETH lot 1"));
@@ -246,7 +246,7 @@ void TestLineDirector::staleAndSupersededLinesAreDropped()
     Fixture h;
     h.director.onEvents({simple(EventType::DayPaused, 0)}, kT0);
     h.director.tick(kT0);
-    h.director.onEvents({accepted(0, u"@ann"_s, u"0.5"_s, 500'000'000)}, kT0 + 1'000);
+    h.director.onEvents({accepted(0, u"@ann"_s, u"0.5 ETH"_s, 500'000'000)}, kT0 + 1'000);
     h.director.onEvents(
         {makeEvent(EventType::AuctionLeader,
                    {{u"auction"_s, 0}, {u"recomputed"_s, true}, {u"bid_id"_s, QJsonValue::Null}})},
@@ -258,12 +258,12 @@ void TestLineDirector::staleAndSupersededLinesAreDropped()
 
     // Replayed after a restart: the events teach the state (the leader) but are not said.
     Fixture r;
-    AuctionEvent old = accepted(0, u"@ann"_s, u"0.5"_s, 500'000'000);
+    AuctionEvent old = accepted(0, u"@ann"_s, u"0.5 ETH"_s, 500'000'000);
     old.timeUtcMs = kT0;
     r.director.onEvents({old}, kT0 + 60'000);
     r.director.tick(kT0 + 60'000);
     QCOMPARE(r.ready.size(), 0);
-    AuctionEvent fresh = accepted(0, u"@bob"_s, u"0.6"_s, 600'000'000);
+    AuctionEvent fresh = accepted(0, u"@bob"_s, u"0.6 ETH"_s, 600'000'000);
     fresh.timeUtcMs = kT0 + 61'000;
     r.director.onEvents({fresh}, kT0 + 61'500);
     r.director.tick(kT0 + 61'500);
@@ -306,11 +306,11 @@ void TestLineDirector::muteSkipAndOperatorLine()
     f.director.setMuted(false);
 
     // The operator's line goes before a waiting winner and does not wait for the gap.
-    f.director.onEvents(
-        {makeEvent(
-            EventType::AuctionWinner,
-            {{u"auction"_s, 0}, {u"lot"_s, 1}, {u"bidder"_s, u"@ann"_s}, {u"amount"_s, u"0.5"_s}})},
-        kT0 + 200);
+    f.director.onEvents({makeEvent(EventType::AuctionWinner, {{u"auction"_s, 0},
+                                                              {u"lot"_s, 1},
+                                                              {u"bidder"_s, u"@ann"_s},
+                                                              {u"amount"_s, u"0.5 ETH"_s}})},
+                        kT0 + 200);
     QVERIFY(f.director.sayOperatorLine(QStringLiteral("Drumroll…"), kT0 + 300).accepted);
     QCOMPARE(f.texts().last(), QStringLiteral("Drumroll…"));
     f.director.tick(kT0 + 1'000);
@@ -349,6 +349,12 @@ void TestLineDirector::lastMinuteAndIdle()
     QCOMPARE(f.last().priority, HostLinePriority::Extension);
     f.director.tick(kT0 + 340'000);
     QCOMPARE(f.texts().last(), QStringLiteral("LAST MINUTE lot 1"));
+
+    // Started mid-auction: told what is open, it still calls the last minute.
+    Fixture g;
+    g.director.setOpenAuction(2, 3, kT0 + 90'000, kT0);
+    g.director.tick(kT0 + 30'000);
+    QCOMPARE(g.texts(), QStringList{u"LAST MINUTE lot 3"_s});
 }
 
 void TestLineDirector::settlementSaidOnce()
@@ -404,7 +410,7 @@ void TestLineDirector::hostileHandlesNeverReachTheLine()
         f.director.onEvents({makeEvent(EventType::AuctionWinner, {{u"auction"_s, 0},
                                                                   {u"lot"_s, 1},
                                                                   {u"bidder"_s, hostile.last()},
-                                                                  {u"amount"_s, u"0.8"_s}})},
+                                                                  {u"amount"_s, u"0.8 ETH"_s}})},
                             t);
         f.director.tick(t);
         const QStringList texts = f.texts();
@@ -415,6 +421,7 @@ void TestLineDirector::hostileHandlesNeverReachTheLine()
                  {u"script"_s, u"<"_s, u">"_s, u"evil"_s, u"ignore"_s, u"instructions"_s, u"slur"_s,
                   u"title"_s, u"img"_s, u"longhandle"_s, u"vaultvera"_s, u"vault"_s})
                 QVERIFY2(!folded.contains(bad), qPrintable(text));
+            QVERIFY2(!text.contains(u"ETH ETH"_s), qPrintable(text));
             for (const QChar c : text)
                 QVERIFY2(c.unicode() < 0x2000 || c == u'—' || c == u'…', qPrintable(text));
         }
@@ -461,7 +468,7 @@ void TestLineDirector::blockedLineReplacedBySameKind()
     QCOMPARE(f.last().text, LineDirector::builtInTemplates(HostLineKind::Paused).first());
 
     // A handle that is a blocked word: the same news with nobody named.
-    f.director.onEvents({accepted(0, u"@badword"_s, u"0.5"_s, 500'000'000)}, kT0 + 4'000);
+    f.director.onEvents({accepted(0, u"@badword"_s, u"0.5 ETH"_s, 500'000'000)}, kT0 + 4'000);
     f.director.tick(kT0 + 4'000);
     QCOMPARE(f.last().kind, HostLineKind::FirstBid);
     QCOMPARE(f.last().text, QStringLiteral("FIRST a bidder 0.5 ETH"));
@@ -478,6 +485,23 @@ void TestLineDirector::journalPayload()
     QCOMPARE(payload.value(u"created_ms"_s).toInteger(), kT0);
     QCOMPARE(LineDirector::safeHandle(QStringLiteral("@vault_vera")), QStringLiteral("vault_vera"));
     QCOMPARE(LineDirector::safeHandle(QStringLiteral("a b")), QStringLiteral("a bidder"));
+    QCOMPARE(LineDirector::spokenDuration(3'600'000), u"an hour"_s);
+    QCOMPARE(LineDirector::spokenDuration(90'000), u"a minute and 30 seconds"_s);
+    QCOMPARE(LineDirector::spokenDuration(1'000), u"a second"_s);
+
+    // The engine's own amount, thousands separator and unit included, is said as written.
+    f.director.onEvents({accepted(0, u"@whale"_s, u"1,000.5 ETH"_s, 1'000'500'000'000)},
+                        kT0 + 5'000);
+    f.director.tick(kT0 + 5'000);
+    QCOMPARE(f.last().text, u"FIRST whale 1,000.5 ETH"_s);
+
+    // "A bidder" starts a sentence with a capital, wherever the template puts it.
+    Persona persona = testPersona();
+    persona.templates.insert(u"line.outbid"_s, u"{amount}! {bidder} leads."_s);
+    f.director.setPersona(persona);
+    f.director.onEvents({accepted(0, u"<b>"_s, u"2 ETH"_s, 2'000'000'000)}, kT0 + 9'000);
+    f.director.tick(kT0 + 9'000);
+    QCOMPARE(f.last().text, u"2 ETH! A bidder leads."_s);
 }
 
 QTEST_GUILESS_MAIN(TestLineDirector)
