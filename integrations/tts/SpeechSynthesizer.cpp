@@ -38,6 +38,14 @@ int SpeechSynthesizer::pendingCount() const
     return int(m_queue.size());
 }
 
+int SpeechSynthesizer::cancelPending()
+{
+    std::lock_guard lock(m_mutex);
+    const int dropped = int(m_queue.size());
+    m_queue.clear();
+    return dropped;
+}
+
 void SpeechSynthesizer::run()
 {
     for (;;) {

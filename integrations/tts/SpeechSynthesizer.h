@@ -26,6 +26,8 @@ public:
     // Thread-safe. The id comes back with the result.
     quint64 enqueue(const QString& text, const Voice& voice);
     int pendingCount() const; // waiting, not counting the line being synthesized
+    // Drops the waiting lines (mute, or lines gone stale); the one being synthesized still comes.
+    int cancelPending();
 
 signals:
     void synthesized(quint64 requestId, const sb::integrations::tts::SpeechResult& result);

@@ -372,6 +372,17 @@ void TestTts::concurrentRequestsQueue()
         QCOMPARE(spy.at(i).at(0).value<quint64>(), quint64(i + 1)); // in request order
         QVERIFY(spy.at(i).at(1).value<SpeechResult>().frameCount() > 0);
     }
+    // Cancelled lines never come; the one already being synthesized does.
+    spy.clear();
+    for (int i = 0; i < 5; ++i)
+        (void)synthesizer.enqueue(kLongLine, Voice{});
+    const int cancelled = synthesizer.cancelPending();
+    QVERIFY(cancelled >= 4);
+    QCOMPARE(synthesizer.pendingCount(), 0);
+    QTRY_COMPARE(spy.count(), 5 - cancelled);
+    (void)synthesizer.enqueue(kShortLine, Voice{});
+    QTRY_COMPARE(spy.count(), 6 - cancelled);
+
     // Destroying it with lines still queued drops them without a crash.
     {
         SpeechSynthesizer busy(std::make_unique<EspeakSpeech>());
