@@ -6,6 +6,7 @@
 
 #include "Abi.h"
 #include "AnvilNode.h"
+#include "FakeRpcServer.h"
 #include "FeePlan.h"
 #include "Hex.h"
 #include "HttpClient.h"
@@ -16,6 +17,7 @@
 #include <QDeadlineTimer>
 #include <QHostAddress>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -71,34 +73,6 @@ SendOutcome send(TransactionSender& sender, const SignedTransaction& tx)
         return SendOutcome{SendOutcome::Status::Failed, QStringLiteral("no callback"), {}};
     return **outcome;
 }
-
-// A server that speaks HTTP on loopback but not JSON-RPC: garbage, an HTTP error, a JSON-RPC
-// answer to another id, or nothing at all.
-class FakeRpcServer : public QTcpServer
-{
-public:
-    QByteArray answer; // whole HTTP response; empty: never answers
-    FakeRpcServer()
-    {
-        listen(QHostAddress::LocalHost, 0);
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket* socket = nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                    socket->readAll();
-                    if (!answer.isEmpty())
-                        socket->write(answer);
-                });
-            }
-        });
-    }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(serverPort()); }
-    static QByteArray http(const QByteArray& status, const QByteArray& body)
-    {
-        return "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
-               QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
-    }
-};
 
 } // namespace
 
@@ -422,6 +396,69 @@ private slots:
         const SendOutcome outcome = send(sender, transfer(U256::fromUint64(1), 0, FeePlan{}));
         QCOMPARE(outcome.status, SendOutcome::Status::Failed);
         QVERIFY(outcome.message.contains(QLatin1String("eth_sendRawTransaction")));
+    }
+
+    void l1FeeFromTheGasPriceOracle()
+    {
+        // A stand-in oracle at the predeploy whose every call returns 123.
+        const QString oracle = toHex(ShapeRpc::gasPriceOracle().bytes());
+        rpc("anvil_setCode", {oracle, QStringLiteral("0x607b60005260206000f3")});
+        const QByteArray payload = transfer(U256::fromUint64(1)).transaction.signingPayload();
+        const auto fee = wait<U256>([&](auto done) { m_rpc->l1Fee(payload, done); });
+        rpc("anvil_setCode", {oracle, QStringLiteral("0x")});
+        QVERIFY2(fee.ok(), why(fee).constData());
+        QCOMPARE(*fee, U256::fromUint64(123));
+    }
+
+    // A node that refuses the "safe" and "finalized" tags: blocks by those tags are "not known",
+    // and a mined transaction stays "included" instead of failing.
+    void nodeWithoutSafeOrFinalizedBlocks()
+    {
+        const SignedTransaction tx = transfer(U256::fromUint64(1), 0, FeePlan{});
+        const QString hash = toHex(tx.hash());
+        const QString block = toHex(QByteArray(32, '\x11'));
+        FakeRpcServer server;
+        server.node = [&](const QString& method, const QJsonArray& params) {
+            const auto result = [](const QJsonValue& v) {
+                return QJsonObject{{QStringLiteral("result"), v}};
+            };
+            if (method == QLatin1String("eth_getTransactionReceipt"))
+                return result(QJsonObject{{QStringLiteral("type"), QStringLiteral("0x2")},
+                                          {QStringLiteral("status"), QStringLiteral("0x1")},
+                                          {QStringLiteral("transactionHash"), hash},
+                                          {QStringLiteral("blockHash"), block},
+                                          {QStringLiteral("blockNumber"), QStringLiteral("0x5")},
+                                          {QStringLiteral("gasUsed"), QStringLiteral("0x5208")},
+                                          {QStringLiteral("logs"), QJsonArray()}});
+            if (method == QLatin1String("eth_getBlockByNumber") &&
+                params.at(0).toString().startsWith(QLatin1String("0x")))
+                return result(QJsonObject{{QStringLiteral("number"), params.at(0)},
+                                          {QStringLiteral("hash"), block}});
+            return QJsonObject{
+                {QStringLiteral("error"),
+                 QJsonObject{{QStringLiteral("code"), -32000},
+                             {QStringLiteral("message"), QStringLiteral("unknown block tag")}}}};
+        };
+        HttpClient http;
+        ShapeRpc node(&http, server.url());
+        const auto safe = wait<std::optional<BlockHeader>>(
+            [&](auto done) { node.blockByTag(QStringLiteral("safe"), done); });
+        QVERIFY2(safe.ok(), why(safe).constData());
+        QVERIFY(!safe->has_value());
+        const auto latest = wait<std::optional<BlockHeader>>(
+            [&](auto done) { node.blockByTag(QStringLiteral("latest"), done); });
+        QCOMPARE(errorOf(latest).kind, RpcError::Kind::JsonRpc);
+
+        TransactionSender sender(node);
+        sender.setPollIntervalMs(20);
+        std::vector<WatchUpdate> updates;
+        sender.watch(tx, [&](const WatchUpdate& update) { updates.push_back(update); });
+        QTRY_VERIFY_WITH_TIMEOUT(updates.size() == 2, 30'000);
+        QCOMPARE(updates[1].level, Confirmation::Included);
+        const int polled = node.requestCount();
+        QTRY_VERIFY_WITH_TIMEOUT(node.requestCount() > polled + 8, 30'000);
+        QCOMPARE(updates.size(), std::size_t(2));
+        QCOMPARE(sender.watchCount(), 1);
     }
 };
 
