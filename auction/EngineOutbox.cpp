@@ -28,8 +28,8 @@ QJsonObject AuctionEngine::postVars(const AuctionDay& a) const
     QJsonObject vars{
         {QStringLiteral("day"), QString::number(a.dayNumber)},
         {QStringLiteral("lot"), QString::number(a.lot + 1)},
-        {QStringLiteral("reserve"), m_config.reserve.toEthString() + QStringLiteral(" ETH")},
-        {QStringLiteral("minimum"), minimumNextBid(a.index).toEthString() + QStringLiteral(" ETH")},
+        {QStringLiteral("reserve"), m_config.reserve.toEthString()},
+        {QStringLiteral("minimum"), minimumNextBid(a.index).toEthString()},
         {QStringLiteral("end_time"), end.toString(QStringLiteral("HH:mm t"))},
         {QStringLiteral("hashtag"), m_config.hashtag},
     };
@@ -71,8 +71,7 @@ bool AuctionEngine::planPosts(const AuctionEvent& event, QString* error)
         item.bidderId = p.value(QStringLiteral("bidder_id")).toString();
         item.bidderName = p.value(QStringLiteral("bidder")).toString();
         item.vars.insert(QStringLiteral("bidder"), item.bidderName);
-        item.vars.insert(QStringLiteral("amount"),
-                         p.value(QStringLiteral("amount")).toString() + QStringLiteral(" ETH"));
+        item.vars.insert(QStringLiteral("amount"), p.value(QStringLiteral("amount")).toString());
         item.replyTo = p.value(QStringLiteral("source_id")).toString();
         item.inThread = m_replyRestricted.contains(item.bidderId);
         return p.value(QStringLiteral("source")).toString() == QLatin1String("x");
@@ -111,8 +110,7 @@ bool AuctionEngine::planPosts(const AuctionEvent& event, QString* error)
         item.bidderId = leader->bidderId;
         item.bidderName = leader->bidderName;
         item.vars.insert(QStringLiteral("bidder"), leader->bidderName);
-        item.vars.insert(QStringLiteral("amount"),
-                         leader->amount.toEthString() + QStringLiteral(" ETH"));
+        item.vars.insert(QStringLiteral("amount"), leader->amount.toEthString());
     } else if (event.type == EventType::AuctionExtended) {
         item.kind = OutboxKind::Extended;
         item.key = QStringLiteral("extended:%1:%2").arg(a->index).arg(event.seq);

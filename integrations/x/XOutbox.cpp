@@ -117,8 +117,7 @@ OutboxItem summaryOf(MarathonSession& s, int auctionIndex, const QList<OutboxIte
     }
     if (const auto leader = s.engine().leaderBid(auctionIndex)) {
         summary.vars.insert(QStringLiteral("bidder"), leader->bidderName);
-        summary.vars.insert(QStringLiteral("amount"),
-                            leader->amount.toEthString() + QStringLiteral(" ETH"));
+        summary.vars.insert(QStringLiteral("amount"), leader->amount.toEthString());
     }
     summary.vars.insert(QStringLiteral("accepted_count"), QString::number(accepted));
     summary.vars.insert(QStringLiteral("rejected_count"), QString::number(rejected));

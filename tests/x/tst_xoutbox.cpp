@@ -172,7 +172,10 @@ void TestXOutbox::theAuctionIsAnnouncedAndItsBidsAnswered()
     const FakeXServer::Created open = w.server.created().first();
     QVERIFY(open.inReplyTo.isEmpty());
     QVERIFY2(open.text.contains(QLatin1String("bid")), qPrintable(open.text));
-    QVERIFY2(open.text.contains(QLatin1String("0.01")), qPrintable(open.text)); // the reserve
+    // The reserve, and how to bid written as the grammar reads it.
+    QVERIFY2(open.text.contains(QLatin1String("Reserve 0.01 ETH,")) &&
+                 open.text.contains(QLatin1String("reply: bid 0.01 ETH")),
+             qPrintable(open.text));
     QCOMPARE(w.thread(), open.id);
 
     // Replies become bids and each bid gets its verdict as a reply; chat gets none.
@@ -187,8 +190,8 @@ void TestXOutbox::theAuctionIsAnnouncedAndItsBidsAnswered()
     QVERIFY(!w.createdReplyTo(chat));
     const QString accepted = w.createdReplyTo(good)->text;
     const QString rejected = w.createdReplyTo(low)->text;
-    QVERIFY2(accepted.contains(QLatin1String("0.5")), qPrintable(accepted));
-    QVERIFY2(rejected.contains(QLatin1String("0.525")), qPrintable(rejected)); // the minimum
+    QVERIFY2(accepted.contains(QLatin1String("0.5 ETH accepted")), qPrintable(accepted));
+    QVERIFY2(rejected.contains(QLatin1String("at least 0.525 ETH")), qPrintable(rejected));
     for (const QString& text : {accepted, rejected}) { // nothing the bidder wrote comes back
         QVERIFY2(!text.contains(QLatin1String("evil")), qPrintable(text));
         QVERIFY2(!text.contains(QLatin1String("@victim")), qPrintable(text));
@@ -208,6 +211,7 @@ void TestXOutbox::theAuctionIsAnnouncedAndItsBidsAnswered()
     for (const FakeXServer::Created& c : w.server.created()) {
         texts.append(c.text);
         QVERIFY2(weightedLength(c.text) <= kMaxWeightedLength, qPrintable(c.text));
+        QVERIFY2(!c.text.contains(QLatin1String("ETH ETH")), qPrintable(c.text));
         if (c.inReplyTo == open.id && c.text.contains(QLatin1String("@bidder1")))
             winnerInThread = true;
         if (c.inReplyTo == good)
