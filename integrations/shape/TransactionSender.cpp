@@ -139,31 +139,56 @@ void TransactionSender::classifyNonceTooLow(const SignedTransaction& transaction
         }));
 }
 
+namespace {
+
+// The most `transaction` can cost: gas limit × max fee + value.
+U256 maxCostOf(const SignedTransaction& transaction)
+{
+    const Eip1559Transaction& tx = transaction.transaction;
+    const FeePlan fees{tx.maxPriorityFeePerGas, tx.maxFeePerGas};
+    return fees.maxCost(tx.gasLimit, tx.value).value_or(U256::max());
+}
+
+QString shortfall(const SignedTransaction& transaction, const U256& balance)
+{
+    const U256 needed = maxCostOf(transaction);
+    const U256 missing = needed.checkedSub(balance).value_or(U256());
+    return QStringLiteral("The account %1 holds %2 but this transaction needs up to %3 (gas limit "
+                          "× max fee + value): send it at least %4 more.")
+        .arg(transaction.sender.toChecksummed(), formatEth(balance), formatEth(needed),
+             formatEth(missing));
+}
+
+} // namespace
+
+void TransactionSender::checkFunds(
+    const SignedTransaction& transaction,
+    std::function<void(const RpcResult<std::optional<QString>>&)> done)
+{
+    m_rpc.balance(transaction.sender,
+                  guarded(this, [transaction, done](const RpcResult<U256>& balance) {
+                      if (!balance)
+                          return done(balance.error());
+                      if (*balance >= maxCostOf(transaction))
+                          return done(std::optional<QString>());
+                      done(std::optional<QString>(shortfall(transaction, *balance)));
+                  }));
+}
+
 void TransactionSender::classifyInsufficientFunds(const SignedTransaction& transaction,
                                                   const RpcError& error,
                                                   std::function<void(const SendOutcome&)> done)
 {
-    const Eip1559Transaction& tx = transaction.transaction;
-    const FeePlan fees{tx.maxPriorityFeePerGas, tx.maxFeePerGas};
-    const U256 needed = fees.maxCost(tx.gasLimit, tx.value).value_or(U256::max());
     m_rpc.balance(
         transaction.sender,
-        guarded(this, [transaction, error, needed, done](const RpcResult<U256>& balance) {
-            const QString account = transaction.sender.toChecksummed();
-            QString message;
-            if (!balance) {
-                message =
-                    QStringLiteral("The account %1 cannot pay this transaction: it needs up to "
-                                   "%2 (gas limit × max fee + value). Its balance could not be "
-                                   "read: %3")
-                        .arg(account, formatEth(needed), balance.error().sentence());
-            } else {
-                const U256 missing = needed.checkedSub(*balance).value_or(U256());
-                message =
-                    QStringLiteral("The account %1 holds %2 but this transaction needs up to %3 "
-                                   "(gas limit × max fee + value): send it at least %4 more.")
-                        .arg(account, formatEth(*balance), formatEth(needed), formatEth(missing));
-            }
+        guarded(this, [transaction, error, done](const RpcResult<U256>& balance) {
+            const QString message =
+                balance ? shortfall(transaction, *balance)
+                        : QStringLiteral("The account %1 cannot pay this transaction: it needs up "
+                                         "to %2 (gas limit × max fee + value). Its balance could "
+                                         "not be read: %3")
+                              .arg(transaction.sender.toChecksummed(),
+                                   formatEth(maxCostOf(transaction)), balance.error().sentence());
             qCWarning(lcShapeSend).noquote() << message;
             done(SendOutcome{SendOutcome::Status::InsufficientFunds, message, error});
         }));

@@ -74,6 +74,11 @@ public:
     void broadcast(const SignedTransaction& transaction,
                    std::function<void(const SendOutcome&)> done);
 
+    // Before a broadcast: none when the sender's balance covers gas limit × max fee + value, the
+    // operator's sentence (balance, need, shortfall) when it does not.
+    void checkFunds(const SignedTransaction& transaction,
+                    std::function<void(const RpcResult<std::optional<QString>>&)> done);
+
     // Follows `transaction` (already broadcast) until it is finalized: `changed` runs with
     // "sent" first (from the event loop, not inside this call) and then at each change of level.
     void watch(const SignedTransaction& transaction,

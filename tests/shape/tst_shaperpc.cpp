@@ -205,6 +205,9 @@ private slots:
         QVERIFY(gas.ok());
         QCOMPARE(*gas, std::uint64_t(21000));
 
+        const auto funds =
+            wait<std::optional<QString>>([&](auto done) { m_sender->checkFunds(tx, done); });
+        QVERIFY2(funds.ok() && !funds->has_value(), why(funds).constData());
         const SendOutcome sent = send(*m_sender, tx);
         QVERIFY2(sent.status == SendOutcome::Status::Accepted, qUtf8Printable(sent.message));
         std::vector<WatchUpdate> updates;
@@ -277,7 +280,11 @@ private slots:
         const Secp256k1Key poor =
             devKey("0x1111111111111111111111111111111111111111111111111111111111111111");
         const SignedTransaction tx = transfer(*U256::weiFromGwei(1'000'000'000), 0, {}, &poor);
+        const auto before =
+            wait<std::optional<QString>>([&](auto done) { m_sender->checkFunds(tx, done); });
+        QVERIFY2(before.ok() && before->has_value(), why(before).constData());
         const SendOutcome outcome = send(*m_sender, tx);
+        QCOMPARE(**before, outcome.message);
         QVERIFY2(outcome.status == SendOutcome::Status::InsufficientFunds,
                  qUtf8Printable(outcome.message));
         const FeePlan fees{tx.transaction.maxPriorityFeePerGas, tx.transaction.maxFeePerGas};
