@@ -1,7 +1,8 @@
 #pragma once
 // The studio's JSON-RPC 2.0 client for Shape's node (DESIGN.md, "Shape L2 and settlement"): each
 // call goes out over HttpClient (libcurl on its worker thread) with its own id, and its answer
-// comes back as a callback on the thread that made this object, checked before it is believed:
+// comes back as a callback on the HttpClient's thread (make both on the one thread that uses
+// them, usually the GUI's or the engine's), checked before it is believed:
 // the id must match, the result must have the expected shape, and every failure is an RpcError by
 // meaning. Nothing here blocks. eth_getLogs is asked in ranges of at most 1,000 blocks (public
 // RPCs cap it), one after the other, and the L1 data fee comes from the OP Stack's GasPriceOracle
