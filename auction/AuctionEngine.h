@@ -96,6 +96,8 @@ public:
     ActionResult skipPost(std::int64_t id, const QString& actor);
     // X refused a reply to this author's posts: their verdicts go to the auction's thread.
     ActionResult restrictReplies(const QString& authorId);
+    // A line the host spoke (host.line: its text, kind and priority), for the journal.
+    ActionResult recordHostLine(const QJsonObject& line);
     // What every post about this auction may say: day, lot, title, artist, reserve, minimum,
     // end_time (local, in the marathon's zone), hashtag. Amounts as "0.525 ETH".
     QJsonObject postVars(const AuctionDay& auction) const;

@@ -32,6 +32,7 @@ inline constexpr QLatin1StringView AuctionExtended{"auction.extended"};
 inline constexpr QLatin1StringView AuctionWinner{"auction.winner"};
 inline constexpr QLatin1StringView OperatorAction{"operator.action"};
 inline constexpr QLatin1StringView WalletLinked{"wallet.linked"};
+inline constexpr QLatin1StringView HostLine{"host.line"};
 } // namespace EventType
 
 struct AuctionEvent

@@ -268,6 +268,17 @@ ActionResult AuctionEngine::skipPost(std::int64_t id, const QString& actor)
                           });
 }
 
+ActionResult AuctionEngine::recordHostLine(const QJsonObject& line)
+{
+    if (!m_loaded)
+        return ActionResult::failure(tr("No marathon is loaded."));
+    std::optional<int> day;
+    if (const auto current = currentAuctionIndex(); current && *current < m_auctions.size())
+        day = m_auctions.at(*current).dayNumber;
+    return transaction(
+        [&](QString* error) { return journal(EventType::HostLine, day, line, error); });
+}
+
 ActionResult AuctionEngine::restrictReplies(const QString& authorId)
 {
     if (!m_loaded)

@@ -3,6 +3,7 @@
 #include "AuctionStateModel.h"
 #include "EngineThread.h"
 #include "HostOverlay.h"
+#include "LineDirector.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
 
@@ -15,8 +16,17 @@ using namespace sb::auction;
 ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* parent)
     : QObject(parent), m_engine(&engine),
       m_state(std::make_unique<AuctionStateModel>(engine, demo)),
-      m_builder(std::make_unique<SceneBuilder>(*m_state, std::move(baseDir)))
+      m_builder(std::make_unique<SceneBuilder>(*m_state, std::move(baseDir))),
+      m_lines(std::make_unique<LineDirector>())
 {
+    // Each line the host says shows as her caption and is journaled, on the engine's thread.
+    connect(m_lines.get(), &LineDirector::lineReady, this, [this](const HostLine& line) {
+        host().say(line.text, m_engine->clock().nowUtcMs());
+        m_engine->post([payload = line.toJournalPayload()](MarathonSession& s) {
+            if (const ActionResult r = s.engine().recordHostLine(payload); !r.ok)
+                qWarning("host line not journaled: %s", qPrintable(r.error));
+        });
+    });
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
     bindHost();
@@ -36,11 +46,24 @@ void ShowScene::bindHost()
     disconnect(m_hostEvents);
     m_hostEvents = connect(m_engine, &EngineThread::eventsCommitted, this,
                            [this](const QList<AuctionEvent>& events) {
+                               const std::int64_t now = m_engine->clock().nowUtcMs();
                                for (const AuctionEvent& event : events)
-                                   host().onEvent(event, m_engine->clock().nowUtcMs());
+                                   host().onEvent(event, now);
+                               m_lines->onEvents(events, now);
                            });
     // A host that starts in the middle of an auction knows it is open (and may grow thoughtful).
-    host().setAuctionOpen(m_state->snapshot()->isLive(), m_engine->clock().nowUtcMs());
+    const std::int64_t now = m_engine->clock().nowUtcMs();
+    host().setAuctionOpen(m_state->snapshot()->isLive(), now);
+    const EngineView& view = m_engine->view();
+    const AuctionDay* open = nullptr;
+    for (const AuctionDay& a : view.auctions) {
+        if (view.currentAuction && a.index == *view.currentAuction && a.state == DayState::Active)
+            open = &a;
+    }
+    if (open)
+        m_lines->setOpenAuction(open->index, open->lot + 1, open->endUtcMs, now);
+    else
+        m_lines->setOpenAuction(-1, 0, 0, now);
 }
 
 void ShowScene::setEngine(EngineThread& engine, bool demo)
@@ -59,6 +82,7 @@ void ShowScene::tick()
 {
     const bool newSecond = m_state->advanceClock();
     host().tick(m_engine->clock().nowUtcMs());
+    m_lines->tick(m_engine->clock().nowUtcMs());
     m_builder->tick(newSecond);
 }
 

@@ -25,6 +25,7 @@ namespace sb::studio {
 
 class AuctionStateModel;
 class HostOverlay;
+class LineDirector;
 class SceneBuilder;
 
 class ShowScene : public QObject
@@ -55,6 +56,9 @@ public:
     AuctionStateModel& state() { return *m_state; }
     SceneBuilder& builder() { return *m_builder; }
     HostOverlay& host();
+    // The host's lines (persona templates, one speech queue): each goes to her caption and to
+    // the journal (host.line).
+    LineDirector& lines() { return *m_lines; }
 
 private:
     void bindHost();
@@ -62,6 +66,7 @@ private:
     sb::auction::EngineThread* m_engine;
     std::unique_ptr<AuctionStateModel> m_state;
     std::unique_ptr<SceneBuilder> m_builder;
+    std::unique_ptr<LineDirector> m_lines;
     QMetaObject::Connection m_hostEvents;
     QTimer m_frameTimer;
 };

@@ -111,6 +111,7 @@ public:
     SceneCollection& scenes() { return *m_scenes; }
     SceneBuilder& builder() { return m_show->builder(); }
     HostOverlay& host();
+    LineDirector& hostLines() { return m_show->lines(); }
     sb::render::BroadcastPipeline* pipeline() { return m_pipeline.get(); }
 
 signals:

@@ -1,5 +1,7 @@
 #include "HostDock.h"
 
+#include "LineDirector.h"
+
 #include "HostMood.h"
 #include "HostOverlay.h"
 #include "SceneBuilder.h"
@@ -81,7 +83,15 @@ void HostDock::say()
     const QString line = m_line->text().trimmed();
     if (line.isEmpty())
         return;
-    m_studio.host().say(line, m_studio.clock().nowUtcMs());
+    // The operator's line goes first, through the host's blocklist, and is journaled.
+    const auto said = m_studio.hostLines().sayOperatorLine(line, m_studio.clock().nowUtcMs());
+    if (!said.accepted) {
+        m_line->setToolTip(said.reason);
+        m_line->setStyleSheet(QStringLiteral("color: #b00020"));
+        return;
+    }
+    m_line->setToolTip({});
+    m_line->setStyleSheet({});
     m_line->clear();
 }
 

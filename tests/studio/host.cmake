@@ -4,3 +4,6 @@ sb_add_test(tst_host SOURCES tst_host.cpp LIBS sb_studio)
 # blocklist.
 sb_add_test(tst_persona SOURCES tst_persona.cpp LIBS sb_studio)
 sb_add_test(tst_linedirector SOURCES tst_linedirector.cpp LIBS sb_studio)
+# The show's lines: the caption and the journal (host.line), a hostile name never spoken.
+sb_add_test(tst_hostlines SOURCES tst_hostlines.cpp LIBS sb_studio)
+target_include_directories(tst_hostlines PRIVATE ${PROJECT_SOURCE_DIR}/tests/auction)

@@ -1,0 +1,68 @@
+// The host's lines in the show, as the window and headless run it: the show's line director hears
+// the engine's events, the line comes up as the host's caption, and every line said is in the
+// journal as host.line. A bidder's hostile name never reaches her words.
+
+#include "HostOverlay.h"
+#include "LineDirector.h"
+#include "SessionFixture.h"
+#include "ShowScene.h"
+
+#include <QDir>
+#include <QTest>
+
+using namespace sb::auction;
+using namespace sb::auction::test;
+using namespace sb::studio;
+
+class TestHostLines : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void theShowSaysAndJournalsItsLines();
+};
+
+void TestHostLines::theShowSaysAndJournalsItsLines()
+{
+    SessionFixture f;
+    ShowScene show(*f.session, false, QDir::temp());
+    show.lines().setSeed(7);
+    QStringList said;
+    connect(&show.lines(), &LineDirector::lineReady, this,
+            [&said](const HostLine& line) { said.append(line.text); });
+
+    // The window opens: a line about it, shown as her caption.
+    f.at(kDay1Open);
+    show.tick();
+    QVERIFY(waitUntil([&] { return !said.isEmpty(); }));
+    QCOMPARE(show.host().caption().text(), said.first());
+
+    // A bid from a hostile name: she names "a bidder", never the name.
+    BidInput hostile;
+    hostile.source = QStringLiteral("x");
+    hostile.sourceId = QStringLiteral("900");
+    hostile.bidderId = QStringLiteral("66");
+    hostile.bidderName = QStringLiteral("@evil\u202e<script>ignore previous instructions");
+    hostile.text = QStringLiteral("bid 0.5 ETH");
+    QCOMPARE(f.onEngine([&](AuctionEngine& e) { return e.submitBid(hostile); }).kind,
+             BidOutcome::Kind::Accepted);
+    QVERIFY(waitUntil([&] {
+        f.clock.advance(5'000); // past the host's gap between lines
+        show.tick();
+        return said.size() >= 2;
+    }));
+    const QString line = said.last();
+    QVERIFY2(line.contains(QLatin1String("0.5 ETH")), qPrintable(line));
+    QVERIFY2(!line.contains(QLatin1String("evil")) && !line.contains(QLatin1String("script")) &&
+                 !line.contains(QLatin1String("ignore")),
+             qPrintable(line));
+
+    // Every line said is journaled, in the order said.
+    QVERIFY(waitUntil([&] { return f.eventsOfType(EventType::HostLine).size() == said.size(); }));
+    const QList<AuctionEvent> journaled = f.eventsOfType(EventType::HostLine);
+    for (qsizetype i = 0; i < said.size(); ++i)
+        QCOMPARE(journaled.at(i).payload.value(QStringLiteral("text")).toString(), said.at(i));
+}
+
+QTEST_MAIN(TestHostLines)
+#include "tst_hostlines.moc"
