@@ -1,5 +1,8 @@
 #include "HeadlessBroadcast.h"
 
+#include "AudioMixer.h"
+#include "HostVoice.h"
+
 #include "EngineThread.h"
 #include "Layer.h"
 #include "LayerSource.h"
@@ -238,6 +241,8 @@ bool HeadlessBroadcast::start(QString* error)
     m_pipeline = std::make_unique<BroadcastPipeline>(settings);
     if (!buildScene(error))
         return false;
+    if (m_show)
+        m_pipeline->audioMixer().addSource(m_show->voice().source()); // the host's voice
     for (const QString& url : m_options.streams) {
         if (!url.startsWith(QLatin1String("rtmp://")) &&
             !url.startsWith(QLatin1String("rtmps://"))) {

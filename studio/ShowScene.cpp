@@ -3,6 +3,7 @@
 #include "AuctionStateModel.h"
 #include "EngineThread.h"
 #include "HostOverlay.h"
+#include "HostVoice.h"
 #include "LineDirector.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
@@ -17,11 +18,12 @@ ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* par
     : QObject(parent), m_engine(&engine),
       m_state(std::make_unique<AuctionStateModel>(engine, demo)),
       m_builder(std::make_unique<SceneBuilder>(*m_state, std::move(baseDir))),
-      m_lines(std::make_unique<LineDirector>())
+      m_lines(std::make_unique<LineDirector>()), m_voice(std::make_unique<HostVoice>())
 {
     // Each line the host says shows as her caption and is journaled, on the engine's thread.
     connect(m_lines.get(), &LineDirector::lineReady, this, [this](const HostLine& line) {
         host().say(line.text, m_engine->clock().nowUtcMs());
+        m_voice->say(line.text);
         m_engine->post([payload = line.toJournalPayload()](MarathonSession& s) {
             if (const ActionResult r = s.engine().recordHostLine(payload); !r.ok)
                 qWarning("host line not journaled: %s", qPrintable(r.error));

@@ -25,6 +25,7 @@ namespace sb::studio {
 
 class AuctionStateModel;
 class HostOverlay;
+class HostVoice;
 class LineDirector;
 class SceneBuilder;
 
@@ -59,6 +60,8 @@ public:
     // The host's lines (persona templates, one speech queue): each goes to her caption and to
     // the journal (host.line).
     LineDirector& lines() { return *m_lines; }
+    // Her voice: the source to add to the pipeline's audio mixer; it speaks each line.
+    HostVoice& voice() { return *m_voice; }
 
 private:
     void bindHost();
@@ -67,6 +70,7 @@ private:
     std::unique_ptr<AuctionStateModel> m_state;
     std::unique_ptr<SceneBuilder> m_builder;
     std::unique_ptr<LineDirector> m_lines;
+    std::unique_ptr<HostVoice> m_voice;
     QMetaObject::Connection m_hostEvents;
     QTimer m_frameTimer;
 };

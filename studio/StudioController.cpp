@@ -1,9 +1,11 @@
 #include "StudioController.h"
 
 #include "AuctionStateModel.h"
+#include "AudioMixer.h"
 #include "CsvExporter.h"
 #include "DemoMarathon.h"
 #include "HostOverlay.h"
+#include "HostVoice.h"
 #include "RecordingOutput.h"
 #include "RtmpOutput.h"
 #include "Scene.h"
@@ -216,6 +218,7 @@ bool StudioController::startPipeline(const BroadcastSettings& settings, QOpenGLC
     m_broadcastSettings = settings;
     m_shareContext = share;
     m_pipeline = std::make_unique<BroadcastPipeline>(settings);
+    m_pipeline->audioMixer().addSource(m_show->voice().source()); // the host's voice
     m_pipeline->setPreviewShareContext(share);
     QStringList problems;
     m_pipeline->setScene(m_show->build(m_scenes->current(), &problems));

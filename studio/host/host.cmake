@@ -18,6 +18,9 @@ list(APPEND SB_STUDIO_SOURCES
     host/LineFilter.cpp host/LineFilter.h
     host/LineDirector.cpp host/LineDirector.h
 )
+# Her voice in the program's sound (integrations/tts, built with the studio).
+list(APPEND SB_STUDIO_SOURCES host/HostVoice.cpp host/HostVoice.h)
+cmake_language(DEFER CALL target_link_libraries sb_studio PUBLIC sb_tts)
 qt_add_resources(SB_STUDIO_SOURCES ${PROJECT_SOURCE_DIR}/resources/host/host_persona.qrc)
 # The persona loader refuses duplicate keys as the config loaders do (sb_common); sb_studio is
 # made after this file is read, so the link is added once the folder is done.

@@ -7,3 +7,5 @@ sb_add_test(tst_linedirector SOURCES tst_linedirector.cpp LIBS sb_studio)
 # The show's lines: the caption and the journal (host.line), a hostile name never spoken.
 sb_add_test(tst_hostlines SOURCES tst_hostlines.cpp LIBS sb_studio)
 target_include_directories(tst_hostlines PRIVATE ${PROJECT_SOURCE_DIR}/tests/auction)
+# Her voice as the mixer hears it (espeak-ng through integrations/tts).
+sb_add_test(tst_hostvoice SOURCES tst_hostvoice.cpp LIBS sb_studio)

@@ -1,0 +1,70 @@
+#include "HostVoice.h"
+
+#include "AudioMixer.h"
+#include "EspeakSpeech.h"
+#include "SpeechPlayer.h"
+#include "SpeechSynthesizer.h"
+
+namespace sb::studio {
+
+namespace tts = sb::integrations::tts;
+
+namespace {
+
+// The player in the mixer's terms: what it reads is what the voice plays.
+class SpeechSource final : public sb::render::AudioSource
+{
+public:
+    explicit SpeechSource(std::shared_ptr<tts::SpeechPlayer> player) : m_player(std::move(player))
+    {}
+    QString name() const override { return QStringLiteral("host voice"); }
+    void read(float* interleaved, int frames) override { m_player->read(interleaved, frames); }
+
+private:
+    std::shared_ptr<tts::SpeechPlayer> m_player;
+};
+
+} // namespace
+
+HostVoice::HostVoice(QObject* parent)
+    : QObject(parent), m_player(std::make_shared<tts::SpeechPlayer>()),
+      m_source(std::make_shared<SpeechSource>(m_player))
+{}
+
+HostVoice::~HostVoice() = default;
+
+void HostVoice::setMuted(bool muted)
+{
+    m_muted = muted;
+    if (muted) {
+        m_player->clear();
+        if (m_synth)
+            m_synth->cancelPending();
+    }
+}
+
+void HostVoice::say(const QString& text)
+{
+    if (m_muted || text.trimmed().isEmpty())
+        return;
+    // Nothing mixed since the last line: nobody heard it, and nobody will in time.
+    if (m_player->clockFrames() == m_clockAtLastLine && m_player->queuedLines() > 0)
+        m_player->clear();
+    m_clockAtLastLine = m_player->clockFrames();
+    if (!m_synth) {
+        m_synth = std::make_unique<tts::SpeechSynthesizer>(std::make_unique<tts::EspeakSpeech>());
+        connect(m_synth.get(), &tts::SpeechSynthesizer::synthesized, this,
+                &HostVoice::onSynthesized);
+    }
+    m_synth->enqueue(text, tts::Voice{});
+}
+
+void HostVoice::onSynthesized(quint64 id, const tts::SpeechResult& result)
+{
+    if (m_muted || !result.ok())
+        return;
+    if (m_player->enqueue(id, result) >= 0)
+        emit queued(int(result.durationMs()));
+}
+
+} // namespace sb::studio

@@ -1,0 +1,55 @@
+#pragma once
+// The host's voice in the program's sound: each line she says is synthesized off the GUI thread
+// (integrations/tts: espeak-ng, loudness-normalized) and played by a source in the pipeline's
+// audio mixer, so it is in the stream's AAC track and in recordings. While nothing pulls the mix
+// (no stream, no recording) the voice's clock stands still: a line waiting then is dropped when
+// the next one comes, so a stream that starts later never opens with old lines.
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace sb::render {
+class AudioSource;
+}
+namespace sb::integrations::tts {
+class SpeechPlayer;
+class SpeechSynthesizer;
+struct SpeechResult;
+} // namespace sb::integrations::tts
+
+namespace sb::studio {
+
+class HostVoice : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HostVoice(QObject* parent = nullptr);
+    ~HostVoice() override;
+
+    // The source to add to a pipeline's audio mixer (the same one for every pipeline).
+    std::shared_ptr<sb::render::AudioSource> source() const { return m_source; }
+    // Synthesizes `text` (the engine starts on the first line) and plays it after the lines
+    // already queued; muted, nothing is said.
+    void say(const QString& text);
+    void setMuted(bool muted);
+    bool isMuted() const { return m_muted; }
+    const sb::integrations::tts::SpeechPlayer& player() const { return *m_player; }
+
+signals:
+    // A line is in the mix's queue (its length in ms), for tests and the dock.
+    void queued(int durationMs);
+
+private:
+    void onSynthesized(quint64 id, const sb::integrations::tts::SpeechResult& result);
+
+    std::shared_ptr<sb::integrations::tts::SpeechPlayer> m_player;
+    std::shared_ptr<sb::render::AudioSource> m_source;
+    std::unique_ptr<sb::integrations::tts::SpeechSynthesizer> m_synth;
+    std::int64_t m_clockAtLastLine = -1;
+    bool m_muted = false;
+};
+
+} // namespace sb::studio

@@ -1,0 +1,99 @@
+// The host's voice as the mixer hears it: a line said becomes speech in the source the pipeline
+// mixes (48 kHz stereo, silence before and after it), a muted host says nothing, and a line that
+// waited while nothing pulled the mix is dropped when the next one comes.
+
+#include "AudioMixer.h"
+#include "HostVoice.h"
+#include "SpeechPlayer.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <cmath>
+#include <vector>
+
+using namespace sb::studio;
+
+namespace {
+
+// Mean square of one block of interleaved stereo.
+double power(const std::vector<float>& block)
+{
+    double sum = 0;
+    for (float v : block)
+        sum += double(v) * double(v);
+    return block.empty() ? 0 : sum / double(block.size());
+}
+
+// Pulls `ms` of audio from the voice's source in 10 ms blocks, as the mixer does, and returns
+// the power of each block.
+std::vector<double> pull(HostVoice& voice, int ms)
+{
+    std::vector<double> powers;
+    std::vector<float> block(480 * 2);
+    for (int i = 0; i < ms / 10; ++i) {
+        voice.source()->read(block.data(), 480);
+        powers.push_back(power(block));
+    }
+    return powers;
+}
+
+} // namespace
+
+class TestHostVoice : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void aLineIsSpeechInTheMix();
+    void mutedSaysNothing();
+    void aLineNobodyHeardIsDroppedForTheNext();
+};
+
+void TestHostVoice::aLineIsSpeechInTheMix()
+{
+    HostVoice voice;
+    QSignalSpy queued(&voice, &HostVoice::queued);
+    const std::vector<double> before = pull(voice, 200);
+    for (double p : before)
+        QCOMPARE(p, 0.0); // silence until she speaks
+    voice.say(QStringLiteral("Sold to vault vera for zero point eight ether!"));
+    QVERIFY(queued.wait(10'000));
+    const int durationMs = queued.first().first().toInt();
+    QVERIFY2(durationMs > 1000, qPrintable(QString::number(durationMs)));
+    const std::vector<double> speech = pull(voice, durationMs);
+    const auto loud = std::count_if(speech.begin(), speech.end(), [](double p) {
+        return p > 1e-4; // about -40 dBFS: speech, not noise
+    });
+    QVERIFY2(loud > long(speech.size()) / 2, qPrintable(QString::number(loud)));
+    const std::vector<double> after = pull(voice, 300);
+    for (double p : after)
+        QCOMPARE(p, 0.0); // and silence once the line is over
+}
+
+void TestHostVoice::mutedSaysNothing()
+{
+    HostVoice voice;
+    voice.setMuted(true);
+    QSignalSpy queued(&voice, &HostVoice::queued);
+    voice.say(QStringLiteral("This is never heard."));
+    QVERIFY(!queued.wait(1500));
+    for (double p : pull(voice, 500))
+        QCOMPARE(p, 0.0);
+}
+
+void TestHostVoice::aLineNobodyHeardIsDroppedForTheNext()
+{
+    HostVoice voice;
+    QSignalSpy queued(&voice, &HostVoice::queued);
+    voice.say(QStringLiteral("The first line, said while nothing streams."));
+    QVERIFY(queued.wait(10'000));
+    QCOMPARE(voice.player().queuedLines(), 1);
+    // Nothing pulled the mix since: the next line replaces it.
+    voice.say(QStringLiteral("The second line."));
+    QVERIFY(queued.wait(10'000));
+    QCOMPARE(voice.player().queuedLines(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestHostVoice)
+#include "tst_hostvoice.moc"
