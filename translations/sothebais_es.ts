@@ -1143,10 +1143,6 @@
         <translation>Respuesta al ganador: cómo liquidar</translation>
     </message>
     <message>
-        <source>Congratulations! Lot {lot} is yours for {amount}. It is minted on Shape to {wallet}.</source>
-        <translation>¡Enhorabuena! El lote {lot} es tuyo por {amount}. Se acuña en Shape a {wallet}.</translation>
-    </message>
-    <message>
         <source>Thread: a summary of many bids</source>
         <translation>Hilo: resumen de muchas pujas</translation>
     </message>
@@ -1257,6 +1253,10 @@
     <message>
         <source>a bidder</source>
         <translation>un postor</translation>
+    </message>
+    <message>
+        <source>Congratulations! Lot {lot} is yours for {amount}. Its settlement on Shape goes to {wallet}.</source>
+        <translation>¡Enhorabuena! El lote {lot} es tuyo por {amount}. Su liquidación en Shape va a {wallet}.</translation>
     </message>
 </context>
 <context>
@@ -3610,6 +3610,49 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
+    <name>sb::integrations::vtubestudio::VtsBridge</name>
+    <message>
+        <source>Off</source>
+        <translation>Desactivado</translation>
+    </message>
+    <message>
+        <source>Reading the VTube Studio plugin token</source>
+        <translation>Leyendo el token del plugin de VTube Studio</translation>
+    </message>
+    <message>
+        <source>Connecting to VTube Studio at %1</source>
+        <translation>Conectando con VTube Studio en %1</translation>
+    </message>
+    <message>
+        <source>Waiting for approval in VTube Studio: allow the plugin “%1” there</source>
+        <translation>Esperando la aprobación en VTube Studio: permite allí el plugin «%1»</translation>
+    </message>
+    <message>
+        <source>Signing in to VTube Studio</source>
+        <translation>Iniciando sesión en VTube Studio</translation>
+    </message>
+    <message>
+        <source>VTube Studio denied the plugin access; asking again in %1 s</source>
+        <translation>VTube Studio denegó el acceso al plugin; se volverá a pedir en %1 s</translation>
+    </message>
+    <message>
+        <source>Connected as plugin “%1”</source>
+        <translation>Conectado como plugin «%1»</translation>
+    </message>
+    <message>
+        <source>VTube Studio did not accept the plugin token; retrying in %1 s</source>
+        <translation>VTube Studio no aceptó el token del plugin; se reintenta en %1 s</translation>
+    </message>
+    <message>
+        <source>Lost the connection to VTube Studio; retrying in %1 s</source>
+        <translation>Se perdió la conexión con VTube Studio; se reintenta en %1 s</translation>
+    </message>
+    <message>
+        <source>VTube Studio not running; retrying in %1 s</source>
+        <translation>VTube Studio no está en marcha; se reintenta en %1 s</translation>
+    </message>
+</context>
+<context>
     <name>sb::integrations::x::XApi</name>
     <message>
         <source>X answered with something that is not a JSON object (%1 bytes).</source>
@@ -4010,6 +4053,38 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
+    <message>
+        <source>&quot;%1[%2]&quot; must be text.</source>
+        <translation>«%1[%2]» debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text or a list of texts.</source>
+        <translation>«%1» debe ser texto o una lista de textos.</translation>
+    </message>
+    <message>
+        <source>&quot;messageExamples&quot; must be a list of conversations.</source>
+        <translation>«messageExamples» debe ser una lista de conversaciones.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of messages.</source>
+        <translation>«%1» debe ser una lista de mensajes.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs &quot;name&quot; (or the older &quot;user&quot;) as text.</source>
+        <translation>«%1» necesita «name» (o el antiguo «user») como texto.</translation>
+    </message>
+    <message>
+        <source>&quot;%1.content.text&quot; must be text.</source>
+        <translation>«%1.content.text» debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;templates&quot; must be an object of texts.</source>
+        <translation>«templates» debe ser un objeto de textos.</translation>
+    </message>
+    <message>
+        <source>&quot;templates.%1&quot; must be text (several lines go on separate lines).</source>
+        <translation>«templates.%1» debe ser texto (varias frases van en líneas separadas).</translation>
+    </message>
 </context>
 <context>
     <name>sb::studio::AuctionBarOverlay</name>
@@ -4375,6 +4450,21 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
+    <name>sb::studio::LineDirector</name>
+    <message>
+        <source>The line is empty.</source>
+        <translation>La frase está vacía.</translation>
+    </message>
+    <message>
+        <source>The line is longer than %1 characters.</source>
+        <translation>La frase tiene más de %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The line contains &quot;%1&quot;, which is on the blocklist.</source>
+        <translation>La frase contiene «%1», que está en la lista de bloqueo.</translation>
+    </message>
+</context>
+<context>
     <name>sb::studio::LotCardOverlay</name>
     <message>
         <source>Lot card</source>
@@ -4418,6 +4508,41 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>Bidding resumes shortly</source>
         <translation>Las pujas se reanudan en breve</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::Persona</name>
+    <message>
+        <source>The character file is not valid JSON (%1 at byte %2).</source>
+        <translation>El archivo del personaje no es JSON válido (%1 en el byte %2).</translation>
+    </message>
+    <message>
+        <source>The character file must hold one JSON object.</source>
+        <translation>El archivo del personaje debe contener un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The character file gives &quot;%1&quot; twice (line %2).</source>
+        <translation>El archivo del personaje da «%1» dos veces (línea %2).</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is required and must be text.</source>
+        <translation>«name» es obligatorio y debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;bio&quot; is required (text or a list of texts).</source>
+        <translation>«bio» es obligatorio (texto o una lista de textos).</translation>
+    </message>
+    <message>
+        <source>&quot;system&quot; must be text.</source>
+        <translation>«system» debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;style&quot; must be an object (all, chat, post).</source>
+        <translation>«style» debe ser un objeto (all, chat, post).</translation>
+    </message>
+    <message>
+        <source>Cannot read the character file %1: %2</source>
+        <translation>No se puede leer el archivo del personaje %1: %2</translation>
     </message>
 </context>
 <context>

@@ -60,8 +60,8 @@ const Kind kKinds[] = {
      "bidder amount lot title artist day hashtag"},
     {"settlement", QT_TRANSLATE_NOOP("XTemplates", "Reply to the winner: how to settle"),
      QT_TRANSLATE_NOOP("XTemplates",
-                       "Congratulations! Lot {lot} is yours for {amount}. It is minted on Shape to "
-                       "{wallet}."),
+                       "Congratulations! Lot {lot} is yours for {amount}. Its settlement on Shape "
+                       "goes to {wallet}."),
      "bidder amount lot title wallet deadline"},
     {"summary", QT_TRANSLATE_NOOP("XTemplates", "Thread: a summary of many bids"),
      QT_TRANSLATE_NOOP("XTemplates",
