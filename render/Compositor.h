@@ -102,6 +102,7 @@ private:
     };
 
     // incremental: the target is the program frame and may keep what did not change.
+    void advanceSources(const Scene& scene, std::int64_t sceneTimeMs);
     void drawScene(const Target& target, const Scene& scene, std::int64_t sceneTimeMs,
                    bool incremental = false);
     DrawnLayer describe(const Layer& layer) const;

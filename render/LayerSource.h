@@ -1,8 +1,9 @@
 #pragma once
 // What a layer shows: a picture that may change with the scene time. The compositor asks each
 // visible source to catch up with the scene time, and uploads its image to a texture only when
-// contentVersion() moved. Sources are driven on the render thread; setters that other threads may
-// call say so.
+// contentVersion() moved. Sources are driven by the render thread, between two frames (on a small
+// machine advanceTo() runs on a thread of Qt's pool while the render thread waits: see
+// Compositor::advanceSources); setters that other threads may call say so.
 
 #include <QImage>
 #include <QSize>

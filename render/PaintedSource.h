@@ -1,6 +1,6 @@
 #pragma once
 // A picture that a higher module paints with QPainter (bid feed, auction bar, host avatar).
-// It is repainted only after markDirty(), on the render thread, into a reused image.
+// It is repainted only after markDirty(), between two frames, into a reused image.
 
 #include "LayerSource.h"
 
@@ -15,7 +15,8 @@ namespace sb::render {
 class PaintedSource final : public LayerSource
 {
 public:
-    // The painter runs on the render thread: it must only read state it owns or guards.
+    // The painter runs while the render thread waits for it (on that thread, or on one of Qt's
+    // pool): it must only read state it owns or guards.
     using Painter = std::function<void(QPainter&, QSize)>;
 
     PaintedSource(const QSize& size, Painter painter);

@@ -37,8 +37,13 @@ void RenderContext::prepareProcess()
     // CPU than it saves time (bench_broadcast: about 10 % of the CPU per frame on 2 cores): there
     // the render thread rasterizes its frames itself. Hardware drivers ignore the variable, and a
     // value the user set is kept.
-    if (!qEnvironmentVariableIsSet("LP_NUM_THREADS") && QThread::idealThreadCount() <= 4)
+    if (!qEnvironmentVariableIsSet("LP_NUM_THREADS") && hasFewCores())
         qputenv("LP_NUM_THREADS", "0");
+}
+
+bool RenderContext::hasFewCores()
+{
+    return QThread::idealThreadCount() <= 4;
 }
 
 bool RenderContext::create()

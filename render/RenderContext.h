@@ -28,6 +28,9 @@ public:
     // Call once before the process creates its first OpenGL context (the window's or a
     // RenderContext): tunes Mesa's software rasterizer for broadcasting on small machines.
     static void prepareProcess();
+    // A machine of at most four cores, where the encoder's threads already keep every core busy:
+    // handing a frame's work to helper threads there costs more CPU than it saves time.
+    static bool hasFewCores();
 
     // False with errorString() "OpenGL 3.3 is not available: ..." when no usable context exists.
     bool create();

@@ -62,7 +62,7 @@ private:
     QString m_text;
     TextStyle m_style;
     bool m_dirty = true;
-    QImage m_image; // touched only by the render thread
+    QImage m_image; // touched only while the sources are driven (LayerSource)
     int m_rasterizations = 0;
 };
 
