@@ -97,7 +97,8 @@ void main()
 
 } // namespace
 
-ColorConverter::ColorConverter(RenderContext& context, QSize size, PixelFormat format, int ringSize)
+ColorConverter::ColorConverter(RenderContext& context, QSize size, PixelFormat format, int ringSize,
+                               Readback readback)
     : m_context(context), m_gl(context.functions()), m_size(size), m_format(format)
 {
     if (size.isEmpty() || size.width() % 2 != 0 || size.height() % 2 != 0) {
@@ -164,8 +165,12 @@ ColorConverter::ColorConverter(RenderContext& context, QSize size, PixelFormat f
         return;
     }
 
+    // Frames on their way to the encoder and back: one being filled, one waiting, one encoded.
+    m_poolLimit = std::max(ringSize, 2);
+    m_readDirectly = readback == Readback::Direct ||
+                     (readback == Readback::Automatic && m_context.isSoftwareRenderer());
     const int bytes = int(RawVideoFrame::byteSize(size.width(), size.height()));
-    for (int i = 0; i < std::max(ringSize, 2); ++i) {
+    for (int i = 0; !m_readDirectly && i < std::max(ringSize, 2); ++i) {
         auto slot = std::make_unique<Slot>();
         slot->buffer.setUsagePattern(QOpenGLBuffer::StreamRead);
         slot->buffer.create();
@@ -205,7 +210,7 @@ void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex,
 {
     if (!isValid())
         return;
-    if (m_inFlight == int(m_ring.size()))
+    if (!m_readDirectly && m_inFlight == int(m_ring.size()))
         collectOldest(true);
 
     m_gl->glDisable(GL_BLEND);
@@ -243,11 +248,35 @@ void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex,
     }
     m_vao.release();
 
-    // Start the readback into the next buffer of the ring; widths need not be multiples of 4.
+    if (m_readDirectly) {
+        // Software OpenGL has drawn the planes by now: read them straight into the frame.
+        RawVideoFrame frame = newFrame(frameIndex);
+        readPlanes(frame.data.data());
+        m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        m_completed.push_back(std::move(frame));
+        return;
+    }
+    // Start the readback into the next buffer of the ring.
     Slot& slot = *m_ring[std::size_t((m_oldest + m_inFlight) % int(m_ring.size()))];
-    const auto offset = [](std::size_t bytes) { return reinterpret_cast<void*>(bytes); };
-    const std::size_t lumaBytes = std::size_t(width) * height;
     slot.buffer.bind();
+    readPlanes(nullptr); // offsets into the bound buffer
+    slot.buffer.release();
+    m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    slot.fence.insert(m_gl);
+    slot.frameIndex = frameIndex;
+    ++m_inFlight;
+}
+
+void ColorConverter::readPlanes(std::uint8_t* base)
+{
+    // `base` is null while a pixel pack buffer is bound: the pointers are offsets into it.
+    // Widths need not be multiples of 4.
+    const int width = m_size.width();
+    const int height = m_size.height();
+    const auto at = [base](std::size_t bytes) -> void* {
+        return base ? base + bytes : reinterpret_cast<void*>(bytes);
+    };
+    const std::size_t lumaBytes = std::size_t(width) * height;
     m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 1);
     if (m_packed) {
         // The two luma targets hold the even and the odd rows: each lands on every other row of
@@ -256,38 +285,43 @@ void ColorConverter::submit(GLuint programTexture, std::int64_t frameIndex,
         m_lumaTarget->bind();
         m_gl->glPixelStorei(GL_PACK_ROW_LENGTH, width / 2);
         m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
-        m_gl->glReadPixels(0, 0, blocks.width(), blocks.height(), GL_RGBA, GL_UNSIGNED_BYTE,
-                           offset(0));
+        m_gl->glReadPixels(0, 0, blocks.width(), blocks.height(), GL_RGBA, GL_UNSIGNED_BYTE, at(0));
         m_gl->glReadBuffer(GL_COLOR_ATTACHMENT1);
         m_gl->glReadPixels(0, 0, blocks.width(), blocks.height(), GL_RGBA, GL_UNSIGNED_BYTE,
-                           offset(std::size_t(width)));
+                           at(std::size_t(width)));
         m_gl->glPixelStorei(GL_PACK_ROW_LENGTH, 0);
         m_gl->glReadBuffer(GL_COLOR_ATTACHMENT2);
         m_gl->glReadPixels(0, 0, blocks.width(), blocks.height(), GL_RGBA, GL_UNSIGNED_BYTE,
-                           offset(lumaBytes));
+                           at(lumaBytes));
     } else {
         m_lumaTarget->bind();
         m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
-        m_gl->glReadPixels(0, 0, width, height, GL_RED, GL_UNSIGNED_BYTE, offset(0));
+        m_gl->glReadPixels(0, 0, width, height, GL_RED, GL_UNSIGNED_BYTE, at(0));
         m_chromaTarget->bind();
         if (m_format == PixelFormat::Nv12) {
-            m_gl->glReadPixels(0, 0, width / 2, height / 2, GL_RG, GL_UNSIGNED_BYTE,
-                               offset(lumaBytes));
+            m_gl->glReadPixels(0, 0, width / 2, height / 2, GL_RG, GL_UNSIGNED_BYTE, at(lumaBytes));
         } else {
             m_gl->glReadPixels(0, 0, width / 2, height / 2, GL_RED, GL_UNSIGNED_BYTE,
-                               offset(lumaBytes));
+                               at(lumaBytes));
             m_gl->glReadBuffer(GL_COLOR_ATTACHMENT1);
             m_gl->glReadPixels(0, 0, width / 2, height / 2, GL_RED, GL_UNSIGNED_BYTE,
-                               offset(lumaBytes + lumaBytes / 4));
+                               at(lumaBytes + lumaBytes / 4));
         }
     }
     m_gl->glReadBuffer(GL_COLOR_ATTACHMENT0);
-    slot.buffer.release();
     m_gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    m_gl->glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    slot.fence.insert(m_gl);
-    slot.frameIndex = frameIndex;
-    ++m_inFlight;
+}
+
+RawVideoFrame ColorConverter::newFrame(std::int64_t frameIndex)
+{
+    RawVideoFrame frame;
+    frame.width = m_size.width();
+    frame.height = m_size.height();
+    frame.format = m_format;
+    frame.frameIndex = frameIndex;
+    frame.data = takeBuffer();
+    frame.data.resize(RawVideoFrame::byteSize(frame.width, frame.height));
+    return frame;
 }
 
 std::vector<RawVideoFrame> ColorConverter::poll()
@@ -311,14 +345,8 @@ void ColorConverter::collectOldest(bool wait)
         slot.fence.wait();
     slot.fence.reset();
 
-    RawVideoFrame frame;
-    frame.width = m_size.width();
-    frame.height = m_size.height();
-    frame.format = m_format;
-    frame.frameIndex = slot.frameIndex;
-    frame.data = takeBuffer();
-    const std::size_t bytes = RawVideoFrame::byteSize(frame.width, frame.height);
-    frame.data.resize(bytes);
+    RawVideoFrame frame = newFrame(slot.frameIndex);
+    const std::size_t bytes = frame.data.size();
     slot.buffer.bind();
     if (const void* mapped = slot.buffer.mapRange(0, int(bytes), QOpenGLBuffer::RangeRead)) {
         std::memcpy(frame.data.data(), mapped, bytes);
@@ -338,7 +366,7 @@ void ColorConverter::recycle(RawVideoFrame&& frame)
     if (frame.width != m_size.width() || frame.height != m_size.height())
         return;
     std::lock_guard lock(m_poolMutex);
-    if (m_pool.size() < m_ring.size() * 2)
+    if (int(m_pool.size()) < m_poolLimit)
         m_pool.push_back(std::move(frame.data));
 }
 

@@ -2,6 +2,7 @@
 // Turns the program texture into NV12 or I420 (BT.709, limited range) on the GPU and reads it
 // back through a ring of pixel buffer objects, so the render thread never waits for the frame it
 // has just drawn: submit() starts a readback, poll() collects the ones the GPU has finished.
+// Under software OpenGL the planes are read as soon as they are drawn instead (see Readback).
 // Runs on the render thread with the RenderContext current.
 
 #include "MediaTypes.h"
@@ -27,9 +28,20 @@ class ColorConverter
 public:
     static constexpr int kDefaultRingSize = 3;
 
+    // How the planes reach system memory. Ring: pixel buffer objects the GPU fills while the
+    // render thread goes on. Direct: read into the frame within submit(), which is when a
+    // software renderer (Mesa's llvmpipe) does the work anyway; its pixel buffers would only add
+    // a shader pass and a copy. Automatic: Direct under software OpenGL, Ring otherwise.
+    enum class Readback
+    {
+        Automatic,
+        Ring,
+        Direct
+    };
+
     // size must be even in both directions (4:2:0 chroma); check isValid().
     ColorConverter(RenderContext& context, QSize size, PixelFormat format,
-                   int ringSize = kDefaultRingSize);
+                   int ringSize = kDefaultRingSize, Readback readback = Readback::Automatic);
     ~ColorConverter(); // makes the context current to free its GL objects
     ColorConverter(const ColorConverter&) = delete;
     ColorConverter& operator=(const ColorConverter&) = delete;
@@ -50,6 +62,7 @@ public:
     // Waits for every submitted frame (end of stream, tests).
     std::vector<RawVideoFrame> drain();
     int inFlightCount() const { return m_inFlight; }
+    bool readsDirectly() const { return m_readDirectly; }
 
     // Hands a frame's memory back for reuse; safe from any thread (the encoder's).
     void recycle(RawVideoFrame&& frame);
@@ -65,6 +78,8 @@ private:
     QSize blockGridSize() const; // the packed NV12 targets: one texel per 4×2 block
     bool createTexture(std::unique_ptr<QOpenGLTexture>& texture,
                        QOpenGLTexture::TextureFormat textureFormat, QSize size);
+    void readPlanes(std::uint8_t* base);
+    RawVideoFrame newFrame(std::int64_t frameIndex);
     void collectOldest(bool wait);
     std::vector<std::uint8_t> takeBuffer();
 
@@ -72,8 +87,9 @@ private:
     QOpenGLExtraFunctions* m_gl = nullptr;
     QSize m_size;
     PixelFormat m_format;
-    bool m_packed = false;    // NV12 with width % 4 == 0: one pass, a 4×2 block per fragment
-    bool m_converted = false; // the targets hold a whole converted frame
+    bool m_packed = false;       // NV12 with width % 4 == 0: one pass, a 4×2 block per fragment
+    bool m_converted = false;    // the targets hold a whole converted frame
+    bool m_readDirectly = false; // no ring: the planes are read within submit()
     QString m_error;
     QOpenGLShaderProgram m_lumaProgram;   // the whole conversion when packed
     QOpenGLShaderProgram m_chromaProgram; // unpacked only
@@ -93,6 +109,7 @@ private:
 
     std::mutex m_poolMutex;
     std::vector<std::vector<std::uint8_t>> m_pool;
+    int m_poolLimit = 0;
 };
 
 } // namespace sb::render

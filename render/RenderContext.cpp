@@ -168,6 +168,14 @@ QString RenderContext::description() const
     return QStringLiteral("%1 (%2, %3)").arg(text(GL_VERSION), text(GL_RENDERER), text(GL_VENDOR));
 }
 
+bool RenderContext::isSoftwareRenderer() const
+{
+    if (!m_functions)
+        return false;
+    const QByteArray renderer(reinterpret_cast<const char*>(m_functions->glGetString(GL_RENDERER)));
+    return renderer.contains("llvmpipe") || renderer.contains("softpipe");
+}
+
 GlFramebuffer::GlFramebuffer(QOpenGLExtraFunctions* gl) : m_gl(gl)
 {
     m_gl->glGenFramebuffers(1, &m_id);

@@ -51,6 +51,9 @@ public:
     QByteArray shaderPrologue() const;
     // Renderer and version strings for logs and the stats dock (context must be current).
     QString description() const;
+    // Whether the CPU draws (Mesa's llvmpipe or softpipe): every GL call has done its work when it
+    // returns, so nothing gains from waiting for the GPU asynchronously (context must be current).
+    bool isSoftwareRenderer() const;
 
 private:
     bool tryCreate(const QSurfaceFormat& requested, QString* reason);

@@ -1,6 +1,7 @@
 // The GPU conversion of the program frame to NV12 and I420 (BT.709, limited range) read back
-// through the PBO ring: round trips within tolerance, frames in order with their memory reused,
-// and partial conversions byte for byte those of whole ones.
+// through the PBO ring and directly (as under software OpenGL): round trips within tolerance,
+// frames in order with their memory reused, and partial conversions byte for byte those of whole
+// ones, both ways.
 
 #include "ColorConverter.h"
 #include "GlTestSupport.h"
@@ -10,6 +11,7 @@ using namespace sb::render;
 using namespace sb::render::test;
 
 Q_DECLARE_METATYPE(sb::render::PixelFormat)
+Q_DECLARE_METATYPE(sb::render::ColorConverter::Readback)
 
 namespace {
 
@@ -74,8 +76,11 @@ private slots:
 
     void colorConversionRoundTrip_data();
     void colorConversionRoundTrip();
+    void partialConversionMatchesAWholeOne_data();
     void partialConversionMatchesAWholeOne();
-    void readbackRingKeepsOrder();
+    void readbackKeepsOrder_data();
+    void readbackKeepsOrder();
+    void softwareOpenGlReadsDirectly();
 
 private:
     QImage renderOnce(const Scene& scene) { return test::renderOnce(*m_context, scene); }
@@ -98,17 +103,33 @@ void TestColorConverter::colorConversionRoundTrip_data()
 {
     QTest::addColumn<PixelFormat>("format");
     QTest::addColumn<int>("width");
+    QTest::addColumn<ColorConverter::Readback>("readback");
     // 162 is even but not a multiple of 4, and its chroma width (81) is odd: one byte per
     // fragment. 160 takes NV12's packed path (four bytes per fragment), the one broadcasts use.
-    QTest::newRow("nv12") << PixelFormat::Nv12 << 162;
-    QTest::newRow("i420") << PixelFormat::I420 << 162;
-    QTest::newRow("nv12 packed") << PixelFormat::Nv12 << 160;
+    for (const auto& [name, readback] : {std::pair{"ring", ColorConverter::Readback::Ring},
+                                         std::pair{"direct", ColorConverter::Readback::Direct}}) {
+        QTest::addRow("nv12 %s", name) << PixelFormat::Nv12 << 162 << readback;
+        QTest::addRow("i420 %s", name) << PixelFormat::I420 << 162 << readback;
+        QTest::addRow("nv12 packed %s", name) << PixelFormat::Nv12 << 160 << readback;
+    }
 }
+
+namespace {
+
+void addReadbackRows()
+{
+    QTest::addColumn<ColorConverter::Readback>("readback");
+    QTest::newRow("ring") << ColorConverter::Readback::Ring;
+    QTest::newRow("direct") << ColorConverter::Readback::Direct;
+}
+
+} // namespace
 
 void TestColorConverter::colorConversionRoundTrip()
 {
     QFETCH(PixelFormat, format);
     QFETCH(int, width);
+    QFETCH(ColorConverter::Readback, readback);
     const QSize canvas(width, 90);
     const QList<QColor> flat = {QColor(255, 0, 0),     QColor(0, 255, 0),   QColor(0, 0, 255),
                                 QColor(255, 255, 255), QColor(0, 0, 0),     QColor(128, 128, 128),
@@ -125,7 +146,8 @@ void TestColorConverter::colorConversionRoundTrip()
         makeLayer(QStringLiteral("gradient"), std::make_shared<ImageSource>(gradient), 0, 44));
 
     Compositor compositor(*m_context, canvas);
-    ColorConverter converter(*m_context, canvas, format);
+    ColorConverter converter(*m_context, canvas, format, ColorConverter::kDefaultRingSize,
+                             readback);
     QVERIFY2(converter.isValid(), converter.errorString().toUtf8().constData());
     converter.submit(compositor.render(scene, 0), 7);
     const QImage rgb = compositor.readBackRgba();
@@ -158,8 +180,14 @@ void TestColorConverter::colorConversionRoundTrip()
     }
 }
 
+void TestColorConverter::partialConversionMatchesAWholeOne_data()
+{
+    addReadbackRows();
+}
+
 void TestColorConverter::partialConversionMatchesAWholeOne()
 {
+    QFETCH(ColorConverter::Readback, readback);
     // Frames where only a few layers changed are converted only where they changed: the planes
     // must be byte for byte those of converting the whole frame.
     QImage pattern(21, 13, QImage::Format_RGB32);
@@ -174,7 +202,7 @@ void TestColorConverter::partialConversionMatchesAWholeOne()
         makeLayer(QStringLiteral("pattern"), std::make_shared<ImageSource>(pattern), 50, 20));
     scene.addLayer(makeLayer(QStringLiteral("dot"), dot, 3, 3));
     Compositor compositor(*m_context, kCanvas);
-    ColorConverter partial(*m_context, kCanvas, PixelFormat::Nv12, 2);
+    ColorConverter partial(*m_context, kCanvas, PixelFormat::Nv12, 2, readback);
     QVERIFY(partial.isValid());
     partial.submit(compositor.render(scene, 0), 0);
     QCOMPARE(partial.drain().size(), std::size_t(1));
@@ -187,7 +215,7 @@ void TestColorConverter::partialConversionMatchesAWholeOne()
         const GLuint program = compositor.render(scene, step * 33);
         QVERIFY(!compositor.lastRenderChangedEverything());
         partial.submit(program, step, &compositor.lastChangedRects());
-        ColorConverter whole(*m_context, kCanvas, PixelFormat::Nv12, 2);
+        ColorConverter whole(*m_context, kCanvas, PixelFormat::Nv12, 2, readback);
         whole.submit(program, step);
         const std::vector<RawVideoFrame> a = partial.drain();
         const std::vector<RawVideoFrame> b = whole.drain();
@@ -197,15 +225,22 @@ void TestColorConverter::partialConversionMatchesAWholeOne()
     }
 }
 
-void TestColorConverter::readbackRingKeepsOrder()
+void TestColorConverter::readbackKeepsOrder_data()
 {
+    addReadbackRows();
+}
+
+void TestColorConverter::readbackKeepsOrder()
+{
+    QFETCH(ColorConverter::Readback, readback);
     const QSize canvas(64, 36);
     auto background = std::make_shared<SolidColorSource>(Qt::black, canvas);
     Scene scene;
     scene.addLayer(makeLayer(QStringLiteral("grey"), background));
     Compositor compositor(*m_context, canvas);
-    ColorConverter converter(*m_context, canvas, PixelFormat::Nv12, 3);
+    ColorConverter converter(*m_context, canvas, PixelFormat::Nv12, 3, readback);
     QVERIFY(converter.isValid());
+    QCOMPARE(converter.readsDirectly(), readback == ColorConverter::Readback::Direct);
 
     std::vector<RawVideoFrame> received;
     constexpr int kFrames = 10;
@@ -213,7 +248,7 @@ void TestColorConverter::readbackRingKeepsOrder()
         const int grey = 20 + i * 20;
         background->setColor(QColor(grey, grey, grey));
         converter.submit(compositor.render(scene, i * 33), 100 + i);
-        QVERIFY(converter.inFlightCount() <= 3);
+        QVERIFY(converter.inFlightCount() <= (converter.readsDirectly() ? 0 : 3));
         for (RawVideoFrame& frame : converter.poll())
             received.push_back(std::move(frame));
     }
@@ -239,6 +274,24 @@ void TestColorConverter::readbackRingKeepsOrder()
     ColorConverter odd(*m_context, QSize(63, 36), PixelFormat::Nv12);
     QVERIFY(!odd.isValid());
     QVERIFY(odd.errorString().contains(QStringLiteral("even")));
+}
+
+void TestColorConverter::softwareOpenGlReadsDirectly()
+{
+    // Mesa's llvmpipe draws within each call: a frame is there as soon as it is submitted.
+    ColorConverter converter(*m_context, QSize(64, 36), PixelFormat::Nv12);
+    QVERIFY(converter.isValid());
+    QCOMPARE(converter.readsDirectly(), m_context->isSoftwareRenderer());
+    if (!converter.readsDirectly())
+        QSKIP("a GPU renders here: frames come back through the ring");
+    Compositor compositor(*m_context, QSize(64, 36));
+    Scene scene;
+    scene.addLayer(colorLayer(QStringLiteral("red"), Qt::red, QRect(0, 0, 64, 36)));
+    converter.submit(compositor.render(scene, 0), 3);
+    const std::vector<RawVideoFrame> frames = converter.poll();
+    QCOMPARE(frames.size(), std::size_t(1));
+    QCOMPARE(frames.front().frameIndex, std::int64_t(3));
+    QVERIFY(rgbNear(frameRgb(frames.front(), 10, 10), Qt::red, 3.0));
 }
 
 QTEST_MAIN(TestColorConverter)
