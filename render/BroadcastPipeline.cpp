@@ -434,6 +434,11 @@ bool BroadcastPipeline::Private::startEncoder(QString* error)
     }
     lastEncoderName = video->encoderName();
     video->setPacketCallback([this](const EncodedPacket& p) { onPacket(p); });
+    video->setFrameRecycler([this](RawVideoFrame&& frame) {
+        std::lock_guard lock(encodeMutex);
+        if (usedFrames.size() < kMaxEncodeQueue)
+            usedFrames.push_back(std::move(frame));
+    });
     audio->setPacketCallback([this](const EncodedPacket& p) { onPacket(p); });
 
     EncodedStreams streams;
@@ -672,11 +677,13 @@ void BroadcastPipeline::Private::encodeLoop(VideoEncoder& videoEncoder, AudioEnc
         }
         if (encodeObserver)
             encodeObserver(frame);
-        if (!videoEncoder.encode(frame))
+        const std::int64_t frameIndex = frame.frameIndex;
+        // The frame's memory comes back through the recycler (startEncoder).
+        if (!videoEncoder.encode(std::move(frame)))
             qCWarning(lcPipeline).noquote()
                 << "video encoding failed:" << videoEncoder.errorString();
         // Audio follows the video timeline: everything up to the end of this frame's slot.
-        const std::int64_t audioUntil = (frame.frameIndex + 1) * kAudioSampleRate / fps;
+        const std::int64_t audioUntil = (frameIndex + 1) * kAudioSampleRate / fps;
         if (audioUntil > mixer.nextFrame()) {
             const AudioBlock block = mixer.mix(int(audioUntil - mixer.nextFrame()));
             if (!audioEncoder.encode(block))
@@ -684,11 +691,6 @@ void BroadcastPipeline::Private::encodeLoop(VideoEncoder& videoEncoder, AudioEnc
                     << "audio encoding failed:" << audioEncoder.errorString();
         }
         framesEncoded.fetch_add(1);
-        {
-            std::lock_guard lock(encodeMutex);
-            if (usedFrames.size() < kMaxEncodeQueue)
-                usedFrames.push_back(std::move(frame));
-        }
     }
     videoEncoder.flush();
     audioEncoder.flush();

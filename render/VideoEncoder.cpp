@@ -60,6 +60,21 @@ QString nvencPreset(const QString& preset)
     return QStringLiteral("p5");
 }
 
+// A frame handed to the encoder, owned by the buffer that FFmpeg counts references to.
+struct HandedFrame
+{
+    RawVideoFrame frame;
+    std::shared_ptr<const VideoEncoder::FrameRecycler> recycler;
+
+    static void release(void* opaque, std::uint8_t*)
+    {
+        auto* handed = static_cast<HandedFrame*>(opaque);
+        if (handed->recycler && *handed->recycler)
+            (*handed->recycler)(std::move(handed->frame));
+        delete handed;
+    }
+};
+
 void copyPlane(std::uint8_t* dst, int dstStride, const std::uint8_t* src, int srcStride,
                int bytesPerRow, int rows)
 {
@@ -72,8 +87,10 @@ struct VideoEncoder::Private
 {
     VideoEncoderSettings settings;
     PacketCallback callback;
+    std::shared_ptr<const FrameRecycler> recycler;
     CodecContextPtr ctx;
-    FramePtr swFrame;
+    FramePtr swFrame; // allocated on the first copy
+    FramePtr handedFrame;
     BufferRefPtr hwDevice;
     BufferRefPtr hwFrames;
     AVPixelFormat swFormat = AV_PIX_FMT_NV12;
@@ -85,7 +102,9 @@ struct VideoEncoder::Private
 
     bool tryOpen(const QString& name, QString* why);
     bool setUpHardwareFrames(const AVCodec* codec, QString* why);
+    bool checkFrame(const RawVideoFrame& frame);
     bool fillSoftwareFrame(const RawVideoFrame& frame);
+    bool sendHanded(RawVideoFrame&& frame);
     bool sendFrame(AVFrame* frame);
     bool drain();
 };
@@ -285,12 +304,10 @@ bool VideoEncoder::open()
         return false;
     }
 
-    d->swFrame.reset(av_frame_alloc());
-    d->swFrame->format = d->swFormat;
-    d->swFrame->width = s.width;
-    d->swFrame->height = s.height;
-    if (const int ret = av_frame_get_buffer(d->swFrame.get(), 0); ret < 0) {
-        d->error = QStringLiteral("Cannot allocate a video frame: %1").arg(avErrorText(ret));
+    d->swFrame.reset();
+    d->handedFrame.reset(av_frame_alloc());
+    if (!d->handedFrame) {
+        d->error = QStringLiteral("Cannot allocate a video frame: out of memory");
         d->ctx.reset();
         return false;
     }
@@ -327,7 +344,7 @@ void VideoEncoder::setPacketCallback(PacketCallback callback)
     d->callback = std::move(callback);
 }
 
-bool VideoEncoder::Private::fillSoftwareFrame(const RawVideoFrame& frame)
+bool VideoEncoder::Private::checkFrame(const RawVideoFrame& frame)
 {
     if (frame.width != settings.width || frame.height != settings.height ||
         frame.data.size() < RawVideoFrame::byteSize(frame.width, frame.height)) {
@@ -339,6 +356,28 @@ bool VideoEncoder::Private::fillSoftwareFrame(const RawVideoFrame& frame)
                     .arg(settings.width)
                     .arg(settings.height);
         return false;
+    }
+    return true;
+}
+
+bool VideoEncoder::Private::fillSoftwareFrame(const RawVideoFrame& frame)
+{
+    if (!checkFrame(frame))
+        return false;
+    if (!swFrame) {
+        FramePtr allocated(av_frame_alloc());
+        if (!allocated) {
+            error = QStringLiteral("Cannot allocate a video frame: out of memory");
+            return false;
+        }
+        allocated->format = swFormat;
+        allocated->width = settings.width;
+        allocated->height = settings.height;
+        if (const int ret = av_frame_get_buffer(allocated.get(), 0); ret < 0) {
+            error = QStringLiteral("Cannot allocate a video frame: %1").arg(avErrorText(ret));
+            return false;
+        }
+        swFrame = std::move(allocated);
     }
     if (const int ret = av_frame_make_writable(swFrame.get()); ret < 0) {
         error = QStringLiteral("Cannot reuse the video frame buffer: %1").arg(avErrorText(ret));
@@ -406,6 +445,65 @@ bool VideoEncoder::encode(const RawVideoFrame& frame)
     }
     hwFrame->pts = frame.frameIndex;
     return d->sendFrame(hwFrame.get());
+}
+
+bool VideoEncoder::Private::sendHanded(RawVideoFrame&& frame)
+{
+    if (!checkFrame(frame))
+        return false;
+    const int w = frame.width;
+    const int h = frame.height;
+    const std::int64_t index = frame.frameIndex;
+    auto* handed = new HandedFrame{std::move(frame), recycler};
+    AVBufferRef* buffer = av_buffer_create(handed->frame.data.data(), handed->frame.data.size(),
+                                           &HandedFrame::release, handed, 0);
+    if (!buffer) {
+        delete handed;
+        error = QStringLiteral("Cannot hand frame %1 to the encoder: out of memory").arg(index);
+        return false;
+    }
+    AVFrame* f = handedFrame.get();
+    f->buf[0] = buffer; // the frame's only reference: unref releases it unless the encoder kept one
+    f->format = swFormat;
+    f->width = w;
+    f->height = h;
+    f->data[0] = buffer->data;
+    f->linesize[0] = w;
+    f->data[1] = buffer->data + std::size_t(w) * h;
+    f->linesize[1] = w;
+    f->pts = index;
+    const bool sent = sendFrame(f);
+    av_frame_unref(f);
+    return sent;
+}
+
+bool VideoEncoder::encode(RawVideoFrame&& frame)
+{
+    if (!d->ctx || d->flushed) {
+        d->error = QStringLiteral("The video encoder is not open.");
+        return false;
+    }
+    // x264 copies the picture into a frame of its own before it returns (FFmpeg's wrapper hands
+    // it the planes), so it can read them where they are. Other encoders may keep a frame for
+    // later, or want it uploaded or aligned: they get the copy encode() makes.
+    const bool handOver = !d->hwFrames && d->swFormat == AV_PIX_FMT_NV12 &&
+                          frame.format == PixelFormat::Nv12 &&
+                          qstrcmp(d->ctx->codec->name, "libx264") == 0;
+    if (handOver) {
+        if (d->sendHanded(std::move(frame)))
+            return true;
+        qCWarning(lcVideo).noquote() << d->error;
+        return false;
+    }
+    const bool encoded = encode(static_cast<const RawVideoFrame&>(frame));
+    if (d->recycler && *d->recycler)
+        (*d->recycler)(std::move(frame));
+    return encoded;
+}
+
+void VideoEncoder::setFrameRecycler(FrameRecycler recycler)
+{
+    d->recycler = std::make_shared<const FrameRecycler>(std::move(recycler));
 }
 
 bool VideoEncoder::Private::sendFrame(AVFrame* frame)

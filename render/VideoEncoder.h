@@ -62,6 +62,12 @@ public:
 
     // pts = frame.frameIndex (time base 1/fps). False with errorString() on an encoder error.
     bool encode(const RawVideoFrame& frame);
+    // The same, handing the frame over: x264 reads its planes where they are (it copies the
+    // picture into a frame of its own before the call returns) instead of from a copy. The
+    // frame goes to the recycler once the encoder lets go of it (for x264, within this call).
+    bool encode(RawVideoFrame&& frame);
+    using FrameRecycler = std::function<void(RawVideoFrame&&)>;
+    void setFrameRecycler(FrameRecycler recycler);
     // Drains the delayed frames at the end of the stream; encode() must not be called after it.
     bool flush();
 

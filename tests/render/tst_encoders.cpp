@@ -103,6 +103,7 @@ private slots:
     void x264KeyframesAndBitrate();
     void skippedFramesNeverStretchTheKeyframeInterval();
     void x264AcceptsI420();
+    void x264ReadsHandedFramesInPlace();
     void autoFallsBackToX264();
     void nonReferenceDetection();
     void aacFramesAndContinuousPts();
@@ -206,6 +207,51 @@ void TestEncoders::x264AcceptsI420()
     QVERIFY(encoder.flush());
     QCOMPARE(count, 20);
     QVERIFY(!encoder.encode(makeFrame(320, 180, 21, PixelFormat::Nv12))); // after flush
+}
+
+void TestEncoders::x264ReadsHandedFramesInPlace()
+{
+    // Frames handed over are read where they are and come back to the recycler, once each and
+    // untouched, before encode() returns; the stream is byte for byte that of copied frames.
+    VideoEncoderSettings settings;
+    settings.encoder = QStringLiteral("libx264");
+    settings.width = 320;
+    settings.height = 180;
+    const auto encodeAll = [&settings](bool handOver, QList<QByteArray>* packets,
+                                       std::vector<RawVideoFrame>* recycled) {
+        VideoEncoder encoder(settings);
+        if (!encoder.open())
+            return false;
+        encoder.setPacketCallback([packets](const EncodedPacket& p) {
+            packets->append(
+                QByteArray(reinterpret_cast<const char*>(p.packet->data), p.packet->size));
+        });
+        encoder.setFrameRecycler(
+            [recycled](RawVideoFrame&& frame) { recycled->push_back(std::move(frame)); });
+        for (int i = 0; i < 90; ++i) {
+            RawVideoFrame frame = makeFrame(320, 180, i, PixelFormat::Nv12);
+            const std::size_t before = recycled->size();
+            const bool ok = handOver ? encoder.encode(std::move(frame)) : encoder.encode(frame);
+            if (!ok || recycled->size() != before + (handOver ? 1 : 0))
+                return false;
+        }
+        return encoder.flush();
+    };
+    QList<QByteArray> handed;
+    QList<QByteArray> copied;
+    std::vector<RawVideoFrame> recycled;
+    std::vector<RawVideoFrame> none;
+    QVERIFY(encodeAll(true, &handed, &recycled));
+    QVERIFY(encodeAll(false, &copied, &none));
+    QVERIFY(none.empty()); // a frame passed by reference stays the caller's
+    QCOMPARE(handed.size(), 90);
+    QVERIFY(handed == copied);
+    QCOMPARE(recycled.size(), std::size_t(90));
+    for (int i = 0; i < 90; ++i) {
+        const RawVideoFrame& back = recycled[std::size_t(i)];
+        QCOMPARE(back.frameIndex, std::int64_t(i));
+        QVERIFY(back.data == makeFrame(320, 180, i, PixelFormat::Nv12).data);
+    }
 }
 
 void TestEncoders::autoFallsBackToX264()
