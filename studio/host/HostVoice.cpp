@@ -56,7 +56,7 @@ void HostVoice::say(const QString& text)
         connect(m_synth.get(), &tts::SpeechSynthesizer::synthesized, this,
                 &HostVoice::onSynthesized);
     }
-    m_synth->enqueue(text, tts::Voice{});
+    m_synth->enqueue(text, m_voiceSettings);
 }
 
 void HostVoice::onSynthesized(quint64 id, const tts::SpeechResult& result)

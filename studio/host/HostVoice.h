@@ -13,6 +13,8 @@
 namespace sb::render {
 class AudioSource;
 }
+#include "TextToSpeech.h"
+
 namespace sb::integrations::tts {
 class SpeechPlayer;
 class SpeechSynthesizer;
@@ -36,6 +38,9 @@ public:
     void say(const QString& text);
     void setMuted(bool muted);
     bool isMuted() const { return m_muted; }
+    // The espeak-ng voice, rate and pitch of the lines said from now on (Settings → Host).
+    void setVoice(const sb::integrations::tts::Voice& voice) { m_voiceSettings = voice; }
+    sb::integrations::tts::Voice voiceSettings() const { return m_voiceSettings; }
     const sb::integrations::tts::SpeechPlayer& player() const { return *m_player; }
 
 signals:
@@ -50,6 +55,7 @@ private:
     std::unique_ptr<sb::integrations::tts::SpeechSynthesizer> m_synth;
     std::int64_t m_clockAtLastLine = -1;
     bool m_muted = false;
+    sb::integrations::tts::Voice m_voiceSettings;
 };
 
 } // namespace sb::studio
