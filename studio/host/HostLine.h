@@ -45,12 +45,26 @@ enum class HostLinePriority
 QString lineKindKey(HostLineKind kind);
 HostLinePriority priorityOf(HostLineKind kind);
 
+// The facts a line states, as the director filled them in: only values the studio made (the
+// amount as the engine formats it, the bidder's safe handle), never text a bidder wrote. An LLM
+// asked to vary the line must still state them (LineComposer).
+struct HostLineFacts
+{
+    QString amount;   // "0.8 ETH"; empty when the line names no amount
+    QString bidder;   // the safe handle; empty when the line names nobody (or "a bidder")
+    int lot = 0;      // 0 when none
+    QString timeLeft; // "2 minutes"; empty when it does not apply
+
+    bool operator==(const HostLineFacts&) const = default;
+};
+
 struct HostLine
 {
     QString text;
     HostLineKind kind = HostLineKind::Idle;
     HostLinePriority priority = HostLinePriority::Other;
     std::int64_t createdMs = 0;
+    HostLineFacts facts;
 
     // The payload of its host.line journal entry: {text, kind, priority, created_ms}.
     QJsonObject toJournalPayload() const;

@@ -181,13 +181,18 @@ QString LineDirector::fill(const QString& line, const QMap<QString, QString>& va
     return out;
 }
 
-QString LineDirector::render(const Pending& pending, std::int64_t nowMs)
+QString LineDirector::render(const Pending& pending, std::int64_t nowMs, HostLineFacts* facts)
 {
     if (pending.kind == HostLineKind::Operator)
         return pending.operatorText;
     QMap<QString, QString> values = pending.values;
     if (pending.targetUtcMs > 0)
         values.insert(QStringLiteral("time_left"), spokenDuration(pending.targetUtcMs - nowMs));
+    facts->amount = values.value(QStringLiteral("amount"));
+    if (const QString bidder = values.value(QStringLiteral("bidder")); bidder != kBidder)
+        facts->bidder = bidder;
+    facts->lot = values.value(QStringLiteral("lot")).toInt();
+    facts->timeLeft = values.value(QStringLiteral("time_left"));
     const QStringList lines = templatesOf(pending.kind);
     const QString chosen = lines.at(nextTemplate(pending.kind, int(lines.size())));
     const QString text = fill(chosen, values);
@@ -195,6 +200,7 @@ QString LineDirector::render(const Pending& pending, std::int64_t nowMs)
         return text;
     // Blocked: the same news with nobody named, in the chosen words if they pass, else from the
     // first template that does.
+    facts->bidder.clear();
     values.insert(QStringLiteral("bidder"), kBidder);
     values.insert(QStringLiteral("previous"), kBidder);
     for (const QStringList& candidates :
@@ -412,8 +418,10 @@ void LineDirector::tick(std::int64_t nowMs)
             emit lineDropped(pending.kind, QStringLiteral("stale"));
             continue;
         }
-        m_current = HostLine{render(pending, nowMs), pending.kind, priorityOf(pending.kind),
-                             pending.createdMs};
+        HostLineFacts facts;
+        const QString text = render(pending, nowMs, &facts);
+        m_current = HostLine{text, pending.kind, priorityOf(pending.kind), pending.createdMs,
+                             facts};
         m_nextAllowedMs = nowMs + m_settings.minGapMs;
         m_lastSpokenMs = nowMs;
         emit lineReady(m_current);

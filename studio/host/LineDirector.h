@@ -119,7 +119,8 @@ private:
     void enqueueLeader(Pending pending);
     // Drops waiting lines of `auction` (any when -1) whose priority is below `below`.
     void dropPending(int auction, HostLinePriority below, const QString& why);
-    QString render(const Pending& pending, std::int64_t nowMs);
+    // The line's text; *facts gets what it states.
+    QString render(const Pending& pending, std::int64_t nowMs, HostLineFacts* facts);
     QString fill(const QString& line, const QMap<QString, QString>& values) const;
     QStringList templatesOf(HostLineKind kind) const;
     int nextTemplate(HostLineKind kind, int count);
