@@ -29,3 +29,11 @@ target_link_libraries(sb_shape_rpc
     PUBLIC Qt6::Core sb_shape sb_integrations
     PRIVATE sb_compile_options)
 set_target_properties(sb_shape_rpc PROPERTIES AUTOMOC ON)
+
+# The operator's key: made or imported, kept only in the OS keychain (SecretStore).
+add_library(sb_shape_operator STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/OperatorKey.cpp ${CMAKE_CURRENT_LIST_DIR}/OperatorKey.h)
+target_include_directories(sb_shape_operator PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(sb_shape_operator
+    PUBLIC Qt6::Core sb_shape sb_integrations
+    PRIVATE sb_compile_options)
