@@ -10,6 +10,7 @@
 #include "MarathonLock.h"
 #include "Outbox.h"
 #include "SchemaMigrations.h"
+#include "Settlement.h"
 
 #include <QList>
 #include <QSet>
@@ -124,6 +125,18 @@ public:
     Result<bool> outboxTextUsed(const QString& text, std::int64_t exceptId) const;
     bool addReplyRestricted(const QString& authorId, std::int64_t sinceUtcMs, QString* error);
     Result<QSet<QString>> replyRestricted() const;
+
+    // Settlements on Shape (Settlement.h; AuctionStoreSettlement.cpp). Saving a settlement
+    // replaces the auction's row. Transactions are added once (sets tx.id) and then only their
+    // chain state changes; which ones may coexist is the engine's rule.
+    bool saveSettlement(const Settlement& settlement, QString* error);
+    Result<QList<Settlement>> settlements() const; // by auction
+    Result<std::optional<Settlement>> settlement(int auctionIndex) const;
+    bool addChainTransaction(ChainTransaction& tx, QString* error);
+    bool updateChainTransaction(const ChainTransaction& tx, QString* error);
+    // All, or one auction's, in the order they were stored.
+    Result<QList<ChainTransaction>>
+    chainTransactions(std::optional<int> auctionIndex = std::nullopt) const;
 
     // A consistent copy of the live database (VACUUM INTO), safe while the engine runs.
     bool snapshotTo(const QString& file, QString* error);

@@ -67,6 +67,31 @@ const std::array<QStringList, SchemaMigrations::kCurrentVersion> kMigrations = {
         QStringLiteral("CREATE TABLE reply_restricted(author_id TEXT PRIMARY KEY,"
                        " since_utc_ms INTEGER NOT NULL)"),
     },
+    QStringList{
+        // Settlement on Shape (Settlement.h): one row per won auction, and every signed
+        // transaction, stored before it is broadcast. Which transactions may coexist for a step
+        // is the engine's rule (a fee bump names the one it replaces), so no UNIQUE here.
+        QStringLiteral("CREATE TABLE settlements(auction_idx INTEGER PRIMARY KEY,"
+                       " stage TEXT NOT NULL, resume_stage TEXT, turn INTEGER NOT NULL,"
+                       " bid_id INTEGER NOT NULL, bidder_id TEXT NOT NULL,"
+                       " bidder_name TEXT NOT NULL, price_gwei INTEGER NOT NULL,"
+                       " buyer_address TEXT NOT NULL, deadline_utc_ms INTEGER NOT NULL,"
+                       " token_uri TEXT NOT NULL, tried_bidders_json TEXT NOT NULL,"
+                       " reserved_on_chain INTEGER NOT NULL, claim_tx_hash TEXT NOT NULL,"
+                       " claim_block INTEGER, paid_by_address TEXT NOT NULL,"
+                       " paid_by_bidder_id TEXT NOT NULL, paid_price_gwei INTEGER NOT NULL,"
+                       " error TEXT NOT NULL, updated_utc_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE TABLE chain_transactions(id INTEGER PRIMARY KEY,"
+                       " auction_idx INTEGER NOT NULL, step TEXT NOT NULL, turn INTEGER NOT NULL,"
+                       " chain_id INTEGER NOT NULL, nonce INTEGER NOT NULL,"
+                       " from_address TEXT NOT NULL, to_address TEXT NOT NULL,"
+                       " raw_hex TEXT NOT NULL, hash_hex TEXT NOT NULL, state TEXT NOT NULL,"
+                       " block_number INTEGER, block_hash_hex TEXT NOT NULL, replaces INTEGER,"
+                       " replaced_by INTEGER, error TEXT NOT NULL,"
+                       " created_utc_ms INTEGER NOT NULL, updated_utc_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX chain_transactions_by_auction"
+                       " ON chain_transactions(auction_idx, id)"),
+    },
 };
 
 bool fail(QString* error, const QString& message)
@@ -122,6 +147,8 @@ QStringList tablesOfVersion(int version)
         tables += QStringLiteral("wallet_links");
     if (version >= 4)
         tables += {QStringLiteral("outbox"), QStringLiteral("reply_restricted")};
+    if (version >= 5)
+        tables += {QStringLiteral("settlements"), QStringLiteral("chain_transactions")};
     return tables;
 }
 

@@ -11,7 +11,7 @@ namespace sb::auction {
 class SchemaMigrations
 {
 public:
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
 
     // The file's schema version; -1 when it cannot be read (not a database).
     static int version(const QSqlDatabase& db);

@@ -69,6 +69,8 @@ enum class ChainTxState
 };
 QString chainTxStateName(ChainTxState state); // "signed", "sent", ...
 std::optional<ChainTxState> chainTxStateFromName(QStringView name);
+bool chainTxIncluded(ChainTxState state);   // Included, Safe or Finalized
+bool chainTxCanBeMined(ChainTxState state); // not Reverted, Replaced or Dropped: still counts
 
 // One signed transaction of a settlement, stored before it is broadcast.
 struct ChainTransaction
@@ -98,22 +100,25 @@ struct Settlement
 {
     int auctionIndex = -1;
     SettlementStage stage = SettlementStage::AwaitingWallet;
-    std::optional<SettlementStage> resumeStage; // where retry goes back to (Failed only)
-    int turn = 0;               // 0: the winner; 1: the first runner-up, ...
-    std::int64_t bidId = 0;     // the buyer's bid (their highest accepted bid)
+    // Failed: where retry goes back to. Paid: where a claim that leaves the chain goes back to.
+    std::optional<SettlementStage> resumeStage;
+    int turn = 0;           // 0: the winner; 1: the first runner-up, ...
+    std::int64_t bidId = 0; // the buyer's bid (their highest accepted bid)
     QString bidderId;
     QString bidderName;
-    Gwei price;                 // the buyer's own amount
-    QString buyerAddress;       // EIP-55; empty while AwaitingWallet
+    Gwei price;           // the buyer's own amount
+    QString buyerAddress; // EIP-55; empty while AwaitingWallet
     std::int64_t deadlineUtcMs = 0;
-    QString tokenUri;           // the lot's token_uri, set with the reservation
-    QList<QString> triedBidders; // bidder ids already given a turn (the runner-up is none of them)
+    QString tokenUri;             // the lot's token_uri, set with the reservation
+    QList<QString> triedBidders;  // bidder ids already given a turn (the runner-up is none of them)
     bool reservedOnChain = false; // some turn's reservation was included: next step is reassign
     // The claim, once seen (Paid, Completed).
     QByteArray claimTxHash;
     std::optional<std::uint64_t> claimBlock;
-    QString paidByAddress; // who the chain says paid (may be an earlier turn's buyer)
-    QString error;         // Failed: why; otherwise the last problem the driver reported
+    QString paidByAddress;  // who the chain says paid (may be an earlier turn's buyer)
+    QString paidByBidderId; // the tried bidder whose wallet that is ("" when none of theirs)
+    Gwei paidPrice;         // what the claim paid (that buyer's own price)
+    QString error;          // Failed: why; otherwise the last problem the driver reported
     std::int64_t updatedUtcMs = 0;
 
     // Token ids are the auction's index + 1 (the contract mints token `auctionId`; 0 is never
@@ -137,10 +142,16 @@ struct ClaimSeen
 struct SettlementOptions
 {
     bool enabled = false; // off: winners wait for the operator's "Mark settled" as before
-    std::int64_t deadlineMs = 24LL * 3600 * 1000; // each buyer's time to claim (and to link a wallet)
+    // Each buyer's time to claim (and to link a wallet).
+    std::int64_t deadlineMs = 24LL * 3600 * 1000;
+    // What the buyers are told to pay (the posts, the dock); the engine refuses a transaction to
+    // another contract or chain. Empty / 0: not known yet, nothing checked.
+    QString contractAddress; // EIP-55
+    std::uint64_t chainId = 0;
     friend bool operator==(const SettlementOptions&, const SettlementOptions&) = default;
 };
 
+// clang-format off
 // The engine's API (AuctionEngine, on the engine's thread; each one transaction, journaled):
 //   ActionResult setSettlementOptions(const SettlementOptions&);  SettlementOptions settlementOptions() const;
 //   Result<std::optional<Settlement>> settlement(int auctionIndex) const;
@@ -167,5 +178,6 @@ struct SettlementOptions
 //   ActionResult cancelSettlement(int auctionIndex, const QString& reason, const QString& actor);
 //   (markSettled completes a settlement by hand, e.g. paid off chain.)
 // tick() moves a buyer whose deadline passed (AwaitingWallet or Reserved) to the next buyer.
+// clang-format on
 
 } // namespace sb::auction

@@ -169,6 +169,8 @@ private slots:
     void metaGetAndSet();
     void cursorsAndDeadLettersSurviveReopen();
     void fullDiskFailsTheInsertWithoutDamage();
+    void migratesSchema4ToSettlements();
+    void settlementsAndTransactionsRoundTrip();
 
 private:
     QString dbPath() const { return m_dir->filePath(u"marathon.db"_s); }
@@ -716,6 +718,159 @@ void TestAuctionStore::fullDiskFailsTheInsertWithoutDamage()
     after.text = longText;
     QVERIFY2(store.insertBid(after, &error), qPrintable(error));
     QCOMPARE(store.bidCount().value(), 2 + stored);
+}
+
+void TestAuctionStore::migratesSchema4ToSettlements()
+{
+    // A schema-4 file (the outbox release): made by this build, then taken back to 4 the way a
+    // file of that release looks (no settlement tables, user_version 4), with a bid in it.
+    {
+        AuctionStore store;
+        QString error;
+        QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+        BidRecord bid = makeBid(u"1790000000000000001"_s, u"alice"_s, 50'000'000);
+        QVERIFY2(store.insertBid(bid, &error), qPrintable(error));
+        OutboxItem post;
+        post.key = u"winner:0"_s;
+        post.kind = u"winner"_s;
+        bool added = false;
+        QVERIFY2(store.addOutboxItem(post, &added, &error), qPrintable(error));
+    }
+    {
+        RawConnection raw(dbPath());
+        QVERIFY(raw.isOpen());
+        QString error;
+        QVERIFY2(raw.exec(u"DROP TABLE settlements"_s, &error), qPrintable(error));
+        QVERIFY2(raw.exec(u"DROP TABLE chain_transactions"_s, &error), qPrintable(error));
+        QVERIFY2(raw.exec(u"PRAGMA user_version=4"_s, &error), qPrintable(error));
+    }
+
+    AuctionStore store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QCOMPARE(store.schemaVersion(), 5);
+    QCOMPARE(store.bidCount().value(), 1);
+    QVERIFY(store.outboxItemByKey(u"winner:0"_s).value());
+    QVERIFY(store.settlements().value().isEmpty());
+    QVERIFY(store.chainTransactions().value().isEmpty());
+
+    Settlement s;
+    s.auctionIndex = 0;
+    s.stage = SettlementStage::ToReserve;
+    s.bidderId = u"alice-id"_s;
+    QVERIFY2(store.saveSettlement(s, &error), qPrintable(error));
+    QCOMPARE(store.settlement(0).value()->stage, SettlementStage::ToReserve);
+
+    // A schema-5 file that lost one of its new tables is not a marathon.
+    store.close();
+    {
+        RawConnection raw(dbPath());
+        QVERIFY(raw.exec(u"DROP TABLE chain_transactions"_s));
+    }
+    QVERIFY(!store.open(dbPath(), &error));
+}
+
+void TestAuctionStore::settlementsAndTransactionsRoundTrip()
+{
+    AuctionStore store;
+    QString error;
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    QVERIFY(!store.settlement(3).value());
+
+    Settlement s;
+    s.auctionIndex = 3;
+    s.stage = SettlementStage::Failed;
+    s.resumeStage = SettlementStage::Reserving;
+    s.turn = 2;
+    s.bidId = 17;
+    s.bidderId = u"u42"_s;
+    s.bidderName = u"alice"_s;
+    s.price = Gwei::fromGwei(525'000'000);
+    s.buyerAddress = u"0x70997970C51812dc3A010C7d01b50e0d17dc79C8"_s;
+    s.deadlineUtcMs = 1'772'452'800'000;
+    s.tokenUri = u"ipfs://bafy/3.json"_s;
+    s.triedBidders = {u"u7"_s, u"u9"_s, u"u42"_s};
+    s.reservedOnChain = true;
+    s.claimTxHash = QByteArray(32, '\xab');
+    s.claimBlock = 1234;
+    s.paidByAddress = s.buyerAddress;
+    s.paidByBidderId = u"u42"_s;
+    s.paidPrice = s.price;
+    s.error = u"insufficient funds"_s;
+    s.updatedUtcMs = 99;
+    QVERIFY2(store.saveSettlement(s, &error), qPrintable(error));
+
+    ChainTransaction tx;
+    tx.auctionIndex = 3;
+    tx.step = QString(SettlementStep::Reassign);
+    tx.turn = 2;
+    tx.chainId = 11011;
+    tx.nonce = 7;
+    tx.fromAddress = u"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"_s;
+    tx.toAddress = u"0x5FbDB2315678afecb367f032d93F642f64180aa3"_s;
+    tx.raw = QByteArray::fromHex("02f87082");
+    tx.hash = QByteArray(32, '\x01');
+    tx.createdUtcMs = 5;
+    tx.updatedUtcMs = 5;
+    QVERIFY2(store.addChainTransaction(tx, &error), qPrintable(error));
+    QVERIFY(tx.id > 0);
+    ChainTransaction bump = tx;
+    bump.hash = QByteArray(32, '\x02');
+    bump.replaces = tx.id;
+    QVERIFY2(store.addChainTransaction(bump, &error), qPrintable(error));
+    tx.state = ChainTxState::Replaced;
+    tx.replacedBy = bump.id;
+    tx.updatedUtcMs = 6;
+    QVERIFY2(store.updateChainTransaction(tx, &error), qPrintable(error));
+    bump.state = ChainTxState::Included;
+    bump.blockNumber = 88;
+    bump.blockHash = QByteArray(32, '\x0c');
+    QVERIFY2(store.updateChainTransaction(bump, &error), qPrintable(error));
+
+    store.close();
+    QVERIFY2(store.open(dbPath(), &error), qPrintable(error));
+    const Settlement read = store.settlement(3).value().value();
+    QCOMPARE(read.stage, SettlementStage::Failed);
+    QCOMPARE(read.resumeStage, std::optional(SettlementStage::Reserving));
+    QCOMPARE(read.turn, 2);
+    QCOMPARE(read.bidId, 17);
+    QCOMPARE(read.bidderName, u"alice"_s);
+    QCOMPARE(read.price, Gwei::fromGwei(525'000'000));
+    QCOMPARE(read.buyerAddress, s.buyerAddress);
+    QCOMPARE(read.deadlineUtcMs, s.deadlineUtcMs);
+    QCOMPARE(read.tokenUri, s.tokenUri);
+    QCOMPARE(read.triedBidders, s.triedBidders);
+    QVERIFY(read.reservedOnChain);
+    QCOMPARE(read.claimTxHash, s.claimTxHash);
+    QCOMPARE(read.claimBlock, std::optional<std::uint64_t>(1234));
+    QCOMPARE(read.paidByBidderId, u"u42"_s);
+    QCOMPARE(read.paidPrice, s.price);
+    QCOMPARE(read.error, s.error);
+    QCOMPARE(store.settlements().value().size(), 1);
+
+    const QList<ChainTransaction> txs = store.chainTransactions(3).value();
+    QCOMPARE(txs.size(), 2);
+    QCOMPARE(txs[0].state, ChainTxState::Replaced);
+    QCOMPARE(txs[0].replacedBy, std::optional<std::int64_t>(bump.id));
+    QCOMPARE(txs[0].raw, tx.raw);
+    QCOMPARE(txs[0].hash, tx.hash);
+    QCOMPARE(txs[0].nonce, std::uint64_t(7));
+    QCOMPARE(txs[0].chainId, std::uint64_t(11011));
+    QCOMPARE(txs[0].step, u"reassign"_s);
+    QCOMPARE(txs[0].toAddress, tx.toAddress);
+    QCOMPARE(txs[1].state, ChainTxState::Included);
+    QCOMPARE(txs[1].replaces, std::optional<std::int64_t>(tx.id));
+    QCOMPARE(txs[1].blockNumber, std::optional<std::uint64_t>(88));
+    QCOMPARE(txs[1].blockHash, bump.blockHash);
+    QVERIFY(store.chainTransactions(4).value().isEmpty());
+    QCOMPARE(store.chainTransactions().value().size(), 2);
+
+    // Kept as hex text a person can read with the sqlite3 shell.
+    store.close();
+    RawConnection raw(dbPath());
+    QCOMPARE(
+        raw.scalar(u"SELECT raw_hex FROM chain_transactions WHERE id=%1"_s.arg(tx.id)).toString(),
+        u"0x02f87082"_s);
 }
 
 } // namespace sb::auction::test
