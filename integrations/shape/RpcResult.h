@@ -5,6 +5,7 @@
 // only shows the failure uses sentence(); one that acts on it (a send's "nonce too low") reads the
 // kind and the node's message.
 
+#include <QByteArray>
 #include <QString>
 #include <QtGlobal>
 
@@ -29,6 +30,9 @@ struct RpcError
     int httpStatus = 0; // for HttpStatus
     qint64 code = 0;    // the JSON-RPC error code, for JsonRpc
     QString message;    // the node's or the transport's words, or what was wrong with the answer
+    // For JsonRpc: the error's "data" when it is hex bytes (a revert's encoded custom error, which
+    // AuctionHouse::decodeError turns into words); empty otherwise.
+    QByteArray data;
 
     // One sentence for the operator and the log: what was asked, of what, and what went wrong.
     QString sentence() const;

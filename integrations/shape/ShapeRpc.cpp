@@ -183,7 +183,7 @@ namespace {
 
 RpcError garbage(const QString& method, const QString& why)
 {
-    return RpcError{RpcError::Kind::Garbage, method, 0, 0, why};
+    return RpcError{RpcError::Kind::Garbage, method, 0, 0, why, {}};
 }
 
 // The "result" of a JSON-RPC 2.0 answer to request `id`, or what was wrong.
@@ -191,10 +191,10 @@ RpcResult<QJsonValue> readAnswer(const QString& method, std::uint64_t id,
                                  const HttpResponse& response)
 {
     if (!response.error.isEmpty())
-        return RpcError{RpcError::Kind::Transport, method, 0, 0, response.error};
+        return RpcError{RpcError::Kind::Transport, method, 0, 0, response.error, {}};
     if (response.status < 200 || response.status >= 300) {
         const QString body = QString::fromUtf8(response.body.left(200)).simplified();
-        return RpcError{RpcError::Kind::HttpStatus, method, response.status, 0, body};
+        return RpcError{RpcError::Kind::HttpStatus, method, response.status, 0, body, {}};
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
@@ -212,8 +212,17 @@ RpcResult<QJsonValue> readAnswer(const QString& method, std::uint64_t id,
         QString message = error.value(QLatin1String("message")).toString();
         if (message.isEmpty())
             message = QStringLiteral("no message");
-        return RpcError{RpcError::Kind::JsonRpc, method, 0,
-                        error.value(QLatin1String("code")).toInteger(), message};
+        RpcError refused{RpcError::Kind::JsonRpc, method, 0,
+                         error.value(QLatin1String("code")).toInteger(), message, {}};
+        // A revert's data: a hex string, or nested one level (some nodes wrap it).
+        QJsonValue data = error.value(QLatin1String("data"));
+        if (data.isObject())
+            data = data.toObject().value(QLatin1String("data"));
+        if (data.isString()) {
+            if (const auto bytes = fromHex(data.toString()))
+                refused.data = *bytes;
+        }
+        return refused;
     }
     if (!answer.contains(QLatin1String("result")))
         return garbage(method, QStringLiteral("it has neither a result nor an error"));
@@ -321,7 +330,7 @@ void ShapeRpc::checkChain(std::uint64_t expected, Done<std::uint64_t> done)
                            "sign or send anything there.")
                 .arg(m_url, chainName(*result), chainName(expected));
         qCWarning(lcShapeRpc).noquote() << sentence;
-        done(RpcError{RpcError::Kind::Refused, QStringLiteral("eth_chainId"), 0, 0, sentence});
+        done(RpcError{RpcError::Kind::Refused, QStringLiteral("eth_chainId"), 0, 0, sentence, {}});
     });
 }
 

@@ -20,6 +20,7 @@ target_link_libraries(sb_shape
 # The chain client: JSON-RPC over the integrations' HttpClient, fees, and sending and watching
 # transactions. Its own target so that the codec above stays free of the network.
 add_library(sb_shape_rpc STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/AuctionHouse.cpp ${CMAKE_CURRENT_LIST_DIR}/AuctionHouse.h
     ${CMAKE_CURRENT_LIST_DIR}/FeePlan.cpp ${CMAKE_CURRENT_LIST_DIR}/FeePlan.h
     ${CMAKE_CURRENT_LIST_DIR}/RpcResult.cpp ${CMAKE_CURRENT_LIST_DIR}/RpcResult.h
     ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.cpp ${CMAKE_CURRENT_LIST_DIR}/ShapeRpc.h
@@ -37,3 +38,8 @@ target_include_directories(sb_shape_operator PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(sb_shape_operator
     PUBLIC Qt6::Core sb_shape sb_integrations
     PRIVATE sb_compile_options)
+# The auction house's compiled artifact (ABI and bytecode), built in: the installed studio deploys
+# exactly the bytes tst_contract_artifact checked against the source.
+qt_add_resources(sb_shape_rpc shape_contract PREFIX /shape
+    BASE ${CMAKE_CURRENT_LIST_DIR}/contracts
+    FILES ${CMAKE_CURRENT_LIST_DIR}/contracts/SothebaisAuctionHouse.json)

@@ -21,6 +21,12 @@ inline constexpr auto kDevAddress0 = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266
 inline constexpr auto kDevKey1 =
     "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
 inline constexpr auto kDevAddress1 = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
+inline constexpr auto kDevKey2 =
+    "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+inline constexpr auto kDevAddress2 = "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC";
+inline constexpr auto kDevKey3 =
+    "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6";
+inline constexpr auto kDevAddress3 = "0x90F79bf6EB2c4f870365E785982E1f101E93b906";
 
 inline QByteArray hex(const char* digits)
 {

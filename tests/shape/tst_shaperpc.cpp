@@ -50,7 +50,7 @@ template <class T> QByteArray why(const RpcResult<T>& result)
 template <class T> RpcError errorOf(const RpcResult<T>& result)
 {
     return result.ok() ? RpcError{RpcError::Kind::Refused, QStringLiteral("test"), 0, 0,
-                                  QStringLiteral("it succeeded")}
+                                  QStringLiteral("it succeeded"), {}}
                        : result.error();
 }
 
@@ -61,7 +61,7 @@ template <class T, class Start> RpcResult<T> wait(Start start)
     start([answer](const RpcResult<T>& result) { answer->emplace(result); });
     if (!spinUntil([&] { return answer->has_value(); }))
         return RpcError{RpcError::Kind::Transport, QStringLiteral("test"), 0, 0,
-                        QStringLiteral("no callback")};
+                        QStringLiteral("no callback"), {}};
     return **answer;
 }
 
