@@ -12,6 +12,7 @@
 #include <QJsonValue>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimeZone>
 
@@ -68,6 +69,14 @@ constexpr QLatin1String kLotArtist("artist");
 constexpr QLatin1String kLotTokenId("token_id");
 constexpr QLatin1String kLotImage("image");
 constexpr QLatin1String kLotDescription("description");
+constexpr QLatin1String kLotTokenUri("token_uri");
+
+// Empty (not set yet) or scheme:rest without white space; the chain stores it as written.
+bool tokenUriOk(const QString& uri)
+{
+    static const QRegularExpression form(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:\\S+$"));
+    return uri.isEmpty() || form.match(uri).hasMatch();
+}
 
 bool isKnownZone(const QString& zoneId)
 {
@@ -80,7 +89,8 @@ QJsonObject lotToJson(const Lot& lot)
                        {kLotArtist, lot.artist},
                        {kLotTokenId, lot.tokenId},
                        {kLotImage, lot.imagePath},
-                       {kLotDescription, lot.description}};
+                       {kLotDescription, lot.description},
+                       {kLotTokenUri, lot.tokenUri}};
 }
 
 // Milliseconds as the seconds a person writes: whole seconds stay integers in the file.
@@ -359,6 +369,7 @@ public:
             lotReader.read(kLotTokenId, lot.tokenId, &JsonReader::text);
             lotReader.read(kLotImage, lot.imagePath, &JsonReader::text);
             lotReader.read(kLotDescription, lot.description, &JsonReader::text);
+            lotReader.read(kLotTokenUri, lot.tokenUri, &JsonReader::text);
             listOk = listOk && lotReader.ok();
             m_ok = m_ok && lotReader.ok();
             lots.append(lot);
@@ -469,6 +480,12 @@ QStringList MarathonConfig::validate() const
     for (qsizetype i = 0; i < lots.size(); ++i) {
         if (lots.at(i).title.trimmed().isEmpty())
             problems << QCoreApplication::translate("MarathonConfig", "Lot %1 needs a title.")
+                            .arg(i + 1);
+        if (!tokenUriOk(lots.at(i).tokenUri))
+            problems << QCoreApplication::translate(
+                            "MarathonConfig",
+                            "Lot %1's token URI must be a URI such as ipfs://… or https://…, "
+                            "without spaces.")
                             .arg(i + 1);
     }
 

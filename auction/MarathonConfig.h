@@ -25,6 +25,9 @@ struct Lot
     QString tokenId;   // as the contract will mint it; free text until settlement exists
     QString imagePath; // local file or URL of the artwork
     QString description;
+    // The token's metadata URI (e.g. ipfs://…), set on chain with the reservation: the studio
+    // hosts no metadata. Optional while drafting; a lot without one cannot be settled on Shape.
+    QString tokenUri;
     friend bool operator==(const Lot&, const Lot&) = default;
 };
 

@@ -43,7 +43,8 @@ MarathonConfig validConfig()
     config.days = 3;
     for (int i = 1; i <= 3; ++i)
         config.lots.append(Lot{u"Piece %1"_s.arg(i), u"Ada"_s, QString::number(i),
-                               u"art/%1.png"_s.arg(i), u"Day %1's work"_s.arg(i)});
+                               u"art/%1.png"_s.arg(i), u"Day %1's work"_s.arg(i),
+                               u"ipfs://bafybeigdyrzt/%1.json"_s.arg(i)});
     return config;
 }
 
@@ -61,7 +62,8 @@ MarathonConfig fullConfig()
     config.lots.clear();
     for (int i = 0; i < 4; ++i)
         config.lots.append(Lot{u"Lot %1"_s.arg(i), u"Artist"_s, u"0x%1"_s.arg(i),
-                               u"https://x/%1"_s.arg(i), u"line one\nline \"two\""_s});
+                               u"https://x/%1"_s.arg(i), u"line one\nline \"two\""_s,
+                               u"ar://tx%1"_s.arg(i)});
     config.reserve = eth("1000.5");
     config.minRaisePercent = 12;
     config.minRaiseAbsolute = Gwei::fromGwei(1);
@@ -253,6 +255,12 @@ void TestMarathonConfig::oneProblem_data()
         [](MarathonConfig& c) { c.lotsPerDay = 2; });
     row("lot without title", u"Lot 2 needs a title."_s,
         [](MarathonConfig& c) { c.lots[1].title = u" "_s; });
+    row("token URI with a space",
+        u"Lot 2's token URI must be a URI such as ipfs://… or https://…, without spaces."_s,
+        [](MarathonConfig& c) { c.lots[1].tokenUri = u"ipfs://bafy /2.json"_s; });
+    row("token URI without a scheme",
+        u"Lot 3's token URI must be a URI such as ipfs://… or https://…, without spaces."_s,
+        [](MarathonConfig& c) { c.lots[2].tokenUri = u"bafy/3.json"_s; });
     row("zero reserve", u"The reserve price must be more than 0 ETH."_s,
         [](MarathonConfig& c) { c.reserve = Gwei(); });
     row("negative reserve", u"The reserve price must be more than 0 ETH."_s,
@@ -339,6 +347,10 @@ void TestMarathonConfig::accepted_data()
         c.windowEnd = QTime(10, 0);
     });
     QTest::newRow("drafting without lots") << Mutation([](MarathonConfig& c) { c.lots.clear(); });
+    QTest::newRow("lot without token URI")
+        << Mutation([](MarathonConfig& c) { c.lots[0].tokenUri.clear(); });
+    QTest::newRow("https token URI") << Mutation(
+        [](MarathonConfig& c) { c.lots[0].tokenUri = u"https://example.org/meta/1.json"_s; });
     QTest::newRow("24 lots a day for 366 days") << Mutation([](MarathonConfig& c) {
         c.days = 366;
         c.lotsPerDay = 24;
@@ -420,7 +432,8 @@ void TestMarathonConfig::toJsonShape()
                                {u"artist"_s, u"Ada"_s},
                                {u"token_id"_s, u"2"_s},
                                {u"image"_s, u"art/2.png"_s},
-                               {u"description"_s, u"Day 2's work"_s}}));
+                               {u"description"_s, u"Day 2's work"_s},
+                               {u"token_uri"_s, u"ipfs://bafybeigdyrzt/2.json"_s}}));
 
     // Big amounts are written without thousands separators, seconds as whole numbers when whole.
     const QJsonObject full = fullConfig().toJson();
@@ -517,7 +530,8 @@ void TestMarathonConfig::readsWhatAnOperatorWrites()
     QCOMPARE(config->windowEnd, QTime(2, 0));
     QCOMPARE(config->timeZone, u"Australia/Sydney"_s);
     QCOMPARE(config->lots.size(), 2);
-    QCOMPARE(config->lots[0], (Lot{u"Dawn"_s, u"Ada"_s, u"1"_s, u"dawn.png"_s, QString()}));
+    QCOMPARE(config->lots[0],
+             (Lot{u"Dawn"_s, u"Ada"_s, u"1"_s, u"dawn.png"_s, QString(), QString()}));
     QCOMPARE(config->lots[1].title, u"Dusk"_s);
     QVERIFY(config->lots[1].artist.isEmpty());
     QCOMPARE(config->reserve.gwei(), std::int64_t(50'000'000));

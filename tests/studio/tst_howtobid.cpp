@@ -445,6 +445,7 @@ void TestHowToBid::defaultSceneArtifact()
                                QStringLiteral("Mara Lindqvist"),
                                QString::number(day),
                                artPath,
+                               {},
                                {}});
     SessionFixture f(config);
     ShowScene show(*f.session, false, dir.path());
