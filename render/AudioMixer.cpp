@@ -310,25 +310,81 @@ float AudioMixer::limit(float sample)
     return std::copysign(limited, sample);
 }
 
+void AudioMixer::setDuckingKey(std::shared_ptr<AudioSource> key, AudioDucking ducking)
+{
+    std::lock_guard lock(m_mutex);
+    m_duckKey = std::move(key);
+    m_ducking = ducking;
+}
+
+double AudioMixer::duckGainDb() const
+{
+    std::lock_guard lock(m_mutex);
+    return 20.0 * std::log10(std::max(m_duckGain, 1e-6));
+}
+
 AudioBlock AudioMixer::mix(int frames)
 {
     AudioBlock block;
-    const std::size_t count = std::size_t(std::max(0, frames)) * kAudioChannels;
+    frames = std::max(0, frames);
+    const std::size_t count = std::size_t(frames) * kAudioChannels;
     block.samples.assign(count, 0.0f);
     std::lock_guard lock(m_mutex);
     block.firstFrame = m_nextFrame;
-    m_nextFrame += std::max(0, frames);
-    if (m_sources.empty())
+    m_nextFrame += frames;
+    if (m_sources.empty()) {
+        m_meter.feed(block.samples.data(), frames);
         return block;
+    }
     m_scratch.resize(count);
-    for (const auto& source : m_sources) {
-        source->read(m_scratch.data(), frames);
-        const float gain = source->gain();
+
+    // The key is read first, so the whole block's ducking is known before the beds are mixed:
+    // the gain starts to move at the start of the block the voice starts in.
+    const bool keyed =
+        m_duckKey && std::find(m_sources.begin(), m_sources.end(), m_duckKey) != m_sources.end();
+    if (keyed) {
+        m_keyScratch.resize(count);
+        m_duckKey->read(m_keyScratch.data(), frames);
+        float peak = 0.0f;
         for (std::size_t i = 0; i < count; ++i)
-            block.samples[i] += m_scratch[i] * gain;
+            peak = std::max(peak, std::fabs(m_keyScratch[i]));
+        const double threshold = std::pow(10.0, m_ducking.thresholdDbfs / 20.0);
+        if (peak > threshold)
+            m_duckHoldFrames = std::int64_t(m_ducking.holdMs) * kAudioSampleRate / 1000 + frames;
+        const double target = m_duckHoldFrames > 0 ? std::pow(10.0, m_ducking.depthDb / 20.0) : 1.0;
+        m_duckHoldFrames = std::max<std::int64_t>(0, m_duckHoldFrames - frames);
+        const int tauMs = target < m_duckGain ? m_ducking.attackMs : m_ducking.releaseMs;
+        const double coef =
+            1.0 - std::exp(-1000.0 / (std::max(1, tauMs) * double(kAudioSampleRate)));
+        m_duckRamp.resize(std::size_t(frames));
+        for (int i = 0; i < frames; ++i) {
+            m_duckGain += coef * (target - m_duckGain);
+            m_duckRamp[std::size_t(i)] = float(m_duckGain);
+        }
+    } else {
+        m_duckGain = 1.0;
+        m_duckHoldFrames = 0;
+    }
+
+    for (const auto& source : m_sources) {
+        const float gain = source->gain();
+        if (keyed && source == m_duckKey) {
+            for (std::size_t i = 0; i < count; ++i)
+                block.samples[i] += m_keyScratch[i] * gain;
+            continue;
+        }
+        source->read(m_scratch.data(), frames);
+        if (keyed && source->ducksUnderKey()) {
+            for (std::size_t i = 0; i < count; ++i)
+                block.samples[i] += m_scratch[i] * gain * m_duckRamp[i / kAudioChannels];
+        } else {
+            for (std::size_t i = 0; i < count; ++i)
+                block.samples[i] += m_scratch[i] * gain;
+        }
     }
     for (float& sample : block.samples)
         sample = limit(sample);
+    m_meter.feed(block.samples.data(), frames);
     return block;
 }
 

@@ -3,6 +3,7 @@
 // another thread) into 48 kHz stereo float blocks for the AAC encoder. The stream always has
 // audio: with no sources, or sources that have nothing to say, the mix is silence.
 
+#include "AudioMeter.h"
 #include "MediaTypes.h"
 
 #include <QString>
@@ -27,9 +28,14 @@ public:
 
     void setGain(float gain) { m_gain.store(gain); }
     float gain() const { return m_gain.load(); }
+    // Lowered while the mixer's ducking key (the host's voice) sounds: true for beds (the
+    // default), false for the key itself and for effects that must be heard as they are.
+    void setDucksUnderKey(bool ducks) { m_ducks.store(ducks); }
+    bool ducksUnderKey() const { return m_ducks.load(); }
 
 private:
     std::atomic<float> m_gain{1.0f};
+    std::atomic<bool> m_ducks{true};
 };
 
 class SilentSource final : public AudioSource
@@ -82,6 +88,17 @@ private:
     std::int64_t m_underrunFrames = 0;
 };
 
+// How the mixer ducks: smooth one-pole attack and release, held through the short gaps between
+// words so the bed does not pump.
+struct AudioDucking
+{
+    double depthDb = -10.0;
+    double thresholdDbfs = -50.0;
+    int attackMs = 40; // time constants of the gain's glide
+    int releaseMs = 250;
+    int holdMs = 300; // after the key's last sound, before the release starts
+};
+
 class AudioMixer
 {
 public:
@@ -104,11 +121,27 @@ public:
     // Soft clip: the sum stays within [-1, 1] without hard edges.
     static float limit(float sample);
 
+    // Ducking (a radio host over a music bed): while `key` sounds (a block peak above the
+    // threshold), every other source that ducksUnderKey() is lowered by depthDb (AudioDucking).
+    // A null key turns it off. The key is a source added with addSource() as well.
+    void setDuckingKey(std::shared_ptr<AudioSource> key, AudioDucking ducking = {});
+    double duckGainDb() const; // the gain ducked sources get now (0 when not ducked)
+
+    // The program mix's loudness and peak, fed with every block mix() returns.
+    const AudioMeter& meter() const { return m_meter; }
+
 private:
     mutable std::mutex m_mutex;
     std::vector<std::shared_ptr<AudioSource>> m_sources;
     std::vector<float> m_scratch;
     std::int64_t m_nextFrame = 0;
+    std::shared_ptr<AudioSource> m_duckKey;
+    AudioDucking m_ducking;
+    std::vector<float> m_keyScratch;
+    std::vector<float> m_duckRamp; // per frame of the block
+    double m_duckGain = 1.0;
+    std::int64_t m_duckHoldFrames = 0;
+    AudioMeter m_meter;
 };
 
 } // namespace sb::render

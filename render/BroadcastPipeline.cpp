@@ -750,6 +750,9 @@ BroadcastStats BroadcastPipeline::stats() const
         s.uptimeMs = d->startedNs ? (now - d->startedNs) / 1'000'000 : 0;
     }
     s.videoEncoder = d->lastEncoderName;
+    const AudioMeter::Reading audio = d->mixer.meter().reading();
+    s.audioMomentaryLufs = audio.momentaryLufs;
+    s.audioPeakDbfs = audio.peakDbfs;
     std::lock_guard lock(d->outputsMutex);
     for (const auto& slot : d->outputs)
         s.outputs.append(slot.output->stats());

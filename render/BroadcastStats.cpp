@@ -45,6 +45,8 @@ QJsonObject BroadcastStats::toJson() const
         {QStringLiteral("peak_memory_mb"), rounded(peakMemoryMb, 1)},
         {QStringLiteral("uptime_ms"), qint64(uptimeMs)},
         {QStringLiteral("video_encoder"), videoEncoder},
+        {QStringLiteral("audio_momentary_lufs"), rounded(audioMomentaryLufs, 1)},
+        {QStringLiteral("audio_peak_dbfs"), rounded(audioPeakDbfs, 1)},
         {QStringLiteral("outputs"), outputList},
     };
 }

@@ -1,7 +1,8 @@
 #pragma once
 // Everything the stats dock shows, in one snapshot (OBS's stats dock is the reference): frame
-// rate, render time, frames missed to render lag, frames skipped to encode lag, CPU, memory, and
-// each output's state, bitrate, bytes, dropped frames and reconnects.
+// rate, render time, frames missed to render lag, frames skipped to encode lag, CPU, memory,
+// each output's state, bitrate, bytes, dropped frames and reconnects, and the program audio's
+// meter.
 
 #include "Output.h"
 
@@ -26,6 +27,10 @@ struct BroadcastStats
     double peakMemoryMb = 0;
     std::int64_t uptimeMs = 0;
     QString videoEncoder;
+    // The program mix as the AAC encoder gets it (AudioMeter): momentary loudness (400 ms) and
+    // the last second's sample peak; -120 for silence or before anything was mixed.
+    double audioMomentaryLufs = -120.0;
+    double audioPeakDbfs = -120.0;
     QList<OutputStats> outputs;
 
     QJsonObject toJson() const;

@@ -3,6 +3,7 @@ list(APPEND SB_RENDER_SOURCES
     FfmpegHandles.h
     FfmpegLog.cpp FfmpegLog.h
     AudioEncoder.cpp AudioEncoder.h
+    AudioMeter.cpp AudioMeter.h
     AudioMixer.cpp AudioMixer.h
     Output.cpp
     RecordingOutput.cpp RecordingOutput.h
