@@ -587,6 +587,17 @@ bool StudioSettings::setLanguage(const QString& language, QString* error)
     return true;
 }
 
+bool StudioSettings::setHost(const HostSettings& host, QString* error)
+{
+    if (const QStringList problems = HostSettings::validationErrors(host); !problems.isEmpty()) {
+        setError(error, problems.join(u' '));
+        return false;
+    }
+    setError(error, QString());
+    assign(m_host, host);
+    return true;
+}
+
 // --- the INI file ----------------------------------------------------------------------------
 
 void StudioSettings::load()
@@ -672,6 +683,10 @@ void StudioSettings::load()
     }
     ini.endGroup();
 
+    if (const HostSettings host = HostSettings::read(ini);
+        keep(tr("host"), HostSettings::validationErrors(host)))
+        m_host = host;
+
     ini.beginGroup(u"window"_s);
     m_windowGeometry = ini.value(u"geometry"_s).toByteArray();
     m_windowState = ini.value(u"state"_s).toByteArray();
@@ -729,6 +744,8 @@ bool StudioSettings::save(QString* error)
     for (auto it = m_hotkeys.cbegin(); it != m_hotkeys.cend(); ++it)
         ini.setValue(it.key(), it.value().toString(QKeySequence::PortableText));
     ini.endGroup();
+
+    m_host.write(ini);
 
     ini.beginGroup(u"window"_s);
     ini.setValue(u"geometry"_s, m_windowGeometry);

@@ -8,6 +8,7 @@
 // run only. Setters validate and refuse bad values with a sentence a user can read; save() writes
 // the file.
 
+#include "HostSettings.h"
 #include "SecretStore.h"
 
 #include <QByteArray>
@@ -180,6 +181,10 @@ public:
     bool setHotkey(const QString& action, const QKeySequence& sequence, QString* error = nullptr);
     void resetHotkeys();
 
+    // The host: persona, voice, lines, LLM, VTube Studio (no secrets; see HostSettings.h).
+    HostSettings host() const { return m_host; }
+    bool setHost(const HostSettings& host, QString* error = nullptr);
+
     // "en", "es", or "" for the system language.
     QString language() const { return m_language; }
     bool setLanguage(const QString& language, QString* error = nullptr);
@@ -232,6 +237,7 @@ private:
     QList<Destination> m_destinations;
     QMap<QString, QKeySequence> m_hotkeys;
     QString m_language;
+    HostSettings m_host;
     QByteArray m_windowGeometry;
     QByteArray m_windowState;
     bool m_firstStartDone = false;
