@@ -4,9 +4,15 @@
 #include "EngineThread.h"
 #include "HostOverlay.h"
 #include "HostVoice.h"
+#include "HostVtsLink.h"
+#include "LineComposer.h"
 #include "LineDirector.h"
+#include "Persona.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
+#include "SpeechPlayer.h"
+#include "VtsBridge.h"
+#include "VtsTokenStore.h"
 
 #include <algorithm>
 
@@ -18,17 +24,15 @@ ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* par
     : QObject(parent), m_engine(&engine),
       m_state(std::make_unique<AuctionStateModel>(engine, demo)),
       m_builder(std::make_unique<SceneBuilder>(*m_state, std::move(baseDir))),
-      m_lines(std::make_unique<LineDirector>()), m_voice(std::make_unique<HostVoice>())
+      m_lines(std::make_unique<LineDirector>()), m_voice(std::make_unique<HostVoice>()),
+      m_composer(std::make_unique<LineComposer>([this] { return m_engine->clock().nowUtcMs(); }))
 {
-    // Each line the host says shows as her caption and is journaled, on the engine's thread.
-    connect(m_lines.get(), &LineDirector::lineReady, this, [this](const HostLine& line) {
-        host().say(line.text, m_engine->clock().nowUtcMs());
-        m_voice->say(line.text);
-        m_engine->post([payload = line.toJournalPayload()](MarathonSession& s) {
-            if (const ActionResult r = s.engine().recordHostLine(payload); !r.ok)
-                qWarning("host line not journaled: %s", qPrintable(r.error));
-        });
-    });
+    // The director's line goes through the LLM when one is configured (at once when not), then
+    // shows as her caption, is spoken and is journaled, on the engine's thread.
+    connect(m_lines.get(), &LineDirector::lineReady, m_composer.get(), &LineComposer::compose);
+    connect(m_lines.get(), &LineDirector::lineSkipped, m_composer.get(),
+            [this] { m_composer->cancel(QStringLiteral("skipped")); });
+    connect(m_composer.get(), &LineComposer::lineReady, this, &ShowScene::say);
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
     bindHost();
@@ -36,7 +40,92 @@ ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* par
     connect(&m_frameTimer, &QTimer::timeout, this, &ShowScene::tick);
 }
 
-ShowScene::~ShowScene() = default;
+ShowScene::~ShowScene()
+{
+    m_vtsLink.reset();
+    m_vts.reset(); // before its token store
+}
+
+void ShowScene::say(const HostLine& line)
+{
+    if (m_lines->isMuted() && line.kind != HostLineKind::Operator)
+        return; // muted while the LLM wrote it
+    host().say(line.text, m_engine->clock().nowUtcMs());
+    m_voice->say(line.text);
+    m_engine->post([payload = line.toJournalPayload()](MarathonSession& s) {
+        if (const ActionResult r = s.engine().recordHostLine(payload); !r.ok)
+            qWarning("host line not journaled: %s", qPrintable(r.error));
+    });
+}
+
+QStringList ShowScene::applyHostSettings(const HostSettings& settings,
+                                         sb::integrations::SecretStore* secrets)
+{
+    QStringList problems;
+    // A persona unchanged keeps its template rotation; one that cannot be used keeps the last.
+    auto persona = settings.personaFile.isEmpty() ? sb::auction::Result<Persona>(Persona::builtIn())
+                                                  : Persona::fromFile(settings.personaFile);
+    if (!persona.ok())
+        problems << tr("The host's persona file %1 was not used: %2")
+                        .arg(QDir::toNativeSeparators(settings.personaFile), persona.error());
+    else if (*persona != m_lines->persona())
+        m_lines->setPersona(*persona);
+    m_composer->setPersona(m_lines->persona());
+    m_voice->setVoice({settings.voice, settings.rateWpm, settings.pitch});
+    LineDirector::Settings lines = m_lines->settings();
+    lines.minGapMs = std::int64_t(settings.lineGapSeconds) * 1000;
+    m_lines->setSettings(lines);
+    m_composer->setStaleMs(lines.staleMs);
+    const LineFilter filter(LineFilter::defaultTerms() + settings.blockedWords);
+    m_lines->setFilter(filter);
+    m_composer->setFilter(filter);
+    m_hostSettings = settings;
+    applyLlm();
+    if (!settings.vtsEnabled)
+        setVtubeStudio(settings, nullptr);
+    else if (!m_vts && secrets)
+        m_vtsTokens = std::make_unique<sb::integrations::vtubestudio::KeychainTokenStore>(*secrets);
+    if (settings.vtsEnabled && m_vtsTokens)
+        setVtubeStudio(settings, m_vtsTokens.get());
+    return problems;
+}
+
+void ShowScene::setLlmApiKey(const QString& key)
+{
+    m_llmApiKey = key;
+    applyLlm();
+}
+
+void ShowScene::applyLlm()
+{
+    sb::integrations::llm::LlmSettings llm;
+    llm.baseUrl = m_hostSettings.llmBaseUrl;
+    llm.model = m_hostSettings.llmModel;
+    llm.apiKey = m_llmApiKey;
+    llm.firstTokenDeadlineMs = m_hostSettings.llmFirstTokenMs;
+    llm.totalDeadlineMs = m_hostSettings.llmTotalMs;
+    m_composer->setLlmSettings(llm);
+}
+
+void ShowScene::setVtubeStudio(const HostSettings& settings,
+                               sb::integrations::vtubestudio::VtsTokenStore* tokens)
+{
+    namespace vts = sb::integrations::vtubestudio;
+    if (!settings.vtsEnabled || !tokens) {
+        m_vtsLink.reset();
+        m_vts.reset();
+        return;
+    }
+    if (!m_vts) {
+        m_vts = std::make_unique<vts::VtsBridge>(*tokens);
+        m_vtsLink = std::make_unique<HostVtsLink>(*m_vts);
+    }
+    vts::VtsSettings bridge = m_vts->settings();
+    bridge.url = QUrl(settings.vtsUrl.trimmed());
+    bridge.moodHotkeys = settings.vtsMoodHotkeys;
+    m_vts->setSettings(bridge);
+    m_vts->start();
+}
 
 HostOverlay& ShowScene::host()
 {
@@ -85,6 +174,8 @@ void ShowScene::tick()
     const bool newSecond = m_state->advanceClock();
     host().tick(m_engine->clock().nowUtcMs());
     m_lines->tick(m_engine->clock().nowUtcMs());
+    if (m_vtsLink)
+        m_vtsLink->update(host().mood(), m_voice->player().position());
     m_builder->tick(newSecond);
 }
 

@@ -5,6 +5,7 @@
 // and headless broadcasting wire these pieces the same way through this class, so the program
 // they compose from the same collection and the same engine state is the same picture.
 
+#include "HostSettings.h"
 #include "SceneCollection.h"
 
 #include <QDir>
@@ -19,13 +20,23 @@ class EngineThread;
 }
 namespace sb::render {
 class Scene;
+} // namespace sb::render
+namespace sb::integrations {
+class SecretStore;
 }
+namespace sb::integrations::vtubestudio {
+class VtsBridge;
+class VtsTokenStore;
+} // namespace sb::integrations::vtubestudio
 
 namespace sb::studio {
 
 class AuctionStateModel;
 class HostOverlay;
+struct HostLine;
 class HostVoice;
+class HostVtsLink;
+class LineComposer;
 class LineDirector;
 class SceneBuilder;
 
@@ -62,15 +73,41 @@ public:
     LineDirector& lines() { return *m_lines; }
     // Her voice: the source to add to the pipeline's audio mixer; it speaks each line.
     HostVoice& voice() { return *m_voice; }
+    // Between the director and her voice: the optional LLM (the template line without one).
+    LineComposer& composer() { return *m_composer; }
+
+    // Settings → Host, applied to the running show: persona (a file that cannot be used keeps
+    // the current persona, and says why in the returned problems), voice, line gap, blocklist,
+    // the LLM (its key comes from setLlmApiKey) and the VTube Studio bridge, whose plugin token
+    // is kept in `secrets` (the keychain; must outlive this show). Without `secrets` the bridge
+    // stays off.
+    QStringList applyHostSettings(const HostSettings& settings,
+                                  sb::integrations::SecretStore* secrets);
+    HostSettings hostSettings() const { return m_hostSettings; }
+    // The LLM's API key, read from the keychain by the caller; empty for a server without one.
+    void setLlmApiKey(const QString& key);
+    // Runs the bridge with `tokens` (which must outlive it) while settings.vtsEnabled.
+    void setVtubeStudio(const HostSettings& settings,
+                        sb::integrations::vtubestudio::VtsTokenStore* tokens);
+    // The running bridge, null when VTube Studio is off.
+    sb::integrations::vtubestudio::VtsBridge* vtubeStudio() { return m_vts.get(); }
 
 private:
     void bindHost();
+    void say(const HostLine& line);
+    void applyLlm();
 
     sb::auction::EngineThread* m_engine;
     std::unique_ptr<AuctionStateModel> m_state;
     std::unique_ptr<SceneBuilder> m_builder;
     std::unique_ptr<LineDirector> m_lines;
     std::unique_ptr<HostVoice> m_voice;
+    std::unique_ptr<LineComposer> m_composer;
+    HostSettings m_hostSettings;
+    QString m_llmApiKey; // never logged, never written
+    std::unique_ptr<sb::integrations::vtubestudio::VtsTokenStore> m_vtsTokens;
+    std::unique_ptr<sb::integrations::vtubestudio::VtsBridge> m_vts;
+    std::unique_ptr<HostVtsLink> m_vtsLink;
     QMetaObject::Connection m_hostEvents;
     QTimer m_frameTimer;
 };

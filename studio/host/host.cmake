@@ -18,6 +18,13 @@ list(APPEND SB_STUDIO_SOURCES
     host/LineFilter.cpp host/LineFilter.h
     host/LineDirector.cpp host/LineDirector.h
 )
+# The optional LLM between the director and her voice (integrations/llm), and the optional VTube
+# Studio bridge fed from her voice and moods (integrations/vtubestudio).
+list(APPEND SB_STUDIO_SOURCES
+    host/LineComposer.cpp host/LineComposer.h
+    host/HostVtsLink.cpp host/HostVtsLink.h
+)
+cmake_language(DEFER CALL target_link_libraries sb_studio PUBLIC sb_llm sb_vtubestudio)
 # Her voice in the program's sound (integrations/tts, built with the studio).
 list(APPEND SB_STUDIO_SOURCES host/HostVoice.cpp host/HostVoice.h)
 cmake_language(DEFER CALL target_link_libraries sb_studio PUBLIC sb_tts)

@@ -92,6 +92,8 @@ void FakeLlmServer::answer(QTcpSocket* socket)
     for (const QString& delta : reply.deltas)
         events += event(delta);
     writeBody(socket, events);
+    if (reply.holdOpen)
+        return; // the client's deadline ends it
     if (reply.floodBytes > 0) {
         socket->setProperty("flooded", qint64(0));
         connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] { flood(socket); });

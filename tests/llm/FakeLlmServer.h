@@ -23,6 +23,7 @@ public:
         bool done = true;      // `data: [DONE]` at the end
         bool chunked = false;  // Transfer-Encoding: chunked, else the connection's close ends it
         bool stall = false;    // the headers, then nothing
+        bool holdOpen = false; // the deltas, then nothing (no [DONE], no end)
         QByteArray body;       // sent as is instead of events (an error's JSON)
         qint64 floodBytes = 0; // this many bytes of deltas after the others, written as the
                                // client reads them
