@@ -21,16 +21,6 @@ QJsonValue amountJson(Gwei amount)
     return qint64(amount.gwei());
 }
 
-// Leader order: higher amount, then earlier post, then smaller post id.
-bool leadsOver(const BidRecord& a, const BidRecord& b)
-{
-    if (a.amount != b.amount)
-        return a.amount > b.amount;
-    if (a.sourceTimeMs != b.sourceTimeMs)
-        return a.sourceTimeMs < b.sourceTimeMs;
-    return BidRules::sourceIdLess(a.sourceId, b.sourceId);
-}
-
 } // namespace
 
 AuctionEngine::AuctionEngine(AuctionStore& store, const Clock& clock, QObject* parent)
@@ -134,6 +124,8 @@ bool AuctionEngine::reloadState(QString* error)
         return stop(restricted.error());
     m_replyRestricted = std::move(*restricted);
     QString loadError;
+    if (!loadSettlements(&loadError))
+        return stop(loadError);
     const auto marathon = m_store.loadMarathon(&loadError);
     if (!marathon) {
         if (loadError.isEmpty())
@@ -295,7 +287,7 @@ ActionResult AuctionEngine::tick()
         return (a.state == DayState::Pending && now >= a.startUtcMs) ||
                (a.state == DayState::Active && now >= a.endUtcMs) || winnerDue(a, now);
     });
-    if (!due)
+    if (!due && !settlementDue(now))
         return ActionResult::success();
     return transaction([&](QString* error) { return advance(now, error); });
 }
@@ -335,7 +327,7 @@ bool AuctionEngine::advance(std::int64_t now, QString* error)
                 return false;
         }
     }
-    return finishMarathonIfDone(error);
+    return advanceSettlements(now, error) && finishMarathonIfDone(error);
 }
 
 bool AuctionEngine::declareWinner(AuctionDay& a, const QStringList& sourcesBehind, QString* error)
@@ -350,7 +342,8 @@ bool AuctionEngine::declareWinner(AuctionDay& a, const QStringList& sourcesBehin
         if (!sourcesBehind.isEmpty()) // the wait for them ran out: say so in the journal
             payload.insert(QStringLiteral("sources_behind"),
                            QJsonArray::fromStringList(sourcesBehind));
-        if (!journal(EventType::AuctionWinner, a.dayNumber, payload, error))
+        if (!journal(EventType::AuctionWinner, a.dayNumber, payload, error) ||
+            !startSettlement(a, *leader, error))
             return false;
     } else {
         a.state = DayState::Completed;
@@ -385,8 +378,10 @@ bool AuctionEngine::finishMarathonIfDone(QString* error)
     if (!done)
         return true;
     m_marathonState = MarathonState::Finished;
-    const auto sold = std::count_if(m_auctions.cbegin(), m_auctions.cend(),
-                                    [](const AuctionDay& a) { return a.winnerBidId.has_value(); });
+    const auto sold =
+        std::count_if(m_auctions.cbegin(), m_auctions.cend(), [&](const AuctionDay& a) {
+            return a.winnerBidId && m_settlements.value(a.index).stage != SettlementStage::Unsold;
+        });
     return m_store.setMarathonState(m_marathonState, error) &&
            journal(
                EventType::MarathonFinished, std::nullopt,
@@ -680,7 +675,7 @@ bool AuctionEngine::recomputeLeader(AuctionDay& a, QString* error)
     }
     std::optional<BidRecord> best;
     for (const BidRecord& bid : *bids) {
-        if (bid.status == BidStatus::Accepted && (!best || leadsOver(bid, *best)))
+        if (bid.status == BidStatus::Accepted && (!best || BidRules::leadsOver(bid, *best)))
             best = bid;
     }
     QJsonObject payload{{QStringLiteral("auction"), a.index}, {QStringLiteral("recomputed"), true}};

@@ -9,6 +9,7 @@
 #include "BidRules.h"
 #include "Clock.h"
 #include "MarathonConfig.h"
+#include "Settlement.h"
 
 #include <QHash>
 #include <QList>
@@ -102,6 +103,33 @@ public:
     // end_time (local, in the marathon's zone), hashtag. Amounts as "0.525 ETH".
     QJsonObject postVars(const AuctionDay& auction) const;
 
+    // Settlement on Shape (Settlement.h, which says what each call does; EngineSettlement.cpp).
+    // Options are kept in meta "shape.settlement"; turning them on starts settlements for the
+    // winners declared from then on.
+    ActionResult setSettlementOptions(const SettlementOptions& options);
+    const SettlementOptions& settlementOptions() const { return m_settlementOptions; }
+    Result<std::optional<Settlement>> settlement(int auctionIndex) const;
+    Result<QList<Settlement>> settlements() const;
+    Result<QList<ChainTransaction>> settlementTransactions(int auctionIndex) const;
+    Result<QList<ChainTransaction>> unfinishedTransactions() const;
+    ActionResult storeSettlementTransaction(ChainTransaction& tx);
+    ActionResult updateSettlementTransaction(const ChainTransaction& tx);
+    ActionResult recordClaim(const ClaimSeen& claim);
+    ActionResult confirmMint(int auctionIndex);
+    ActionResult claimReorged(int auctionIndex, const QString& why);
+    ActionResult failSettlement(int auctionIndex, const QString& why);
+    ActionResult setSettlementWallet(int auctionIndex, const QString& address,
+                                     const QString& actor);
+    ActionResult retrySettlement(int auctionIndex, const QString& actor);
+    ActionResult skipSettlementBuyer(int auctionIndex, const QString& reason, const QString& actor);
+    ActionResult cancelSettlement(int auctionIndex, const QString& reason, const QString& actor);
+    // The same, as kept in memory (EngineView): no read of the database.
+    const QHash<int, Settlement>& settlementRows() const { return m_settlements; }
+    const QHash<int, QList<ChainTransaction>>& settlementTransactionRows() const
+    {
+        return m_settlementTxs;
+    }
+
     const MarathonConfig& config() const { return m_config; }
     MarathonState marathonState() const { return m_marathonState; }
     const QList<AuctionDay>& auctions() const { return m_auctions; }
@@ -140,6 +168,26 @@ private:
     bool winnerDue(const AuctionDay& auction, std::int64_t now) const;
     bool finishMarathonIfDone(QString* error);
 
+    // Settlement (EngineSettlement.cpp): each runs inside the caller's transaction.
+    bool loadSettlements(QString* error);
+    bool settlementDue(std::int64_t now) const;
+    bool advanceSettlements(std::int64_t now, QString* error);
+    bool startSettlement(const AuctionDay& auction, const BidRecord& winner, QString* error);
+    bool settlementWalletLinked(const WalletLink& link, QString* error);
+    bool settleByHand(int auctionIndex, const QString& note, QString* error);
+    bool nextBuyer(Settlement& s, const QString& reason, QString* error);
+    bool stopSettlement(Settlement& s, const QString& reason, QString* error);
+    bool completeUnsold(Settlement& s, const QString& reason, QString* error);
+    bool saveSettlement(Settlement& s, QString* error);
+    bool saveTransaction(const ChainTransaction& tx, bool added, QString* error);
+    bool journalSettlement(QLatin1StringView type, const Settlement& s, QJsonObject extra,
+                           QString* error);
+    ActionResult settlementChange(int auctionIndex,
+                                  const std::function<bool(Settlement&, QString*)>& body);
+    ActionResult settlementOverride(const QString& action, int auctionIndex, const QString& actor,
+                                    QJsonObject details,
+                                    const std::function<bool(Settlement&, QString*)>& body);
+
     BidOutcome judge(const BidInput& input, QString* error);
     int targetAuction(const BidInput& input, std::int64_t effectiveMs) const;
     std::optional<BidRejection> checkWindow(const AuctionDay& auction, std::int64_t effectiveMs,
@@ -168,10 +216,13 @@ private:
     QList<AuctionEvent> m_uncommitted;
     QSet<std::size_t> m_knownBidKeys;          // AuctionStore::bidKeyHash of every stored bid
     QHash<QString, std::int64_t> m_watermarks; // required bid source -> seen every post up to
-    bool m_posting = false; // meta "x.posting"
-    QSet<QString> m_replyRestricted; // authors whose posts X will not let us answer
+    bool m_posting = false;                    // meta "x.posting"
+    QSet<QString> m_replyRestricted;           // authors whose posts X will not let us answer
     QHash<QString, WalletLink> m_wallets;      // bidder id -> the latest wallet linked
     std::int64_t m_maxWinnerWaitMs = kDefaultMaxWinnerWaitMs;
+    SettlementOptions m_settlementOptions;               // meta "shape.settlement"
+    QHash<int, Settlement> m_settlements;                // auction index -> its settlement
+    QHash<int, QList<ChainTransaction>> m_settlementTxs; // auction index -> its transactions
 };
 
 } // namespace sb::auction

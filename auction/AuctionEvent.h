@@ -30,6 +30,18 @@ inline constexpr QLatin1StringView AuctionLeader{"auction.leader"};
 inline constexpr QLatin1StringView AuctionOutbid{"auction.outbid"};
 inline constexpr QLatin1StringView AuctionExtended{"auction.extended"};
 inline constexpr QLatin1StringView AuctionWinner{"auction.winner"};
+// Settlement on Shape (Settlement.h, EngineSettlement.cpp).
+inline constexpr QLatin1StringView SettlementReserved{"settlement.reserved"};
+inline constexpr QLatin1StringView SettlementPaymentSeen{"settlement.payment_seen"};
+inline constexpr QLatin1StringView SettlementMintConfirmed{"settlement.mint_confirmed"};
+inline constexpr QLatin1StringView SettlementReassigned{"settlement.reassigned"};
+inline constexpr QLatin1StringView SettlementFailed{"settlement.failed"};
+// A reservation or claim whose block left the canonical chain: the stage went back.
+inline constexpr QLatin1StringView SettlementReorged{"settlement.reorged"};
+// Nobody left who pays (or the operator cancelled): to cancel on chain, or unsold at once.
+inline constexpr QLatin1StringView SettlementCancelled{"settlement.cancelled"};
+// A signed transaction stored, or what the chain said about it (the dock's list follows these).
+inline constexpr QLatin1StringView SettlementTransaction{"settlement.transaction"};
 inline constexpr QLatin1StringView OperatorAction{"operator.action"};
 inline constexpr QLatin1StringView WalletLinked{"wallet.linked"};
 inline constexpr QLatin1StringView HostLine{"host.line"};

@@ -134,6 +134,15 @@ std::int64_t BidRules::effectiveSourceTime(std::int64_t sourceTimeMs, std::int64
     return sourceTimeMs;
 }
 
+bool BidRules::leadsOver(const BidRecord& a, const BidRecord& b)
+{
+    if (a.amount != b.amount)
+        return a.amount > b.amount;
+    if (a.sourceTimeMs != b.sourceTimeMs)
+        return a.sourceTimeMs < b.sourceTimeMs;
+    return sourceIdLess(a.sourceId, b.sourceId);
+}
+
 bool BidRules::sourceIdLess(const QString& a, const QString& b)
 {
     if (!isAllDigits(a) || !isAllDigits(b))

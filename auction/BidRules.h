@@ -61,6 +61,9 @@ public:
 
     // Tie break between posts of the same time: the smaller id wins (numeric when both are).
     static bool sourceIdLess(const QString& a, const QString& b);
+    // Leader order among accepted bids: higher amount, then earlier post, then smaller post id
+    // (who leads after an invalidation, who is the runner-up in settlement).
+    static bool leadsOver(const BidRecord& a, const BidRecord& b);
 
     static constexpr std::int64_t kFutureToleranceMs = 5000;
 };

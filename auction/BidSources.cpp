@@ -29,7 +29,8 @@ ActionResult AuctionEngine::linkWallet(const WalletLink& link)
                         {QStringLiteral("address"), stored.address},
                         {QStringLiteral("source"), stored.source},
                         {QStringLiteral("source_id"), stored.sourceId}},
-                       error);
+                       error) &&
+               settlementWalletLinked(stored, error); // a buyer waiting for it goes on
     });
 }
 

@@ -21,6 +21,10 @@ EngineView EngineView::of(const AuctionEngine& engine)
             view.leaders.insert(auction.index, std::move(*leader));
     }
     view.wallets = engine.wallets();
+    // Copies of the engine's memory (implicitly shared): no read of the database per publish.
+    view.settlementOptions = engine.settlementOptions();
+    view.settlements = engine.settlementRows();
+    view.settlementTransactions = engine.settlementTransactionRows();
     view.lastSeq = engine.lastSeq();
     return view;
 }

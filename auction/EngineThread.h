@@ -34,6 +34,9 @@ struct EngineView
     std::optional<int> currentAuction;  // taking bids now, else the next to open, else the last
     QHash<int, BidRecord> leaders;      // auction index -> leading bid
     QHash<QString, WalletLink> wallets; // bidder id -> the wallet linked
+    SettlementOptions settlementOptions;
+    QHash<int, Settlement> settlements;                         // auction index -> its settlement
+    QHash<int, QList<ChainTransaction>> settlementTransactions; // auction index -> oldest first
     std::int64_t lastSeq = 0;
 
     std::optional<BidRecord> leaderBid(int auctionIndex) const;

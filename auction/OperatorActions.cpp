@@ -298,8 +298,10 @@ ActionResult AuctionEngine::markSettled(int auctionIndex, const QString& note, c
                 payload.insert(QStringLiteral("amount_gwei"), qint64((*winner)->amount.gwei()));
             }
             payload.insert(QStringLiteral("note"), note);
+            // A settlement on Shape under way ends here too: paid off chain, say.
             return journal(EventType::DayCompleted, a->dayNumber, payload, error) &&
-                   saveAuction(*a, error) && finishMarathonIfDone(error);
+                   saveAuction(*a, error) && settleByHand(auctionIndex, note, error) &&
+                   finishMarathonIfDone(error);
         });
 }
 

@@ -124,6 +124,11 @@ struct Settlement
     // Token ids are the auction's index + 1 (the contract mints token `auctionId`; 0 is never
     // used so "#0" never appears). Settlement::auctionId(i) is what reserve/claim are called with.
     static std::uint64_t auctionIdOf(int auctionIndex) { return std::uint64_t(auctionIndex) + 1; }
+    // The stage whose work is pending: where a Failed settlement goes back to, else the stage.
+    SettlementStage workingStage() const
+    {
+        return stage == SettlementStage::Failed ? resumeStage.value_or(stage) : stage;
+    }
 };
 
 // A claim the driver saw in the contract's logs (event Claimed(auctionId, buyer, priceWei)).
@@ -154,30 +159,42 @@ struct SettlementOptions
 // clang-format off
 // The engine's API (AuctionEngine, on the engine's thread; each one transaction, journaled):
 //   ActionResult setSettlementOptions(const SettlementOptions&);  SettlementOptions settlementOptions() const;
+//     (audited as operator.action "settlement_options" once a marathon is loaded)
 //   Result<std::optional<Settlement>> settlement(int auctionIndex) const;
 //   Result<QList<Settlement>> settlements() const;                    // all rows, by auction
 //   Result<QList<ChainTransaction>> settlementTransactions(int auctionIndex) const;
 //   Result<QList<ChainTransaction>> unfinishedTransactions() const;   // Signed/Sent/Included/Safe
 //   // Stores `tx` (state Signed) and moves ToReserve -> Reserving / ToCancel -> Cancelling. Refused
-//   // when a transaction for the same (auction, step, turn) is stored and not Dropped/Replaced,
-//   // unless tx.replaces names it (a fee bump: same nonce). Sets tx.id.
+//   // when a transaction for the same (auction, step, turn) is stored and not Dropped/Replaced/
+//   // Reverted (a reverted one used its nonce and never will succeed), unless tx.replaces names it
+//   // (a fee bump: same nonce; the old one becomes Replaced). Refused for another chain id or
+//   // contract than the options name. The same signed bytes again (same hash) are the stored
+//   // transaction: tx is set to it. Sets tx.id. Journals settlement.transaction.
 //   ActionResult storeSettlementTransaction(ChainTransaction& tx);
-//   // The driver's news about a stored transaction (state, block, error). Included (or above) of a
-//   // reserve/reassign -> Reserved + settlement.reserved (turn 0) / settlement.reassigned already
-//   // journaled at the turn change; of a cancel -> Unsold + day completed unsold. Back to Sent
-//   // (reorg) -> Reserving/Cancelling again. Reverted/Dropped -> Failed + settlement.failed.
+//   // The driver's news about a stored transaction (state, block, error); journals
+//   // settlement.transaction when something changed. Included (or above) of the current turn's
+//   // reserve/reassign -> Reserved + settlement.reserved (every turn: the buyer is told to pay);
+//   // of a cancel -> Unsold + day completed unsold (final: a later reorg of the cancel is only
+//   // recorded). Back to Sent (reorg) -> Reserving again + settlement.reorged. Reverted/Dropped
+//   // with no other transaction of the step left -> Failed + settlement.failed. A report about an
+//   // old turn, or about a Replaced transaction that was not mined, moves no stage (it only keeps
+//   // reservedOnChain true to the chain).
 //   ActionResult updateSettlementTransaction(const ChainTransaction& tx);
 //   ActionResult recordClaim(const ClaimSeen& claim);          // -> Paid + settlement.payment_seen
 //   ActionResult confirmMint(int auctionIndex);                // -> Completed + mint_confirmed + day.completed
 //   ActionResult claimReorged(int auctionIndex, const QString& why); // Paid -> back + settlement.reorged
 //   ActionResult failSettlement(int auctionIndex, const QString& why); // -> Failed + settlement.failed
-//   // Operator overrides, audited as operator.action:
+//   // Operator overrides, audited as operator.action (settlement_wallet, settlement_retry,
+//   // settlement_skip, settlement_cancel):
 //   ActionResult setSettlementWallet(int auctionIndex, const QString& address, const QString& actor);
+//     (also the buyer's linked wallet from then on: wallet.linked, source "operator")
 //   ActionResult retrySettlement(int auctionIndex, const QString& actor);
 //   ActionResult skipSettlementBuyer(int auctionIndex, const QString& reason, const QString& actor);
 //   ActionResult cancelSettlement(int auctionIndex, const QString& reason, const QString& actor);
 //   (markSettled completes a settlement by hand, e.g. paid off chain.)
-// tick() moves a buyer whose deadline passed (AwaitingWallet or Reserved) to the next buyer.
+// tick() moves a buyer whose deadline passed (AwaitingWallet or Reserved) to the next buyer
+// (settlement.reassigned), or, with nobody left, journals settlement.cancelled: ToCancel when a
+// reservation is on chain, else Unsold and the day completed unsold at once.
 // clang-format on
 
 } // namespace sb::auction

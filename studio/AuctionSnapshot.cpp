@@ -12,6 +12,13 @@ namespace sb::studio {
 
 using namespace sb::auction;
 
+QString formatShortAddress(const QString& address)
+{
+    if (address.size() < 10)
+        return address;
+    return address.left(4) + QStringLiteral("…") + address.right(2);
+}
+
 std::int64_t AuctionSnapshot::timeLeftMs() const
 {
     if (!hasAuction)

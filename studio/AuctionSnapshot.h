@@ -124,6 +124,8 @@ QString formatTimeLeft(std::int64_t ms);
 QString formatCountdown(std::int64_t ms);
 // "0.05 ETH": an amount as the overlays show it (trailing zeros trimmed, at least 2 decimals).
 QString formatEth(sb::auction::Gwei amount);
+// "0xAB…CD": enough of an address to tell it apart on screen.
+QString formatShortAddress(const QString& address);
 // A short reason for the feed ("below reserve", "too low", "window closed", ...).
 QString shortRejectionReason(sb::auction::RejectionCode code);
 

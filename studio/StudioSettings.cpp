@@ -598,6 +598,17 @@ bool StudioSettings::setHost(const HostSettings& host, QString* error)
     return true;
 }
 
+bool StudioSettings::setShape(const ShapeSettings& shape, QString* error)
+{
+    if (const QStringList problems = ShapeSettings::validationErrors(shape); !problems.isEmpty()) {
+        setError(error, problems.join(u' '));
+        return false;
+    }
+    setError(error, QString());
+    assign(m_shape, shape);
+    return true;
+}
+
 // --- the INI file ----------------------------------------------------------------------------
 
 void StudioSettings::load()
@@ -687,6 +698,8 @@ void StudioSettings::load()
         keep(tr("host"), HostSettings::validationErrors(host)))
         m_host = host;
 
+    m_shape = ShapeSettings::load(ini, &m_loadProblems);
+
     ini.beginGroup(u"window"_s);
     m_windowGeometry = ini.value(u"geometry"_s).toByteArray();
     m_windowState = ini.value(u"state"_s).toByteArray();
@@ -746,6 +759,8 @@ bool StudioSettings::save(QString* error)
     ini.endGroup();
 
     m_host.write(ini);
+
+    m_shape.save(ini);
 
     ini.beginGroup(u"window"_s);
     ini.setValue(u"geometry"_s, m_windowGeometry);

@@ -10,6 +10,7 @@
 
 #include "HostSettings.h"
 #include "SecretStore.h"
+#include "ShapeSettings.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -181,6 +182,11 @@ public:
     bool setHotkey(const QString& action, const QKeySequence& sequence, QString* error = nullptr);
     void resetHotkeys();
 
+    // Settlement on Shape: network, RPC, contract, deadline, fee cap (no secrets; the operator
+    // key is in the keychain, see ShapeSettings.h).
+    ShapeSettings shape() const { return m_shape; }
+    bool setShape(const ShapeSettings& shape, QString* error = nullptr);
+
     // The host: persona, voice, lines, LLM, VTube Studio (no secrets; see HostSettings.h).
     HostSettings host() const { return m_host; }
     bool setHost(const HostSettings& host, QString* error = nullptr);
@@ -237,6 +243,7 @@ private:
     QList<Destination> m_destinations;
     QMap<QString, QKeySequence> m_hotkeys;
     QString m_language;
+    ShapeSettings m_shape;
     HostSettings m_host;
     QByteArray m_windowGeometry;
     QByteArray m_windowState;

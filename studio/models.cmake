@@ -4,3 +4,5 @@ list(APPEND SB_STUDIO_SOURCES
     EventLogModel.cpp EventLogModel.h
     DeadLetterModel.cpp DeadLetterModel.h
 )
+# The Settlement dock's table: each auction's settlement on Shape and its transactions.
+list(APPEND SB_STUDIO_SOURCES SettlementModel.cpp SettlementModel.h)

@@ -13,3 +13,6 @@ set_tests_properties(tst_settings PROPERTIES LABELS unit TIMEOUT 600
 # The launcher itself: a keyring that cannot start fails a CI run with the reason.
 add_test(NAME tst_keyringlauncher COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/keyring-test-launcher.sh)
 set_tests_properties(tst_keyringlauncher PROPERTIES LABELS unit TIMEOUT 60)
+
+# Settings → Shape in studio.ini: networks, explorers, the fee cap in wei, refusals, the round trip.
+sb_add_test(tst_shapesettings SOURCES tst_shapesettings.cpp LIBS sb_studio)

@@ -1,0 +1,655 @@
+// Settlement on Shape, the engine's state machine (Settlement.h): the winner with a wallet is
+// reserved, without one is asked for it; every transaction is stored once per step (a fee bump
+// excepted); the chain's reports move the stage only when they fit it; an unclaimed deadline
+// passes the lot to the runner-up at their own amount; nobody left cancels or completes unsold;
+// a claim (even an earlier buyer's) pays, the mint completes the day; every override is audited;
+// and all of it survives a restart.
+
+#include "EngineFixture.h"
+
+#include <QTest>
+
+using namespace sb::auction;
+using namespace Qt::StringLiterals;
+
+namespace sb::auction::test {
+
+namespace {
+
+const QString kContract = u"0x5FbDB2315678afecb367f032d93F642f64180aa3"_s;
+const QString kOperator = u"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"_s;
+const QString kAliceWallet = u"0x70997970C51812dc3A010C7d01b50e0d17dc79C8"_s;
+const QString kBobWallet = u"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"_s;
+const QString kCarolWallet = u"0x90F79bf6EB2c4f870365E785982E1f101E93b906"_s;
+constexpr std::uint64_t kChainId = 31337;
+const std::int64_t kWinnerAt = kDay1Close + 21 * kSecond;
+
+MarathonConfig oneDay()
+{
+    MarathonConfig config = simpleConfig(1);
+    Lot lot;
+    lot.title = u"Dawn"_s;
+    lot.artist = u"Ada"_s;
+    lot.tokenUri = u"ipfs://bafybeigdyrzt/1.json"_s;
+    config.lots = {lot};
+    return config;
+}
+
+SettlementOptions options()
+{
+    SettlementOptions o;
+    o.enabled = true;
+    o.deadlineMs = kDay;
+    o.contractAddress = kContract;
+    o.chainId = kChainId;
+    return o;
+}
+
+ChainTransaction signedTx(const QString& step, int turn, std::uint64_t nonce, char hashByte)
+{
+    ChainTransaction tx;
+    tx.auctionIndex = 0;
+    tx.step = step;
+    tx.turn = turn;
+    tx.chainId = kChainId;
+    tx.nonce = nonce;
+    tx.fromAddress = kOperator;
+    tx.toAddress = kContract;
+    tx.raw = QByteArray::fromHex("02f8") + QByteArray(40, hashByte);
+    tx.hash = QByteArray(32, hashByte);
+    return tx;
+}
+
+ChainTransaction report(ChainTransaction tx, ChainTxState state, std::uint64_t block = 0)
+{
+    tx.state = state;
+    if (block > 0) {
+        tx.blockNumber = block;
+        tx.blockHash = QByteArray(32, char(block & 0x7f));
+    } else {
+        tx.blockNumber.reset();
+        tx.blockHash.clear();
+    }
+    return tx;
+}
+
+ClaimSeen claimBy(const QString& address, Gwei price, char hashByte, std::uint64_t block)
+{
+    return ClaimSeen{0, address, price, QByteArray(32, hashByte), block, QByteArray(32, 'b')};
+}
+
+WalletLink walletOf(const QString& bidder, const QString& address)
+{
+    return WalletLink{bidder, bidder, address, u"x"_s, u"w-"_s + bidder, 0};
+}
+
+#define OK(expr)                                                                                   \
+    do {                                                                                           \
+        const ActionResult r_ = (expr);                                                            \
+        QVERIFY2(r_.ok, qPrintable(r_.error));                                                     \
+    } while (false)
+
+} // namespace
+
+class TestSettlement : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void disabledOptionsKeepTheOldBehaviour();
+    void winnerWithWalletIsToReserve();
+    void winnerWithoutWalletWaitsForOne();
+    void oneTransactionPerStepExceptAFeeBump();
+    void inclusionReservesAndAReorgGoesBack();
+    void deadlinePassesTheLotToTheRunnerUp();
+    void nobodyLeftCancelsOnChainThenUnsold();
+    void nothingOnChainIsUnsoldAtOnce();
+    void claimPaysAndMintCompletesTheMarathon();
+    void earlierBuyersClaimWinsAfterTheMove();
+    void claimThatLeavesTheChainGoesBack();
+    void failAndRetry();
+    void everyOverrideIsAudited();
+    void markSettledCompletesTheSettlement();
+    void everythingSurvivesARestart();
+
+private:
+    // One day won by alice (0.5) over dave (0.45, invalidated), bob (0.2 and 0.4) and carol
+    // (0.1), with settlement on; `wallets` linked before the close.
+    std::unique_ptr<EngineFixture> wonDay(const QList<WalletLink>& wallets);
+    // As wonDay with alice's wallet, her reservation stored and included.
+    std::unique_ptr<EngineFixture> reservedDay(ChainTransaction* reservation = nullptr);
+    static Settlement row(EngineFixture& fx);
+
+    std::int64_t m_bobHighBid = 0;
+    std::int64_t m_daveBid = 0;
+};
+
+Settlement TestSettlement::row(EngineFixture& fx)
+{
+    const Result<std::optional<Settlement>> s = fx.engine->settlement(0);
+    if (!s || !*s)
+        return {};
+    return **s;
+}
+
+std::unique_ptr<EngineFixture> TestSettlement::wonDay(const QList<WalletLink>& wallets)
+{
+    auto fx = std::make_unique<EngineFixture>(oneDay());
+    const ActionResult set = fx->engine->setSettlementOptions(options());
+    if (!set.ok)
+        qFatal("options: %s", qPrintable(set.error));
+    fx->at(kDay1Open + 10 * kMinute);
+    fx->bid(u"carol"_s, u"0.1 ETH"_s);
+    fx->bid(u"bob"_s, u"0.2 ETH"_s);
+    m_bobHighBid = fx->bid(u"bob"_s, u"0.4 ETH"_s).bidId;
+    m_daveBid = fx->bid(u"dave"_s, u"0.45 ETH"_s).bidId;
+    fx->bid(u"alice"_s, u"0.5 ETH"_s);
+    const ActionResult invalidated =
+        fx->engine->invalidateBid(m_daveBid, u"sock puppet"_s, u"op"_s);
+    if (!invalidated.ok)
+        qFatal("invalidate: %s", qPrintable(invalidated.error));
+    for (const WalletLink& link : wallets) {
+        const ActionResult linked = fx->engine->linkWallet(link);
+        if (!linked.ok)
+            qFatal("link: %s", qPrintable(linked.error));
+    }
+    fx->at(kWinnerAt);
+    return fx;
+}
+
+std::unique_ptr<EngineFixture> TestSettlement::reservedDay(ChainTransaction* reservation)
+{
+    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
+    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    const ActionResult stored = fx->engine->storeSettlementTransaction(tx);
+    if (!stored.ok)
+        qFatal("store: %s", qPrintable(stored.error));
+    const ActionResult included =
+        fx->engine->updateSettlementTransaction(report(tx, ChainTxState::Included, 10));
+    if (!included.ok)
+        qFatal("include: %s", qPrintable(included.error));
+    if (reservation)
+        *reservation = tx;
+    return fx;
+}
+
+void TestSettlement::disabledOptionsKeepTheOldBehaviour()
+{
+    EngineFixture fx(oneDay());
+    fx.at(kDay1Open + 10 * kMinute);
+    fx.bid(u"alice"_s, u"0.5 ETH"_s);
+    fx.at(kWinnerAt);
+    QCOMPARE(fx.engine->auctions()[0].state, DayState::Processing);
+    QVERIFY(fx.engine->settlements().value().isEmpty());
+    QVERIFY(fx.store->settlements().value().isEmpty());
+    fx.at(kWinnerAt + 2 * kDay); // no deadline of any kind
+    QCOMPARE(fx.engine->auctions()[0].state, DayState::Processing);
+    OK(fx.engine->markSettled(0, u"paid by bank transfer"_s, u"op"_s));
+    QCOMPARE(fx.engine->auctions()[0].state, DayState::Completed);
+    QVERIFY(fx.engine->settlements().value().isEmpty());
+}
+
+void TestSettlement::winnerWithWalletIsToReserve()
+{
+    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
+    const Settlement s = row(*fx);
+    QCOMPARE(s.stage, SettlementStage::ToReserve);
+    QCOMPARE(s.turn, 0);
+    QCOMPARE(s.bidderId, u"alice"_s);
+    QCOMPARE(s.price, eth("0.5"));
+    QCOMPARE(s.buyerAddress, kAliceWallet);
+    QCOMPARE(s.deadlineUtcMs, kWinnerAt + kDay);
+    QCOMPARE(s.tokenUri, u"ipfs://bafybeigdyrzt/1.json"_s);
+    QCOMPARE(s.triedBidders, QList<QString>{u"alice"_s});
+    QVERIFY(!s.reservedOnChain);
+    // Written in the winner's transaction.
+    QCOMPARE(fx->store->settlement(0).value()->stage, SettlementStage::ToReserve);
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Processing);
+}
+
+void TestSettlement::winnerWithoutWalletWaitsForOne()
+{
+    auto fx = wonDay({});
+    QCOMPARE(row(*fx).stage, SettlementStage::AwaitingWallet);
+    QVERIFY(row(*fx).buyerAddress.isEmpty());
+    // Only the buyer's link counts.
+    OK(fx->engine->linkWallet(walletOf(u"bob"_s, kBobWallet)));
+    QCOMPARE(row(*fx).stage, SettlementStage::AwaitingWallet);
+    const auto seq = fx->engine->lastSeq();
+    OK(fx->engine->linkWallet(walletOf(u"alice"_s, kAliceWallet)));
+    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
+    QCOMPARE(row(*fx).buyerAddress, kAliceWallet);
+    QCOMPARE(fx->engine->lastSeq(), seq + 1); // one commit: wallet.linked
+    QCOMPARE(fx->store->settlement(0).value()->buyerAddress, kAliceWallet);
+}
+
+void TestSettlement::oneTransactionPerStepExceptAFeeBump()
+{
+    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
+    ChainTransaction wrongStep = signedTx(QString(SettlementStep::Reassign), 0, 0, 'z');
+    QVERIFY(!fx->engine->storeSettlementTransaction(wrongStep).ok);
+    ChainTransaction wrongChain = signedTx(QString(SettlementStep::Reserve), 0, 0, 'y');
+    wrongChain.chainId = 360;
+    QVERIFY(!fx->engine->storeSettlementTransaction(wrongChain).ok);
+    ChainTransaction wrongContract = signedTx(QString(SettlementStep::Reserve), 0, 0, 'x');
+    wrongContract.toAddress = kBobWallet;
+    QVERIFY(!fx->engine->storeSettlementTransaction(wrongContract).ok);
+
+    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    tx.state = ChainTxState::Included; // the engine stores what was signed, as Signed
+    OK(fx->engine->storeSettlementTransaction(tx));
+    QVERIFY(tx.id > 0);
+    QCOMPARE(tx.state, ChainTxState::Signed);
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserving);
+
+    // The same one again (a driver that restarted) is the stored one; a different one is not.
+    ChainTransaction again = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    OK(fx->engine->storeSettlementTransaction(again));
+    QCOMPARE(again.id, tx.id);
+    ChainTransaction second = signedTx(QString(SettlementStep::Reserve), 0, 1, 'b');
+    const ActionResult refused = fx->engine->storeSettlementTransaction(second);
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.error.contains(u"already has a transaction"_s), qPrintable(refused.error));
+
+    // A fee bump names the one it replaces, with the same nonce.
+    ChainTransaction badBump = signedTx(QString(SettlementStep::Reserve), 0, 5, 'c');
+    badBump.replaces = tx.id;
+    QVERIFY(!fx->engine->storeSettlementTransaction(badBump).ok);
+    ChainTransaction bump = signedTx(QString(SettlementStep::Reserve), 0, 0, 'd');
+    bump.replaces = tx.id;
+    OK(fx->engine->storeSettlementTransaction(bump));
+    const QList<ChainTransaction> txs = fx->engine->settlementTransactions(0).value();
+    QCOMPARE(txs.size(), 2);
+    QCOMPARE(txs[0].state, ChainTxState::Replaced);
+    QCOMPARE(txs[0].replacedBy, std::optional<std::int64_t>(bump.id));
+    QCOMPARE(txs[1].replaces, std::optional<std::int64_t>(tx.id));
+    QCOMPARE(fx->store->chainTransactions(0).value().size(), 2);
+    QCOMPARE(fx->engine->unfinishedTransactions().value().size(), 1);
+    QCOMPARE(fx->engine->unfinishedTransactions().value()[0].id, bump.id);
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserving);
+}
+
+void TestSettlement::inclusionReservesAndAReorgGoesBack()
+{
+    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
+    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    OK(fx->engine->storeSettlementTransaction(tx));
+    ChainTransaction bump = signedTx(QString(SettlementStep::Reserve), 0, 0, 'b');
+    bump.replaces = tx.id;
+    OK(fx->engine->storeSettlementTransaction(bump));
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Sent)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserving);
+    // The replaced one is dropped once the bump is mined: that moves nothing.
+    OK(fx->engine->updateSettlementTransaction(report(tx, ChainTxState::Dropped)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserving);
+    QCOMPARE(fx->engine->settlementTransactions(0).value()[0].state, ChainTxState::Replaced);
+
+    fx->events.clear();
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Included, 12)));
+    Settlement s = row(*fx);
+    QCOMPARE(s.stage, SettlementStage::Reserved);
+    QVERIFY(s.reservedOnChain);
+    const auto reserved = fx->eventsOfType(EventType::SettlementReserved);
+    QCOMPARE(reserved.size(), 1);
+    QCOMPARE(reserved[0].payload.value(u"turn"_s).toInt(), 0);
+    QCOMPARE(reserved[0].payload.value(u"wallet"_s).toString(), kAliceWallet);
+    QCOMPARE(reserved[0].payload.value(u"price_gwei"_s).toInteger(), eth("0.5").gwei());
+
+    // Safe, then a reorg puts it back to Sent: reserving again, then reserved again.
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Safe, 12)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Sent)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserving);
+    QVERIFY(!row(*fx).reservedOnChain);
+    QCOMPARE(fx->eventsOfType(EventType::SettlementReorged).size(), 1);
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Included, 13)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
+    QCOMPARE(fx->eventsOfType(EventType::SettlementReserved).size(), 2);
+    // The same report twice journals nothing.
+    const auto seq = fx->engine->lastSeq();
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Included, 13)));
+    QCOMPARE(fx->engine->lastSeq(), seq);
+}
+
+void TestSettlement::deadlinePassesTheLotToTheRunnerUp()
+{
+    auto fx = reservedDay();
+    fx->at(kWinnerAt + kDay - kSecond);
+    QCOMPARE(row(*fx).turn, 0);
+    fx->events.clear();
+    fx->at(kWinnerAt + kDay);
+    Settlement s = row(*fx);
+    // Bob, at his own highest amount: dave's invalidated bid and bob's lower one are skipped.
+    QCOMPARE(s.turn, 1);
+    QCOMPARE(s.bidderId, u"bob"_s);
+    QCOMPARE(s.price, eth("0.4"));
+    QCOMPARE(s.bidId, m_bobHighBid);
+    QCOMPARE(s.stage, SettlementStage::AwaitingWallet);
+    QCOMPARE(s.deadlineUtcMs, kWinnerAt + 2 * kDay);
+    QCOMPARE(s.triedBidders, (QList<QString>{u"alice"_s, u"bob"_s}));
+    QVERIFY(s.reservedOnChain);
+    const auto moved = fx->eventsOfType(EventType::SettlementReassigned);
+    QCOMPARE(moved.size(), 1);
+    QCOMPARE(moved[0].payload.value(u"from"_s).toString(), u"alice"_s);
+    QCOMPARE(moved[0].payload.value(u"to"_s).toString(), u"bob"_s);
+    QCOMPARE(moved[0].payload.value(u"turn"_s).toInt(), 1);
+    QCOMPARE(moved[0].payload.value(u"price_gwei"_s).toInteger(), eth("0.4").gwei());
+    QCOMPARE(moved[0].payload.value(u"deadline_utc"_s).toString(), u"2026-03-03T13:00:21.000Z"_s);
+
+    // Bob links a wallet: something was reserved on chain, so his turn is a reassign.
+    OK(fx->engine->linkWallet(walletOf(u"bob"_s, kBobWallet)));
+    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
+    ChainTransaction reserve = signedTx(QString(SettlementStep::Reserve), 1, 1, 'r');
+    QVERIFY(!fx->engine->storeSettlementTransaction(reserve).ok);
+    ChainTransaction reassign = signedTx(QString(SettlementStep::Reassign), 1, 1, 's');
+    OK(fx->engine->storeSettlementTransaction(reassign));
+    OK(fx->engine->updateSettlementTransaction(report(reassign, ChainTxState::Included, 40)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
+    QCOMPARE(fx->eventsOfType(EventType::SettlementReserved).size(), 1);
+    QCOMPARE(fx->eventsOfType(EventType::SettlementReserved)[0].payload.value(u"turn"_s).toInt(),
+             1);
+
+    // Bob does not pay either: carol, who never linked a wallet.
+    fx->at(kWinnerAt + 2 * kDay);
+    QCOMPARE(row(*fx).bidderId, u"carol"_s);
+    QCOMPARE(row(*fx).price, eth("0.1"));
+    QCOMPARE(row(*fx).turn, 2);
+    QCOMPARE(row(*fx).stage, SettlementStage::AwaitingWallet);
+}
+
+void TestSettlement::nobodyLeftCancelsOnChainThenUnsold()
+{
+    auto fx = reservedDay();
+    fx->at(kWinnerAt + kDay);     // bob
+    fx->at(kWinnerAt + 2 * kDay); // carol
+    fx->events.clear();
+    fx->at(kWinnerAt + 3 * kDay); // nobody left
+    QCOMPARE(row(*fx).stage, SettlementStage::ToCancel);
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Processing);
+    const auto cancelled = fx->eventsOfType(EventType::SettlementCancelled);
+    QCOMPARE(cancelled.size(), 1);
+    QVERIFY(cancelled[0].payload.value(u"on_chain"_s).toBool());
+
+    ChainTransaction reserve = signedTx(QString(SettlementStep::Reassign), 2, 3, 'q');
+    QVERIFY(!fx->engine->storeSettlementTransaction(reserve).ok);
+    ChainTransaction cancel = signedTx(QString(SettlementStep::Cancel), 2, 3, 'c');
+    OK(fx->engine->storeSettlementTransaction(cancel));
+    QCOMPARE(row(*fx).stage, SettlementStage::Cancelling);
+    OK(fx->engine->updateSettlementTransaction(report(cancel, ChainTxState::Included, 90)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Unsold);
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Completed);
+    const auto completed = fx->eventsOfType(EventType::DayCompleted);
+    QCOMPARE(completed.size(), 1);
+    QVERIFY(completed[0].payload.value(u"unsold"_s).toBool());
+    QVERIFY(!completed[0].payload.contains(u"winner"_s)); // not "no valid bid"
+    QCOMPARE(fx->engine->marathonState(), MarathonState::Finished);
+    QCOMPARE(fx->eventsOfType(EventType::MarathonFinished)[0].payload.value(u"sold"_s).toInt(), 0);
+    // Final: a late reorg report of the cancel changes no stage.
+    OK(fx->engine->updateSettlementTransaction(report(cancel, ChainTxState::Sent)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Unsold);
+}
+
+void TestSettlement::nothingOnChainIsUnsoldAtOnce()
+{
+    EngineFixture fx(oneDay());
+    OK(fx.engine->setSettlementOptions(options()));
+    fx.at(kDay1Open + 10 * kMinute);
+    fx.bid(u"alice"_s, u"0.5 ETH"_s);
+    fx.at(kWinnerAt);
+    QCOMPARE(row(fx).stage, SettlementStage::AwaitingWallet);
+    fx.events.clear();
+    fx.at(kWinnerAt + kDay);
+    QCOMPARE(row(fx).stage, SettlementStage::Unsold);
+    QCOMPARE(fx.engine->auctions()[0].state, DayState::Completed);
+    QCOMPARE(fx.eventTypes(),
+             (QStringList{u"settlement.cancelled"_s, u"day.completed"_s, u"marathon.finished"_s}));
+    QVERIFY(!fx.eventsOfType(EventType::SettlementCancelled)[0]
+                 .payload.value(u"on_chain"_s)
+                 .toBool(true));
+}
+
+void TestSettlement::claimPaysAndMintCompletesTheMarathon()
+{
+    ChainTransaction reservation;
+    auto fx = reservedDay(&reservation);
+    fx->events.clear();
+    OK(fx->engine->recordClaim(claimBy(kAliceWallet, eth("0.5"), 'p', 20)));
+    Settlement s = row(*fx);
+    QCOMPARE(s.stage, SettlementStage::Paid);
+    QCOMPARE(s.paidByAddress, kAliceWallet);
+    QCOMPARE(s.paidByBidderId, u"alice"_s);
+    QCOMPARE(s.claimTxHash, QByteArray(32, 'p'));
+    QCOMPARE(s.claimBlock, std::optional<std::uint64_t>(20));
+    // Seen again: nothing new.
+    const auto seq = fx->engine->lastSeq();
+    OK(fx->engine->recordClaim(claimBy(kAliceWallet, eth("0.5"), 'p', 20)));
+    QCOMPARE(fx->engine->lastSeq(), seq);
+    // The deadline does not take a paid lot away.
+    fx->at(kWinnerAt + 2 * kDay);
+    QCOMPARE(row(*fx).stage, SettlementStage::Paid);
+
+    OK(fx->engine->confirmMint(0));
+    QCOMPARE(row(*fx).stage, SettlementStage::Completed);
+    const AuctionDay day = fx->engine->auctions()[0];
+    QCOMPARE(day.state, DayState::Completed);
+    QVERIFY2(day.settlementNote.contains(u"Token #1"_s), qPrintable(day.settlementNote));
+    QVERIFY(day.settlementNote.contains(kAliceWallet));
+    QCOMPARE(fx->eventTypes(),
+             (QStringList{u"settlement.payment_seen"_s, u"settlement.mint_confirmed"_s,
+                          u"day.completed"_s, u"marathon.finished"_s}));
+    const QJsonObject completed = fx->eventsOfType(EventType::DayCompleted)[0].payload;
+    QCOMPARE(completed.value(u"token_id"_s).toString(), u"1"_s);
+    QCOMPARE(completed.value(u"claim_tx"_s).toString(), u"0x"_s + u"70"_s.repeated(32));
+    QCOMPARE(fx->eventsOfType(EventType::MarathonFinished)[0].payload.value(u"sold"_s).toInt(), 1);
+    // A stale report (the reservation finalized) changes nothing final.
+    OK(fx->engine->updateSettlementTransaction(report(reservation, ChainTxState::Finalized, 10)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Completed);
+    OK(fx->engine->confirmMint(0)); // again: already so
+}
+
+void TestSettlement::earlierBuyersClaimWinsAfterTheMove()
+{
+    ChainTransaction reservation;
+    auto fx = reservedDay(&reservation);
+    OK(fx->engine->linkWallet(walletOf(u"bob"_s, kBobWallet)));
+    fx->at(kWinnerAt + kDay); // bob's turn, to reassign
+    QCOMPARE(row(*fx).bidderId, u"bob"_s);
+    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
+    // The old turn's reservation reaching safe moves nothing.
+    OK(fx->engine->updateSettlementTransaction(report(reservation, ChainTxState::Safe, 10)));
+    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
+    QCOMPARE(row(*fx).turn, 1);
+
+    // Alice claimed in the last block before her deadline: the chain says she paid.
+    fx->events.clear();
+    OK(fx->engine->recordClaim(claimBy(kAliceWallet, eth("0.5"), 'p', 30)));
+    const Settlement s = row(*fx);
+    QCOMPARE(s.stage, SettlementStage::Paid);
+    QCOMPARE(s.paidByBidderId, u"alice"_s);
+    QCOMPARE(s.paidPrice, eth("0.5"));
+    QCOMPARE(s.resumeStage, std::optional(SettlementStage::ToReserve));
+    const QJsonObject seen = fx->eventsOfType(EventType::SettlementPaymentSeen)[0].payload;
+    QVERIFY(seen.value(u"earlier_turn"_s).toBool());
+    QCOMPARE(seen.value(u"paid_by"_s).toString(), kAliceWallet);
+    // Nothing is due any more for bob.
+    ChainTransaction reassign = signedTx(QString(SettlementStep::Reassign), 1, 1, 's');
+    QVERIFY(!fx->engine->storeSettlementTransaction(reassign).ok);
+    OK(fx->engine->confirmMint(0));
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Completed);
+    QCOMPARE(fx->eventsOfType(EventType::DayCompleted)[0].payload.value(u"paid_by"_s).toString(),
+             kAliceWallet);
+}
+
+void TestSettlement::claimThatLeavesTheChainGoesBack()
+{
+    auto fx = reservedDay();
+    OK(fx->engine->recordClaim(claimBy(kAliceWallet, eth("0.5"), 'p', 20)));
+    fx->events.clear();
+    OK(fx->engine->claimReorged(0, u"block 20 left the canonical chain"_s));
+    Settlement s = row(*fx);
+    QCOMPARE(s.stage, SettlementStage::Reserved);
+    QVERIFY(s.claimTxHash.isEmpty());
+    QVERIFY(s.paidByAddress.isEmpty());
+    QCOMPARE(fx->eventTypes(), QStringList{u"settlement.reorged"_s});
+    QCOMPARE(fx->events[0].payload.value(u"what"_s).toString(), u"claim"_s);
+    QVERIFY(!fx->engine->claimReorged(0, u"twice"_s).ok);
+    // The same claim in another block: paid again.
+    OK(fx->engine->recordClaim(claimBy(kAliceWallet, eth("0.5"), 'p', 21)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Paid);
+    QCOMPARE(row(*fx).claimBlock, std::optional<std::uint64_t>(21));
+    // A different claim for a paid lot cannot be.
+    QVERIFY(!fx->engine->recordClaim(claimBy(kBobWallet, eth("0.4"), 'q', 22)).ok);
+}
+
+void TestSettlement::failAndRetry()
+{
+    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
+    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    OK(fx->engine->storeSettlementTransaction(tx));
+    fx->events.clear();
+    OK(fx->engine->failSettlement(0, u"insufficient funds: 0.0001 ETH short"_s));
+    QCOMPARE(row(*fx).stage, SettlementStage::Failed);
+    QCOMPARE(row(*fx).resumeStage, std::optional(SettlementStage::Reserving));
+    QCOMPARE(row(*fx).error, u"insufficient funds: 0.0001 ETH short"_s);
+    QCOMPARE(fx->eventTypes(), QStringList{u"settlement.failed"_s});
+    // Failing again updates the reason without a new event.
+    OK(fx->engine->failSettlement(0, u"still short"_s));
+    QCOMPARE(fx->eventTypes(), QStringList{u"settlement.failed"_s});
+    QCOMPARE(row(*fx).error, u"still short"_s);
+
+    // The stored transaction can still be mined: retry sends it again.
+    OK(fx->engine->retrySettlement(0, u"op"_s));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserving);
+    QVERIFY(row(*fx).error.isEmpty());
+    QVERIFY(!fx->engine->retrySettlement(0, u"op"_s).ok);
+
+    // Dropped: failed, and retry signs a new one.
+    OK(fx->engine->updateSettlementTransaction(report(tx, ChainTxState::Dropped)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Failed);
+    QCOMPARE(row(*fx).resumeStage, std::optional(SettlementStage::ToReserve));
+    OK(fx->engine->retrySettlement(0, u"op"_s));
+    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
+    ChainTransaction fresh = signedTx(QString(SettlementStep::Reserve), 0, 1, 'b');
+    OK(fx->engine->storeSettlementTransaction(fresh));
+    // Reverted: failed too.
+    OK(fx->engine->updateSettlementTransaction(report(fresh, ChainTxState::Reverted, 15)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Failed);
+    QCOMPARE(fx->eventsOfType(EventType::SettlementFailed).size(), 3);
+}
+
+void TestSettlement::everyOverrideIsAudited()
+{
+    auto fx = wonDay({});
+    const auto audits = [&] {
+        QStringList actions;
+        for (const AuctionEvent& e : fx->eventsOfType(EventType::OperatorAction))
+            actions << e.payload.value(u"action"_s).toString() + u'/' +
+                           e.payload.value(u"actor"_s).toString();
+        return actions;
+    };
+    fx->events.clear();
+    QVERIFY(!fx->engine->setSettlementWallet(0, u"0x123"_s, u"op"_s).ok);
+    OK(fx->engine->setSettlementWallet(0, kAliceWallet.toLower(), u"op"_s));
+    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
+    QCOMPARE(row(*fx).buyerAddress, kAliceWallet); // checksummed
+    QCOMPARE(fx->engine->walletOf(u"alice"_s)->address, kAliceWallet);
+
+    QVERIFY(!fx->engine->skipSettlementBuyer(0, u" "_s, u"op"_s).ok);
+    OK(fx->engine->skipSettlementBuyer(0, u"asked to pass"_s, u"op"_s));
+    QCOMPARE(row(*fx).bidderId, u"bob"_s);
+    QCOMPARE(
+        fx->eventsOfType(EventType::SettlementReassigned)[0].payload.value(u"reason"_s).toString(),
+        u"asked to pass"_s);
+
+    OK(fx->engine->failSettlement(0, u"wrong chain"_s));
+    OK(fx->engine->retrySettlement(0, u"op"_s));
+    QCOMPARE(row(*fx).stage, SettlementStage::AwaitingWallet);
+
+    OK(fx->engine->cancelSettlement(0, u"the artist withdrew the piece"_s, u"op"_s));
+    QCOMPARE(row(*fx).stage, SettlementStage::Unsold); // nothing was reserved on chain
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Completed);
+    QVERIFY(!fx->engine->cancelSettlement(0, u"again"_s, u"op"_s).ok);
+    QCOMPARE(audits(), (QStringList{u"settlement_wallet/op"_s, u"settlement_skip/op"_s,
+                                    u"settlement_retry/op"_s, u"settlement_cancel/op"_s}));
+    // Each audit comes first in its transaction, before what it caused.
+    const QStringList types = fx->eventTypes();
+    QCOMPARE(types.indexOf(u"operator.action"_s), 0);
+    QVERIFY(types.indexOf(u"settlement.cancelled"_s) > types.lastIndexOf(u"operator.action"_s));
+}
+
+void TestSettlement::markSettledCompletesTheSettlement()
+{
+    auto fx = reservedDay();
+    OK(fx->engine->markSettled(0, u"paid in person"_s, u"op"_s));
+    QCOMPARE(row(*fx).stage, SettlementStage::Completed);
+    QVERIFY(row(*fx).error.contains(u"paid in person"_s));
+    QCOMPARE(fx->store->settlement(0).value()->stage, SettlementStage::Completed);
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Completed);
+    // Nothing moves it after that, not even the deadline.
+    fx->at(kWinnerAt + 3 * kDay);
+    QCOMPARE(row(*fx).stage, SettlementStage::Completed);
+    QVERIFY(!fx->engine->failSettlement(0, u"late"_s).ok);
+}
+
+void TestSettlement::everythingSurvivesARestart()
+{
+    ChainTransaction reservation;
+    auto fx = reservedDay(&reservation);
+    OK(fx->engine->linkWallet(walletOf(u"bob"_s, kBobWallet)));
+    fx->at(kWinnerAt + kDay); // bob's turn
+    ChainTransaction reassign = signedTx(QString(SettlementStep::Reassign), 1, 1, 's');
+    OK(fx->engine->storeSettlementTransaction(reassign));
+    OK(fx->engine->updateSettlementTransaction(report(reassign, ChainTxState::Sent)));
+
+    QStringList settlementEvents;
+    for (const AuctionEvent& e : std::as_const(fx->events)) {
+        if (e.type.startsWith(u"settlement."_s))
+            settlementEvents << e.type;
+    }
+    QCOMPARE(settlementEvents,
+             (QStringList{u"settlement.transaction"_s, u"settlement.transaction"_s,
+                          u"settlement.reserved"_s, u"settlement.reassigned"_s,
+                          u"settlement.transaction"_s, u"settlement.transaction"_s}));
+    const Settlement before = row(*fx);
+    const QList<ChainTransaction> txsBefore = fx->engine->settlementTransactions(0).value();
+
+    OK(fx->reopen());
+    QCOMPARE(fx->engine->settlementOptions(), options());
+    const Settlement after = row(*fx);
+    QCOMPARE(after.stage, SettlementStage::Reserving);
+    QCOMPARE(after.turn, before.turn);
+    QCOMPARE(after.bidderId, u"bob"_s);
+    QCOMPARE(after.price, before.price);
+    QCOMPARE(after.deadlineUtcMs, before.deadlineUtcMs);
+    QCOMPARE(after.triedBidders, before.triedBidders);
+    QCOMPARE(after.reservedOnChain, true);
+    const QList<ChainTransaction> txsAfter = fx->engine->settlementTransactions(0).value();
+    QCOMPARE(txsAfter.size(), txsBefore.size());
+    for (qsizetype i = 0; i < txsAfter.size(); ++i) {
+        QCOMPARE(txsAfter[i].id, txsBefore[i].id);
+        QCOMPARE(txsAfter[i].raw, txsBefore[i].raw);
+        QCOMPARE(txsAfter[i].hash, txsBefore[i].hash);
+        QCOMPARE(txsAfter[i].state, txsBefore[i].state);
+    }
+    // The driver's work after a restart: bob's reassign, still being sent.
+    const QList<ChainTransaction> open = fx->engine->unfinishedTransactions().value();
+    QCOMPARE(open.size(), 2); // alice's reservation (included, not yet safe) and bob's
+    QCOMPARE(open[1].id, reassign.id);
+    // The journal kept them in order.
+    QStringList journaled;
+    for (const AuctionEvent& e : fx->store->events(0, 10'000).value()) {
+        if (e.type.startsWith(u"settlement."_s))
+            journaled << e.type;
+    }
+    QCOMPARE(journaled, settlementEvents);
+    // And the state machine goes on where it was.
+    OK(fx->engine->updateSettlementTransaction(report(reassign, ChainTxState::Included, 50)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
+    fx->at(kWinnerAt + 2 * kDay);
+    QCOMPARE(row(*fx).bidderId, u"carol"_s);
+}
+
+} // namespace sb::auction::test
+
+QTEST_GUILESS_MAIN(sb::auction::test::TestSettlement)
+#include "tst_settlement.moc"
