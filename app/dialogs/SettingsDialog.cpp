@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "HostSettingsPage.h"
 #include "HotkeysSettingsPage.h"
 #include "XSettingsPage.h"
 
@@ -126,6 +127,8 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, QWidget* parent)
     // x.ini lives beside studio.ini, so a test's settings folder holds both.
     m_xPage = new XSettingsPage(m_settings->folder());
     connect(m_xPage, &XSettingsPage::changed, this, &SettingsDialog::edited);
+    m_hostPage = new HostSettingsPage(m_settings);
+    connect(m_hostPage, &HostSettingsPage::changed, this, &SettingsDialog::edited);
     // In the order of enum Page.
     addPage(tr("Stream"), m_streamPage);
     addPage(tr("X account"), m_xPage);
@@ -134,6 +137,7 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, QWidget* parent)
     addPage(tr("Recording"), createRecordingPage());
     addPage(tr("Hotkeys"), m_hotkeysPage);
     addPage(tr("General"), createGeneralPage());
+    addPage(tr("Host"), m_hostPage);
     m_pageList->setCurrentRow(StreamPage);
 
     m_errorLabel = new QLabel;
@@ -397,7 +401,8 @@ QStringList SettingsDialog::validationErrors() const
     // In the order of the pages, so the first sentence is about the page nearest the top.
     return m_streamPage->validationErrors() + m_xPage->validationErrors() +
            StudioSettings::validationErrors(output()) + StudioSettings::validationErrors(video()) +
-           StudioSettings::validationErrors(recording()) + m_hotkeysPage->validationErrors();
+           StudioSettings::validationErrors(recording()) + m_hotkeysPage->validationErrors() +
+           m_hostPage->validationErrors();
 }
 
 void SettingsDialog::edited()
@@ -488,6 +493,8 @@ void SettingsDialog::startApplying(bool closeWhenDone)
     if (!m_settings->setLanguage(language(), &error))
         problems << error;
     if (!m_xPage->apply(&error))
+        problems << error;
+    if (!m_hostPage->apply(&error))
         problems << error;
     m_applying = true;
     m_streamPage->apply([this, problems, closeWhenDone](const QStringList& streamProblems) {

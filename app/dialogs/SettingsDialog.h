@@ -22,6 +22,7 @@ class QStackedWidget;
 
 namespace sb::app {
 
+class HostSettingsPage;
 class HotkeysSettingsPage;
 class XSettingsPage;
 
@@ -38,7 +39,8 @@ public:
         VideoPage,
         RecordingPage,
         HotkeysPage,
-        GeneralPage
+        GeneralPage,
+        HostPage
     };
     Q_ENUM(Page)
 
@@ -62,6 +64,7 @@ public:
     void apply();
     bool isApplying() const { return m_applying; }
     XSettingsPage* xPage() const { return m_xPage; }
+    HostSettingsPage* hostPage() const { return m_hostPage; }
 
     // OK: applies, and closes only when that worked.
     void accept() override;
@@ -113,6 +116,7 @@ private:
     StreamSettingsPage* m_streamPage = nullptr;
     HotkeysSettingsPage* m_hotkeysPage = nullptr;
     XSettingsPage* m_xPage = nullptr;
+    HostSettingsPage* m_hostPage = nullptr;
 
     // Output
     QComboBox* m_encoderCombo = nullptr;

@@ -1,4 +1,4 @@
-# The Settings window (Stream, X account, Output, Video, Recording, Hotkeys, General) over
+# The Settings window (Stream, X account, Output, Video, Recording, Hotkeys, General, Host) over
 # StudioSettings and x.ini.
 list(APPEND SB_APP_SOURCES
     dialogs/SettingsDialog.cpp dialogs/SettingsDialog.h
@@ -6,4 +6,5 @@ list(APPEND SB_APP_SOURCES
     dialogs/DestinationDialog.cpp dialogs/DestinationDialog.h
     dialogs/HotkeysSettingsPage.cpp dialogs/HotkeysSettingsPage.h
     dialogs/XSettingsPage.cpp dialogs/XSettingsPage.h
+    dialogs/HostSettingsPage.cpp dialogs/HostSettingsPage.h
 )

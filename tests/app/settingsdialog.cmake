@@ -21,3 +21,15 @@ add_test(NAME tst_xsettingspage
     COMMAND ${PROJECT_SOURCE_DIR}/tests/studio/keyring-test.sh $<TARGET_FILE:tst_xsettingspage>)
 set_tests_properties(tst_xsettingspage PROPERTIES LABELS unit TIMEOUT 600
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=sb.*.warning=false")
+
+# The Host page through the same dialog, under the same private keyring (the LLM's API key), with
+# an OpenAI-compatible server of the tests for its Test button.
+add_executable(tst_hostsettingspage tst_hostsettingspage.cpp
+    ${PROJECT_SOURCE_DIR}/tests/llm/FakeLlmServer.cpp ${PROJECT_SOURCE_DIR}/tests/llm/FakeLlmServer.h)
+target_link_libraries(tst_hostsettingspage PRIVATE Qt6::Test Qt6::Network sb_app sb_compile_options)
+target_include_directories(tst_hostsettingspage PRIVATE ${PROJECT_SOURCE_DIR}/tests/llm)
+set_target_properties(tst_hostsettingspage PROPERTIES AUTOMOC ON)
+add_test(NAME tst_hostsettingspage
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/studio/keyring-test.sh $<TARGET_FILE:tst_hostsettingspage>)
+set_tests_properties(tst_hostsettingspage PROPERTIES LABELS unit TIMEOUT 600
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=sb.*.warning=false")

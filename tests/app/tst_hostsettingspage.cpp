@@ -1,0 +1,306 @@
+// The Host page of the Settings dialog, driven by objectName as a user would: it shows studio.ini's
+// [host] section; a persona typed with a bad key names that key and keeps OK disabled, "Reset"
+// brings back the shipped persona, an edited persona is written beside studio.ini and used from
+// then on; voice, gap, blocked words, LLM and VTube Studio settings reach the file; the LLM's API
+// key goes to the keychain (a real Secret Service, as every keychain suite) and never to a file;
+// the Test button asks an OpenAI-compatible server written here and says what it answered.
+
+#include "FakeLlmServer.h"
+#include "HostSettingsPage.h"
+#include "Persona.h"
+#include "SecretStore.h"
+#include "SettingsDialog.h"
+#include "StudioSettings.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDirIterator>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace sb::app;
+using namespace sb::studio;
+using sb::integrations::SecretStore;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kTestService = u"SothebAIs Studio tests"_s;
+const QString kApiKey = u"sk-host-test-7e1f-never-in-a-file"_s;
+
+template <typename T> T* child(QWidget& parent, const QString& name)
+{
+    T* widget = parent.findChild<T*>(name);
+    if (!widget)
+        qFatal("no %s named %s", T::staticMetaObject.className(), qPrintable(name));
+    return widget;
+}
+
+void typeInto(QLineEdit* edit, const QString& text)
+{
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Backspace);
+    QTest::keyClicks(edit, text);
+}
+
+void typeInto(QSpinBox* spin, int value)
+{
+    spin->selectAll();
+    QTest::keyClicks(spin, QString::number(value));
+}
+
+void click(QWidget& parent, const QString& buttonName)
+{
+    QTest::mouseClick(child<QAbstractButton>(parent, buttonName), Qt::LeftButton);
+}
+
+QPushButton* okButton(QWidget& dialog)
+{
+    return child<QDialogButtonBox>(dialog, u"buttonBox"_s)->button(QDialogButtonBox::Ok);
+}
+
+QString errorText(QWidget& dialog)
+{
+    auto* label = child<QLabel>(dialog, u"errorLabel"_s);
+    return label->isHidden() ? QString() : label->text();
+}
+
+// Clicks the Host page in the list on the left, then its tab named `tab`.
+void openHostTab(SettingsDialog& dialog, const QString& tab)
+{
+    auto* list = child<QListWidget>(dialog, u"pageList"_s);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {},
+                      list->visualItemRect(list->item(SettingsDialog::HostPage)).center());
+    QCOMPARE(dialog.currentPage(), SettingsDialog::HostPage);
+    auto* tabs = child<QTabWidget>(dialog, u"hostTabs"_s);
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (tabs->widget(i)->objectName() == tab)
+            tabs->setCurrentIndex(i);
+    }
+    QCOMPARE(tabs->currentWidget()->objectName(), tab);
+}
+
+} // namespace
+
+class TestHostSettingsPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        m_secrets = std::make_unique<SecretStore>(kTestService);
+        m_settings = std::make_unique<StudioSettings>(m_dir->path(), m_secrets.get());
+    }
+
+    void cleanup()
+    {
+        if (m_secrets)
+            m_secrets->remove(QString::fromLatin1(HostSettings::kLlmApiKeyName));
+        m_settings.reset();
+        m_secrets.reset();
+        m_dir.reset();
+    }
+
+    void showsWhatStudioIniHolds()
+    {
+        HostSettings saved;
+        saved.rateWpm = 190;
+        saved.lineGapSeconds = 7;
+        saved.blockedWords = {u"grotesque"_s, u"rugpull"_s};
+        saved.llmBaseUrl = u"http://127.0.0.1:11434/v1"_s;
+        saved.llmModel = u"llama3.2:3b"_s;
+        saved.vtsEnabled = true;
+        saved.vtsMoodHotkeys = {{u"excited"_s, u"hk-1"_s}};
+        QVERIFY(m_settings->setHost(saved));
+        QVERIFY(m_settings->save());
+        StudioSettings reread(m_dir->path(), m_secrets.get());
+        QCOMPARE(reread.host(), saved);
+
+        SettingsDialog dialog(&reread);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"voiceTab"_s);
+        QCOMPARE(child<QSpinBox>(dialog, u"rateSpin"_s)->value(), 190);
+        QCOMPARE(child<QSpinBox>(dialog, u"lineGapSpin"_s)->value(), 7);
+        QCOMPARE(child<QComboBox>(dialog, u"voiceCombo"_s)->currentText(), u"en-us"_s);
+        QCOMPARE(child<QPlainTextEdit>(dialog, u"blocklistEdit"_s)->toPlainText(),
+                 u"grotesque\nrugpull"_s);
+        openHostTab(dialog, u"llmTab"_s);
+        QCOMPARE(child<QLineEdit>(dialog, u"llmModelEdit"_s)->text(), u"llama3.2:3b"_s);
+        QCOMPARE(child<QSpinBox>(dialog, u"llmFirstTokenSpin"_s)->value(), 1500);
+        openHostTab(dialog, u"vtsTab"_s);
+        QVERIFY(child<QCheckBox>(dialog, u"vtsEnableCheck"_s)->isChecked());
+        auto* table = child<QTableWidget>(dialog, u"vtsHotkeyTable"_s);
+        QCOMPARE(table->rowCount(), 7);
+        QCOMPARE(table->item(1, 1)->text(), u"hk-1"_s); // excited
+        openHostTab(dialog, u"personaTab"_s);
+        QCOMPARE(child<QPlainTextEdit>(dialog, u"personaEdit"_s)->toPlainText(),
+                 HostSettingsPage::shippedPersonaJson());
+        QVERIFY(errorText(dialog).isEmpty());
+    }
+
+    void badPersonaNamesTheKeyAndResetBringsTheShippedOne()
+    {
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"personaTab"_s);
+        auto* edit = child<QPlainTextEdit>(dialog, u"personaEdit"_s);
+        edit->setPlainText(u"{\"name\": \"Vera\", \"bio\": 42}"_s);
+        QTRY_VERIFY(errorText(dialog).contains(u"bio"_s));
+        QVERIFY(child<QLabel>(dialog, u"personaStatusLabel"_s)->text().contains(u"bio"_s));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        click(dialog, u"personaResetButton"_s);
+        QTRY_VERIFY(errorText(dialog).isEmpty());
+        QVERIFY(okButton(dialog)->isEnabled());
+        QCOMPARE(edit->toPlainText(), HostSettingsPage::shippedPersonaJson());
+    }
+
+    void editedPersonaIsWrittenAndUsed()
+    {
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"personaTab"_s);
+        const QString json =
+            u"{\"name\": \"Nova\", \"bio\": [\"Calls lots at dawn.\"], \"templates\": "
+            "{\"line.first_bid\": \"Nova hears {amount} from {bidder}.\"}}"_s;
+        child<QPlainTextEdit>(dialog, u"personaEdit"_s)->setPlainText(json);
+        QTRY_VERIFY(child<QLabel>(dialog, u"personaStatusLabel"_s)->text().contains(u"Nova"_s));
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        click(dialog, u"okButton"_s);
+        QTRY_COMPARE(applied.size(), 1);
+        const QString path = m_settings->host().personaFile;
+        QCOMPARE(path, QDir(m_dir->path()).filePath(u"host-persona.json"_s));
+        const auto persona = Persona::fromFile(path);
+        QVERIFY2(persona.ok(), qPrintable(persona.error()));
+        QCOMPARE(persona->name, u"Nova"_s);
+        StudioSettings reread(m_dir->path(), m_secrets.get());
+        QCOMPARE(reread.host().personaFile, path);
+    }
+
+    void voiceLinesLlmAndVtsReachTheFile()
+    {
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"voiceTab"_s);
+        typeInto(child<QSpinBox>(dialog, u"pitchSpin"_s), 40);
+        typeInto(child<QSpinBox>(dialog, u"lineGapSpin"_s), 9);
+        child<QPlainTextEdit>(dialog, u"blocklistEdit"_s)->setPlainText(u"grotesque\n\nrugpull\n"_s);
+        openHostTab(dialog, u"llmTab"_s);
+        typeInto(child<QLineEdit>(dialog, u"llmUrlEdit"_s), u"not a url"_s);
+        typeInto(child<QLineEdit>(dialog, u"llmModelEdit"_s), u"tiny"_s);
+        QTRY_VERIFY(errorText(dialog).contains(u"base URL"_s));
+        QVERIFY(!okButton(dialog)->isEnabled());
+        typeInto(child<QLineEdit>(dialog, u"llmUrlEdit"_s), u"http://127.0.0.1:8080/v1"_s);
+        typeInto(child<QSpinBox>(dialog, u"llmFirstTokenSpin"_s), 900);
+        QTRY_VERIFY(errorText(dialog).isEmpty());
+        openHostTab(dialog, u"vtsTab"_s);
+        QTest::keyClick(child<QCheckBox>(dialog, u"vtsEnableCheck"_s), Qt::Key_Space);
+        typeInto(child<QLineEdit>(dialog, u"vtsUrlEdit"_s), u"ws://127.0.0.1:8002"_s);
+        child<QTableWidget>(dialog, u"vtsHotkeyTable"_s)->item(6, 1)->setText(u"hk-win"_s);
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        click(dialog, u"okButton"_s);
+        QTRY_COMPARE(applied.size(), 1);
+
+        StudioSettings reread(m_dir->path(), m_secrets.get());
+        const HostSettings host = reread.host();
+        QCOMPARE(host.pitch, 40);
+        QCOMPARE(host.lineGapSeconds, 9);
+        QCOMPARE(host.blockedWords, (QStringList{u"grotesque"_s, u"rugpull"_s}));
+        QCOMPARE(host.llmBaseUrl, u"http://127.0.0.1:8080/v1"_s);
+        QCOMPARE(host.llmModel, u"tiny"_s);
+        QCOMPARE(host.llmFirstTokenMs, 900);
+        QVERIFY(host.vtsEnabled);
+        QCOMPARE(host.vtsUrl, u"ws://127.0.0.1:8002"_s);
+        QCOMPARE(host.vtsMoodHotkeys, (QMap<QString, QString>{{u"triumphant"_s, u"hk-win"_s}}));
+    }
+
+    void apiKeyGoesToTheKeychainOnly()
+    {
+        QString why;
+        if (!m_secrets->isAvailable(&why)) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL(qPrintable(u"no keychain: "_s + why));
+            QSKIP(qPrintable(u"no keychain: "_s + why));
+        }
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"llmTab"_s);
+        typeInto(child<QLineEdit>(dialog, u"llmUrlEdit"_s), u"http://127.0.0.1:8080/v1"_s);
+        typeInto(child<QLineEdit>(dialog, u"llmModelEdit"_s), u"tiny"_s);
+        typeInto(child<QLineEdit>(dialog, u"llmKeyEdit"_s), kApiKey);
+        QSignalSpy saved(dialog.hostPage(), &HostSettingsPage::apiKeySaved);
+        click(dialog, u"applyButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(saved.size(), 1, 15'000);
+        QCOMPARE(saved.at(0).at(0).toString(), QString());
+        QVERIFY(child<QLineEdit>(dialog, u"llmKeyEdit"_s)->text().isEmpty());
+        QCOMPARE(m_secrets->read(QString::fromLatin1(HostSettings::kLlmApiKeyName)),
+                 std::optional<QString>(kApiKey));
+        // In no file of the settings folder.
+        for (QDirIterator it(m_dir->path(), QDir::Files, QDirIterator::Subdirectories);
+             it.hasNext();) {
+            QFile file(it.next());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QVERIFY2(!file.readAll().contains(kApiKey.toUtf8()), qPrintable(file.fileName()));
+        }
+    }
+
+    void testButtonSaysWhatTheLlmAnswered()
+    {
+        FakeLlmServer server;
+        QVERIFY(server.listen());
+        FakeLlmServer::Reply reply;
+        reply.deltas = {u"vault_vera opens at 0.8 ETH!"_s};
+        server.setReply(reply);
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"llmTab"_s);
+        typeInto(child<QLineEdit>(dialog, u"llmUrlEdit"_s), server.baseUrl());
+        typeInto(child<QLineEdit>(dialog, u"llmModelEdit"_s), u"tiny"_s);
+        typeInto(child<QLineEdit>(dialog, u"llmKeyEdit"_s), kApiKey);
+        QSignalSpy finished(dialog.hostPage(), &HostSettingsPage::llmTestFinished);
+        click(dialog, u"llmTestButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30'000);
+        QCOMPARE(child<QLabel>(dialog, u"llmTestLabel"_s)->text(),
+                 u"The LLM said: “vault_vera opens at 0.8 ETH!”"_s);
+        QCOMPARE(server.lastHeader("authorization"), "Bearer " + kApiKey.toUtf8());
+
+        reply.deltas = {u"Buy now at scam.com"_s};
+        server.setReply(reply);
+        click(dialog, u"llmTestButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 30'000);
+        QVERIFY2(child<QLabel>(dialog, u"llmTestLabel"_s)->text().startsWith(u"The template"_s),
+                 qPrintable(child<QLabel>(dialog, u"llmTestLabel"_s)->text()));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<StudioSettings> m_settings;
+};
+
+QTEST_MAIN(TestHostSettingsPage)
+#include "tst_hostsettingspage.moc"
