@@ -36,6 +36,7 @@ ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* par
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
     bindHost();
+    host().setSpeech(m_voice->sharedPlayer()); // her mouth and caption follow her voice
     m_frameTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_frameTimer, &QTimer::timeout, this, &ShowScene::tick);
 }
@@ -50,8 +51,8 @@ void ShowScene::say(const HostLine& line)
 {
     if (m_lines->isMuted() && line.kind != HostLineKind::Operator)
         return; // muted while the LLM wrote it
-    host().say(line.text, m_engine->clock().nowUtcMs());
-    m_voice->say(line.text);
+    const quint64 voiceLine = m_voice->say(line.text);
+    host().say(line.text, m_engine->clock().nowUtcMs(), voiceLine);
     m_engine->post([payload = line.toJournalPayload()](MarathonSession& s) {
         if (const ActionResult r = s.engine().recordHostLine(payload); !r.ok)
             qWarning("host line not journaled: %s", qPrintable(r.error));

@@ -18,14 +18,18 @@ std::int64_t SpeechPlayer::enqueue(quint64 lineId, SpeechResult line)
 void SpeechPlayer::skipCurrent()
 {
     std::lock_guard lock(m_mutex);
-    if (!m_lines.empty())
+    if (!m_lines.empty()) {
+        m_lastGoneId = std::max(m_lastGoneId, m_lines.front().id);
         m_lines.pop_front(); // playing, or next when between lines
+    }
     rescheduleLocked();
 }
 
 void SpeechPlayer::clear()
 {
     std::lock_guard lock(m_mutex);
+    for (const Line& line : m_lines)
+        m_lastGoneId = std::max(m_lastGoneId, line.id);
     m_lines.clear();
 }
 
@@ -60,8 +64,10 @@ void SpeechPlayer::read(float* interleaved, int frames)
                     interleaved + (from - blockStart) * kSpeechChannels);
     }
     m_clock = blockEnd;
-    while (!m_lines.empty() && m_lines.front().endFrame() <= m_clock)
+    while (!m_lines.empty() && m_lines.front().endFrame() <= m_clock) {
+        m_lastGoneId = std::max(m_lastGoneId, m_lines.front().id);
         m_lines.pop_front();
+    }
 }
 
 std::int64_t SpeechPlayer::clockFrames() const
@@ -100,10 +106,21 @@ SpeechPlayer::Position SpeechPlayer::positionAtLocked(std::int64_t clockFrame) c
             if (word.startMs > position.lineMs)
                 break;
             position.wordIndex = word.index;
+            position.spokenChars = word.charStart + word.charLength;
         }
         break;
     }
     return position;
+}
+
+SpeechPlayer::LineState SpeechPlayer::lineState(quint64 lineId) const
+{
+    std::lock_guard lock(m_mutex);
+    for (const Line& line : m_lines) {
+        if (line.id == lineId)
+            return line.startFrame <= m_clock ? LineState::Playing : LineState::Waiting;
+    }
+    return lineId != 0 && lineId <= m_lastGoneId ? LineState::Gone : LineState::Unknown;
 }
 
 } // namespace sb::integrations::tts

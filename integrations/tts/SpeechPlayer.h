@@ -26,7 +26,8 @@ public:
         quint64 lineId = 0; // 0 when silent
         int lineMs = 0;     // audio time into the line
         MouthShape mouth = MouthShape::Rest;
-        int wordIndex = -1; // the word being spoken (its WordMark::index), -1 before the first
+        int wordIndex = -1;  // the word being spoken (its WordMark::index), -1 before the first
+        int spokenChars = 0; // the line's text up to the end of that word (a caption's reveal)
 
         bool speaking() const { return lineId != 0; }
         bool operator==(const Position&) const = default;
@@ -47,6 +48,15 @@ public:
     Position position() const;                          // at clockFrames()
     Position positionAt(std::int64_t clockFrame) const; // as scheduled now; thread-safe
 
+    enum class LineState
+    {
+        Unknown, // never enqueued (still being synthesized, or skipped as empty)
+        Waiting, // queued behind the clock
+        Playing,
+        Gone, // played, skipped or cleared
+    };
+    LineState lineState(quint64 lineId) const; // at clockFrames(); ids grow with each line
+
 private:
     struct Line
     {
@@ -61,6 +71,7 @@ private:
     mutable std::mutex m_mutex;
     std::deque<Line> m_lines;
     std::int64_t m_clock = 0;
+    quint64 m_lastGoneId = 0; // the newest line that left the queue
 };
 
 } // namespace sb::integrations::tts

@@ -113,7 +113,7 @@ HostCaption::Look HostCaption::lookAt(std::int64_t nowMs) const
 }
 
 void HostCaption::paintBubble(QPainter& painter, const QRectF& area, const QFont& font,
-                              const OverlayStyle& style, QPointF tailTip) const
+                              const OverlayStyle& style, QPointF tailTip, int revealChars) const
 {
     if (m_text.isEmpty())
         return;
@@ -151,9 +151,19 @@ void HostCaption::paintBubble(QPainter& painter, const QRectF& area, const QFont
     painter.setFont(font);
     const QFontMetricsF metrics(font);
     double y = bubble.top() + pad * 0.8 + metrics.ascent();
+    qsizetype cursor = 0; // where the next wrapped line starts in m_text
     for (const QString& line : lines) {
         const double w = metrics.horizontalAdvance(line);
-        painter.drawText(QPointF(bubble.center().x() - w / 2.0, y), line);
+        QString shown = line;
+        if (revealChars >= 0) {
+            // The elided last line is not in the text as such: it starts at the cursor.
+            const qsizetype at = m_text.indexOf(line, cursor);
+            const qsizetype start = at >= 0 ? at : cursor;
+            shown = line.left(std::clamp<qsizetype>(revealChars - start, 0, line.size()));
+            cursor = start + line.size();
+        }
+        if (!shown.isEmpty())
+            painter.drawText(QPointF(bubble.center().x() - w / 2.0, y), shown);
         y += metrics.lineSpacing();
     }
     painter.restore();

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace sb::studio {
@@ -39,8 +40,15 @@ public:
     QString text() const { return m_text; }
     bool isEmpty() const { return m_text.isEmpty(); }
     std::int64_t startMs() const { return m_startMs; }
-    std::int64_t talkUntilMs() const { return m_startMs + talkDurationMs(m_text); }
-    std::int64_t untilMs() const { return m_startMs + displayDurationMs(m_text); }
+    std::int64_t talkUntilMs() const
+    {
+        return std::max(m_startMs + talkDurationMs(m_text), m_heardUntilMs);
+    }
+    std::int64_t untilMs() const { return talkUntilMs() + kLingerMs; }
+    // The voice began the line at `nowMs`: the bubble pops in with its first word.
+    void restartAt(std::int64_t nowMs) { m_startMs = nowMs; }
+    // The voice is still saying it at `nowMs`: the bubble stays (and lingers after).
+    void heardAt(std::int64_t nowMs) { m_heardUntilMs = std::max(m_heardUntilMs, nowMs); }
     bool isVisible(std::int64_t nowMs) const;
     bool isTalking(std::int64_t nowMs) const;
 
@@ -55,9 +63,11 @@ public:
     // Where the bubble's tail meets it: the point it grows from when it appears.
     QPointF anchor(const QRectF& area, const QFont& font, QPointF tailTip) const;
     // The bubble fully shown, its tail pointing up at `tailTip` (the mouth). The same for the
-    // whole life of the line, so it can be drawn once into an image and reused.
+    // whole life of the line, so it can be drawn once into an image and reused. With
+    // `revealChars` >= 0 only the text before that index is written (the words the voice has
+    // said), each in the place it has in the whole line, so nothing moves as words appear.
     void paintBubble(QPainter& painter, const QRectF& area, const QFont& font,
-                     const OverlayStyle& style, QPointF tailTip) const;
+                     const OverlayStyle& style, QPointF tailTip, int revealChars = -1) const;
 
     // How the bubble looks at `nowMs`: it pops in (growing from the anchor) and fades out.
     struct Look
@@ -76,6 +86,7 @@ private:
 
     QString m_text;
     std::int64_t m_startMs = 0;
+    std::int64_t m_heardUntilMs = 0;
 };
 
 } // namespace sb::studio

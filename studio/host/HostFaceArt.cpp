@@ -317,4 +317,136 @@ void drawMouth(QPainter& p, HostMood mood, MouthState state)
     p.drawPath(shape);
 }
 
+namespace {
+
+// One open mouth of the talking set: a lip line on top, a rounder lower edge `depth` below it,
+// with what shows inside (teeth, the tongue low or raised behind the teeth).
+struct OpenMouth
+{
+    double halfWidth = 12;
+    double depth = 10;
+    double lift = 0; // corners up (the mood's smile, softened while talking)
+    bool upperTeeth = false;
+    bool lowerTeeth = false;
+    bool tongueUp = false;       // L: the tip behind the upper teeth
+    bool lowerLipTucked = false; // F/V: the lower lip under the upper teeth
+};
+
+void drawOpenMouth(QPainter& p, double cx, double cy, const OpenMouth& m)
+{
+    const double hw = m.halfWidth;
+    const QPointF left(cx - hw, cy - m.lift);
+    const QPointF right(cx + hw, cy - m.lift);
+    const double topMid = cy - m.lift * 0.2;
+    QPainterPath shape;
+    shape.moveTo(left);
+    shape.quadTo(cx, topMid, right.x(), right.y());
+    shape.cubicTo(cx + hw * 0.7, topMid + m.depth * 1.2, cx - hw * 0.7, topMid + m.depth * 1.2,
+                  left.x(), left.y());
+    shape.closeSubpath();
+    p.setPen(Qt::NoPen);
+    p.setBrush(kMouth);
+    p.drawPath(shape);
+    p.save();
+    p.setClipPath(shape);
+    p.setBrush(kTongue);
+    if (m.tongueUp)
+        p.drawEllipse(QPointF(cx, topMid + m.depth * 0.35), hw * 0.42, m.depth * 0.42);
+    else
+        p.drawEllipse(QPointF(cx + 1, topMid + m.depth * 1.05), hw * 0.62, m.depth * 0.55);
+    p.setBrush(Qt::white);
+    if (m.upperTeeth) {
+        QPainterPath teeth;
+        teeth.moveTo(left);
+        teeth.quadTo(cx, topMid, right.x(), right.y());
+        teeth.lineTo(right.x(), right.y() + 4);
+        teeth.quadTo(cx, topMid + 5, left.x(), left.y() + 4);
+        teeth.closeSubpath();
+        p.drawPath(teeth);
+    }
+    if (m.lowerTeeth)
+        p.drawRect(QRectF(cx - hw * 0.7, topMid + m.depth * 0.9 - 3.5, hw * 1.4, 6));
+    p.restore();
+    p.setPen(outline(kLine, 2.0));
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(shape);
+    if (m.lowerLipTucked) {
+        // The lower lip drawn up over the bottom of the opening, touching the teeth.
+        QPainterPath lip;
+        lip.moveTo(cx - hw * 0.8, topMid + m.depth * 0.55);
+        lip.quadTo(cx, topMid + m.depth * 0.9, cx + hw * 0.8, topMid + m.depth * 0.55);
+        lip.quadTo(cx, topMid + m.depth * 1.5, cx - hw * 0.8, topMid + m.depth * 0.55);
+        p.setPen(outline(kSkinLine, 1.4));
+        p.setBrush(kBlush.lighter(125));
+        p.drawPath(lip);
+    }
+}
+
+// A round opening: E (rounded, jaw half down) and F (puckered, lips pushed forward).
+void drawRoundMouth(QPainter& p, double cx, double cy, double width, double height, double lipPen)
+{
+    const QRectF r(cx - width / 2.0, cy - height / 2.0 + 1, width, height);
+    p.setPen(outline(kLine, lipPen));
+    p.setBrush(kMouth);
+    p.drawEllipse(r);
+    p.setPen(Qt::NoPen);
+    p.setBrush(kTongue);
+    p.drawEllipse(
+        QRectF(r.left() + width * 0.2, r.center().y() + height * 0.12, width * 0.6, height * 0.32));
+}
+
+} // namespace
+
+void drawViseme(QPainter& p, HostMood mood, sb::integrations::tts::MouthShape shape)
+{
+    using sb::integrations::tts::MouthShape;
+    const MouthLook look = mouthLook(mood);
+    const double cx = kMouthCentre.x() + look.shiftX * 0.5;
+    const double cy = kMouthCentre.y();
+    // Talking pulls the mood's mouth towards a neutral width; the smile stays, softened.
+    const double hw = std::clamp(look.width, 22.0, 32.0) / 2.0;
+    const double lift = look.lift * 0.5;
+    switch (shape) {
+    case MouthShape::Rest:
+        drawMouth(p, mood, MouthState::Closed);
+        return;
+    case MouthShape::Closed: {
+        // Lips pressed together (M, B, P): a firm straight seam and the lower lip's fullness.
+        QPainterPath seam;
+        seam.moveTo(cx - hw * 0.85, cy - lift * 0.6);
+        seam.quadTo(cx, cy + 1, cx + hw * 0.85, cy - lift * 0.6);
+        p.setPen(outline(kLine, 3.4));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(seam);
+        QPainterPath lower;
+        lower.moveTo(cx - hw * 0.45, cy + 5);
+        lower.quadTo(cx, cy + 9, cx + hw * 0.45, cy + 5);
+        p.setPen(outline(kSkinLine, 1.8));
+        p.drawPath(lower);
+        return;
+    }
+    case MouthShape::SlightlyOpen:
+        drawOpenMouth(p, cx, cy, {hw * 0.9, 6, lift, true, true});
+        return;
+    case MouthShape::Open:
+        drawOpenMouth(p, cx, cy, {hw, 11, lift, true});
+        return;
+    case MouthShape::Wide:
+        drawOpenMouth(p, cx, cy, {hw * 1.2, 17, lift});
+        return;
+    case MouthShape::Rounded:
+        drawRoundMouth(p, cx, cy + 2, hw * 1.15, 16, 2.0);
+        return;
+    case MouthShape::Puckered:
+        drawRoundMouth(p, cx, cy + 1, 11, 9, 3.2);
+        return;
+    case MouthShape::FV:
+        drawOpenMouth(p, cx, cy, {hw * 0.9, 8, lift, true, false, false, true});
+        return;
+    case MouthShape::L:
+        drawOpenMouth(p, cx, cy, {hw, 12, lift, true, false, true});
+        return;
+    }
+}
+
 } // namespace sb::studio::hostart

@@ -2,6 +2,7 @@
 
 #include "AuctionEvent.h"
 #include "HostPuppet.h"
+#include "SpeechPlayer.h"
 
 #include <QCoreApplication>
 #include <QLinearGradient>
@@ -85,13 +86,20 @@ OverlayStyle HostOverlay::defaultStyle() const
 std::int64_t HostOverlay::animationTimeMs(const HostMoodMachine& machine,
                                           const HostCaption& caption, std::int64_t nowMs)
 {
+    return animationTimeMs(machine, caption, nowMs, caption.isTalking(nowMs));
+}
+
+std::int64_t HostOverlay::animationTimeMs(const HostMoodMachine& machine,
+                                          const HostCaption& caption, std::int64_t nowMs,
+                                          bool talking)
+{
     const HostMood mood = machine.mood();
     const bool hopping = mood == HostMood::Excited || mood == HostMood::Triumphant ||
                          (machine.moodSinceMs() > 0 && nowMs >= machine.moodSinceMs() &&
                           nowMs - machine.moodSinceMs() < 300);
     const HostCaption::Look look = caption.lookAt(nowMs);
     const bool captionMoving = look.opacity > 0.0 && (look.opacity < 1.0 || look.scale != 1.0);
-    if (hopping || captionMoving || caption.isTalking(nowMs))
+    if (hopping || captionMoving || talking)
         return nowMs;
     std::int64_t step = nowMs % kCalmFrameMs;
     if (step < 0)
@@ -104,11 +112,65 @@ bool HostOverlay::isAnimating(const AuctionSnapshot& snapshot) const
     std::lock_guard lock(m_mutex);
     HostMoodMachine machine = m_machine;
     machine.tick(snapshot.nowUtcMs); // as paint() will see it
-    const std::int64_t at = animationTimeMs(machine, m_caption, snapshot.nowUtcMs);
-    if (at == m_lastAnimationMs)
+    const VoiceLook voice = voiceLookLocked(m_caption, snapshot.nowUtcMs);
+    // With the voice in charge she talks while it sounds (every frame), and a caption still
+    // waiting for its words is not on screen.
+    const HostCaption shown = voice.captionHidden ? HostCaption() : m_caption;
+    const std::int64_t at =
+        animationTimeMs(machine, shown, snapshot.nowUtcMs,
+                        voice.synced ? voice.speaking : m_caption.isTalking(snapshot.nowUtcMs));
+    const bool voiceMoved = !(voice == m_lastVoiceLook);
+    m_lastVoiceLook = voice;
+    if (at == m_lastAnimationMs && !voiceMoved)
         return false;
     m_lastAnimationMs = at;
     return true;
+}
+
+void HostOverlay::setSpeech(std::shared_ptr<const sb::integrations::tts::SpeechPlayer> player)
+{
+    std::lock_guard lock(m_mutex);
+    m_speech = std::move(player);
+    m_voiceClock = -1;
+    m_voiceLive = false;
+}
+
+HostOverlay::VoiceLook HostOverlay::voiceLook(std::int64_t nowMs) const
+{
+    std::lock_guard lock(m_mutex);
+    return voiceLookLocked(m_caption, nowMs);
+}
+
+HostOverlay::VoiceLook HostOverlay::voiceLookLocked(const HostCaption& caption,
+                                                    std::int64_t nowMs) const
+{
+    using sb::integrations::tts::SpeechPlayer;
+    VoiceLook look;
+    if (!m_speech || !m_voiceLive)
+        return look;
+    look.synced = true;
+    // What the mixer is pulling now: under software OpenGL the frame being drawn is the next
+    // one the encoder takes, so the mouth is on the audio of its own frame; with a GPU's
+    // readback ring it is up to that ring's depth (2-3 frames) behind the sound.
+    const SpeechPlayer::Position position = m_speech->position();
+    look.speaking = position.speaking();
+    look.mouth = position.mouth;
+    if (m_captionVoiceLine == 0 || caption.isEmpty())
+        return look;
+    switch (m_speech->lineState(m_captionVoiceLine)) {
+    case SpeechPlayer::LineState::Playing:
+        look.revealChars = position.lineId == m_captionVoiceLine ? position.spokenChars : 0;
+        break;
+    case SpeechPlayer::LineState::Waiting:
+        look.captionHidden = true;
+        break;
+    case SpeechPlayer::LineState::Unknown:
+        look.captionHidden = nowMs - caption.startMs() < kVoiceWaitMs;
+        break;
+    case SpeechPlayer::LineState::Gone:
+        break;
+    }
+    return look;
 }
 
 QRectF HostOverlay::puppetArea(QSize size)
@@ -143,21 +205,25 @@ HostOverlay::Stage HostOverlay::stageFor(QSize size, const OverlayStyle& style) 
 }
 
 HostOverlay::Bubble HostOverlay::bubbleFor(const HostCaption& caption, QSize size,
-                                           const OverlayStyle& style) const
+                                           const OverlayStyle& style, int revealChars) const
 {
     std::lock_guard lock(m_cacheMutex);
     if (m_bubble.caption.text() == caption.text() && m_bubble.size == size &&
-        m_bubble.style == style && !m_bubble.image.isNull())
+        m_bubble.style == style && m_bubble.revealChars == revealChars && !m_bubble.image.isNull())
         return m_bubble;
     const QFont captionFont = font();
     const QRectF area = captionArea(size);
     const QRect box = caption.bounds(area, captionFont).toAlignedRect();
-    m_bubble = Bubble{caption, size, style, QImage(box.size(), QImage::Format_ARGB32_Premultiplied),
+    m_bubble = Bubble{caption,
+                      size,
+                      style,
+                      revealChars,
+                      QImage(box.size(), QImage::Format_ARGB32_Premultiplied),
                       box.topLeft()};
     m_bubble.image.fill(Qt::transparent);
     QPainter p(&m_bubble.image);
     p.translate(-box.topLeft());
-    caption.paintBubble(p, area, captionFont, style, tailTip(size));
+    caption.paintBubble(p, area, captionFont, style, tailTip(size), revealChars);
     return m_bubble;
 }
 
@@ -168,10 +234,12 @@ void HostOverlay::paint(QPainter& painter, QSize size, const AuctionSnapshot& sn
     const std::int64_t now = snapshot.nowUtcMs;
     HostMoodMachine machine;
     HostCaption caption;
+    VoiceLook voice;
     {
         std::lock_guard lock(m_mutex);
         machine = m_machine;
         caption = m_caption;
+        voice = voiceLookLocked(caption, now);
     }
     machine.tick(now); // the frame's time may be ahead of the GUI's last tick
 
@@ -184,15 +252,22 @@ void HostOverlay::paint(QPainter& painter, QSize size, const AuctionSnapshot& sn
         // Keeps the bobbing marks inside the panel; a whole-pixel rectangle keeps it cheap.
         painter.setClipRect(panelRect(size).toRect(), Qt::IntersectClip);
     }
-    stage.puppet->paint(painter, puppetArea(size), machine.mood(),
-                        animationTimeMs(machine, caption, now), caption.isTalking(now),
-                        machine.moodSinceMs());
+    if (voice.synced) {
+        const HostCaption shown = voice.captionHidden ? HostCaption() : caption;
+        stage.puppet->paint(painter, puppetArea(size), machine.mood(),
+                            animationTimeMs(machine, shown, now, voice.speaking), voice.speaking,
+                            machine.moodSinceMs(), voice.mouth);
+    } else {
+        stage.puppet->paint(painter, puppetArea(size), machine.mood(),
+                            animationTimeMs(machine, caption, now), caption.isTalking(now),
+                            machine.moodSinceMs());
+    }
     painter.restore();
 
     const HostCaption::Look look = caption.lookAt(now);
-    if (look.opacity <= 0.0)
+    if (look.opacity <= 0.0 || voice.captionHidden)
         return;
-    const Bubble bubble = bubbleFor(caption, size, s);
+    const Bubble bubble = bubbleFor(caption, size, s, voice.revealChars);
     const QPointF from = caption.anchor(captionArea(size), font(), tailTip(size));
     painter.save();
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
@@ -219,9 +294,38 @@ void HostOverlay::onEvent(const sb::auction::AuctionEvent& event, std::int64_t n
 
 void HostOverlay::tick(std::int64_t nowMs)
 {
+    using sb::integrations::tts::SpeechPlayer;
     std::lock_guard lock(m_mutex);
     m_machine.tick(nowMs);
-    if (!m_caption.isEmpty() && nowMs >= m_caption.untilMs())
+    if (m_speech) {
+        const std::int64_t clock = m_speech->clockFrames();
+        if (clock != m_voiceClock) {
+            m_voiceClock = clock;
+            m_voiceClockMovedMs = nowMs;
+        }
+        m_voiceLive = nowMs - m_voiceClockMovedMs <= kStalledVoiceMs;
+    }
+    bool keep = false; // the caption's line is still coming or being said
+    if (m_voiceLive && m_captionVoiceLine != 0 && !m_caption.isEmpty()) {
+        switch (m_speech->lineState(m_captionVoiceLine)) {
+        case SpeechPlayer::LineState::Playing:
+            if (!m_captionHeard)
+                m_caption.restartAt(nowMs);
+            m_captionHeard = true;
+            m_caption.heardAt(nowMs);
+            keep = true;
+            break;
+        case SpeechPlayer::LineState::Waiting:
+            keep = true;
+            break;
+        case SpeechPlayer::LineState::Unknown:
+            keep = nowMs - m_caption.startMs() < kVoiceWaitMs;
+            break;
+        case SpeechPlayer::LineState::Gone:
+            break;
+        }
+    }
+    if (!keep && !m_caption.isEmpty() && nowMs >= m_caption.untilMs())
         m_caption = HostCaption();
 }
 
@@ -255,10 +359,12 @@ HostMoodMachine HostOverlay::moodMachine() const
     return m_machine;
 }
 
-void HostOverlay::say(const QString& line, std::int64_t nowMs)
+void HostOverlay::say(const QString& line, std::int64_t nowMs, quint64 voiceLineId)
 {
     std::lock_guard lock(m_mutex);
     m_caption = HostCaption(line, nowMs);
+    m_captionVoiceLine = voiceLineId;
+    m_captionHeard = false;
 }
 
 void HostOverlay::clearCaption()

@@ -8,6 +8,7 @@
 #include "HostMood.h"
 #include "HostMoodMachine.h"
 #include "Overlay.h"
+#include "TextToSpeech.h"
 
 #include <QImage>
 
@@ -17,6 +18,9 @@
 
 namespace sb::auction {
 struct AuctionEvent;
+}
+namespace sb::integrations::tts {
+class SpeechPlayer;
 }
 
 namespace sb::studio {
@@ -46,6 +50,9 @@ public:
     // The animation time the picture at `nowMs` is drawn at (`nowMs` itself unless calm).
     static std::int64_t animationTimeMs(const HostMoodMachine& machine, const HostCaption& caption,
                                         std::int64_t nowMs);
+    // The same with `talking` given (the voice's, when lip sync drives the mouth).
+    static std::int64_t animationTimeMs(const HostMoodMachine& machine, const HostCaption& caption,
+                                        std::int64_t nowMs, bool talking);
 
     // All times are the engine clock's UTC milliseconds, the clock snapshots carry.
     void onEvent(const sb::auction::AuctionEvent& event, std::int64_t nowMs);
@@ -59,7 +66,31 @@ public:
 
     // Shows `line` as a caption from `nowMs` for HostCaption::displayDurationMs(line), the mouth
     // moving for the first part of it; replaces any line still shown. An empty line clears it.
-    void say(const QString& line, std::int64_t nowMs);
+    // `voiceLineId` is the line's id in the voice's player (setSpeech()), 0 when it is not
+    // spoken: then the caption waits for the voice and shows each word as it is heard.
+    void say(const QString& line, std::int64_t nowMs, quint64 voiceLineId = 0);
+
+    // Lip sync: the mouth follows the voice's audio clock (the samples the mixer has pulled)
+    // instead of flapping while the caption is up, and captions of spoken lines appear word by
+    // word with the voice. While that clock stands still (nothing mixes: no stream, no
+    // recording) for kStalledVoiceMs, the host behaves as without a voice.
+    void setSpeech(std::shared_ptr<const sb::integrations::tts::SpeechPlayer> player);
+    static constexpr std::int64_t kStalledVoiceMs = 500;
+    // How long a caption waits for its line to be synthesized before it is shown whole.
+    static constexpr std::int64_t kVoiceWaitMs = 2'000;
+
+    // What the voice makes the host look like now (for paint() and tests).
+    struct VoiceLook
+    {
+        bool synced = false; // false: no voice, or its clock stands still
+        sb::integrations::tts::MouthShape mouth = sb::integrations::tts::MouthShape::Rest;
+        bool speaking = false;
+        bool captionHidden = false; // its line is not heard yet
+        int revealChars = -1;       // -1: the whole caption
+
+        bool operator==(const VoiceLook&) const = default;
+    };
+    VoiceLook voiceLook(std::int64_t nowMs) const;
     void clearCaption();
     HostCaption caption() const;
 
@@ -84,16 +115,26 @@ private:
         HostCaption caption;
         QSize size;
         OverlayStyle style;
+        int revealChars = -1;
         QImage image;
         QPoint origin;
     };
     Stage stageFor(QSize size, const OverlayStyle& style) const;
-    Bubble bubbleFor(const HostCaption& caption, QSize size, const OverlayStyle& style) const;
+    Bubble bubbleFor(const HostCaption& caption, QSize size, const OverlayStyle& style,
+                     int revealChars) const;
+    VoiceLook voiceLookLocked(const HostCaption& caption, std::int64_t nowMs) const;
 
-    mutable std::mutex m_mutex; // guards m_machine, m_caption and m_lastAnimationMs
+    mutable std::mutex m_mutex; // guards everything down to m_lastVoiceLook
     HostMoodMachine m_machine;
     HostCaption m_caption;
     mutable std::int64_t m_lastAnimationMs = -1; // what isAnimating() last answered for
+    std::shared_ptr<const sb::integrations::tts::SpeechPlayer> m_speech;
+    quint64 m_captionVoiceLine = 0;
+    bool m_captionHeard = false; // its line began playing (the bubble restarted then)
+    std::int64_t m_voiceClock = -1;
+    std::int64_t m_voiceClockMovedMs = 0;
+    bool m_voiceLive = false;
+    mutable VoiceLook m_lastVoiceLook;
 
     mutable std::mutex m_cacheMutex; // guards the render thread's caches below
     mutable Stage m_stage;

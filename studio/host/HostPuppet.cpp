@@ -93,6 +93,11 @@ HostPuppet::HostPuppet(QSize size) : m_size(size.expandedTo(QSize(1, 1)))
             m_mouths[m][std::size_t(s)] =
                 render(mouthBounds(), [=](QPainter& p) { drawMouth(p, mood, MouthState(s)); });
         }
+        for (int v = 0; v < kVisemeCount; ++v) {
+            m_visemes[m][std::size_t(v)] = render(mouthBounds(), [=](QPainter& p) {
+                drawViseme(p, mood, sb::integrations::tts::MouthShape(v));
+            });
+        }
         m_brows[m] = render(browsBounds(), [=](QPainter& p) { drawBrows(p, mood); });
         m_cheeks[m] = render(cheeksBounds(), [=](QPainter& p) { drawCheeks(p, mood); });
         m_emotes[m] = render(emoteBounds(), [=](QPainter& p) { drawEmote(p, mood); });
@@ -136,7 +141,8 @@ void HostPuppet::draw(QPainter& painter, const Layer& layer) const
 }
 
 void HostPuppet::paint(QPainter& painter, const QRectF& target, HostMood mood, std::int64_t timeMs,
-                       bool talking, std::int64_t moodSinceMs) const
+                       bool talking, std::int64_t moodSinceMs,
+                       std::optional<sb::integrations::tts::MouthShape> mouth) const
 {
     const auto m = std::size_t(mood);
     const double breath = breathAt(timeMs);
@@ -186,7 +192,10 @@ void HostPuppet::paint(QPainter& painter, const QRectF& target, HostMood mood, s
     draw(painter, m_face);
     draw(painter, m_cheeks[m]);
     draw(painter, m_eyes[m][std::size_t(eyeStateAt(timeMs))]);
-    draw(painter, m_mouths[m][std::size_t(mouthStateAt(timeMs, talking))]);
+    if (mouth)
+        draw(painter, m_visemes[m][std::size_t(*mouth)]);
+    else
+        draw(painter, m_mouths[m][std::size_t(mouthStateAt(timeMs, talking))]);
     draw(painter, m_hairFront);
     draw(painter, m_brows[m]);
 

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace sb::studio {
 
@@ -42,9 +43,12 @@ public:
 
     // Draws the host into `target` (fitted, centred horizontally, standing on its bottom edge)
     // with `mood`'s face at `timeMs` (animation clock, ms). `moodSinceMs` lets a new mood make
-    // its entrance (a small hop of surprise); 0 skips it. Same arguments, same pixels.
+    // its entrance (a small hop of surprise); 0 skips it. `mouth`, when given, is the shape the
+    // voice is making (lip sync) and replaces the talking flap that `talking` alone animates.
+    // Same arguments, same pixels.
     void paint(QPainter& painter, const QRectF& target, HostMood mood, std::int64_t timeMs,
-               bool talking, std::int64_t moodSinceMs = 0) const;
+               bool talking, std::int64_t moodSinceMs = 0,
+               std::optional<sb::integrations::tts::MouthShape> mouth = std::nullopt) const;
 
     // Design space (384×360) to `target`: where paint() puts the puppet, for callers that place
     // things relative to it (a caption's tail pointing at the mouth) and for tests.
@@ -68,6 +72,7 @@ private:
         QPoint origin; // top-left, in pixels of m_size
     };
     static constexpr int kMoodCount = 7;
+    static constexpr int kVisemeCount = 9; // tts::MouthShape's values
 
     Layer render(const QRectF& bounds, const std::function<void(QPainter&)>& draw) const;
     void draw(QPainter& painter, const Layer& layer) const;
@@ -81,6 +86,7 @@ private:
     Layer m_hairFront;
     std::array<std::array<Layer, 3>, kMoodCount> m_eyes;
     std::array<std::array<Layer, 3>, kMoodCount> m_mouths;
+    std::array<std::array<Layer, kVisemeCount>, kMoodCount> m_visemes;
     std::array<Layer, kMoodCount> m_brows;
     std::array<Layer, kMoodCount> m_cheeks;
     std::array<Layer, kMoodCount> m_emotes;

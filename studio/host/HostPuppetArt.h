@@ -4,6 +4,7 @@
 // images and composes them per frame; nothing here knows about time.
 
 #include "HostMood.h"
+#include "TextToSpeech.h"
 
 #include <QPainter>
 #include <QPointF>
@@ -55,6 +56,9 @@ void drawFace(QPainter& p);
 void drawEyes(QPainter& p, HostMood mood, EyeState state);
 void drawBrows(QPainter& p, HostMood mood);
 void drawMouth(QPainter& p, HostMood mood, MouthState state);
+// The talking mouth: one drawing per Rhubarb shape, in the mood's width and smile (rest is the
+// mood's own closed mouth).
+void drawViseme(QPainter& p, HostMood mood, sb::integrations::tts::MouthShape shape);
 // Blush, a sweat drop: marks that sit on the face.
 void drawCheeks(QPainter& p, HostMood mood);
 void drawHairFront(QPainter& p);

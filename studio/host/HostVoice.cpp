@@ -43,10 +43,10 @@ void HostVoice::setMuted(bool muted)
     }
 }
 
-void HostVoice::say(const QString& text)
+quint64 HostVoice::say(const QString& text)
 {
     if (m_muted || text.trimmed().isEmpty())
-        return;
+        return 0;
     // Nothing mixed since the last line: nobody heard it, and nobody will in time.
     if (m_player->clockFrames() == m_clockAtLastLine && m_player->queuedLines() > 0)
         m_player->clear();
@@ -56,7 +56,7 @@ void HostVoice::say(const QString& text)
         connect(m_synth.get(), &tts::SpeechSynthesizer::synthesized, this,
                 &HostVoice::onSynthesized);
     }
-    m_synth->enqueue(text, m_voiceSettings);
+    return m_synth->enqueue(text, m_voiceSettings);
 }
 
 void HostVoice::onSynthesized(quint64 id, const tts::SpeechResult& result)

@@ -34,14 +34,20 @@ public:
     // The source to add to a pipeline's audio mixer (the same one for every pipeline).
     std::shared_ptr<sb::render::AudioSource> source() const { return m_source; }
     // Synthesizes `text` (the engine starts on the first line) and plays it after the lines
-    // already queued; muted, nothing is said.
-    void say(const QString& text);
+    // already queued; muted, nothing is said. Returns the line's id in player() (0 when
+    // nothing will be said), for the caption that follows it word by word.
+    quint64 say(const QString& text);
     void setMuted(bool muted);
     bool isMuted() const { return m_muted; }
     // The espeak-ng voice, rate and pitch of the lines said from now on (Settings → Host).
     void setVoice(const sb::integrations::tts::Voice& voice) { m_voiceSettings = voice; }
     sb::integrations::tts::Voice voiceSettings() const { return m_voiceSettings; }
     const sb::integrations::tts::SpeechPlayer& player() const { return *m_player; }
+    // The same, shared with the render thread (the host's mouth reads its audio clock).
+    std::shared_ptr<const sb::integrations::tts::SpeechPlayer> sharedPlayer() const
+    {
+        return m_player;
+    }
 
 signals:
     // A line is in the mix's queue (its length in ms), for tests and the dock.

@@ -9,3 +9,5 @@ sb_add_test(tst_hostlines SOURCES tst_hostlines.cpp LIBS sb_studio)
 target_include_directories(tst_hostlines PRIVATE ${PROJECT_SOURCE_DIR}/tests/auction)
 # Her voice as the mixer hears it (espeak-ng through integrations/tts).
 sb_add_test(tst_hostvoice SOURCES tst_hostvoice.cpp LIBS sb_studio)
+# Lip sync and the word-by-word caption against the voice's audio clock.
+sb_add_test(tst_lipsync SOURCES tst_lipsync.cpp LIBS sb_studio)
