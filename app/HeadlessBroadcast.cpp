@@ -242,7 +242,7 @@ bool HeadlessBroadcast::start(QString* error)
     if (!buildScene(error))
         return false;
     if (m_show)
-        m_pipeline->audioMixer().addSource(m_show->voice().source()); // the host's voice
+        m_show->attachAudio(m_pipeline->audioMixer()); // the host's voice and the show's sounds
     for (const QString& url : m_options.streams) {
         if (!url.startsWith(QLatin1String("rtmp://")) &&
             !url.startsWith(QLatin1String("rtmps://"))) {

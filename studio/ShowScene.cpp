@@ -1,6 +1,7 @@
 #include "ShowScene.h"
 
 #include "AuctionStateModel.h"
+#include "AudioMixer.h"
 #include "EngineThread.h"
 #include "HostOverlay.h"
 #include "HostVoice.h"
@@ -10,6 +11,7 @@
 #include "Persona.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
+#include "ShowSounds.h"
 #include "SpeechPlayer.h"
 #include "VtsBridge.h"
 #include "VtsTokenStore.h"
@@ -35,6 +37,7 @@ ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* par
     connect(m_composer.get(), &LineComposer::lineReady, this, &ShowScene::say);
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
+    m_sounds = std::make_unique<ShowSounds>();
     bindHost();
     host().setSpeech(m_voice->sharedPlayer()); // her mouth and caption follow her voice
     m_frameTimer.setTimerType(Qt::PreciseTimer);
@@ -128,6 +131,13 @@ void ShowScene::setVtubeStudio(const HostSettings& settings,
     m_vts->start();
 }
 
+void ShowScene::attachAudio(sb::render::AudioMixer& mixer)
+{
+    mixer.addSource(m_voice->source());
+    mixer.addSource(m_sounds->source());
+    mixer.setDuckingKey(m_voice->source());
+}
+
 HostOverlay& ShowScene::host()
 {
     return m_builder->host();
@@ -142,6 +152,7 @@ void ShowScene::bindHost()
                                for (const AuctionEvent& event : events)
                                    host().onEvent(event, now);
                                m_lines->onEvents(events, now);
+                               m_sounds->onEvents(events);
                            });
     // A host that starts in the middle of an auction knows it is open (and may grow thoughtful).
     const std::int64_t now = m_engine->clock().nowUtcMs();

@@ -19,6 +19,7 @@ namespace sb::auction {
 class EngineThread;
 }
 namespace sb::render {
+class AudioMixer;
 class Scene;
 } // namespace sb::render
 namespace sb::integrations {
@@ -35,6 +36,7 @@ class AuctionStateModel;
 class HostOverlay;
 struct HostLine;
 class HostVoice;
+class ShowSounds;
 class HostVtsLink;
 class LineComposer;
 class LineDirector;
@@ -73,6 +75,11 @@ public:
     LineDirector& lines() { return *m_lines; }
     // Her voice: the source to add to the pipeline's audio mixer; it speaks each line.
     HostVoice& voice() { return *m_voice; }
+    // The gavel on SOLD and the chime at window open (synthesized, under her voice).
+    ShowSounds& sounds() { return *m_sounds; }
+    // Puts her voice and the show's sounds in `mixer`, her voice the key that ducks the rest
+    // (a music bed) by ~10 dB while she speaks.
+    void attachAudio(sb::render::AudioMixer& mixer);
     // Between the director and her voice: the optional LLM (the template line without one).
     LineComposer& composer() { return *m_composer; }
 
@@ -108,6 +115,7 @@ private:
     std::unique_ptr<sb::integrations::vtubestudio::VtsTokenStore> m_vtsTokens;
     std::unique_ptr<sb::integrations::vtubestudio::VtsBridge> m_vts;
     std::unique_ptr<HostVtsLink> m_vtsLink;
+    std::unique_ptr<ShowSounds> m_sounds;
     QMetaObject::Connection m_hostEvents;
     QTimer m_frameTimer;
 };

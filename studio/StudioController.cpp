@@ -218,7 +218,7 @@ bool StudioController::startPipeline(const BroadcastSettings& settings, QOpenGLC
     m_broadcastSettings = settings;
     m_shareContext = share;
     m_pipeline = std::make_unique<BroadcastPipeline>(settings);
-    m_pipeline->audioMixer().addSource(m_show->voice().source()); // the host's voice
+    m_show->attachAudio(m_pipeline->audioMixer()); // the host's voice and the show's sounds
     m_pipeline->setPreviewShareContext(share);
     QStringList problems;
     m_pipeline->setScene(m_show->build(m_scenes->current(), &problems));

@@ -27,6 +27,8 @@ list(APPEND SB_STUDIO_SOURCES
 cmake_language(DEFER CALL target_link_libraries sb_studio PUBLIC sb_llm sb_vtubestudio)
 # Her voice in the program's sound (integrations/tts, built with the studio).
 list(APPEND SB_STUDIO_SOURCES host/HostVoice.cpp host/HostVoice.h)
+# The show's sounds: a gavel on SOLD and a chime at window open, synthesized, under her voice.
+list(APPEND SB_STUDIO_SOURCES host/ShowSounds.cpp host/ShowSounds.h)
 cmake_language(DEFER CALL target_link_libraries sb_studio PUBLIC sb_tts)
 qt_add_resources(SB_STUDIO_SOURCES ${PROJECT_SOURCE_DIR}/resources/host/host_persona.qrc)
 # The persona loader refuses duplicate keys as the config loaders do (sb_common); sb_studio is

@@ -11,3 +11,5 @@ target_include_directories(tst_hostlines PRIVATE ${PROJECT_SOURCE_DIR}/tests/auc
 sb_add_test(tst_hostvoice SOURCES tst_hostvoice.cpp LIBS sb_studio)
 # Lip sync and the word-by-word caption against the voice's audio clock.
 sb_add_test(tst_lipsync SOURCES tst_lipsync.cpp LIBS sb_studio)
+# The show's sounds (gavel, chime) and their level under her speech in the program mix.
+sb_add_test(tst_showsounds SOURCES tst_showsounds.cpp LIBS sb_studio)
