@@ -160,6 +160,8 @@ private:
                  QString* error);
     // What the event asks to be posted on X, queued in the current transaction.
     bool planPosts(const AuctionEvent& event, QString* error);
+    bool planSettlementPosts(const AuctionEvent& event, OutboxItem item, QString* error);
+    QString postTime(std::int64_t utcMs) const; // "2 Mar 13:00 UTC", in the marathon's zone
     bool queueInTransaction(OutboxItem& item, bool* added, QString* error);
     bool saveAuction(const AuctionDay& auction, QString* error);
     bool scheduleNext(int afterIndex, QString* error);

@@ -19,7 +19,19 @@ bool answersRejection(QStringView code)
     return code != u"no_amount" && code != u"not_in_thread" && code != u"duplicate";
 }
 
+// An address as a post shows it: "0x7099…79C8".
+QString shortAddress(const QString& address)
+{
+    return address.size() <= 12 ? address : address.left(6) + u'…' + address.right(4);
+}
+
 } // namespace
+
+QString AuctionEngine::postTime(std::int64_t utcMs) const
+{
+    const QTimeZone zone(m_config.timeZone.toUtf8());
+    return QDateTime::fromMSecsSinceEpoch(utcMs, zone).toString(QStringLiteral("d MMM HH:mm t"));
+}
 
 QJsonObject AuctionEngine::postVars(const AuctionDay& a) const
 {
@@ -135,9 +147,23 @@ bool AuctionEngine::planPosts(const AuctionEvent& event, QString* error)
         settle.key = QStringLiteral("settlement:%1").arg(a->index);
         settle.replyTo = replyTo;
         settle.inThread = restricted;
-        if (const auto link = m_wallets.constFind(settle.bidderId); link != m_wallets.cend())
+        const auto link = m_wallets.constFind(settle.bidderId);
+        if (link != m_wallets.cend())
             settle.vars.insert(QStringLiteral("wallet"), link->address);
+        if (m_settlementOptions.enabled) {
+            settle.vars.insert(QStringLiteral("deadline"),
+                               postTime(event.timeUtcMs + m_settlementOptions.deadlineMs));
+            // Settlement on Shape starts now: without a wallet, asking for one is the reply.
+            if (link == m_wallets.cend() && !m_settlements.contains(a->index)) {
+                settle.kind = OutboxKind::SettlementWallet;
+                settle.key = QStringLiteral("settlement_wallet:%1:0").arg(a->index);
+            }
+        }
         return queueInTransaction(settle, nullptr, error);
+    } else if (event.type == EventType::SettlementReserved ||
+               event.type == EventType::SettlementReassigned ||
+               event.type == EventType::SettlementMintConfirmed) {
+        return planSettlementPosts(event, item, error);
     } else if (event.type == EventType::DayCompleted && p.contains(QStringLiteral("winner")) &&
                p.value(QStringLiteral("winner")).isNull()) {
         item.kind = OutboxKind::NoWinner;
@@ -147,6 +173,56 @@ bool AuctionEngine::planPosts(const AuctionEvent& event, QString* error)
         return true;
     }
     return queueInTransaction(item, nullptr, error);
+}
+
+bool AuctionEngine::planSettlementPosts(const AuctionEvent& event, OutboxItem item, QString* error)
+{
+    const QJsonObject& p = event.payload;
+    const int turn = p.value(QStringLiteral("turn")).toInt();
+    const Settlement s = m_settlements.value(item.auctionIndex); // saved before it is journaled
+    const bool fromX = p.value(QStringLiteral("source")).toString() == QLatin1String("x");
+    const QString replyTo = p.value(QStringLiteral("source_id")).toString();
+    item.bidId = p.value(QStringLiteral("bid_id")).toInteger();
+    item.bidderId = p.value(QStringLiteral("bidder_id")).toString();
+    item.bidderName = p.value(QStringLiteral("bidder")).toString();
+    item.vars.insert(QStringLiteral("bidder"), item.bidderName);
+    item.vars.insert(QStringLiteral("amount"), p.value(QStringLiteral("price")).toString());
+    item.vars.insert(QStringLiteral("deadline"), postTime(s.deadlineUtcMs));
+    item.vars.insert(QStringLiteral("wallet"), p.value(QStringLiteral("wallet")).toString());
+    item.vars.insert(QStringLiteral("token"),
+                     QString::number(Settlement::auctionIdOf(item.auctionIndex)));
+    item.vars.insert(QStringLiteral("contract"), m_settlementOptions.contractAddress);
+    const auto replyToBuyer = [&](QLatin1StringView kind, const QString& key) {
+        OutboxItem reply = item;
+        reply.kind = kind;
+        reply.key = key;
+        reply.replyTo = replyTo;
+        reply.inThread = m_replyRestricted.contains(item.bidderId);
+        return queueInTransaction(reply, nullptr, error);
+    };
+    if (event.type == EventType::SettlementReserved) {
+        return !fromX ||
+               replyToBuyer(
+                   OutboxKind::SettlementReserved,
+                   QStringLiteral("settlement_reserved:%1:%2").arg(item.auctionIndex).arg(turn));
+    }
+    item.inThread = true;
+    if (event.type == EventType::SettlementMintConfirmed) {
+        item.kind = OutboxKind::SettlementPaid;
+        item.key = QStringLiteral("settlement_paid:%1").arg(item.auctionIndex);
+        item.vars.insert(QStringLiteral("wallet"),
+                         shortAddress(p.value(QStringLiteral("to")).toString()));
+        return queueInTransaction(item, nullptr, error);
+    }
+    // Reassigned: the thread hears whose turn it is; a buyer without a wallet is asked for one.
+    item.kind = OutboxKind::SettlementReassigned;
+    item.key = QStringLiteral("settlement_reassigned:%1:%2").arg(item.auctionIndex).arg(turn);
+    if (!queueInTransaction(item, nullptr, error))
+        return false;
+    if (!fromX || !s.buyerAddress.isEmpty())
+        return true;
+    return replyToBuyer(OutboxKind::SettlementWallet,
+                        QStringLiteral("settlement_wallet:%1:%2").arg(item.auctionIndex).arg(turn));
 }
 
 ActionResult AuctionEngine::setPosting(bool on)

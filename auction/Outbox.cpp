@@ -17,10 +17,21 @@ constexpr std::array<std::pair<OutboxState, QLatin1StringView>, 6> kStateNames{{
 }};
 
 // Sooner first; a kind not listed goes last.
-constexpr std::array<QLatin1StringView, 10> kByPriority{
-    OutboxKind::Open,     OutboxKind::Winner,      OutboxKind::NoWinner, OutboxKind::Settlement,
-    OutboxKind::Extended, OutboxKind::LastMinutes, OutboxKind::Summary,  OutboxKind::Leader,
-    OutboxKind::Accepted, OutboxKind::Rejected,
+constexpr std::array<QLatin1StringView, 14> kByPriority{
+    OutboxKind::Open,
+    OutboxKind::Winner,
+    OutboxKind::NoWinner,
+    OutboxKind::Settlement,
+    OutboxKind::SettlementWallet,
+    OutboxKind::SettlementReserved,
+    OutboxKind::SettlementReassigned,
+    OutboxKind::SettlementPaid,
+    OutboxKind::Extended,
+    OutboxKind::LastMinutes,
+    OutboxKind::Summary,
+    OutboxKind::Leader,
+    OutboxKind::Accepted,
+    OutboxKind::Rejected,
 };
 
 } // namespace
@@ -50,6 +61,13 @@ int outboxPriority(QStringView kind)
             return int(i);
     }
     return int(kByPriority.size());
+}
+
+bool outboxAboutSettlement(QStringView kind)
+{
+    return kind == OutboxKind::Settlement || kind == OutboxKind::SettlementWallet ||
+           kind == OutboxKind::SettlementReserved || kind == OutboxKind::SettlementReassigned ||
+           kind == OutboxKind::SettlementPaid;
 }
 
 bool outboxCollapsible(QStringView kind)

@@ -39,12 +39,24 @@ inline constexpr QLatin1StringView Winner{"winner"};
 inline constexpr QLatin1StringView Settlement{"settlement"};
 inline constexpr QLatin1StringView Summary{"summary"};
 inline constexpr QLatin1StringView NoWinner{"no_winner"};
+// Settlement on Shape: ask the buyer for a wallet ("settlement_wallet:<auction>:<turn>", a reply
+// to their bid), tell them to pay ("settlement_reserved:<auction>:<turn>", a reply), announce the
+// runner-up's turn ("settlement_reassigned:<auction>:<turn>") and the mint
+// ("settlement_paid:<auction>") in the auction's thread.
+inline constexpr QLatin1StringView SettlementWallet{"settlement_wallet"};
+inline constexpr QLatin1StringView SettlementReserved{"settlement_reserved"};
+inline constexpr QLatin1StringView SettlementReassigned{"settlement_reassigned"};
+inline constexpr QLatin1StringView SettlementPaid{"settlement_paid"};
 } // namespace OutboxKind
 
-// Lower is sooner: open > winner > settlement > extension > last minutes > leader > rejection.
+// Lower is sooner: open > winner > settlement (and its steps) > extension > last minutes > leader
+// > rejection.
 int outboxPriority(QStringView kind);
 // Replies that may be folded into a summary when the posting budget cannot carry them all.
 bool outboxCollapsible(QStringView kind);
+// Posts about settling a won lot (OutboxKind::Settlement and the settlement_* kinds): never
+// collapsed, kept when the posting budget is low, still due after the auction ended.
+bool outboxAboutSettlement(QStringView kind);
 
 struct OutboxItem
 {

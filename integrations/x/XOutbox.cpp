@@ -30,14 +30,15 @@ constexpr std::int64_t kMaxBackoffMs = 60'000;
 bool isReplyToBidder(const OutboxItem& item)
 {
     return item.kind == OutboxKind::Accepted || item.kind == OutboxKind::Rejected ||
-           item.kind == OutboxKind::Settlement;
+           item.kind == OutboxKind::Settlement || item.kind == OutboxKind::SettlementWallet ||
+           item.kind == OutboxKind::SettlementReserved;
 }
 
 // Posts that only matter while the auction takes bids.
 bool isAboutBidding(const OutboxItem& item)
 {
     return item.kind != OutboxKind::Winner && item.kind != OutboxKind::NoWinner &&
-           item.kind != OutboxKind::Settlement;
+           !sb::auction::outboxAboutSettlement(item.kind);
 }
 
 bool isOver(const QList<AuctionDay>& auctions, int index)
@@ -333,9 +334,10 @@ void XOutbox::tick()
                 return pick;
             }
             for (OutboxItem item : std::as_const(*queued)) {
-                const bool kept =
-                    item.kind == OutboxKind::Open || item.kind == OutboxKind::Winner ||
-                    item.kind == OutboxKind::NoWinner || item.kind == OutboxKind::Settlement;
+                const bool kept = item.kind == OutboxKind::Open ||
+                                  item.kind == OutboxKind::Winner ||
+                                  item.kind == OutboxKind::NoWinner ||
+                                  sb::auction::outboxAboutSettlement(item.kind);
                 if (!kept && available <= options.reserve) {
                     pick.waitingFor = tr("Posting budget low: only the auction's post and the "
                                          "winner go until X's limit resets.");

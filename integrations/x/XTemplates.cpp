@@ -63,6 +63,24 @@ const Kind kKinds[] = {
                        "Congratulations! Lot {lot} is yours for {amount}. Its settlement on Shape "
                        "goes to {wallet}."),
      "bidder amount lot title wallet deadline"},
+    {"settlement_wallet", QT_TRANSLATE_NOOP("XTemplates", "Reply to the buyer: link a wallet"),
+     QT_TRANSLATE_NOOP("XTemplates",
+                       "Lot {lot} is yours for {amount}! To receive it on Shape, reply with your "
+                       "address: wallet 0x… before {deadline}."),
+     "bidder amount lot title deadline"},
+    {"settlement_reserved", QT_TRANSLATE_NOOP("XTemplates", "Reply to the buyer: how to pay"),
+     QT_TRANSLATE_NOOP("XTemplates",
+                       "Lot {lot} is reserved for {wallet}: pay {amount} with claim() to "
+                       "{contract} on Shape before {deadline}; token #{token} is minted to you."),
+     "bidder amount lot title wallet contract deadline token"},
+    {"settlement_reassigned", QT_TRANSLATE_NOOP("XTemplates", "Thread: the runner-up's turn"),
+     QT_TRANSLATE_NOOP("XTemplates",
+                       "Lot {lot} was not paid in time. It now goes to {bidder} for {amount}, to "
+                       "settle before {deadline}. {hashtag}"),
+     "bidder amount lot title deadline hashtag"},
+    {"settlement_paid", QT_TRANSLATE_NOOP("XTemplates", "Thread: paid and minted"),
+     QT_TRANSLATE_NOOP("XTemplates", "Paid ✓ — token #{token} minted to {wallet}. {hashtag}"),
+     "bidder amount lot title wallet token hashtag"},
     {"summary", QT_TRANSLATE_NOOP("XTemplates", "Thread: a summary of many bids"),
      QT_TRANSLATE_NOOP("XTemplates",
                        "Lot {lot}: {accepted_count} bids accepted, {rejected_count} not "
@@ -108,6 +126,10 @@ const Variable kVariables[] = {
                                      "lot is minted; if none, how to link one."),
      42},
     {"deadline", QT_TRANSLATE_NOOP("XTemplates", "When the winner's time to settle runs out."), 20},
+    {"contract",
+     QT_TRANSLATE_NOOP("XTemplates", "The auction house contract on Shape that the buyer pays."),
+     42},
+    {"token", QT_TRANSLATE_NOOP("XTemplates", "The lot's token number on Shape (1, 2, …)."), 3},
     {"accepted_count",
      QT_TRANSLATE_NOOP("XTemplates", "How many bids were accepted since the last summary."), 3},
     {"rejected_count",

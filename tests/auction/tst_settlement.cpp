@@ -111,6 +111,7 @@ private slots:
     void everyOverrideIsAudited();
     void markSettledCompletesTheSettlement();
     void everythingSurvivesARestart();
+    void postsAskPayAnnounceAndCelebrate();
 
 private:
     // One day won by alice (0.5) over dave (0.45, invalidated), bob (0.2 and 0.4) and carol
@@ -647,6 +648,73 @@ void TestSettlement::everythingSurvivesARestart()
     QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
     fx->at(kWinnerAt + 2 * kDay);
     QCOMPARE(row(*fx).bidderId, u"carol"_s);
+}
+
+void TestSettlement::postsAskPayAnnounceAndCelebrate()
+{
+    EngineFixture fx(oneDay());
+    OK(fx.engine->setSettlementOptions(options()));
+    fx.at(kDay1Open + 10 * kMinute);
+    OK(fx.engine->setPosting(true));
+    const auto xBid = [&](const QString& bidder, const QString& text, const QString& postId) {
+        BidInput input = testPost(bidder, text, postId);
+        input.source = u"x"_s;
+        const BidOutcome outcome = fx.engine->submitBid(input);
+        QVERIFY2(outcome.kind == BidOutcome::Kind::Accepted, qPrintable(outcome.error));
+    };
+    xBid(u"bob"_s, u"0.4 ETH"_s, u"1001"_s);
+    xBid(u"alice"_s, u"0.5 ETH"_s, u"1002"_s);
+    OK(fx.engine->linkWallet(walletOf(u"bob"_s, kBobWallet)));
+    fx.at(kWinnerAt);
+    const auto post = [&](const QString& key) {
+        const auto item = fx.store->outboxItemByKey(key).value();
+        return item.value_or(OutboxItem{});
+    };
+
+    // Alice has no wallet: the reply to her winning bid asks for one, instead of the plain one.
+    OutboxItem ask = post(u"settlement_wallet:0:0"_s);
+    QCOMPARE(ask.kind, u"settlement_wallet"_s);
+    QCOMPARE(ask.replyTo, u"1002"_s);
+    QVERIFY(!ask.inThread);
+    QCOMPARE(ask.vars.value(u"amount"_s).toString(), u"0.5 ETH"_s);
+    QCOMPARE(ask.vars.value(u"deadline"_s).toString(), u"2 Mar 13:00 UTC"_s);
+    QVERIFY(!outboxCollapsible(ask.kind));
+    QVERIFY(outboxAboutSettlement(ask.kind));
+    QVERIFY(outboxPriority(ask.kind) < outboxPriority(QString(OutboxKind::Extended)));
+    QCOMPARE(post(u"settlement:0"_s).id, 0);
+
+    // Linked: reserved on chain, she is told what to pay, where and until when.
+    OK(fx.engine->linkWallet(walletOf(u"alice"_s, kAliceWallet)));
+    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    OK(fx.engine->storeSettlementTransaction(tx));
+    OK(fx.engine->updateSettlementTransaction(report(tx, ChainTxState::Included, 10)));
+    const OutboxItem pay = post(u"settlement_reserved:0:0"_s);
+    QCOMPARE(pay.replyTo, u"1002"_s);
+    QCOMPARE(pay.vars.value(u"contract"_s).toString(), kContract);
+    QCOMPARE(pay.vars.value(u"wallet"_s).toString(), kAliceWallet);
+    QCOMPARE(pay.vars.value(u"amount"_s).toString(), u"0.5 ETH"_s);
+    QCOMPARE(pay.vars.value(u"token"_s).toString(), u"1"_s);
+
+    // She does not pay: the thread hears it is bob's turn; bob has a wallet, so no ask.
+    fx.at(kWinnerAt + kDay);
+    const OutboxItem turn = post(u"settlement_reassigned:0:1"_s);
+    QVERIFY(turn.inThread);
+    QCOMPARE(turn.bidderName, u"bob"_s);
+    QCOMPARE(turn.vars.value(u"amount"_s).toString(), u"0.4 ETH"_s);
+    QCOMPARE(turn.vars.value(u"deadline"_s).toString(), u"3 Mar 13:00 UTC"_s);
+    QCOMPARE(post(u"settlement_wallet:0:1"_s).id, 0);
+    ChainTransaction reassign = signedTx(QString(SettlementStep::Reassign), 1, 1, 'b');
+    OK(fx.engine->storeSettlementTransaction(reassign));
+    OK(fx.engine->updateSettlementTransaction(report(reassign, ChainTxState::Included, 20)));
+    QCOMPARE(post(u"settlement_reserved:0:1"_s).replyTo, u"1001"_s);
+
+    // Bob pays; the mint is celebrated in the thread.
+    OK(fx.engine->recordClaim(claimBy(kBobWallet, eth("0.4"), 'p', 30)));
+    OK(fx.engine->confirmMint(0));
+    const OutboxItem paid = post(u"settlement_paid:0"_s);
+    QVERIFY(paid.inThread);
+    QCOMPARE(paid.vars.value(u"token"_s).toString(), u"1"_s);
+    QCOMPARE(paid.vars.value(u"wallet"_s).toString(), u"0x3C44…93BC"_s);
 }
 
 } // namespace sb::auction::test

@@ -30,7 +30,7 @@ MarathonConfig postingConfig()
     c.timeBufferMs = 0; // no extensions unless a test wants them
     for (int day = 1; day <= c.days; ++day)
         c.lots.append(
-            {QStringLiteral("Dawn Over Shape %1").arg(day), QStringLiteral("Ada"), {}, {}, {}});
+            {QStringLiteral("Dawn Over Shape %1").arg(day), QStringLiteral("Ada"), {}, {}, {}, {}});
     return c;
 }
 

@@ -234,9 +234,11 @@ void TestXText::onlyUsernamesAreSafe()
 
 void TestXText::everyKindHasADefault()
 {
-    QCOMPARE(XTemplates::kinds(), (QStringList{u"open"_s, u"accepted"_s, u"rejected"_s, u"leader"_s,
-                                               u"extended"_s, u"last_minutes"_s, u"winner"_s,
-                                               u"settlement"_s, u"summary"_s, u"no_winner"_s}));
+    QCOMPARE(XTemplates::kinds(),
+             (QStringList{u"open"_s, u"accepted"_s, u"rejected"_s, u"leader"_s, u"extended"_s,
+                          u"last_minutes"_s, u"winner"_s, u"settlement"_s, u"settlement_wallet"_s,
+                          u"settlement_reserved"_s, u"settlement_reassigned"_s,
+                          u"settlement_paid"_s, u"summary"_s, u"no_winner"_s}));
     for (const QString& kind : XTemplates::kinds()) {
         const QString text = XTemplates::defaultText(kind);
         QVERIFY2(!text.isEmpty(), qPrintable(kind));
