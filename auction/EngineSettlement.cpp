@@ -227,6 +227,17 @@ bool AuctionEngine::startSettlement(const AuctionDay& a, const BidRecord& winner
     } else {
         s.stage = SettlementStage::AwaitingWallet;
     }
+    if (s.tokenUri.isEmpty()) {
+        // The contract refuses a reservation without one: said now, not after a revert.
+        s.resumeStage = s.stage;
+        s.stage = SettlementStage::Failed;
+        s.error = tr("Lot %1 has no token URI (token_uri), which the contract needs to reserve "
+                     "it: settle it by hand, or cancel the settlement.")
+                      .arg(a.index + 1);
+        return saveSettlement(s, error) &&
+               journalSettlement(EventType::SettlementFailed, s,
+                                 {{QStringLiteral("reason"), s.error}}, error);
+    }
     // auction.winner, journaled just before in this transaction, announces it.
     return saveSettlement(s, error);
 }

@@ -100,6 +100,10 @@ ActionResult AuctionEngine::storeSettlementTransaction(ChainTransaction& tx)
                 tr("The settlement of auction %1 is %2: no transaction is due.")
                     .arg(tx.auctionIndex + 1)
                     .arg(settlementStageName(stage)));
+        if (expected == SettlementStep::Reserve && s.tokenUri.isEmpty())
+            return ActionResult::failure(
+                tr("Lot %1 has no token URI: the contract refuses its reservation.")
+                    .arg(tx.auctionIndex + 1));
         if (tx.step != expected || tx.turn != s.turn)
             return ActionResult::failure(tr("The transaction due is %1 for turn %2, not %3 for "
                                             "turn %4.")

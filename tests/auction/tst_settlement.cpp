@@ -112,6 +112,7 @@ private slots:
     void markSettledCompletesTheSettlement();
     void everythingSurvivesARestart();
     void postsAskPayAnnounceAndCelebrate();
+    void lotWithoutTokenUriFailsAtOnce();
 
 private:
     // One day won by alice (0.5) over dave (0.45, invalidated), bob (0.2 and 0.4) and carol
@@ -715,6 +716,31 @@ void TestSettlement::postsAskPayAnnounceAndCelebrate()
     QVERIFY(paid.inThread);
     QCOMPARE(paid.vars.value(u"token"_s).toString(), u"1"_s);
     QCOMPARE(paid.vars.value(u"wallet"_s).toString(), u"0x3C44…93BC"_s);
+}
+
+void TestSettlement::lotWithoutTokenUriFailsAtOnce()
+{
+    MarathonConfig config = oneDay();
+    config.lots[0].tokenUri.clear();
+    EngineFixture fx(config);
+    OK(fx.engine->setSettlementOptions(options()));
+    OK(fx.engine->linkWallet(walletOf(u"alice"_s, kAliceWallet)));
+    fx.at(kDay1Open + 10 * kMinute);
+    fx.bid(u"alice"_s, u"0.5 ETH"_s);
+    fx.at(kWinnerAt);
+    const Settlement s = row(fx);
+    QCOMPARE(s.stage, SettlementStage::Failed);
+    QCOMPARE(s.resumeStage, std::optional(SettlementStage::ToReserve));
+    QVERIFY2(s.error.contains(u"token_uri"_s), qPrintable(s.error));
+    QCOMPARE(fx.eventsOfType(EventType::SettlementFailed).size(), 1);
+    // Retried, the reservation is still refused, with the reason.
+    OK(fx.engine->retrySettlement(0, u"op"_s));
+    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    const ActionResult refused = fx.engine->storeSettlementTransaction(tx);
+    QVERIFY(!refused.ok);
+    QVERIFY2(refused.error.contains(u"token URI"_s), qPrintable(refused.error));
+    OK(fx.engine->markSettled(0, u"minted by hand"_s, u"op"_s));
+    QCOMPARE(row(fx).stage, SettlementStage::Completed);
 }
 
 } // namespace sb::auction::test
