@@ -12,6 +12,7 @@
 #include "SignalWatcher.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
+#include "ShapeCommands.h"
 #include "XCommands.h"
 #include "XConnection.h"
 
@@ -123,7 +124,11 @@ QString commandsHelp()
         "  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.\n"
         "  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.\n"
         "  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).\n"
-        "  x login|status|logout            Sign in to X (bids from replies), or say the state.\n");
+        "  x login|status|logout            Sign in to X (bids from replies), or say the state.\n"
+        "  wallet new|import|address        The operator key on Shape (kept in the keychain).\n"
+        "  shape deploy --rpc URL --treasury ADDRESS [--chain-id N] [--dry-run]\n"
+        "                                   Deploy the auction house with the operator key.\n"
+        "  shape status --db PATH [--json]  Each auction's settlement on Shape (read-only).\n");
 }
 
 int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
@@ -416,6 +421,8 @@ int main(int argc, char* argv[])
         {QStringLiteral("journal"), sb::app::runJournal},
         {QStringLiteral("dead-letters"), sb::app::runDeadLetters},
         {QStringLiteral("x"), sb::app::runX},
+        {QStringLiteral("wallet"), sb::app::runWallet},
+        {QStringLiteral("shape"), sb::app::runShape},
     };
     if (!args.isEmpty()) {
         if (const auto command = commands.find(args.first()); command != commands.end()) {

@@ -2,6 +2,7 @@
 
 #include "HostSettingsPage.h"
 #include "HotkeysSettingsPage.h"
+#include "ShapeSettingsPage.h"
 #include "XSettingsPage.h"
 
 #include <QComboBox>
@@ -129,6 +130,8 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, QWidget* parent)
     connect(m_xPage, &XSettingsPage::changed, this, &SettingsDialog::edited);
     m_hostPage = new HostSettingsPage(m_settings);
     connect(m_hostPage, &HostSettingsPage::changed, this, &SettingsDialog::edited);
+    m_shapePage = new ShapeSettingsPage(m_settings);
+    connect(m_shapePage, &ShapeSettingsPage::changed, this, &SettingsDialog::edited);
     // In the order of enum Page.
     addPage(tr("Stream"), m_streamPage);
     addPage(tr("X account"), m_xPage);
@@ -138,6 +141,7 @@ SettingsDialog::SettingsDialog(StudioSettings* settings, QWidget* parent)
     addPage(tr("Hotkeys"), m_hotkeysPage);
     addPage(tr("General"), createGeneralPage());
     addPage(tr("Host"), m_hostPage);
+    addPage(tr("Shape"), m_shapePage);
     m_pageList->setCurrentRow(StreamPage);
 
     m_errorLabel = new QLabel;
@@ -402,7 +406,7 @@ QStringList SettingsDialog::validationErrors() const
     return m_streamPage->validationErrors() + m_xPage->validationErrors() +
            StudioSettings::validationErrors(output()) + StudioSettings::validationErrors(video()) +
            StudioSettings::validationErrors(recording()) + m_hotkeysPage->validationErrors() +
-           m_hostPage->validationErrors();
+           m_hostPage->validationErrors() + m_shapePage->validationErrors();
 }
 
 void SettingsDialog::edited()
@@ -495,6 +499,8 @@ void SettingsDialog::startApplying(bool closeWhenDone)
     if (!m_xPage->apply(&error))
         problems << error;
     if (!m_hostPage->apply(&error))
+        problems << error;
+    if (!m_shapePage->apply(&error))
         problems << error;
     m_applying = true;
     m_streamPage->apply([this, problems, closeWhenDone](const QStringList& streamProblems) {

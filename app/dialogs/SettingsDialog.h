@@ -24,6 +24,7 @@ namespace sb::app {
 
 class HostSettingsPage;
 class HotkeysSettingsPage;
+class ShapeSettingsPage;
 class XSettingsPage;
 
 class SettingsDialog : public QDialog
@@ -40,7 +41,8 @@ public:
         RecordingPage,
         HotkeysPage,
         GeneralPage,
-        HostPage
+        HostPage,
+        ShapePage
     };
     Q_ENUM(Page)
 
@@ -65,6 +67,7 @@ public:
     bool isApplying() const { return m_applying; }
     XSettingsPage* xPage() const { return m_xPage; }
     HostSettingsPage* hostPage() const { return m_hostPage; }
+    ShapeSettingsPage* shapePage() const { return m_shapePage; }
 
     // OK: applies, and closes only when that worked.
     void accept() override;
@@ -117,6 +120,7 @@ private:
     HotkeysSettingsPage* m_hotkeysPage = nullptr;
     XSettingsPage* m_xPage = nullptr;
     HostSettingsPage* m_hostPage = nullptr;
+    ShapeSettingsPage* m_shapePage = nullptr;
 
     // Output
     QComboBox* m_encoderCombo = nullptr;

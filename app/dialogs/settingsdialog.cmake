@@ -6,5 +6,6 @@ list(APPEND SB_APP_SOURCES
     dialogs/DestinationDialog.cpp dialogs/DestinationDialog.h
     dialogs/HotkeysSettingsPage.cpp dialogs/HotkeysSettingsPage.h
     dialogs/XSettingsPage.cpp dialogs/XSettingsPage.h
+    dialogs/ShapeSettingsPage.cpp dialogs/ShapeSettingsPage.h
     dialogs/HostSettingsPage.cpp dialogs/HostSettingsPage.h
 )

@@ -22,6 +22,18 @@ add_test(NAME tst_xsettingspage
 set_tests_properties(tst_xsettingspage PROPERTIES LABELS unit TIMEOUT 600
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=sb.*.warning=false")
 
+# Settings → Shape under the same private keyring: the operator key generated and imported into
+# the keychain (never into studio.ini), its balance from a node played on loopback.
+add_executable(tst_shapesettingspage tst_shapesettingspage.cpp)
+target_link_libraries(tst_shapesettingspage PRIVATE Qt6::Test Qt6::Network sb_app sb_compile_options)
+set_target_properties(tst_shapesettingspage PROPERTIES AUTOMOC ON)
+target_include_directories(tst_shapesettingspage PRIVATE ${PROJECT_SOURCE_DIR}/tests/studio
+    ${PROJECT_SOURCE_DIR}/tests/x)
+add_test(NAME tst_shapesettingspage
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/studio/keyring-test.sh $<TARGET_FILE:tst_shapesettingspage>)
+set_tests_properties(tst_shapesettingspage PROPERTIES LABELS unit TIMEOUT 600
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=sb.*.warning=false")
+
 # The Host page through the same dialog, under the same private keyring (the LLM's API key), with
 # an OpenAI-compatible server of the tests for its Test button.
 add_executable(tst_hostsettingspage tst_hostsettingspage.cpp
