@@ -316,6 +316,13 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         QObject::connect(x.get(), &sb::integrations::x::XConnection::stateChanged, &app, name);
         name();
     }
+    if (broadcaster && broadcaster->show()) {
+        // The host as Settings → Host says (studio.ini): persona, voice, lines, the LLM and
+        // VTube Studio, with their secrets from the keychain.
+        for (const QString& problem : broadcaster->show()->applyHostSettings(
+                 sb::studio::StudioSettings().host(), nullptr))
+            std::fprintf(stderr, "Host: %s\n", qPrintable(problem));
+    }
     // Whatever ends first (a signal, --duration, the end of the marathon) ends both, the
     // broadcast first so recordings are finalized before the process exits.
     const auto finish = [&](int code, int signalNumber) {

@@ -11,6 +11,7 @@
 #include "Persona.h"
 #include "Scene.h"
 #include "SceneBuilder.h"
+#include "SecretStore.h"
 #include "ShowSounds.h"
 #include "SpeechPlayer.h"
 #include "VtsBridge.h"
@@ -84,10 +85,29 @@ QStringList ShowScene::applyHostSettings(const HostSettings& settings,
     m_lines->setFilter(filter);
     m_composer->setFilter(filter);
     m_hostSettings = settings;
-    applyLlm();
+    if (!secrets) {
+        if (!m_ownSecrets)
+            m_ownSecrets = std::make_unique<sb::integrations::SecretStore>();
+        secrets = m_ownSecrets.get();
+    }
+    sb::integrations::llm::LlmSettings llm;
+    llm.baseUrl = settings.llmBaseUrl;
+    llm.model = settings.llmModel;
+    if (llm.configured()) {
+        // The LLM is asked once its key is read (none is fine: a local server needs none).
+        secrets->startRead(QString::fromLatin1(HostSettings::kLlmApiKeyName), this,
+                           [this](const sb::integrations::SecretStore::Result& read) {
+                               if (!read.ok())
+                                   qWarning("the LLM's API key could not be read: %s",
+                                            qPrintable(read.error));
+                               setLlmApiKey(read.secret.value_or(QString()));
+                           });
+    } else {
+        applyLlm(); // no LLM: template lines
+    }
     if (!settings.vtsEnabled)
         setVtubeStudio(settings, nullptr);
-    else if (!m_vts && secrets)
+    else if (!m_vts)
         m_vtsTokens = std::make_unique<sb::integrations::vtubestudio::KeychainTokenStore>(*secrets);
     if (settings.vtsEnabled && m_vtsTokens)
         setVtubeStudio(settings, m_vtsTokens.get());

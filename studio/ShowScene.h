@@ -85,13 +85,13 @@ public:
 
     // Settings → Host, applied to the running show: persona (a file that cannot be used keeps
     // the current persona, and says why in the returned problems), voice, line gap, blocklist,
-    // the LLM (its key comes from setLlmApiKey) and the VTube Studio bridge, whose plugin token
-    // is kept in `secrets` (the keychain; must outlive this show). Without `secrets` the bridge
-    // stays off.
+    // the LLM (its API key read from `secrets`) and the VTube Studio bridge (its plugin token
+    // kept in `secrets`). `secrets` is the keychain and must outlive this show; null: the show
+    // uses one of its own for the studio's service.
     QStringList applyHostSettings(const HostSettings& settings,
                                   sb::integrations::SecretStore* secrets);
     HostSettings hostSettings() const { return m_hostSettings; }
-    // The LLM's API key, read from the keychain by the caller; empty for a server without one.
+    // The LLM's API key (applyHostSettings reads it); empty for a server without one.
     void setLlmApiKey(const QString& key);
     // Runs the bridge with `tokens` (which must outlive it) while settings.vtsEnabled.
     void setVtubeStudio(const HostSettings& settings,
@@ -112,6 +112,7 @@ private:
     std::unique_ptr<LineComposer> m_composer;
     HostSettings m_hostSettings;
     QString m_llmApiKey; // never logged, never written
+    std::unique_ptr<sb::integrations::SecretStore> m_ownSecrets;
     std::unique_ptr<sb::integrations::vtubestudio::VtsTokenStore> m_vtsTokens;
     std::unique_ptr<sb::integrations::vtubestudio::VtsBridge> m_vts;
     std::unique_ptr<HostVtsLink> m_vtsLink;

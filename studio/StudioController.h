@@ -112,6 +112,8 @@ public:
     SceneBuilder& builder() { return m_show->builder(); }
     HostOverlay& host();
     LineDirector& hostLines() { return m_show->lines(); }
+    // The show itself: the host's LLM, VTube Studio and Settings → Host (applyHostSettings).
+    ShowScene& show() { return *m_show; }
     sb::render::BroadcastPipeline* pipeline() { return m_pipeline.get(); }
 
 signals:

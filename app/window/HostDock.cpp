@@ -1,11 +1,13 @@
 #include "HostDock.h"
 
-#include "LineDirector.h"
-
 #include "HostMood.h"
 #include "HostOverlay.h"
+#include "LineComposer.h"
+#include "LineDirector.h"
 #include "SceneBuilder.h"
+#include "ShowScene.h"
 #include "StudioController.h"
+#include "VtsBridge.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -54,6 +56,15 @@ HostDock::HostDock(StudioController& studio, QWidget* parent)
     sayRow->addWidget(m_line, 1);
     sayRow->addWidget(m_say);
     layout->addLayout(sayRow);
+    // The optional LLM and VTube Studio, in words; hidden while they are not in use.
+    m_llm = new QLabel(body);
+    m_llm->setObjectName(QStringLiteral("llmLabel"));
+    m_llm->setWordWrap(true);
+    layout->addWidget(m_llm);
+    m_vts = new QLabel(body);
+    m_vts->setObjectName(QStringLiteral("vtsLabel"));
+    m_vts->setWordWrap(true);
+    layout->addWidget(m_vts);
     layout->addStretch(1);
     setWidget(body);
 
@@ -69,6 +80,13 @@ HostDock::HostDock(StudioController& studio, QWidget* parent)
 void HostDock::refresh()
 {
     m_mood->setText(hostMoodDisplayName(m_studio.host().mood()));
+    ShowScene& show = m_studio.show();
+    const QString llm = show.composer().llmConfigured() ? show.composer().lastLlmResult() : QString();
+    m_llm->setText(tr("LLM: %1").arg(llm));
+    m_llm->setVisible(!llm.isEmpty());
+    const auto* vts = show.vtubeStudio();
+    m_vts->setText(vts ? tr("VTube Studio: %1").arg(vts->stateText()) : QString());
+    m_vts->setVisible(vts != nullptr);
 }
 
 void HostDock::applyMood()

@@ -34,6 +34,8 @@ private:
     QPushButton* m_setMood = nullptr;
     QLineEdit* m_line = nullptr;
     QPushButton* m_say = nullptr;
+    QLabel* m_llm = nullptr; // what became of the LLM's last line
+    QLabel* m_vts = nullptr; // the VTube Studio bridge's state
 };
 
 } // namespace sb::app

@@ -149,6 +149,7 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
         statusBar()->showMessage(problems.join(QStringLiteral("; ")), 10'000);
     });
     connect(&m_settings, &StudioSettings::changed, this, &MainWindow::applyHotkeys);
+    applyHostSettings();
     m_statsTimer.setInterval(1000);
     connect(&m_statsTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     m_statsTimer.start();
@@ -565,10 +566,19 @@ void MainWindow::nextScene(int step)
     m_studio.switchScene((m_studio.scenes().currentScene() + step + count) % count);
 }
 
+void MainWindow::applyHostSettings()
+{
+    const QStringList problems =
+        m_studio.show().applyHostSettings(m_settings.host(), m_settings.secretStore());
+    if (!problems.isEmpty())
+        statusBar()->showMessage(problems.join(QStringLiteral("; ")), 10'000);
+}
+
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(&m_settings, this);
     connect(&dialog, &SettingsDialog::applied, this, &MainWindow::applyBroadcastSettings);
+    connect(&dialog, &SettingsDialog::applied, this, &MainWindow::applyHostSettings);
     dialog.xPage()->setAccount(m_xDock->accountLabel()->text());
     // X settings that changed take effect at once: the connection starts again with them.
     connect(&dialog, &SettingsDialog::applied, this,

@@ -90,6 +90,8 @@ protected:
 private:
     sb::render::BroadcastSettings broadcastSettings() const;
     void applyBroadcastSettings();
+    // Settings → Host to the running show (persona, voice, lines, LLM, VTube Studio).
+    void applyHostSettings();
     void createDocks();
     void createMenus();
     void createStatusBar();
