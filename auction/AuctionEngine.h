@@ -177,6 +177,10 @@ private:
     bool startSettlement(const AuctionDay& auction, const BidRecord& winner, QString* error);
     bool settlementWalletLinked(const WalletLink& link, QString* error);
     bool settleByHand(int auctionIndex, const QString& note, QString* error);
+    // The buyer's bid was invalidated (the next buyer's turn), or with bid id 0 the day was
+    // cancelled (the settlement stops: cancelled on chain if something was reserved).
+    bool settlementInterrupted(int auctionIndex, std::int64_t invalidatedBidId,
+                               const QString& reason, QString* error);
     bool nextBuyer(Settlement& s, const QString& reason, QString* error);
     bool stopSettlement(Settlement& s, const QString& reason, QString* error);
     bool completeUnsold(Settlement& s, const QString& reason, QString* error);

@@ -361,6 +361,23 @@ bool AuctionEngine::completeUnsold(Settlement& s, const QString& reason, QString
            saveAuction(*a, error) && finishMarathonIfDone(error);
 }
 
+bool AuctionEngine::settlementInterrupted(int auctionIndex, std::int64_t invalidatedBidId,
+                                          const QString& reason, QString* error)
+{
+    const auto found = m_settlements.constFind(auctionIndex);
+    if (found == m_settlements.cend() || settlementIsFinal(found->stage) ||
+        found->stage == SettlementStage::Paid ||
+        found->workingStage() == SettlementStage::ToCancel ||
+        found->workingStage() == SettlementStage::Cancelling)
+        return true;
+    Settlement s = *found;
+    if (invalidatedBidId == 0) // the day was cancelled: nobody buys it
+        return stopSettlement(s, reason, error);
+    if (s.bidId != invalidatedBidId)
+        return true; // not the buyer's bid: a later turn will not pick it
+    return nextBuyer(s, tr("the buyer's bid was invalidated: %1").arg(reason), error);
+}
+
 bool AuctionEngine::settleByHand(int auctionIndex, const QString& note, QString* error)
 {
     const auto found = m_settlements.constFind(auctionIndex);

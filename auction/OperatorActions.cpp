@@ -144,7 +144,7 @@ ActionResult AuctionEngine::cancel(int auctionIndex, const QString& reason, cons
             QJsonObject payload = auctionJson(*a);
             payload.insert(QStringLiteral("reason"), reason);
             if (!journal(EventType::DayCancelled, a->dayNumber, payload, error) ||
-                !saveAuction(*a, error))
+                !saveAuction(*a, error) || !settlementInterrupted(a->index, 0, reason, error))
                 return false;
             if (!wasPending && !scheduleNext(a->index, error))
                 return false;
@@ -186,7 +186,8 @@ ActionResult AuctionEngine::invalidateBid(std::int64_t bidId, const QString& rea
                 return false;
             QJsonObject payload = bidJson(*bid);
             payload.insert(QStringLiteral("reason"), reason);
-            if (!journal(EventType::BidInvalidated, a->dayNumber, payload, error))
+            if (!journal(EventType::BidInvalidated, a->dayNumber, payload, error) ||
+                !settlementInterrupted(a->index, bidId, reason, error))
                 return false;
             if (a->leaderBidId != bidId)
                 return true;

@@ -43,3 +43,13 @@ target_link_libraries(sb_shape_operator
 qt_add_resources(sb_shape_rpc shape_contract PREFIX /shape
     BASE ${CMAKE_CURRENT_LIST_DIR}/contracts
     FILES ${CMAKE_CURRENT_LIST_DIR}/contracts/SothebaisAuctionHouse.json)
+
+# The chain side of settlement: drives the engine's settlements (auction/Settlement.h) on Shape
+# through EngineThread. Its own target: the client above does not need the engine's thread.
+add_library(sb_shape_settlement STATIC
+    ${CMAKE_CURRENT_LIST_DIR}/SettlementDriver.cpp ${CMAKE_CURRENT_LIST_DIR}/SettlementDriver.h)
+target_include_directories(sb_shape_settlement PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+target_link_libraries(sb_shape_settlement
+    PUBLIC Qt6::Core sb_shape_rpc sb_auction
+    PRIVATE sb_compile_options)
+set_target_properties(sb_shape_settlement PROPERTIES AUTOMOC ON)

@@ -113,6 +113,8 @@ private slots:
     void everythingSurvivesARestart();
     void postsAskPayAnnounceAndCelebrate();
     void lotWithoutTokenUriFailsAtOnce();
+    void invalidatingTheBuyersBidPassesTheTurn();
+    void cancellingTheDayStopsTheSettlement();
 
 private:
     // One day won by alice (0.5) over dave (0.45, invalidated), bob (0.2 and 0.4) and carol
@@ -741,6 +743,40 @@ void TestSettlement::lotWithoutTokenUriFailsAtOnce()
     QVERIFY2(refused.error.contains(u"token URI"_s), qPrintable(refused.error));
     OK(fx.engine->markSettled(0, u"minted by hand"_s, u"op"_s));
     QCOMPARE(row(fx).stage, SettlementStage::Completed);
+}
+
+void TestSettlement::invalidatingTheBuyersBidPassesTheTurn()
+{
+    auto fx = wonDay({walletOf(u"bob"_s, kBobWallet)});
+    QCOMPARE(row(*fx).bidderId, u"alice"_s);
+    const std::int64_t aliceBid = row(*fx).bidId;
+    // Not the buyer's bid: nothing moves.
+    OK(fx->engine->invalidateBid(m_bobHighBid - 1, u"typo"_s, u"op"_s));
+    QCOMPARE(row(*fx).bidderId, u"alice"_s);
+    fx->events.clear();
+    OK(fx->engine->invalidateBid(aliceBid, u"stolen account"_s, u"op"_s));
+    const Settlement s = row(*fx);
+    QCOMPARE(s.turn, 1);
+    QCOMPARE(s.bidderId, u"bob"_s);
+    QCOMPARE(s.price, eth("0.4"));
+    QCOMPARE(s.stage, SettlementStage::ToReserve);
+    QVERIFY(fx->eventsOfType(EventType::SettlementReassigned)[0]
+                .payload.value(u"reason"_s)
+                .toString()
+                .contains(u"stolen account"_s));
+}
+
+void TestSettlement::cancellingTheDayStopsTheSettlement()
+{
+    auto fx = reservedDay();
+    OK(fx->engine->cancel(0, u"the artwork was withdrawn"_s, u"op"_s));
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Cancelled);
+    QCOMPARE(row(*fx).stage, SettlementStage::ToCancel); // reserved on chain: cancelled there
+    ChainTransaction cancel = signedTx(QString(SettlementStep::Cancel), 0, 1, 'c');
+    OK(fx->engine->storeSettlementTransaction(cancel));
+    OK(fx->engine->updateSettlementTransaction(report(cancel, ChainTxState::Included, 30)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Unsold);
+    QCOMPARE(fx->engine->auctions()[0].state, DayState::Cancelled); // stays cancelled
 }
 
 } // namespace sb::auction::test

@@ -1,0 +1,873 @@
+#include "SettlementDriver.h"
+
+#include "AuctionHouse.h"
+#include "EngineThread.h"
+#include "Hex.h"
+#include "ShapeRpc.h"
+#include "TransactionSender.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+#include <vector>
+
+Q_LOGGING_CATEGORY(lcSettlementDriver, "sb.shape.settlement")
+
+namespace sb::integrations::shape {
+
+using sb::auction::ActionResult;
+using sb::auction::ChainTransaction;
+using sb::auction::ChainTxState;
+using sb::auction::ClaimSeen;
+using sb::auction::MarathonSession;
+using sb::auction::Settlement;
+using sb::auction::SettlementStage;
+namespace SettlementStep = sb::auction::SettlementStep;
+
+namespace {
+
+// Claims are looked for again this many blocks back on every pass: a claim whose block was
+// reorganised away and mined again later is found at its new place.
+constexpr std::uint64_t kRescanDepth = 64;
+
+using Task = std::function<void(std::function<void()> next)>;
+
+// Runs `tasks` one after the other (each calls its `next` when it is done), then `done`.
+void runInOrder(std::shared_ptr<std::vector<Task>> tasks, std::size_t index,
+                std::function<void()> done)
+{
+    if (index >= tasks->size())
+        return done();
+    (*tasks)[index]([tasks, index, done] { runInOrder(tasks, index + 1, done); });
+}
+
+std::int64_t nowUtcMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString shortHash(const QByteArray& hash)
+{
+    const QString hex = toHex(hash);
+    return hex.left(10) + QStringLiteral("…");
+}
+
+ChainTxState stateOf(Confirmation level)
+{
+    switch (level) {
+    case Confirmation::Sent:
+        return ChainTxState::Sent;
+    case Confirmation::Included:
+        return ChainTxState::Included;
+    case Confirmation::Safe:
+        return ChainTxState::Safe;
+    case Confirmation::Finalized:
+        return ChainTxState::Finalized;
+    }
+    return ChainTxState::Sent;
+}
+
+} // namespace
+
+// What one pass reads from the engine, in one piece of work on its thread.
+struct SettlementDriver::Snapshot
+{
+    QList<Settlement> settlements;
+    QList<ChainTransaction> unfinished;
+    std::uint64_t cursor = 0;
+    bool hasCursor = false;
+    QString error;
+    std::uint64_t head = 0;
+
+    const Settlement* settlement(int auctionIndex) const
+    {
+        for (const Settlement& s : settlements) {
+            if (s.auctionIndex == auctionIndex)
+                return &s;
+        }
+        return nullptr;
+    }
+};
+
+QString SettlementDriver::stateName(State state)
+{
+    switch (state) {
+    case State::Stopped:
+        return QStringLiteral("stopped");
+    case State::Connecting:
+        return QStringLiteral("connecting");
+    case State::Running:
+        return QStringLiteral("running");
+    case State::WrongChain:
+        return QStringLiteral("wrong_chain");
+    case State::Unreachable:
+        return QStringLiteral("unreachable");
+    }
+    return QString();
+}
+
+SettlementDriver::SettlementDriver(sb::auction::EngineThread& engine, HttpClient& http,
+                                   Secp256k1Key key, SettlementDriverOptions options,
+                                   QObject* parent)
+    : QObject(parent), m_engine(engine), m_options(std::move(options)), m_key(std::move(key)),
+      m_rpc(std::make_unique<ShapeRpc>(&http, m_options.rpcUrl)),
+      m_sender(std::make_unique<TransactionSender>(*m_rpc)),
+      m_house(std::make_unique<AuctionHouse>(*m_rpc, m_options.contract))
+{
+    m_rpc->setTimeoutMs(m_options.rpcTimeoutMs);
+    m_sender->setPollIntervalMs(m_options.pollIntervalMs);
+    m_status.operatorAddress = m_key.address();
+    m_timer.setInterval(m_options.pollIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &SettlementDriver::tick);
+}
+
+SettlementDriver::~SettlementDriver()
+{
+    stop();
+}
+
+void SettlementDriver::start()
+{
+    if (m_timer.isActive())
+        return;
+    setState(State::Connecting, QString());
+    m_timer.start();
+    tick();
+}
+
+void SettlementDriver::stop()
+{
+    ++m_generation;
+    m_timer.stop();
+    m_busy = false;
+    m_chainChecked = false;
+    // Dropping the sender drops its watches; the next start watches the stored ones again.
+    m_sender = std::make_unique<TransactionSender>(*m_rpc);
+    m_sender->setPollIntervalMs(m_options.pollIntervalMs);
+    m_watched.clear();
+    m_stored.clear();
+    if (m_status.state != State::Stopped)
+        setState(State::Stopped, QString());
+}
+
+void SettlementDriver::setState(State state, const QString& message)
+{
+    if (m_status.state == state && m_status.message == message)
+        return;
+    m_status.state = state;
+    m_status.message = message;
+    if (!message.isEmpty())
+        reportProblem(message);
+    emit statusChanged();
+}
+
+void SettlementDriver::reportProblem(const QString& message)
+{
+    if (message == m_lastProblem)
+        return;
+    m_lastProblem = message;
+    qCWarning(lcSettlementDriver).noquote() << message;
+    emit problem(message);
+}
+
+void SettlementDriver::tick()
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    const int gen = m_generation;
+    if (!m_chainChecked) {
+        m_rpc->checkChain(m_options.chainId, [this, gen](const RpcResult<std::uint64_t>& chain) {
+            if (gen != m_generation)
+                return;
+            if (!chain) {
+                setState(chain.error().kind == RpcError::Kind::Refused ? State::WrongChain
+                                                                       : State::Unreachable,
+                         chain.error().sentence());
+                m_busy = false;
+                return;
+            }
+            m_chainChecked = true;
+            m_busy = false;
+            tick();
+        });
+        return;
+    }
+    m_rpc->blockByTag(QStringLiteral("latest"), [this, gen](
+                                                    const RpcResult<std::optional<BlockHeader>>&
+                                                        latest) {
+        if (gen != m_generation)
+            return;
+        if (!latest || !*latest) {
+            setState(State::Unreachable,
+                     latest ? QStringLiteral("Shape's RPC at %1 has no latest block.")
+                                  .arg(m_options.rpcUrl)
+                            : latest.error().sentence());
+            m_busy = false;
+            return;
+        }
+        m_status.head = (*latest)->number;
+        const std::uint64_t head = (*latest)->number;
+        m_rpc->balance(m_key.address(), [this, gen](const RpcResult<U256>& balance) {
+            if (gen == m_generation && balance)
+                m_status.balanceWei = *balance;
+        });
+        m_engine.post(
+            [](MarathonSession& s) {
+                auto snapshot = std::make_shared<Snapshot>();
+                auto settlements = s.engine().settlements();
+                auto unfinished = s.engine().unfinishedTransactions();
+                const auto cursor = s.store().meta(QString(kClaimsCursorKey));
+                if (!settlements || !unfinished || !cursor) {
+                    snapshot->error = !settlements ? settlements.error()
+                                      : !unfinished ? unfinished.error()
+                                                    : cursor.error();
+                    return snapshot;
+                }
+                snapshot->settlements = *settlements;
+                snapshot->unfinished = *unfinished;
+                bool ok = false;
+                const qulonglong value = cursor->toULongLong(&ok);
+                snapshot->hasCursor = ok;
+                snapshot->cursor = ok ? value : 0;
+                return snapshot;
+            },
+            this,
+            [this, gen, head](std::shared_ptr<Snapshot> snapshot) {
+                if (gen != m_generation)
+                    return;
+                if (!snapshot->error.isEmpty()) {
+                    reportProblem(QStringLiteral("Settlements could not be read: %1")
+                                      .arg(snapshot->error));
+                    m_busy = false;
+                    return;
+                }
+                snapshot->head = head;
+                pass(snapshot);
+            });
+    });
+}
+
+void SettlementDriver::pass(std::shared_ptr<Snapshot> snapshot)
+{
+    if (m_status.state != State::Running) {
+        m_status.state = State::Running;
+        m_status.message.clear();
+        m_lastProblem.clear();
+        emit statusChanged();
+    }
+    auto tasks = std::make_shared<std::vector<Task>>();
+
+    // 1. Every stored transaction that can still be mined: broadcast again and watched (once per
+    //    run), or replaced with higher fees when it has waited too long.
+    // (auction, step, turn) of every transaction that can still be mined: that step is under way.
+    QSet<QString> underWay;
+    const auto stepKey = [](int auctionIndex, const QString& step, int turn) {
+        return QStringLiteral("%1/%2/%3").arg(auctionIndex).arg(step).arg(turn);
+    };
+    for (const ChainTransaction& tx : snapshot->unfinished) {
+        underWay.insert(stepKey(tx.auctionIndex, tx.step, tx.turn));
+        const Settlement* settlement = snapshot->settlement(tx.auctionIndex);
+        const std::optional<Settlement> copy =
+            settlement ? std::optional<Settlement>(*settlement) : std::nullopt;
+        const auto watched = m_watched.find(tx.id);
+        if (watched == m_watched.end()) {
+            tasks->push_back([this, tx, copy](std::function<void()> next) {
+                resume(tx, copy ? &*copy : nullptr, next);
+            });
+            continue;
+        }
+        if (!watched->mined && ++watched->sentPolls > m_options.stuckPolls &&
+            !tx.replacedBy && !(copy && copy->stage == SettlementStage::Failed)) {
+            watched->sentPolls = 0;
+            tasks->push_back([this, tx](std::function<void()> next) { bump(tx, next); });
+        }
+    }
+
+    // 2. Steps to sign: one at a time, so that each reads the nonce after the last one's send.
+    for (const Settlement& settlement : snapshot->settlements) {
+        const QString step = settlement.stage == SettlementStage::ToCancel
+                                 ? QString(SettlementStep::Cancel)
+                             : settlement.reservedOnChain ? QString(SettlementStep::Reassign)
+                                                          : QString(SettlementStep::Reserve);
+        if ((settlement.stage == SettlementStage::ToReserve ||
+             settlement.stage == SettlementStage::ToCancel) &&
+            !underWay.contains(stepKey(settlement.auctionIndex, step, settlement.turn)))
+            tasks->push_back([this, settlement](std::function<void()> next) {
+                startStep(settlement, next);
+            });
+    }
+
+    // 3. Claims in the contract's logs, then the mints to confirm.
+    tasks->push_back([this, snapshot](std::function<void()> next) { scanClaims(snapshot, next); });
+    for (const Settlement& settlement : snapshot->settlements) {
+        if (settlement.stage == SettlementStage::Paid)
+            tasks->push_back([this, settlement](std::function<void()> next) {
+                checkPaid(settlement, next);
+            });
+    }
+
+    const int gen = m_generation;
+    runInOrder(tasks, 0, [this, gen] {
+        if (gen == m_generation)
+            finishPass();
+    });
+}
+
+void SettlementDriver::finishPass()
+{
+    m_busy = false;
+    m_status.watching = m_sender->watchCount();
+    emit statusChanged();
+}
+
+// ---- stored transactions ----
+
+void SettlementDriver::resume(const ChainTransaction& tx, const Settlement* settlement,
+                              std::function<void()> next)
+{
+    const int gen = m_generation;
+    const auto decoded = decodeTransaction(tx.raw);
+    if (!decoded || !decoded->eip1559) {
+        reportProblem(QStringLiteral("Stored transaction %1 of auction %2 does not read: %3")
+                          .arg(tx.id)
+                          .arg(tx.auctionIndex + 1)
+                          .arg(decoded ? decoded->note : decoded.error()));
+        return next();
+    }
+    const SignedTransaction signedTx = *decoded->eip1559;
+    if (chainTxIncluded(tx.state)) {
+        // Already in a block: only watched (the watcher sends it again if a reorg drops it).
+        watch(tx);
+        return next();
+    }
+    if (settlement && settlement->stage == SettlementStage::Failed) {
+        // Waits for the operator (funds, a refusal): sending it again would only fail again.
+        return next();
+    }
+    m_sender->broadcast(signedTx, [this, gen, tx = ChainTransaction(tx), next](const SendOutcome& outcome) mutable {
+        if (gen != m_generation)
+            return;
+        switch (outcome.status) {
+        case SendOutcome::Status::Accepted:
+        case SendOutcome::Status::AlreadyKnown:
+        case SendOutcome::Status::Underpriced: // ours with the same nonce waits: watch both
+            if (m_options.testHook)
+                m_options.testHook("broadcast");
+            if (tx.state == ChainTxState::Signed) {
+                tx.state = ChainTxState::Sent;
+                tx.error.clear();
+                update(tx);
+            }
+            watch(tx);
+            break;
+        case SendOutcome::Status::NonceUsed:
+            tx.state = ChainTxState::Dropped;
+            tx.error = outcome.message;
+            update(tx);
+            break;
+        case SendOutcome::Status::InsufficientFunds:
+            tx.error = outcome.message;
+            update(tx);
+            fail(tx.auctionIndex, outcome.message);
+            break;
+        case SendOutcome::Status::Failed:
+            if (outcome.error && outcome.error->kind == RpcError::Kind::JsonRpc) {
+                tx.error = outcome.message;
+                update(tx);
+            }
+            reportProblem(outcome.message);
+            break;
+        }
+        next();
+    });
+}
+
+void SettlementDriver::watch(const ChainTransaction& tx)
+{
+    if (m_watched.contains(tx.id))
+        return;
+    const auto decoded = decodeTransaction(tx.raw);
+    if (!decoded || !decoded->eip1559)
+        return;
+    m_watched.insert(tx.id, Watched{tx.hash, 0, chainTxIncluded(tx.state)});
+    m_stored.insert(tx.id, tx);
+    const std::int64_t id = tx.id;
+    const int gen = m_generation;
+    m_sender->watch(*decoded->eip1559, [this, gen, id](const WatchUpdate& update) {
+        if (gen == m_generation)
+            onWatch(id, update);
+    });
+}
+
+void SettlementDriver::onWatch(std::int64_t txId, const WatchUpdate& watchUpdate)
+{
+    const auto found = m_stored.find(txId);
+    if (found == m_stored.end())
+        return;
+    ChainTransaction tx = *found;
+    Watched& watched = m_watched[txId];
+    watched.mined = watchUpdate.level != Confirmation::Sent;
+    watched.sentPolls = 0;
+    if (watchUpdate.level == Confirmation::Sent) {
+        if (!chainTxIncluded(tx.state))
+            return; // the first report of a transaction just sent: nothing new
+        tx.state = ChainTxState::Sent;
+        tx.blockNumber.reset();
+        tx.blockHash.clear();
+        tx.error = watchUpdate.note;
+        return update(tx);
+    }
+    const Receipt& receipt = *watchUpdate.receipt;
+    tx.blockNumber = receipt.blockNumber;
+    tx.blockHash = receipt.blockHash;
+    if (!receipt.succeeded) {
+        tx.state = ChainTxState::Reverted;
+        tx.error = QStringLiteral("Transaction %1 (%2 of auction %3) was included in block %4 but "
+                                  "reverted: the contract refused it.")
+                       .arg(toHex(tx.hash), tx.step)
+                       .arg(tx.auctionIndex + 1)
+                       .arg(receipt.blockNumber);
+        m_sender->stopWatching(tx.hash);
+        m_watched.remove(txId);
+        m_stored.remove(txId);
+        return update(tx);
+    }
+    tx.state = stateOf(watchUpdate.level);
+    tx.error.clear();
+    update(tx);
+    if (watchUpdate.level == Confirmation::Finalized) {
+        m_watched.remove(txId);
+        m_stored.remove(txId);
+    }
+    // A fee bump pair: once one of them is in a block, the other can never be mined.
+    const QList<std::int64_t> ids = m_stored.keys();
+    for (const std::int64_t otherId : ids) {
+        ChainTransaction other = m_stored.value(otherId);
+        if (otherId == txId || other.auctionIndex != tx.auctionIndex || other.nonce != tx.nonce ||
+            other.fromAddress != tx.fromAddress || chainTxIncluded(other.state))
+            continue;
+        m_sender->stopWatching(other.hash);
+        m_watched.remove(otherId);
+        m_stored.remove(otherId);
+        other.state = other.replacedBy ? ChainTxState::Replaced : ChainTxState::Dropped;
+        other.error = QStringLiteral("Transaction %1 with the same nonce was mined instead.")
+                          .arg(toHex(tx.hash));
+        update(other);
+    }
+}
+
+void SettlementDriver::update(ChainTransaction tx)
+{
+    tx.updatedUtcMs = nowUtcMs();
+    if (m_stored.contains(tx.id))
+        m_stored.insert(tx.id, tx);
+    qCInfo(lcSettlementDriver).noquote()
+        << "Auction" << tx.auctionIndex + 1 << tx.step << shortHash(tx.hash) << "is"
+        << sb::auction::chainTxStateName(tx.state) << tx.error;
+    m_engine.post([tx](MarathonSession& s) { return s.engine().updateSettlementTransaction(tx); },
+                  this, [this](const ActionResult& result) {
+                      if (!result.ok)
+                          reportProblem(result.error);
+                  });
+}
+
+void SettlementDriver::bump(const ChainTransaction& tx, std::function<void()> next)
+{
+    const int gen = m_generation;
+    const auto decoded = decodeTransaction(tx.raw);
+    if (!decoded || !decoded->eip1559)
+        return next();
+    const Eip1559Transaction old = decoded->eip1559->transaction;
+    planFees(*m_rpc, m_options.caps, [this, gen, tx, old, next](const RpcResult<FeePlan>& market) {
+        if (gen != m_generation)
+            return;
+        const auto raised = FeePlan{old.maxPriorityFeePerGas, old.maxFeePerGas}.bumped();
+        if (!raised)
+            return next();
+        FeePlan fees = *raised;
+        if (market) {
+            fees.maxPriorityFeePerGas =
+                std::max(fees.maxPriorityFeePerGas, market->maxPriorityFeePerGas);
+            fees.maxFeePerGas = std::max(fees.maxFeePerGas, market->maxFeePerGas);
+        }
+        if (m_options.caps.maxFeePerGas && fees.maxFeePerGas > *m_options.caps.maxFeePerGas) {
+            ChainTransaction stuck = tx;
+            stuck.error = QStringLiteral("Transaction %1 has waited %2 polls unmined, and raising "
+                                         "its fees by 10 % (max fee %3 gwei) would pass the fee "
+                                         "cap: raise the cap or wait.")
+                              .arg(toHex(tx.hash))
+                              .arg(m_options.stuckPolls)
+                              .arg(fees.maxFeePerGas.divMod(1'000'000'000).first.toDecimal());
+            update(stuck);
+            reportProblem(stuck.error);
+            return next();
+        }
+        Eip1559Transaction replacement = old;
+        replacement.maxPriorityFeePerGas = fees.maxPriorityFeePerGas;
+        replacement.maxFeePerGas = fees.maxFeePerGas;
+        const auto signedTx = replacement.sign(m_key);
+        if (!signedTx) {
+            reportProblem(signedTx.error());
+            return next();
+        }
+        ChainTransaction bumped = tx;
+        bumped.id = 0;
+        bumped.raw = signedTx->raw();
+        bumped.hash = signedTx->hash();
+        bumped.state = ChainTxState::Signed;
+        bumped.blockNumber.reset();
+        bumped.blockHash.clear();
+        bumped.replaces = tx.id;
+        bumped.replacedBy.reset();
+        bumped.error.clear();
+        bumped.createdUtcMs = nowUtcMs();
+        qCInfo(lcSettlementDriver).noquote()
+            << "Auction" << tx.auctionIndex + 1 << tx.step << shortHash(tx.hash)
+            << "is stuck: replaced by" << shortHash(bumped.hash) << "at"
+            << fees.maxFeePerGas.toDecimal() << "wei max fee";
+        storeAndBroadcast(bumped, next);
+    });
+}
+
+// ---- new steps ----
+
+void SettlementDriver::startStep(const Settlement& settlement, std::function<void()> next)
+{
+    const std::uint64_t auctionId = Settlement::auctionIdOf(settlement.auctionIndex);
+    if (settlement.stage == SettlementStage::ToCancel)
+        return signAndSend(settlement, QString(SettlementStep::Cancel),
+                           AuctionHouse::cancelCall(auctionId), next);
+    const auto buyer = Address::fromString(settlement.buyerAddress);
+    const auto price = U256::weiFromGwei(settlement.price);
+    if (!buyer || !price || settlement.deadlineUtcMs <= 0) {
+        fail(settlement.auctionIndex,
+             !buyer ? QStringLiteral("The buyer's wallet %1 is not an address: %2")
+                          .arg(settlement.buyerAddress, buyer.error())
+                    : QStringLiteral("The settlement's price or deadline is not valid."));
+        return next();
+    }
+    const std::uint64_t deadline = std::uint64_t(settlement.deadlineUtcMs / 1000);
+    if (settlement.reservedOnChain)
+        return signAndSend(settlement, QString(SettlementStep::Reassign),
+                           AuctionHouse::reassignCall(auctionId, *buyer, *price, deadline), next);
+    signAndSend(settlement, QString(SettlementStep::Reserve),
+                AuctionHouse::reserveCall(auctionId, *buyer, *price, deadline, settlement.tokenUri),
+                next);
+}
+
+void SettlementDriver::signAndSend(const Settlement& settlement, const QString& step,
+                                   const QByteArray& data, std::function<void()> next)
+{
+    const int gen = m_generation;
+    const int index = settlement.auctionIndex;
+    const int turn = settlement.turn;
+    CallRequest request;
+    request.from = m_key.address();
+    request.to = m_options.contract;
+    request.data = data;
+    m_rpc->estimateGas(request, [this, gen, index, turn, step, data,
+                                 next](const RpcResult<std::uint64_t>& gas) {
+        if (gen != m_generation)
+            return;
+        if (!gas) {
+            const auto refusal = AuctionHouse::decodeError(gas.error());
+            if (refusal && refusal->name == QLatin1String("DeadlineNotPassed")) {
+                // The chain's clock is behind the studio's: the same step goes next pass.
+                reportProblem(QStringLiteral("Auction %1: waiting for the chain — %2")
+                                  .arg(index + 1)
+                                  .arg(refusal->sentence));
+                return next();
+            }
+            if (refusal)
+                fail(index, refusal->sentence);
+            else if (gas.error().kind == RpcError::Kind::JsonRpc)
+                fail(index, QStringLiteral("The contract refuses the %1 of auction %2: %3")
+                                .arg(step)
+                                .arg(index + 1)
+                                .arg(gas.error().sentence()));
+            else
+                reportProblem(gas.error().sentence());
+            return next();
+        }
+        const std::uint64_t gasLimit = *gas + *gas / 5; // estimates are tight
+        m_rpc->pendingNonce(m_key.address(), [this, gen, index, turn, step, data, gasLimit,
+                                              next](const RpcResult<std::uint64_t>& nonce) {
+            if (gen != m_generation)
+                return;
+            if (!nonce) {
+                reportProblem(nonce.error().sentence());
+                return next();
+            }
+            planFees(*m_rpc, m_options.caps, [this, gen, index, turn, step, data, gasLimit,
+                                              nonce = *nonce,
+                                              next](const RpcResult<FeePlan>& fees) {
+                if (gen != m_generation)
+                    return;
+                if (!fees) {
+                    reportProblem(fees.error().sentence());
+                    return next();
+                }
+                Eip1559Transaction call;
+                call.chainId = m_options.chainId;
+                call.nonce = nonce;
+                call.maxPriorityFeePerGas = fees->maxPriorityFeePerGas;
+                call.maxFeePerGas = fees->maxFeePerGas;
+                call.gasLimit = gasLimit;
+                call.to = m_options.contract;
+                call.data = data;
+                const auto signedTx = call.sign(m_key);
+                if (!signedTx) {
+                    reportProblem(signedTx.error());
+                    return next();
+                }
+                const SignedTransaction tx = *signedTx;
+                m_sender->checkFunds(tx, [this, gen, index, turn, step, tx, next](
+                                             const RpcResult<std::optional<QString>>& funds) {
+                    if (gen != m_generation)
+                        return;
+                    if (!funds) {
+                        reportProblem(funds.error().sentence());
+                        return next();
+                    }
+                    if (*funds) {
+                        fail(index, **funds);
+                        return next();
+                    }
+                    ChainTransaction stored;
+                    stored.auctionIndex = index;
+                    stored.step = step;
+                    stored.turn = turn;
+                    stored.chainId = m_options.chainId;
+                    stored.nonce = tx.transaction.nonce;
+                    stored.fromAddress = tx.sender.toChecksummed();
+                    stored.toAddress = m_options.contract.toChecksummed();
+                    stored.raw = tx.raw();
+                    stored.hash = tx.hash();
+                    stored.state = ChainTxState::Signed;
+                    stored.createdUtcMs = nowUtcMs();
+                    stored.updatedUtcMs = stored.createdUtcMs;
+                    storeAndBroadcast(stored, next);
+                });
+            });
+        });
+    });
+}
+
+void SettlementDriver::storeAndBroadcast(ChainTransaction tx, std::function<void()> next)
+{
+    const int gen = m_generation;
+    m_engine.post(
+        [tx](MarathonSession& s) mutable {
+            const ActionResult stored = s.engine().storeSettlementTransaction(tx);
+            return std::make_pair(stored, tx);
+        },
+        this,
+        [this, gen, next](const std::pair<ActionResult, ChainTransaction>& result) {
+            if (gen != m_generation)
+                return;
+            if (!result.first.ok) {
+                reportProblem(QStringLiteral("Auction %1: the signed %2 was not stored, so it is "
+                                             "not sent: %3")
+                                  .arg(result.second.auctionIndex + 1)
+                                  .arg(result.second.step, result.first.error));
+                return next();
+            }
+            qCInfo(lcSettlementDriver).noquote()
+                << "Auction" << result.second.auctionIndex + 1 << result.second.step
+                << shortHash(result.second.hash) << "stored (nonce" << result.second.nonce << ")";
+            if (m_options.testHook)
+                m_options.testHook("stored");
+            resume(result.second, nullptr, next);
+        });
+}
+
+void SettlementDriver::fail(int auctionIndex, const QString& why)
+{
+    qCWarning(lcSettlementDriver).noquote() << "Auction" << auctionIndex + 1 << "failed:" << why;
+    m_engine.post(
+        [auctionIndex, why](MarathonSession& s) {
+            return s.engine().failSettlement(auctionIndex, why);
+        },
+        this, [this](const ActionResult& result) {
+            if (!result.ok)
+                reportProblem(result.error);
+        });
+}
+
+// ---- claims ----
+
+void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::function<void()> next)
+{
+    const int gen = m_generation;
+    const std::uint64_t head = snapshot->head;
+    std::uint64_t from = snapshot->hasCursor ? snapshot->cursor + 1 : m_options.firstBlock;
+    from = std::max(m_options.firstBlock, std::min(from, head > kRescanDepth ? head - kRescanDepth
+                                                                             : 0));
+    if (from > head)
+        return next();
+    LogFilter filter;
+    filter.address = m_options.contract;
+    filter.topics = {{AuctionHouse::claimedTopic()}};
+    filter.fromBlock = from;
+    filter.toBlock = head;
+    m_rpc->logs(filter, [this, gen, snapshot, head,
+                         next](const RpcResult<std::vector<LogEntry>>& logs) {
+        if (gen != m_generation)
+            return;
+        if (!logs) {
+            reportProblem(logs.error().sentence());
+            return next();
+        }
+        for (const LogEntry& log : *logs) {
+            if (log.removed)
+                continue;
+            const auto event = AuctionHouse::decodeLog(log);
+            if (!event || !*event || (*event)->kind != AuctionHouseEvent::Kind::Claimed)
+                continue;
+            const auto auctionId = (*event)->auctionId.toUint64();
+            if (!auctionId || *auctionId == 0 || *auctionId > std::uint64_t(INT32_MAX))
+                continue;
+            const int index = int(*auctionId - 1);
+            const Settlement* settlement = snapshot->settlement(index);
+            if (!settlement || sb::auction::settlementIsFinal(settlement->stage) ||
+                (settlement->stage == SettlementStage::Paid &&
+                 settlement->claimTxHash == log.transactionHash &&
+                 settlement->claimBlock == log.blockNumber))
+                continue; // not ours, done, or already known where it is
+            ClaimSeen claim;
+            claim.auctionIndex = index;
+            claim.buyerAddress = (*event)->buyer.toChecksummed();
+            claim.price = (*event)->priceWei.toWholeGwei().value_or(sb::auction::Gwei());
+            claim.txHash = log.transactionHash;
+            claim.blockNumber = log.blockNumber;
+            claim.blockHash = log.blockHash;
+            qCInfo(lcSettlementDriver).noquote()
+                << "Auction" << index + 1 << "claimed by" << claim.buyerAddress << "in block"
+                << claim.blockNumber;
+            m_engine.post([claim](MarathonSession& s) { return s.engine().recordClaim(claim); },
+                          this, [this](const ActionResult& result) {
+                              if (!result.ok)
+                                  reportProblem(result.error);
+                          });
+        }
+        m_status.claimsCursor = head;
+        m_engine.post(
+            [head](MarathonSession& s) {
+                QString error;
+                if (!s.store().setMeta(QString(kClaimsCursorKey), QString::number(head), &error))
+                    return error;
+                return QString();
+            },
+            this, [this](const QString& error) {
+                if (!error.isEmpty())
+                    reportProblem(error);
+            });
+        next();
+    });
+}
+
+void SettlementDriver::checkPaid(const Settlement& settlement, std::function<void()> next)
+{
+    const int gen = m_generation;
+    const int index = settlement.auctionIndex;
+    const QByteArray claimHash = settlement.claimTxHash;
+    const auto reorged = [this, index](const QString& why) {
+        qCWarning(lcSettlementDriver).noquote() << "Auction" << index + 1 << ":" << why;
+        m_engine.post([index, why](MarathonSession& s) { return s.engine().claimReorged(index, why); },
+                      this, [this](const ActionResult& result) {
+                          if (!result.ok)
+                              reportProblem(result.error);
+                      });
+    };
+    m_rpc->receipt(claimHash, [this, gen, index, claimHash, settlement, reorged,
+                               next](const RpcResult<std::optional<Receipt>>& receipt) {
+        if (gen != m_generation)
+            return;
+        if (!receipt) {
+            reportProblem(receipt.error().sentence());
+            return next();
+        }
+        if (!*receipt || (settlement.claimBlock && (*receipt)->blockNumber != *settlement.claimBlock)) {
+            reorged(QStringLiteral("The claim %1 is no longer in block %2 (reorg).")
+                        .arg(toHex(claimHash))
+                        .arg(settlement.claimBlock.value_or(0)));
+            return next();
+        }
+        const Receipt claim = **receipt;
+        m_rpc->blockByNumber(claim.blockNumber, [this, gen, index, claim, settlement, reorged,
+                                                 next](const RpcResult<std::optional<BlockHeader>>&
+                                                           block) {
+            if (gen != m_generation)
+                return;
+            if (!block) {
+                reportProblem(block.error().sentence());
+                return next();
+            }
+            if (!*block || (*block)->hash != claim.blockHash) {
+                reorged(QStringLiteral("Block %1 with the claim %2 is no longer canonical (reorg).")
+                            .arg(claim.blockNumber)
+                            .arg(toHex(claim.transactionHash)));
+                return next();
+            }
+            const auto confirmWhenOwned = [this, gen, index, settlement, next] {
+                const std::uint64_t tokenId = Settlement::auctionIdOf(index);
+                m_house->ownerOf(tokenId, [this, gen, index, settlement, tokenId,
+                                           next](const RpcResult<std::optional<Address>>& owner) {
+                    if (gen != m_generation)
+                        return;
+                    if (!owner) {
+                        reportProblem(owner.error().sentence());
+                        return next();
+                    }
+                    const QString expected = settlement.paidByAddress;
+                    if (!*owner || (*owner)->toChecksummed().compare(expected, Qt::CaseInsensitive)) {
+                        fail(index, QStringLiteral("Token #%1 belongs to %2 on chain, not to %3 "
+                                                   "who paid for it.")
+                                        .arg(tokenId)
+                                        .arg(*owner ? (*owner)->toChecksummed()
+                                                    : QStringLiteral("nobody"),
+                                             expected));
+                        return next();
+                    }
+                    qCInfo(lcSettlementDriver).noquote()
+                        << "Auction" << index + 1 << ": token #" << tokenId << "minted to"
+                        << expected << "(confirmed)";
+                    m_engine.post([index](MarathonSession& s) { return s.engine().confirmMint(index); },
+                                  this, [this](const ActionResult& result) {
+                                      if (!result.ok)
+                                          reportProblem(result.error);
+                                  });
+                    next();
+                });
+            };
+            const std::uint64_t head = m_status.head.value_or(0);
+            const bool deepEnough =
+                head >= claim.blockNumber &&
+                head - claim.blockNumber >= std::uint64_t(std::max(0, m_options.confirmationBlocks));
+            if (!m_options.confirmAtSafe) {
+                if (deepEnough)
+                    return confirmWhenOwned();
+                return next();
+            }
+            m_rpc->blockByTag(QStringLiteral("safe"), [this, gen, claim, deepEnough,
+                                                       confirmWhenOwned, next](
+                                                          const RpcResult<
+                                                              std::optional<BlockHeader>>& safe) {
+                if (gen != m_generation)
+                    return;
+                if (!safe) {
+                    reportProblem(safe.error().sentence());
+                    return next();
+                }
+                // A node without a safe tag: counted in blocks instead.
+                const bool confirmed = *safe ? (*safe)->number >= claim.blockNumber : deepEnough;
+                if (confirmed)
+                    return confirmWhenOwned();
+                next();
+            });
+        });
+    });
+}
+
+} // namespace sb::integrations::shape
