@@ -6,6 +6,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace sb::app {
 
 using namespace sb::render;
@@ -27,6 +29,16 @@ QString outputStateText(OutputState state)
     return {};
 }
 
+QString audioMeterText(double momentaryLufs, double peakDbfs)
+{
+    // Below -70 LUFS nothing a viewer hears: say so rather than print a meaningless figure.
+    if (momentaryLufs <= -70.0 && peakDbfs <= -70.0)
+        return StatsDock::tr("silence");
+    return StatsDock::tr("%1 LUFS, peak %2 dBFS")
+        .arg(std::max(momentaryLufs, -70.0), 0, 'f', 1)
+        .arg(std::max(peakDbfs, -70.0), 0, 'f', 1);
+}
+
 StatsDock::StatsDock(QWidget* parent) : QDockWidget(tr("Stats"), parent)
 {
     setObjectName(QStringLiteral("StatsDock"));
@@ -45,6 +57,7 @@ StatsDock::StatsDock(QWidget* parent) : QDockWidget(tr("Stats"), parent)
     m_cpu = label("cpuValue");
     m_memory = label("memoryValue");
     m_encoder = label("encoderValue");
+    m_audio = label("audioValue");
     form->addRow(tr("FPS:"), m_fps);
     form->addRow(tr("Average time to render a frame:"), m_render);
     form->addRow(tr("Frames missed due to rendering lag:"), m_missed);
@@ -52,6 +65,7 @@ StatsDock::StatsDock(QWidget* parent) : QDockWidget(tr("Stats"), parent)
     form->addRow(tr("CPU usage:"), m_cpu);
     form->addRow(tr("Memory usage:"), m_memory);
     form->addRow(tr("Video encoder:"), m_encoder);
+    form->addRow(tr("Program audio (momentary):"), m_audio);
     layout->addLayout(form);
     m_outputs = new QTableWidget(0, 6, body);
     m_outputs->setObjectName(QStringLiteral("outputsTable"));
@@ -80,6 +94,7 @@ void StatsDock::showStats(const BroadcastStats& s)
     m_memory->setText(tr("%1 MB").arg(s.memoryMb, 0, 'f', 1));
     m_encoder->setText(s.videoEncoder.isEmpty() ? tr("idle (not streaming or recording)")
                                                 : s.videoEncoder);
+    m_audio->setText(audioMeterText(s.audioMomentaryLufs, s.audioPeakDbfs));
     m_outputs->setRowCount(int(s.outputs.size()));
     for (int row = 0; row < s.outputs.size(); ++row) {
         const OutputStats& o = s.outputs.at(row);

@@ -1,7 +1,7 @@
 #pragma once
 // Stats as OBS shows them: FPS, average render time, frames missed (render lag) and skipped
 // (encode lag), CPU and memory, and per output its status, bitrate, bytes, dropped frames and
-// reconnects.
+// reconnects; and the program audio's meter (momentary loudness and peak).
 
 #include "BroadcastStats.h"
 
@@ -30,10 +30,13 @@ private:
     QLabel* m_cpu = nullptr;
     QLabel* m_memory = nullptr;
     QLabel* m_encoder = nullptr;
+    QLabel* m_audio = nullptr;
     QTableWidget* m_outputs = nullptr;
 };
 
 // "Live", "Reconnecting", ... for the stats dock and the status bar.
 QString outputStateText(sb::render::OutputState state);
+// "-16.2 LUFS, peak -3.1 dBFS", or "silence", for the stats dock's audio meter.
+QString audioMeterText(double momentaryLufs, double peakDbfs);
 
 } // namespace sb::app

@@ -1,3 +1,5 @@
 # The marathon wizard and the operator's docks, driven by objectName as a user would.
 sb_add_test(tst_wizard SOURCES tst_wizard.cpp LIBS sb_app)
 target_include_directories(tst_wizard PRIVATE ${PROJECT_SOURCE_DIR}/tests/auction)
+# The stats dock's audio meter on a known sine mixed by the program's mixer.
+sb_add_test(tst_statsdock SOURCES tst_statsdock.cpp LIBS sb_app)
