@@ -12,6 +12,46 @@ namespace sb::studio {
 
 using namespace sb::auction;
 
+namespace {
+
+// The settlement fields: the shown auction's mint, and the last settlement before it.
+void readSettlements(const AuctionEngine& engine, AuctionSnapshot& s)
+{
+    const QHash<int, Settlement>& rows = engine.settlementRows();
+    if (s.hasAuction) {
+        if (const auto it = rows.constFind(s.auctionIndex);
+            it != rows.cend() && it->stage == SettlementStage::Completed) {
+            s.settlementPaid = true;
+            s.mintedTokenId = Settlement::auctionIdOf(it->auctionIndex);
+            s.mintedTo = it->paidByAddress.isEmpty() ? it->buyerAddress : it->paidByAddress;
+        }
+    }
+    // Between windows the auction shown is the next one; the last sale is the latest before it.
+    const int before = s.hasAuction ? s.auctionIndex : int(engine.auctions().size());
+    const Settlement* last = nullptr;
+    for (const Settlement& row : rows)
+        if (row.auctionIndex < before && (!last || row.auctionIndex > last->auctionIndex))
+            last = &row;
+    if (!last)
+        return;
+    switch (last->stage) {
+    case SettlementStage::Paid:
+    case SettlementStage::Completed:
+        s.lastSale = AuctionSnapshot::LastSale::Paid;
+        break;
+    case SettlementStage::Unsold:
+        s.lastSale = AuctionSnapshot::LastSale::Unsold;
+        break;
+    default:
+        s.lastSale = AuctionSnapshot::LastSale::AwaitingPayment;
+        break;
+    }
+    if (last->auctionIndex < engine.auctions().size())
+        s.lastSaleDayNumber = engine.auctions().at(last->auctionIndex).dayNumber;
+}
+
+} // namespace
+
 QString formatShortAddress(const QString& address)
 {
     if (address.size() < 10)
@@ -109,6 +149,7 @@ AuctionSnapshot AuctionSnapshot::build(AuctionEngine& engine, bool demo, std::op
         }
     }
 
+    readSettlements(engine, s);
     s.leaderboard = topOfLeaderboard(tally ? *tally : tallyLeaderboard(engine));
     return s;
 }

@@ -75,6 +75,22 @@ struct AuctionSnapshot
     std::optional<sb::auction::Gwei> winningBid;
     std::int64_t winnerDeclaredUtcMs = 0; // for the SOLD animation; 0 when unknown
 
+    // Settlement on Shape of the auction shown, once its token is minted to the buyer who paid
+    // (settlement.mint_confirmed): the SOLD banner adds "Paid ✓ — token #N minted to 0xAB…CD".
+    bool settlementPaid = false;
+    std::uint64_t mintedTokenId = 0;
+    QString mintedTo; // EIP-55
+    // The last auction settled on Shape before the one shown, as the schedule card tells it.
+    enum class LastSale
+    {
+        None,            // settlement is off, or nothing was won yet
+        AwaitingPayment, // won, the buyer has not paid yet
+        Paid,            // paid (and minted, or being minted)
+        Unsold,          // nobody paid
+    };
+    LastSale lastSale = LastSale::None;
+    int lastSaleDayNumber = 0;
+
     // Between windows: when the next auction opens (0 when none is left).
     std::int64_t nextStartUtcMs = 0;
 

@@ -128,6 +128,11 @@ void AuctionStateModel::onEvents(const QList<AuctionEvent>& events)
             retally = true; // wins
             m_winnerSeenMs.insert(index, m_engine->clock().nowUtcMs());
             m_lastSold = index;
+        } else if (event.type == EventType::SettlementMintConfirmed && index >= 0) {
+            // Paid and minted: the SOLD banner comes back once, now with "Paid ✓" (unless an
+            // auction has opened meanwhile; the schedule card says it then).
+            m_winnerSeenMs.insert(index, m_engine->clock().nowUtcMs());
+            m_lastSold = index;
         }
     }
     if (retally) {

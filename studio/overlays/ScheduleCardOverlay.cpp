@@ -60,6 +60,10 @@ ScheduleCardOverlay::Layout ScheduleCardOverlay::layout(QSize size) const
     l.details = QRect(innerLeft, y, innerWidth, detailsHeight);
     y += detailsHeight + gap;
     l.lot = QRect(innerLeft, y, innerWidth, lotHeight);
+    // In the bottom padding: it is a footnote to the countdown.
+    const int saleHeight = QFontMetrics(paint::labelFont(font(0.45))).height();
+    l.lastSale = QRect(innerLeft, std::min(y + lotHeight + gap, l.panel.bottom() - 6 - saleHeight),
+                       innerWidth, saleHeight);
     return l;
 }
 
@@ -95,6 +99,28 @@ QString ScheduleCardOverlay::lotText(const AuctionSnapshot& s)
         return s.lot.title;
     return QCoreApplication::translate("sb::studio::ScheduleCardOverlay", "%1 by %2")
         .arg(s.lot.title, s.lot.artist);
+}
+
+QString ScheduleCardOverlay::lastSaleText(const AuctionSnapshot& s)
+{
+    if (s.lastSale == AuctionSnapshot::LastSale::None || s.lastSaleDayNumber <= 0)
+        return {};
+    const char* text = nullptr;
+    switch (s.lastSale) {
+    case AuctionSnapshot::LastSale::Paid:
+        text = QT_TRANSLATE_NOOP("sb::studio::ScheduleCardOverlay", "Day %1: paid ✓");
+        break;
+    case AuctionSnapshot::LastSale::AwaitingPayment:
+        text = QT_TRANSLATE_NOOP("sb::studio::ScheduleCardOverlay", "Day %1: awaiting payment");
+        break;
+    case AuctionSnapshot::LastSale::Unsold:
+        text = QT_TRANSLATE_NOOP("sb::studio::ScheduleCardOverlay", "Day %1: unsold");
+        break;
+    case AuctionSnapshot::LastSale::None:
+        return {};
+    }
+    return QCoreApplication::translate("sb::studio::ScheduleCardOverlay", text)
+        .arg(s.lastSaleDayNumber);
 }
 
 void ScheduleCardOverlay::paint(QPainter& painter, QSize size, const AuctionSnapshot& s) const
@@ -141,6 +167,14 @@ void ScheduleCardOverlay::paint(QPainter& painter, QSize size, const AuctionSnap
         painter.setPen(st.text);
         painter.drawText(l.lot, Qt::AlignHCenter | Qt::AlignVCenter,
                          paint::elided(lot, lotFont, l.lot.width()));
+    }
+    if (const QString sale = lastSaleText(s); !sale.isEmpty()) {
+        const QFont saleFont = paint::labelFont(font(0.45));
+        painter.setFont(saleFont);
+        painter.setPen(s.lastSale == AuctionSnapshot::LastSale::Paid ? QColor(0x2e, 0xcc, 0x71)
+                                                                     : paint::mutedText(st));
+        painter.drawText(l.lastSale, Qt::AlignHCenter | Qt::AlignVCenter,
+                         paint::elided(sale, saleFont, l.lastSale.width()));
     }
     painter.restore();
 }

@@ -16,6 +16,7 @@ public:
         QRect countdown; // "3 h 12 min"
         QRect details;   // "DAY 4 OF 30 · LOT 4"
         QRect lot;       // the next lot's title and artist
+        QRect lastSale;  // "Day 3: paid ✓", under the rest
     };
 
     QString kind() const override;
@@ -30,6 +31,9 @@ public:
     static QString countdownText(const AuctionSnapshot& snapshot);
     static QString detailsText(const AuctionSnapshot& snapshot);
     static QString lotText(const AuctionSnapshot& snapshot);
+    // How the last auction settled on Shape: "Day 3: paid ✓", "Day 3: awaiting payment",
+    // "Day 3: unsold"; empty when settlement is off or nothing was won yet.
+    static QString lastSaleText(const AuctionSnapshot& snapshot);
 };
 
 } // namespace sb::studio

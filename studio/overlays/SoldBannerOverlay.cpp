@@ -75,6 +75,10 @@ SoldBannerOverlay::Layout SoldBannerOverlay::layout(QSize size) const
     l.winner = QRect(left, y, width, winnerHeight);
     y += winnerHeight;
     l.amount = QRect(left, y, width, amountHeight);
+    y += amountHeight;
+    const int paidHeight = QFontMetrics(font(0.6, true)).height();
+    const int bottom = l.panel.bottom() - 10;
+    l.paid = QRect(left, std::min(y, bottom - paidHeight), width, paidHeight);
     return l;
 }
 
@@ -96,6 +100,16 @@ QString SoldBannerOverlay::amountText(const AuctionSnapshot& s)
         return {};
     return QCoreApplication::translate("sb::studio::SoldBannerOverlay", "for %1")
         .arg(formatEth(*s.winningBid));
+}
+
+QString SoldBannerOverlay::paidText(const AuctionSnapshot& s)
+{
+    if (!s.settlementPaid)
+        return {};
+    return QCoreApplication::translate("sb::studio::SoldBannerOverlay",
+                                       "Paid ✓ — token #%1 minted to %2")
+        .arg(s.mintedTokenId)
+        .arg(formatShortAddress(s.mintedTo));
 }
 
 void SoldBannerOverlay::paint(QPainter& painter, QSize size, const AuctionSnapshot& s) const
@@ -161,6 +175,13 @@ void SoldBannerOverlay::paint(QPainter& painter, QSize size, const AuctionSnapsh
         painter.setPen(st.accent);
         painter.drawText(QRectF(l.amount).translated(0, rise), Qt::AlignCenter,
                          paint::elided(amountText(s), amountFont, l.amount.width()));
+        if (const QString paid = paidText(s); !paid.isEmpty()) {
+            const QFont paidFont = paint::fittedFont(font(0.6, true), paid, l.paid.width(), 0.6);
+            painter.setFont(paidFont);
+            painter.setPen(QColor(0x2e, 0xcc, 0x71)); // the green of "done", on any style
+            painter.drawText(QRectF(l.paid).translated(0, rise), Qt::AlignCenter,
+                             paint::elided(paid, paidFont, l.paid.width()));
+        }
         painter.restore();
     }
 

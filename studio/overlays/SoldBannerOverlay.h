@@ -1,6 +1,7 @@
 #pragma once
 // The "SOLD" banner once a winner is declared: the word stamped down, then who won and for how
-// much. Animated in over kAnimationMs from the declaration; shown settled when that instant is
+// much; once the settlement on Shape has minted the token, "Paid ✓ — token #N minted to 0xAB…CD"
+// below. Animated in over kAnimationMs from the declaration; shown settled when that instant is
 // unknown. Nothing before a winner.
 
 #include "Overlay.h"
@@ -19,6 +20,7 @@ public:
         QRect sold;
         QRect winner;
         QRect amount;
+        QRect paid; // under the amount, in what the panel has left
     };
 
     QString kind() const override;
@@ -32,6 +34,8 @@ public:
     static QString soldText();
     static QString winnerText(const AuctionSnapshot& snapshot); // "to @alice"
     static QString amountText(const AuctionSnapshot& snapshot); // "for 1.25 ETH"
+    // "Paid ✓ — token #3 minted to 0x70…C8"; empty until the mint is confirmed.
+    static QString paidText(const AuctionSnapshot& snapshot);
 
 private:
     QFont soldFont() const;
