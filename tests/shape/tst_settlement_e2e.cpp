@@ -51,7 +51,7 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
 
 MarathonConfig settlementConfig()
 {
-    MarathonConfig c = simpleConfig(3);
+    MarathonConfig c = simpleConfig(5);
     c.timeBufferMs = 0;
     for (int day = 1; day <= c.days; ++day) {
         Lot lot;
@@ -405,6 +405,67 @@ private slots:
         QCOMPARE(reserved->status, ReservationStatus::Cancelled);
         QCOMPARE(ownerOf(2), std::optional<Address>());
         QCOMPARE(transactionsOf(2).last().step, QString(SettlementStep::Cancel));
+    }
+
+    // anvil_reorg takes the claim's block away: the settlement goes back to Reserved, and
+    // forward again when the claim is mined anew.
+    void claimReorgedAwayAndBack()
+    {
+        QVERIFY(m_driver);
+        runDay(4, QStringLiteral("0.4"), QStringLiteral("0.35"));
+        QVERIFY(waitForStage(3, SettlementStage::Reserved));
+        const QByteArray first = claim(3, m_alice, "400000000");
+        QVERIFY(!first.isEmpty());
+        QVERIFY(waitForStage(3, SettlementStage::Paid));
+        const int reorgsBefore = m_f->eventsOfType(EventType::SettlementReorged).size();
+        // The claim's block (the head) is replaced by an empty one.
+        QVERIFY(!rawCall(*m_rpc, QStringLiteral("anvil_reorg"), {1, QJsonArray()}).isUndefined());
+        QVERIFY(waitForStage(3, SettlementStage::Reserved));
+        QCOMPARE(m_f->eventsOfType(EventType::SettlementReorged).size(), reorgsBefore + 1);
+        QCOMPARE(ownerOf(3), std::optional<Address>());
+        // The buyer pays again (their wallet sends the claim anew).
+        const QByteArray second = claim(3, m_alice, "400000000");
+        QVERIFY(!second.isEmpty());
+        QVERIFY(waitForStage(3, SettlementStage::Paid));
+        QCOMPARE(settlementOf(3)->claimTxHash, second);
+        mine(40);
+        QVERIFY(waitForStage(3, SettlementStage::Completed));
+        QCOMPARE(ownerOf(3), std::optional<Address>(m_alice.address()));
+    }
+
+    // A reservation the chain does not mine is replaced by the same nonce with fees 10 % higher;
+    // exactly one of the two is mined and the settlement goes on.
+    void stuckTransactionIsReplaced()
+    {
+        m_driver.reset();
+        SettlementDriverOptions o = driverOptions();
+        o.stuckPolls = 3;
+        startDriver(o);
+        QVERIFY(!rawCall(*m_rpc, QStringLiteral("evm_setAutomine"), {false}).isUndefined());
+        runDay(5, QStringLiteral("0.5"), QStringLiteral("0.45"));
+        const bool bumped = spinUntil([&] {
+            const auto txs = transactionsOf(4);
+            return txs.size() == 2 && txs[0].state == ChainTxState::Replaced &&
+                   txs[1].replaces == txs[0].id && txs[1].state == ChainTxState::Sent;
+        });
+        rawCall(*m_rpc, QStringLiteral("evm_setAutomine"), {true});
+        QVERIFY(bumped);
+        mine(1);
+        QVERIFY(waitForStage(4, SettlementStage::Reserved));
+        const auto txs = transactionsOf(4);
+        QCOMPARE(txs.size(), 2);
+        QCOMPARE(txs[0].nonce, txs[1].nonce);
+        QCOMPARE(txs[0].state, ChainTxState::Replaced);
+        QVERIFY(chainTxIncluded(txs[1].state));
+        const auto old = decodeTransaction(txs[0].raw).value().eip1559->transaction;
+        const auto replacement = decodeTransaction(txs[1].raw).value().eip1559->transaction;
+        QVERIFY(replacement.maxFeePerGas.checkedMul(10) >= old.maxFeePerGas.checkedMul(11));
+        QVERIFY(replacement.maxPriorityFeePerGas.checkedMul(10) >=
+                old.maxPriorityFeePerGas.checkedMul(11));
+        const auto reserved = waitFor<OnChainReservation>([&](auto done) {
+            AuctionHouse(*m_rpc, m_house).reservation(Settlement::auctionIdOf(4), done);
+        });
+        QCOMPARE(reserved->buyer, m_alice.address());
     }
 
     // The chain is not the one the studio is set up for: nothing is signed, the status says so.
