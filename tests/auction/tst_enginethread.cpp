@@ -21,6 +21,7 @@ class TestEngineThread : public QObject
 private slots:
     void actionsAndBidsAreJudgedInTheOrderQueued();
     void theViewShowsWhatTheEventsSay();
+    void theViewShowsSettlements();
     void bidsFromManyThreadsAreAllJudgedOnce();
     void stoppingJudgesWhatWasQueuedAndLosesNothing();
     void theCallersThreadNeverTouchesSqlite();
@@ -93,6 +94,44 @@ void TestEngineThread::theViewShowsWhatTheEventsSay()
     QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     QCOMPARE(f.leaderName(), QStringLiteral("bob"));
     QCOMPARE(f.session->view().config.name, simpleConfig().name);
+}
+
+void TestEngineThread::theViewShowsSettlements()
+{
+    MarathonConfig config = simpleConfig(1);
+    Lot lot;
+    lot.title = QStringLiteral("Dawn");
+    lot.tokenUri = QStringLiteral("ipfs://dawn");
+    config.lots = {lot};
+    SessionFixture f(config);
+    SettlementOptions on;
+    on.enabled = true;
+    const ActionResult set =
+        f.onEngine([&](AuctionEngine& e) { return e.setSettlementOptions(on); });
+    QVERIFY2(set.ok, qPrintable(set.error));
+    f.at(kDay1Open + kMinute);
+    f.bid(QStringLiteral("alice"), QStringLiteral("0.5 ETH"));
+    f.at(kDay1Close + 21 * kSecond);
+    QVERIFY(f.session->view().settlementOptions.enabled);
+    const Settlement s = f.session->view().settlements.value(0);
+    QCOMPARE(s.stage, SettlementStage::AwaitingWallet);
+    QCOMPARE(s.bidderName, QStringLiteral("alice"));
+    ChainTransaction tx;
+    tx.auctionIndex = 0;
+    tx.step = QString(SettlementStep::Reserve);
+    tx.raw = QByteArray(8, 'r');
+    tx.hash = QByteArray(32, 'h');
+    const ActionResult linked = f.onEngine([](AuctionEngine& e) {
+        return e.setSettlementWallet(
+            0, QStringLiteral("0x70997970C51812dc3A010C7d01b50e0d17dc79C8"), QStringLiteral("op"));
+    });
+    QVERIFY2(linked.ok, qPrintable(linked.error));
+    const ActionResult stored =
+        f.onEngine([&tx](AuctionEngine& e) { return e.storeSettlementTransaction(tx); });
+    QVERIFY2(stored.ok, qPrintable(stored.error));
+    QCOMPARE(f.session->view().settlements.value(0).stage, SettlementStage::Reserving);
+    QCOMPARE(f.session->view().settlementTransactions.value(0).size(), 1);
+    QCOMPARE(f.session->view().settlementTransactions.value(0).constFirst().hash, tx.hash);
 }
 
 void TestEngineThread::bidsFromManyThreadsAreAllJudgedOnce()
