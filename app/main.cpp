@@ -13,6 +13,7 @@
 #include "StudioController.h"
 #include "StudioSettings.h"
 #include "ShapeCommands.h"
+#include "SettlementRunner.h"
 #include "XCommands.h"
 #include "XConnection.h"
 
@@ -294,6 +295,29 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
             });
         x->start();
     }
+    // Settlement on Shape as Settings → Shape says (studio.ini), with the operator key from
+    // --operator-key-file or the keychain.
+    std::unique_ptr<sb::app::SettlementRunner> settlement;
+    const sb::studio::ShapeSettings shape = sb::studio::StudioSettings().shape();
+    if (runner && (shape.settlementEnabled || parser.isSet(QStringLiteral("operator-key-file")))) {
+        settlement = std::make_unique<sb::app::SettlementRunner>(*runner->session());
+        const auto say = [](const QString& line) {
+            std::fprintf(stderr, "Shape: %s\n", qPrintable(line));
+        };
+        QObject::connect(settlement.get(), &sb::app::SettlementRunner::statusChanged, &app, say);
+        QObject::connect(settlement.get(), &sb::app::SettlementRunner::problem, &app, say);
+        std::optional<sb::integrations::shape::Secp256k1Key> key;
+        if (shape.isConfigured()) {
+            auto loaded =
+                sb::app::loadOperatorKey(parser.value(QStringLiteral("operator-key-file")));
+            if (loaded)
+                key = std::move(loaded).value();
+            else
+                say(loaded.error());
+        }
+        settlement->apply(shape, std::move(key));
+        say(settlement->statusText());
+    }
     if (broadcast.wanted()) {
         // The show (overlays, host) is bound to the same marathon session the runner runs.
         sb::auction::EngineThread* session = runner ? runner->session() : nullptr;
@@ -327,6 +351,7 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     // broadcast first so recordings are finalized before the process exits.
     const auto finish = [&](int code, int signalNumber) {
         x.reset(); // reads nothing more; the engine stops waiting for it
+        settlement.reset(); // sends nothing more; what is stored goes on at the next start
         if (broadcaster)
             broadcaster->stop();
         if (runner)
@@ -521,6 +546,10 @@ int main(int argc, char* argv[])
         {QStringLiteral("x"),
          QCoreApplication::translate("Main", "Read bids from replies on X with the signed-in "
                                              "account (sothebais-studio x login).")},
+        {QStringLiteral("operator-key-file"),
+         QCoreApplication::translate("Main", "Settlement on Shape: read the operator key from this "
+                                             "file instead of the keychain."),
+         QCoreApplication::translate("Main", "file")},
         {QStringLiteral("x-post"),
          QCoreApplication::translate("Main", "The post on X whose replies bid on lot N "
                                              "(repeatable)."),

@@ -4,4 +4,5 @@ list(APPEND SB_APP_SOURCES
     docks/EventLogDock.cpp docks/EventLogDock.h
     docks/XDock.cpp docks/XDock.h
     docks/XOutboxView.cpp docks/XOutboxView.h
+    docks/SettlementDock.cpp docks/SettlementDock.h
 )

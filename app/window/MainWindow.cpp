@@ -13,7 +13,10 @@
 #include "PropertiesDock.h"
 #include "SceneCollection.h"
 #include "ScenesDock.h"
+#include "OperatorKey.h"
 #include "SettingsDialog.h"
+#include "SettlementDock.h"
+#include "SettlementRunner.h"
 #include "SourcesDock.h"
 #include "StatsDock.h"
 #include "StudioController.h"
@@ -137,6 +140,8 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
     connect(&m_studio, &StudioController::marathonAboutToBeReplaced, this, [this] {
         m_xDock->setConnection(nullptr, nullptr);
         m_x.reset();
+        m_settlementDock->setSession(nullptr);
+        m_settlement.reset();
     });
     connect(&m_studio, &StudioController::streamingChanged, this, &MainWindow::updateControls);
     connect(&m_studio, &StudioController::recordingChanged, this, [this] {
@@ -238,6 +243,7 @@ void MainWindow::createDocks()
     m_statsDock = new StatsDock(this);
     m_hostDock = new HostDock(m_studio, this);
     m_xDock = new XDock(this);
+    m_settlementDock = new SettlementDock(this);
 
     auto* controls = new QDockWidget(tr("Controls"), this);
     controls->setObjectName(QStringLiteral("ControlsDock"));
@@ -270,6 +276,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_eventLogDock, m_hostDock);
     tabifyDockWidget(m_hostDock, m_statsDock);
     tabifyDockWidget(m_statsDock, m_xDock);
+    tabifyDockWidget(m_xDock, m_settlementDock);
     m_bidsDock->raise();
     connect(m_xDock, &XDock::clientIdChanged, this, [this](const QString& clientId) {
         sb::integrations::x::XSettings x = sb::integrations::x::XSettings::load();
@@ -352,6 +359,40 @@ void MainWindow::bindMarathonModels()
                        : tr("SothebAIs Studio — %1").arg(m_studio.session().view().config.name));
     m_auctionDock->refresh();
     connectX();
+    connectSettlement();
+}
+
+void MainWindow::connectSettlement()
+{
+    m_settlementDock->setSession(nullptr);
+    m_settlement.reset();
+    const sb::studio::ShapeSettings shape = m_settings.shape();
+    m_settlement = std::make_unique<SettlementRunner>(m_studio.session());
+    connect(m_settlement.get(), &SettlementRunner::statusChanged, m_settlementDock,
+            &SettlementDock::setDriverStatus);
+    connect(m_settlement.get(), &SettlementRunner::problem, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
+    m_settlementDock->setChainId(shape.chainId());
+    m_settlementDock->setSession(&m_studio.session());
+    if (!shape.isConfigured()) {
+        m_settlement->apply(shape, std::nullopt);
+        m_settlementDock->setDriverStatus(m_settlement->statusText());
+        return;
+    }
+    // The key comes from the keychain in the background: the window never waits on it.
+    m_settlementDock->setDriverStatus(tr("Reading the operator key from the keychain…"));
+    SettlementRunner* runner = m_settlement.get();
+    sb::integrations::shape::OperatorKey(*m_settings.secretStore())
+        .startLoad(runner, [this, runner, shape](auto key) {
+            if (m_settlement.get() != runner)
+                return;
+            if (!key)
+                statusBar()->showMessage(key.error(), 10'000);
+            runner->apply(shape, key && key->has_value() ? std::move(*key)
+                                                        : std::optional<
+                                                              sb::integrations::shape::Secp256k1Key>());
+            m_settlementDock->setDriverStatus(runner->statusText());
+        });
 }
 
 void MainWindow::connectX()
@@ -588,6 +629,14 @@ void MainWindow::openSettings()
                     return;
                 before = now;
                 connectX();
+            });
+    // So do Settings → Shape: the driver starts again with them (and the key from the keychain).
+    connect(&dialog, &SettingsDialog::applied, this,
+            [this, before = m_settings.shape()]() mutable {
+                if (m_settings.shape() == before)
+                    return;
+                before = m_settings.shape();
+                connectSettlement();
             });
     connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString&) {
         tell(tr("Language"), tr("The new language applies the next time the studio starts."));

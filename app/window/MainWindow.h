@@ -40,6 +40,8 @@ class BidsDock;
 class CongestionSquares;
 class EventLogDock;
 class HostDock;
+class SettlementDock;
+class SettlementRunner;
 class XDock;
 class PreviewWidget;
 class PropertiesDock;
@@ -68,6 +70,8 @@ public:
     EventLogDock* eventLogDock() const { return m_eventLogDock; }
     HostDock* hostDock() const { return m_hostDock; }
     XDock* xDock() const { return m_xDock; }
+    SettlementDock* settlementDock() const { return m_settlementDock; }
+    SettlementRunner* settlement() const { return m_settlement.get(); }
     sb::integrations::x::XConnection* xConnection() const { return m_x.get(); }
     StatsDock* statsDock() const { return m_statsDock; }
     QPushButton* streamButton() const { return m_streamButton; }
@@ -98,6 +102,9 @@ private:
     void bindMarathonModels();
     // X on the current marathon session, with the settings in x.ini (made again when they change).
     void connectX();
+    // Settlement on Shape on the current marathon session with Settings → Shape and the operator
+    // key from the keychain (made again when they change).
+    void connectSettlement();
     void applyHotkeys();
     void updateStatus();
     void updateControls();
@@ -120,6 +127,8 @@ private:
     HostDock* m_hostDock = nullptr;
     XDock* m_xDock = nullptr;
     std::unique_ptr<sb::integrations::x::XConnection> m_x; // X for the current marathon
+    SettlementDock* m_settlementDock = nullptr;
+    std::unique_ptr<SettlementRunner> m_settlement; // the chain driver for the current marathon
     QPushButton* m_streamButton = nullptr;
     QPushButton* m_recordButton = nullptr;
     std::unique_ptr<sb::studio::BidsTableModel> m_bidsModel;

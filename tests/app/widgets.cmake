@@ -3,3 +3,6 @@ sb_add_test(tst_wizard SOURCES tst_wizard.cpp LIBS sb_app)
 target_include_directories(tst_wizard PRIVATE ${PROJECT_SOURCE_DIR}/tests/auction)
 # The stats dock's audio meter on a known sine mixed by the program's mixer.
 sb_add_test(tst_statsdock SOURCES tst_statsdock.cpp LIBS sb_app)
+# The Settlement dock over a real marathon session: rows, overrides by stage, explorer links.
+sb_add_test(tst_settlementdock SOURCES tst_settlementdock.cpp LIBS sb_app)
+target_include_directories(tst_settlementdock PRIVATE ${PROJECT_SOURCE_DIR}/tests/auction)
