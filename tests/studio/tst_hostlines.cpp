@@ -7,7 +7,11 @@
 #include "SessionFixture.h"
 #include "ShowScene.h"
 
+#include "HostVoice.h"
+
 #include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace sb::auction;
@@ -20,6 +24,7 @@ class TestHostLines : public QObject
 
 private slots:
     void theShowSaysAndJournalsItsLines();
+    void hostSettingsApplyToTheRunningShow();
 };
 
 void TestHostLines::theShowSaysAndJournalsItsLines()
@@ -62,6 +67,49 @@ void TestHostLines::theShowSaysAndJournalsItsLines()
     const QList<AuctionEvent> journaled = f.eventsOfType(EventType::HostLine);
     for (qsizetype i = 0; i < said.size(); ++i)
         QCOMPARE(journaled.at(i).payload.value(QStringLiteral("text")).toString(), said.at(i));
+}
+
+// Settings → Host on a show that runs: a persona file with a bad key is refused with the key named
+// and the persona she has stays; a good one is used; voice, gap and blocked words take effect.
+void TestHostLines::hostSettingsApplyToTheRunningShow()
+{
+    SessionFixture f;
+    ShowScene show(*f.session, false, QDir::temp());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto write = [&](const QString& name, const QByteArray& json) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size())
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+        return file.fileName();
+    };
+    HostSettings settings;
+    settings.personaFile = write(QStringLiteral("nova.json"),
+                                 R"({"name": "Nova", "bio": "Calls lots at dawn."})");
+    settings.voice = QStringLiteral("en-gb");
+    settings.rateWpm = 200;
+    settings.pitch = 40;
+    settings.lineGapSeconds = 9;
+    settings.blockedWords = {QStringLiteral("grotesque")};
+    // No secrets needed: no LLM, no VTube Studio.
+    QCOMPARE(show.applyHostSettings(settings, nullptr), QStringList());
+    QCOMPARE(show.lines().persona().name, QStringLiteral("Nova"));
+    QCOMPARE(show.lines().settings().minGapMs, 9'000);
+    QCOMPARE(show.voice().voiceSettings().name, QStringLiteral("en-gb"));
+    QCOMPARE(show.voice().voiceSettings().rateWpm, 200);
+    QCOMPARE(show.voice().voiceSettings().pitch, 40);
+    QVERIFY(!show.lines().filter().allows(QStringLiteral("what a gr0t3squ3 bid")));
+    QVERIFY(!show.lines().filter().allows(QStringLiteral("see http://x.example"))); // built in
+
+    settings.personaFile = write(QStringLiteral("bad.json"), R"({"name": "Bad", "bio": 42})");
+    const QStringList problems = show.applyHostSettings(settings, nullptr);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY2(problems.first().contains(QLatin1String("bio")), qPrintable(problems.first()));
+    QCOMPARE(show.lines().persona().name, QStringLiteral("Nova")); // kept
+
+    settings.personaFile.clear(); // the shipped one
+    QCOMPARE(show.applyHostSettings(settings, nullptr), QStringList());
+    QCOMPARE(show.lines().persona(), Persona::builtIn());
 }
 
 QTEST_MAIN(TestHostLines)
