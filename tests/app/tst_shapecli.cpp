@@ -209,6 +209,48 @@ private slots:
         QCOMPARE(ini.value(u"shape/network"_s).toString(), u"custom"_s);
     }
 
+    void headlessRunsTheDriverWithTheKeyFile()
+    {
+        shapetest::AnvilNode anvil;
+        if (!anvil.start())
+            QFAIL(qPrintable(anvil.error()));
+        // Headless reads Settings → Shape from the app's config folder: a throwaway one here.
+        const QString xdg = m_dir.filePath(u"xdg"_s);
+        const QString appConfig = xdg + u"/SothebAIs/sothebais-studio"_s;
+        const QString keyFile = writeKeyFile(u"headless.key"_s, kDevKey0);
+        Run deployed = runStudio({u"shape"_s, u"deploy"_s, u"--rpc"_s, anvil.url(),
+                                  u"--treasury"_s, kDevAddress1, u"--operator-key-file"_s, keyFile,
+                                  u"--save"_s, u"--config-dir"_s, appConfig},
+                                 kMarathonMs);
+        SB_EXPECT_EXIT(deployed, 0);
+        {
+            QSettings ini(appConfig + u"/studio.ini"_s, QSettings::IniFormat);
+            ini.setValue(u"shape/settlement"_s, true);
+        }
+
+        QProcess studio;
+        QProcessEnvironment env = operatorEnvironment();
+        env.insert(u"XDG_CONFIG_HOME"_s, xdg);
+        studio.setProcessEnvironment(env);
+        studio.start(studioBinary(), {u"--headless"_s, u"--demo"_s, u"--days"_s, u"1"_s,
+                                      u"--db"_s, m_dir.filePath(u"demo.db"_s),
+                                      u"--operator-key-file"_s, keyFile});
+        QVERIFY(studio.waitForStarted(kCommandMs));
+        QString err;
+        const QDeadlineTimer deadline(kMarathonMs);
+        while (!err.contains(u"Settling on chain 31337 from 0xf3…66"_s) &&
+               studio.state() == QProcess::Running && !deadline.hasExpired()) {
+            studio.waitForReadyRead(200);
+            err += QString::fromUtf8(studio.readAllStandardError());
+            studio.readAllStandardOutput();
+        }
+        ::kill(pid_t(studio.processId()), SIGTERM);
+        QVERIFY(studio.waitForFinished(kCommandMs));
+        err += QString::fromUtf8(studio.readAllStandardError());
+        QVERIFY2(err.contains(u"Shape: Settling on chain 31337 from 0xf3…66"_s), qPrintable(err));
+        QVERIFY(!err.contains(kDevKey0.mid(2), Qt::CaseInsensitive));
+    }
+
     void statusReadsEachSettlement()
     {
         const QString db = m_dir.filePath(u"marathon.db"_s);
