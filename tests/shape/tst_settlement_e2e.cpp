@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QLoggingCategory>
 #include <QMutex>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QtTest>
 
@@ -51,7 +52,7 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
 
 MarathonConfig settlementConfig()
 {
-    MarathonConfig c = simpleConfig(5);
+    MarathonConfig c = simpleConfig(7);
     c.timeBufferMs = 0;
     for (int day = 1; day <= c.days; ++day) {
         Lot lot;
@@ -209,6 +210,73 @@ private:
                 return i;
         }
         return -1;
+    }
+
+    // Day `day` won, then settlement_runner (a studio process on the same database) killed at
+    // `point`, then run again to the end.
+    void killedAt(const QByteArray& point, int day)
+    {
+        m_driver.reset();
+        const int index = day - 1;
+        runDay(day, QStringLiteral("0.6"), QStringLiteral("0.55"));
+        QCOMPARE(settlementOf(index)->stage, SettlementStage::ToReserve);
+        const auto nonceBefore = waitFor<std::uint64_t>(
+            [&](auto done) { m_rpc->pendingNonce(devKey(kDevKey0).address(), done); });
+        m_f->session->stop(); // the runner takes the marathon's lock
+        const QStringList args{m_f->dbPath,
+                               m_anvil.url(),
+                               m_house.toChecksummed(),
+                               QString::number(m_deployBlock),
+                               QString::number(m_f->clock.nowUtcMs()),
+                               QString::number(index)};
+        QProcess killed;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("SB_TEST_KILL_AT"), QString::fromLatin1(point));
+        killed.setProcessEnvironment(env);
+        killed.setProcessChannelMode(QProcess::MergedChannels);
+        killed.start(QStringLiteral(SB_SETTLEMENT_RUNNER), args);
+        QVERIFY(killed.waitForFinished(90'000));
+        QCOMPARE(killed.exitStatus(), QProcess::CrashExit);
+        {
+            QMutexLocker lock(&g_logMutex);
+            g_log << QString::fromUtf8(killed.readAll());
+        }
+
+        m_f->reopen();
+        auto txs = transactionsOf(index);
+        QCOMPARE(txs.size(), 1);
+        QCOMPARE(txs[0].state, ChainTxState::Signed); // killed before it heard the node
+        const QByteArray hash = txs[0].hash;
+        const auto nonceAfterKill = waitFor<std::uint64_t>(
+            [&](auto done) { m_rpc->pendingNonce(devKey(kDevKey0).address(), done); });
+        QCOMPARE(*nonceAfterKill, *nonceBefore + (point == "broadcast" ? 1 : 0));
+
+        m_f->session->stop();
+        QProcess again;
+        again.setProcessChannelMode(QProcess::MergedChannels);
+        again.start(QStringLiteral(SB_SETTLEMENT_RUNNER), args);
+        QVERIFY(again.waitForFinished(90'000));
+        const QByteArray output = again.readAll();
+        {
+            QMutexLocker lock(&g_logMutex);
+            g_log << QString::fromUtf8(output);
+        }
+        QVERIFY2(again.exitStatus() == QProcess::NormalExit && again.exitCode() == 0,
+                 output.right(2000).constData());
+        m_f->reopen();
+        QCOMPARE(settlementOf(index)->stage, SettlementStage::Reserved);
+        txs = transactionsOf(index);
+        QCOMPARE(txs.size(), 1);
+        QCOMPARE(txs[0].hash, hash); // the stored bytes, not a second signature
+        QVERIFY(chainTxIncluded(txs[0].state));
+        const auto nonceAfter = waitFor<std::uint64_t>(
+            [&](auto done) { m_rpc->pendingNonce(devKey(kDevKey0).address(), done); });
+        QCOMPARE(*nonceAfter, *nonceBefore + 1);
+        const auto reserved = waitFor<OnChainReservation>([&](auto done) {
+            AuctionHouse(*m_rpc, m_house).reservation(Settlement::auctionIdOf(index), done);
+        });
+        QCOMPARE(reserved->status, ReservationStatus::Open);
+        QCOMPARE(reserved->buyer, m_alice.address());
     }
 
 private slots:
@@ -467,6 +535,12 @@ private slots:
         });
         QCOMPARE(reserved->buyer, m_alice.address());
     }
+
+    // A studio process killed (SIGKILL) after the signed reservation is stored and before it is
+    // broadcast, and another after the broadcast and before its receipt: the next run finishes
+    // the same transaction. One transaction, one reservation, nothing stuck.
+    void killedBetweenStoredAndBroadcast() { killedAt(QByteArrayLiteral("stored"), 6); }
+    void killedBetweenBroadcastAndReceipt() { killedAt(QByteArrayLiteral("broadcast"), 7); }
 
     // The chain is not the one the studio is set up for: nothing is signed, the status says so.
     void wrongChainIsRefused()
