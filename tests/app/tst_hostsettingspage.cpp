@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -156,6 +157,24 @@ private slots:
         QCOMPARE(child<QPlainTextEdit>(dialog, u"personaEdit"_s)->toPlainText(),
                  HostSettingsPage::shippedPersonaJson());
         QVERIFY(errorText(dialog).isEmpty());
+    }
+
+    void badHostSectionIsResetAndNamed()
+    {
+        {
+            QSettings ini(m_settings->filePath(), QSettings::IniFormat);
+            ini.setValue(u"host/rate_wpm"_s, 9999);
+            ini.setValue(u"host/line_gap_s"_s, 9);
+        }
+        StudioSettings reread(m_dir->path(), m_secrets.get());
+        QCOMPARE(reread.host(), HostSettings{});
+        QVERIFY2(reread.loadProblems().join(u' ').contains(u"80 to 450"_s),
+                 qPrintable(reread.loadProblems().join(u' ')));
+        HostSettings bad;
+        bad.vtsMoodHotkeys = {{u"furious"_s, u"hk"_s}};
+        QString error;
+        QVERIFY(!reread.setHost(bad, &error));
+        QVERIFY2(error.contains(u"furious"_s), qPrintable(error));
     }
 
     void badPersonaNamesTheKeyAndResetBringsTheShippedOne()
