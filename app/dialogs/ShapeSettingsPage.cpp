@@ -194,6 +194,8 @@ void ShapeSettingsPage::reload()
                                  ? tr("No operator key yet: generate one or import one.")
                                  : tr("The key is in the keychain."));
         emit keyChanged();
+        if (!address.isEmpty())
+            checkBalance();
     });
 }
 
