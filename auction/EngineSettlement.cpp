@@ -149,6 +149,8 @@ ActionResult AuctionEngine::setSettlementOptions(const SettlementOptions& option
             return ActionResult::failure(tr("The contract address is not valid: %1").arg(why));
         checked.contractAddress = *address;
     }
+    if (m_loaded && checked == m_settlementOptions)
+        return ActionResult::success(); // applied again at each start: nothing to audit
     const auto write = [&](QString* error) {
         m_settlementOptions = checked;
         return m_store.setMeta(kOptionsKey, optionsToJson(checked), error);

@@ -619,6 +619,23 @@ void TestSettlement::everythingSurvivesARestart()
 
     OK(fx->reopen());
     QCOMPARE(fx->engine->settlementOptions(), options());
+    // The same options applied again (each start does) audit nothing; lower case is the same.
+    const auto seq = fx->engine->lastSeq();
+    SettlementOptions same = options();
+    same.contractAddress = same.contractAddress.toLower();
+    OK(fx->engine->setSettlementOptions(same));
+    QCOMPARE(fx->engine->lastSeq(), seq);
+    int optionAudits = 0;
+    for (const AuctionEvent& e : fx->store->events(0, 10'000).value())
+        optionAudits += e.type == EventType::OperatorAction &&
+                        e.payload.value(u"action"_s).toString() == u"settlement_options"_s;
+    QCOMPARE(optionAudits, 1);
+    SettlementOptions invalid = options();
+    invalid.deadlineMs = 0;
+    QVERIFY(!fx->engine->setSettlementOptions(invalid).ok);
+    invalid = options();
+    invalid.contractAddress = u"0x5fbdb2315678afecb367f032d93F642f64180aa3"_s; // bad checksum
+    QVERIFY(!fx->engine->setSettlementOptions(invalid).ok);
     const Settlement after = row(*fx);
     QCOMPARE(after.stage, SettlementStage::Reserving);
     QCOMPARE(after.turn, before.turn);
