@@ -10,6 +10,8 @@
 
 #include <QLoggingCategory>
 
+#include <utility>
+
 namespace sb::app {
 
 Q_LOGGING_CATEGORY(lcSettlementRunner, "sb.app.settlement")
@@ -105,6 +107,12 @@ void SettlementRunner::apply(const ShapeSettings& settings, std::optional<Secp25
     describeDriver();
 }
 
+std::uint64_t SettlementRunner::lowBalanceWei(const ShapeSettings& settings)
+{
+    constexpr std::uint64_t kReservationGas = 250'000;
+    return 3 * kReservationGas * settings.maxFeeWei().value_or(1'000'000'000ULL);
+}
+
 void SettlementRunner::describeDriver()
 {
     if (!m_driver)
@@ -112,6 +120,7 @@ void SettlementRunner::describeDriver()
     const SettlementDriver::Status& s = m_driver->status();
     const QString from = sb::studio::formatShortAddress(s.operatorAddress.toChecksummed());
     QString text;
+    QString lowWarning;
     switch (s.state) {
     case SettlementDriver::State::Stopped:
         text = tr("The chain driver is stopped.");
@@ -123,13 +132,31 @@ void SettlementRunner::describeDriver()
         break;
     case SettlementDriver::State::Running:
         text = tr("Settling on chain %1 from %2").arg(m_settings.chainId()).arg(from);
-        if (s.balanceWei)
+        if (s.balanceWei) {
             text += tr(" (balance %1)").arg(sb::integrations::shape::formatEth(*s.balanceWei));
+            // Said before a day ends, while there is time to top it up.
+            const U256 low = U256::fromUint64(lowBalanceWei(m_settings));
+            if (*s.balanceWei < low) {
+                const QString warning =
+                    tr("The operator's balance is low (%1): keep at least %3 on %2 so the next "
+                       "reservations can pay for their gas.")
+                        .arg(sb::integrations::shape::formatEth(*s.balanceWei),
+                             s.operatorAddress.toChecksummed(),
+                             sb::integrations::shape::formatEth(low));
+                if (!std::exchange(m_warnedLowBalance, true))
+                    emit problem(warning);
+                lowWarning = warning;
+            } else {
+                m_warnedLowBalance = false;
+            }
+        }
         if (s.head)
             text += tr(", block %1").arg(*s.head);
         if (s.watching > 0)
             text += tr(", watching %n transaction(s)", nullptr, s.watching);
         text += u'.';
+        if (!lowWarning.isEmpty())
+            text += u' ' + lowWarning;
         break;
     case SettlementDriver::State::WrongChain:
         text = tr("Stopped: the RPC is not on chain %1. Nothing is signed or sent.")

@@ -45,6 +45,9 @@ public:
     sb::integrations::shape::SettlementDriver* driver() const { return m_driver.get(); }
     // One line for the operator: what the driver is doing, or why it is not running.
     QString statusText() const { return m_status; }
+    // Below this many wei the operator's balance is low: three reservations' worth of gas
+    // (250,000 each, a reservation with its token URI) at the fee cap, or at 1 gwei without one.
+    static std::uint64_t lowBalanceWei(const sb::studio::ShapeSettings& settings);
 
 signals:
     void statusChanged(const QString& text);
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<sb::integrations::shape::SettlementDriver> m_driver;
     sb::studio::ShapeSettings m_settings;
     QString m_status;
+    bool m_warnedLowBalance = false;
 };
 
 } // namespace sb::app
