@@ -16,6 +16,7 @@
 #include "BidsDock.h"
 #include "BidsTableModel.h"
 #include "HostOverlay.h"
+#include "LineComposer.h"
 #include "LoopProbe.h"
 #include "MainWindow.h"
 #include "MarathonWizard.h"
@@ -43,6 +44,7 @@
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QSurfaceFormat>
 #include <QTableView>
@@ -160,6 +162,7 @@ private slots:
     void manualBidsReachTheTableTheFeedAndTheProgram();
     void invalidatingTheLeaderChangesTheBar();
     void theHostDockSetsTheMoodAndSaysALine();
+    void theHostDockSaysWhatBecameOfTheLlmsLine();
     void goingLiveStreamsToEveryEnabledDestination();
     void goingLiveWhileTheKeychainDoesNotAnswer();
     void recordingFromTheWindowIsPlayable();
@@ -516,6 +519,34 @@ void TestMainWindow::theHostDockSetsTheMoodAndSaysALine()
     QTest::mouseClick(say, Qt::LeftButton);
     QVERIFY(m_studio->host().caption().isVisible(m_studio->clock().nowUtcMs()));
     QVERIFY(line->text().isEmpty());
+}
+
+void TestMainWindow::theHostDockSaysWhatBecameOfTheLlmsLine()
+{
+    auto* llm = m_window->findChild<QLabel*>(QStringLiteral("llmLabel"));
+    auto* vts = m_window->findChild<QLabel*>(QStringLiteral("vtsLabel"));
+    QVERIFY(llm && vts);
+    // Neither is in use: the dock says nothing of them.
+    QTRY_VERIFY(!llm->isVisible());
+    QVERIFY(!vts->isVisible());
+    // An LLM nobody answers at: the template line is said at once, and the dock says why.
+    sb::integrations::llm::LlmSettings offline;
+    offline.baseUrl = QStringLiteral("http://127.0.0.1:9/v1");
+    offline.model = QStringLiteral("tiny");
+    LineComposer& composer = m_studio->show().composer();
+    composer.setLlmSettings(offline);
+    QSignalSpy said(&composer, &LineComposer::lineReady);
+    HostLine line;
+    line.text = QStringLiteral("Lot 1 is still open. Any bids?");
+    line.createdMs = m_studio->clock().nowUtcMs();
+    composer.compose(line);
+    QTRY_COMPARE_WITH_TIMEOUT(said.size(), 1, 15'000);
+    QCOMPARE(said.first().first().value<HostLine>().text, line.text);
+    QTRY_VERIFY(llm->isVisible());
+    QVERIFY2(llm->text().startsWith(QStringLiteral("LLM: Template line: offline")),
+             qPrintable(llm->text()));
+    composer.setLlmSettings({});
+    QTRY_VERIFY(!llm->isVisible());
 }
 
 void TestMainWindow::goingLiveStreamsToEveryEnabledDestination()
