@@ -35,6 +35,8 @@ bool AnvilNode::start(const QStringList& extraArguments)
                       .arg(binary());
         return false;
     }
+    // A restart: the drain of the last run must not eat this run's "Listening on".
+    QObject::disconnect(&m_process, &QProcess::readyRead, nullptr, nullptr);
     // Another process can take the port between the check and anvil's bind: try a few.
     for (int attempt = 0; attempt < 5; ++attempt) {
         m_port = freeLoopbackPort();

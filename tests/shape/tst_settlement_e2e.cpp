@@ -22,6 +22,7 @@
 #include <QMutex>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -52,7 +53,7 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
 
 MarathonConfig settlementConfig()
 {
-    MarathonConfig c = simpleConfig(7);
+    MarathonConfig c = simpleConfig(8);
     c.timeBufferMs = 0;
     for (int day = 1; day <= c.days; ++day) {
         Lot lot;
@@ -541,6 +542,70 @@ private slots:
     // the same transaction. One transaction, one reservation, nothing stuck.
     void killedBetweenStoredAndBroadcast() { killedAt(QByteArrayLiteral("stored"), 6); }
     void killedBetweenBroadcastAndReceipt() { killedAt(QByteArrayLiteral("broadcast"), 7); }
+
+    // The node dies (SIGKILL) right after it took the reservation, and comes back from its state
+    // file (dumped every second, so the transaction may or may not have survived): the driver
+    // shows it unreachable, then sends the stored bytes again. Exactly one reservation.
+    void nodeKilledMidSendAndRestarted()
+    {
+        m_driver.reset();
+        QTemporaryDir stateDir;
+        const QString state = stateDir.filePath(QStringLiteral("anvil-state.json"));
+        const QStringList nodeArgs{QStringLiteral("--timestamp"),
+                                   QString::number(utcMs(2026, 3, 1, 11) / 1000),
+                                   QStringLiteral("--state"), state,
+                                   QStringLiteral("--state-interval"), QStringLiteral("1")};
+        AnvilNode node;
+        QVERIFY2(node.start(nodeArgs), qPrintable(node.error()));
+        ShapeRpc rpc(m_http.get(), node.url());
+        rpc.setTimeoutMs(60'000);
+        // Dev key 0's first contract: the same address as the suite's house, on this node.
+        const auto house =
+            deployHouse(rpc, devKey(kDevKey0), address(kDevAddress1), devKey(kDevKey0).address());
+        QVERIFY2(house, why(house).constData());
+        QCOMPARE(*house, m_house);
+        QTest::qWait(2'500); // the deployment in the state file
+
+        const int index = 7;
+        runDay(8, QStringLiteral("0.8"), QStringLiteral("0.75"));
+        SettlementDriverOptions o = driverOptions();
+        o.rpcUrl = node.url();
+        o.rpcTimeoutMs = 2'000;
+        o.firstBlock = 0;
+        bool killed = false;
+        o.testHook = [&node, &killed](const char* point) {
+            if (!killed && QByteArray(point) == "broadcast") {
+                killed = true;
+                node.stop();
+            }
+        };
+        startDriver(o);
+        QVERIFY(spinUntil([&] { return killed; }, 60'000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_driver->status().state, SettlementDriver::State::Unreachable,
+                                  30'000);
+        m_driver.reset();
+        QCOMPARE(transactionsOf(index).size(), 1);
+
+        QVERIFY2(node.start(nodeArgs), qPrintable(node.error()));
+        o.rpcUrl = node.url();
+        o.testHook = nullptr;
+        startDriver(o);
+        QVERIFY(waitForStage(index, SettlementStage::Reserved));
+        const auto txs = transactionsOf(index);
+        QCOMPARE(txs.size(), 1);
+        QVERIFY(chainTxIncluded(txs[0].state));
+        ShapeRpc after(m_http.get(), node.url());
+        const auto reserved = waitFor<OnChainReservation>([&](auto done) {
+            AuctionHouse(after, m_house).reservation(Settlement::auctionIdOf(index), done);
+        });
+        QVERIFY2(reserved, why(reserved).constData());
+        QCOMPARE(reserved->status, ReservationStatus::Open);
+        QCOMPARE(reserved->buyer, m_alice.address());
+        const auto nonce = waitFor<std::uint64_t>(
+            [&](auto done) { after.pendingNonce(devKey(kDevKey0).address(), done); });
+        QCOMPARE(*nonce, std::uint64_t(2)); // the deployment and one reservation
+        m_driver.reset();
+    }
 
     // The chain is not the one the studio is set up for: nothing is signed, the status says so.
     void wrongChainIsRefused()
