@@ -1,12 +1,12 @@
 #include "SettlementRunner.h"
 
 #include "AuctionEngine.h"
+#include "AuctionSnapshot.h"
 #include "EngineThread.h"
 #include "FeePlan.h"
 #include "HttpClient.h"
 #include "MarathonSession.h"
 #include "SettlementDriver.h"
-#include "AuctionSnapshot.h"
 
 #include <QLoggingCategory>
 
@@ -64,7 +64,8 @@ void SettlementRunner::apply(const ShapeSettings& settings, std::optional<Secp25
         [options](sb::auction::MarathonSession& session) {
             return session.engine().setSettlementOptions(options);
         },
-        this, [this](const sb::auction::ActionResult& r) {
+        this,
+        [this](const sb::auction::ActionResult& r) {
             if (!r.ok) {
                 qCWarning(lcSettlementRunner) << "settlement options refused:" << r.error;
                 emit problem(r.error);
@@ -98,8 +99,8 @@ void SettlementRunner::apply(const ShapeSettings& settings, std::optional<Secp25
     if (const auto wei = settings.maxFeeWei())
         driverOptions.caps.maxFeePerGas = U256::fromUint64(*wei);
     driverOptions.firstBlock = settings.contractBlock;
-    m_driver = std::make_unique<SettlementDriver>(m_engine, *m_http, std::move(*key),
-                                                  driverOptions);
+    m_driver =
+        std::make_unique<SettlementDriver>(m_engine, *m_http, std::move(*key), driverOptions);
     connect(m_driver.get(), &SettlementDriver::statusChanged, this,
             &SettlementRunner::describeDriver);
     connect(m_driver.get(), &SettlementDriver::problem, this, &SettlementRunner::problem);

@@ -212,8 +212,9 @@ int runStatus(const QCommandLineParser& parser)
                 QJsonDocument(settlementJson(s, txs)).toJson(QJsonDocument::Compact)));
             continue;
         }
-        say(tr("Auction #%1: %2").arg(s.auctionIndex + 1).arg(
-            sb::auction::settlementStageName(s.stage)));
+        say(tr("Auction #%1: %2")
+                .arg(s.auctionIndex + 1)
+                .arg(sb::auction::settlementStageName(s.stage)));
         say(tr("  buyer %1 (turn %2), price %3, wallet %4")
                 .arg(s.bidderName.isEmpty() ? tr("(none)") : s.bidderName)
                 .arg(s.turn)
@@ -367,8 +368,8 @@ int runWallet(const QStringList& args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("action"), tr("new, import or address"));
     parser.addOptions({
-        {QStringLiteral("key-file"),
-         tr("import: read the key from this file instead of stdin."), QStringLiteral("file")},
+        {QStringLiteral("key-file"), tr("import: read the key from this file instead of stdin."),
+         QStringLiteral("file")},
         {QStringLiteral("replace"),
          tr("Replace an operator key already in the keychain (that key is lost).")},
         {QStringLiteral("config-dir"),
@@ -439,15 +440,13 @@ int runShape(const QStringList& args)
     parser.addOptions({
         {QStringLiteral("rpc"), tr("deploy: the chain's JSON-RPC URL."), QStringLiteral("url")},
         {QStringLiteral("chain-id"),
-         tr("deploy: refuse a node on another chain (default: the node's)."),
-         QStringLiteral("n")},
+         tr("deploy: refuse a node on another chain (default: the node's)."), QStringLiteral("n")},
         {QStringLiteral("treasury"),
          tr("deploy: the owner, who withdraws the proceeds (not the operator)."),
          QStringLiteral("address")},
         {QStringLiteral("max-fee-gwei"), tr("deploy: the most to pay per gas, in gwei."),
          QStringLiteral("gwei")},
-        {QStringLiteral("dry-run"),
-         tr("deploy: print the signed transaction and send nothing.")},
+        {QStringLiteral("dry-run"), tr("deploy: print the signed transaction and send nothing.")},
         {QStringLiteral("operator-key-file"),
          tr("deploy: read the operator key from this file instead of the keychain."),
          QStringLiteral("file")},

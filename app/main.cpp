@@ -5,15 +5,17 @@
 #include "CliCommands.h"
 #include "HeadlessBroadcast.h"
 #include "HeadlessRunner.h"
+#include "LineComposer.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
 #include "RenderContext.h"
+#include "SettlementRunner.h"
+#include "ShapeCommands.h"
 #include "ShowScene.h"
 #include "SignalWatcher.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
-#include "ShapeCommands.h"
-#include "SettlementRunner.h"
+#include "VtsBridge.h"
 #include "XCommands.h"
 #include "XConnection.h"
 
@@ -343,14 +345,26 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     if (broadcaster && broadcaster->show()) {
         // The host as Settings → Host says (studio.ini): persona, voice, lines, the LLM and
         // VTube Studio, with their secrets from the keychain.
-        for (const QString& problem : broadcaster->show()->applyHostSettings(
-                 sb::studio::StudioSettings().host(), nullptr))
+        sb::studio::ShowScene* show = broadcaster->show();
+        for (const QString& problem :
+             show->applyHostSettings(sb::studio::StudioSettings().host(), nullptr))
             std::fprintf(stderr, "Host: %s\n", qPrintable(problem));
+        // What became of the LLM's lines and where VTube Studio is, as the Host dock says them.
+        QObject::connect(&show->composer(), &sb::studio::LineComposer::llmResultChanged, &app,
+                         [](const QString& words) {
+                             if (!words.isEmpty())
+                                 std::fprintf(stderr, "Host: LLM: %s\n", qPrintable(words));
+                         });
+        if (auto* vts = show->vtubeStudio())
+            QObject::connect(vts, &sb::integrations::vtubestudio::VtsBridge::stateChanged, &app,
+                             [](auto, const QString& text) {
+                                 std::fprintf(stderr, "Host: VTube Studio: %s\n", qPrintable(text));
+                             });
     }
     // Whatever ends first (a signal, --duration, the end of the marathon) ends both, the
     // broadcast first so recordings are finalized before the process exits.
     const auto finish = [&](int code, int signalNumber) {
-        x.reset(); // reads nothing more; the engine stops waiting for it
+        x.reset();          // reads nothing more; the engine stops waiting for it
         settlement.reset(); // sends nothing more; what is stored goes on at the next start
         if (broadcaster)
             broadcaster->stop();

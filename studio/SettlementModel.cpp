@@ -22,8 +22,9 @@ void SettlementModel::setSettlements(const QList<Settlement>& settlements,
 {
     beginResetModel();
     m_settlements = settlements;
-    std::sort(m_settlements.begin(), m_settlements.end(),
-              [](const Settlement& a, const Settlement& b) { return a.auctionIndex < b.auctionIndex; });
+    std::sort(
+        m_settlements.begin(), m_settlements.end(),
+        [](const Settlement& a, const Settlement& b) { return a.auctionIndex < b.auctionIndex; });
     m_transactions.clear();
     for (const ChainTransaction& tx : transactions) {
         TransactionRow row;

@@ -51,10 +51,10 @@ public:
     // A transaction as a row of the details list.
     struct TransactionRow
     {
-        QString step;  // "reserve", "reassign", "cancel"
+        QString step; // "reserve", "reassign", "cancel"
         int turn = 0;
-        QString state; // "sent", "included", ...
-        QString hash;  // 0x + 64 hex digits
+        QString state;       // "sent", "included", ...
+        QString hash;        // 0x + 64 hex digits
         QString explorerUrl; // empty for a chain without a known explorer
         QString error;
     };

@@ -118,8 +118,7 @@ std::optional<std::uint64_t> ShapeSettings::maxFeeWei() const
 bool ShapeSettings::isConfigured() const
 {
     return settlementEnabled && validationErrors(*this).isEmpty() && chainId() != 0 &&
-           !effectiveRpcUrl().isEmpty() && !contractAddress.isEmpty() &&
-           !operatorAddress.isEmpty();
+           !effectiveRpcUrl().isEmpty() && !contractAddress.isEmpty() && !operatorAddress.isEmpty();
 }
 
 QStringList ShapeSettings::validationErrors(const ShapeSettings& s)
@@ -137,8 +136,8 @@ QStringList ShapeSettings::validationErrors(const ShapeSettings& s)
             url.host().isEmpty())
             problems << tr("The RPC URL must be an http:// or https:// address.");
     }
-    for (const auto& [text, what] :
-         {std::pair{s.contractAddress, tr("contract")}, std::pair{s.operatorAddress, tr("operator")}}) {
+    for (const auto& [text, what] : {std::pair{s.contractAddress, tr("contract")},
+                                     std::pair{s.operatorAddress, tr("operator")}}) {
         if (text.isEmpty())
             continue;
         QString why;
@@ -175,8 +174,8 @@ ShapeSettings ShapeSettings::load(QSettings& ini, QStringList* problems)
         wrong.prepend(tr("The network is not one the studio knows."));
     if (!wrong.isEmpty()) {
         if (problems)
-            *problems << tr("The Shape settings were invalid and were reset: %1")
-                             .arg(wrong.join(u' '));
+            *problems
+                << tr("The Shape settings were invalid and were reset: %1").arg(wrong.join(u' '));
         return ShapeSettings();
     }
     // Kept in their checksummed form.

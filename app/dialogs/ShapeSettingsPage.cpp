@@ -207,9 +207,9 @@ void ShapeSettingsPage::networkChanged()
     m_rpcUrl->setPlaceholderText(custom ? tr("http://127.0.0.1:8545")
                                         : ShapeSettings::defaultRpcUrl(network));
     if (!custom)
-        m_chainId->setPlaceholderText(QString::number(
-            network == ShapeSettings::Network::Mainnet ? ShapeSettings::kMainnetChainId
-                                                       : ShapeSettings::kSepoliaChainId));
+        m_chainId->setPlaceholderText(QString::number(network == ShapeSettings::Network::Mainnet
+                                                          ? ShapeSettings::kMainnetChainId
+                                                          : ShapeSettings::kSepoliaChainId));
     edited();
 }
 
@@ -236,8 +236,7 @@ ShapeSettings ShapeSettingsPage::settings() const
     s.customChainId =
         s.network == ShapeSettings::Network::Custom ? m_chainId->text().trimmed().toULongLong() : 0;
     const QString contract = m_contract->text().trimmed();
-    s.contractAddress =
-        sb::auction::WalletAddress::checksummed(contract).value_or(contract);
+    s.contractAddress = sb::auction::WalletAddress::checksummed(contract).value_or(contract);
     s.contractBlock = m_contractBlock->text().trimmed().toULongLong();
     s.operatorAddress = m_address;
     s.deadlineHours = m_deadline->value();

@@ -74,9 +74,9 @@ SettlementDock::SettlementDock(QWidget* parent) : QDockWidget(tr("Settlement"), 
     m_transactions->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_transactions, 1);
     connect(m_transactions, &QTableWidget::cellActivated, this, [this](int row, int) {
-        const QString url =
-            m_transactions->item(row, 2) ? m_transactions->item(row, 2)->data(Qt::UserRole).toString()
-                                         : QString();
+        const QString url = m_transactions->item(row, 2)
+                                ? m_transactions->item(row, 2)->data(Qt::UserRole).toString()
+                                : QString();
         if (!url.isEmpty())
             m_openLink(QUrl(url));
     });
@@ -200,7 +200,8 @@ void SettlementDock::showSelected()
         const auto& tx = txs.at(i);
         m_transactions->setItem(
             i, 0,
-            new QTableWidgetItem(tx.turn == 0 ? tx.step : tr("%1 (turn %2)").arg(tx.step).arg(tx.turn)));
+            new QTableWidgetItem(tx.turn == 0 ? tx.step
+                                              : tr("%1 (turn %2)").arg(tx.step).arg(tx.turn)));
         m_transactions->setItem(i, 1, new QTableWidgetItem(tx.state));
         auto* hash = new QTableWidgetItem(tx.hash);
         hash->setData(Qt::UserRole, tx.explorerUrl);
@@ -222,7 +223,8 @@ void SettlementDock::act(std::function<ActionResult(AuctionEngine&)> action, con
         return;
     m_session->post(
         [action = std::move(action)](MarathonSession& session) { return action(session.engine()); },
-        this, [this, success](const ActionResult& r) {
+        this,
+        [this, success](const ActionResult& r) {
             m_result->setText(r.ok ? success : r.error);
             emit overrideDone(r.ok, r.ok ? success : r.error);
         });
@@ -244,9 +246,8 @@ void SettlementDock::setWallet()
         emit overrideDone(false, why);
         return;
     }
-    act([auction, a = *address](AuctionEngine& e) {
-        return e.setSettlementWallet(auction, a, kActor);
-    },
+    act([auction,
+         a = *address](AuctionEngine& e) { return e.setSettlementWallet(auction, a, kActor); },
         tr("Wallet set."));
 }
 
@@ -268,9 +269,8 @@ void SettlementDock::skipBuyer()
                                        "gets their turn."));
     if (reason.isEmpty())
         return;
-    act([auction, reason](AuctionEngine& e) {
-        return e.skipSettlementBuyer(auction, reason, kActor);
-    },
+    act([auction,
+         reason](AuctionEngine& e) { return e.skipSettlementBuyer(auction, reason, kActor); },
         tr("Skipped; the next buyer's turn."));
 }
 
@@ -284,9 +284,7 @@ void SettlementDock::cancelSettlement()
                                        "the lot ends unsold."));
     if (reason.isEmpty())
         return;
-    act([auction, reason](AuctionEngine& e) {
-        return e.cancelSettlement(auction, reason, kActor);
-    },
+    act([auction, reason](AuctionEngine& e) { return e.cancelSettlement(auction, reason, kActor); },
         tr("Cancelled."));
 }
 

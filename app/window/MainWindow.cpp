@@ -9,11 +9,11 @@
 #include "EventLogModel.h"
 #include "HostDock.h"
 #include "MarathonWizard.h"
+#include "OperatorKey.h"
 #include "PreviewWidget.h"
 #include "PropertiesDock.h"
 #include "SceneCollection.h"
 #include "ScenesDock.h"
-#include "OperatorKey.h"
 #include "SettingsDialog.h"
 #include "SettlementDock.h"
 #include "SettlementRunner.h"
@@ -388,9 +388,9 @@ void MainWindow::connectSettlement()
                 return;
             if (!key)
                 statusBar()->showMessage(key.error(), 10'000);
-            runner->apply(shape, key && key->has_value() ? std::move(*key)
-                                                        : std::optional<
-                                                              sb::integrations::shape::Secp256k1Key>());
+            runner->apply(shape, key && key->has_value()
+                                     ? std::move(*key)
+                                     : std::optional<sb::integrations::shape::Secp256k1Key>());
             m_settlementDock->setDriverStatus(runner->statusText());
         });
 }
@@ -631,13 +631,12 @@ void MainWindow::openSettings()
                 connectX();
             });
     // So do Settings → Shape: the driver starts again with them (and the key from the keychain).
-    connect(&dialog, &SettingsDialog::applied, this,
-            [this, before = m_settings.shape()]() mutable {
-                if (m_settings.shape() == before)
-                    return;
-                before = m_settings.shape();
-                connectSettlement();
-            });
+    connect(&dialog, &SettingsDialog::applied, this, [this, before = m_settings.shape()]() mutable {
+        if (m_settings.shape() == before)
+            return;
+        before = m_settings.shape();
+        connectSettlement();
+    });
     connect(&dialog, &SettingsDialog::languageChanged, this, [this](const QString&) {
         tell(tr("Language"), tr("The new language applies the next time the studio starts."));
     });

@@ -145,15 +145,15 @@ Result<std::optional<Secp256k1Key>> OperatorKey::load()
     std::optional<QString> hex = m_secrets.read(keychainEntry(), &error);
     if (!hex) {
         if (!error.isEmpty())
-            return R::failure(tr("The operator key could not be read from the keychain: %1")
-                                  .arg(error));
+            return R::failure(
+                tr("The operator key could not be read from the keychain: %1").arg(error));
         return std::optional<Secp256k1Key>();
     }
     auto key = keyOf(*hex);
     wipeSecretText(*hex);
     if (!key)
-        return R::failure(tr("The keychain's operator key is damaged (%1); import it again.")
-                              .arg(key.error()));
+        return R::failure(
+            tr("The keychain's operator key is damaged (%1); import it again.").arg(key.error()));
     return std::optional<Secp256k1Key>(std::move(key).value());
 }
 
@@ -179,30 +179,29 @@ Result<bool> OperatorKey::remove()
 
 void OperatorKey::startLoad(QObject* context, KeyDone done)
 {
-    m_secrets.startRead(keychainEntry(), context,
-                        [done = std::move(done)](const SecretStore::Result& result) {
-                            using R = Result<std::optional<Secp256k1Key>>;
-                            if (!result.ok()) {
-                                done(R::failure(
-                                    tr("The operator key could not be read from the keychain: %1")
-                                        .arg(result.error)));
-                                return;
-                            }
-                            if (!result.secret) {
-                                done(std::optional<Secp256k1Key>());
-                                return;
-                            }
-                            QString hex = *result.secret;
-                            auto key = keyOf(hex);
-                            wipeSecretText(hex);
-                            if (!key) {
-                                done(R::failure(tr("The keychain's operator key is damaged (%1); "
-                                                   "import it again.")
-                                                    .arg(key.error())));
-                                return;
-                            }
-                            done(std::optional<Secp256k1Key>(std::move(key).value()));
-                        });
+    m_secrets.startRead(
+        keychainEntry(), context, [done = std::move(done)](const SecretStore::Result& result) {
+            using R = Result<std::optional<Secp256k1Key>>;
+            if (!result.ok()) {
+                done(R::failure(tr("The operator key could not be read from the keychain: %1")
+                                    .arg(result.error)));
+                return;
+            }
+            if (!result.secret) {
+                done(std::optional<Secp256k1Key>());
+                return;
+            }
+            QString hex = *result.secret;
+            auto key = keyOf(hex);
+            wipeSecretText(hex);
+            if (!key) {
+                done(R::failure(tr("The keychain's operator key is damaged (%1); "
+                                   "import it again.")
+                                    .arg(key.error())));
+                return;
+            }
+            done(std::optional<Secp256k1Key>(std::move(key).value()));
+        });
 }
 
 void OperatorKey::startAddress(QObject* context, AddressDone done)
@@ -225,8 +224,8 @@ void OperatorKey::startStore(QString hex, bool replace, QObject* context, Addres
     if (!key) {
         wipeSecretText(hex);
         const QString why = key.error();
-        QMetaObject::invokeMethod(context, [done, why] { done(R::failure(why)); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, why] { done(R::failure(why)); }, Qt::QueuedConnection);
         return;
     }
     const Address address = key->address();

@@ -104,11 +104,9 @@ private slots:
         QCOMPARE(cell(dock, SettlementModel::StageColumn), u"To reserve"_s);
         QCOMPARE(cell(dock, SettlementModel::WalletColumn), u"0x70…C8"_s);
         QVERIFY(!fx->eventsOfType(EventType::OperatorAction).isEmpty());
-        QCOMPARE(fx->eventsOfType(EventType::OperatorAction)
-                     .last()
-                     .payload.value("actor"_L1)
-                     .toString(),
-                 u"operator"_s);
+        QCOMPARE(
+            fx->eventsOfType(EventType::OperatorAction).last().payload.value("actor"_L1).toString(),
+            u"operator"_s);
 
         // The reservation's transaction, with its explorer page on Shape Sepolia.
         ChainTransaction tx;
@@ -119,8 +117,8 @@ private slots:
         tx.toAddress = kContract;
         tx.raw = QByteArray::fromHex("02f8") + QByteArray(40, 'a');
         tx.hash = QByteArray(32, '\x11');
-        QVERIFY(fx->onEngine([&](AuctionEngine& e) { return e.storeSettlementTransaction(tx); })
-                    .ok);
+        QVERIFY(
+            fx->onEngine([&](AuctionEngine& e) { return e.storeSettlementTransaction(tx); }).ok);
         QCOMPARE(dock.transactionsTable()->rowCount(), 1);
         QCOMPARE(dock.transactionsTable()->item(0, 1)->text(), u"signed"_s);
         QList<QUrl> opened;
@@ -134,8 +132,8 @@ private slots:
         tx.state = ChainTxState::Included;
         tx.blockNumber = 10;
         tx.blockHash = QByteArray(32, 'b');
-        QVERIFY(fx->onEngine([&](AuctionEngine& e) { return e.updateSettlementTransaction(tx); })
-                    .ok);
+        QVERIFY(
+            fx->onEngine([&](AuctionEngine& e) { return e.updateSettlementTransaction(tx); }).ok);
         QCOMPARE(cell(dock, SettlementModel::StageColumn), u"Awaiting payment"_s);
         QCOMPARE(dock.transactionsTable()->item(0, 1)->text(), u"included"_s);
         QVERIFY(dock.skipButton()->isEnabled());

@@ -104,10 +104,10 @@ private slots:
         const QString address = key->address().toChecksummed();
         runner.apply(onAnvil(anvil.url(), address), std::move(key).value());
         QVERIFY(waitUntil([&] { return runner.statusText().contains(u"balance is low"_s); }));
-        QVERIFY2(runner.statusText().contains(
-                     u"The operator's balance is low (0 ETH): keep at least 0.0075 ETH on "_s +
-                     address),
-                 qPrintable(runner.statusText()));
+        QVERIFY2(
+            runner.statusText().contains(
+                u"The operator's balance is low (0 ETH): keep at least 0.0075 ETH on "_s + address),
+            qPrintable(runner.statusText()));
         QCOMPARE(SettlementRunner::lowBalanceWei(onAnvil({}, {})), 7'500'000'000'000'000ULL);
         // Said once, not at every poll.
         fx.settle();

@@ -53,8 +53,8 @@ QJsonValue rpc(const QString& url, const QString& method, const QJsonArray& para
     QNetworkAccessManager network;
     QNetworkRequest request{QUrl(url)};
     request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-    const QJsonObject body{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, 1}, {u"method"_s, method},
-                           {u"params"_s, params}};
+    const QJsonObject body{
+        {u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, 1}, {u"method"_s, method}, {u"params"_s, params}};
     QNetworkReply* reply = network.post(request, QJsonDocument(body).toJson());
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -96,8 +96,10 @@ private:
     void verifyNoKeyIn(const Run& run)
     {
         for (const QString& secret : std::as_const(m_secretsSeen)) {
-            QVERIFY2(!run.out.contains(secret.mid(2), Qt::CaseInsensitive), qPrintable(run.describe()));
-            QVERIFY2(!run.err.contains(secret.mid(2), Qt::CaseInsensitive), qPrintable(run.describe()));
+            QVERIFY2(!run.out.contains(secret.mid(2), Qt::CaseInsensitive),
+                     qPrintable(run.describe()));
+            QVERIFY2(!run.err.contains(secret.mid(2), Qt::CaseInsensitive),
+                     qPrintable(run.describe()));
         }
     }
 
@@ -172,9 +174,14 @@ private slots:
         if (!anvil.start())
             QFAIL(qPrintable(anvil.error()));
         const QString keyFile = writeKeyFile(u"operator.key"_s, kDevKey0);
-        const QStringList deploy{u"shape"_s,       u"deploy"_s,   u"--rpc"_s,
-                                 anvil.url(),      u"--treasury"_s, kDevAddress1,
-                                 u"--operator-key-file"_s, keyFile};
+        const QStringList deploy{u"shape"_s,
+                                 u"deploy"_s,
+                                 u"--rpc"_s,
+                                 anvil.url(),
+                                 u"--treasury"_s,
+                                 kDevAddress1,
+                                 u"--operator-key-file"_s,
+                                 keyFile};
 
         // A dry run signs and prints, and sends nothing.
         Run dry = runStudio(deploy + QStringList{u"--dry-run"_s}, kMarathonMs);
@@ -198,7 +205,8 @@ private slots:
         const QString contract = valueAfter(real.outLines(), u"Contract address:"_s);
         QVERIFY2(contract.size() == 42, qPrintable(real.describe()));
         const QString code = rpc(anvil.url(), u"eth_getCode"_s, {contract, u"latest"_s}).toString();
-        QVERIFY2(code.size() > 1000, qPrintable(code.left(100))); // the auction house's runtime code
+        QVERIFY2(code.size() > 1000,
+                 qPrintable(code.left(100))); // the auction house's runtime code
         const QString block = valueAfter(real.outLines(), u"Deployed in block"_s);
         QVERIFY(block.toULongLong() >= 1);
 
@@ -218,9 +226,9 @@ private slots:
         const QString xdg = m_dir.filePath(u"xdg"_s);
         const QString appConfig = xdg + u"/SothebAIs/sothebais-studio"_s;
         const QString keyFile = writeKeyFile(u"headless.key"_s, kDevKey0);
-        Run deployed = runStudio({u"shape"_s, u"deploy"_s, u"--rpc"_s, anvil.url(),
-                                  u"--treasury"_s, kDevAddress1, u"--operator-key-file"_s, keyFile,
-                                  u"--save"_s, u"--config-dir"_s, appConfig},
+        Run deployed = runStudio({u"shape"_s, u"deploy"_s, u"--rpc"_s, anvil.url(), u"--treasury"_s,
+                                  kDevAddress1, u"--operator-key-file"_s, keyFile, u"--save"_s,
+                                  u"--config-dir"_s, appConfig},
                                  kMarathonMs);
         SB_EXPECT_EXIT(deployed, 0);
         {
@@ -232,9 +240,9 @@ private slots:
         QProcessEnvironment env = operatorEnvironment();
         env.insert(u"XDG_CONFIG_HOME"_s, xdg);
         studio.setProcessEnvironment(env);
-        studio.start(studioBinary(), {u"--headless"_s, u"--demo"_s, u"--days"_s, u"1"_s,
-                                      u"--db"_s, m_dir.filePath(u"demo.db"_s),
-                                      u"--operator-key-file"_s, keyFile});
+        studio.start(studioBinary(),
+                     {u"--headless"_s, u"--demo"_s, u"--days"_s, u"1"_s, u"--db"_s,
+                      m_dir.filePath(u"demo.db"_s), u"--operator-key-file"_s, keyFile});
         QVERIFY(studio.waitForStarted(kCommandMs));
         QString err;
         const QDeadlineTimer deadline(kMarathonMs);

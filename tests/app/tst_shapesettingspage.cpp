@@ -76,8 +76,8 @@ public:
                     if (request.value("method"_L1).toString() == "eth_getBalance"_L1)
                         reply.insert(u"result"_s, u"0x14d1120d7b160000"_s); // 1.5 ETH
                     else
-                        reply.insert(u"error"_s, QJsonObject{{u"code"_s, -32601},
-                                                             {u"message"_s, u"no"_s}});
+                        reply.insert(u"error"_s,
+                                     QJsonObject{{u"code"_s, -32601}, {u"message"_s, u"no"_s}});
                     const QByteArray body = QJsonDocument(reply).toJson();
                     socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
                                   "Content-Length: " +

@@ -82,7 +82,8 @@ private slots:
     {
         const QString plain = stripped(shapetest::kDevKey1);
         QCOMPARE(*OperatorKey::normalizedHex(QString::fromLatin1(shapetest::kDevKey1)), plain);
-        QCOMPARE(*OperatorKey::normalizedHex(QStringLiteral("  0X") + plain.toUpper() + QStringLiteral("\n")),
+        QCOMPARE(*OperatorKey::normalizedHex(QStringLiteral("  0X") + plain.toUpper() +
+                                             QStringLiteral("\n")),
                  plain);
         QCOMPARE(*OperatorKey::normalizedHex(plain), plain);
 
@@ -183,7 +184,8 @@ private slots:
         m_secretsSeen << stripped(shapetest::kDevKey0);
 
         answer.reset();
-        key.startGenerate(false, this, [&](const Result<std::optional<Address>>& r) { answer = r; });
+        key.startGenerate(false, this,
+                          [&](const Result<std::optional<Address>>& r) { answer = r; });
         QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 15000);
         QVERIFY(!answer->ok()); // one is there already
 

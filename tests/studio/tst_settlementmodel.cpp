@@ -90,7 +90,8 @@ private slots:
     void transactionsLinkToTheChainsExplorer()
     {
         SettlementModel model;
-        const QList<Settlement> rows{settlement(0, SettlementStage::Reserving, QStringLiteral("a"))};
+        const QList<Settlement> rows{
+            settlement(0, SettlementStage::Reserving, QStringLiteral("a"))};
         ChainTransaction stuck = transaction(0, ChainTxState::Replaced, '\x11', 360);
         ChainTransaction bump = transaction(0, ChainTxState::Included, '\x22', 360);
         bump.error = QStringLiteral("replaced a stuck one");

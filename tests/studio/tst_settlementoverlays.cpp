@@ -158,8 +158,9 @@ private slots:
         QVERIFY(fx.engine->setSettlementOptions(options).ok);
         fx.at(kDay1Open + 10 * kMinute);
         fx.bid(u"alice"_s, u"0.5 ETH"_s);
-        QVERIFY(fx.engine->linkWallet(WalletLink{u"alice"_s, u"alice"_s, kAliceWallet, u"x"_s,
-                                                 u"w-alice"_s, 0})
+        QVERIFY(fx.engine
+                    ->linkWallet(
+                        WalletLink{u"alice"_s, u"alice"_s, kAliceWallet, u"x"_s, u"w-alice"_s, 0})
                     .ok);
         fx.at(kDay1Close + 21 * kSecond);
 
@@ -185,9 +186,9 @@ private slots:
         tx.blockNumber = 10;
         tx.blockHash = QByteArray(32, 'b');
         QVERIFY(fx.engine->updateSettlementTransaction(tx).ok);
-        const ActionResult claimed = fx.engine->recordClaim(ClaimSeen{
-            0, kAliceWallet, Gwei::fromGwei(500'000'000), QByteArray(32, 'c'), 12,
-            QByteArray(32, 'd')});
+        const ActionResult claimed =
+            fx.engine->recordClaim(ClaimSeen{0, kAliceWallet, Gwei::fromGwei(500'000'000),
+                                             QByteArray(32, 'c'), 12, QByteArray(32, 'd')});
         QVERIFY2(claimed.ok, qPrintable(claimed.error));
         next = AuctionSnapshot::build(*fx.engine, false, 1);
         QCOMPARE(next.lastSale, AuctionSnapshot::LastSale::Paid);
