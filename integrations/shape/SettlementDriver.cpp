@@ -29,6 +29,9 @@ namespace {
 // Claims are looked for again this many blocks back on every pass: a claim whose block was
 // reorganised away and mined again later is found at its new place.
 constexpr std::uint64_t kRescanDepth = 64;
+// The claims cursor is saved when it moved this far: a restart scans at most this many blocks
+// again, and the database is not written every poll.
+constexpr std::uint64_t kCursorSaveBlocks = 100;
 
 using Task = std::function<void(std::function<void()> next)>;
 
@@ -137,6 +140,16 @@ void SettlementDriver::start()
 
 void SettlementDriver::stop()
 {
+    if (m_status.claimsCursor > m_savedCursor.value_or(0)) {
+        // Where the scan got to, so the next start does not read those blocks again.
+        const std::uint64_t cursor = m_status.claimsCursor;
+        m_savedCursor = cursor;
+        m_engine.post([cursor](MarathonSession& s) {
+            QString error;
+            if (!s.store().setMeta(QString(kClaimsCursorKey), QString::number(cursor), &error))
+                qCWarning(lcSettlementDriver).noquote() << "Claims cursor not saved:" << error;
+        });
+    }
     ++m_generation;
     m_timer.stop();
     m_busy = false;
@@ -701,7 +714,12 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
 {
     const int gen = m_generation;
     const std::uint64_t head = snapshot->head;
-    std::uint64_t from = snapshot->hasCursor ? snapshot->cursor + 1 : m_options.firstBlock;
+    // This run's own cursor is ahead of the stored one, which is saved only every
+    // kCursorSaveBlocks blocks (each save is a durable write on the engine's thread).
+    const bool known = snapshot->hasCursor || m_status.claimsCursor > 0;
+    const std::uint64_t cursor = std::max(snapshot->hasCursor ? snapshot->cursor : 0,
+                                          m_status.claimsCursor);
+    std::uint64_t from = known ? cursor + 1 : m_options.firstBlock;
     from = std::max(m_options.firstBlock, std::min(from, head > kRescanDepth ? head - kRescanDepth
                                                                              : 0));
     if (from > head)
@@ -752,6 +770,9 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
                           });
         }
         m_status.claimsCursor = head;
+        if (m_savedCursor && head < *m_savedCursor + kCursorSaveBlocks)
+            return next();
+        m_savedCursor = head;
         m_engine.post(
             [head](MarathonSession& s) {
                 QString error;

@@ -164,6 +164,7 @@ private:
     bool m_chainChecked = false;
     int m_generation = 0; // bumped by stop(): answers of an older run are dropped
     Status m_status;
+    std::optional<std::uint64_t> m_savedCursor; // the claims cursor as last saved by this run
     QString m_lastProblem;
     // Per stored transaction (by id): the watch's current level and how many polls it has
     // waited unmined since it was (re)broadcast.
