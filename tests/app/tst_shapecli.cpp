@@ -252,6 +252,10 @@ private slots:
             err += QString::fromUtf8(studio.readAllStandardError());
             studio.readAllStandardOutput();
         }
+        // shape status reads the same database beside the running marathon (read-only, WAL).
+        Run beside = runStudio({u"shape"_s, u"status"_s, u"--db"_s, m_dir.filePath(u"demo.db"_s)});
+        SB_EXPECT_EXIT(beside, 0);
+        QCOMPARE(studio.state(), QProcess::Running);
         ::kill(pid_t(studio.processId()), SIGTERM);
         QVERIFY(studio.waitForFinished(kCommandMs));
         err += QString::fromUtf8(studio.readAllStandardError());
