@@ -275,8 +275,9 @@ void HostSettingsPage::reload()
     m_loading = true;
     m_loaded = m_settings->host();
     m_personaPathEdit->setText(m_loaded.personaFile);
-    m_personaLoadedText = personaText(m_loaded.personaFile);
-    m_personaEdit->setPlainText(m_personaLoadedText);
+    m_personaSourcePath = m_loaded.personaFile;
+    m_personaSourceText = personaText(m_loaded.personaFile);
+    m_personaEdit->setPlainText(m_personaSourceText);
     if (m_voiceCombo->findText(m_loaded.voice) < 0)
         m_voiceCombo->addItem(m_loaded.voice);
     m_voiceCombo->setCurrentText(m_loaded.voice);
@@ -351,7 +352,9 @@ void HostSettingsPage::loadPersonaFile()
         edited();
         return;
     }
-    m_personaEdit->setPlainText(QString::fromUtf8(file.readAll()));
+    m_personaSourcePath = path;
+    m_personaSourceText = QString::fromUtf8(file.readAll());
+    m_personaEdit->setPlainText(m_personaSourceText);
 }
 
 void HostSettingsPage::browsePersona()
@@ -367,7 +370,9 @@ void HostSettingsPage::browsePersona()
 void HostSettingsPage::resetPersona()
 {
     m_personaPathEdit->clear();
-    m_personaEdit->setPlainText(shippedPersonaJson());
+    m_personaSourcePath.clear();
+    m_personaSourceText = shippedPersonaJson();
+    m_personaEdit->setPlainText(m_personaSourceText);
 }
 
 QStringList HostSettingsPage::validationErrors() const
@@ -381,14 +386,9 @@ QStringList HostSettingsPage::validationErrors() const
 HostSettings HostSettingsPage::settings() const
 {
     HostSettings s = m_loaded;
-    const QString path = m_personaPathEdit->text().trimmed();
-    const QString text = m_personaEdit->toPlainText();
-    if (path.isEmpty() && text == shippedPersonaJson())
-        s.personaFile.clear();
-    else if (!path.isEmpty() && text == readText(path))
-        s.personaFile = path;
-    else
-        s.personaFile = editedPersonaPath(); // edited here: written by apply()
+    s.personaFile = m_personaEdit->toPlainText() == m_personaSourceText
+                        ? m_personaSourcePath
+                        : editedPersonaPath(); // edited here: written by apply()
     s.voice = m_voiceCombo->currentText().trimmed();
     s.rateWpm = m_rateSpin->value();
     s.pitch = m_pitchSpin->value();
@@ -419,7 +419,7 @@ bool HostSettingsPage::apply(QString* error)
     }
     HostSettings s = settings();
     const QString text = m_personaEdit->toPlainText();
-    if (s.personaFile == editedPersonaPath() && text != readText(editedPersonaPath())) {
+    if (s.personaFile == editedPersonaPath() && text != m_personaSourceText) {
         QDir().mkpath(m_settings->folder());
         QSaveFile file(editedPersonaPath());
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
@@ -431,6 +431,8 @@ bool HostSettingsPage::apply(QString* error)
     }
     if (!m_settings->setHost(s, error))
         return false;
+    m_personaSourcePath = s.personaFile;
+    m_personaSourceText = text;
     const QString key = m_llmKeyEdit->text().trimmed();
     if (!key.isEmpty() && m_settings->secretStore()) {
         m_llmKeyLabel->setText(tr("Saving the API key in the keychain…"));

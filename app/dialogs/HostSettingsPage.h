@@ -85,7 +85,10 @@ private:
 
     sb::studio::StudioSettings* m_settings;
     sb::studio::HostSettings m_loaded;
-    QString m_personaLoadedText; // the text of m_loaded's persona, to tell an edit
+    // Where the editor's persona came from ("" for the shipped one) and its text then, to tell an
+    // edit without reading the file again.
+    QString m_personaSourcePath;
+    QString m_personaSourceText;
     QString m_personaError;      // why the persona as typed cannot be used
     bool m_loading = false;
 

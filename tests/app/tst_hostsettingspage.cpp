@@ -217,6 +217,30 @@ private slots:
         QCOMPARE(reread.host().personaFile, path);
     }
 
+    void loadedPersonaFileIsUsedWhereItIs()
+    {
+        QTemporaryDir elsewhere;
+        QVERIFY(elsewhere.isValid());
+        const QString path = elsewhere.filePath(u"vera.json"_s);
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(R"({"name": "Vera", "bio": "Sells at noon."})");
+        }
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"personaTab"_s);
+        typeInto(child<QLineEdit>(dialog, u"personaPathEdit"_s), path);
+        click(dialog, u"personaLoadButton"_s);
+        QTRY_VERIFY(child<QLabel>(dialog, u"personaStatusLabel"_s)->text().contains(u"Vera"_s));
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        click(dialog, u"okButton"_s);
+        QTRY_COMPARE(applied.size(), 1);
+        QCOMPARE(m_settings->host().personaFile, path); // used where it is, not copied
+        QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(u"host-persona.json"_s)));
+    }
+
     void voiceLinesLlmAndVtsReachTheFile()
     {
         SettingsDialog dialog(m_settings.get());
