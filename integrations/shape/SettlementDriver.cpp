@@ -385,13 +385,22 @@ void SettlementDriver::resume(const ChainTransaction& tx, const Settlement* sett
             fail(tx.auctionIndex, outcome.message);
             break;
         case SendOutcome::Status::Failed:
-            if (outcome.error && outcome.error->kind == RpcError::Kind::JsonRpc) {
-                tx.error = outcome.message;
-                update(tx);
-            }
             reportProblem(outcome.message);
-            break;
+            if (outcome.error && outcome.error->kind == RpcError::Kind::JsonRpc) {
+                // The node refuses these bytes (fees below a base fee that rose since, ...):
+                // after as many refusals as a stuck transaction waits, replaced like one.
+                if (++m_refusedSends[tx.id] > m_options.stuckPolls && !tx.replacedBy) {
+                    m_refusedSends.remove(tx.id);
+                    return bump(tx, next);
+                }
+                if (tx.error != outcome.message) {
+                    tx.error = outcome.message;
+                    update(tx);
+                }
+            }
+            return next(); // counted on: not a success
         }
+        m_refusedSends.remove(tx.id);
         next();
     });
 }

@@ -176,6 +176,7 @@ private:
     };
     QHash<std::int64_t, Watched> m_watched;
     QHash<std::int64_t, sb::auction::ChainTransaction> m_stored; // the last state reported
+    QHash<std::int64_t, int> m_refusedSends; // stored transactions the node keeps refusing
 };
 
 } // namespace sb::integrations::shape

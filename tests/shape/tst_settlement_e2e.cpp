@@ -53,7 +53,7 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
 
 MarathonConfig settlementConfig()
 {
-    MarathonConfig c = simpleConfig(8);
+    MarathonConfig c = simpleConfig(9);
     c.timeBufferMs = 0;
     for (int day = 1; day <= c.days; ++day) {
         Lot lot;
@@ -604,6 +604,40 @@ private slots:
         const auto nonce = waitFor<std::uint64_t>(
             [&](auto done) { after.pendingNonce(devKey(kDevKey0).address(), done); });
         QCOMPARE(*nonce, std::uint64_t(2)); // the deployment and one reservation
+        m_driver.reset();
+    }
+
+    // The base fee jumps between signing and sending, so the node refuses the stored bytes:
+    // after as many refusals as a stuck transaction waits, they are replaced with fees from the
+    // new market (the same nonce), and the reservation goes through.
+    void refusedFeesAreReplaced()
+    {
+        m_driver.reset();
+        SettlementDriverOptions o = driverOptions();
+        o.stuckPolls = 3;
+        bool raised = false;
+        o.testHook = [this, &raised](const char* point) {
+            if (raised || QByteArray(point) != "stored")
+                return;
+            raised = true;
+            rawCall(*m_rpc, QStringLiteral("anvil_setNextBlockBaseFeePerGas"),
+                    {U256::weiFromGwei(1'000)->toHex()});
+            rawCall(*m_rpc, QStringLiteral("evm_mine"));
+        };
+        startDriver(o);
+        runDay(9, QStringLiteral("0.9"), QStringLiteral("0.85"));
+        QVERIFY(waitForStage(8, SettlementStage::Reserved));
+        QVERIFY(raised);
+        const auto txs = transactionsOf(8);
+        QCOMPARE(txs.size(), 2);
+        QCOMPARE(txs[0].state, ChainTxState::Replaced);
+        QVERIFY2(txs[0].error.contains(QStringLiteral("base fee"), Qt::CaseInsensitive),
+                 qPrintable(txs[0].error));
+        QCOMPARE(txs[1].replaces, std::optional<std::int64_t>(txs[0].id));
+        QCOMPARE(txs[1].nonce, txs[0].nonce);
+        QVERIFY(chainTxIncluded(txs[1].state));
+        const auto replacement = decodeTransaction(txs[1].raw).value().eip1559->transaction;
+        QVERIFY(replacement.maxFeePerGas > *U256::weiFromGwei(800));
         m_driver.reset();
     }
 
