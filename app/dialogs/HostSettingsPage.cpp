@@ -332,8 +332,8 @@ void HostSettingsPage::personaEdited()
 {
     const auto persona = Persona::fromJson(m_personaEdit->toPlainText().toUtf8());
     m_personaError = persona.ok() ? QString() : tr("Persona: %1").arg(persona.error());
-    m_personaStatusLabel->setText(
-        persona.ok() ? tr("“%1” is ready.").arg(persona->name) : m_personaError);
+    m_personaStatusLabel->setText(persona.ok() ? tr("“%1” is ready.").arg(persona->name)
+                                               : m_personaError);
     m_personaStatusLabel->setStyleSheet(persona.ok() ? QString() : u"color: #b00020"_s);
     edited();
 }
@@ -424,8 +424,9 @@ bool HostSettingsPage::apply(QString* error)
         QSaveFile file(editedPersonaPath());
         if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
             if (error)
-                *error = tr("The persona could not be written to %1: %2")
-                             .arg(QDir::toNativeSeparators(editedPersonaPath()), file.errorString());
+                *error =
+                    tr("The persona could not be written to %1: %2")
+                        .arg(QDir::toNativeSeparators(editedPersonaPath()), file.errorString());
             return false;
         }
     }
@@ -477,9 +478,9 @@ void HostSettingsPage::testLlm()
         m_testWriter->setSettings(withKey);
         connect(m_testWriter.get(), &llm::LineWriter::lineReady, this,
                 [this](const QString& text, bool fromLlm, const QString& why) {
-                    const QString result =
-                        fromLlm ? tr("The LLM said: “%1”").arg(text)
-                                : tr("The template line would be said: %1").arg(why);
+                    const QString result = fromLlm
+                                               ? tr("The LLM said: “%1”").arg(text)
+                                               : tr("The template line would be said: %1").arg(why);
                     m_llmTestLabel->setText(result);
                     m_llmTestButton->setEnabled(true);
                     emit llmTestFinished(result);
@@ -499,9 +500,10 @@ void HostSettingsPage::testLlm()
     const QString typed = m_llmKeyEdit->text().trimmed();
     if (!typed.isEmpty() || !m_settings->secretStore())
         return run(typed);
-    m_settings->secretStore()->startRead(
-        QString::fromLatin1(HostSettings::kLlmApiKeyName), this,
-        [run](const sb::integrations::SecretStore::Result& r) { run(r.secret.value_or(QString())); });
+    m_settings->secretStore()->startRead(QString::fromLatin1(HostSettings::kLlmApiKeyName), this,
+                                         [run](const sb::integrations::SecretStore::Result& r) {
+                                             run(r.secret.value_or(QString()));
+                                         });
 }
 
 } // namespace sb::app

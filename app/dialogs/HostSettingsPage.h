@@ -89,7 +89,7 @@ private:
     // edit without reading the file again.
     QString m_personaSourcePath;
     QString m_personaSourceText;
-    QString m_personaError;      // why the persona as typed cannot be used
+    QString m_personaError; // why the persona as typed cannot be used
     bool m_loading = false;
 
     // Persona

@@ -81,7 +81,8 @@ void HostDock::refresh()
 {
     m_mood->setText(hostMoodDisplayName(m_studio.host().mood()));
     ShowScene& show = m_studio.show();
-    const QString llm = show.composer().llmConfigured() ? show.composer().lastLlmResult() : QString();
+    const QString llm =
+        show.composer().llmConfigured() ? show.composer().lastLlmResult() : QString();
     m_llm->setText(tr("LLM: %1").arg(llm));
     m_llm->setVisible(!llm.isEmpty());
     const auto* vts = show.vtubeStudio();

@@ -249,7 +249,8 @@ private slots:
         openHostTab(dialog, u"voiceTab"_s);
         typeInto(child<QSpinBox>(dialog, u"pitchSpin"_s), 40);
         typeInto(child<QSpinBox>(dialog, u"lineGapSpin"_s), 9);
-        child<QPlainTextEdit>(dialog, u"blocklistEdit"_s)->setPlainText(u"grotesque\n\nrugpull\n"_s);
+        child<QPlainTextEdit>(dialog, u"blocklistEdit"_s)
+            ->setPlainText(u"grotesque\n\nrugpull\n"_s);
         openHostTab(dialog, u"llmTab"_s);
         typeInto(child<QLineEdit>(dialog, u"llmUrlEdit"_s), u"not a url"_s);
         typeInto(child<QLineEdit>(dialog, u"llmModelEdit"_s), u"tiny"_s);

@@ -101,8 +101,9 @@ private slots:
     void speakingSendsTheMouthEveryFrame()
     {
         // A line at 30 frames a second: each frame's mouth shape reaches VTube Studio.
-        const QList<MouthShape> shapes{MouthShape::Closed, MouthShape::Open, MouthShape::Wide,
-                                       MouthShape::Rounded, MouthShape::FV, MouthShape::SlightlyOpen};
+        const QList<MouthShape> shapes{MouthShape::Closed, MouthShape::Open,
+                                       MouthShape::Wide,   MouthShape::Rounded,
+                                       MouthShape::FV,     MouthShape::SlightlyOpen};
         QList<double> expected{0.0};
         for (int frame = 0; frame < 30; ++frame) {
             m_timers->now += 33;
