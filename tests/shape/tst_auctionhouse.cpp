@@ -85,6 +85,43 @@ private slots:
                  QStringLiteral("The contract refused: nope"));
     }
 
+    // A log is a node's answer: read, never trusted.
+    void logsAreReadStrictly()
+    {
+        LogEntry claimed;
+        claimed.topics = {AuctionHouse::claimedTopic(), U256::fromUint64(7).toWord(),
+                          Abi::topic(address(kDevAddress2))};
+        claimed.data = U256::fromUint64(5).toWord();
+        const auto ok = AuctionHouse::decodeLog(claimed);
+        QVERIFY(ok && *ok);
+        QCOMPARE((*ok)->kind, AuctionHouseEvent::Kind::Claimed);
+        QCOMPARE((*ok)->auctionId, U256::fromUint64(7));
+        QCOMPARE((*ok)->buyer, address(kDevAddress2));
+        QCOMPARE((*ok)->priceWei, U256::fromUint64(5));
+
+        LogEntry shortData = claimed;
+        shortData.data = hex("0102");
+        QVERIFY(!AuctionHouse::decodeLog(shortData));
+        LogEntry missingTopic = claimed;
+        missingTopic.topics.pop_back();
+        QVERIFY(!AuctionHouse::decodeLog(missingTopic));
+        LogEntry badAddress = claimed;
+        badAddress.topics[2] = QByteArray(32, '\xff'); // not 12 zero bytes and an address
+        QVERIFY(!AuctionHouse::decodeLog(badAddress));
+        LogEntry reserved;
+        reserved.topics = {AuctionHouse::reservedTopic(), U256::fromUint64(1).toWord(),
+                           Abi::topic(address(kDevAddress2))};
+        reserved.data = U256::fromUint64(5).toWord() + U256::fromUint64(9).toWord() +
+                        U256::fromUint64(4096).toWord(); // the string's offset past the end
+        QVERIFY(!AuctionHouse::decodeLog(reserved));
+        LogEntry other;
+        other.topics = {Abi::eventTopic("Paused(address)")};
+        const auto notOurs = AuctionHouse::decodeLog(other);
+        QVERIFY(notOurs && !*notOurs);
+        QVERIFY(AuctionHouse::decodeLog(LogEntry{}) && !*AuctionHouse::decodeLog(LogEntry{}));
+        QVERIFY(!AuctionHouse::decodeReservation(QByteArrayView(hex("00"))));
+    }
+
     void artifactIsBuiltIn()
     {
         const auto artifact = AuctionHouse::artifact();
