@@ -7,6 +7,7 @@
 #include "TransactionSender.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 #include <vector>
@@ -453,7 +454,7 @@ void SettlementDriver::onWatch(std::int64_t txId, const WatchUpdate& watchUpdate
         m_sender->stopWatching(tx.hash);
         m_watched.remove(txId);
         m_stored.remove(txId);
-        return update(tx);
+        return explainRevert(tx);
     }
     tx.state = stateOf(watchUpdate.level);
     tx.error.clear();
@@ -477,6 +478,34 @@ void SettlementDriver::onWatch(std::int64_t txId, const WatchUpdate& watchUpdate
                           .arg(toHex(tx.hash));
         update(other);
     }
+}
+
+void SettlementDriver::explainRevert(ChainTransaction tx)
+{
+    // The receipt says only "failed": the same call replayed on the state before its block gives
+    // the contract's error, which is what the operator needs to read.
+    const auto decoded = decodeTransaction(tx.raw);
+    if (!decoded || !decoded->eip1559 || !tx.blockNumber || *tx.blockNumber == 0)
+        return update(tx);
+    const Eip1559Transaction& call = decoded->eip1559->transaction;
+    QJsonObject request{{QStringLiteral("from"), toHex(decoded->eip1559->sender.bytes())},
+                        {QStringLiteral("data"), toHex(call.data)}};
+    if (call.to)
+        request.insert(QStringLiteral("to"), toHex(call.to->bytes()));
+    if (!call.value.isZero())
+        request.insert(QStringLiteral("value"), call.value.toHex());
+    const int gen = m_generation;
+    m_rpc->call(QStringLiteral("eth_call"),
+                {request, U256::fromUint64(*tx.blockNumber - 1).toHex()},
+                [this, gen, tx](const RpcResult<QJsonValue>& replay) mutable {
+                    if (gen != m_generation)
+                        return;
+                    if (!replay) {
+                        if (const auto reason = AuctionHouse::decodeError(replay.error()))
+                            tx.error += QStringLiteral(" ") + reason->sentence;
+                    }
+                    update(tx);
+                });
 }
 
 void SettlementDriver::update(ChainTransaction tx)

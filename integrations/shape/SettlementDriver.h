@@ -141,6 +141,7 @@ private:
     void onWatch(std::int64_t txId, const WatchUpdate& update);
     void bump(const sb::auction::ChainTransaction& tx, std::function<void()> next);
     void update(sb::auction::ChainTransaction tx);
+    void explainRevert(sb::auction::ChainTransaction tx);
 
     // New steps.
     void startStep(const sb::auction::Settlement& settlement, std::function<void()> next);

@@ -8,6 +8,7 @@
 // found again; and a wrong chain, an RPC that answers garbage or nothing, and an operator without
 // funds each shown in words, with nothing signed twice and the operator's key in no output.
 
+#include "Abi.h"
 #include "AnvilNode.h"
 #include "AuctionHouse.h"
 #include "ChainHelpers.h"
@@ -53,7 +54,7 @@ void captureLog(QtMsgType type, const QMessageLogContext& context, const QString
 
 MarathonConfig settlementConfig()
 {
-    MarathonConfig c = simpleConfig(9);
+    MarathonConfig c = simpleConfig(10);
     c.timeBufferMs = 0;
     for (int day = 1; day <= c.days; ++day) {
         Lot lot;
@@ -638,6 +639,45 @@ private slots:
         QVERIFY(chainTxIncluded(txs[1].state));
         const auto replacement = decodeTransaction(txs[1].raw).value().eip1559->transaction;
         QVERIFY(replacement.maxFeePerGas > *U256::weiFromGwei(800));
+        m_driver.reset();
+    }
+
+    // The owner pauses the house between the reservation's signing and its block: the
+    // transaction is mined reverted, the settlement fails with the contract's reason, and the
+    // operator's retry (once unpaused) reserves with a new transaction.
+    void revertedStepSaysWhyAndRetries()
+    {
+        m_driver.reset();
+        SettlementDriverOptions o = driverOptions();
+        bool paused = false;
+        o.testHook = [this, &paused](const char* point) {
+            if (paused || QByteArray(point) != "stored")
+                return;
+            paused = true;
+            const auto pause =
+                sendAndWait(*m_rpc, devKey(kDevKey1), m_house, Abi::encodeCall("pause()", {}));
+            QVERIFY(pause && pause->succeeded);
+        };
+        startDriver(o);
+        runDay(10, QStringLiteral("1"), QStringLiteral("0.95"));
+        QVERIFY(waitForStage(9, SettlementStage::Failed));
+        QVERIFY(paused);
+        const Settlement failed = *settlementOf(9);
+        QVERIFY2(failed.error.contains(QStringLiteral("reverted")) &&
+                     failed.error.contains(QStringLiteral("paused by its owner")),
+                 qPrintable(failed.error));
+        QCOMPARE(transactionsOf(9).first().state, ChainTxState::Reverted);
+
+        const auto unpause =
+            sendAndWait(*m_rpc, devKey(kDevKey1), m_house, Abi::encodeCall("unpause()", {}));
+        QVERIFY(unpause && unpause->succeeded);
+        const ActionResult retried = m_f->onEngine(
+            [](AuctionEngine& e) { return e.retrySettlement(9, QStringLiteral("operator")); });
+        QVERIFY2(retried.ok, qPrintable(retried.error));
+        QVERIFY(waitForStage(9, SettlementStage::Reserved));
+        const auto txs = transactionsOf(9);
+        QCOMPARE(txs.size(), 2);
+        QVERIFY(chainTxIncluded(txs[1].state));
         m_driver.reset();
     }
 
