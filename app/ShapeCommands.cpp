@@ -343,10 +343,17 @@ int runDeploy(const QCommandLineParser& parser)
         shape.contractAddress = d.address->toChecksummed();
         shape.contractBlock = block;
         shape.operatorAddress = key->address().toChecksummed();
-        if (shape.chainId() != options.chainId) {
-            shape.network = sb::studio::ShapeSettings::Network::Custom;
-            shape.customChainId = options.chainId;
-            shape.rpcUrl = rpcUrl;
+        // The settings follow the chain it went to: Shape's two by name, any other as custom.
+        using Network = sb::studio::ShapeSettings::Network;
+        if (shape.chainId() != options.chainId || shape.effectiveRpcUrl() != rpcUrl) {
+            shape.network =
+                options.chainId == sb::studio::ShapeSettings::kMainnetChainId   ? Network::Mainnet
+                : options.chainId == sb::studio::ShapeSettings::kSepoliaChainId ? Network::Sepolia
+                                                                                : Network::Custom;
+            shape.customChainId = shape.network == Network::Custom ? options.chainId : 0;
+            shape.rpcUrl = rpcUrl == sb::studio::ShapeSettings::defaultRpcUrl(shape.network)
+                               ? QString()
+                               : rpcUrl;
         }
         QString error;
         if (!settings.setShape(shape, &error) || !settings.save(&error)) {
