@@ -13,3 +13,17 @@ add_test(NAME tst_mainwindow
 set_tests_properties(tst_mainwindow PROPERTIES TIMEOUT 600 RUN_SERIAL TRUE
     ENVIRONMENT "QT_QPA_PLATFORM=xcb;QT_LOGGING_RULES=sb.*.warning=false;SB_ARTIFACTS_DIR=${PROJECT_BINARY_DIR}/artifacts"
     LABELS "e2e;gl")
+
+# The window with settlement on Shape set up: the Settlement dock shows the chain driver running
+# on a real anvil with the key from a real Secret Service (keyring-test.sh, Xvfb as above).
+add_executable(tst_settlementwindow tst_settlementwindow.cpp
+    ${PROJECT_SOURCE_DIR}/tests/shape/AnvilNode.cpp)
+target_link_libraries(tst_settlementwindow PRIVATE Qt6::Test sb_app Qt6::Network sb_compile_options)
+set_target_properties(tst_settlementwindow PROPERTIES AUTOMOC ON)
+target_include_directories(tst_settlementwindow PRIVATE ${PROJECT_SOURCE_DIR}/tests/shape
+    ${PROJECT_SOURCE_DIR}/tests/x)
+target_compile_definitions(tst_settlementwindow PRIVATE SB_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+add_test(NAME tst_settlementwindow
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/studio/keyring-test.sh $<TARGET_FILE:tst_settlementwindow>)
+set_tests_properties(tst_settlementwindow PROPERTIES TIMEOUT 300 RUN_SERIAL TRUE
+    ENVIRONMENT "QT_QPA_PLATFORM=xcb;QT_LOGGING_RULES=sb.*.warning=false" LABELS "e2e;gl")
