@@ -89,8 +89,8 @@ int main(int argc, char** argv)
     DeployOptions deploy;
     deploy.chainId = 31337;
     deploy.treasury = address(kDevAddress1);
-    const auto deployed =
-        waitFor<Deployment>([&](auto done) { AuctionHouse::deploy(rpc, operatorKey, deploy, done); });
+    const auto deployed = waitFor<Deployment>(
+        [&](auto done) { AuctionHouse::deploy(rpc, operatorKey, deploy, done); });
     if (!deployed) {
         std::fprintf(stderr, "deploy: %s\n", why(deployed).constData());
         return 1;
@@ -119,16 +119,16 @@ int main(int argc, char** argv)
         config.lots.append(lot);
     }
     QString error;
-    if (!engine.open([&clock](AuctionStore&, QString*) { return std::make_unique<BenchClock>(clock); },
-                     [config](const Clock&, QString*) { return std::optional(config); }, nullptr,
-                     &error)) {
+    if (!engine.open(
+            [&clock](AuctionStore&, QString*) { return std::make_unique<BenchClock>(clock); },
+            [config](const Clock&, QString*) { return std::optional(config); }, nullptr, &error)) {
         std::fprintf(stderr, "engine: %s\n", qPrintable(error));
         return 1;
     }
     const bool setUp = engine.wait([&](MarathonSession& s) {
-        WalletLink link{QStringLiteral("alice"), QStringLiteral("alice"),
+        WalletLink link{QStringLiteral("alice"),         QStringLiteral("alice"),
                         buyer.address().toChecksummed(), QStringLiteral("bench"),
-                        QStringLiteral("link"), startMs};
+                        QStringLiteral("link"),          startMs};
         SettlementOptions options;
         options.enabled = true;
         options.contractAddress = house.toChecksummed();
@@ -157,7 +157,7 @@ int main(int argc, char** argv)
         QCoreApplication::processEvents();
         const auto found = engine.view().settlements.constFind(index);
         return found == engine.view().settlements.cend() ? std::optional<SettlementStage>()
-                                                          : std::optional(found->stage);
+                                                         : std::optional(found->stage);
     };
     const auto waitStage = [&](int index, SettlementStage stage) {
         return spinUntil([&] { return stageOf(index) == stage; }, 300'000);
@@ -168,8 +168,8 @@ int main(int argc, char** argv)
     std::uint64_t reserveGas = 0;
     std::uint64_t claimGas = 0;
     for (int day = 0; day < days; ++day) {
-        const std::int64_t open = QDateTime(firstDay.addDays(day), QTime(12, 0), Qt::UTC)
-                                      .toMSecsSinceEpoch();
+        const std::int64_t open =
+            QDateTime(firstDay.addDays(day), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
         clock.setNow(open + 60'000);
         (void)engine.wait([](MarathonSession& s) { return s.engine().tick(); });
         BidInput bid;
@@ -189,20 +189,19 @@ int main(int argc, char** argv)
             return 1;
         }
         toIncluded.push_back(double(won.elapsed()));
-        const auto txs = engine.wait([day](MarathonSession& s) {
-            return s.engine().settlementTransactions(day).value();
-        });
-        const auto reserveReceipt = waitFor<std::optional<Receipt>>(
-            [&](auto done) { rpc.receipt(txs.last().hash, done); });
+        const auto txs = engine.wait(
+            [day](MarathonSession& s) { return s.engine().settlementTransactions(day).value(); });
+        const auto reserveReceipt =
+            waitFor<std::optional<Receipt>>([&](auto done) { rpc.receipt(txs.last().hash, done); });
         if (reserveReceipt && *reserveReceipt)
             reserveGas = (*reserveReceipt)->gasUsed;
 
         const auto price = engine.view().settlements.value(day).price;
         QElapsedTimer claimed;
         claimed.start();
-        const auto receipt = sendAndWait(rpc, buyer, house,
-                                         AuctionHouse::claimCall(Settlement::auctionIdOf(day)),
-                                         *U256::weiFromGwei(price));
+        const auto receipt =
+            sendAndWait(rpc, buyer, house, AuctionHouse::claimCall(Settlement::auctionIdOf(day)),
+                        *U256::weiFromGwei(price));
         if (!receipt || !receipt->succeeded) {
             std::fprintf(stderr, "day %d: claim failed: %s\n", day + 1, why(receipt).constData());
             return 1;

@@ -215,9 +215,9 @@ QByteArray AuctionHouse::reserveCall(std::uint64_t auctionId, const Address& buy
 QByteArray AuctionHouse::reassignCall(std::uint64_t auctionId, const Address& runnerUp,
                                       const U256& priceWei, std::uint64_t deadline)
 {
-    return Abi::encodeCall("reassign(uint256,address,uint256,uint64)",
-                           {id(auctionId), AbiValue::address(runnerUp),
-                            AbiValue::uint256(priceWei), id(deadline)});
+    return Abi::encodeCall(
+        "reassign(uint256,address,uint256,uint64)",
+        {id(auctionId), AbiValue::address(runnerUp), AbiValue::uint256(priceWei), id(deadline)});
 }
 
 QByteArray AuctionHouse::cancelCall(std::uint64_t auctionId)
@@ -504,9 +504,8 @@ Result<ContractArtifact> AuctionHouse::artifact()
     return ContractArtifact{object.value(QLatin1String("abi")).toArray(), *bytecode};
 }
 
-Result<QByteArray> AuctionHouse::creationData(const ContractArtifact& artifact,
-                                              const QString& name, const QString& symbol,
-                                              const Address& treasury,
+Result<QByteArray> AuctionHouse::creationData(const ContractArtifact& artifact, const QString& name,
+                                              const QString& symbol, const Address& treasury,
                                               const Address& operatorAddress)
 {
     using R = Result<QByteArray>;
@@ -530,9 +529,9 @@ Result<QByteArray> AuctionHouse::creationData(const ContractArtifact& artifact,
                 .arg(types.join(u',')));
     if (treasury.isZero() || operatorAddress.isZero())
         return R::failure(QStringLiteral("The treasury and the operator must be real addresses."));
-    return artifact.bytecode + Abi::encode({AbiValue::string(name), AbiValue::string(symbol),
-                                            AbiValue::address(treasury),
-                                            AbiValue::address(operatorAddress)});
+    return artifact.bytecode +
+           Abi::encode({AbiValue::string(name), AbiValue::string(symbol),
+                        AbiValue::address(treasury), AbiValue::address(operatorAddress)});
 }
 
 void AuctionHouse::deploy(ShapeRpc& rpc, const Secp256k1Key& key, const DeployOptions& options,
@@ -559,77 +558,84 @@ void AuctionHouse::deploy(ShapeRpc& rpc, const Secp256k1Key& key, const DeployOp
                                              fail](const RpcResult<std::uint64_t>& nonce) {
             if (!nonce)
                 return done(nonce.error());
-            planFees(rpc, options.caps, [&rpc, signer, creation, options, done, fail,
-                                         nonce = *nonce](const RpcResult<FeePlan>& fees) {
-                if (!fees)
-                    return done(fees.error());
-                CallRequest estimate;
-                estimate.from = signer->address();
-                estimate.data = creation;
-                rpc.estimateGas(estimate, [&rpc, signer, creation, options, done, fail, nonce,
-                                           fees = *fees](const RpcResult<std::uint64_t>& gas) {
-                    if (!gas) {
-                        const auto reason = decodeError(gas.error());
-                        return reason ? fail(gas.error().method, reason->sentence)
-                                      : done(gas.error());
-                    }
-                    Eip1559Transaction tx;
-                    tx.chainId = options.chainId;
-                    tx.nonce = nonce;
-                    tx.maxPriorityFeePerGas = fees.maxPriorityFeePerGas;
-                    tx.maxFeePerGas = fees.maxFeePerGas;
-                    tx.gasLimit = *gas + *gas / 5; // estimates are tight; unused gas is not paid
-                    tx.data = creation;
-                    auto signedTx = tx.sign(*signer);
-                    if (!signedTx)
-                        return fail(QStringLiteral("deploy"), signedTx.error());
-                    Deployment deployment;
-                    deployment.transaction = *signedTx;
-                    if (options.dryRun)
-                        return done(deployment);
-                    auto* sender = new TransactionSender(rpc, &rpc);
-                    sender->checkFunds(deployment.transaction, [sender, deployment, done, fail](
-                                                                   const RpcResult<
-                                                                       std::optional<QString>>&
-                                                                       funds) {
-                        if (!funds || *funds) {
-                            sender->deleteLater();
-                            return funds ? fail(QStringLiteral("deploy"), **funds)
-                                         : done(funds.error());
+            planFees(
+                rpc, options.caps,
+                [&rpc, signer, creation, options, done, fail,
+                 nonce = *nonce](const RpcResult<FeePlan>& fees) {
+                    if (!fees)
+                        return done(fees.error());
+                    CallRequest estimate;
+                    estimate.from = signer->address();
+                    estimate.data = creation;
+                    rpc.estimateGas(estimate, [&rpc, signer, creation, options, done, fail, nonce,
+                                               fees = *fees](const RpcResult<std::uint64_t>& gas) {
+                        if (!gas) {
+                            const auto reason = decodeError(gas.error());
+                            return reason ? fail(gas.error().method, reason->sentence)
+                                          : done(gas.error());
                         }
-                        sender->broadcast(deployment.transaction, [sender, deployment, done, fail](
-                                                                      const SendOutcome& sent) {
-                            if (!sent.succeeded()) {
-                                sender->deleteLater();
-                                return fail(QStringLiteral("eth_sendRawTransaction"),
-                                            sent.message);
-                            }
-                            qCInfo(lcAuctionHouse).noquote()
-                                << "Deploying the auction house:"
-                                << deployment.transaction.describe();
-                            sender->watch(deployment.transaction, [sender, deployment, done,
-                                                                   fail](const WatchUpdate& update) {
-                                if (update.level == Confirmation::Sent || !update.receipt)
-                                    return;
-                                sender->stopWatching(deployment.transaction.hash());
-                                sender->deleteLater();
-                                Deployment result = deployment;
-                                result.receipt = update.receipt;
-                                result.address = update.receipt->contractAddress;
-                                if (!update.receipt->succeeded || !result.address)
-                                    return fail(QStringLiteral("deploy"),
-                                                QStringLiteral("The deployment %1 was included "
-                                                               "but failed (reverted).")
-                                                    .arg(toHex(deployment.transaction.hash())));
-                                qCInfo(lcAuctionHouse).noquote()
-                                    << "Auction house deployed at"
-                                    << result.address->toChecksummed();
-                                done(result);
+                        Eip1559Transaction tx;
+                        tx.chainId = options.chainId;
+                        tx.nonce = nonce;
+                        tx.maxPriorityFeePerGas = fees.maxPriorityFeePerGas;
+                        tx.maxFeePerGas = fees.maxFeePerGas;
+                        tx.gasLimit =
+                            *gas + *gas / 5; // estimates are tight; unused gas is not paid
+                        tx.data = creation;
+                        auto signedTx = tx.sign(*signer);
+                        if (!signedTx)
+                            return fail(QStringLiteral("deploy"), signedTx.error());
+                        Deployment deployment;
+                        deployment.transaction = *signedTx;
+                        if (options.dryRun)
+                            return done(deployment);
+                        auto* sender = new TransactionSender(rpc, &rpc);
+                        sender->checkFunds(
+                            deployment.transaction,
+                            [sender, deployment, done,
+                             fail](const RpcResult<std::optional<QString>>& funds) {
+                                if (!funds || *funds) {
+                                    sender->deleteLater();
+                                    return funds ? fail(QStringLiteral("deploy"), **funds)
+                                                 : done(funds.error());
+                                }
+                                sender->broadcast(deployment.transaction, [sender, deployment, done,
+                                                                           fail](const SendOutcome&
+                                                                                     sent) {
+                                    if (!sent.succeeded()) {
+                                        sender->deleteLater();
+                                        return fail(QStringLiteral("eth_sendRawTransaction"),
+                                                    sent.message);
+                                    }
+                                    qCInfo(lcAuctionHouse).noquote()
+                                        << "Deploying the auction house:"
+                                        << deployment.transaction.describe();
+                                    sender->watch(
+                                        deployment.transaction, [sender, deployment, done,
+                                                                 fail](const WatchUpdate& update) {
+                                            if (update.level == Confirmation::Sent ||
+                                                !update.receipt)
+                                                return;
+                                            sender->stopWatching(deployment.transaction.hash());
+                                            sender->deleteLater();
+                                            Deployment result = deployment;
+                                            result.receipt = update.receipt;
+                                            result.address = update.receipt->contractAddress;
+                                            if (!update.receipt->succeeded || !result.address)
+                                                return fail(
+                                                    QStringLiteral("deploy"),
+                                                    QStringLiteral("The deployment %1 was included "
+                                                                   "but failed (reverted).")
+                                                        .arg(toHex(deployment.transaction.hash())));
+                                            qCInfo(lcAuctionHouse).noquote()
+                                                << "Auction house deployed at"
+                                                << result.address->toChecksummed();
+                                            done(result);
+                                        });
+                                });
                             });
-                        });
                     });
                 });
-            });
         });
     });
 }

@@ -207,59 +207,58 @@ void SettlementDriver::tick()
         });
         return;
     }
-    m_rpc->blockByTag(QStringLiteral("latest"), [this, gen](
-                                                    const RpcResult<std::optional<BlockHeader>>&
-                                                        latest) {
-        if (gen != m_generation)
-            return;
-        if (!latest || !*latest) {
-            setState(State::Unreachable,
-                     latest ? QStringLiteral("Shape's RPC at %1 has no latest block.")
-                                  .arg(m_options.rpcUrl)
-                            : latest.error().sentence());
-            m_busy = false;
-            return;
-        }
-        m_status.head = (*latest)->number;
-        const std::uint64_t head = (*latest)->number;
-        m_rpc->balance(m_key.address(), [this, gen](const RpcResult<U256>& balance) {
-            if (gen == m_generation && balance)
-                m_status.balanceWei = *balance;
-        });
-        m_engine.post(
-            [](MarathonSession& s) {
-                auto snapshot = std::make_shared<Snapshot>();
-                auto settlements = s.engine().settlements();
-                auto unfinished = s.engine().unfinishedTransactions();
-                const auto cursor = s.store().meta(QString(kClaimsCursorKey));
-                if (!settlements || !unfinished || !cursor) {
-                    snapshot->error = !settlements ? settlements.error()
-                                      : !unfinished ? unfinished.error()
-                                                    : cursor.error();
-                    return snapshot;
-                }
-                snapshot->settlements = *settlements;
-                snapshot->unfinished = *unfinished;
-                bool ok = false;
-                const qulonglong value = cursor->toULongLong(&ok);
-                snapshot->hasCursor = ok;
-                snapshot->cursor = ok ? value : 0;
-                return snapshot;
-            },
-            this,
-            [this, gen, head](std::shared_ptr<Snapshot> snapshot) {
-                if (gen != m_generation)
-                    return;
-                if (!snapshot->error.isEmpty()) {
-                    reportProblem(QStringLiteral("Settlements could not be read: %1")
-                                      .arg(snapshot->error));
-                    m_busy = false;
-                    return;
-                }
-                snapshot->head = head;
-                pass(snapshot);
+    m_rpc->blockByTag(
+        QStringLiteral("latest"), [this, gen](const RpcResult<std::optional<BlockHeader>>& latest) {
+            if (gen != m_generation)
+                return;
+            if (!latest || !*latest) {
+                setState(State::Unreachable,
+                         latest ? QStringLiteral("Shape's RPC at %1 has no latest block.")
+                                      .arg(m_options.rpcUrl)
+                                : latest.error().sentence());
+                m_busy = false;
+                return;
+            }
+            m_status.head = (*latest)->number;
+            const std::uint64_t head = (*latest)->number;
+            m_rpc->balance(m_key.address(), [this, gen](const RpcResult<U256>& balance) {
+                if (gen == m_generation && balance)
+                    m_status.balanceWei = *balance;
             });
-    });
+            m_engine.post(
+                [](MarathonSession& s) {
+                    auto snapshot = std::make_shared<Snapshot>();
+                    auto settlements = s.engine().settlements();
+                    auto unfinished = s.engine().unfinishedTransactions();
+                    const auto cursor = s.store().meta(QString(kClaimsCursorKey));
+                    if (!settlements || !unfinished || !cursor) {
+                        snapshot->error = !settlements  ? settlements.error()
+                                          : !unfinished ? unfinished.error()
+                                                        : cursor.error();
+                        return snapshot;
+                    }
+                    snapshot->settlements = *settlements;
+                    snapshot->unfinished = *unfinished;
+                    bool ok = false;
+                    const qulonglong value = cursor->toULongLong(&ok);
+                    snapshot->hasCursor = ok;
+                    snapshot->cursor = ok ? value : 0;
+                    return snapshot;
+                },
+                this,
+                [this, gen, head](std::shared_ptr<Snapshot> snapshot) {
+                    if (gen != m_generation)
+                        return;
+                    if (!snapshot->error.isEmpty()) {
+                        reportProblem(QStringLiteral("Settlements could not be read: %1")
+                                          .arg(snapshot->error));
+                        m_busy = false;
+                        return;
+                    }
+                    snapshot->head = head;
+                    pass(snapshot);
+                });
+        });
 }
 
 void SettlementDriver::pass(std::shared_ptr<Snapshot> snapshot)
@@ -291,8 +290,8 @@ void SettlementDriver::pass(std::shared_ptr<Snapshot> snapshot)
             });
             continue;
         }
-        if (!watched->mined && ++watched->sentPolls > m_options.stuckPolls &&
-            !tx.replacedBy && !(copy && copy->stage == SettlementStage::Failed)) {
+        if (!watched->mined && ++watched->sentPolls > m_options.stuckPolls && !tx.replacedBy &&
+            !(copy && copy->stage == SettlementStage::Failed)) {
             watched->sentPolls = 0;
             tasks->push_back([this, tx](std::function<void()> next) { bump(tx, next); });
         }
@@ -307,18 +306,16 @@ void SettlementDriver::pass(std::shared_ptr<Snapshot> snapshot)
         if ((settlement.stage == SettlementStage::ToReserve ||
              settlement.stage == SettlementStage::ToCancel) &&
             !underWay.contains(stepKey(settlement.auctionIndex, step, settlement.turn)))
-            tasks->push_back([this, settlement](std::function<void()> next) {
-                startStep(settlement, next);
-            });
+            tasks->push_back(
+                [this, settlement](std::function<void()> next) { startStep(settlement, next); });
     }
 
     // 3. Claims in the contract's logs, then the mints to confirm.
     tasks->push_back([this, snapshot](std::function<void()> next) { scanClaims(snapshot, next); });
     for (const Settlement& settlement : snapshot->settlements) {
         if (settlement.stage == SettlementStage::Paid)
-            tasks->push_back([this, settlement](std::function<void()> next) {
-                checkPaid(settlement, next);
-            });
+            tasks->push_back(
+                [this, settlement](std::function<void()> next) { checkPaid(settlement, next); });
     }
 
     const int gen = m_generation;
@@ -359,51 +356,52 @@ void SettlementDriver::resume(const ChainTransaction& tx, const Settlement* sett
         // Waits for the operator (funds, a refusal): sending it again would only fail again.
         return next();
     }
-    m_sender->broadcast(signedTx, [this, gen, tx = ChainTransaction(tx), next](const SendOutcome& outcome) mutable {
-        if (gen != m_generation)
-            return;
-        switch (outcome.status) {
-        case SendOutcome::Status::Accepted:
-        case SendOutcome::Status::AlreadyKnown:
-        case SendOutcome::Status::Underpriced: // ours with the same nonce waits: watch both
-            if (m_options.testHook)
-                m_options.testHook("broadcast");
-            if (tx.state == ChainTxState::Signed) {
-                tx.state = ChainTxState::Sent;
-                tx.error.clear();
-                update(tx);
-            }
-            watch(tx);
-            break;
-        case SendOutcome::Status::NonceUsed:
-            tx.state = ChainTxState::Dropped;
-            tx.error = outcome.message;
-            update(tx);
-            break;
-        case SendOutcome::Status::InsufficientFunds:
-            tx.error = outcome.message;
-            update(tx);
-            fail(tx.auctionIndex, outcome.message);
-            break;
-        case SendOutcome::Status::Failed:
-            reportProblem(outcome.message);
-            if (outcome.error && outcome.error->kind == RpcError::Kind::JsonRpc) {
-                // The node refuses these bytes (fees below a base fee that rose since, ...):
-                // after as many refusals as a stuck transaction waits, replaced like one.
-                if (++m_refusedSends[tx.id] > m_options.stuckPolls && !tx.replacedBy) {
-                    m_refusedSends.remove(tx.id);
-                    return bump(tx, next);
-                }
-                if (tx.error != outcome.message) {
-                    tx.error = outcome.message;
+    m_sender->broadcast(
+        signedTx, [this, gen, tx = ChainTransaction(tx), next](const SendOutcome& outcome) mutable {
+            if (gen != m_generation)
+                return;
+            switch (outcome.status) {
+            case SendOutcome::Status::Accepted:
+            case SendOutcome::Status::AlreadyKnown:
+            case SendOutcome::Status::Underpriced: // ours with the same nonce waits: watch both
+                if (m_options.testHook)
+                    m_options.testHook("broadcast");
+                if (tx.state == ChainTxState::Signed) {
+                    tx.state = ChainTxState::Sent;
+                    tx.error.clear();
                     update(tx);
                 }
+                watch(tx);
+                break;
+            case SendOutcome::Status::NonceUsed:
+                tx.state = ChainTxState::Dropped;
+                tx.error = outcome.message;
+                update(tx);
+                break;
+            case SendOutcome::Status::InsufficientFunds:
+                tx.error = outcome.message;
+                update(tx);
+                fail(tx.auctionIndex, outcome.message);
+                break;
+            case SendOutcome::Status::Failed:
+                reportProblem(outcome.message);
+                if (outcome.error && outcome.error->kind == RpcError::Kind::JsonRpc) {
+                    // The node refuses these bytes (fees below a base fee that rose since, ...):
+                    // after as many refusals as a stuck transaction waits, replaced like one.
+                    if (++m_refusedSends[tx.id] > m_options.stuckPolls && !tx.replacedBy) {
+                        m_refusedSends.remove(tx.id);
+                        return bump(tx, next);
+                    }
+                    if (tx.error != outcome.message) {
+                        tx.error = outcome.message;
+                        update(tx);
+                    }
+                }
+                return next(); // counted on: not a success
             }
-            return next(); // counted on: not a success
-        }
-        m_refusedSends.remove(tx.id);
-        next();
-    });
+            m_refusedSends.remove(tx.id);
+            next();
+        });
 }
 
 void SettlementDriver::watch(const ChainTransaction& tx)
@@ -517,7 +515,8 @@ void SettlementDriver::update(ChainTransaction tx)
         << "Auction" << tx.auctionIndex + 1 << tx.step << shortHash(tx.hash) << "is"
         << sb::auction::chainTxStateName(tx.state) << tx.error;
     m_engine.post([tx](MarathonSession& s) { return s.engine().updateSettlementTransaction(tx); },
-                  this, [this](const ActionResult& result) {
+                  this,
+                  [this](const ActionResult& result) {
                       if (!result.ok)
                           reportProblem(result.error);
                   });
@@ -617,92 +616,93 @@ void SettlementDriver::signAndSend(const Settlement& settlement, const QString& 
     request.from = m_key.address();
     request.to = m_options.contract;
     request.data = data;
-    m_rpc->estimateGas(request, [this, gen, index, turn, step, data,
-                                 next](const RpcResult<std::uint64_t>& gas) {
-        if (gen != m_generation)
-            return;
-        if (!gas) {
-            const auto refusal = AuctionHouse::decodeError(gas.error());
-            if (refusal && refusal->name == QLatin1String("DeadlineNotPassed")) {
-                // The chain's clock is behind the studio's: the same step goes next pass.
-                reportProblem(QStringLiteral("Auction %1: waiting for the chain — %2")
-                                  .arg(index + 1)
-                                  .arg(refusal->sentence));
-                return next();
-            }
-            if (refusal)
-                fail(index, refusal->sentence);
-            else if (gas.error().kind == RpcError::Kind::JsonRpc)
-                fail(index, QStringLiteral("The contract refuses the %1 of auction %2: %3")
-                                .arg(step)
-                                .arg(index + 1)
-                                .arg(gas.error().sentence()));
-            else
-                reportProblem(gas.error().sentence());
-            return next();
-        }
-        const std::uint64_t gasLimit = *gas + *gas / 5; // estimates are tight
-        m_rpc->pendingNonce(m_key.address(), [this, gen, index, turn, step, data, gasLimit,
-                                              next](const RpcResult<std::uint64_t>& nonce) {
+    m_rpc->estimateGas(
+        request, [this, gen, index, turn, step, data, next](const RpcResult<std::uint64_t>& gas) {
             if (gen != m_generation)
                 return;
-            if (!nonce) {
-                reportProblem(nonce.error().sentence());
+            if (!gas) {
+                const auto refusal = AuctionHouse::decodeError(gas.error());
+                if (refusal && refusal->name == QLatin1String("DeadlineNotPassed")) {
+                    // The chain's clock is behind the studio's: the same step goes next pass.
+                    reportProblem(QStringLiteral("Auction %1: waiting for the chain — %2")
+                                      .arg(index + 1)
+                                      .arg(refusal->sentence));
+                    return next();
+                }
+                if (refusal)
+                    fail(index, refusal->sentence);
+                else if (gas.error().kind == RpcError::Kind::JsonRpc)
+                    fail(index, QStringLiteral("The contract refuses the %1 of auction %2: %3")
+                                    .arg(step)
+                                    .arg(index + 1)
+                                    .arg(gas.error().sentence()));
+                else
+                    reportProblem(gas.error().sentence());
                 return next();
             }
-            planFees(*m_rpc, m_options.caps, [this, gen, index, turn, step, data, gasLimit,
-                                              nonce = *nonce,
-                                              next](const RpcResult<FeePlan>& fees) {
+            const std::uint64_t gasLimit = *gas + *gas / 5; // estimates are tight
+            m_rpc->pendingNonce(m_key.address(), [this, gen, index, turn, step, data, gasLimit,
+                                                  next](const RpcResult<std::uint64_t>& nonce) {
                 if (gen != m_generation)
                     return;
-                if (!fees) {
-                    reportProblem(fees.error().sentence());
+                if (!nonce) {
+                    reportProblem(nonce.error().sentence());
                     return next();
                 }
-                Eip1559Transaction call;
-                call.chainId = m_options.chainId;
-                call.nonce = nonce;
-                call.maxPriorityFeePerGas = fees->maxPriorityFeePerGas;
-                call.maxFeePerGas = fees->maxFeePerGas;
-                call.gasLimit = gasLimit;
-                call.to = m_options.contract;
-                call.data = data;
-                const auto signedTx = call.sign(m_key);
-                if (!signedTx) {
-                    reportProblem(signedTx.error());
-                    return next();
-                }
-                const SignedTransaction tx = *signedTx;
-                m_sender->checkFunds(tx, [this, gen, index, turn, step, tx, next](
-                                             const RpcResult<std::optional<QString>>& funds) {
-                    if (gen != m_generation)
-                        return;
-                    if (!funds) {
-                        reportProblem(funds.error().sentence());
-                        return next();
-                    }
-                    if (*funds) {
-                        fail(index, **funds);
-                        return next();
-                    }
-                    ChainTransaction stored;
-                    stored.auctionIndex = index;
-                    stored.step = step;
-                    stored.turn = turn;
-                    stored.chainId = m_options.chainId;
-                    stored.nonce = tx.transaction.nonce;
-                    stored.fromAddress = tx.sender.toChecksummed();
-                    stored.toAddress = m_options.contract.toChecksummed();
-                    stored.raw = tx.raw();
-                    stored.hash = tx.hash();
-                    stored.state = ChainTxState::Signed;
-                    stored.createdUtcMs = nowUtcMs();
-                    stored.updatedUtcMs = stored.createdUtcMs;
-                    storeAndBroadcast(stored, next);
-                });
+                planFees(*m_rpc, m_options.caps,
+                         [this, gen, index, turn, step, data, gasLimit, nonce = *nonce,
+                          next](const RpcResult<FeePlan>& fees) {
+                             if (gen != m_generation)
+                                 return;
+                             if (!fees) {
+                                 reportProblem(fees.error().sentence());
+                                 return next();
+                             }
+                             Eip1559Transaction call;
+                             call.chainId = m_options.chainId;
+                             call.nonce = nonce;
+                             call.maxPriorityFeePerGas = fees->maxPriorityFeePerGas;
+                             call.maxFeePerGas = fees->maxFeePerGas;
+                             call.gasLimit = gasLimit;
+                             call.to = m_options.contract;
+                             call.data = data;
+                             const auto signedTx = call.sign(m_key);
+                             if (!signedTx) {
+                                 reportProblem(signedTx.error());
+                                 return next();
+                             }
+                             const SignedTransaction tx = *signedTx;
+                             m_sender->checkFunds(
+                                 tx, [this, gen, index, turn, step, tx,
+                                      next](const RpcResult<std::optional<QString>>& funds) {
+                                     if (gen != m_generation)
+                                         return;
+                                     if (!funds) {
+                                         reportProblem(funds.error().sentence());
+                                         return next();
+                                     }
+                                     if (*funds) {
+                                         fail(index, **funds);
+                                         return next();
+                                     }
+                                     ChainTransaction stored;
+                                     stored.auctionIndex = index;
+                                     stored.step = step;
+                                     stored.turn = turn;
+                                     stored.chainId = m_options.chainId;
+                                     stored.nonce = tx.transaction.nonce;
+                                     stored.fromAddress = tx.sender.toChecksummed();
+                                     stored.toAddress = m_options.contract.toChecksummed();
+                                     stored.raw = tx.raw();
+                                     stored.hash = tx.hash();
+                                     stored.state = ChainTxState::Signed;
+                                     stored.createdUtcMs = nowUtcMs();
+                                     stored.updatedUtcMs = stored.createdUtcMs;
+                                     storeAndBroadcast(stored, next);
+                                 });
+                         });
             });
         });
-    });
 }
 
 void SettlementDriver::storeAndBroadcast(ChainTransaction tx, std::function<void()> next)
@@ -736,14 +736,13 @@ void SettlementDriver::storeAndBroadcast(ChainTransaction tx, std::function<void
 void SettlementDriver::fail(int auctionIndex, const QString& why)
 {
     qCWarning(lcSettlementDriver).noquote() << "Auction" << auctionIndex + 1 << "failed:" << why;
-    m_engine.post(
-        [auctionIndex, why](MarathonSession& s) {
-            return s.engine().failSettlement(auctionIndex, why);
-        },
-        this, [this](const ActionResult& result) {
-            if (!result.ok)
-                reportProblem(result.error);
-        });
+    m_engine.post([auctionIndex, why](
+                      MarathonSession& s) { return s.engine().failSettlement(auctionIndex, why); },
+                  this,
+                  [this](const ActionResult& result) {
+                      if (!result.ok)
+                          reportProblem(result.error);
+                  });
 }
 
 // ---- claims ----
@@ -755,11 +754,11 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
     // This run's own cursor is ahead of the stored one, which is saved only every
     // kCursorSaveBlocks blocks (each save is a durable write on the engine's thread).
     const bool known = snapshot->hasCursor || m_status.claimsCursor > 0;
-    const std::uint64_t cursor = std::max(snapshot->hasCursor ? snapshot->cursor : 0,
-                                          m_status.claimsCursor);
+    const std::uint64_t cursor =
+        std::max(snapshot->hasCursor ? snapshot->cursor : 0, m_status.claimsCursor);
     std::uint64_t from = known ? cursor + 1 : m_options.firstBlock;
-    from = std::max(m_options.firstBlock, std::min(from, head > kRescanDepth ? head - kRescanDepth
-                                                                             : 0));
+    from = std::max(m_options.firstBlock,
+                    std::min(from, head > kRescanDepth ? head - kRescanDepth : 0));
     if (from > head)
         return next();
     LogFilter filter;
@@ -802,7 +801,8 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
                 << "Auction" << index + 1 << "claimed by" << claim.buyerAddress << "in block"
                 << claim.blockNumber;
             m_engine.post([claim](MarathonSession& s) { return s.engine().recordClaim(claim); },
-                          this, [this](const ActionResult& result) {
+                          this,
+                          [this](const ActionResult& result) {
                               if (!result.ok)
                                   reportProblem(result.error);
                           });
@@ -818,7 +818,8 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
                     return error;
                 return QString();
             },
-            this, [this](const QString& error) {
+            this,
+            [this](const QString& error) {
                 if (!error.isEmpty())
                     reportProblem(error);
             });
@@ -833,11 +834,12 @@ void SettlementDriver::checkPaid(const Settlement& settlement, std::function<voi
     const QByteArray claimHash = settlement.claimTxHash;
     const auto reorged = [this, index](const QString& why) {
         qCWarning(lcSettlementDriver).noquote() << "Auction" << index + 1 << ":" << why;
-        m_engine.post([index, why](MarathonSession& s) { return s.engine().claimReorged(index, why); },
-                      this, [this](const ActionResult& result) {
-                          if (!result.ok)
-                              reportProblem(result.error);
-                      });
+        m_engine.post(
+            [index, why](MarathonSession& s) { return s.engine().claimReorged(index, why); }, this,
+            [this](const ActionResult& result) {
+                if (!result.ok)
+                    reportProblem(result.error);
+            });
     };
     m_rpc->receipt(claimHash, [this, gen, index, claimHash, settlement, reorged,
                                next](const RpcResult<std::optional<Receipt>>& receipt) {
@@ -847,7 +849,8 @@ void SettlementDriver::checkPaid(const Settlement& settlement, std::function<voi
             reportProblem(receipt.error().sentence());
             return next();
         }
-        if (!*receipt || (settlement.claimBlock && (*receipt)->blockNumber != *settlement.claimBlock)) {
+        if (!*receipt ||
+            (settlement.claimBlock && (*receipt)->blockNumber != *settlement.claimBlock)) {
             reorged(QStringLiteral("The claim %1 is no longer in block %2 (reorg).")
                         .arg(toHex(claimHash))
                         .arg(settlement.claimBlock.value_or(0)));
@@ -880,51 +883,53 @@ void SettlementDriver::checkPaid(const Settlement& settlement, std::function<voi
                         return next();
                     }
                     const QString expected = settlement.paidByAddress;
-                    if (!*owner || (*owner)->toChecksummed().compare(expected, Qt::CaseInsensitive)) {
-                        fail(index, QStringLiteral("Token #%1 belongs to %2 on chain, not to %3 "
-                                                   "who paid for it.")
-                                        .arg(tokenId)
-                                        .arg(*owner ? (*owner)->toChecksummed()
-                                                    : QStringLiteral("nobody"),
-                                             expected));
+                    if (!*owner ||
+                        (*owner)->toChecksummed().compare(expected, Qt::CaseInsensitive)) {
+                        fail(index,
+                             QStringLiteral("Token #%1 belongs to %2 on chain, not to %3 "
+                                            "who paid for it.")
+                                 .arg(tokenId)
+                                 .arg(*owner ? (*owner)->toChecksummed() : QStringLiteral("nobody"),
+                                      expected));
                         return next();
                     }
                     qCInfo(lcSettlementDriver).noquote()
                         << "Auction" << index + 1 << ": token #" << tokenId << "minted to"
                         << expected << "(confirmed)";
-                    m_engine.post([index](MarathonSession& s) { return s.engine().confirmMint(index); },
-                                  this, [this](const ActionResult& result) {
-                                      if (!result.ok)
-                                          reportProblem(result.error);
-                                  });
+                    m_engine.post(
+                        [index](MarathonSession& s) { return s.engine().confirmMint(index); }, this,
+                        [this](const ActionResult& result) {
+                            if (!result.ok)
+                                reportProblem(result.error);
+                        });
                     next();
                 });
             };
             const std::uint64_t head = m_status.head.value_or(0);
-            const bool deepEnough =
-                head >= claim.blockNumber &&
-                head - claim.blockNumber >= std::uint64_t(std::max(0, m_options.confirmationBlocks));
+            const bool deepEnough = head >= claim.blockNumber &&
+                                    head - claim.blockNumber >=
+                                        std::uint64_t(std::max(0, m_options.confirmationBlocks));
             if (!m_options.confirmAtSafe) {
                 if (deepEnough)
                     return confirmWhenOwned();
                 return next();
             }
-            m_rpc->blockByTag(QStringLiteral("safe"), [this, gen, claim, deepEnough,
-                                                       confirmWhenOwned, next](
-                                                          const RpcResult<
-                                                              std::optional<BlockHeader>>& safe) {
-                if (gen != m_generation)
-                    return;
-                if (!safe) {
-                    reportProblem(safe.error().sentence());
-                    return next();
-                }
-                // A node without a safe tag: counted in blocks instead.
-                const bool confirmed = *safe ? (*safe)->number >= claim.blockNumber : deepEnough;
-                if (confirmed)
-                    return confirmWhenOwned();
-                next();
-            });
+            m_rpc->blockByTag(QStringLiteral("safe"),
+                              [this, gen, claim, deepEnough, confirmWhenOwned,
+                               next](const RpcResult<std::optional<BlockHeader>>& safe) {
+                                  if (gen != m_generation)
+                                      return;
+                                  if (!safe) {
+                                      reportProblem(safe.error().sentence());
+                                      return next();
+                                  }
+                                  // A node without a safe tag: counted in blocks instead.
+                                  const bool confirmed =
+                                      *safe ? (*safe)->number >= claim.blockNumber : deepEnough;
+                                  if (confirmed)
+                                      return confirmWhenOwned();
+                                  next();
+                              });
         });
     });
 }

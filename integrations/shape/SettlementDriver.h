@@ -57,9 +57,9 @@ struct WatchUpdate;
 struct SettlementDriverOptions
 {
     QString rpcUrl;
-    std::uint64_t chainId = 0; // the chain the studio is set up for; another one is refused
-    Address contract;          // the auction house
-    FeeCaps caps;              // the operator's caps (maxFeePerGas above all)
+    std::uint64_t chainId = 0;  // the chain the studio is set up for; another one is refused
+    Address contract;           // the auction house
+    FeeCaps caps;               // the operator's caps (maxFeePerGas above all)
     int pollIntervalMs = 2'000; // Shape's block time
     int rpcTimeoutMs = 15'000;
     // When a mint counts as confirmed: the node's "safe" block reached the claim (derived from

@@ -212,8 +212,12 @@ RpcResult<QJsonValue> readAnswer(const QString& method, std::uint64_t id,
         QString message = error.value(QLatin1String("message")).toString();
         if (message.isEmpty())
             message = QStringLiteral("no message");
-        RpcError refused{RpcError::Kind::JsonRpc, method, 0,
-                         error.value(QLatin1String("code")).toInteger(), message, {}};
+        RpcError refused{RpcError::Kind::JsonRpc,
+                         method,
+                         0,
+                         error.value(QLatin1String("code")).toInteger(),
+                         message,
+                         {}};
         // A revert's data: a hex string, or nested one level (some nodes wrap it).
         QJsonValue data = error.value(QLatin1String("data"));
         if (data.isObject())

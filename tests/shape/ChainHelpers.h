@@ -42,8 +42,12 @@ template <class T, class Start> RpcResult<T> waitFor(Start start)
     auto answer = std::make_shared<std::optional<RpcResult<T>>>();
     start([answer](const RpcResult<T>& result) { answer->emplace(result); });
     if (!spinUntil([&] { return answer->has_value(); }))
-        return RpcError{RpcError::Kind::Transport, QStringLiteral("test"), 0, 0,
-                        QStringLiteral("no callback"), {}};
+        return RpcError{RpcError::Kind::Transport,
+                        QStringLiteral("test"),
+                        0,
+                        0,
+                        QStringLiteral("no callback"),
+                        {}};
     return **answer;
 }
 
@@ -56,7 +60,8 @@ inline QJsonValue rawCall(ShapeRpc& rpc, const QString& method, const QJsonArray
 }
 
 // Signs a call of `data` to `to` with `value` from `key` (gas estimated, market fees), sends it
-// and waits until it is included: its receipt, or the node's refusal (a revert's estimate included).
+// and waits until it is included: its receipt, or the node's refusal (a revert's estimate
+// included).
 inline RpcResult<Receipt> sendAndWait(ShapeRpc& rpc, const Secp256k1Key& key, const Address& to,
                                       const QByteArray& data, const U256& value = U256(),
                                       std::uint64_t chainId = 31337)
@@ -92,15 +97,19 @@ inline RpcResult<Receipt> sendAndWait(ShapeRpc& rpc, const Secp256k1Key& key, co
         return sent.error();
     std::optional<Receipt> receipt;
     spinUntil([&] {
-        const auto r = waitFor<std::optional<Receipt>>(
-            [&](auto done) { rpc.receipt(signedTx.hash(), done); });
+        const auto r =
+            waitFor<std::optional<Receipt>>([&](auto done) { rpc.receipt(signedTx.hash(), done); });
         if (r && *r)
             receipt = **r;
         return receipt.has_value();
     });
     if (!receipt)
-        return RpcError{RpcError::Kind::Transport, QStringLiteral("test"), 0, 0,
-                        QStringLiteral("not included"), {}};
+        return RpcError{RpcError::Kind::Transport,
+                        QStringLiteral("test"),
+                        0,
+                        0,
+                        QStringLiteral("not included"),
+                        {}};
     return *receipt;
 }
 

@@ -47,12 +47,13 @@ int main(int argc, char** argv)
     options.dbPath = args[1];
     EngineThread engine(options);
     QString error;
-    if (!engine.open([nowMs](AuctionStore&, QString*) { return std::make_unique<FixedClock>(nowMs); },
-                     [](const Clock&, QString* why) {
-                         *why = QStringLiteral("no marathon in the database");
-                         return std::optional<MarathonConfig>();
-                     },
-                     nullptr, &error)) {
+    if (!engine.open(
+            [nowMs](AuctionStore&, QString*) { return std::make_unique<FixedClock>(nowMs); },
+            [](const Clock&, QString* why) {
+                *why = QStringLiteral("no marathon in the database");
+                return std::optional<MarathonConfig>();
+            },
+            nullptr, &error)) {
         std::fprintf(stderr, "open: %s\n", qPrintable(error));
         return 1;
     }

@@ -68,19 +68,20 @@ private slots:
 
     void errorsReadAsSentences()
     {
-        const QByteArray wrong = Abi::encodeCall(
-            "WrongAmount(uint256,uint256,uint256)",
-            {AbiValue::uint256(U256::fromUint64(3)), AbiValue::uint256(u256("500000000000000000")),
-             AbiValue::uint256(u256("1000"))});
+        const QByteArray wrong = Abi::encodeCall("WrongAmount(uint256,uint256,uint256)",
+                                                 {AbiValue::uint256(U256::fromUint64(3)),
+                                                  AbiValue::uint256(u256("500000000000000000")),
+                                                  AbiValue::uint256(u256("1000"))});
         const auto error = AuctionHouse::decodeError(QByteArrayView(wrong));
         QVERIFY(error);
         QCOMPARE(error->name, QStringLiteral("WrongAmount"));
-        QCOMPARE(error->sentence,
-                 QStringLiteral("Auction 3 costs exactly 0.5 ETH; 0.000000000000001 ETH was sent."));
+        QCOMPARE(
+            error->sentence,
+            QStringLiteral("Auction 3 costs exactly 0.5 ETH; 0.000000000000001 ETH was sent."));
         QVERIFY(!AuctionHouse::decodeError(QByteArrayView(hex("deadbeef"))));
         QVERIFY(!AuctionHouse::decodeError(QByteArrayView(hex("12"))));
-        const QByteArray require = Abi::encodeCall("Error(string)", {AbiValue::string(
-                                                                       QStringLiteral("nope"))});
+        const QByteArray require =
+            Abi::encodeCall("Error(string)", {AbiValue::string(QStringLiteral("nope"))});
         QCOMPARE(AuctionHouse::decodeError(QByteArrayView(require))->sentence,
                  QStringLiteral("The contract refused: nope"));
     }
@@ -127,9 +128,9 @@ private slots:
         const auto artifact = AuctionHouse::artifact();
         QVERIFY2(artifact, qPrintable(artifact.error()));
         QVERIFY(artifact->bytecode.startsWith(hex("6080604052")));
-        const auto data = AuctionHouse::creationData(*artifact, QStringLiteral("S"),
-                                                     QStringLiteral("S"), address(kDevAddress1),
-                                                     address(kDevAddress0));
+        const auto data =
+            AuctionHouse::creationData(*artifact, QStringLiteral("S"), QStringLiteral("S"),
+                                       address(kDevAddress1), address(kDevAddress0));
         QVERIFY(data);
         QVERIFY(data->startsWith(artifact->bytecode));
         QCOMPARE(data->size(), artifact->bytecode.size() + 8 * 32);
@@ -185,16 +186,16 @@ private slots:
         const QString uri = QStringLiteral("ipfs://lot-1");
 
         // Only the operator reserves.
-        const auto notOperator = refusal(
-            m_stranger.address(),
-            AuctionHouse::reserveCall(1, m_buyer.address(), price, deadline, uri));
+        const auto notOperator =
+            refusal(m_stranger.address(),
+                    AuctionHouse::reserveCall(1, m_buyer.address(), price, deadline, uri));
         QVERIFY(notOperator);
         QCOMPARE(notOperator->name, QStringLiteral("NotOperator"));
         QVERIFY(notOperator->sentence.contains(m_stranger.address().toChecksummed()));
 
-        const auto reserved = sendAndWait(
-            *m_rpc, m_operator, m_house,
-            AuctionHouse::reserveCall(1, m_buyer.address(), price, deadline, uri));
+        const auto reserved =
+            sendAndWait(*m_rpc, m_operator, m_house,
+                        AuctionHouse::reserveCall(1, m_buyer.address(), price, deadline, uri));
         QVERIFY2(reserved, why(reserved).constData());
         QVERIFY(reserved->succeeded);
         QCOMPARE(reserved->logs.size(), std::size_t(1));
@@ -218,16 +219,16 @@ private slots:
 
         // What the driver meets: too early to reassign, a second reservation, a wrong payment,
         // someone else paying.
-        const auto early = refusal(m_operator.address(),
-                                   AuctionHouse::reassignCall(1, m_stranger.address(), price,
-                                                              deadline + 60));
+        const auto early =
+            refusal(m_operator.address(),
+                    AuctionHouse::reassignCall(1, m_stranger.address(), price, deadline + 60));
         QVERIFY(early);
         QCOMPARE(early->name, QStringLiteral("DeadlineNotPassed"));
         QVERIFY2(early->sentence.contains(QStringLiteral("may claim until")),
                  qPrintable(early->sentence));
-        const auto again = refusal(
-            m_operator.address(),
-            AuctionHouse::reserveCall(1, m_stranger.address(), price, deadline, uri));
+        const auto again =
+            refusal(m_operator.address(),
+                    AuctionHouse::reserveCall(1, m_stranger.address(), price, deadline, uri));
         QVERIFY(again);
         QCOMPARE(again->sentence, QStringLiteral("Auction 1 is already reserved on chain."));
         const auto wrongAmount =
@@ -239,8 +240,8 @@ private slots:
         QVERIFY(notBuyer);
         QCOMPARE(notBuyer->name, QStringLiteral("NotTheBuyer"));
 
-        const auto none = waitFor<std::optional<Address>>(
-            [&](auto done) { contract.ownerOf(1, done); });
+        const auto none =
+            waitFor<std::optional<Address>>([&](auto done) { contract.ownerOf(1, done); });
         QVERIFY(none);
         QVERIFY(!*none);
 
@@ -268,8 +269,8 @@ private slots:
         }
         QVERIFY(sawClaim && sawTransfer);
 
-        const auto owner = waitFor<std::optional<Address>>(
-            [&](auto done) { contract.ownerOf(1, done); });
+        const auto owner =
+            waitFor<std::optional<Address>>([&](auto done) { contract.ownerOf(1, done); });
         QVERIFY(owner && *owner);
         QCOMPARE(**owner, m_buyer.address());
         const auto tokenUri = waitFor<QString>([&](auto done) { contract.tokenUri(1, done); });

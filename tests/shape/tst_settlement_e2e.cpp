@@ -182,8 +182,10 @@ private:
     void runDay(int day, const QString& aliceEth, const QString& bobEth)
     {
         m_f->at(dayOpen(day) + 60'000);
-        QVERIFY(m_f->bid(QStringLiteral("bob"), QStringLiteral("%1 ETH").arg(bobEth)).kind == BidOutcome::Kind::Accepted);
-        QVERIFY(m_f->bid(QStringLiteral("alice"), QStringLiteral("%1 ETH").arg(aliceEth)).kind == BidOutcome::Kind::Accepted);
+        QVERIFY(m_f->bid(QStringLiteral("bob"), QStringLiteral("%1 ETH").arg(bobEth)).kind ==
+                BidOutcome::Kind::Accepted);
+        QVERIFY(m_f->bid(QStringLiteral("alice"), QStringLiteral("%1 ETH").arg(aliceEth)).kind ==
+                BidOutcome::Kind::Accepted);
         m_f->at(dayOpen(day) + kHour + 21'000); // closed, and the grace passed
     }
 
@@ -298,9 +300,10 @@ private slots:
             deployHouse(*m_rpc, operatorKey, address(kDevAddress1), operatorKey.address());
         QVERIFY2(house, why(house).constData());
         m_house = *house;
-        m_deployBlock = waitFor<std::optional<BlockHeader>>([&](auto done) {
-                            m_rpc->blockByTag(QStringLiteral("latest"), done);
-                        })->value().number;
+        m_deployBlock = waitFor<std::optional<BlockHeader>>(
+                            [&](auto done) { m_rpc->blockByTag(QStringLiteral("latest"), done); })
+                            ->value()
+                            .number;
 
         m_f = std::make_unique<SessionFixture>(settlementConfig());
         for (const auto& [bidder, wallet] :
@@ -334,7 +337,8 @@ private slots:
         Secp256k1Key poor = Secp256k1Key::fromHex(m_poorKeyHex).value();
         const Address poorAddress = poor.address();
         // A house whose operator is the poor key (the treasury deploys it).
-        const auto house = deployHouse(*m_rpc, devKey(kDevKey1), address(kDevAddress1), poorAddress);
+        const auto house =
+            deployHouse(*m_rpc, devKey(kDevKey1), address(kDevAddress1), poorAddress);
         QVERIFY2(house, why(house).constData());
         // A marathon of its own on that house.
         m_poor = std::make_unique<SessionFixture>(settlementConfig());
@@ -351,10 +355,12 @@ private slots:
         options.deadlineMs = kDeadlineMs;
         options.contractAddress = house->toChecksummed();
         options.chainId = 31337;
-        QVERIFY(f->onEngine([&options](AuctionEngine& e) { return e.setSettlementOptions(options); })
-                    .ok);
+        QVERIFY(f->onEngine([&options](AuctionEngine& e) {
+                     return e.setSettlementOptions(options);
+                 }).ok);
         f->at(kDay1Open + 60'000);
-        QVERIFY(f->bid(QStringLiteral("alice"), QStringLiteral("0.1 ETH")).kind == BidOutcome::Kind::Accepted);
+        QVERIFY(f->bid(QStringLiteral("alice"), QStringLiteral("0.1 ETH")).kind ==
+                BidOutcome::Kind::Accepted);
         f->at(kDay1Close + 21'000);
 
         SettlementDriverOptions o = driverOptions();
@@ -370,9 +376,11 @@ private slots:
         QVERIFY2(failed, qPrintable(settlementStageName(s.stage) + QStringLiteral(": ") + s.error));
         QVERIFY2(s.error.contains(QStringLiteral("send it at least")), qPrintable(s.error));
         QVERIFY(s.error.contains(poorAddress.toChecksummed()));
-        QVERIFY(f->session->wait([](MarathonSession& m) {
-                         return m.engine().settlementTransactions(0).value();
-                     }).isEmpty());
+        QVERIFY(f->session
+                    ->wait([](MarathonSession& m) {
+                        return m.engine().settlementTransactions(0).value();
+                    })
+                    .isEmpty());
         driver.reset();
     }
 
@@ -552,10 +560,10 @@ private slots:
         m_driver.reset();
         QTemporaryDir stateDir;
         const QString state = stateDir.filePath(QStringLiteral("anvil-state.json"));
-        const QStringList nodeArgs{QStringLiteral("--timestamp"),
-                                   QString::number(utcMs(2026, 3, 1, 11) / 1000),
-                                   QStringLiteral("--state"), state,
-                                   QStringLiteral("--state-interval"), QStringLiteral("1")};
+        const QStringList nodeArgs{
+            QStringLiteral("--timestamp"),      QString::number(utcMs(2026, 3, 1, 11) / 1000),
+            QStringLiteral("--state"),          state,
+            QStringLiteral("--state-interval"), QStringLiteral("1")};
         AnvilNode node;
         QVERIFY2(node.start(nodeArgs), qPrintable(node.error()));
         ShapeRpc rpc(m_http.get(), node.url());
@@ -738,7 +746,8 @@ private slots:
                 QVERIFY(!bytes.isEmpty() || path.endsWith(QStringLiteral("-wal")));
                 for (const QString& key : keys) {
                     QVERIFY2(!bytes.toLower().contains(key.toLatin1()), qPrintable(path));
-                    QVERIFY2(!bytes.contains(QByteArray::fromHex(key.toLatin1())), qPrintable(path));
+                    QVERIFY2(!bytes.contains(QByteArray::fromHex(key.toLatin1())),
+                             qPrintable(path));
                 }
             }
         }
@@ -760,7 +769,6 @@ private slots:
         m_anvil.stop();
         qInstallMessageHandler(g_previousHandler);
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestSettlementE2e)
