@@ -374,6 +374,15 @@ void MainWindow::connectSettlement()
             [this](const QString& message) { statusBar()->showMessage(message, 10'000); });
     m_settlementDock->setChainId(shape.chainId());
     m_settlementDock->setSession(&m_studio.session());
+    if (m_studio.isDemo() && shape.settlementEnabled) {
+        // The demo's winners are simulated: nothing of theirs belongs on a chain.
+        sb::studio::ShapeSettings off = shape;
+        off.settlementEnabled = false;
+        m_settlement->apply(off, std::nullopt);
+        m_settlementDock->setDriverStatus(tr("The demo marathon is not settled on chain; "
+                                             "settlement starts with a real marathon."));
+        return;
+    }
     if (!shape.isConfigured()) {
         m_settlement->apply(shape, std::nullopt);
         m_settlementDock->setDriverStatus(m_settlement->statusText());

@@ -6,6 +6,7 @@
 #include "AnvilNode.h"
 #include "KeychainCheck.h"
 #include "MainWindow.h"
+#include "MarathonConfig.h"
 #include "OperatorKey.h"
 #include "SecretStore.h"
 #include "SettlementDock.h"
@@ -62,6 +63,21 @@ private slots:
         window.setMessageHook([](const QString&, const QString&) { return true; });
         QVERIFY(window.settlementDock());
         QVERIFY(window.tabifiedDockWidgets(window.settlementDock()).size() > 0);
+        // The first start's demo is never settled on chain.
+        QVERIFY(studio.isDemo());
+        QVERIFY(window.settlementDock()->driverLabel()->text().contains(u"demo"_s));
+        QVERIFY(!window.settlement()->driver());
+
+        // A real marathon: the driver starts with the keychain's key.
+        sb::auction::MarathonConfig config;
+        config.name = u"Settled marathon"_s;
+        config.timeZone = u"UTC"_s;
+        config.firstDay = QDate::currentDate().addDays(1);
+        config.days = 1;
+        config.windowStart = QTime(12, 0);
+        config.windowEnd = QTime(13, 0);
+        QVERIFY2(studio.createMarathon(config, &error), qPrintable(error));
+        QVERIFY(!studio.isDemo());
         QTRY_VERIFY_WITH_TIMEOUT(window.settlementDock()->driverLabel()->text().startsWith(
                                      u"Settling on chain 31337 from 0xf3…66"_s),
                                  30'000);
