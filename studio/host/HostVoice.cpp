@@ -35,6 +35,7 @@ HostVoice::~HostVoice() = default;
 
 void HostVoice::setMuted(bool muted)
 {
+    std::lock_guard lock(m_muteMutex);
     m_muted = muted;
     if (muted) {
         m_player->clear();
@@ -53,18 +54,25 @@ quint64 HostVoice::say(const QString& text)
     m_clockAtLastLine = m_player->clockFrames();
     if (!m_synth) {
         m_synth = std::make_unique<tts::SpeechSynthesizer>(std::make_unique<tts::EspeakSpeech>());
+        // Direct: the worker puts the line in the player itself, so it is not held up until
+        // the GUI thread's event loop comes round (tens of ms while a stream runs).
         connect(m_synth.get(), &tts::SpeechSynthesizer::synthesized, this,
-                &HostVoice::onSynthesized);
+                &HostVoice::onSynthesized, Qt::DirectConnection);
     }
     return m_synth->enqueue(text, m_voiceSettings);
 }
 
 void HostVoice::onSynthesized(quint64 id, const tts::SpeechResult& result)
 {
-    if (m_muted || !result.ok())
-        return;
-    if (m_player->enqueue(id, result) >= 0)
-        emit queued(int(result.durationMs()));
+    {
+        std::lock_guard lock(m_muteMutex);
+        if (m_muted || !result.ok() || m_player->enqueue(id, result) < 0)
+            return;
+    }
+    // The signal still comes on this object's thread, as before.
+    QMetaObject::invokeMethod(
+        this, [this, durationMs = int(result.durationMs())] { emit queued(durationMs); },
+        Qt::QueuedConnection);
 }
 
 } // namespace sb::studio

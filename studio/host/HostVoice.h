@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <memory>
+#include <mutex>
 
 namespace sb::render {
 class AudioSource;
@@ -54,13 +55,15 @@ signals:
     void queued(int durationMs);
 
 private:
+    // On the synthesizer's worker thread.
     void onSynthesized(quint64 id, const sb::integrations::tts::SpeechResult& result);
 
     std::shared_ptr<sb::integrations::tts::SpeechPlayer> m_player;
     std::shared_ptr<sb::render::AudioSource> m_source;
+    std::mutex m_muteMutex; // m_muted's writes and the worker's reads; outlives m_synth
+    bool m_muted = false;
     std::unique_ptr<sb::integrations::tts::SpeechSynthesizer> m_synth;
     std::int64_t m_clockAtLastLine = -1;
-    bool m_muted = false;
     sb::integrations::tts::Voice m_voiceSettings;
 };
 
