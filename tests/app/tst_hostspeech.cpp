@@ -212,15 +212,23 @@ void TestHostSpeech::herLineIsInTheStreamAndOnHerLips()
     QCOMPARE(probe.audioCodec, QStringLiteral("aac"));
     const std::vector<float> audio = decodeAudio(recording, &error);
     QVERIFY2(!audio.empty(), qPrintable(error));
-    // The track starts at the session's first audio frame (the audio clock's frame 0), give or
-    // take the first packet's timestamp.
-    const double offset = probe.audioPts.isEmpty() ? 0.0 : probe.audioPts.first();
-    const auto at = [&](double clockS) { return clockS - offset; };
+    // Where a moment of the audio clock is in the decoded track: the stream's timestamps are the
+    // clock's, shifted by the muxer so that the first video dts (negative with B-frames) is 0
+    // (the first frame's pts tells by how much); the track starts at its first audio packet, and
+    // the AAC decoder's output starts with the encoder's 1024-sample priming.
+    QVERIFY(!probe.keyframeTimes.isEmpty() && !probe.audioPts.isEmpty());
+    const double shift = probe.keyframeTimes.first() - probe.audioPts.first() + 1024.0 / kRate;
+    const auto at = [&](double clockS) { return clockS + shift; };
     const double before = rmsDb(audio, at(0.3), at(lineStartS - 0.15));
     const double during = rmsDb(audio, at(lineStartS + 0.1), at(lineEndS - 0.1));
     const double afterDb = rmsDb(audio, at(lineEndS + 0.2), at(streamEndS - 0.3));
-    qInfo("line %.2f-%.2f s of the audio clock; RMS before %.1f, during %.1f, after %.1f dBFS",
-          lineStartS, lineEndS, before, during, afterDb);
+    qInfo("line %.2f-%.2f s of the audio clock (%+.3f s in the track); RMS before %.1f, during "
+          "%.1f, after %.1f dBFS",
+          lineStartS, lineEndS, shift, before, during, afterDb);
+    QString tail;
+    for (double t = lineEndS - 0.4; t < streamEndS; t += 0.1)
+        tail += QStringLiteral(" %1").arg(rmsDb(audio, at(t), at(t + 0.1)), 0, 'f', 0);
+    qInfo("RMS per 100 ms from 0.4 s before the line's end:%s", qPrintable(tail));
     QVERIFY2(during > -30.0, qPrintable(QString::number(during)));
     QVERIFY2(before < -70.0, qPrintable(QString::number(before)));
     QVERIFY2(afterDb < -70.0, qPrintable(QString::number(afterDb)));
