@@ -4,6 +4,7 @@
 #include "AudioMeter.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numbers>
 
@@ -120,7 +121,10 @@ public:
     void play(const std::vector<float>* sound)
     {
         std::lock_guard lock(m_mutex);
-        if (m_muted)
+        // Nothing has pulled the mix for a while (no stream, no recording): nobody would hear it
+        // now, and it must not go off when a stream starts later.
+        const auto idle = std::chrono::steady_clock::now() - m_lastRead;
+        if (m_muted || !m_everRead || idle > kListenedWithin)
             return;
         // A sound nobody heard yet (nothing mixed since) gives way: a stream that starts later
         // does not open with old effects.
@@ -145,6 +149,8 @@ public:
         std::fill(interleaved, interleaved + wanted, 0.0f);
         std::lock_guard lock(m_mutex);
         m_readSincePlay = true;
+        m_everRead = true;
+        m_lastRead = std::chrono::steady_clock::now();
         if (!m_playing)
             return;
         const std::size_t left = m_playing->size() - m_position;
@@ -156,7 +162,11 @@ public:
     }
 
 private:
+    // The mixer pulls every frame while it encodes; a second without a pull is no stream.
+    static constexpr std::chrono::milliseconds kListenedWithin{1000};
     std::mutex m_mutex;
+    std::chrono::steady_clock::time_point m_lastRead;
+    bool m_everRead = false;
     const std::vector<float>* m_playing = nullptr; // one of the static samples()
     std::size_t m_position = 0;
     bool m_readSincePlay = false;

@@ -36,7 +36,8 @@ public:
 
     // The source to add to the program's mixer.
     std::shared_ptr<sb::render::AudioSource> source() const;
-    // Plays `sound` from the next frame mixed (over one still playing). Thread-safe.
+    // Plays `sound` from the next frame mixed (over one still playing). Thread-safe. Nothing
+    // when the mix was not pulled in the last second (no stream or recording runs).
     void play(Sound sound);
     // auction.winner: the gavel; day.opened: the chime.
     void onEvents(const QList<sb::auction::AuctionEvent>& events);

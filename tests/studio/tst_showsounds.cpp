@@ -97,6 +97,7 @@ void TestShowSounds::speechStaysOnTop()
         mixer.addSource(voice);
         mixer.addSource(sounds.source());
         mixer.setDuckingKey(voice);
+        mixer.mix(0); // the mix is running
         if (speech)
             voice->push(line.samples.data(), line.frameCount());
         if (sound)
@@ -128,6 +129,9 @@ void TestShowSounds::eventsPlayTheirSound()
     QVERIFY(!source->ducksUnderKey());
     const auto frames = [](Sound s) { return int(ShowSounds::samples(s).size() / 2); };
 
+    // Nothing pulls the mix yet (no stream): a winner now is not kept for a later stream.
+    sounds.onEvents({auctionEvent("auction.winner")});
+
     sounds.onEvents({auctionEvent("bid.accepted"), auctionEvent("auction.leader")});
     QCOMPARE(pull(*source, 480), std::vector<float>(960, 0.0f)); // nothing for a bid
 
@@ -147,6 +151,7 @@ void TestShowSounds::aSoundNobodyHeardGivesWay()
 {
     // Nothing mixed between the two: only the second is played, from its start.
     ShowSounds sounds;
+    pull(*sounds.source(), 0); // the mix is running
     sounds.play(Sound::Chime);
     sounds.play(Sound::Gavel);
     const int frames = int(ShowSounds::samples(Sound::Gavel).size() / 2);
