@@ -27,6 +27,11 @@
 
 #include <cstdio>
 #include <iostream>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
 #include <optional>
 #include <string>
 
@@ -77,7 +82,24 @@ std::optional<QString> readKeyText(const QString& keyFile, QString* error)
         return text;
     }
     std::string line;
+#ifdef Q_OS_UNIX
+    // Typed at a terminal: asked for, and not echoed (nor left on the screen).
+    termios saved{};
+    const bool terminal = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        say(tr("Paste the operator's private key and press Enter (it is not shown):"), stderr);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
     std::getline(std::cin, line);
+    if (terminal) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputc('\n', stderr);
+    }
+#else
+    std::getline(std::cin, line);
+#endif
     QString text = QString::fromStdString(line);
     std::fill(line.begin(), line.end(), '\0');
     return text;
