@@ -727,6 +727,34 @@ private slots:
         QVERIFY2(m_driver->status().message.contains(QStringLiteral("could not be reached")),
                  qPrintable(m_driver->status().message));
         m_driver.reset();
+
+        // The right chain, then nonsense for everything else: unreachable, and no settlement or
+        // transaction changes meanwhile.
+        const auto before = m_f->session->view().settlements;
+        FakeRpcServer liar;
+        int asked = 0;
+        liar.node = [&asked](const QString& method, const QJsonArray&) {
+            ++asked;
+            if (method == QLatin1String("eth_chainId"))
+                return QJsonObject{{QStringLiteral("result"), QStringLiteral("0x7a69")}};
+            return QJsonObject{{QStringLiteral("result"), QStringLiteral("zz")}};
+        };
+        o.rpcUrl = liar.url();
+        o.rpcTimeoutMs = 5'000;
+        startDriver(o);
+        QTRY_COMPARE_WITH_TIMEOUT(m_driver->status().state, SettlementDriver::State::Unreachable,
+                                  30'000);
+        QVERIFY2(m_driver->status().message.contains(QStringLiteral("eth_getBlockByNumber")),
+                 qPrintable(m_driver->status().message));
+        QTRY_VERIFY_WITH_TIMEOUT(asked > 5, 30'000); // retried every poll
+        m_driver.reset();
+        m_f->settle();
+        const auto after = m_f->session->view().settlements;
+        QCOMPARE(after.keys().size(), before.keys().size());
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            QCOMPARE(after.value(it.key()).stage, it->stage);
+            QCOMPARE(after.value(it.key()).updatedUtcMs, it->updatedUtcMs);
+        }
     }
 
     // The operator's key (dev key 0, and the random one above) in no output and no database.
