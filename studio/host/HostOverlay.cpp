@@ -132,6 +132,7 @@ void HostOverlay::setSpeech(std::shared_ptr<const sb::integrations::tts::SpeechP
     std::lock_guard lock(m_mutex);
     m_speech = std::move(player);
     m_voiceClock = -1;
+    m_voiceClockMoved = false;
     m_voiceLive = false;
 }
 
@@ -299,11 +300,14 @@ void HostOverlay::tick(std::int64_t nowMs)
     m_machine.tick(nowMs);
     if (m_speech) {
         const std::int64_t clock = m_speech->clockFrames();
-        if (clock != m_voiceClock) {
+        if (m_voiceClock < 0) {
+            m_voiceClock = clock; // the first look: not yet seen moving
+        } else if (clock != m_voiceClock) {
             m_voiceClock = clock;
             m_voiceClockMovedMs = nowMs;
+            m_voiceClockMoved = true;
         }
-        m_voiceLive = nowMs - m_voiceClockMovedMs <= kStalledVoiceMs;
+        m_voiceLive = m_voiceClockMoved && nowMs - m_voiceClockMovedMs <= kStalledVoiceMs;
     }
     bool keep = false; // the caption's line is still coming or being said
     if (m_voiceLive && m_captionVoiceLine != 0 && !m_caption.isEmpty()) {

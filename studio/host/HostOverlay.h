@@ -133,6 +133,7 @@ private:
     bool m_captionHeard = false; // its line began playing (the bubble restarted then)
     std::int64_t m_voiceClock = -1;
     std::int64_t m_voiceClockMovedMs = 0;
+    bool m_voiceClockMoved = false; // seen moving at least once
     bool m_voiceLive = false;
     mutable VoiceLook m_lastVoiceLook;
 

@@ -164,6 +164,8 @@ void TestLipSync::theMouthIsTheShapeScheduledAtTheAudioPosition()
     overlay.setSpeech(player);
     const HostPuppet puppet(HostOverlay::puppetArea(kPanelSize).size().toSize());
     std::int64_t now = kStartMs;
+    overlay.tick(now);
+    QVERIFY(!overlay.voiceLook(now).synced); // not seen moving yet
     play(*player, 100); // the stream is running: the clock moves
     overlay.tick(now);
     QVERIFY(overlay.voiceLook(now).synced);
@@ -219,6 +221,8 @@ void TestLipSync::theCaptionFollowsTheWords()
     overlay.setSpeech(player);
     quiet.setSpeech(player);
     std::int64_t now = kStartMs;
+    overlay.tick(now);
+    quiet.tick(now);
     const auto advance = [&](int ms) {
         play(*player, ms);
         now += ms;
