@@ -166,7 +166,7 @@ void TestLipSync::theMouthIsTheShapeScheduledAtTheAudioPosition()
     std::int64_t now = kStartMs;
     overlay.tick(now);
     QVERIFY(!overlay.voiceLook(now).synced); // not seen moving yet
-    play(*player, 100); // the stream is running: the clock moves
+    play(*player, 100);                      // the stream is running: the clock moves
     overlay.tick(now);
     QVERIFY(overlay.voiceLook(now).synced);
     QCOMPARE(overlay.voiceLook(now).mouth, MouthShape::Rest);
