@@ -21,6 +21,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <algorithm>
@@ -107,12 +108,12 @@ int main(int argc, char** argv)
     config.name = QStringLiteral("bench settlement");
     config.timeZone = QStringLiteral("UTC");
     config.firstDay = firstDay;
-    config.days = days;
+    config.days = days + 1; // the last one: nobody pays (reassign, then cancel)
     config.windowStart = QTime(12, 0);
     config.windowEnd = QTime(13, 0);
     config.minAccountAgeDays = 0;
     config.timeBufferMs = 0;
-    for (int day = 1; day <= days; ++day) {
+    for (int day = 1; day <= days + 1; ++day) {
         Lot lot;
         lot.title = QStringLiteral("Lot %1").arg(day);
         lot.tokenUri = QStringLiteral("ipfs://bench-%1").arg(day);
@@ -133,7 +134,14 @@ int main(int argc, char** argv)
         options.enabled = true;
         options.contractAddress = house.toChecksummed();
         options.chainId = 31337;
-        return s.engine().linkWallet(link).ok && s.engine().setSettlementOptions(options).ok;
+        WalletLink runnerUp{QStringLiteral("bob"),
+                            QStringLiteral("bob"),
+                            address(kDevAddress3).toChecksummed(),
+                            QStringLiteral("bench"),
+                            QStringLiteral("link-bob"),
+                            startMs};
+        return s.engine().linkWallet(link).ok && s.engine().linkWallet(runnerUp).ok &&
+               s.engine().setSettlementOptions(options).ok;
     });
     if (!setUp) {
         std::fprintf(stderr, "engine set-up failed\n");
@@ -167,6 +175,7 @@ int main(int argc, char** argv)
     std::vector<double> toMinted;
     std::uint64_t reserveGas = 0;
     std::uint64_t claimGas = 0;
+    std::uint64_t firstClaimGas = 0; // the buyer's first token: cold storage slots
     for (int day = 0; day < days; ++day) {
         const std::int64_t open =
             QDateTime(firstDay.addDays(day), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
@@ -207,6 +216,8 @@ int main(int argc, char** argv)
             return 1;
         }
         claimGas = receipt->gasUsed;
+        if (day == 0)
+            firstClaimGas = claimGas;
         if (!waitStage(day, SettlementStage::Completed)) {
             std::fprintf(stderr, "day %d: mint never confirmed (%s)\n", day + 1,
                          qPrintable(driver.status().message));
@@ -218,6 +229,75 @@ int main(int argc, char** argv)
                     day + 1, toIncluded.back(), toMinted.back());
         std::fflush(stdout);
     }
+
+    // One more day that nobody pays: the winner's deadline passes (the engine's clock and the
+    // chain's), the runner-up is reassigned, their deadline passes, the lot is cancelled.
+    std::uint64_t reassignGas = 0;
+    std::uint64_t cancelGas = 0;
+    {
+        const int day = days;
+        const std::int64_t open =
+            QDateTime(firstDay.addDays(day), QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+        clock.setNow(open + 60'000);
+        (void)engine.wait([](MarathonSession& s) { return s.engine().tick(); });
+        for (const auto& [bidder, text] :
+             {std::pair{"bob", "0.01 ETH"}, std::pair{"alice", "0.02 ETH"}}) {
+            BidInput bid;
+            bid.source = QStringLiteral("bench");
+            bid.sourceId = QStringLiteral("last-%1").arg(QLatin1String(bidder));
+            bid.bidderId = QString::fromLatin1(bidder);
+            bid.bidderName = bid.bidderId;
+            bid.text = QString::fromLatin1(text);
+            engine.wait([&bid](MarathonSession& s) { return s.engine().submitBid(bid); });
+        }
+        clock.setNow(open + kHourMs + 21'000);
+        (void)engine.wait([](MarathonSession& s) { return s.engine().tick(); });
+        for (int turn = 0; turn < 2; ++turn) {
+            if (!waitStage(day, SettlementStage::Reserved)) {
+                std::fprintf(stderr, "last day: turn %d never reserved (%s)\n", turn,
+                             qPrintable(driver.status().message));
+                return 1;
+            }
+            const std::int64_t deadline = engine.view().settlements.value(day).deadlineUtcMs;
+            const QJsonValue latest = rawCall(rpc, QStringLiteral("eth_getBlockByNumber"),
+                                              {QStringLiteral("latest"), false});
+            const auto chainNow =
+                U256::fromHex(latest.toObject().value(QLatin1String("timestamp")).toString())
+                    ->toUint64()
+                    .value_or(0);
+            const std::int64_t past = deadline / 1000 + 60 - std::int64_t(chainNow);
+            if (past > 0)
+                rawCall(rpc, QStringLiteral("evm_increaseTime"), {qint64(past)});
+            rawCall(rpc, QStringLiteral("evm_mine"));
+            clock.setNow(deadline + 60'000);
+            (void)engine.wait([](MarathonSession& s) { return s.engine().tick(); });
+            spinUntil(
+                [&] {
+                    const auto stage = stageOf(day);
+                    return stage == SettlementStage::Unsold ||
+                           (stage == SettlementStage::Reserved &&
+                            engine.view().settlements.value(day).turn > turn);
+                },
+                300'000);
+        }
+        if (stageOf(day) != SettlementStage::Unsold) {
+            std::fprintf(stderr, "last day: not unsold (%s)\n",
+                         qPrintable(driver.status().message));
+            return 1;
+        }
+        const auto txs = engine.wait(
+            [day](MarathonSession& s) { return s.engine().settlementTransactions(day).value(); });
+        for (const ChainTransaction& tx : txs) {
+            const auto r =
+                waitFor<std::optional<Receipt>>([&](auto done) { rpc.receipt(tx.hash, done); });
+            if (!r || !*r)
+                continue;
+            if (tx.step == SettlementStep::Reassign)
+                reassignGas = (*r)->gasUsed;
+            else if (tx.step == SettlementStep::Cancel)
+                cancelGas = (*r)->gasUsed;
+        }
+    }
     driver.stop();
     engine.stop();
 
@@ -228,14 +308,17 @@ int main(int argc, char** argv)
                 percentile(toIncluded, 50), percentile(toIncluded, 99));
     std::printf("  claim sent -> settlement.mint_confirmed: p50 %.0f ms, p99 %.0f ms\n",
                 percentile(toMinted, 50), percentile(toMinted, 99));
-    std::printf("  gas: deploy %llu, reserve %llu, claim (buyer) %llu\n",
-                static_cast<unsigned long long>(deployGas),
-                static_cast<unsigned long long>(reserveGas),
-                static_cast<unsigned long long>(claimGas));
-    std::printf("  at a base fee of 0.01 gwei (L2 execution only, no L1 data fee): deploy %s, "
-                "reserve %s, claim %s\n",
-                qPrintable(costAtTenthCentGwei(deployGas)),
-                qPrintable(costAtTenthCentGwei(reserveGas)),
-                qPrintable(costAtTenthCentGwei(claimGas)));
+    std::printf(
+        "  gas: deploy %llu, reserve %llu, claim (buyer) %llu (their first: %llu), reassign "
+        "%llu, cancel %llu\n",
+        static_cast<unsigned long long>(deployGas), static_cast<unsigned long long>(reserveGas),
+        static_cast<unsigned long long>(claimGas), static_cast<unsigned long long>(firstClaimGas),
+        static_cast<unsigned long long>(reassignGas), static_cast<unsigned long long>(cancelGas));
+    std::printf(
+        "  at a base fee of 0.01 gwei (L2 execution only, no L1 data fee): deploy %s, "
+        "reserve %s, claim %s, reassign %s, cancel %s\n",
+        qPrintable(costAtTenthCentGwei(deployGas)), qPrintable(costAtTenthCentGwei(reserveGas)),
+        qPrintable(costAtTenthCentGwei(claimGas)), qPrintable(costAtTenthCentGwei(reassignGas)),
+        qPrintable(costAtTenthCentGwei(cancelGas)));
     return 0;
 }
