@@ -243,6 +243,15 @@ bool HeadlessBroadcast::start(QString* error)
         return false;
     if (m_show)
         m_show->attachAudio(m_pipeline->audioMixer()); // the host's voice and the show's sounds
+    if (!m_options.musicPath.isEmpty()) {
+        auto music = std::make_shared<sb::render::AudioFileSource>(m_options.musicPath, true);
+        if (!music->open()) {
+            *error = music->errorString();
+            return false;
+        }
+        music->setGain(0.5f); // -6 dB: a bed under her -16 LUFS voice, not a second voice
+        m_pipeline->audioMixer().addSource(std::move(music));
+    }
     for (const QString& url : m_options.streams) {
         if (!url.startsWith(QLatin1String("rtmp://")) &&
             !url.startsWith(QLatin1String("rtmps://"))) {

@@ -44,7 +44,10 @@ struct BroadcastOptions
     // (a key on the command line is readable by every local user in /proc/PID/cmdline).
     QStringList streamKeyFiles;
     QString recordPath; // .mkv (remuxed to .mp4 on stop when it ends in .mp4)
-    int durationS = 0;  // 0: until stopped
+    // --music: a music bed (any audio file FFmpeg reads), looped at -6 dB; it ducks by 10 dB
+    // while the host speaks.
+    QString musicPath;
+    int durationS = 0; // 0: until stopped
     QSize size{1280, 720};
     int fps = 30;
     int bitrateKbps = 2500;

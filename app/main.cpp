@@ -196,6 +196,7 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         ok = false;
     }
     broadcast.recordPath = parser.value(QStringLiteral("record"));
+    broadcast.musicPath = parser.value(QStringLiteral("music"));
     broadcast.printStats = parser.isSet(QStringLiteral("stats"));
     if (parser.isSet(QStringLiteral("encoder")))
         broadcast.encoder = parser.value(QStringLiteral("encoder"));
@@ -539,6 +540,10 @@ int main(int argc, char* argv[])
         {QStringLiteral("record"),
          QCoreApplication::translate("Main",
                                      "Record to this file (.mkv; .mp4 is remuxed at the end)."),
+         QCoreApplication::translate("Main", "file")},
+        {QStringLiteral("music"),
+         QCoreApplication::translate("Main", "Music bed under the show (any audio file, looped; "
+                                             "lowered while the host speaks)."),
          QCoreApplication::translate("Main", "file")},
         {QStringLiteral("duration"),
          QCoreApplication::translate("Main", "Stop after this many seconds."),

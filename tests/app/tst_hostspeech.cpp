@@ -85,6 +85,22 @@ QRect mouthInProgram(const QRect& hostGeometry)
         .toAlignedRect();
 }
 
+// The amplitude of the `hz` component over [fromS, toS) of the track.
+double toneDb(const std::vector<float>& mono, double hz, double fromS, double toS)
+{
+    const auto from = std::size_t(std::max(0.0, fromS) * kRate);
+    const auto to = std::min(mono.size(), std::size_t(std::max(0.0, toS) * kRate));
+    double re = 0, im = 0;
+    for (std::size_t i = from; i < to; ++i) {
+        const double phase = 2.0 * M_PI * hz * double(i) / kRate;
+        re += mono[i] * std::cos(phase);
+        im += mono[i] * std::sin(phase);
+    }
+    return 20.0 *
+           std::log10(2.0 * std::hypot(re, im) / double(std::max<std::size_t>(1, to - from)) +
+                      1e-12);
+}
+
 int differingPixels(const QImage& a, const QImage& b, const QRect& region)
 {
     int count = 0;
@@ -109,6 +125,7 @@ class TestHostSpeech : public QObject
 private slots:
     void initTestCase();
     void herLineIsInTheStreamAndOnHerLips();
+    void aMusicBedDucksUnderHerLine();
 };
 
 void TestHostSpeech::initTestCase()
@@ -238,6 +255,75 @@ void TestHostSpeech::herLineIsInTheStreamAndOnHerLips()
         qPrintable(QString::number(rmsDb(audio, at(lineStartS - 0.15), at(lineStartS - 0.05)))));
     QVERIFY2(rmsDb(audio, at(lineStartS), at(lineStartS + 0.3)) > -40.0,
              qPrintable(QString::number(rmsDb(audio, at(lineStartS), at(lineStartS + 0.3)))));
+    studio.shutdown();
+}
+
+void TestHostSpeech::aMusicBedDucksUnderHerLine()
+{
+    // A 60 Hz bed (below her voice's pitch, so the two can be told apart in the mix) recorded
+    // headless with --music while she says one line.
+    QTemporaryDir dir;
+    const QString music = dir.filePath(QStringLiteral("bed.wav"));
+    QProcess ffmpeg;
+    ffmpeg.start(QStringLiteral("ffmpeg"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-f"),
+                  QStringLiteral("lavfi"), QStringLiteral("-i"),
+                  QStringLiteral("sine=frequency=60:sample_rate=48000:duration=5"),
+                  QStringLiteral("-af"), QStringLiteral("volume=0.5"), music});
+    QVERIFY(ffmpeg.waitForFinished(30'000) && ffmpeg.exitCode() == 0);
+
+    QString error;
+    const std::int64_t start =
+        QDateTime(QDate(2026, 3, 1), QTime(11, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    VirtualClock* clock = nullptr;
+    StudioController studio(dir.filePath(QStringLiteral("studio")));
+    studio.setMarathonClockFactory([&clock, start] {
+        auto made = std::make_unique<VirtualClock>(start);
+        clock = made.get();
+        return made;
+    });
+    QVERIFY2(studio.open(&error), qPrintable(error));
+    QVERIFY2(studio.createMarathon(DemoMarathon::config(start, 3, 10), &error), qPrintable(error));
+    QVERIFY(clock);
+    studio.hostLines().setMuted(true);
+
+    BroadcastOptions options;
+    options.dataDir = dir.filePath(QStringLiteral("studio"));
+    options.recordPath = dir.filePath(QStringLiteral("show.mkv"));
+    options.musicPath = music;
+    HeadlessBroadcast headless(options, &studio.session());
+    QVERIFY2(headless.start(&error), qPrintable(error));
+    ShowScene& show = *headless.show();
+    show.lines().setMuted(true);
+    const sb::integrations::tts::SpeechPlayer& player = show.voice().player();
+    QVERIFY(waitUntil([&] { return player.clockFrames() >= 2 * kRate; }));
+    QSignalSpy queued(&show.voice(), &HostVoice::queued);
+    QVERIFY(show.lines()
+                .sayOperatorLine(QStringLiteral("The music dips while I talk, then comes back."),
+                                 clock->nowUtcMs())
+                .accepted);
+    QVERIFY(waitUntil([&] { return !queued.isEmpty(); }));
+    const double lineStartS = double(player.clockFrames()) / kRate;
+    const double lineEndS = lineStartS + queued.first().first().toInt() / 1000.0;
+    QVERIFY(waitUntil([&] { return double(player.clockFrames()) / kRate > lineEndS + 2.5; }));
+    headless.stop();
+
+    const auto probe = sb::test::probeFile(options.recordPath);
+    QVERIFY2(probe.ok, qPrintable(probe.error));
+    const std::vector<float> audio = decodeAudio(options.recordPath, &error);
+    QVERIFY2(!audio.empty(), qPrintable(error));
+    QVERIFY(!probe.keyframeTimes.isEmpty() && !probe.audioPts.isEmpty());
+    const double shift = probe.keyframeTimes.first() - probe.audioPts.first() + 1024.0 / kRate;
+    const auto at = [&](double clockS) { return clockS + shift; };
+    const double before = toneDb(audio, 60.0, at(0.5), at(lineStartS - 0.3));
+    const double during = toneDb(audio, 60.0, at(lineStartS + 0.4), at(lineEndS - 0.2));
+    const double after = toneDb(audio, 60.0, at(lineEndS + 1.2), at(lineEndS + 2.3));
+    qInfo("60 Hz bed: %.1f dBFS before her line, %.1f during, %.1f after", before, during, after);
+    // lavfi's sine is 1/8 of full scale (-18 dBFS), halved by -af and by the bed's -6 dB: -30
+    // dBFS; 10 dB lower under her voice.
+    QVERIFY2(std::abs(before - -30.1) < 1.0, qPrintable(QString::number(before)));
+    QVERIFY2(std::abs(during - before + 10.0) < 1.5, qPrintable(QString::number(during - before)));
+    QVERIFY2(std::abs(after - before) < 1.0, qPrintable(QString::number(after - before)));
     studio.shutdown();
 }
 
