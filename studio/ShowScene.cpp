@@ -17,11 +17,17 @@
 #include "VtsBridge.h"
 #include "VtsTokenStore.h"
 
+#include <QLoggingCategory>
+
 #include <algorithm>
 
 namespace sb::studio {
 
 using namespace sb::auction;
+
+namespace {
+Q_LOGGING_CATEGORY(lcShowHost, "sb.host.lines")
+}
 
 ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* parent)
     : QObject(parent), m_engine(&engine),
@@ -61,6 +67,34 @@ void ShowScene::say(const HostLine& line)
         if (const ActionResult r = s.engine().recordHostLine(payload); !r.ok)
             qWarning("host line not journaled: %s", qPrintable(r.error));
     });
+}
+
+void ShowScene::setHostMuted(bool muted)
+{
+    if (muted == m_lines->isMuted())
+        return;
+    qCInfo(lcShowHost) << (muted ? "the operator muted the host" : "the operator unmuted the host");
+    m_lines->setMuted(muted);
+    if (muted) {
+        m_composer->cancel(QStringLiteral("muted"));
+        m_voice->stop();
+        host().clearCaption();
+    }
+}
+
+bool ShowScene::isHostMuted() const
+{
+    return m_lines->isMuted();
+}
+
+void ShowScene::skipLine()
+{
+    qCInfo(lcShowHost) << "the operator skipped the host's line";
+    // Her voice and caption stop first: the director may say its next line at once.
+    m_voice->stop();
+    host().clearCaption();
+    m_composer->cancel(QStringLiteral("skipped"));
+    m_lines->skip(m_engine->clock().nowUtcMs());
 }
 
 QStringList ShowScene::applyHostSettings(const HostSettings& settings,

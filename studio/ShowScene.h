@@ -82,6 +82,14 @@ public:
     void attachAudio(sb::render::AudioMixer& mixer);
     // Between the director and her voice: the optional LLM (the template line without one).
     LineComposer& composer() { return *m_composer; }
+    // The Host dock's Mute: the events' lines are neither said nor captioned (those queued or
+    // waiting for the LLM are dropped, and what she says now stops) until unmuted; the
+    // operator's own lines still are. Logged, not journaled (only spoken lines are).
+    void setHostMuted(bool muted);
+    bool isHostMuted() const;
+    // The Host dock's Skip: her current line stops at once, voice and caption, the lines waiting
+    // for the LLM are dropped, and the next queued line may come at once. Logged.
+    void skipLine();
 
     // Settings → Host, applied to the running show: persona (a file that cannot be used keeps
     // the current persona, and says why in the returned problems), voice, line gap, blocklist,

@@ -15,6 +15,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -56,6 +57,24 @@ HostDock::HostDock(StudioController& studio, QWidget* parent)
     sayRow->addWidget(m_line, 1);
     sayRow->addWidget(m_say);
     layout->addLayout(sayRow);
+    auto* controlRow = new QHBoxLayout;
+    m_mute = new QPushButton(tr("Mute"), body);
+    m_mute->setObjectName(QStringLiteral("muteButton"));
+    m_mute->setCheckable(true);
+    m_mute->setToolTip(tr("The host stops saying and captioning lines about the auction; "
+                          "your own lines are still said"));
+    m_skip = new QPushButton(tr("Skip line"), body);
+    m_skip->setObjectName(QStringLiteral("skipButton"));
+    m_skip->setToolTip(tr("Stops the line she is saying now, and drops lines waiting for the LLM"));
+    controlRow->addWidget(m_mute);
+    controlRow->addWidget(m_skip);
+    controlRow->addStretch(1);
+    layout->addLayout(controlRow);
+    m_muted = new QLabel(tr("Muted: she says no lines about the auction, only yours."), body);
+    m_muted->setObjectName(QStringLiteral("mutedLabel"));
+    m_muted->setWordWrap(true);
+    m_muted->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold"));
+    layout->addWidget(m_muted);
     // The optional LLM and VTube Studio, in words; hidden while they are not in use.
     m_llm = new QLabel(body);
     m_llm->setObjectName(QStringLiteral("llmLabel"));
@@ -71,6 +90,8 @@ HostDock::HostDock(StudioController& studio, QWidget* parent)
     connect(m_setMood, &QPushButton::clicked, this, &HostDock::applyMood);
     connect(m_say, &QPushButton::clicked, this, &HostDock::say);
     connect(m_line, &QLineEdit::returnPressed, this, &HostDock::say);
+    connect(m_mute, &QPushButton::toggled, this, &HostDock::setMuted);
+    connect(m_skip, &QPushButton::clicked, this, &HostDock::skip);
     auto* timer = new QTimer(this);
     connect(timer, &QTimer::timeout, this, &HostDock::refresh);
     timer->start(250);
@@ -81,6 +102,13 @@ void HostDock::refresh()
 {
     m_mood->setText(hostMoodDisplayName(m_studio.host().mood()));
     ShowScene& show = m_studio.show();
+    const bool muted = show.isHostMuted();
+    if (m_mute->isChecked() != muted) {
+        const QSignalBlocker quiet(m_mute);
+        m_mute->setChecked(muted);
+    }
+    m_mute->setText(muted ? tr("Unmute") : tr("Mute"));
+    m_muted->setVisible(muted);
     const QString llm =
         show.composer().llmConfigured() ? show.composer().lastLlmResult() : QString();
     m_llm->setText(tr("LLM: %1").arg(llm));
@@ -95,6 +123,17 @@ void HostDock::applyMood()
     if (const auto mood = hostMoodFromName(m_moods->currentData().toString()))
         m_studio.host().setMood(*mood, m_studio.clock().nowUtcMs());
     refresh();
+}
+
+void HostDock::setMuted(bool muted)
+{
+    m_studio.show().setHostMuted(muted);
+    refresh();
+}
+
+void HostDock::skip()
+{
+    m_studio.show().skipLine();
 }
 
 void HostDock::say()

@@ -44,6 +44,15 @@ void HostVoice::setMuted(bool muted)
     }
 }
 
+void HostVoice::stop()
+{
+    std::lock_guard lock(m_muteMutex);
+    m_stoppedThrough = m_lastLineId; // one being synthesized now is not played when it comes
+    m_player->clear();
+    if (m_synth)
+        m_synth->cancelPending();
+}
+
 quint64 HostVoice::say(const QString& text)
 {
     if (m_muted || text.trimmed().isEmpty())
@@ -59,14 +68,15 @@ quint64 HostVoice::say(const QString& text)
         connect(m_synth.get(), &tts::SpeechSynthesizer::synthesized, this,
                 &HostVoice::onSynthesized, Qt::DirectConnection);
     }
-    return m_synth->enqueue(text, m_voiceSettings);
+    m_lastLineId = m_synth->enqueue(text, m_voiceSettings);
+    return m_lastLineId;
 }
 
 void HostVoice::onSynthesized(quint64 id, const tts::SpeechResult& result)
 {
     {
         std::lock_guard lock(m_muteMutex);
-        if (m_muted || !result.ok() || m_player->enqueue(id, result) < 0)
+        if (m_muted || id <= m_stoppedThrough || !result.ok() || m_player->enqueue(id, result) < 0)
             return;
     }
     // The signal still comes on this object's thread, as before.

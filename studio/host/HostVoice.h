@@ -40,6 +40,9 @@ public:
     quint64 say(const QString& text);
     void setMuted(bool muted);
     bool isMuted() const { return m_muted; }
+    // Stops at once what she is saying and drops the lines queued or still being synthesized
+    // (the operator's Skip); lines said afterwards play as usual.
+    void stop();
     // The espeak-ng voice, rate and pitch of the lines said from now on (Settings → Host).
     void setVoice(const sb::integrations::tts::Voice& voice) { m_voiceSettings = voice; }
     sb::integrations::tts::Voice voiceSettings() const { return m_voiceSettings; }
@@ -64,6 +67,8 @@ private:
     bool m_muted = false;
     std::unique_ptr<sb::integrations::tts::SpeechSynthesizer> m_synth;
     std::int64_t m_clockAtLastLine = -1;
+    quint64 m_lastLineId = 0;     // the newest line asked of the synthesizer
+    quint64 m_stoppedThrough = 0; // lines up to this id were stopped (under m_muteMutex)
     sb::integrations::tts::Voice m_voiceSettings;
 };
 

@@ -12,17 +12,22 @@
 #include "AuctionBarOverlay.h"
 #include "AuctionDock.h"
 #include "AuctionStateModel.h"
+#include "AudioMixer.h"
 #include "BidFeedOverlay.h"
 #include "BidsDock.h"
 #include "BidsTableModel.h"
 #include "HostOverlay.h"
+#include "HostVoice.h"
 #include "LineComposer.h"
+#include "LineDirector.h"
 #include "LoopProbe.h"
 #include "MainWindow.h"
 #include "MarathonWizard.h"
 #include "NginxRtmp.h"
 #include "PreviewWidget.h"
 #include "SecretStore.h"
+#include "ShowScene.h"
+#include "SpeechPlayer.h"
 #include "SqlThreadGuard.h"
 #include "StudioController.h"
 #include "StudioSettings.h"
@@ -48,6 +53,7 @@
 #include <QSpinBox>
 #include <QSurfaceFormat>
 #include <QTableView>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
@@ -163,6 +169,7 @@ private slots:
     void invalidatingTheLeaderChangesTheBar();
     void theHostDockSetsTheMoodAndSaysALine();
     void theHostDockSaysWhatBecameOfTheLlmsLine();
+    void theHostDockMutesAndSkips();
     void goingLiveStreamsToEveryEnabledDestination();
     void goingLiveWhileTheKeychainDoesNotAnswer();
     void recordingFromTheWindowIsPlayable();
@@ -549,6 +556,99 @@ void TestMainWindow::theHostDockSaysWhatBecameOfTheLlmsLine()
     QTRY_VERIFY(!llm->isVisible());
 }
 
+void TestMainWindow::theHostDockMutesAndSkips()
+{
+    auto* mute = m_window->findChild<QPushButton*>(QStringLiteral("muteButton"));
+    auto* skip = m_window->findChild<QPushButton*>(QStringLiteral("skipButton"));
+    auto* muted = m_window->findChild<QLabel*>(QStringLiteral("mutedLabel"));
+    auto* bidder = m_window->findChild<QLineEdit*>(QStringLiteral("bidderEdit"));
+    auto* amount = m_window->findChild<QLineEdit*>(QStringLiteral("amountEdit"));
+    auto* submit = m_window->findChild<QPushButton*>(QStringLiteral("submitBidButton"));
+    QVERIFY(mute && skip && muted && bidder && amount && submit);
+    ShowScene& show = m_studio->show();
+    HostVoice& voice = show.voice();
+    const auto bid = [&](const char* who, const char* eth) {
+        bidder->clear();
+        amount->clear();
+        QTest::keyClicks(bidder, QLatin1String(who));
+        QTest::keyClicks(amount, QLatin1String(eth));
+        QTest::mouseClick(submit, Qt::LeftButton);
+        const QString leads = QLatin1String(who) + QLatin1String(" leads");
+        QTRY_VERIFY2(m_window->auctionDock()->lastResult().contains(leads),
+                     qPrintable(m_window->auctionDock()->lastResult()));
+    };
+    const auto captionShown = [this] {
+        return m_studio->host().caption().isVisible(m_studio->clock().nowUtcMs());
+    };
+    // The host's channel as the program mixer pulls it (nothing else pulls it before Go Live):
+    // the loudest sample of the next `ms`.
+    const auto mixedPeak = [&](int ms) {
+        std::vector<float> samples(std::size_t(48 * ms * 2));
+        voice.source()->read(samples.data(), 48 * ms);
+        float peak = 0;
+        for (float sample : samples)
+            peak = std::max(peak, std::abs(sample));
+        return peak;
+    };
+    QVERIFY(!muted->isVisible());
+    QSignalSpy said(&show.composer(), &LineComposer::lineReady);
+    QSignalSpy voiced(&voice, &HostVoice::queued);
+
+    // Muted: the dock says so, and a new leader is neither captioned nor spoken.
+    QTest::mouseClick(mute, Qt::LeftButton);
+    QVERIFY(show.isHostMuted());
+    QTRY_VERIFY(muted->isVisible());
+    QCOMPARE(mute->text(), QStringLiteral("Unmute"));
+    QVERIFY(!captionShown());
+    bid("dave", "0.1");
+    QTest::qWait(5000); // past the gap between lines
+    QVERIFY2(said.isEmpty(),
+             qPrintable(said.isEmpty() ? QString() : said.first().first().value<HostLine>().text));
+    QVERIFY(voiced.isEmpty());
+    QVERIFY(!captionShown());
+    QCOMPARE(voice.player().queuedLines(), 0);
+    QCOMPARE(mixedPeak(200), 0.0f);
+
+    // Unmuted: the next leader is captioned and heard.
+    QTest::mouseClick(mute, Qt::LeftButton);
+    QVERIFY(!show.isHostMuted());
+    QTRY_VERIFY(!muted->isVisible());
+    QCOMPARE(mute->text(), QStringLiteral("Mute"));
+    bid("erin", "0.12");
+    QTRY_COMPARE_WITH_TIMEOUT(said.size(), 1, 15'000);
+    QVERIFY(captionShown());
+    QTRY_COMPARE_WITH_TIMEOUT(voiced.size(), 1, 15'000);
+    QVERIFY2(mixedPeak(300) > 0.01f, "her line is not in the mix");
+    QVERIFY(show.lines().pendingKinds().isEmpty()); // nothing comes after it
+
+    // Skip: the caption goes and the host's channel is silent at once.
+    QTest::mouseClick(skip, Qt::LeftButton);
+    QVERIFY(!captionShown());
+    QCOMPARE(voice.player().queuedLines(), 0);
+    QCOMPARE(mixedPeak(500), 0.0f);
+    QCOMPARE(said.size(), 1);
+
+    // A line waiting for an LLM that does not answer is dropped by Skip, never said.
+    QTcpServer stalled; // accepts, never answers
+    QVERIFY(stalled.listen(QHostAddress::LocalHost));
+    sb::integrations::llm::LlmSettings slow;
+    slow.baseUrl = QStringLiteral("http://127.0.0.1:%1/v1").arg(stalled.serverPort());
+    slow.model = QStringLiteral("tiny");
+    slow.firstTokenDeadlineMs = 20'000;
+    slow.totalDeadlineMs = 30'000;
+    LineComposer& composer = show.composer();
+    composer.setLlmSettings(slow);
+    const auto restore = qScopeGuard([&] { composer.setLlmSettings({}); });
+    bid("frank", "0.15");
+    QTRY_COMPARE_WITH_TIMEOUT(composer.waiting(), 1, 15'000);
+    QTest::mouseClick(skip, Qt::LeftButton);
+    QCOMPARE(composer.waiting(), 0);
+    QTest::qWait(500);
+    QCOMPARE(said.size(), 1);
+    QVERIFY(!captionShown());
+    QCOMPARE(mixedPeak(200), 0.0f);
+}
+
 void TestMainWindow::goingLiveStreamsToEveryEnabledDestination()
 {
     sb::test::NginxRtmp server;
@@ -716,6 +816,12 @@ void TestMainWindow::layoutSurvivesARestart()
     QVERIFY(stats->toggleViewAction()->isChecked()); // open (in a tab) until the user closes it
     stats->close();
     m_window->resize(1500, 900);
+    const auto bidCount = [this] {
+        return m_studio->session().wait(
+            [](sb::auction::MarathonSession& s) { return s.store().bidCount().value(); });
+    };
+    const auto bids = bidCount(); // the Bids tests' and the Host dock test's
+    QVERIFY(bids >= 3);
     QVERIFY(m_window->close()); // saves the layout and stops the studio
     m_window.reset();
     m_studio.reset();
@@ -726,9 +832,7 @@ void TestMainWindow::layoutSurvivesARestart()
     QString error;
     QVERIFY2(m_studio->open(&error), qPrintable(error));
     QVERIFY(!m_studio->isDemo()); // the real marathon is back, with its bids
-    QCOMPARE(m_studio->session().wait(
-                 [](sb::auction::MarathonSession& s) { return s.store().bidCount().value(); }),
-             3);
+    QCOMPARE(bidCount(), bids);
     m_window = std::make_unique<MainWindow>(*m_studio, *m_settings);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
