@@ -7,6 +7,7 @@
 #include "Persona.h"
 #include "SecretStore.h"
 #include "StudioSettings.h"
+#include "VtsTokenStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -199,7 +200,14 @@ QWidget* HostSettingsPage::createLlmTab()
     m_llmKeyLabel = new QLabel(page);
     m_llmKeyLabel->setObjectName(u"llmKeyLabel"_s);
     m_llmKeyLabel->setWordWrap(true);
-    form->addRow(QString(), m_llmKeyLabel);
+    m_forgetKeyButton = new QPushButton(tr("Forget API key"), page);
+    m_forgetKeyButton->setObjectName(u"forgetLlmKeyButton"_s);
+    m_forgetKeyButton->setToolTip(tr("Removes the LLM's API key from the keychain now"));
+    m_forgetKeyButton->setEnabled(m_settings->secretStore() != nullptr);
+    auto* keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_llmKeyLabel, 1);
+    keyRow->addWidget(m_forgetKeyButton);
+    form->addRow(QString(), keyRow);
     m_llmFirstTokenSpin = new QSpinBox(page);
     m_llmFirstTokenSpin->setObjectName(u"llmFirstTokenSpin"_s);
     m_llmFirstTokenSpin->setRange(200, 10'000);
@@ -227,6 +235,7 @@ QWidget* HostSettingsPage::createLlmTab()
     for (QSpinBox* spin : {m_llmFirstTokenSpin, m_llmTotalSpin})
         connect(spin, &QSpinBox::valueChanged, this, &HostSettingsPage::edited);
     connect(m_llmTestButton, &QPushButton::clicked, this, &HostSettingsPage::testLlm);
+    connect(m_forgetKeyButton, &QPushButton::clicked, this, &HostSettingsPage::forgetApiKey);
     return page;
 }
 
@@ -263,7 +272,21 @@ QWidget* HostSettingsPage::createVtsTab()
                             page);
     note->setWordWrap(true);
     form->addRow(note);
+    m_forgetTokenButton = new QPushButton(tr("Forget token"), page);
+    m_forgetTokenButton->setObjectName(u"forgetVtsTokenButton"_s);
+    m_forgetTokenButton->setToolTip(
+        tr("Removes VTube Studio's plugin token from the keychain now; VTube Studio then asks "
+           "again to allow the plugin"));
+    m_forgetTokenButton->setEnabled(m_settings->secretStore() != nullptr);
+    m_vtsTokenLabel = new QLabel(page);
+    m_vtsTokenLabel->setObjectName(u"vtsTokenLabel"_s);
+    m_vtsTokenLabel->setWordWrap(true);
+    auto* tokenRow = new QHBoxLayout;
+    tokenRow->addWidget(m_forgetTokenButton);
+    tokenRow->addWidget(m_vtsTokenLabel, 1);
+    form->addRow(tokenRow);
 
+    connect(m_forgetTokenButton, &QPushButton::clicked, this, &HostSettingsPage::forgetVtsToken);
     connect(m_vtsEnableCheck, &QCheckBox::toggled, this, &HostSettingsPage::edited);
     connect(m_vtsUrlEdit, &QLineEdit::textChanged, this, &HostSettingsPage::edited);
     connect(m_vtsHotkeyTable, &QTableWidget::itemChanged, this, &HostSettingsPage::edited);
@@ -504,6 +527,41 @@ void HostSettingsPage::testLlm()
                                          [run](const sb::integrations::SecretStore::Result& r) {
                                              run(r.secret.value_or(QString()));
                                          });
+}
+
+void HostSettingsPage::forgetApiKey()
+{
+    if (!m_settings->secretStore())
+        return;
+    m_forgetKeyButton->setEnabled(false);
+    m_llmKeyLabel->setText(tr("Removing the API key from the keychain…"));
+    m_settings->secretStore()->startRemove(
+        QString::fromLatin1(HostSettings::kLlmApiKeyName), this,
+        [this](const sb::integrations::SecretStore::Result& r) {
+            m_forgetKeyButton->setEnabled(true);
+            m_llmKeyLabel->setText(
+                r.ok() ? tr("The API key was removed from the keychain.")
+                       : tr("The API key was not removed from the keychain: %1").arg(r.error));
+            emit apiKeyForgotten(r.error);
+        });
+}
+
+void HostSettingsPage::forgetVtsToken()
+{
+    if (!m_settings->secretStore())
+        return;
+    m_forgetTokenButton->setEnabled(false);
+    m_vtsTokenLabel->setText(tr("Removing the plugin token from the keychain…"));
+    m_settings->secretStore()->startRemove(
+        QString::fromLatin1(sb::integrations::vtubestudio::KeychainTokenStore::kKey), this,
+        [this](const sb::integrations::SecretStore::Result& r) {
+            m_forgetTokenButton->setEnabled(true);
+            m_vtsTokenLabel->setText(
+                r.ok() ? tr("The plugin token was removed from the keychain; VTube Studio asks "
+                            "to allow the plugin again when the studio next starts its bridge.")
+                       : tr("The plugin token was not removed from the keychain: %1").arg(r.error));
+            emit vtsTokenForgotten(r.error);
+        });
 }
 
 } // namespace sb::app

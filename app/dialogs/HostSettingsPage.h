@@ -6,6 +6,8 @@
 // blocked words, the optional LLM (base URL, model, deadlines, a test line; its API key goes to the
 // keychain, never to studio.ini) and the optional VTube Studio bridge (address, on/off, a hotkey
 // per mood). Nothing is written until apply(); the window then applies it to the running show.
+// "Forget API key" and "Forget token" remove the LLM's key and VTube Studio's plugin token from the
+// keychain at once, and say so.
 
 #include "HostSettings.h"
 
@@ -66,6 +68,9 @@ signals:
     void changed();
     // The keychain answered the API key's write: empty on success.
     void apiKeySaved(const QString& error);
+    // The keychain answered "Forget API key" / "Forget token": empty on success.
+    void apiKeyForgotten(const QString& error);
+    void vtsTokenForgotten(const QString& error);
     // The LLM test ended: what it said, or why the template line would be used.
     void llmTestFinished(const QString& result);
 
@@ -80,6 +85,8 @@ private:
     void browsePersona();
     void resetPersona();
     void testLlm();
+    void forgetApiKey();
+    void forgetVtsToken();
     void fillVoices();
     QString personaText(const QString& path) const;
 
@@ -111,12 +118,15 @@ private:
     QPushButton* m_llmTestButton = nullptr;
     QLabel* m_llmTestLabel = nullptr;
     QLabel* m_llmKeyLabel = nullptr;
+    QPushButton* m_forgetKeyButton = nullptr;
     std::unique_ptr<sb::integrations::HttpClient> m_http;
     std::unique_ptr<sb::integrations::llm::LineWriter> m_testWriter;
     // VTube Studio
     QCheckBox* m_vtsEnableCheck = nullptr;
     QLineEdit* m_vtsUrlEdit = nullptr;
     QTableWidget* m_vtsHotkeyTable = nullptr;
+    QPushButton* m_forgetTokenButton = nullptr;
+    QLabel* m_vtsTokenLabel = nullptr;
 };
 
 } // namespace sb::app

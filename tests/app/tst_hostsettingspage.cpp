@@ -3,7 +3,9 @@
 // brings back the shipped persona, an edited persona is written beside studio.ini and used from
 // then on; voice, gap, blocked words, LLM and VTube Studio settings reach the file; the LLM's API
 // key goes to the keychain (a real Secret Service, as every keychain suite) and never to a file;
-// the Test button asks an OpenAI-compatible server written here and says what it answered.
+// the Test button asks an OpenAI-compatible server written here and says what it answered;
+// "Forget API key" and "Forget token" remove the LLM's key and VTube Studio's plugin token from the
+// keychain and say so.
 
 #include "FakeLlmServer.h"
 #include "HostSettingsPage.h"
@@ -11,6 +13,7 @@
 #include "SecretStore.h"
 #include "SettingsDialog.h"
 #include "StudioSettings.h"
+#include "VtsTokenStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,6 +45,7 @@ namespace {
 
 const QString kTestService = u"SothebAIs Studio tests"_s;
 const QString kApiKey = u"sk-host-test-7e1f-never-in-a-file"_s;
+constexpr auto kVtsTokenKey = sb::integrations::vtubestudio::KeychainTokenStore::kKey;
 
 template <typename T> T* child(QWidget& parent, const QString& name)
 {
@@ -114,8 +118,10 @@ private slots:
 
     void cleanup()
     {
-        if (m_secrets)
+        if (m_secrets) {
             m_secrets->remove(QString::fromLatin1(HostSettings::kLlmApiKeyName));
+            m_secrets->remove(QString::fromLatin1(kVtsTokenKey));
+        }
         m_settings.reset();
         m_secrets.reset();
         m_dir.reset();
@@ -309,6 +315,52 @@ private slots:
             QVERIFY(file.open(QIODevice::ReadOnly));
             QVERIFY2(!file.readAll().contains(kApiKey.toUtf8()), qPrintable(file.fileName()));
         }
+    }
+
+    void forgetButtonsRemoveTheKeyAndTheTokenFromTheKeychain()
+    {
+        QString why;
+        if (!m_secrets->isAvailable(&why)) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL(qPrintable(u"no keychain: "_s + why));
+            QSKIP(qPrintable(u"no keychain: "_s + why));
+        }
+        const QString keyName = QString::fromLatin1(HostSettings::kLlmApiKeyName);
+        const QString tokenName = QString::fromLatin1(kVtsTokenKey);
+        QVERIFY(m_secrets->write(keyName, kApiKey));
+        QVERIFY(m_secrets->write(tokenName, u"vts-token-3c9a"_s));
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+        openHostTab(dialog, u"llmTab"_s);
+        QSignalSpy keyForgotten(dialog.hostPage(), &HostSettingsPage::apiKeyForgotten);
+        click(dialog, u"forgetLlmKeyButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(keyForgotten.size(), 1, 15'000);
+        QCOMPARE(keyForgotten.at(0).at(0).toString(), QString());
+        QCOMPARE(child<QLabel>(dialog, u"llmKeyLabel"_s)->text(),
+                 u"The API key was removed from the keychain."_s);
+        QString error;
+        QCOMPARE(m_secrets->read(keyName, &error), std::nullopt);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // The token is another entry: still there.
+        QCOMPARE(m_secrets->read(tokenName), std::optional<QString>(u"vts-token-3c9a"_s));
+
+        openHostTab(dialog, u"vtsTab"_s);
+        QSignalSpy tokenForgotten(dialog.hostPage(), &HostSettingsPage::vtsTokenForgotten);
+        click(dialog, u"forgetVtsTokenButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(tokenForgotten.size(), 1, 15'000);
+        QCOMPARE(tokenForgotten.at(0).at(0).toString(), QString());
+        const QString said = child<QLabel>(dialog, u"vtsTokenLabel"_s)->text();
+        QVERIFY2(said.startsWith(u"The plugin token was removed from the keychain"_s),
+                 qPrintable(said));
+        QCOMPARE(m_secrets->read(tokenName, &error), std::nullopt);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        // Forgetting what is not there is no failure, and says the same.
+        click(dialog, u"forgetVtsTokenButton"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(tokenForgotten.size(), 2, 15'000);
+        QCOMPARE(tokenForgotten.at(1).at(0).toString(), QString());
     }
 
     void testButtonSaysWhatTheLlmAnswered()
