@@ -152,13 +152,19 @@ QStringList tablesOfVersion(int version)
     return tables;
 }
 
-QStringList tablesIn(const QSqlDatabase& db, bool* ok)
+// *why gets SQLite's reason when the list cannot be read (the query's error: the connection's
+// lastError() does not carry it).
+QStringList tablesIn(const QSqlDatabase& db, bool* ok, QString* why = nullptr)
 {
     QSqlQuery q(db);
     QStringList names;
     *ok = q.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type='table'"));
     while (*ok && q.next())
         names.append(q.value(0).toString());
+    if (*ok && q.lastError().isValid())
+        *ok = false; // a damaged page met while stepping through the rows
+    if (!*ok && why)
+        *why = q.lastError().text();
     return names;
 }
 
@@ -177,10 +183,14 @@ bool SchemaMigrations::checkMarathon(const QSqlDatabase& db, const QString& path
         return false;
     const int found = version(db);
     bool ok = false;
-    const QStringList tables = tablesIn(db, &ok);
+    QString why;
+    const QStringList tables = tablesIn(db, &ok, &why);
     if (!ok)
-        return fail(error, QCoreApplication::translate("SchemaMigrations", "%1 cannot be read: %2")
-                               .arg(path, db.lastError().text()));
+        return fail(error, QCoreApplication::translate(
+                               "SchemaMigrations",
+                               "%1 is damaged: its list of tables cannot be read (%2). Restore it "
+                               "from a backup (sothebais-studio restore).")
+                               .arg(path, why));
     QStringList missing;
     for (const QString& table : tablesOfVersion(found)) {
         if (!tables.contains(table))
