@@ -265,7 +265,7 @@ void TestDataSafety::exportOnAFullDiskIsAnError()
     QVERIFY(dir.isValid());
     QString db;
     QList<QJsonObject> events;
-    runDemo(dir, &db, &events, 50);
+    runDemo(dir, &db, &events, 200);
     if (QTest::currentTestFailed())
         return;
     const QString csv = dir.filePath(QStringLiteral("csv"));
