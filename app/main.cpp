@@ -7,6 +7,7 @@
 #include "HeadlessRunner.h"
 #include "LineComposer.h"
 #include "MainWindow.h"
+#include "PersonaPosts.h"
 #include "PreviewWidget.h"
 #include "RenderContext.h"
 #include "SettlementRunner.h"
@@ -270,10 +271,15 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     }
     if (useX) {
         QString settingsProblem;
+        QStringList personaProblems;
         x = std::make_unique<sb::integrations::x::XConnection>(
-            *runner->session(), sb::integrations::x::XSettings::load({}, &settingsProblem));
+            *runner->session(),
+            sb::app::withPersonaPosts(sb::integrations::x::XSettings::load({}, &settingsProblem),
+                                      sb::studio::StudioSettings().host(), &personaProblems));
         if (!settingsProblem.isEmpty())
             std::fprintf(stderr, "X: %s\n", qPrintable(settingsProblem));
+        for (const QString& left : personaProblems)
+            std::fprintf(stderr, "X: the persona's post %s\n", qPrintable(left));
         QObject::connect(
             x.get(), &sb::integrations::x::XConnection::problem, &app,
             [](const QString& message) { std::fprintf(stderr, "X: %s\n", qPrintable(message)); });

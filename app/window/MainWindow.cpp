@@ -20,6 +20,7 @@
 #include "SourcesDock.h"
 #include "StatsDock.h"
 #include "StudioController.h"
+#include "PersonaPosts.h"
 #include "StudioSettings.h"
 #include "XConnection.h"
 #include "XDock.h"
@@ -409,9 +410,15 @@ void MainWindow::connectX()
     m_xDock->setConnection(nullptr, nullptr);
     m_x.reset();
     QString problem;
+    QStringList personaProblems;
     m_x = std::make_unique<sb::integrations::x::XConnection>(
-        m_studio.session(), sb::integrations::x::XSettings::load({}, &problem),
+        m_studio.session(),
+        sb::app::withPersonaPosts(sb::integrations::x::XSettings::load({}, &problem), m_settings.host(),
+                         &personaProblems),
         m_settings.secretStore());
+    if (!personaProblems.isEmpty())
+        problem += (problem.isEmpty() ? QString() : QStringLiteral(" ")) +
+                   tr("The persona's posts left out: %1").arg(personaProblems.join(u"; "));
     if (!problem.isEmpty())
         statusBar()->showMessage(problem, 10'000);
     connect(m_x.get(), &sb::integrations::x::XConnection::problem, this,

@@ -1,5 +1,7 @@
 #include "XSettings.h"
 
+#include "XTemplates.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -141,6 +143,26 @@ XIntakeOptions XSettings::intake(const QString& accountUserId) const
     o.ownReadPriceMicroUsd = ownReadPriceMicroUsd;
     o.monthlyBudgetMicroUsd = monthlyBudgetMicroUsd; // 0: no budget
     return o;
+}
+
+void XSettings::addPersonaTemplates(const QMap<QString, QString>& personaTemplates,
+                                    QStringList* skipped)
+{
+    static const QString prefix = QStringLiteral("post.");
+    for (auto it = personaTemplates.cbegin(); it != personaTemplates.cend(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        const QString kind = it.key().mid(prefix.size());
+        const QString text = it.value().trimmed();
+        if (!templates.value(kind).trimmed().isEmpty())
+            continue; // the operator's own text wins
+        if (const QString why = XTemplates::validate(kind, text); !why.isEmpty()) {
+            if (skipped)
+                skipped->append(QStringLiteral("%1: %2").arg(it.key(), why));
+            continue;
+        }
+        templates.insert(kind, text);
+    }
 }
 
 XOutboxOptions XSettings::outbox(const QString& accountUserId,

@@ -10,6 +10,7 @@
 
 #include <QMap>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 
@@ -45,6 +46,13 @@ struct XSettings
     static QString filePath(const QString& folder = {});
     static XSettings load(const QString& folder = {}, QString* problem = nullptr);
     bool save(const QString& folder = {}, QString* error = nullptr) const;
+
+    // The host's persona may word the posts in her style: its templates "post.<kind>" (one text
+    // each) are used for the kinds the operator left at the default. A persona text that
+    // XTemplates::validate refuses is left out and named in *skipped ("post.winner: …").
+    // Nothing is saved: the operator's own texts stay what x.ini holds.
+    void addPersonaTemplates(const QMap<QString, QString>& personaTemplates,
+                             QStringList* skipped = nullptr);
 
     XAuthSettings auth() const;
     XIntakeOptions intake(const QString& accountUserId) const;

@@ -4,6 +4,7 @@
 // it out again. Prices typed in dollars are kept as exact millionths; cadences, sources and
 // posting switches reach the file; Cancel writes nothing. Each test has its own settings folder.
 
+#include "PersonaPosts.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
 #include "StudioSettings.h"
@@ -134,6 +135,7 @@ private slots:
     void badAmountKeepsOkDisabled();
     void readingAndPostingReachTheFile();
     void cancelWritesNothing();
+    void personaWordsTheDefaultPosts();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -408,4 +410,46 @@ void TestXSettingsPage::cancelWritesNothing()
 }
 
 QTEST_MAIN(TestXSettingsPage)
+void TestXSettingsPage::personaWordsTheDefaultPosts()
+{
+    // The shipped persona words the winner's post in her style; the operator's own text for
+    // another kind stays theirs; the other kinds keep the default.
+    XSettings x;
+    x.templates.insert(u"extended"_s, u"Lot {lot} runs {minutes} min longer. {hashtag}"_s);
+    QStringList problems;
+    const XSettings posted = withPersonaPosts(x, HostSettings{}, &problems);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; ")));
+    const XTemplates templates{posted.templates};
+    const QString winner = templates.render(
+        u"winner"_s, {{u"lot"_s, u"3"_s}, {u"bidder"_s, u"vault_vera"_s}, {u"amount"_s, u"1.5 ETH"_s}},
+        false);
+    QVERIFY2(winner.contains(u"gavel falls on lot 3"_s), qPrintable(winner));
+    QVERIFY2(winner.contains(u"@vault_vera takes it home for 1.5 ETH"_s), qPrintable(winner));
+    QCOMPARE(templates.text(u"extended"_s), u"Lot {lot} runs {minutes} min longer. {hashtag}"_s);
+    QCOMPARE(templates.text(u"accepted"_s), XTemplates::defaultText(u"accepted"_s));
+    // Nothing of it is saved: x.ini keeps what the operator wrote.
+    QCOMPARE(x.templates.size(), 1);
+
+    // A persona text X could not post (a variable the kind lacks, an unknown kind) is left out
+    // and named; the default stays.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"persona.json"_s);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(R"({"name": "Vex", "bio": "An auctioneer.", "templates": {
+        "post.winner": "Sold to {wallet}!", "post.no_such_kind": "Hi",
+        "post.leader": "{bidder} leads lot {lot} at {amount}. {hashtag}"}})");
+    out.close();
+    HostSettings host;
+    host.personaFile = file;
+    problems.clear();
+    const XSettings mixed = withPersonaPosts(XSettings{}, host, &problems);
+    QCOMPARE(problems.size(), 2);
+    QVERIFY2(problems.join(u"; "_s).contains(u"post.winner"_s), qPrintable(problems.join(u"; ")));
+    QVERIFY2(problems.join(u"; "_s).contains(u"post.no_such_kind"_s),
+             qPrintable(problems.join(u"; ")));
+    QVERIFY(!mixed.templates.contains(u"winner"_s));
+    QCOMPARE(mixed.templates.value(u"leader"_s), u"{bidder} leads lot {lot} at {amount}. {hashtag}"_s);
+}
+
 #include "tst_xsettingspage.moc"
