@@ -501,6 +501,53 @@
     </message>
 </context>
 <context>
+    <name>HostSettings</name>
+    <message>
+        <source>Choose a voice for the host.</source>
+        <translation>Elija una voz para la presentadora.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s speaking rate must be from 80 to 450 words a minute.</source>
+        <translation>La velocidad de habla de la presentadora debe estar entre 80 y 450 palabras por minuto.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s pitch must be from 0 to 100.</source>
+        <translation>El tono de la presentadora debe estar entre 0 y 100.</translation>
+    </message>
+    <message>
+        <source>The gap between the host&apos;s lines must be from 1 to 60 seconds.</source>
+        <translation>La pausa entre las frases de la presentadora debe estar entre 1 y 60 segundos.</translation>
+    </message>
+    <message>
+        <source>The LLM&apos;s base URL must be an http:// or https:// address, such as http://localhost:11434/v1.</source>
+        <translation>La URL base del LLM debe ser una dirección http:// o https://, como http://localhost:11434/v1.</translation>
+    </message>
+    <message>
+        <source>Name the LLM&apos;s model (for example llama3.2:3b).</source>
+        <translation>Indique el modelo del LLM (por ejemplo llama3.2:3b).</translation>
+    </message>
+    <message>
+        <source>The LLM&apos;s first-word deadline must be from 0.2 to 10 seconds.</source>
+        <translation>El plazo del LLM para la primera palabra debe estar entre 0,2 y 10 segundos.</translation>
+    </message>
+    <message>
+        <source>The LLM&apos;s deadline for the whole line must be from 0.5 to 30 seconds.</source>
+        <translation>El plazo del LLM para la frase completa debe estar entre 0,5 y 30 segundos.</translation>
+    </message>
+    <message>
+        <source>The LLM&apos;s deadline for the whole line cannot be shorter than its first-word deadline.</source>
+        <translation>El plazo del LLM para la frase completa no puede ser menor que el de la primera palabra.</translation>
+    </message>
+    <message>
+        <source>VTube Studio&apos;s address must be a ws:// address, such as ws://localhost:8001.</source>
+        <translation>La dirección de VTube Studio debe ser una dirección ws://, como ws://localhost:8001.</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of the host&apos;s moods.</source>
+        <translation>“%1” no es uno de los estados de ánimo de la presentadora.</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>SothebAIs Studio</source>
@@ -687,28 +734,6 @@
         <translation>Archivo con la clave de transmisión del --stream del mismo orden; esa URL termina entonces antes de la clave (repetible).</translation>
     </message>
     <message>
-        <source>Commands:
-  check-bid &quot;TEXT&quot;                 How the bid grammar reads a post (JSON).
-  schedule --config FILE [--json]  Each auction&apos;s window in local time and UTC.
-  export --db PATH --csv DIR       Write bids.csv and results.csv.
-  backup --db PATH [--dir DIR]     Take a consistent snapshot now.
-  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.
-  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.
-  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).
-  x login|status|logout            Sign in to X (bids from replies), or say the state.
-</source>
-        <translation>Comandos:
-  check-bid &quot;TEXT&quot;                 Cómo interpreta la gramática de pujas una publicación (JSON).
-  schedule --config FILE [--json]  La franja de cada subasta en hora local y UTC.
-  export --db PATH --csv DIR       Escribe bids.csv y results.csv.
-  backup --db PATH [--dir DIR]     Toma ahora una instantánea coherente.
-  restore --db PATH --from FILE    Reemplaza una base de datos (detenida) por una instantánea.
-  journal --db PATH [--after SEQ]  Muestra el registro de eventos como líneas JSON.
-  dead-letters --db PATH           Eventos que un suscriptor abandonó (líneas JSON).
-  x login|status|logout            Inicia sesión en X (pujas desde respuestas) o indica el estado.
-</translation>
-    </message>
-    <message>
         <source>--x-post takes LOT=URL or LOT=ID, e.g. 1=https://x.com/you/status/1850…</source>
         <translation>--x-post admite LOTE=URL o LOTE=ID, p. ej. 1=https://x.com/you/status/1850…</translation>
     </message>
@@ -735,6 +760,44 @@
     <message>
         <source>N=url</source>
         <translation>N=url</translation>
+    </message>
+    <message>
+        <source>Commands:
+  check-bid &quot;TEXT&quot;                 How the bid grammar reads a post (JSON).
+  schedule --config FILE [--json]  Each auction&apos;s window in local time and UTC.
+  export --db PATH --csv DIR       Write bids.csv and results.csv.
+  backup --db PATH [--dir DIR]     Take a consistent snapshot now.
+  restore --db PATH --from FILE    Replace a (stopped) database with a snapshot.
+  journal --db PATH [--after SEQ]  Print the event journal as JSON lines.
+  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).
+  x login|status|logout            Sign in to X (bids from replies), or say the state.
+  wallet new|import|address        The operator key on Shape (kept in the keychain).
+  shape deploy --rpc URL --treasury ADDRESS [--chain-id N] [--dry-run]
+                                   Deploy the auction house with the operator key.
+  shape status --db PATH [--json]  Each auction&apos;s settlement on Shape (read-only).
+</source>
+        <translation>Comandos:
+  check-bid &quot;TEXT&quot;                 Cómo lee una publicación la gramática de pujas (JSON).
+  schedule --config FILE [--json]  La ventana de cada subasta en hora local y en UTC.
+  export --db PATH --csv DIR       Escribe bids.csv y results.csv.
+  backup --db PATH [--dir DIR]     Toma ahora una instantánea coherente.
+  restore --db PATH --from FILE    Sustituye una base de datos (detenida) por una instantánea.
+  journal --db PATH [--after SEQ]  Imprime el diario de eventos como líneas JSON.
+  dead-letters --db PATH           Eventos que un suscriptor dio por perdidos (líneas JSON).
+  x login|status|logout            Inicia sesión en X (pujas desde respuestas) o indica el estado.
+  wallet new|import|address        La clave del operador en Shape (guardada en el llavero).
+  shape deploy --rpc URL --treasury ADDRESS [--chain-id N] [--dry-run]
+                                   Despliega la casa de subastas con la clave del operador.
+  shape status --db PATH [--json]  La liquidación de cada subasta en Shape (solo lectura).
+</translation>
+    </message>
+    <message>
+        <source>Music bed under the show (any audio file, looped; lowered while the host speaks).</source>
+        <translation>Fondo musical bajo el programa (cualquier archivo de audio, en bucle; baja de volumen mientras habla la presentadora).</translation>
+    </message>
+    <message>
+        <source>Settlement on Shape: read the operator key from this file instead of the keychain.</source>
+        <translation>Liquidación en Shape: leer la clave del operador de este archivo en lugar del llavero.</translation>
     </message>
 </context>
 <context>
@@ -927,6 +990,10 @@
         <source>the marathon</source>
         <translation>el maratón</translation>
     </message>
+    <message>
+        <source>Lot %1&apos;s token URI must be a URI such as ipfs://… or https://…, without spaces.</source>
+        <translation>El URI del token del lote %1 debe ser un URI como ipfs://… o https://…, sin espacios.</translation>
+    </message>
 </context>
 <context>
     <name>MarathonLock</name>
@@ -1008,12 +1075,12 @@
         <translation>Falló la migración de %1 al esquema %2: %3</translation>
     </message>
     <message>
-        <source>%1 cannot be read: %2</source>
-        <translation>No se puede leer %1: %2</translation>
-    </message>
-    <message>
         <source>%1 is not a SothebAIs Studio marathon database</source>
         <translation>%1 no es una base de datos de maratón de SothebAIs Studio</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: its list of tables cannot be read (%2). Restore it from a backup (sothebais-studio restore).</source>
+        <translation>%1 está dañado: no se puede leer su lista de tablas (%2). Restáurelo desde una copia de seguridad (sothebais-studio restore).</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1325,46 @@
         <source>Congratulations! Lot {lot} is yours for {amount}. Its settlement on Shape goes to {wallet}.</source>
         <translation>¡Enhorabuena! El lote {lot} es tuyo por {amount}. Su liquidación en Shape va a {wallet}.</translation>
     </message>
+    <message>
+        <source>Reply to the buyer: link a wallet</source>
+        <translation>Respuesta al comprador: vincular una billetera</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is yours for {amount}! To receive it on Shape, reply with your address: wallet 0x… before {deadline}.</source>
+        <translation>¡El lote {lot} es suyo por {amount}! Para recibirlo en Shape, responda con su dirección: wallet 0x… antes de {deadline}.</translation>
+    </message>
+    <message>
+        <source>Reply to the buyer: how to pay</source>
+        <translation>Respuesta al comprador: cómo pagar</translation>
+    </message>
+    <message>
+        <source>Lot {lot} is reserved for {wallet}: pay {amount} with claim() to {contract} on Shape before {deadline}; token #{token} is minted to you.</source>
+        <translation>El lote {lot} está reservado para {wallet}: pague {amount} con claim() a {contract} en Shape antes de {deadline}; el token #{token} se acuña a su nombre.</translation>
+    </message>
+    <message>
+        <source>Thread: the runner-up&apos;s turn</source>
+        <translation>Hilo: turno del segundo postor</translation>
+    </message>
+    <message>
+        <source>Lot {lot} was not paid in time. It now goes to {bidder} for {amount}, to settle before {deadline}. {hashtag}</source>
+        <translation>El lote {lot} no se pagó a tiempo. Ahora pasa a {bidder} por {amount}, con liquidación antes de {deadline}. {hashtag}</translation>
+    </message>
+    <message>
+        <source>Thread: paid and minted</source>
+        <translation>Hilo: pagado y acuñado</translation>
+    </message>
+    <message>
+        <source>Paid ✓ — token #{token} minted to {wallet}. {hashtag}</source>
+        <translation>Pagado ✓ — token #{token} acuñado para {wallet}. {hashtag}</translation>
+    </message>
+    <message>
+        <source>The auction house contract on Shape that the buyer pays.</source>
+        <translation>El contrato de la casa de subastas en Shape al que paga el comprador.</translation>
+    </message>
+    <message>
+        <source>The lot&apos;s token number on Shape (1, 2, …).</source>
+        <translation>El número de token del lote en Shape (1, 2, …).</translation>
+    </message>
 </context>
 <context>
     <name>sb::app</name>
@@ -1324,6 +1431,210 @@
     <message>
         <source>Signed in to X as @%1 (account %2). The token is in the keychain.</source>
         <translation>Sesión iniciada en X como @%1 (cuenta %2). El token está en el llavero.</translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be read: %2</source>
+        <translation>No se pudo leer el archivo de clave %1: %2</translation>
+    </message>
+    <message>
+        <source>Paste the operator&apos;s private key and press Enter (it is not shown):</source>
+        <translation>Pegue la clave privada del operador y pulse Enter (no se muestra):</translation>
+    </message>
+    <message>
+        <source>No operator key in the keychain: make one with `sothebais-studio wallet new` or import one with `sothebais-studio wallet import`.</source>
+        <translation>No hay clave de operador en el llavero: cree una con `sothebais-studio wallet new` o importe una con `sothebais-studio wallet import`.</translation>
+    </message>
+    <message>
+        <source>The address could not be written to the settings: %1</source>
+        <translation>No se pudo escribir la dirección en la configuración: %1</translation>
+    </message>
+    <message>
+        <source>shape status needs --db FILE.</source>
+        <translation>shape status requiere --db FILE.</translation>
+    </message>
+    <message>
+        <source>No database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>No settlement has started in this marathon.</source>
+        <translation>No ha empezado ninguna liquidación en este maratón.</translation>
+    </message>
+    <message>
+        <source>Auction #%1: %2</source>
+        <translation>Subasta #%1: %2</translation>
+    </message>
+    <message>
+        <source>  buyer %1 (turn %2), price %3, wallet %4</source>
+        <translation>  comprador %1 (turno %2), precio %3, billetera %4</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>(not linked)</source>
+        <translation>(sin vincular)</translation>
+    </message>
+    <message>
+        <source>  deadline %1</source>
+        <translation>  plazo %1</translation>
+    </message>
+    <message>
+        <source>  problem: %1</source>
+        <translation>  problema: %1</translation>
+    </message>
+    <message>
+        <source>  %1 (turn %2): %3 %4</source>
+        <translation>  %1 (turno %2): %3 %4</translation>
+    </message>
+    <message>
+        <source>shape deploy needs --rpc URL.</source>
+        <translation>shape deploy requiere --rpc URL.</translation>
+    </message>
+    <message>
+        <source>shape deploy needs --treasury ADDRESS: the owner who withdraws the proceeds (not the operator key; ideally a hardware wallet).</source>
+        <translation>shape deploy requiere --treasury ADDRESS: el propietario que retira los ingresos (no la clave del operador; idealmente una billetera de hardware).</translation>
+    </message>
+    <message>
+        <source>--treasury: %1</source>
+        <translation>--treasury: %1</translation>
+    </message>
+    <message>
+        <source>--chain-id takes a whole number above 0.</source>
+        <translation>--chain-id admite un número entero mayor que 0.</translation>
+    </message>
+    <message>
+        <source>--max-fee-gwei takes an amount of gwei above 0 (e.g. 0.05).</source>
+        <translation>--max-fee-gwei admite una cantidad de gwei mayor que 0 (p. ej., 0.05).</translation>
+    </message>
+    <message>
+        <source>The RPC %1 did not answer.</source>
+        <translation>El RPC %1 no respondió.</translation>
+    </message>
+    <message>
+        <source>Deploying the auction house on chain %1 from the operator %2 (treasury %3)%4.</source>
+        <translation>Desplegando la casa de subastas en la cadena %1 desde el operador %2 (tesorería %3)%4.</translation>
+    </message>
+    <message>
+        <source>, dry run: nothing is sent</source>
+        <translation>, simulación: no se envía nada</translation>
+    </message>
+    <message>
+        <source>The deployment did not finish within 5 minutes; look for the transaction from %1 before trying again.</source>
+        <translation>El despliegue no terminó en 5 minutos; busque la transacción de %1 antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Signed transaction (not sent): %1</source>
+        <translation>Transacción firmada (no enviada): %1</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation>Transacción %1</translation>
+    </message>
+    <message>
+        <source>The creation was included but made no contract.</source>
+        <translation>La creación se incluyó, pero no generó ningún contrato.</translation>
+    </message>
+    <message>
+        <source>Contract address: %1</source>
+        <translation>Dirección del contrato: %1</translation>
+    </message>
+    <message>
+        <source>Deployed in block %1</source>
+        <translation>Desplegado en el bloque %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be written: %1</source>
+        <translation>No se pudo escribir la configuración: %1</translation>
+    </message>
+    <message>
+        <source>Written to Settings → Shape (%1).</source>
+        <translation>Escrito en Configuración → Shape (%1).</translation>
+    </message>
+    <message>
+        <source>Put it in Settings → Shape (contract address) to settle auctions with it, or deploy with --save.</source>
+        <translation>Póngalo en Configuración → Shape (dirección del contrato) para liquidar subastas con él, o despliegue con --save.</translation>
+    </message>
+    <message>
+        <source>new, import or address</source>
+        <translation>new, import o address</translation>
+    </message>
+    <message>
+        <source>import: read the key from this file instead of stdin.</source>
+        <translation>import: leer la clave de este archivo en lugar de stdin.</translation>
+    </message>
+    <message>
+        <source>Replace an operator key already in the keychain (that key is lost).</source>
+        <translation>Sustituir una clave de operador que ya esté en el llavero (esa clave se pierde).</translation>
+    </message>
+    <message>
+        <source>Where studio.ini is (default: the app&apos;s config folder).</source>
+        <translation>Dónde está studio.ini (por defecto: la carpeta de configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>wallet takes new, import or address.</source>
+        <translation>wallet admite new, import o address.</translation>
+    </message>
+    <message>
+        <source>wallet %1 takes no other argument; a key is never given on the command line (the shell&apos;s history and `ps` would keep it): pipe it on stdin or use --key-file.</source>
+        <translation>wallet %1 no admite más argumentos; una clave nunca se pasa en la línea de comandos (el historial del shell y `ps` la conservarían): pásela por stdin o use --key-file.</translation>
+    </message>
+    <message>
+        <source>No operator key in the keychain (sothebais-studio wallet new).</source>
+        <translation>No hay clave de operador en el llavero (sothebais-studio wallet new).</translation>
+    </message>
+    <message>
+        <source>The operator key is in the keychain; only its address is shown. Send it a little ETH on Shape for gas: it reserves, reassigns and cancels, and never holds the proceeds.</source>
+        <translation>La clave del operador está en el llavero; solo se muestra su dirección. Envíele un poco de ETH en Shape para el gas: reserva, reasigna y cancela, y nunca guarda los ingresos.</translation>
+    </message>
+    <message>
+        <source>deploy or status</source>
+        <translation>deploy o status</translation>
+    </message>
+    <message>
+        <source>deploy: the chain&apos;s JSON-RPC URL.</source>
+        <translation>deploy: la URL JSON-RPC de la cadena.</translation>
+    </message>
+    <message>
+        <source>deploy: refuse a node on another chain (default: the node&apos;s).</source>
+        <translation>deploy: rechazar un nodo de otra cadena (por defecto: la del nodo).</translation>
+    </message>
+    <message>
+        <source>deploy: the owner, who withdraws the proceeds (not the operator).</source>
+        <translation>deploy: el propietario, que retira los ingresos (no el operador).</translation>
+    </message>
+    <message>
+        <source>deploy: the most to pay per gas, in gwei.</source>
+        <translation>deploy: lo máximo a pagar por unidad de gas, en gwei.</translation>
+    </message>
+    <message>
+        <source>deploy: print the signed transaction and send nothing.</source>
+        <translation>deploy: imprimir la transacción firmada sin enviar nada.</translation>
+    </message>
+    <message>
+        <source>deploy: read the operator key from this file instead of the keychain.</source>
+        <translation>deploy: leer la clave del operador de este archivo en lugar del llavero.</translation>
+    </message>
+    <message>
+        <source>deploy: write the contract into Settings → Shape (studio.ini).</source>
+        <translation>deploy: escribir el contrato en Configuración → Shape (studio.ini).</translation>
+    </message>
+    <message>
+        <source>deploy --save: where studio.ini is (default: the app&apos;s config folder).</source>
+        <translation>deploy --save: dónde está studio.ini (por defecto: la carpeta de configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>status: the marathon database.</source>
+        <translation>status: la base de datos del maratón.</translation>
+    </message>
+    <message>
+        <source>status: one JSON object per auction.</source>
+        <translation>status: un objeto JSON por subasta.</translation>
+    </message>
+    <message>
+        <source>shape takes deploy or status.</source>
+        <translation>shape admite deploy o status.</translation>
     </message>
 </context>
 <context>
@@ -1861,6 +2172,265 @@
         <source>Say</source>
         <translation>Decir</translation>
     </message>
+    <message>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>The host stops saying and captioning lines about the auction; your own lines are still said</source>
+        <translation>La presentadora deja de decir y subtitular frases sobre la subasta; las frases escritas por usted se siguen diciendo</translation>
+    </message>
+    <message>
+        <source>Skip line</source>
+        <translation>Saltar frase</translation>
+    </message>
+    <message>
+        <source>Stops the line she is saying now, and drops lines waiting for the LLM</source>
+        <translation>Detiene la frase que está diciendo ahora y descarta las frases que esperan al LLM</translation>
+    </message>
+    <message>
+        <source>Muted: she says no lines about the auction, only yours.</source>
+        <translation>Silenciada: no dice frases sobre la subasta, solo las escritas por usted.</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Quitar silencio</translation>
+    </message>
+    <message>
+        <source>LLM: %1</source>
+        <translation>LLM: %1</translation>
+    </message>
+    <message>
+        <source>VTube Studio: %1</source>
+        <translation>VTube Studio: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::HostSettingsPage</name>
+    <message>
+        <source>Persona</source>
+        <translation>Personaje</translation>
+    </message>
+    <message>
+        <source>Voice and lines</source>
+        <translation>Voz y frases</translation>
+    </message>
+    <message>
+        <source>LLM</source>
+        <translation>LLM</translation>
+    </message>
+    <message>
+        <source>VTube Studio</source>
+        <translation>VTube Studio</translation>
+    </message>
+    <message>
+        <source>The persona the studio ships</source>
+        <translation>El personaje incluido en el estudio</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Cargar</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Reset to the shipped persona</source>
+        <translation>Restablecer el personaje incluido</translation>
+    </message>
+    <message>
+        <source>Character file:</source>
+        <translation>Archivo de personaje:</translation>
+    </message>
+    <message>
+        <source>Voice (espeak-ng):</source>
+        <translation>Voz (espeak-ng):</translation>
+    </message>
+    <message>
+        <source> words/min</source>
+        <translation> palabras/min</translation>
+    </message>
+    <message>
+        <source>Rate:</source>
+        <translation>Velocidad:</translation>
+    </message>
+    <message>
+        <source>Pitch:</source>
+        <translation>Tono:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>At most one line every:</source>
+        <translation>Como máximo una frase cada:</translation>
+    </message>
+    <message>
+        <source>One word or phrase a line</source>
+        <translation>Una palabra o expresión por línea</translation>
+    </message>
+    <message>
+        <source>Words she never says:</source>
+        <translation>Palabras que nunca dice:</translation>
+    </message>
+    <message>
+        <source>Also blocked always: links and phrases of prompt injection. Lines are compared without case, accents or leetspeak.</source>
+        <translation>También se bloquean siempre: enlaces y frases de inyección de prompts. Las frases se comparan sin distinguir mayúsculas, acentos ni leetspeak.</translation>
+    </message>
+    <message>
+        <source>Optional. With an OpenAI-compatible server (llama.cpp, Ollama, a hosted one) the host varies her lines; whenever its line is late, unsafe or wrong, she says the template line. Leave the address empty for template lines only.</source>
+        <translation>Opcional. Con un servidor compatible con OpenAI (llama.cpp, Ollama o uno alojado) la presentadora varía sus frases; cuando la frase del servidor llega tarde, no es segura o es incorrecta, dice la frase de plantilla. Deje la dirección vacía para usar solo frases de plantilla.</translation>
+    </message>
+    <message>
+        <source>Base URL:</source>
+        <translation>URL base:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>Unchanged (kept in the keychain)</source>
+        <translation>Sin cambios (guardada en el llavero)</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>Clave de API:</translation>
+    </message>
+    <message>
+        <source>Forget API key</source>
+        <translation>Olvidar clave de API</translation>
+    </message>
+    <message>
+        <source>Removes the LLM&apos;s API key from the keychain now</source>
+        <translation>Elimina ahora del llavero la clave de API del LLM</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>First word within:</source>
+        <translation>Plazo para la primera palabra:</translation>
+    </message>
+    <message>
+        <source>Whole line within:</source>
+        <translation>Plazo para la frase completa:</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Probar</translation>
+    </message>
+    <message>
+        <source>Move my VTube Studio model with the host</source>
+        <translation>Mover mi modelo de VTube Studio con la presentadora</translation>
+    </message>
+    <message>
+        <source>VTube Studio API:</source>
+        <translation>API de VTube Studio:</translation>
+    </message>
+    <message>
+        <source>Mood</source>
+        <translation>Ánimo</translation>
+    </message>
+    <message>
+        <source>Hotkey ID</source>
+        <translation>ID de hotkey</translation>
+    </message>
+    <message>
+        <source>Hotkey per mood:</source>
+        <translation>Hotkey por ánimo:</translation>
+    </message>
+    <message>
+        <source>VTube Studio asks once to allow the plugin; its token is kept in the keychain. The hotkey IDs are in VTube Studio&apos;s hotkey settings; a mood left empty triggers nothing.</source>
+        <translation>VTube Studio pide una sola vez permiso para el plugin; su token se guarda en el llavero. Los ID de hotkey están en la configuración de hotkeys de VTube Studio; un ánimo vacío no activa nada.</translation>
+    </message>
+    <message>
+        <source>Forget token</source>
+        <translation>Olvidar token</translation>
+    </message>
+    <message>
+        <source>Removes VTube Studio&apos;s plugin token from the keychain now; VTube Studio then asks again to allow the plugin</source>
+        <translation>Elimina ahora del llavero el token del plugin de VTube Studio; después VTube Studio vuelve a pedir permiso para el plugin</translation>
+    </message>
+    <message>
+        <source>Persona: %1</source>
+        <translation>Personaje: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is ready.</source>
+        <translation>“%1” está listo.</translation>
+    </message>
+    <message>
+        <source>The persona file %1 could not be read: %2</source>
+        <translation>No se pudo leer el archivo de personaje %1: %2</translation>
+    </message>
+    <message>
+        <source>Host persona</source>
+        <translation>Personaje de la presentadora</translation>
+    </message>
+    <message>
+        <source>Character files (*.json)</source>
+        <translation>Archivos de personaje (*.json)</translation>
+    </message>
+    <message>
+        <source>The persona could not be written to %1: %2</source>
+        <translation>No se pudo escribir el personaje en %1: %2</translation>
+    </message>
+    <message>
+        <source>Saving the API key in the keychain…</source>
+        <translation>Guardando la clave de API en el llavero…</translation>
+    </message>
+    <message>
+        <source>The API key is in the keychain.</source>
+        <translation>La clave de API está en el llavero.</translation>
+    </message>
+    <message>
+        <source>The API key was not saved: %1</source>
+        <translation>No se guardó la clave de API: %1</translation>
+    </message>
+    <message>
+        <source>Set the base URL and the model first.</source>
+        <translation>Indique primero la URL base y el modelo.</translation>
+    </message>
+    <message>
+        <source>Asking the LLM…</source>
+        <translation>Consultando al LLM…</translation>
+    </message>
+    <message>
+        <source>The LLM said: “%1”</source>
+        <translation>El LLM dijo: “%1”</translation>
+    </message>
+    <message>
+        <source>The template line would be said: %1</source>
+        <translation>Se diría la frase de plantilla: %1</translation>
+    </message>
+    <message>
+        <source>Removing the API key from the keychain…</source>
+        <translation>Eliminando la clave de API del llavero…</translation>
+    </message>
+    <message>
+        <source>The API key was removed from the keychain.</source>
+        <translation>La clave de API se eliminó del llavero.</translation>
+    </message>
+    <message>
+        <source>The API key was not removed from the keychain: %1</source>
+        <translation>No se eliminó la clave de API del llavero: %1</translation>
+    </message>
+    <message>
+        <source>Removing the plugin token from the keychain…</source>
+        <translation>Eliminando el token del plugin del llavero…</translation>
+    </message>
+    <message>
+        <source>The plugin token was removed from the keychain; VTube Studio asks to allow the plugin again when the studio next starts its bridge.</source>
+        <translation>El token del plugin se eliminó del llavero; VTube Studio volverá a pedir permiso para el plugin la próxima vez que el estudio inicie su puente.</translation>
+    </message>
+    <message>
+        <source>The plugin token was not removed from the keychain: %1</source>
+        <translation>No se eliminó el token del plugin del llavero: %1</translation>
+    </message>
 </context>
 <context>
     <name>sb::app::HotkeysSettingsPage</name>
@@ -2134,6 +2704,18 @@
     <message>
         <source>&amp;Preview</source>
         <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+        <source>The demo marathon is not settled on chain; settlement starts with a real marathon.</source>
+        <translation>El maratón de demostración no se liquida en la cadena; la liquidación empieza con un maratón real.</translation>
+    </message>
+    <message>
+        <source>Reading the operator key from the keychain…</source>
+        <translation>Leyendo la clave del operador del llavero…</translation>
+    </message>
+    <message>
+        <source>The persona&apos;s posts left out: %1</source>
+        <translation>Publicaciones del personaje omitidas: %1</translation>
     </message>
 </context>
 <context>
@@ -2762,6 +3344,362 @@ Last auction: %2
         <source>X account</source>
         <translation>Cuenta de X</translation>
     </message>
+    <message>
+        <source>Host</source>
+        <translation>Presentadora</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Shape</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::SettlementDock</name>
+    <message>
+        <source>Settlement</source>
+        <translation>Liquidación</translation>
+    </message>
+    <message>
+        <source>Settlement on Shape is off (Settings → Shape).</source>
+        <translation>La liquidación en Shape está desactivada (Configuración → Shape).</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transacción</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>Set wallet…</source>
+        <translation>Definir billetera…</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Skip buyer…</source>
+        <translation>Saltar comprador…</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Cancelar…</translation>
+    </message>
+    <message>
+        <source>Mark settled…</source>
+        <translation>Marcar liquidada…</translation>
+    </message>
+    <message>
+        <source>No auction is being settled on Shape.</source>
+        <translation>No se está liquidando ninguna subasta en Shape.</translation>
+    </message>
+    <message>
+        <source>%1 (turn %2)</source>
+        <translation>%1 (turno %2)</translation>
+    </message>
+    <message>
+        <source>No explorer for this chain.</source>
+        <translation>No hay explorador para esta cadena.</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Abrir %1</translation>
+    </message>
+    <message>
+        <source>Set the buyer&apos;s wallet</source>
+        <translation>Definir la billetera del comprador</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s address on Shape (0x…), as they sent it:</source>
+        <translation>La dirección del comprador en Shape (0x…), tal como la envió:</translation>
+    </message>
+    <message>
+        <source>Wallet set.</source>
+        <translation>Billetera definida.</translation>
+    </message>
+    <message>
+        <source>Retrying.</source>
+        <translation>Reintentando.</translation>
+    </message>
+    <message>
+        <source>Skip this buyer</source>
+        <translation>Saltar a este comprador</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit journal)? The next highest bidder gets their turn.</source>
+        <translation>¿Motivo (se guarda en el diario de auditoría)? El siguiente mejor postor obtiene su turno.</translation>
+    </message>
+    <message>
+        <source>Skipped; the next buyer&apos;s turn.</source>
+        <translation>Omitido; turno del siguiente comprador.</translation>
+    </message>
+    <message>
+        <source>Cancel the settlement</source>
+        <translation>Cancelar la liquidación</translation>
+    </message>
+    <message>
+        <source>Why (kept in the audit journal)? Nobody else gets a turn; the lot ends unsold.</source>
+        <translation>¿Motivo (se guarda en el diario de auditoría)? Nadie más obtiene turno; el lote queda sin vender.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelada.</translation>
+    </message>
+    <message>
+        <source>Mark this auction as settled by hand (paid and delivered off chain)?</source>
+        <translation>¿Marcar esta subasta como liquidada a mano (pagada y entregada fuera de la cadena)?</translation>
+    </message>
+    <message>
+        <source>settled by hand</source>
+        <translation>liquidada a mano</translation>
+    </message>
+    <message>
+        <source>Marked settled.</source>
+        <translation>Marcada como liquidada.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::SettlementRunner</name>
+    <message>
+        <source>Settlement on Shape is off (Settings → Shape).</source>
+        <translation>La liquidación en Shape está desactivada (Ajustes → Shape).</translation>
+    </message>
+    <message>
+        <source>Settlement on Shape is on but not set up: it needs the RPC, the contract&apos;s address and an operator key (Settings → Shape).</source>
+        <translation>La liquidación en Shape está activada pero no configurada: necesita el RPC, la dirección del contrato y una clave de operador (Ajustes → Shape).</translation>
+    </message>
+    <message>
+        <source>Settlement on Shape waits for the operator key: it is not in the keychain (Settings → Shape, or sothebais-studio wallet import).</source>
+        <translation>La liquidación en Shape espera la clave de operador: no está en el llavero (Ajustes → Shape, o sothebais-studio wallet import).</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s operator key (%1) is not the address in the settings (%2); the keychain&apos;s is used.</source>
+        <translation>La clave de operador del llavero (%1) no corresponde a la dirección de los ajustes (%2); se usa la del llavero.</translation>
+    </message>
+    <message>
+        <source>The chain driver is stopped.</source>
+        <translation>El controlador de la cadena está detenido.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 (chain %2)…</source>
+        <translation>Conectando con %1 (cadena %2)…</translation>
+    </message>
+    <message>
+        <source>Settling on chain %1 from %2</source>
+        <translation>Liquidando en la cadena %1 desde %2</translation>
+    </message>
+    <message>
+        <source> (balance %1)</source>
+        <translation> (saldo %1)</translation>
+    </message>
+    <message>
+        <source>The operator&apos;s balance is low (%1): keep at least %3 on %2 so the next reservations can pay for their gas.</source>
+        <translation>El saldo del operador es bajo (%1): mantén al menos %3 en %2 para que las próximas reservas puedan pagar su gas.</translation>
+    </message>
+    <message>
+        <source>, block %1</source>
+        <translation>, bloque %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>, watching %n transaction(s)</source>
+        <translation>
+            <numerusform>, vigilando %n transacción</numerusform>
+            <numerusform>, vigilando %n transacciones</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: the RPC is not on chain %1. Nothing is signed or sent.</source>
+        <translation>Detenido: el RPC no está en la cadena %1. No se firma ni se envía nada.</translation>
+    </message>
+    <message>
+        <source>The RPC %1 does not answer; trying again.</source>
+        <translation>El RPC %1 no responde; reintentando.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::app::ShapeSettingsPage</name>
+    <message>
+        <source>Shape mainnet (chain 360)</source>
+        <translation>Shape mainnet (cadena 360)</translation>
+    </message>
+    <message>
+        <source>Shape Sepolia testnet (chain 11011)</source>
+        <translation>Shape Sepolia testnet (cadena 11011)</translation>
+    </message>
+    <message>
+        <source>Custom RPC</source>
+        <translation>RPC personalizado</translation>
+    </message>
+    <message>
+        <source>0x… (sothebais-studio shape deploy prints it)</source>
+        <translation>0x… (lo muestra sothebais-studio shape deploy)</translation>
+    </message>
+    <message>
+        <source>0 (the block shape deploy printed)</source>
+        <translation>0 (el bloque que mostró shape deploy)</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Cadena</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>Red:</translation>
+    </message>
+    <message>
+        <source>RPC URL:</source>
+        <translation>URL del RPC:</translation>
+    </message>
+    <message>
+        <source>Chain id:</source>
+        <translation>Id. de cadena:</translation>
+    </message>
+    <message>
+        <source>Auction house contract:</source>
+        <translation>Contrato de la casa de subastas:</translation>
+    </message>
+    <message>
+        <source>Deployed in block:</source>
+        <translation>Desplegado en el bloque:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>Generate new key</source>
+        <translation>Generar clave nueva</translation>
+    </message>
+    <message>
+        <source>Import key…</source>
+        <translation>Importar clave…</translation>
+    </message>
+    <message>
+        <source>Check balance</source>
+        <translation>Consultar saldo</translation>
+    </message>
+    <message>
+        <source>Operator key</source>
+        <translation>Clave de operador</translation>
+    </message>
+    <message>
+        <source>The studio&apos;s hot key: it reserves, reassigns and cancels, and pays their gas. It is kept only in the system keychain; keep little ETH on it. The proceeds go to the contract&apos;s owner (the treasury), never to this key.</source>
+        <translation>La clave caliente del estudio: reserva, reasigna y cancela, y paga el gas de esas operaciones. Solo se guarda en el llavero del sistema; mantén poco ETH en ella. Los ingresos van al propietario del contrato (la tesorería), nunca a esta clave.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Dirección:</translation>
+    </message>
+    <message>
+        <source>Balance:</source>
+        <translation>Saldo:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>no cap</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <source>Settle each winner on Shape (reserve, payment, mint)</source>
+        <translation>Liquidar cada ganador en Shape (reserva, pago, acuñación)</translation>
+    </message>
+    <message>
+        <source>Settlement</source>
+        <translation>Liquidación</translation>
+    </message>
+    <message>
+        <source>Time to pay:</source>
+        <translation>Plazo de pago:</translation>
+    </message>
+    <message>
+        <source>Fee cap (gwei per gas):</source>
+        <translation>Tarifa máxima (gwei por gas):</translation>
+    </message>
+    <message>
+        <source>Import operator key</source>
+        <translation>Importar clave de operador</translation>
+    </message>
+    <message>
+        <source>Private key (64 hex digits, with or without 0x). It goes to the keychain only.</source>
+        <translation>Clave privada (64 dígitos hexadecimales, con o sin 0x). Solo se guarda en el llavero.</translation>
+    </message>
+    <message>
+        <source>No operator key yet: generate one or import one.</source>
+        <translation>Aún no hay clave de operador: genera una o importa una.</translation>
+    </message>
+    <message>
+        <source>The key is in the keychain.</source>
+        <translation>La clave está en el llavero.</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:8545</source>
+        <translation>http://127.0.0.1:8545</translation>
+    </message>
+    <message>
+        <source>Not deployed yet: sothebais-studio shape deploy.</source>
+        <translation>Aún no desplegado: sothebais-studio shape deploy.</translation>
+    </message>
+    <message>
+        <source>Checksum OK.</source>
+        <translation>Suma de verificación correcta.</translation>
+    </message>
+    <message>
+        <source>The chain id is a whole number.</source>
+        <translation>El id. de cadena es un número entero.</translation>
+    </message>
+    <message>
+        <source>The deployment block is a whole number.</source>
+        <translation>El bloque de despliegue es un número entero.</translation>
+    </message>
+    <message>
+        <source>Settlement needs the contract&apos;s address and an operator key.</source>
+        <translation>La liquidación necesita la dirección del contrato y una clave de operador.</translation>
+    </message>
+    <message>
+        <source>Writing to the keychain…</source>
+        <translation>Escribiendo en el llavero…</translation>
+    </message>
+    <message>
+        <source>An operator key is already in the keychain. Replace it? The old key, and whatever its address holds, is lost unless you kept a copy.</source>
+        <translation>Ya hay una clave de operador en el llavero. ¿Reemplazarla? La clave anterior, y todo lo que tenga su dirección, se pierde a menos que hayas guardado una copia.</translation>
+    </message>
+    <message>
+        <source>Kept the key that was there.</source>
+        <translation>Se conservó la clave que había.</translation>
+    </message>
+    <message>
+        <source>A new key was made and put in the keychain. Send its address a little ETH for gas.</source>
+        <translation>Se creó una clave nueva y se guardó en el llavero. Envía a su dirección un poco de ETH para el gas.</translation>
+    </message>
+    <message>
+        <source>The key was imported into the keychain.</source>
+        <translation>La clave se importó al llavero.</translation>
+    </message>
+    <message>
+        <source>no RPC to ask</source>
+        <translation>no hay RPC al que consultar</translation>
+    </message>
+    <message>
+        <source>asking %1…</source>
+        <translation>consultando %1…</translation>
+    </message>
+    <message>
+        <source>unknown (%1)</source>
+        <translation>desconocido (%1)</translation>
+    </message>
 </context>
 <context>
     <name>sb::app::SourcesDock</name>
@@ -2979,6 +3917,18 @@ Last auction: %2
     <message>
         <source>%1 kb/s</source>
         <translation>%1 kb/s</translation>
+    </message>
+    <message>
+        <source>silence</source>
+        <translation>silencio</translation>
+    </message>
+    <message>
+        <source>%1 LUFS, peak %2 dBFS</source>
+        <translation>%1 LUFS, pico %2 dBFS</translation>
+    </message>
+    <message>
+        <source>Program audio (momentary):</source>
+        <translation>Audio de programa (momentáneo):</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +4380,25 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
+    <name>sb::auction</name>
+    <message>
+        <source>A settlement is in an unknown stage: %1</source>
+        <translation>Una liquidación está en una etapa desconocida: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the settlements</source>
+        <translation>No se pueden leer las liquidaciones</translation>
+    </message>
+    <message>
+        <source>A chain transaction is in an unknown state: %1</source>
+        <translation>Una transacción de la cadena está en un estado desconocido: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain transactions</source>
+        <translation>No se pueden leer las transacciones de la cadena</translation>
+    </message>
+</context>
+<context>
     <name>sb::auction::AuctionEngine</name>
     <message>
         <source>This database already holds a marathon; open it instead or choose a new database file.</source>
@@ -3543,6 +4512,173 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>The operator gave the auction&apos;s post.</source>
         <translation>El operador indicó la publicación de la subasta.</translation>
     </message>
+    <message>
+        <source>The settlement options in the database cannot be read: %1</source>
+        <translation>No se pueden leer las opciones de liquidación de la base de datos: %1</translation>
+    </message>
+    <message>
+        <source>A buyer&apos;s time to pay must be between 1 minute and 30 days.</source>
+        <translation>El plazo de pago de un comprador debe estar entre 1 minuto y 30 días.</translation>
+    </message>
+    <message>
+        <source>The contract address is not valid: %1</source>
+        <translation>La dirección del contrato no es válida: %1</translation>
+    </message>
+    <message>
+        <source>Lot %1 has no token URI (token_uri), which the contract needs to reserve it: settle it by hand, or cancel the settlement.</source>
+        <translation>El lote %1 no tiene URI de token (token_uri), que el contrato necesita para reservarlo: liquídalo a mano o cancela la liquidación.</translation>
+    </message>
+    <message>
+        <source>no wallet was linked before the deadline</source>
+        <translation>no se vinculó ninguna billetera antes del plazo</translation>
+    </message>
+    <message>
+        <source>the reservation was not claimed before the deadline</source>
+        <translation>la reserva no se reclamó antes del plazo</translation>
+    </message>
+    <message>
+        <source>Unsold: %1</source>
+        <translation>Sin vender: %1</translation>
+    </message>
+    <message>
+        <source>the buyer&apos;s bid was invalidated: %1</source>
+        <translation>la puja del comprador se invalidó: %1</translation>
+    </message>
+    <message>
+        <source>Settled by hand.</source>
+        <translation>Liquidado a mano.</translation>
+    </message>
+    <message>
+        <source>Settled by hand: %1</source>
+        <translation>Liquidado a mano: %1</translation>
+    </message>
+    <message>
+        <source>Auction %1 has no settlement.</source>
+        <translation>La subasta %1 no tiene liquidación.</translation>
+    </message>
+    <message>
+        <source>That wallet address is not valid: %1</source>
+        <translation>Esa dirección de billetera no es válida: %1</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s wallet can only change before their reservation is signed.</source>
+        <translation>La billetera del comprador solo puede cambiar antes de que se firme su reserva.</translation>
+    </message>
+    <message>
+        <source>Only a failed settlement can be tried again.</source>
+        <translation>Solo se puede reintentar una liquidación fallida.</translation>
+    </message>
+    <message>
+        <source>Say why the buyer is skipped.</source>
+        <translation>Indica por qué se omite al comprador.</translation>
+    </message>
+    <message>
+        <source>This settlement has no buyer left to skip.</source>
+        <translation>Esta liquidación no tiene más compradores que omitir.</translation>
+    </message>
+    <message>
+        <source>Say why the settlement is cancelled.</source>
+        <translation>Indica por qué se cancela la liquidación.</translation>
+    </message>
+    <message>
+        <source>This settlement is paid, over, or being cancelled.</source>
+        <translation>Esta liquidación está pagada, terminada o en proceso de cancelación.</translation>
+    </message>
+    <message>
+        <source>A transaction is stored signed, with its 32-byte hash.</source>
+        <translation>Una transacción se guarda firmada, con su hash de 32 bytes.</translation>
+    </message>
+    <message>
+        <source>The transaction is for chain %1, the settlement for %2.</source>
+        <translation>La transacción es para la cadena %1; la liquidación, para la %2.</translation>
+    </message>
+    <message>
+        <source>The transaction goes to %1, not to the auction house %2.</source>
+        <translation>La transacción va a %1, no a la casa de subastas %2.</translation>
+    </message>
+    <message>
+        <source>A fee bump replaces a stored transaction of the same step, turn and nonce.</source>
+        <translation>Un aumento de tarifa reemplaza una transacción guardada del mismo paso, turno y nonce.</translation>
+    </message>
+    <message>
+        <source>Only a transaction still waiting to be mined can be replaced (this one is %1).</source>
+        <translation>Solo se puede reemplazar una transacción que aún espera ser minada (esta está %1).</translation>
+    </message>
+    <message>
+        <source>%1 for turn %2 already has a transaction (%3, %4): send it again, or replace it with a fee bump.</source>
+        <translation>%1 para el turno %2 ya tiene una transacción (%3, %4): vuelve a enviarla o reemplázala con un aumento de tarifa.</translation>
+    </message>
+    <message>
+        <source>The settlement of auction %1 is %2: no transaction is due.</source>
+        <translation>La liquidación de la subasta %1 está %2: no hay ninguna transacción pendiente.</translation>
+    </message>
+    <message>
+        <source>Lot %1 has no token URI: the contract refuses its reservation.</source>
+        <translation>El lote %1 no tiene URI de token: el contrato rechaza su reserva.</translation>
+    </message>
+    <message>
+        <source>The transaction due is %1 for turn %2, not %3 for turn %4.</source>
+        <translation>La transacción pendiente es %1 para el turno %2, no %3 para el turno %4.</translation>
+    </message>
+    <message>
+        <source>No stored transaction %1 for auction %2.</source>
+        <translation>No hay ninguna transacción %1 guardada para la subasta %2.</translation>
+    </message>
+    <message>
+        <source>nobody paid; the reservation was cancelled</source>
+        <translation>nadie pagó; la reserva se canceló</translation>
+    </message>
+    <message>
+        <source>The %1 transaction was %2.</source>
+        <translation>La transacción %1 quedó %2.</translation>
+    </message>
+    <message>
+        <source>Auction %1 was already paid by another transaction (%2).</source>
+        <translation>La subasta %1 ya se pagó con otra transacción (%2).</translation>
+    </message>
+    <message>
+        <source>Auction %1 completed unsold, yet the chain shows a claim (%2): settle it by hand.</source>
+        <translation>La subasta %1 terminó sin venderse, pero la cadena muestra un reclamo (%2): liquídala a mano.</translation>
+    </message>
+    <message>
+        <source>Only a paid settlement can have its mint confirmed.</source>
+        <translation>Solo se puede confirmar la acuñación de una liquidación pagada.</translation>
+    </message>
+    <message>
+        <source>Token #%1 minted to %2 (claim %3)</source>
+        <translation>Token n.º %1 acuñado para %2 (reclamo %3)</translation>
+    </message>
+    <message>
+        <source>Only a paid settlement can lose its claim (this one is %1).</source>
+        <translation>Solo una liquidación pagada puede perder su reclamo (esta está %1).</translation>
+    </message>
+    <message>
+        <source>This settlement is over.</source>
+        <translation>Esta liquidación ha terminado.</translation>
+    </message>
+</context>
+<context>
+    <name>sb::auction::AuctionStore</name>
+    <message>
+        <source>Cannot save the settlement of auction %1</source>
+        <translation>No se puede guardar la liquidación de la subasta %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the settlements</source>
+        <translation>No se pueden leer las liquidaciones</translation>
+    </message>
+    <message>
+        <source>Cannot store the signed transaction</source>
+        <translation>No se puede guardar la transacción firmada</translation>
+    </message>
+    <message>
+        <source>Cannot update the chain transaction %1</source>
+        <translation>No se puede actualizar la transacción de la cadena %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain transactions</source>
+        <translation>No se pueden leer las transacciones de la cadena</translation>
+    </message>
 </context>
 <context>
     <name>sb::auction::EngineThread</name>
@@ -3607,6 +4743,44 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>The keychain could not read the secret: %1</source>
         <translation>El llavero del sistema no pudo leer el secreto: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::shape</name>
+    <message>
+        <source>The operator key could not be kept in the keychain: %1</source>
+        <translation>No se pudo guardar la clave de operador en el llavero: %1</translation>
+    </message>
+    <message>
+        <source>An operator key is already in the keychain; replacing it would lose that key and whatever its address holds. Replace it on purpose (--replace).</source>
+        <translation>Ya hay una clave de operador en el llavero; reemplazarla haría perder esa clave y todo lo que tenga su dirección. Reemplázala de forma explícita (--replace).</translation>
+    </message>
+</context>
+<context>
+    <name>sb::integrations::shape::OperatorKey</name>
+    <message>
+        <source>No key given: an operator key is 64 hex digits, with or without 0x.</source>
+        <translation>No se indicó ninguna clave: una clave de operador son 64 dígitos hexadecimales, con o sin 0x.</translation>
+    </message>
+    <message>
+        <source>That is not a private key: an operator key is 64 hex digits (0-9, a-f), with or without 0x; an address (40 digits) or a seed phrase will not do.</source>
+        <translation>Eso no es una clave privada: una clave de operador son 64 dígitos hexadecimales (0-9, a-f), con o sin 0x; no sirve una dirección (40 dígitos) ni una frase semilla.</translation>
+    </message>
+    <message>
+        <source>That is not a usable private key: it is zero or not below the secp256k1 curve order.</source>
+        <translation>Esa clave privada no se puede usar: es cero o no es menor que el orden de la curva secp256k1.</translation>
+    </message>
+    <message>
+        <source>The operator key could not be read from the keychain: %1</source>
+        <translation>No se pudo leer la clave de operador del llavero: %1</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s operator key is damaged (%1); import it again.</source>
+        <translation>La clave de operador del llavero está dañada (%1); vuelve a importarla.</translation>
+    </message>
+    <message>
+        <source>The operator key could not be removed from the keychain: %1</source>
+        <translation>No se pudo eliminar la clave de operador del llavero: %1</translation>
     </message>
 </context>
 <context>
@@ -4450,6 +5624,21 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
+    <name>sb::studio::LineComposer</name>
+    <message>
+        <source>LLM line used</source>
+        <translation>Frase del LLM usada</translation>
+    </message>
+    <message>
+        <source>Template line</source>
+        <translation>Frase de plantilla</translation>
+    </message>
+    <message>
+        <source>Template line: %1</source>
+        <translation>Frase de plantilla: %1</translation>
+    </message>
+</context>
+<context>
     <name>sb::studio::LineDirector</name>
     <message>
         <source>The line is empty.</source>
@@ -4733,6 +5922,211 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <source>Next auction in</source>
         <translation>Próxima subasta en</translation>
     </message>
+    <message>
+        <source>Day %1: paid ✓</source>
+        <translation>Día %1: pagado ✓</translation>
+    </message>
+    <message>
+        <source>Day %1: awaiting payment</source>
+        <translation>Día %1: pendiente de pago</translation>
+    </message>
+    <message>
+        <source>Day %1: unsold</source>
+        <translation>Día %1: sin vender</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::SettlementModel</name>
+    <message>
+        <source>Awaiting wallet</source>
+        <translation>Esperando billetera</translation>
+    </message>
+    <message>
+        <source>To reserve</source>
+        <translation>Por reservar</translation>
+    </message>
+    <message>
+        <source>Reserving</source>
+        <translation>Reservando</translation>
+    </message>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>Esperando pago</translation>
+    </message>
+    <message>
+        <source>To cancel</source>
+        <translation>Por cancelar</translation>
+    </message>
+    <message>
+        <source>Cancelling</source>
+        <translation>Cancelando</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completado</translation>
+    </message>
+    <message>
+        <source>Unsold</source>
+        <translation>Sin vender</translation>
+    </message>
+    <message>
+        <source>Needs you</source>
+        <translation>Requiere atención</translation>
+    </message>
+    <message>
+        <source>the buyer</source>
+        <translation>el comprador</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to link a wallet (asked on X). Set it by hand if they sent it another way, or skip them.</source>
+        <translation>Esperando a que %1 vincule una billetera (se le pidió en X). Indícala a mano si la envió por otra vía, u omite a este comprador.</translation>
+    </message>
+    <message>
+        <source>The reservation for %1 is being signed and sent.</source>
+        <translation>Se está firmando y enviando la reserva para %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for the reservation to be included in a block.</source>
+        <translation>Esperando a que la reserva se incluya en un bloque.</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to pay %2 to the contract before the deadline.</source>
+        <translation>Esperando a que %1 pague %2 al contrato antes del plazo.</translation>
+    </message>
+    <message>
+        <source>Nobody left to pay: the reservation is being cancelled on chain.</source>
+        <translation>No queda nadie que pague: la reserva se está cancelando en la cadena.</translation>
+    </message>
+    <message>
+        <source>Waiting for the cancellation to be included in a block.</source>
+        <translation>Esperando a que la cancelación se incluya en un bloque.</translation>
+    </message>
+    <message>
+        <source>Paid: waiting for the mint to be confirmed.</source>
+        <translation>Pagado: esperando a que se confirme la acuñación.</translation>
+    </message>
+    <message>
+        <source>Done: token #%1 minted to %2.</source>
+        <translation>Listo: token n.º %1 acuñado para %2.</translation>
+    </message>
+    <message>
+        <source>Done: nobody paid; the lot is unsold.</source>
+        <translation>Listo: nadie pagó; el lote queda sin vender.</translation>
+    </message>
+    <message>
+        <source>Needs you: %1 Retry, skip the buyer or cancel.</source>
+        <translation>Requiere atención: %1 Reintenta, omite al comprador o cancela.</translation>
+    </message>
+    <message>
+        <source>a step failed.</source>
+        <translation>falló un paso.</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>vencido</translation>
+    </message>
+    <message>
+        <source>%1 min left</source>
+        <translation>quedan %1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min left</source>
+        <translation>quedan %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>n.º %1</translation>
+    </message>
+    <message>
+        <source>%1 (runner-up %2)</source>
+        <translation>%1 (segundo puesto %2)</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>sin vincular</translation>
+    </message>
+    <message>
+        <source>Auction</source>
+        <translation>Subasta</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Comprador</translation>
+    </message>
+    <message>
+        <source>Wallet</source>
+        <translation>Billetera</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Time to pay</source>
+        <translation>Plazo de pago</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::ShapeSettings</name>
+    <message>
+        <source>A custom network needs its chain id (a whole number above 0).</source>
+        <translation>Una red personalizada necesita su id. de cadena (un número entero mayor que 0).</translation>
+    </message>
+    <message>
+        <source>A custom network needs its RPC URL.</source>
+        <translation>Una red personalizada necesita su URL de RPC.</translation>
+    </message>
+    <message>
+        <source>The RPC URL must be an http:// or https:// address.</source>
+        <translation>La URL del RPC debe ser una dirección http:// o https://.</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>contrato</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+    <message>
+        <source>The %1 address is not valid: %2</source>
+        <translation>La dirección del %1 no es válida: %2</translation>
+    </message>
+    <message>
+        <source>The deadline to pay is from 1 hour to 14 days (336 hours).</source>
+        <translation>El plazo de pago va de 1 hora a 14 días (336 horas).</translation>
+    </message>
+    <message>
+        <source>The fee cap is an amount of gwei above 0, with at most 9 decimals (e.g. 0.05).</source>
+        <translation>La tarifa máxima es una cantidad de gwei mayor que 0, con 9 decimales como máximo (p. ej., 0.05).</translation>
+    </message>
+    <message>
+        <source>The network is not one the studio knows.</source>
+        <translation>El estudio no conoce esta red.</translation>
+    </message>
+    <message>
+        <source>The Shape settings were invalid and were reset: %1</source>
+        <translation>Los ajustes de Shape no eran válidos y se restablecieron: %1</translation>
+    </message>
+</context>
+<context>
+    <name>sb::studio::ShowScene</name>
+    <message>
+        <source>The host&apos;s persona file %1 was not used: %2</source>
+        <translation>No se usó el archivo de personaje del presentador %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>sb::studio::SoldBannerOverlay</name>
@@ -4751,6 +6145,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>for %1</source>
         <translation>por %1</translation>
+    </message>
+    <message>
+        <source>Paid ✓ — token #%1 minted to %2</source>
+        <translation>Pagado ✓ — token n.º %1 acuñado para %2</translation>
     </message>
 </context>
 <context>
@@ -4957,6 +6355,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>The settings could not be written to %1.</source>
         <translation>No se pudo escribir la configuración en %1.</translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation>presentador</translation>
     </message>
 </context>
 </TS>
