@@ -101,6 +101,7 @@ private slots:
     void winnerWithoutWalletWaitsForOne();
     void oneTransactionPerStepExceptAFeeBump();
     void inclusionReservesAndAReorgGoesBack();
+    void replacedOneMinedAfterAllReserves();
     void deadlinePassesTheLotToTheRunnerUp();
     void nobodyLeftCancelsOnChainThenUnsold();
     void nothingOnChainIsUnsoldAtOnce();
@@ -313,6 +314,35 @@ void TestSettlement::inclusionReservesAndAReorgGoesBack()
     const auto seq = fx->engine->lastSeq();
     OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Included, 13)));
     QCOMPARE(fx->engine->lastSeq(), seq);
+}
+
+void TestSettlement::replacedOneMinedAfterAllReserves()
+{
+    // The node mined the stuck reservation after all, not its fee bump (same nonce: only one of
+    // the two can be mined). The reservation is on chain: the step succeeded, once.
+    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
+    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
+    OK(fx->engine->storeSettlementTransaction(tx));
+    ChainTransaction bump = signedTx(QString(SettlementStep::Reserve), 0, 0, 'b');
+    bump.replaces = tx.id;
+    OK(fx->engine->storeSettlementTransaction(bump));
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Sent)));
+    fx->events.clear();
+
+    OK(fx->engine->updateSettlementTransaction(report(tx, ChainTxState::Included, 11)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
+    QVERIFY(row(*fx).reservedOnChain);
+    QCOMPARE(fx->eventsOfType(EventType::SettlementReserved).size(), 1);
+    QCOMPARE(fx->engine->settlementTransactions(0).value()[0].state, ChainTxState::Included);
+
+    // The bump can never be mined now: that is no failure of the step.
+    OK(fx->engine->updateSettlementTransaction(report(bump, ChainTxState::Dropped)));
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
+    QVERIFY(fx->eventsOfType(EventType::SettlementFailed).isEmpty());
+    QCOMPARE(fx->eventsOfType(EventType::SettlementReserved).size(), 1);
+    // And it stays so after a restart.
+    OK(fx->reopen());
+    QCOMPARE(row(*fx).stage, SettlementStage::Reserved);
 }
 
 void TestSettlement::deadlinePassesTheLotToTheRunnerUp()
