@@ -244,13 +244,22 @@ bool HeadlessBroadcast::start(QString* error)
     if (m_show)
         m_show->attachAudio(m_pipeline->audioMixer()); // the host's voice and the show's sounds
     if (!m_options.musicPath.isEmpty()) {
-        auto music = std::make_shared<sb::render::AudioFileSource>(m_options.musicPath, true);
-        if (!music->open()) {
-            *error = music->errorString();
-            return false;
+        // -6 dB: a bed under her -16 LUFS voice, not a second voice. With the show, the bed is
+        // the show's (Settings → Host's music bed gives way to --music: main applies it so).
+        if (m_show) {
+            if (const QString why =
+                    m_show->setMusicBed(m_options.musicPath, BroadcastOptions::kMusicLevelDb);
+                !why.isEmpty()) {
+                *error = why;
+                return false;
+            }
+        } else {
+            auto music = sb::render::AudioFileSource::openBed(
+                m_options.musicPath, BroadcastOptions::kMusicLevelDb, error);
+            if (!music)
+                return false;
+            m_pipeline->audioMixer().addSource(std::move(music));
         }
-        music->setGain(0.5f); // -6 dB: a bed under her -16 LUFS voice, not a second voice
-        m_pipeline->audioMixer().addSource(std::move(music));
     }
     for (const QString& url : m_options.streams) {
         if (!url.startsWith(QLatin1String("rtmp://")) &&

@@ -47,6 +47,7 @@ struct BroadcastOptions
     // --music: a music bed (any audio file FFmpeg reads), looped at -6 dB; it ducks by 10 dB
     // while the host speaks.
     QString musicPath;
+    static constexpr int kMusicLevelDb = -6;
     int durationS = 0; // 0: until stopped
     QSize size{1280, 720};
     int fps = 30;

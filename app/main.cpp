@@ -353,8 +353,12 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
         // The host as Settings → Host says (studio.ini): persona, voice, lines, the LLM and
         // VTube Studio, with their secrets from the keychain.
         sb::studio::ShowScene* show = broadcaster->show();
-        for (const QString& problem :
-             show->applyHostSettings(sb::studio::StudioSettings().host(), nullptr))
+        sb::studio::HostSettings host = sb::studio::StudioSettings().host();
+        if (!broadcast.musicPath.isEmpty()) { // --music wins over the music bed in studio.ini
+            host.musicFile = broadcast.musicPath;
+            host.musicLevelDb = sb::app::BroadcastOptions::kMusicLevelDb;
+        }
+        for (const QString& problem : show->applyHostSettings(host, nullptr))
             std::fprintf(stderr, "Host: %s\n", qPrintable(problem));
         // What became of the LLM's lines and where VTube Studio is, as the Host dock says them.
         QObject::connect(&show->composer(), &sb::studio::LineComposer::llmResultChanged, &app,

@@ -84,6 +84,20 @@ int AudioFileSource::loopCount() const
     return d->loops;
 }
 
+std::shared_ptr<AudioFileSource> AudioFileSource::openBed(const QString& path, double levelDb,
+                                                          QString* error)
+{
+    auto bed = std::make_shared<AudioFileSource>(path, true);
+    if (!bed->open()) {
+        if (error)
+            *error = bed->errorString();
+        return nullptr;
+    }
+    bed->setGain(float(std::pow(10.0, levelDb / 20.0)));
+    bed->setDucksUnderKey(true);
+    return bed;
+}
+
 bool AudioFileSource::open()
 {
     AVFormatContext* format = nullptr;

@@ -53,6 +53,10 @@ public:
     ~AudioFileSource() override;
 
     bool open(); // false with errorString()
+    // A music bed: `path` opened and looped at levelDb (it ducks under the mixer's key). Null
+    // with *error when the file cannot be opened or decoded.
+    static std::shared_ptr<AudioFileSource> openBed(const QString& path, double levelDb,
+                                                    QString* error);
     QString errorString() const;
     bool isFinished() const; // played to the end without looping, or failed
     int loopCount() const;   // how many times it restarted from the beginning

@@ -20,6 +20,8 @@ QStringList HostSettings::validationErrors(const HostSettings& s)
         problems << tr("The host's pitch must be from 0 to 100.");
     if (s.lineGapSeconds < 1 || s.lineGapSeconds > 60)
         problems << tr("The gap between the host's lines must be from 1 to 60 seconds.");
+    if (s.musicLevelDb < -40 || s.musicLevelDb > 0)
+        problems << tr("The music bed's level must be from -40 to 0 dB.");
     if (!s.llmBaseUrl.trimmed().isEmpty()) {
         const QUrl url(s.llmBaseUrl.trimmed(), QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) ||
@@ -60,6 +62,8 @@ HostSettings HostSettings::read(QSettings& ini)
     s.pitch = ini.value(u"pitch"_s, s.pitch).toInt();
     s.lineGapSeconds = ini.value(u"line_gap_s"_s, s.lineGapSeconds).toInt();
     s.blockedWords = ini.value(u"blocked_words"_s, s.blockedWords).toStringList();
+    s.musicFile = ini.value(u"music_file"_s, s.musicFile).toString();
+    s.musicLevelDb = ini.value(u"music_level_db"_s, s.musicLevelDb).toInt();
     s.llmBaseUrl = ini.value(u"llm_base_url"_s, s.llmBaseUrl).toString();
     s.llmModel = ini.value(u"llm_model"_s, s.llmModel).toString();
     s.llmFirstTokenMs = ini.value(u"llm_first_token_ms"_s, s.llmFirstTokenMs).toInt();
@@ -83,6 +87,8 @@ void HostSettings::write(QSettings& ini) const
     ini.setValue(u"pitch"_s, pitch);
     ini.setValue(u"line_gap_s"_s, lineGapSeconds);
     ini.setValue(u"blocked_words"_s, blockedWords);
+    ini.setValue(u"music_file"_s, musicFile);
+    ini.setValue(u"music_level_db"_s, musicLevelDb);
     ini.setValue(u"llm_base_url"_s, llmBaseUrl);
     ini.setValue(u"llm_model"_s, llmModel);
     ini.setValue(u"llm_first_token_ms"_s, llmFirstTokenMs);

@@ -24,6 +24,11 @@ struct HostSettings
     int lineGapSeconds = 4;                  // at most one line this often (1..60)
     QStringList blockedWords;                // added to LineFilter::defaultTerms()
 
+    // A music bed under the show (any audio file FFmpeg reads, looped); empty: none. It ducks
+    // by ~10 dB while she speaks.
+    QString musicFile;
+    int musicLevelDb = -6; // -40..0
+
     QString llmBaseUrl; // empty: no LLM (the normal case)
     QString llmModel;
     int llmFirstTokenMs = 1500; // 200..10000

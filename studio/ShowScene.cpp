@@ -20,6 +20,7 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <mutex>
 
 namespace sb::studio {
 
@@ -28,6 +29,39 @@ using namespace sb::auction;
 namespace {
 Q_LOGGING_CATEGORY(lcShowHost, "sb.host.lines")
 }
+
+// The music bed's place in the mix: the file it plays may change (or go) while mixing.
+class MusicBedSlot final : public sb::render::AudioSource
+{
+public:
+    QString name() const override { return QStringLiteral("music bed"); }
+    void setFile(std::shared_ptr<sb::render::AudioFileSource> file)
+    {
+        std::lock_guard lock(m_mutex);
+        std::swap(m_file, file); // the old one closes with the parameter, after the lock
+    }
+    bool hasFile() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_file != nullptr;
+    }
+    void read(float* interleaved, int frames) override
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_file) {
+            std::fill_n(interleaved, std::size_t(frames) * 2, 0.0f);
+            return;
+        }
+        m_file->read(interleaved, frames);
+        const float gain = m_file->gain();
+        for (std::size_t i = 0; i < std::size_t(frames) * 2; ++i)
+            interleaved[i] *= gain;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    std::shared_ptr<sb::render::AudioFileSource> m_file;
+};
 
 ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* parent)
     : QObject(parent), m_engine(&engine),
@@ -45,6 +79,7 @@ ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* par
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
     m_sounds = std::make_unique<ShowSounds>();
+    m_music = std::make_shared<MusicBedSlot>();
     bindHost();
     host().setSpeech(m_voice->sharedPlayer()); // her mouth and caption follow her voice
     m_frameTimer.setTimerType(Qt::PreciseTimer);
@@ -118,6 +153,8 @@ QStringList ShowScene::applyHostSettings(const HostSettings& settings,
     const LineFilter filter(LineFilter::defaultTerms() + settings.blockedWords);
     m_lines->setFilter(filter);
     m_composer->setFilter(filter);
+    if (const QString bed = setMusicBed(settings.musicFile, settings.musicLevelDb); !bed.isEmpty())
+        problems << bed;
     m_hostSettings = settings;
     if (!secrets) {
         if (!m_ownSecrets)
@@ -189,7 +226,34 @@ void ShowScene::attachAudio(sb::render::AudioMixer& mixer)
 {
     mixer.addSource(m_voice->source());
     mixer.addSource(m_sounds->source());
+    mixer.addSource(m_music); // ducks under her voice (AudioSource's default)
     mixer.setDuckingKey(m_voice->source());
+}
+
+QString ShowScene::setMusicBed(const QString& path, int levelDb)
+{
+    if (path == m_musicPath && levelDb == m_musicLevelDb && (path.isEmpty() || hasMusicBed()))
+        return {};
+    m_musicPath = path;
+    m_musicLevelDb = levelDb;
+    if (path.isEmpty()) {
+        m_music->setFile(nullptr);
+        qCInfo(lcShowHost) << "no music bed";
+        return {};
+    }
+    QString error;
+    auto bed = sb::render::AudioFileSource::openBed(path, levelDb, &error);
+    m_music->setFile(bed);
+    if (!bed)
+        return tr("The music bed %1 cannot be played: %2")
+            .arg(QDir::toNativeSeparators(path), error);
+    qCInfo(lcShowHost) << "music bed" << path << "at" << levelDb << "dB";
+    return {};
+}
+
+bool ShowScene::hasMusicBed() const
+{
+    return m_music->hasFile();
 }
 
 HostOverlay& ShowScene::host()

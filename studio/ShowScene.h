@@ -40,6 +40,7 @@ class ShowSounds;
 class HostVtsLink;
 class LineComposer;
 class LineDirector;
+class MusicBedSlot;
 class SceneBuilder;
 
 class ShowScene : public QObject
@@ -80,6 +81,12 @@ public:
     // Puts her voice and the show's sounds in `mixer`, her voice the key that ducks the rest
     // (a music bed) by ~10 dB while she speaks.
     void attachAudio(sb::render::AudioMixer& mixer);
+    // The music bed (Settings → Host, headless's --music): `path` looped at levelDb in the mixer
+    // attachAudio() was given, under her voice; it replaces the bed before, and an empty path
+    // plays none. A file that cannot be opened plays nothing; the reason is returned (empty when
+    // it plays). The same file and level again keep it playing where it is.
+    QString setMusicBed(const QString& path, int levelDb);
+    bool hasMusicBed() const;
     // Between the director and her voice: the optional LLM (the template line without one).
     LineComposer& composer() { return *m_composer; }
     // The Host dock's Mute: the events' lines are neither said nor captioned (those queued or
@@ -125,6 +132,9 @@ private:
     std::unique_ptr<sb::integrations::vtubestudio::VtsBridge> m_vts;
     std::unique_ptr<HostVtsLink> m_vtsLink;
     std::unique_ptr<ShowSounds> m_sounds;
+    std::shared_ptr<MusicBedSlot> m_music; // in every mixer attached; silent with no bed
+    QString m_musicPath;
+    int m_musicLevelDb = 0;
     QMetaObject::Connection m_hostEvents;
     QTimer m_frameTimer;
 };

@@ -1,5 +1,6 @@
 #include "HostSettingsPage.h"
 
+#include "AudioMixer.h"
 #include "EspeakSpeech.h"
 #include "HostMood.h"
 #include "HttpClient.h"
@@ -165,8 +166,37 @@ QWidget* HostSettingsPage::createVoiceTab()
     note->setWordWrap(true);
     form->addRow(QString(), note);
 
+    // The music bed: looped under the show, ducked by ~10 dB while she speaks.
+    auto* musicRow = new QHBoxLayout;
+    m_musicEdit = new QLineEdit(page);
+    m_musicEdit->setObjectName(u"musicEdit"_s);
+    m_musicEdit->setPlaceholderText(tr("None"));
+    auto* browseMusic = new QPushButton(tr("Browse…"), page);
+    browseMusic->setObjectName(u"browseMusicButton"_s);
+    musicRow->addWidget(m_musicEdit, 1);
+    musicRow->addWidget(browseMusic);
+    form->addRow(tr("Music bed:"), musicRow);
+    m_musicLevelSpin = new QSpinBox(page);
+    m_musicLevelSpin->setObjectName(u"musicLevelSpin"_s);
+    m_musicLevelSpin->setRange(-40, 0);
+    m_musicLevelSpin->setSuffix(tr(" dB"));
+    form->addRow(tr("Music level:"), m_musicLevelSpin);
+    auto* musicNote = new QLabel(tr("Any audio file FFmpeg reads, looped in the stream and the "
+                                    "recording; it is 10 dB lower while she speaks."),
+                                 page);
+    musicNote->setWordWrap(true);
+    form->addRow(QString(), musicNote);
+    connect(browseMusic, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Music bed"), m_musicEdit->text(),
+            tr("Audio files (*.mp3 *.ogg *.opus *.flac *.wav *.m4a *.aac);;All files (*)"));
+        if (!path.isEmpty())
+            m_musicEdit->setText(path);
+    });
+    connect(m_musicEdit, &QLineEdit::textChanged, this, &HostSettingsPage::edited);
+
     connect(m_voiceCombo, &QComboBox::currentTextChanged, this, &HostSettingsPage::edited);
-    for (QSpinBox* spin : {m_rateSpin, m_pitchSpin, m_lineGapSpin})
+    for (QSpinBox* spin : {m_rateSpin, m_pitchSpin, m_lineGapSpin, m_musicLevelSpin})
         connect(spin, &QSpinBox::valueChanged, this, &HostSettingsPage::edited);
     connect(m_blocklistEdit, &QPlainTextEdit::textChanged, this, &HostSettingsPage::edited);
     return page;
@@ -308,6 +338,8 @@ void HostSettingsPage::reload()
     m_pitchSpin->setValue(m_loaded.pitch);
     m_lineGapSpin->setValue(m_loaded.lineGapSeconds);
     m_blocklistEdit->setPlainText(m_loaded.blockedWords.join(u'\n'));
+    m_musicEdit->setText(m_loaded.musicFile);
+    m_musicLevelSpin->setValue(m_loaded.musicLevelDb);
     m_llmUrlEdit->setText(m_loaded.llmBaseUrl);
     m_llmModelEdit->setText(m_loaded.llmModel);
     m_llmKeyEdit->clear();
@@ -417,6 +449,8 @@ HostSettings HostSettingsPage::settings() const
     s.pitch = m_pitchSpin->value();
     s.lineGapSeconds = m_lineGapSpin->value();
     s.blockedWords = lines(m_blocklistEdit);
+    s.musicFile = m_musicEdit->text().trimmed();
+    s.musicLevelDb = m_musicLevelSpin->value();
     s.llmBaseUrl = m_llmUrlEdit->text().trimmed();
     s.llmModel = m_llmModelEdit->text().trimmed();
     s.llmFirstTokenMs = m_llmFirstTokenSpin->value();
@@ -441,6 +475,16 @@ bool HostSettingsPage::apply(QString* error)
         return false;
     }
     HostSettings s = settings();
+    if (!s.musicFile.isEmpty()) {
+        // Said here, not found silent in the stream: the file must open and decode.
+        QString why;
+        if (!sb::render::AudioFileSource::openBed(s.musicFile, s.musicLevelDb, &why)) {
+            if (error)
+                *error = tr("The music bed %1 cannot be played: %2")
+                             .arg(QDir::toNativeSeparators(s.musicFile), why);
+            return false;
+        }
+    }
     const QString text = m_personaEdit->toPlainText();
     if (s.personaFile == editedPersonaPath() && text != m_personaSourceText) {
         QDir().mkpath(m_settings->folder());

@@ -3,8 +3,9 @@
 // here and checked as it is typed — a file that cannot be used is named with the key at fault and
 // keeps OK disabled, so the running show keeps its persona; "Reset" brings back the one the studio
 // ships), her voice (espeak-ng voices, rate, pitch), the gap between lines, the operator's own
-// blocked words, the optional LLM (base URL, model, deadlines, a test line; its API key goes to the
-// keychain, never to studio.ini) and the optional VTube Studio bridge (address, on/off, a hotkey
+// blocked words, a music bed (a file that cannot be played is named by apply()), the optional
+// LLM (base URL, model, deadlines, a test line; its API key goes to the keychain, never to
+// studio.ini) and the optional VTube Studio bridge (address, on/off, a hotkey
 // per mood). Nothing is written until apply(); the window then applies it to the running show.
 // "Forget API key" and "Forget token" remove the LLM's key and VTube Studio's plugin token from the
 // keychain at once, and say so.
@@ -109,6 +110,8 @@ private:
     QSpinBox* m_pitchSpin = nullptr;
     QSpinBox* m_lineGapSpin = nullptr;
     QPlainTextEdit* m_blocklistEdit = nullptr;
+    QLineEdit* m_musicEdit = nullptr;
+    QSpinBox* m_musicLevelSpin = nullptr;
     // LLM
     QLineEdit* m_llmUrlEdit = nullptr;
     QLineEdit* m_llmModelEdit = nullptr;

@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <memory>
 
 using namespace sb::app;
@@ -284,6 +285,62 @@ private slots:
         QVERIFY(host.vtsEnabled);
         QCOMPARE(host.vtsUrl, u"ws://127.0.0.1:8002"_s);
         QCOMPARE(host.vtsMoodHotkeys, (QMap<QString, QString>{{u"triumphant"_s, u"hk-win"_s}}));
+    }
+
+    void musicBedReachesTheFileAndABadOneIsNamed()
+    {
+        // A short sine, written here: the bed the studio.ini keeps.
+        const QString wav = m_dir->filePath(u"bed.wav"_s);
+        {
+            QByteArray pcm;
+            for (int i = 0; i < 4800; ++i) {
+                const auto s = qint16(8000 * std::sin(2 * 3.14159265358979 * 440 * i / 48000.0));
+                pcm.append(reinterpret_cast<const char*>(&s), 2);
+            }
+            QByteArray head = "RIFF";
+            const auto u32 = [&head](quint32 v) { head.append(reinterpret_cast<char*>(&v), 4); };
+            const auto u16 = [&head](quint16 v) { head.append(reinterpret_cast<char*>(&v), 2); };
+            u32(quint32(36 + pcm.size()));
+            head.append("WAVEfmt ");
+            u32(16);
+            u16(1);
+            u16(1);
+            u32(48000);
+            u32(96000);
+            u16(2);
+            u16(16);
+            head.append("data");
+            u32(quint32(pcm.size()));
+            QFile file(wav);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(head + pcm);
+        }
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"voiceTab"_s);
+        QCOMPARE(child<QLineEdit>(dialog, u"musicEdit"_s)->text(), QString());
+        QCOMPARE(child<QSpinBox>(dialog, u"musicLevelSpin"_s)->value(), -6);
+
+        // A file that cannot be played is named when applying, and not kept.
+        const QString missing = m_dir->filePath(u"no-such-bed.ogg"_s);
+        typeInto(child<QLineEdit>(dialog, u"musicEdit"_s), missing);
+        click(dialog, u"okButton"_s);
+        QTRY_VERIFY(errorText(dialog).contains(u"no-such-bed.ogg"_s));
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(StudioSettings(m_dir->path(), m_secrets.get()).host().musicFile, QString());
+
+        typeInto(child<QLineEdit>(dialog, u"musicEdit"_s), wav);
+        typeInto(child<QSpinBox>(dialog, u"musicLevelSpin"_s), -12);
+        QSignalSpy applied(&dialog, &SettingsDialog::applied);
+        click(dialog, u"okButton"_s);
+        QTRY_COMPARE(applied.size(), 1);
+        const HostSettings host = StudioSettings(m_dir->path(), m_secrets.get()).host();
+        QCOMPARE(host.musicFile, wav);
+        QCOMPARE(host.musicLevelDb, -12);
+        QSettings ini(m_settings->filePath(), QSettings::IniFormat);
+        QCOMPARE(ini.value(u"host/music_file"_s).toString(), wav);
+        QCOMPARE(ini.value(u"host/music_level_db"_s).toInt(), -12);
     }
 
     void apiKeyGoesToTheKeychainOnly()

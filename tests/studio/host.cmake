@@ -13,3 +13,7 @@ sb_add_test(tst_hostvoice SOURCES tst_hostvoice.cpp LIBS sb_studio)
 sb_add_test(tst_lipsync SOURCES tst_lipsync.cpp LIBS sb_studio)
 # The show's sounds (gavel, chime) and their level under her speech in the program mix.
 sb_add_test(tst_showsounds SOURCES tst_showsounds.cpp LIBS sb_studio)
+# The music bed (Settings → Host) as the window plays it: in the program mix at its level, ducked
+# ~10 dB under her voice, replaced and cleared with the setting.
+sb_add_test(tst_musicbed SOURCES tst_musicbed.cpp LIBS sb_studio)
+target_include_directories(tst_musicbed PRIVATE ${PROJECT_SOURCE_DIR}/tests/auction)
