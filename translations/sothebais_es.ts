@@ -546,6 +546,10 @@
         <source>“%1” is not one of the host&apos;s moods.</source>
         <translation>“%1” no es uno de los estados de ánimo de la presentadora.</translation>
     </message>
+    <message>
+        <source>The music bed&apos;s level must be from -40 to 0 dB.</source>
+        <translation>El nivel de la música de fondo debe estar entre -40 y 0 dB.</translation>
+    </message>
 </context>
 <context>
     <name>Main</name>
@@ -2430,6 +2434,38 @@
     <message>
         <source>The plugin token was not removed from the keychain: %1</source>
         <translation>No se eliminó el token del plugin del llavero: %1</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Music bed:</source>
+        <translation>Música de fondo:</translation>
+    </message>
+    <message>
+        <source> dB</source>
+        <translation> dB</translation>
+    </message>
+    <message>
+        <source>Music level:</source>
+        <translation>Nivel de la música:</translation>
+    </message>
+    <message>
+        <source>Any audio file FFmpeg reads, looped in the stream and the recording; it is 10 dB lower while she speaks.</source>
+        <translation>Cualquier archivo de audio que FFmpeg lea, en bucle en la emisión y en la grabación; baja 10 dB mientras ella habla.</translation>
+    </message>
+    <message>
+        <source>Music bed</source>
+        <translation>Música de fondo</translation>
+    </message>
+    <message>
+        <source>Audio files (*.mp3 *.ogg *.opus *.flac *.wav *.m4a *.aac);;All files (*)</source>
+        <translation>Archivos de audio (*.mp3 *.ogg *.opus *.flac *.wav *.m4a *.aac);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The music bed %1 cannot be played: %2</source>
+        <translation>La música de fondo %1 no se puede reproducir: %2</translation>
     </message>
 </context>
 <context>
@@ -6126,6 +6162,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>The host&apos;s persona file %1 was not used: %2</source>
         <translation>No se usó el archivo de personaje del presentador %1: %2</translation>
+    </message>
+    <message>
+        <source>The music bed %1 cannot be played: %2</source>
+        <translation>La música de fondo %1 no se puede reproducir: %2</translation>
     </message>
 </context>
 <context>
