@@ -47,7 +47,10 @@ qt_add_resources(sb_shape_rpc shape_contract PREFIX /shape
 # The chain side of settlement: drives the engine's settlements (auction/Settlement.h) on Shape
 # through EngineThread. Its own target: the client above does not need the engine's thread.
 add_library(sb_shape_settlement STATIC
-    ${CMAKE_CURRENT_LIST_DIR}/SettlementDriver.cpp ${CMAKE_CURRENT_LIST_DIR}/SettlementDriver.h)
+    ${CMAKE_CURRENT_LIST_DIR}/SettlementDriver.cpp ${CMAKE_CURRENT_LIST_DIR}/SettlementDriver.h
+    ${CMAKE_CURRENT_LIST_DIR}/SettlementDriverParts.h
+    ${CMAKE_CURRENT_LIST_DIR}/SettlementDriverSteps.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SettlementDriverClaims.cpp)
 target_include_directories(sb_shape_settlement PUBLIC ${CMAKE_CURRENT_LIST_DIR})
 target_link_libraries(sb_shape_settlement
     PUBLIC Qt6::Core sb_shape_rpc sb_auction
