@@ -4,8 +4,8 @@
 // auction's posts can sound like her. The same for the window and headless.
 
 #include "HostSettings.h"
-#include "XSettings.h"
 #include "Persona.h"
+#include "XSettings.h"
 
 #include <QStringList>
 
@@ -17,10 +17,10 @@ inline sb::integrations::x::XSettings withPersonaPosts(sb::integrations::x::XSet
                                                        const sb::studio::HostSettings& host,
                                                        QStringList* problems)
 {
-    const auto persona = host.personaFile.isEmpty()
-                             ? sb::auction::Result<sb::studio::Persona>(
-                                   sb::studio::Persona::builtIn())
-                             : sb::studio::Persona::fromFile(host.personaFile);
+    const auto persona =
+        host.personaFile.isEmpty()
+            ? sb::auction::Result<sb::studio::Persona>(sb::studio::Persona::builtIn())
+            : sb::studio::Persona::fromFile(host.personaFile);
     if (persona.ok())
         x.addPersonaTemplates(persona->templates, problems);
     return x;

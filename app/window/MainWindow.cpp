@@ -10,6 +10,7 @@
 #include "HostDock.h"
 #include "MarathonWizard.h"
 #include "OperatorKey.h"
+#include "PersonaPosts.h"
 #include "PreviewWidget.h"
 #include "PropertiesDock.h"
 #include "SceneCollection.h"
@@ -20,7 +21,6 @@
 #include "SourcesDock.h"
 #include "StatsDock.h"
 #include "StudioController.h"
-#include "PersonaPosts.h"
 #include "StudioSettings.h"
 #include "XConnection.h"
 #include "XDock.h"
@@ -413,8 +413,8 @@ void MainWindow::connectX()
     QStringList personaProblems;
     m_x = std::make_unique<sb::integrations::x::XConnection>(
         m_studio.session(),
-        sb::app::withPersonaPosts(sb::integrations::x::XSettings::load({}, &problem), m_settings.host(),
-                         &personaProblems),
+        sb::app::withPersonaPosts(sb::integrations::x::XSettings::load({}, &problem),
+                                  m_settings.host(), &personaProblems),
         m_settings.secretStore());
     if (!personaProblems.isEmpty())
         problem += (problem.isEmpty() ? QString() : QStringLiteral(" ")) +

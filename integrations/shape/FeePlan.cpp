@@ -63,8 +63,12 @@ void planFees(ShapeRpc& rpc, const FeeCaps& caps,
         if (!latest)
             return done(latest.error());
         if (!*latest || !(*latest)->baseFeePerGas)
-            return done(RpcError{RpcError::Kind::Garbage, QStringLiteral("eth_getBlockByNumber"), 0,
-                                 0, QStringLiteral("the latest block has no base fee"), {}});
+            return done(RpcError{RpcError::Kind::Garbage,
+                                 QStringLiteral("eth_getBlockByNumber"),
+                                 0,
+                                 0,
+                                 QStringLiteral("the latest block has no base fee"),
+                                 {}});
         const U256 baseFee = *(*latest)->baseFeePerGas;
         rpc.maxPriorityFeePerGas([baseFee, caps, done](const RpcResult<U256>& tip) {
             if (!tip)

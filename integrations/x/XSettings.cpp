@@ -56,15 +56,15 @@ XSettings XSettings::load(const QString& folder, QString* problem)
     s.useMentions = ini.value(QStringLiteral("x/use_mentions"), s.useMentions).toBool();
     s.useSearch = ini.value(QStringLiteral("x/use_search"), s.useSearch).toBool();
     s.useStream = ini.value(QStringLiteral("x/use_stream"), s.useStream).toBool();
-    for (auto [key, target] : {std::pair{"cadence/idle_ms", &s.cadence.idleMs},
-                               std::pair{"cadence/open_ms", &s.cadence.openMs},
-                               std::pair{"cadence/closing_ms", &s.cadence.closingMs},
-                               std::pair{"cadence/grace_ms", &s.cadence.graceMs},
-                               std::pair{"cost/read_price_micro_usd", &s.readPriceMicroUsd},
-                               std::pair{"cost/own_read_price_micro_usd", &s.ownReadPriceMicroUsd},
-                               std::pair{"cost/post_price_micro_usd", &s.postPriceMicroUsd},
-                               std::pair{"cost/monthly_budget_micro_usd",
-                                         &s.monthlyBudgetMicroUsd}}) {
+    for (auto [key, target] :
+         {std::pair{"cadence/idle_ms", &s.cadence.idleMs},
+          std::pair{"cadence/open_ms", &s.cadence.openMs},
+          std::pair{"cadence/closing_ms", &s.cadence.closingMs},
+          std::pair{"cadence/grace_ms", &s.cadence.graceMs},
+          std::pair{"cost/read_price_micro_usd", &s.readPriceMicroUsd},
+          std::pair{"cost/own_read_price_micro_usd", &s.ownReadPriceMicroUsd},
+          std::pair{"cost/post_price_micro_usd", &s.postPriceMicroUsd},
+          std::pair{"cost/monthly_budget_micro_usd", &s.monthlyBudgetMicroUsd}}) {
         const qint64 value = ini.value(QLatin1String(key), qint64(*target)).toLongLong(&ok);
         // A cadence under a second would spend the rate limit in moments; a price below zero
         // means nothing.
@@ -72,9 +72,10 @@ XSettings XSettings::load(const QString& folder, QString* problem)
         if (ok && value >= least)
             *target = value;
         else if (problem)
-            *problem = QCoreApplication::translate("XSettings", "x.ini: %1 is out of range; using %2.")
-                           .arg(QLatin1String(key))
-                           .arg(*target);
+            *problem =
+                QCoreApplication::translate("XSettings", "x.ini: %1 is out of range; using %2.")
+                    .arg(QLatin1String(key))
+                    .arg(*target);
     }
     s.posting = ini.value(QStringLiteral("post/enabled"), s.posting).toBool();
     s.allowUrls = ini.value(QStringLiteral("post/allow_urls"), s.allowUrls).toBool();
@@ -165,8 +166,7 @@ void XSettings::addPersonaTemplates(const QMap<QString, QString>& personaTemplat
     }
 }
 
-XOutboxOptions XSettings::outbox(const QString& accountUserId,
-                                 const QString& accountUsername) const
+XOutboxOptions XSettings::outbox(const QString& accountUserId, const QString& accountUsername) const
 {
     XOutboxOptions o;
     o.apiBaseUrl = apiBaseUrl;

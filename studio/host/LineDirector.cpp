@@ -420,8 +420,8 @@ void LineDirector::tick(std::int64_t nowMs)
         }
         HostLineFacts facts;
         const QString text = render(pending, nowMs, &facts);
-        m_current = HostLine{text, pending.kind, priorityOf(pending.kind), pending.createdMs,
-                             facts};
+        m_current =
+            HostLine{text, pending.kind, priorityOf(pending.kind), pending.createdMs, facts};
         m_nextAllowedMs = nowMs + m_settings.minGapMs;
         m_lastSpokenMs = nowMs;
         emit lineReady(m_current);

@@ -247,9 +247,9 @@ void TestSettingsDialog::pagesAreListedOnTheLeft()
     QStringList titles;
     for (int i = 0; i < list->count(); ++i)
         titles << list->item(i)->text();
-    QCOMPARE(titles, (QStringList{u"Stream"_s, u"X account"_s, u"Output"_s, u"Video"_s,
-                                  u"Recording"_s, u"Hotkeys"_s, u"General"_s, u"Host"_s,
-                                  u"Shape"_s}));
+    QCOMPARE(titles,
+             (QStringList{u"Stream"_s, u"X account"_s, u"Output"_s, u"Video"_s, u"Recording"_s,
+                          u"Hotkeys"_s, u"General"_s, u"Host"_s, u"Shape"_s}));
     QCOMPARE(dialog.currentPage(), SettingsDialog::StreamPage);
 
     dialog.show();

@@ -421,8 +421,8 @@ void TestXSettingsPage::personaWordsTheDefaultPosts()
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u"; ")));
     const XTemplates templates{posted.templates};
     const QString winner = templates.render(
-        u"winner"_s, {{u"lot"_s, u"3"_s}, {u"bidder"_s, u"vault_vera"_s}, {u"amount"_s, u"1.5 ETH"_s}},
-        false);
+        u"winner"_s,
+        {{u"lot"_s, u"3"_s}, {u"bidder"_s, u"vault_vera"_s}, {u"amount"_s, u"1.5 ETH"_s}}, false);
     QVERIFY2(winner.contains(u"gavel falls on lot 3"_s), qPrintable(winner));
     QVERIFY2(winner.contains(u"@vault_vera takes it home for 1.5 ETH"_s), qPrintable(winner));
     QCOMPARE(templates.text(u"extended"_s), u"Lot {lot} runs {minutes} min longer. {hashtag}"_s);
@@ -449,7 +449,8 @@ void TestXSettingsPage::personaWordsTheDefaultPosts()
     QVERIFY2(problems.join(u"; "_s).contains(u"post.no_such_kind"_s),
              qPrintable(problems.join(u"; ")));
     QVERIFY(!mixed.templates.contains(u"winner"_s));
-    QCOMPARE(mixed.templates.value(u"leader"_s), u"{bidder} leads lot {lot} at {amount}. {hashtag}"_s);
+    QCOMPARE(mixed.templates.value(u"leader"_s),
+             u"{bidder} leads lot {lot} at {amount}. {hashtag}"_s);
 }
 
 #include "tst_xsettingspage.moc"

@@ -49,8 +49,12 @@ template <class T> QByteArray why(const RpcResult<T>& result)
 // The failure of a call expected to fail (a "succeeded" Refused error when it did not).
 template <class T> RpcError errorOf(const RpcResult<T>& result)
 {
-    return result.ok() ? RpcError{RpcError::Kind::Refused, QStringLiteral("test"), 0, 0,
-                                  QStringLiteral("it succeeded"), {}}
+    return result.ok() ? RpcError{RpcError::Kind::Refused,
+                                  QStringLiteral("test"),
+                                  0,
+                                  0,
+                                  QStringLiteral("it succeeded"),
+                                  {}}
                        : result.error();
 }
 
@@ -60,8 +64,12 @@ template <class T, class Start> RpcResult<T> wait(Start start)
     auto answer = std::make_shared<std::optional<RpcResult<T>>>();
     start([answer](const RpcResult<T>& result) { answer->emplace(result); });
     if (!spinUntil([&] { return answer->has_value(); }))
-        return RpcError{RpcError::Kind::Transport, QStringLiteral("test"), 0, 0,
-                        QStringLiteral("no callback"), {}};
+        return RpcError{RpcError::Kind::Transport,
+                        QStringLiteral("test"),
+                        0,
+                        0,
+                        QStringLiteral("no callback"),
+                        {}};
     return **answer;
 }
 

@@ -84,8 +84,8 @@ void TestHostLines::hostSettingsApplyToTheRunningShow()
         return file.fileName();
     };
     HostSettings settings;
-    settings.personaFile = write(QStringLiteral("nova.json"),
-                                 R"({"name": "Nova", "bio": "Calls lots at dawn."})");
+    settings.personaFile =
+        write(QStringLiteral("nova.json"), R"({"name": "Nova", "bio": "Calls lots at dawn."})");
     settings.voice = QStringLiteral("en-gb");
     settings.rateWpm = 200;
     settings.pitch = 40;
