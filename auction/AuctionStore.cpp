@@ -33,18 +33,6 @@ enum Statement
 
 using namespace storesql;
 
-QVariant optionalInt(const std::optional<std::int64_t>& value)
-{
-    return value ? QVariant(qint64(*value)) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-std::optional<std::int64_t> toOptionalInt(const QVariant& value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    return value.toLongLong();
-}
-
 BidRecord readBid(const QSqlQuery& q)
 {
     BidRecord bid;

@@ -43,11 +43,6 @@ QByteArray bytesOf(const QString& hex)
     return QByteArray::fromHex(QStringView(hex).mid(hex.startsWith(u"0x") ? 2 : 0).toLatin1());
 }
 
-QVariant nullableInt(std::optional<std::int64_t> value)
-{
-    return value ? QVariant(qint64(*value)) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
 std::optional<Settlement> settlementFrom(const QSqlQuery& q)
 {
     const auto stage = settlementStageFromName(q.value(1).toString());
@@ -104,10 +99,8 @@ std::optional<ChainTransaction> transactionFrom(const QSqlQuery& q)
     if (!q.value(11).isNull())
         tx.blockNumber = q.value(11).toULongLong();
     tx.blockHash = bytesOf(q.value(12).toString());
-    if (!q.value(13).isNull())
-        tx.replaces = q.value(13).toLongLong();
-    if (!q.value(14).isNull())
-        tx.replacedBy = q.value(14).toLongLong();
+    tx.replaces = toOptionalInt(q.value(13));
+    tx.replacedBy = toOptionalInt(q.value(14));
     tx.error = q.value(15).toString();
     tx.createdUtcMs = q.value(16).toLongLong();
     tx.updatedUtcMs = q.value(17).toLongLong();
@@ -224,8 +217,8 @@ bool AuctionStore::addChainTransaction(ChainTransaction& tx, QString* error)
     q.addBindValue(tx.blockNumber ? QVariant(qint64(*tx.blockNumber))
                                   : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(hexOf(tx.blockHash));
-    q.addBindValue(nullableInt(tx.replaces));
-    q.addBindValue(nullableInt(tx.replacedBy));
+    q.addBindValue(optionalInt(tx.replaces));
+    q.addBindValue(optionalInt(tx.replacedBy));
     q.addBindValue(text(tx.error));
     q.addBindValue(qint64(tx.createdUtcMs));
     q.addBindValue(qint64(tx.updatedUtcMs));
@@ -246,7 +239,7 @@ bool AuctionStore::updateChainTransaction(const ChainTransaction& tx, QString* e
     q.addBindValue(tx.blockNumber ? QVariant(qint64(*tx.blockNumber))
                                   : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(hexOf(tx.blockHash));
-    q.addBindValue(nullableInt(tx.replacedBy));
+    q.addBindValue(optionalInt(tx.replacedBy));
     q.addBindValue(text(tx.error));
     q.addBindValue(qint64(tx.updatedUtcMs));
     q.addBindValue(qint64(tx.id));

@@ -7,6 +7,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QVariant>
+
+#include <cstdint>
+#include <optional>
 
 namespace sb::auction::storesql {
 
@@ -37,6 +41,19 @@ inline bool stoppedEarly(const QSqlQuery& q)
 inline QString text(const QString& value)
 {
     return value.isNull() ? QStringLiteral("") : value;
+}
+
+// Nullable integer columns: an absent value binds as SQL NULL and reads back as absent.
+inline QVariant optionalInt(const std::optional<std::int64_t>& value)
+{
+    return value ? QVariant(qint64(*value)) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+inline std::optional<std::int64_t> toOptionalInt(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
 }
 
 } // namespace sb::auction::storesql
