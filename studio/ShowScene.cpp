@@ -76,6 +76,7 @@ ShowScene::ShowScene(EngineThread& engine, bool demo, QDir baseDir, QObject* par
     connect(m_lines.get(), &LineDirector::lineSkipped, m_composer.get(),
             [this] { m_composer->cancel(QStringLiteral("skipped")); });
     connect(m_composer.get(), &LineComposer::lineReady, this, &ShowScene::say);
+    m_lines->setVoiceBusy([this] { return m_voice->isSpeaking(); });
     connect(m_state.get(), &AuctionStateModel::changed, this,
             [this] { m_builder->markAllDirty(); });
     m_sounds = std::make_unique<ShowSounds>();

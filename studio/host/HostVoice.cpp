@@ -5,6 +5,8 @@
 #include "SpeechPlayer.h"
 #include "SpeechSynthesizer.h"
 
+#include <algorithm>
+
 namespace sb::studio {
 
 namespace tts = sb::integrations::tts;
@@ -69,14 +71,38 @@ quint64 HostVoice::say(const QString& text)
                 &HostVoice::onSynthesized, Qt::DirectConnection);
     }
     m_lastLineId = m_synth->enqueue(text, m_voiceSettings);
+    m_sinceSay.start();
     return m_lastLineId;
+}
+
+bool HostVoice::isSpeaking() const
+{
+    using LineState = tts::SpeechPlayer::LineState;
+    if (m_lastLineId == 0)
+        return false;
+    if (m_lastDoneId.load() < m_lastLineId)
+        return m_sinceSay.elapsed() < kSynthesisPatienceMs; // tens of ms, normally
+    const LineState state = m_player->lineState(m_lastLineId);
+    if (state != LineState::Waiting && state != LineState::Playing)
+        return false; // said, stopped, muted, or nothing to say
+    const std::int64_t clock = m_player->clockFrames();
+    if (clock != m_clockSeen || !m_clockStill.isValid()) {
+        m_clockSeen = clock;
+        m_clockStill.start();
+        return true;
+    }
+    return m_clockStill.elapsed() < kStillClockMs;
 }
 
 void HostVoice::onSynthesized(quint64 id, const tts::SpeechResult& result)
 {
     {
         std::lock_guard lock(m_muteMutex);
-        if (m_muted || id <= m_stoppedThrough || !result.ok() || m_player->enqueue(id, result) < 0)
+        const bool enqueued =
+            !m_muted && id > m_stoppedThrough && result.ok() && m_player->enqueue(id, result) >= 0;
+        // After the enqueue: isSpeaking() then finds the line in the player.
+        m_lastDoneId.store(std::max(m_lastDoneId.load(), id));
+        if (!enqueued)
             return;
     }
     // The signal still comes on this object's thread, as before.

@@ -5,9 +5,11 @@
 // (no stream, no recording) the voice's clock stands still: a line waiting then is dropped when
 // the next one comes, so a stream that starts later never opens with old lines.
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -46,6 +48,14 @@ public:
     // The espeak-ng voice, rate and pitch of the lines said from now on (Settings → Host).
     void setVoice(const sb::integrations::tts::Voice& voice) { m_voiceSettings = voice; }
     sb::integrations::tts::Voice voiceSettings() const { return m_voiceSettings; }
+    // Whether she is still on the last line said: being synthesized, or waiting or playing in a
+    // mix that is being pulled. The director holds the next line until she is done, so her voice
+    // never falls behind the auction (lines that wait too long go stale instead of piling up). A
+    // mix nobody pulls (no stream, no recording) holds nothing, nor does a synthesis that has
+    // not answered in kSynthesisPatienceMs. GUI thread.
+    bool isSpeaking() const;
+    static constexpr int kSynthesisPatienceMs = 5'000;
+    static constexpr int kStillClockMs = 500; // a clock still this long: nobody pulls the mix
     const sb::integrations::tts::SpeechPlayer& player() const { return *m_player; }
     // The same, shared with the render thread (the host's mouth reads its audio clock).
     std::shared_ptr<const sb::integrations::tts::SpeechPlayer> sharedPlayer() const
@@ -67,8 +77,12 @@ private:
     bool m_muted = false;
     std::unique_ptr<sb::integrations::tts::SpeechSynthesizer> m_synth;
     std::int64_t m_clockAtLastLine = -1;
-    quint64 m_lastLineId = 0;     // the newest line asked of the synthesizer
-    quint64 m_stoppedThrough = 0; // lines up to this id were stopped (under m_muteMutex)
+    quint64 m_lastLineId = 0;              // the newest line asked of the synthesizer
+    std::atomic<quint64> m_lastDoneId{0};  // the newest line the synthesizer is done with
+    QElapsedTimer m_sinceSay;              // since m_lastLineId was asked for
+    mutable std::int64_t m_clockSeen = -1; // the player's clock when isSpeaking() last looked
+    mutable QElapsedTimer m_clockStill;    // since that clock last moved
+    quint64 m_stoppedThrough = 0;          // lines up to this id were stopped (under m_muteMutex)
     sb::integrations::tts::Voice m_voiceSettings;
 };
 

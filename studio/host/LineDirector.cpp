@@ -410,7 +410,7 @@ void LineDirector::tick(std::int64_t nowMs)
                                                return a.createdMs > b.createdMs;
                                            });
         const bool operatorLine = best->kind == HostLineKind::Operator;
-        if (!operatorLine && nowMs < m_nextAllowedMs)
+        if (!operatorLine && (nowMs < m_nextAllowedMs || (m_voiceBusy && m_voiceBusy())))
             return;
         const Pending pending = *best;
         m_queue.erase(best);

@@ -24,6 +24,7 @@
 #include <QRandomGenerator>
 
 #include <cstdint>
+#include <functional>
 
 namespace sb::auction {
 struct AuctionEvent;
@@ -62,6 +63,9 @@ public:
     const Persona& persona() const { return m_persona; }
     void setFilter(const LineFilter& filter) { m_filter = filter; }
     const LineFilter& filter() const { return m_filter; }
+    // While this says the host is still speaking, the next line waits (and may go stale): lines
+    // come no faster than she can say them. The operator's lines do not wait. None: never busy.
+    void setVoiceBusy(std::function<bool()> busy) { m_voiceBusy = std::move(busy); }
     // Templates are drawn in a shuffled order; tests fix the seed.
     void setSeed(quint32 seed) { m_random.seed(seed); }
 
@@ -126,6 +130,7 @@ private:
     int nextTemplate(HostLineKind kind, int count);
 
     Settings m_settings;
+    std::function<bool()> m_voiceBusy;
     Persona m_persona;
     LineFilter m_filter;
     QRandomGenerator m_random{0x5b5b};

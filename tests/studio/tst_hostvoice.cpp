@@ -1,6 +1,7 @@
 // The host's voice as the mixer hears it: a line said becomes speech in the source the pipeline
-// mixes (48 kHz stereo, silence before and after it), a muted host says nothing, and a line that
-// waited while nothing pulled the mix is dropped when the next one comes.
+// mixes (48 kHz stereo, silence before and after it), a muted host says nothing, a line that
+// waited while nothing pulled the mix is dropped when the next one comes, and she counts as
+// speaking exactly until the mix has played her line.
 
 #include "AudioMixer.h"
 #include "HostVoice.h"
@@ -48,6 +49,7 @@ private slots:
     void aLineIsSpeechInTheMix();
     void mutedSaysNothing();
     void aLineNobodyHeardIsDroppedForTheNext();
+    void sheIsSpeakingUntilTheMixHasPlayedHerLine();
 };
 
 void TestHostVoice::aLineIsSpeechInTheMix()
@@ -93,6 +95,41 @@ void TestHostVoice::aLineNobodyHeardIsDroppedForTheNext()
     voice.say(QStringLiteral("The second line."));
     QVERIFY(queued.wait(10'000));
     QCOMPARE(voice.player().queuedLines(), 1);
+}
+
+void TestHostVoice::sheIsSpeakingUntilTheMixHasPlayedHerLine()
+{
+    // What the director waits on before her next line, so lines never pile up in her queue.
+    HostVoice voice;
+    QVERIFY(!voice.isSpeaking());
+    QSignalSpy queued(&voice, &HostVoice::queued);
+    voice.say(QStringLiteral("Sold to vault vera for zero point eight ether!"));
+    QVERIFY(voice.isSpeaking()); // being synthesized
+    QVERIFY(queued.wait(10'000));
+    const int durationMs = queued.first().first().toInt();
+    pull(voice, 100);
+    QVERIFY(voice.isSpeaking()); // playing
+    pull(voice, durationMs - 200);
+    QVERIFY(voice.isSpeaking()); // not done yet
+    pull(voice, 200);
+    QVERIFY(!voice.isSpeaking());              // done
+    QCOMPARE(voice.player().queuedLines(), 0); // and gone from the queue
+
+    // Nobody pulls the mix (no stream, no recording): a line waiting there holds nothing back
+    // for longer than kStillClockMs.
+    voice.say(QStringLiteral("Said while nothing streams."));
+    QVERIFY(queued.wait(10'000));
+    QVERIFY(voice.isSpeaking());
+    QTRY_VERIFY_WITH_TIMEOUT(!voice.isSpeaking(), HostVoice::kStillClockMs * 4);
+
+    // Stopped by the operator: done at once.
+    pull(voice, 10);
+    voice.say(QStringLiteral("A line the operator skips."));
+    QVERIFY(queued.wait(10'000));
+    pull(voice, 10);
+    QVERIFY(voice.isSpeaking());
+    voice.stop();
+    QVERIFY(!voice.isSpeaking());
 }
 
 QTEST_GUILESS_MAIN(TestHostVoice)

@@ -106,6 +106,7 @@ private slots:
     void prioritiesOrderTheQueue();
     void burstMergesIntoOneLine();
     void rateLimitSpacesLines();
+    void aLineWaitsUntilTheVoiceIsDone();
     void staleAndSupersededLinesAreDropped();
     void templatesCycleBeforeRepeating();
     void muteSkipAndOperatorLine();
@@ -208,6 +209,48 @@ void TestLineDirector::rateLimitSpacesLines()
     QCOMPARE(f.ready.size(), 3);
     f.director.tick(kT0 + 14'000);
     QCOMPARE(f.ready.size(), 4);
+}
+
+void TestLineDirector::aLineWaitsUntilTheVoiceIsDone()
+{
+    // Lines longer than the gap: before, one came every gap whatever she was still saying, and
+    // her voice fell minutes behind the auction (and its queue grew without end).
+    Fixture f;
+    bool speaking = false;
+    f.director.setVoiceBusy([&speaking] { return speaking; });
+    f.director.onEvents({simple(EventType::DayPaused, 0)}, kT0);
+    f.director.tick(kT0);
+    QCOMPARE(f.ready.size(), 1);
+    speaking = true;
+    f.director.onEvents({simple(EventType::DayResumed, 0)}, kT0 + 1'000);
+    for (std::int64_t t = kT0 + 1'000; t <= kT0 + 6'000; t += 500)
+        f.director.tick(t);
+    QCOMPARE(f.ready.size(), 1); // past the gap, but she is still talking
+    QCOMPARE(f.director.pendingKinds().size(), 1);
+
+    // The operator's line does not wait for her.
+    QVERIFY(f.director.sayOperatorLine(QStringLiteral("Operator here"), kT0 + 6'000).accepted);
+    f.director.tick(kT0 + 6'000);
+    QCOMPARE(f.ready.size(), 2);
+    QCOMPARE(f.last().text, QStringLiteral("Operator here"));
+
+    speaking = false;
+    f.director.tick(kT0 + 9'999); // her last line was the operator's, at 6 s: the gap still holds
+    QCOMPARE(f.ready.size(), 2);
+    f.director.tick(kT0 + 10'000);
+    QCOMPARE(f.ready.size(), 3);
+    QCOMPARE(f.last().text, QStringLiteral("RESUMED"));
+
+    // A line that waited on her past staleMs is dropped, not said late.
+    speaking = true;
+    f.director.onEvents({simple(EventType::DayPaused, 0)}, kT0 + 11'000);
+    f.director.tick(kT0 + 22'000);
+    QCOMPARE(f.ready.size(), 3);
+    speaking = false;
+    f.director.tick(kT0 + 22'000);
+    QCOMPARE(f.ready.size(), 3);
+    QCOMPARE(f.dropped.size(), 1);
+    QCOMPARE(f.dropped[0].at(1).toString(), QStringLiteral("stale"));
 }
 
 void TestLineDirector::staleAndSupersededLinesAreDropped()
