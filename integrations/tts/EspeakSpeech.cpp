@@ -122,16 +122,23 @@ std::vector<float> resampleToStereo(const std::vector<short>& mono, int inRate, 
         *error = QStringLiteral("Resampling the voice failed: %1").arg(QString::fromUtf8(message));
         return {};
     }
+    // In slices: in one call libswresample sizes its own buffers to the whole utterance (7 MB
+    // for a long line, bench_window's heap profile), in slices to one slice.
+    constexpr int kSlice = 4096;
     const int inFrames = int(mono.size());
     const int capacity = int(swr_get_out_samples(swr.get(), inFrames)) + 64;
     std::vector<float> out(std::size_t(capacity) * kSpeechChannels);
-    const auto* in = reinterpret_cast<const uint8_t*>(mono.data());
-    auto* dst = reinterpret_cast<uint8_t*>(out.data());
-    int written = swr_convert(swr.get(), &dst, capacity, &in, inFrames);
-    if (written >= 0) {
-        dst = reinterpret_cast<uint8_t*>(out.data() + std::size_t(written) * kSpeechChannels);
-        const int tail = swr_convert(swr.get(), &dst, capacity - written, nullptr, 0);
-        written = tail >= 0 ? written + tail : tail;
+    int written = 0;
+    for (int offset = 0; written >= 0; offset += kSlice) {
+        // The last call, without input, drains what the filter holds back.
+        const int count = std::max(0, std::min(kSlice, inFrames - offset));
+        const auto* in = reinterpret_cast<const uint8_t*>(mono.data() + std::min(offset, inFrames));
+        auto* dst = reinterpret_cast<uint8_t*>(out.data() + std::size_t(written) * kSpeechChannels);
+        const int got = count > 0 ? swr_convert(swr.get(), &dst, capacity - written, &in, count)
+                                  : swr_convert(swr.get(), &dst, capacity - written, nullptr, 0);
+        written = got >= 0 ? written + got : got;
+        if (count == 0)
+            break;
     }
     if (written < 0) {
         *error = QStringLiteral("Resampling the voice failed (%1)").arg(written);

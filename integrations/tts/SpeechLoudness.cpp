@@ -89,47 +89,57 @@ void applyGain(std::vector<float>& samples, double gain)
         s = float(s * gain);
 }
 
-} // namespace
-
-LoudnessMeasurement measureLoudness(const std::vector<float>& samples, int sampleRate)
+// Loudness, and the true peak only when asked: the true-peak meter resamples the line four times
+// over and costs several times what loudness does, and the line's level before its gain needs none.
+LoudnessMeasurement measure(const std::vector<float>& samples, int sampleRate, bool withTruePeak)
 {
     LoudnessMeasurement result;
     const std::size_t frames = samples.size() / kChannels;
     if (frames == 0)
         return result;
-    StatePtr state(
-        ebur128_init(kChannels, unsigned(sampleRate), EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK));
+    double truePeak = 0.0;
+    if (withTruePeak) {
+        StatePtr peakState(ebur128_init(kChannels, unsigned(sampleRate), EBUR128_MODE_TRUE_PEAK));
+        if (!peakState)
+            return result;
+        ebur128_add_frames_float(peakState.get(), samples.data(), frames);
+        for (unsigned channel = 0; channel < kChannels; ++channel) {
+            double channelPeak = 0.0;
+            ebur128_true_peak(peakState.get(), channel, &channelPeak);
+            truePeak = std::max(truePeak, channelPeak);
+        }
+    }
+    StatePtr state(ebur128_init(kChannels, unsigned(sampleRate), EBUR128_MODE_I));
     if (!state)
         return result;
-    ebur128_add_frames_float(state.get(), samples.data(), frames);
-    double truePeak = 0.0;
-    for (unsigned channel = 0; channel < kChannels; ++channel) {
-        double channelPeak = 0.0;
-        ebur128_true_peak(state.get(), channel, &channelPeak);
-        truePeak = std::max(truePeak, channelPeak);
-    }
     // Short lines: keep feeding the line until a second has gone through the meter.
-    for (std::size_t fed = frames; fed < std::size_t(sampleRate); fed += frames)
+    for (std::size_t fed = 0; fed < std::max(frames, std::size_t(sampleRate)); fed += frames)
         ebur128_add_frames_float(state.get(), samples.data(), frames);
     double integrated = 0.0;
+    result.truePeakDbtp = withTruePeak ? dbFromLinear(truePeak) : 0.0;
     if (ebur128_loudness_global(state.get(), &integrated) != EBUR128_SUCCESS ||
         !std::isfinite(integrated) || integrated < kSilenceLufs) {
         result.integratedLufs = kSilenceLufs;
-        result.truePeakDbtp = dbFromLinear(truePeak);
         return result;
     }
     result.integratedLufs = integrated;
-    result.truePeakDbtp = dbFromLinear(truePeak);
     result.silent = false;
     return result;
+}
+
+} // namespace
+
+LoudnessMeasurement measureLoudness(const std::vector<float>& samples, int sampleRate)
+{
+    return measure(samples, sampleRate, true);
 }
 
 LoudnessMeasurement normalizeLoudness(std::vector<float>& samples, int sampleRate,
                                       const LoudnessTarget& target)
 {
-    LoudnessMeasurement before = measureLoudness(samples, sampleRate);
+    const LoudnessMeasurement before = measure(samples, sampleRate, false);
     if (before.silent)
-        return before;
+        return measure(samples, sampleRate, true); // left as it is; its true peak too
     applyGain(samples, linearFromDb(target.integratedLufs - before.integratedLufs));
 
     // Sample peaks a little under the ceiling leave room for the peaks between samples; whatever
@@ -138,8 +148,11 @@ LoudnessMeasurement normalizeLoudness(std::vector<float>& samples, int sampleRat
     limitSamplePeaks(samples, float(linearFromDb(target.truePeakDbtp - 0.5)), window);
     LoudnessMeasurement after = measureLoudness(samples, sampleRate);
     if (after.truePeakDbtp > target.truePeakDbtp - 0.05) {
-        applyGain(samples, linearFromDb(target.truePeakDbtp - 0.1 - after.truePeakDbtp));
-        after = measureLoudness(samples, sampleRate);
+        // A plain gain moves loudness and true peak by exactly as many dB: no third measurement.
+        const double gainDb = target.truePeakDbtp - 0.1 - after.truePeakDbtp;
+        applyGain(samples, linearFromDb(gainDb));
+        after.integratedLufs += gainDb;
+        after.truePeakDbtp += gainDb;
     }
     return after;
 }
