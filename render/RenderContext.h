@@ -26,7 +26,8 @@ public:
     RenderContext& operator=(const RenderContext&) = delete;
 
     // Call once before the process creates its first OpenGL context (the window's or a
-    // RenderContext): tunes Mesa's software rasterizer for broadcasting on small machines.
+    // RenderContext): tunes Mesa's software rasterizer for broadcasting on small machines, and
+    // the C library's allocator to give the large blocks a show frees back to the system.
     static void prepareProcess();
     // A machine of at most four cores, where the encoder's threads already keep every core busy:
     // handing a frame's work to helper threads there costs more CPU than it saves time.

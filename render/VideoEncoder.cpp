@@ -232,8 +232,11 @@ bool VideoEncoder::Private::tryOpen(const QString& name, QString* why)
         // is encoded. 5 frames: 16 MB less while streaming 720p and 167 ms less delay, for a
         // picture 0.08 dB (PSNR) below on a hard clip at 2500 kbps; on the default show, whose
         // picture is mostly still, it stays above 54 dB.
+        // A B-frame that other B-frames refer to (b-pyramid) keeps one more reference picture
+        // with its half-pel planes: 11 MB at 720p, for 0.07 dB (PSNR) on the default show at
+        // 2500 kbps and nothing measurable on a hard clip. The encoder's memory goes first.
         if (settings.preset == QLatin1String("veryfast"))
-            params += QStringLiteral(":rc-lookahead=5");
+            params += QStringLiteral(":rc-lookahead=5:b-pyramid=none");
         setPrivateOption(ctx.get(), "x264-params", params);
         setPrivateOption(ctx.get(), "forced-idr", QStringLiteral("1"));
     } else if (name == QLatin1String("h264_nvenc")) {
