@@ -237,6 +237,12 @@ bool VideoEncoder::Private::tryOpen(const QString& name, QString* why)
         // 2500 kbps and nothing measurable on a hard clip. The encoder's memory goes first.
         if (settings.preset == QLatin1String("veryfast"))
             params += QStringLiteral(":rc-lookahead=5:b-pyramid=none");
+        // On a small machine veryfast's sub-pixel refinement (subme 2) is a quarter of the
+        // encoder's time. subme 1 at 2500 kbps, 720p30: 27 % less CPU and the same picture on
+        // the default show (PSNR -0.02 dB, SSIM +0.00001); on a hard clip (testsrc2) 35 % less
+        // CPU for -0.42 dB. A machine with more cores keeps veryfast whole.
+        if (settings.preset == QLatin1String("veryfast") && cores >= 1 && cores <= 4)
+            params += QStringLiteral(":subme=1");
         setPrivateOption(ctx.get(), "x264-params", params);
         setPrivateOption(ctx.get(), "forced-idr", QStringLiteral("1"));
     } else if (name == QLatin1String("h264_nvenc")) {

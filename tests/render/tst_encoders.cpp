@@ -16,6 +16,11 @@
 #include <cmath>
 #include <cstring>
 #include <numbers>
+#include <vector>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+}
 
 using namespace sb::render;
 
@@ -46,6 +51,63 @@ RawVideoFrame makeFrame(int width, int height, std::int64_t index, PixelFormat f
     for (std::size_t i = 0; i < chromaBytes; ++i)
         chroma[i] = std::uint8_t(128 + int((i / 64 + std::size_t(index)) % 32) - 16);
     return frame;
+}
+
+// Decodes an H.264 stream (packets as the encoder gave them) and returns, for each frame index,
+// the PSNR in dB of the decoded picture against the NV12 frame the test made for that index
+// (luma and both chroma planes together); -1 where a frame did not come out.
+std::vector<double> decodedPsnr(const AVCodecParameters& parameters,
+                                const std::vector<std::shared_ptr<const AVPacket>>& packets,
+                                int count)
+{
+    std::vector<double> psnr(std::size_t(count), -1.0);
+    const AVCodec* codec = avcodec_find_decoder(AV_CODEC_ID_H264);
+    AVCodecContext* ctx = codec ? avcodec_alloc_context3(codec) : nullptr;
+    if (!ctx || avcodec_parameters_to_context(ctx, &parameters) < 0 ||
+        avcodec_open2(ctx, codec, nullptr) < 0) {
+        avcodec_free_context(&ctx);
+        return psnr;
+    }
+    AVFrame* picture = av_frame_alloc();
+    const auto receive = [&] {
+        while (avcodec_receive_frame(ctx, picture) >= 0) {
+            const std::int64_t index = picture->pts;
+            if (index < 0 || index >= count || picture->format != AV_PIX_FMT_YUV420P)
+                continue;
+            const RawVideoFrame source =
+                makeFrame(picture->width, picture->height, index, PixelFormat::Nv12);
+            const std::uint8_t* y = source.data.data();
+            const std::uint8_t* uv = y + std::size_t(source.width) * source.height;
+            double squares = 0;
+            std::size_t samples = 0;
+            const auto add = [&](int a, int b) {
+                squares += double(a - b) * double(a - b);
+                ++samples;
+            };
+            for (int row = 0; row < picture->height; ++row)
+                for (int col = 0; col < picture->width; ++col)
+                    add(picture->data[0][row * picture->linesize[0] + col],
+                        y[row * source.width + col]);
+            for (int row = 0; row < picture->height / 2; ++row)
+                for (int col = 0; col < picture->width / 2; ++col) {
+                    add(picture->data[1][row * picture->linesize[1] + col],
+                        uv[row * source.width + 2 * col]);
+                    add(picture->data[2][row * picture->linesize[2] + col],
+                        uv[row * source.width + 2 * col + 1]);
+                }
+            const double mse = squares / double(samples);
+            psnr[std::size_t(index)] = mse == 0 ? 99.0 : 10 * std::log10(255.0 * 255.0 / mse);
+        }
+    };
+    for (const std::shared_ptr<const AVPacket>& packet : packets) {
+        if (avcodec_send_packet(ctx, packet.get()) >= 0)
+            receive();
+    }
+    avcodec_send_packet(ctx, nullptr);
+    receive();
+    av_frame_free(&picture);
+    avcodec_free_context(&ctx);
+    return psnr;
 }
 
 void writeWav(const QString& path, int sampleRate, int channels, int frames, float amplitude)
@@ -212,23 +274,28 @@ void TestEncoders::x264AcceptsI420()
 void TestEncoders::x264ReadsHandedFramesInPlace()
 {
     // Frames handed over are read where they are and come back to the recycler, once each and
-    // untouched, before encode() returns; the stream is byte for byte that of copied frames.
+    // untouched, before encode() returns; what x264 made of them decodes to the pictures handed,
+    // as the copies made of frames passed by reference do. (Not the same bytes: on AVX-512
+    // machines x264 reads memory of its own it never initialized, so two encodes of the same
+    // frames can differ slightly, whichever way the frames came.)
     VideoEncoderSettings settings;
     settings.encoder = QStringLiteral("libx264");
     settings.width = 320;
     settings.height = 180;
-    const auto encodeAll = [&settings](bool handOver, QList<QByteArray>* packets,
-                                       std::vector<RawVideoFrame>* recycled) {
+    constexpr int kFrames = 90;
+    using Packets = std::vector<std::shared_ptr<const AVPacket>>;
+    std::shared_ptr<const AVCodecParameters> parameters;
+    const auto encodeAll = [&settings, &parameters](bool handOver, Packets* packets,
+                                                    std::vector<RawVideoFrame>* recycled) {
         VideoEncoder encoder(settings);
         if (!encoder.open())
             return false;
-        encoder.setPacketCallback([packets](const EncodedPacket& p) {
-            packets->append(
-                QByteArray(reinterpret_cast<const char*>(p.packet->data), p.packet->size));
-        });
+        parameters = encoder.codecParameters();
+        encoder.setPacketCallback(
+            [packets](const EncodedPacket& p) { packets->push_back(p.packet); });
         encoder.setFrameRecycler(
             [recycled](RawVideoFrame&& frame) { recycled->push_back(std::move(frame)); });
-        for (int i = 0; i < 90; ++i) {
+        for (int i = 0; i < kFrames; ++i) {
             RawVideoFrame frame = makeFrame(320, 180, i, PixelFormat::Nv12);
             const std::size_t before = recycled->size();
             const bool ok = handOver ? encoder.encode(std::move(frame)) : encoder.encode(frame);
@@ -237,17 +304,27 @@ void TestEncoders::x264ReadsHandedFramesInPlace()
         }
         return encoder.flush();
     };
-    QList<QByteArray> handed;
-    QList<QByteArray> copied;
+    Packets handed;
+    Packets copied;
     std::vector<RawVideoFrame> recycled;
     std::vector<RawVideoFrame> none;
     QVERIFY(encodeAll(true, &handed, &recycled));
+    const std::vector<double> handedPsnr = decodedPsnr(*parameters, handed, kFrames);
     QVERIFY(encodeAll(false, &copied, &none));
+    const std::vector<double> copiedPsnr = decodedPsnr(*parameters, copied, kFrames);
     QVERIFY(none.empty()); // a frame passed by reference stays the caller's
-    QCOMPARE(handed.size(), 90);
-    QVERIFY(handed == copied);
-    QCOMPARE(recycled.size(), std::size_t(90));
-    for (int i = 0; i < 90; ++i) {
+    QCOMPARE(handed.size(), std::size_t(kFrames));
+    QCOMPARE(copied.size(), std::size_t(kFrames));
+    for (int i = 0; i < kFrames; ++i) {
+        // A plane read from the wrong place, or a buffer recycled while x264 still read it,
+        // decodes far below this.
+        QVERIFY2(handedPsnr[std::size_t(i)] > 40.0,
+                 qPrintable(QStringLiteral("frame %1: %2 dB").arg(i).arg(handedPsnr[i])));
+        QVERIFY2(copiedPsnr[std::size_t(i)] > 40.0,
+                 qPrintable(QStringLiteral("frame %1 copied: %2 dB").arg(i).arg(copiedPsnr[i])));
+    }
+    QCOMPARE(recycled.size(), std::size_t(kFrames));
+    for (int i = 0; i < kFrames; ++i) {
         const RawVideoFrame& back = recycled[std::size_t(i)];
         QCOMPARE(back.frameIndex, std::int64_t(i));
         QVERIFY(back.data == makeFrame(320, 180, i, PixelFormat::Nv12).data);
