@@ -28,9 +28,11 @@ private:
 
 } // namespace
 
-HostVoice::HostVoice(QObject* parent)
+HostVoice::HostVoice(QObject* parent) : HostVoice(EngineFactory(), parent) {}
+
+HostVoice::HostVoice(EngineFactory engine, QObject* parent)
     : QObject(parent), m_player(std::make_shared<tts::SpeechPlayer>()),
-      m_source(std::make_shared<SpeechSource>(m_player))
+      m_source(std::make_shared<SpeechSource>(m_player)), m_engine(std::move(engine))
 {}
 
 HostVoice::~HostVoice() = default;
@@ -64,7 +66,8 @@ quint64 HostVoice::say(const QString& text)
         m_player->clear();
     m_clockAtLastLine = m_player->clockFrames();
     if (!m_synth) {
-        m_synth = std::make_unique<tts::SpeechSynthesizer>(std::make_unique<tts::EspeakSpeech>());
+        m_synth = std::make_unique<tts::SpeechSynthesizer>(
+            m_engine ? m_engine() : std::make_unique<tts::EspeakSpeech>());
         // Direct: the worker puts the line in the player itself, so it is not held up until
         // the GUI thread's event loop comes round (tens of ms while a stream runs).
         connect(m_synth.get(), &tts::SpeechSynthesizer::synthesized, this,

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -31,7 +32,11 @@ class HostVoice : public QObject
     Q_OBJECT
 
 public:
+    // Makes the engine her lines are synthesized with, on first use (espeak-ng when none).
+    using EngineFactory = std::function<std::unique_ptr<sb::integrations::tts::TextToSpeech>()>;
+
     explicit HostVoice(QObject* parent = nullptr);
+    explicit HostVoice(EngineFactory engine, QObject* parent = nullptr);
     ~HostVoice() override;
 
     // The source to add to a pipeline's audio mixer (the same one for every pipeline).
@@ -73,16 +78,18 @@ private:
 
     std::shared_ptr<sb::integrations::tts::SpeechPlayer> m_player;
     std::shared_ptr<sb::render::AudioSource> m_source;
-    std::mutex m_muteMutex; // m_muted's writes and the worker's reads; outlives m_synth
+    // What the worker touches comes before m_synth, so it outlives the worker's last line.
+    std::mutex m_muteMutex; // m_muted's writes and the worker's reads
     bool m_muted = false;
+    quint64 m_stoppedThrough = 0;         // lines up to this id were stopped (under m_muteMutex)
+    std::atomic<quint64> m_lastDoneId{0}; // the newest line the synthesizer is done with
+    EngineFactory m_engine;
     std::unique_ptr<sb::integrations::tts::SpeechSynthesizer> m_synth;
     std::int64_t m_clockAtLastLine = -1;
     quint64 m_lastLineId = 0;              // the newest line asked of the synthesizer
-    std::atomic<quint64> m_lastDoneId{0};  // the newest line the synthesizer is done with
     QElapsedTimer m_sinceSay;              // since m_lastLineId was asked for
     mutable std::int64_t m_clockSeen = -1; // the player's clock when isSpeaking() last looked
     mutable QElapsedTimer m_clockStill;    // since that clock last moved
-    quint64 m_stoppedThrough = 0;          // lines up to this id were stopped (under m_muteMutex)
     sb::integrations::tts::Voice m_voiceSettings;
 };
 

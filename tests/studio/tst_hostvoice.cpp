@@ -1,12 +1,16 @@
 // The host's voice as the mixer hears it: a line said becomes speech in the source the pipeline
 // mixes (48 kHz stereo, silence before and after it), a muted host says nothing, a line that
 // waited while nothing pulled the mix is dropped when the next one comes, and she counts as
-// speaking exactly until the mix has played her line.
+// speaking exactly until the mix has played her line (or, with a synthesizer that hangs, no
+// longer than its patience).
 
 #include "AudioMixer.h"
 #include "HostVoice.h"
 #include "SpeechPlayer.h"
+#include "TextToSpeech.h"
 
+#include <QElapsedTimer>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -39,6 +43,25 @@ std::vector<double> pull(HostVoice& voice, int ms)
     return powers;
 }
 
+// An engine that answers only when the test lets it (a hung synthesizer).
+class StalledSpeech final : public sb::integrations::tts::TextToSpeech
+{
+public:
+    explicit StalledSpeech(std::shared_ptr<QSemaphore> answer) : m_answer(std::move(answer)) {}
+    QString engineName() const override { return QStringLiteral("stalled"); }
+    sb::integrations::tts::SpeechResult synthesize(const QString&,
+                                                   const sb::integrations::tts::Voice&) override
+    {
+        m_answer->acquire();
+        sb::integrations::tts::SpeechResult result;
+        result.errorString = QStringLiteral("gave up");
+        return result;
+    }
+
+private:
+    std::shared_ptr<QSemaphore> m_answer;
+};
+
 } // namespace
 
 class TestHostVoice : public QObject
@@ -50,6 +73,7 @@ private slots:
     void mutedSaysNothing();
     void aLineNobodyHeardIsDroppedForTheNext();
     void sheIsSpeakingUntilTheMixHasPlayedHerLine();
+    void aSynthesisThatNeverAnswersHoldsNothingForLong();
 };
 
 void TestHostVoice::aLineIsSpeechInTheMix()
@@ -130,6 +154,24 @@ void TestHostVoice::sheIsSpeakingUntilTheMixHasPlayedHerLine()
     QVERIFY(voice.isSpeaking());
     voice.stop();
     QVERIFY(!voice.isSpeaking());
+}
+
+void TestHostVoice::aSynthesisThatNeverAnswersHoldsNothingForLong()
+{
+    // A synthesizer that hangs must not silence the show: the director waits on her only for
+    // kSynthesisPatienceMs, then the next line may come.
+    auto answer = std::make_shared<QSemaphore>(0);
+    HostVoice voice([answer] { return std::make_unique<StalledSpeech>(answer); });
+    QElapsedTimer since;
+    since.start();
+    voice.say(QStringLiteral("A line the engine never finishes."));
+    QVERIFY(voice.isSpeaking());
+    QTest::qWait(HostVoice::kSynthesisPatienceMs - 1'500);
+    if (since.elapsed() < HostVoice::kSynthesisPatienceMs - 100)
+        QVERIFY(voice.isSpeaking()); // still within its patience
+    QTRY_VERIFY_WITH_TIMEOUT(!voice.isSpeaking(), 3'000);
+    QVERIFY(since.elapsed() >= HostVoice::kSynthesisPatienceMs);
+    answer->release(); // the worker finishes, so the voice can go
 }
 
 QTEST_GUILESS_MAIN(TestHostVoice)
