@@ -17,17 +17,6 @@ Q_LOGGING_CATEGORY(lcSettlementDriver, "sb.shape.settlement")
 
 namespace sb::integrations::shape {
 
-using sb::auction::ActionResult;
-using sb::auction::ChainTransaction;
-using sb::auction::ChainTxState;
-using sb::auction::ClaimSeen;
-using sb::auction::MarathonSession;
-using sb::auction::Settlement;
-using sb::auction::SettlementStage;
-namespace SettlementStep = sb::auction::SettlementStep;
-using driverparts::nowUtcMs;
-using driverparts::shortHash;
-
 namespace {
 
 using Task = std::function<void(std::function<void()> next)>;

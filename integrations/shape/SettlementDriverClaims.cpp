@@ -13,17 +13,6 @@
 
 namespace sb::integrations::shape {
 
-using sb::auction::ActionResult;
-using sb::auction::ChainTransaction;
-using sb::auction::ChainTxState;
-using sb::auction::ClaimSeen;
-using sb::auction::MarathonSession;
-using sb::auction::Settlement;
-using sb::auction::SettlementStage;
-namespace SettlementStep = sb::auction::SettlementStep;
-using driverparts::nowUtcMs;
-using driverparts::shortHash;
-
 namespace {
 
 // Claims are looked for again this many blocks back on every pass: a claim whose block was

@@ -11,7 +11,22 @@
 
 Q_DECLARE_LOGGING_CATEGORY(lcSettlementDriver)
 
+namespace sb::auction {
+struct ActionResult;
+class MarathonSession;
+} // namespace sb::auction
+
 namespace sb::integrations::shape {
+
+// The engine's names the three files use, spelled once.
+using sb::auction::ActionResult;
+using sb::auction::ChainTransaction;
+using sb::auction::ChainTxState;
+using sb::auction::ClaimSeen;
+using sb::auction::MarathonSession;
+using sb::auction::Settlement;
+using sb::auction::SettlementStage;
+namespace SettlementStep = sb::auction::SettlementStep;
 
 namespace driverparts {
 
@@ -27,6 +42,9 @@ inline QString shortHash(const QByteArray& hash)
 }
 
 } // namespace driverparts
+
+using driverparts::nowUtcMs;
+using driverparts::shortHash;
 
 // What one pass reads from the engine, in one piece of work on its thread.
 struct SettlementDriver::Snapshot
