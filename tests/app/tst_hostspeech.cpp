@@ -116,6 +116,27 @@ int differingPixels(const QImage& a, const QImage& b, const QRect& region)
     return count;
 }
 
+// The demo marathons' first window opens at 11:00 UTC, 1 March 2026.
+const std::int64_t kMarathonStart =
+    QDateTime(QDate(2026, 3, 1), QTime(11, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+
+// Opens the studio with a demo marathon on a virtual clock standing at `start`; *clock is that
+// clock, which only the test moves.
+bool openOnVirtualClock(StudioController& studio, std::int64_t start, VirtualClock** clock,
+                        QString* error)
+{
+    studio.setMarathonClockFactory([clock, start] {
+        auto made = std::make_unique<VirtualClock>(start);
+        *clock = made.get();
+        return made;
+    });
+    if (!studio.open(error) || !studio.createMarathon(DemoMarathon::config(start, 3, 10), error))
+        return false;
+    if (!*clock)
+        *error = QStringLiteral("the marathon did not take the virtual clock");
+    return *clock != nullptr;
+}
+
 } // namespace
 
 class TestHostSpeech : public QObject
@@ -146,18 +167,10 @@ void TestHostSpeech::herLineIsInTheStreamAndOnHerLips()
     // blinking hold, so her mouth is the only thing in the frame that moves.
     QTemporaryDir dir;
     const QString dataDir = dir.filePath(QStringLiteral("studio"));
-    const std::int64_t start =
-        QDateTime(QDate(2026, 3, 1), QTime(11, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    const std::int64_t start = kMarathonStart;
     VirtualClock* clock = nullptr;
     StudioController studio(dataDir);
-    studio.setMarathonClockFactory([&clock, start] {
-        auto made = std::make_unique<VirtualClock>(start);
-        clock = made.get();
-        return made;
-    });
-    QVERIFY2(studio.open(&error), qPrintable(error));
-    QVERIFY2(studio.createMarathon(DemoMarathon::config(start, 3, 10), &error), qPrintable(error));
-    QVERIFY(clock);
+    QVERIFY2(openOnVirtualClock(studio, start, &clock, &error), qPrintable(error));
     clock->setNow(start + 3 * 60'000);
     QVERIFY(studio.session().wait([](MarathonSession& s) { return s.engine().tick(); }).ok);
     QVERIFY(waitUntil([&] { return studio.state().snapshot()->isLive(); }));
@@ -273,18 +286,10 @@ void TestHostSpeech::aMusicBedDucksUnderHerLine()
     QVERIFY(ffmpeg.waitForFinished(30'000) && ffmpeg.exitCode() == 0);
 
     QString error;
-    const std::int64_t start =
-        QDateTime(QDate(2026, 3, 1), QTime(11, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+    const std::int64_t start = kMarathonStart;
     VirtualClock* clock = nullptr;
     StudioController studio(dir.filePath(QStringLiteral("studio")));
-    studio.setMarathonClockFactory([&clock, start] {
-        auto made = std::make_unique<VirtualClock>(start);
-        clock = made.get();
-        return made;
-    });
-    QVERIFY2(studio.open(&error), qPrintable(error));
-    QVERIFY2(studio.createMarathon(DemoMarathon::config(start, 3, 10), &error), qPrintable(error));
-    QVERIFY(clock);
+    QVERIFY2(openOnVirtualClock(studio, start, &clock, &error), qPrintable(error));
     studio.hostLines().setMuted(true);
 
     BroadcastOptions options;
