@@ -2,10 +2,10 @@
 // reserved, without one is asked for it; every transaction is stored once per step (a fee bump
 // excepted); the chain's reports move the stage only when they fit it; an unclaimed deadline
 // passes the lot to the runner-up at their own amount; nobody left cancels or completes unsold;
-// a claim (even an earlier buyer's) pays, the mint completes the day; every override is audited;
-// and all of it survives a restart.
+// a claim (even an earlier buyer's) pays, the mint completes the day; and all of it survives a
+// restart. Failures, overrides and posts: tst_settlementoperator.
 
-#include "EngineFixture.h"
+#include "SettlementFixture.h"
 
 #include <QTest>
 
@@ -14,84 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace sb::auction::test {
 
-namespace {
-
-const QString kContract = u"0x5FbDB2315678afecb367f032d93F642f64180aa3"_s;
-const QString kOperator = u"0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"_s;
-const QString kAliceWallet = u"0x70997970C51812dc3A010C7d01b50e0d17dc79C8"_s;
-const QString kBobWallet = u"0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC"_s;
-const QString kCarolWallet = u"0x90F79bf6EB2c4f870365E785982E1f101E93b906"_s;
-constexpr std::uint64_t kChainId = 31337;
-const std::int64_t kWinnerAt = kDay1Close + 21 * kSecond;
-
-MarathonConfig oneDay()
-{
-    MarathonConfig config = simpleConfig(1);
-    Lot lot;
-    lot.title = u"Dawn"_s;
-    lot.artist = u"Ada"_s;
-    lot.tokenUri = u"ipfs://bafybeigdyrzt/1.json"_s;
-    config.lots = {lot};
-    return config;
-}
-
-SettlementOptions options()
-{
-    SettlementOptions o;
-    o.enabled = true;
-    o.deadlineMs = kDay;
-    o.contractAddress = kContract;
-    o.chainId = kChainId;
-    return o;
-}
-
-ChainTransaction signedTx(const QString& step, int turn, std::uint64_t nonce, char hashByte)
-{
-    ChainTransaction tx;
-    tx.auctionIndex = 0;
-    tx.step = step;
-    tx.turn = turn;
-    tx.chainId = kChainId;
-    tx.nonce = nonce;
-    tx.fromAddress = kOperator;
-    tx.toAddress = kContract;
-    tx.raw = QByteArray::fromHex("02f8") + QByteArray(40, hashByte);
-    tx.hash = QByteArray(32, hashByte);
-    return tx;
-}
-
-ChainTransaction report(ChainTransaction tx, ChainTxState state, std::uint64_t block = 0)
-{
-    tx.state = state;
-    if (block > 0) {
-        tx.blockNumber = block;
-        tx.blockHash = QByteArray(32, char(block & 0x7f));
-    } else {
-        tx.blockNumber.reset();
-        tx.blockHash.clear();
-    }
-    return tx;
-}
-
-ClaimSeen claimBy(const QString& address, Gwei price, char hashByte, std::uint64_t block)
-{
-    return ClaimSeen{0, address, price, QByteArray(32, hashByte), block, QByteArray(32, 'b')};
-}
-
-WalletLink walletOf(const QString& bidder, const QString& address)
-{
-    return WalletLink{bidder, bidder, address, u"x"_s, u"w-"_s + bidder, 0};
-}
-
-#define OK(expr)                                                                                   \
-    do {                                                                                           \
-        const ActionResult r_ = (expr);                                                            \
-        QVERIFY2(r_.ok, qPrintable(r_.error));                                                     \
-    } while (false)
-
-} // namespace
-
-class TestSettlement : public QObject
+class TestSettlement : public QObject, public SettlementDays
 {
     Q_OBJECT
 
@@ -108,75 +31,10 @@ private slots:
     void claimPaysAndMintCompletesTheMarathon();
     void earlierBuyersClaimWinsAfterTheMove();
     void claimThatLeavesTheChainGoesBack();
-    void failAndRetry();
-    void everyOverrideIsAudited();
-    void markSettledCompletesTheSettlement();
     void everythingSurvivesARestart();
-    void postsAskPayAnnounceAndCelebrate();
     void lotWithoutTokenUriFailsAtOnce();
     void invalidatingTheBuyersBidPassesTheTurn();
-    void cancellingTheDayStopsTheSettlement();
-
-private:
-    // One day won by alice (0.5) over dave (0.45, invalidated), bob (0.2 and 0.4) and carol
-    // (0.1), with settlement on; `wallets` linked before the close.
-    std::unique_ptr<EngineFixture> wonDay(const QList<WalletLink>& wallets);
-    // As wonDay with alice's wallet, her reservation stored and included.
-    std::unique_ptr<EngineFixture> reservedDay(ChainTransaction* reservation = nullptr);
-    static Settlement row(EngineFixture& fx);
-
-    std::int64_t m_bobHighBid = 0;
-    std::int64_t m_daveBid = 0;
 };
-
-Settlement TestSettlement::row(EngineFixture& fx)
-{
-    const Result<std::optional<Settlement>> s = fx.engine->settlement(0);
-    if (!s || !*s)
-        return {};
-    return **s;
-}
-
-std::unique_ptr<EngineFixture> TestSettlement::wonDay(const QList<WalletLink>& wallets)
-{
-    auto fx = std::make_unique<EngineFixture>(oneDay());
-    const ActionResult set = fx->engine->setSettlementOptions(options());
-    if (!set.ok)
-        qFatal("options: %s", qPrintable(set.error));
-    fx->at(kDay1Open + 10 * kMinute);
-    fx->bid(u"carol"_s, u"0.1 ETH"_s);
-    fx->bid(u"bob"_s, u"0.2 ETH"_s);
-    m_bobHighBid = fx->bid(u"bob"_s, u"0.4 ETH"_s).bidId;
-    m_daveBid = fx->bid(u"dave"_s, u"0.45 ETH"_s).bidId;
-    fx->bid(u"alice"_s, u"0.5 ETH"_s);
-    const ActionResult invalidated =
-        fx->engine->invalidateBid(m_daveBid, u"sock puppet"_s, u"op"_s);
-    if (!invalidated.ok)
-        qFatal("invalidate: %s", qPrintable(invalidated.error));
-    for (const WalletLink& link : wallets) {
-        const ActionResult linked = fx->engine->linkWallet(link);
-        if (!linked.ok)
-            qFatal("link: %s", qPrintable(linked.error));
-    }
-    fx->at(kWinnerAt);
-    return fx;
-}
-
-std::unique_ptr<EngineFixture> TestSettlement::reservedDay(ChainTransaction* reservation)
-{
-    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
-    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
-    const ActionResult stored = fx->engine->storeSettlementTransaction(tx);
-    if (!stored.ok)
-        qFatal("store: %s", qPrintable(stored.error));
-    const ActionResult included =
-        fx->engine->updateSettlementTransaction(report(tx, ChainTxState::Included, 10));
-    if (!included.ok)
-        qFatal("include: %s", qPrintable(included.error));
-    if (reservation)
-        *reservation = tx;
-    return fx;
-}
 
 void TestSettlement::disabledOptionsKeepTheOldBehaviour()
 {
@@ -535,96 +393,6 @@ void TestSettlement::claimThatLeavesTheChainGoesBack()
     QVERIFY(!fx->engine->recordClaim(claimBy(kBobWallet, eth("0.4"), 'q', 22)).ok);
 }
 
-void TestSettlement::failAndRetry()
-{
-    auto fx = wonDay({walletOf(u"alice"_s, kAliceWallet)});
-    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
-    OK(fx->engine->storeSettlementTransaction(tx));
-    fx->events.clear();
-    OK(fx->engine->failSettlement(0, u"insufficient funds: 0.0001 ETH short"_s));
-    QCOMPARE(row(*fx).stage, SettlementStage::Failed);
-    QCOMPARE(row(*fx).resumeStage, std::optional(SettlementStage::Reserving));
-    QCOMPARE(row(*fx).error, u"insufficient funds: 0.0001 ETH short"_s);
-    QCOMPARE(fx->eventTypes(), QStringList{u"settlement.failed"_s});
-    // Failing again updates the reason without a new event.
-    OK(fx->engine->failSettlement(0, u"still short"_s));
-    QCOMPARE(fx->eventTypes(), QStringList{u"settlement.failed"_s});
-    QCOMPARE(row(*fx).error, u"still short"_s);
-
-    // The stored transaction can still be mined: retry sends it again.
-    OK(fx->engine->retrySettlement(0, u"op"_s));
-    QCOMPARE(row(*fx).stage, SettlementStage::Reserving);
-    QVERIFY(row(*fx).error.isEmpty());
-    QVERIFY(!fx->engine->retrySettlement(0, u"op"_s).ok);
-
-    // Dropped: failed, and retry signs a new one.
-    OK(fx->engine->updateSettlementTransaction(report(tx, ChainTxState::Dropped)));
-    QCOMPARE(row(*fx).stage, SettlementStage::Failed);
-    QCOMPARE(row(*fx).resumeStage, std::optional(SettlementStage::ToReserve));
-    OK(fx->engine->retrySettlement(0, u"op"_s));
-    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
-    ChainTransaction fresh = signedTx(QString(SettlementStep::Reserve), 0, 1, 'b');
-    OK(fx->engine->storeSettlementTransaction(fresh));
-    // Reverted: failed too.
-    OK(fx->engine->updateSettlementTransaction(report(fresh, ChainTxState::Reverted, 15)));
-    QCOMPARE(row(*fx).stage, SettlementStage::Failed);
-    QCOMPARE(fx->eventsOfType(EventType::SettlementFailed).size(), 3);
-}
-
-void TestSettlement::everyOverrideIsAudited()
-{
-    auto fx = wonDay({});
-    const auto audits = [&] {
-        QStringList actions;
-        for (const AuctionEvent& e : fx->eventsOfType(EventType::OperatorAction))
-            actions << e.payload.value(u"action"_s).toString() + u'/' +
-                           e.payload.value(u"actor"_s).toString();
-        return actions;
-    };
-    fx->events.clear();
-    QVERIFY(!fx->engine->setSettlementWallet(0, u"0x123"_s, u"op"_s).ok);
-    OK(fx->engine->setSettlementWallet(0, kAliceWallet.toLower(), u"op"_s));
-    QCOMPARE(row(*fx).stage, SettlementStage::ToReserve);
-    QCOMPARE(row(*fx).buyerAddress, kAliceWallet); // checksummed
-    QCOMPARE(fx->engine->walletOf(u"alice"_s)->address, kAliceWallet);
-
-    QVERIFY(!fx->engine->skipSettlementBuyer(0, u" "_s, u"op"_s).ok);
-    OK(fx->engine->skipSettlementBuyer(0, u"asked to pass"_s, u"op"_s));
-    QCOMPARE(row(*fx).bidderId, u"bob"_s);
-    QCOMPARE(
-        fx->eventsOfType(EventType::SettlementReassigned)[0].payload.value(u"reason"_s).toString(),
-        u"asked to pass"_s);
-
-    OK(fx->engine->failSettlement(0, u"wrong chain"_s));
-    OK(fx->engine->retrySettlement(0, u"op"_s));
-    QCOMPARE(row(*fx).stage, SettlementStage::AwaitingWallet);
-
-    OK(fx->engine->cancelSettlement(0, u"the artist withdrew the piece"_s, u"op"_s));
-    QCOMPARE(row(*fx).stage, SettlementStage::Unsold); // nothing was reserved on chain
-    QCOMPARE(fx->engine->auctions()[0].state, DayState::Completed);
-    QVERIFY(!fx->engine->cancelSettlement(0, u"again"_s, u"op"_s).ok);
-    QCOMPARE(audits(), (QStringList{u"settlement_wallet/op"_s, u"settlement_skip/op"_s,
-                                    u"settlement_retry/op"_s, u"settlement_cancel/op"_s}));
-    // Each audit comes first in its transaction, before what it caused.
-    const QStringList types = fx->eventTypes();
-    QCOMPARE(types.indexOf(u"operator.action"_s), 0);
-    QVERIFY(types.indexOf(u"settlement.cancelled"_s) > types.lastIndexOf(u"operator.action"_s));
-}
-
-void TestSettlement::markSettledCompletesTheSettlement()
-{
-    auto fx = reservedDay();
-    OK(fx->engine->markSettled(0, u"paid in person"_s, u"op"_s));
-    QCOMPARE(row(*fx).stage, SettlementStage::Completed);
-    QVERIFY(row(*fx).error.contains(u"paid in person"_s));
-    QCOMPARE(fx->store->settlement(0).value()->stage, SettlementStage::Completed);
-    QCOMPARE(fx->engine->auctions()[0].state, DayState::Completed);
-    // Nothing moves it after that, not even the deadline.
-    fx->at(kWinnerAt + 3 * kDay);
-    QCOMPARE(row(*fx).stage, SettlementStage::Completed);
-    QVERIFY(!fx->engine->failSettlement(0, u"late"_s).ok);
-}
-
 void TestSettlement::everythingSurvivesARestart()
 {
     ChainTransaction reservation;
@@ -700,73 +468,6 @@ void TestSettlement::everythingSurvivesARestart()
     QCOMPARE(row(*fx).bidderId, u"carol"_s);
 }
 
-void TestSettlement::postsAskPayAnnounceAndCelebrate()
-{
-    EngineFixture fx(oneDay());
-    OK(fx.engine->setSettlementOptions(options()));
-    fx.at(kDay1Open + 10 * kMinute);
-    OK(fx.engine->setPosting(true));
-    const auto xBid = [&](const QString& bidder, const QString& text, const QString& postId) {
-        BidInput input = testPost(bidder, text, postId);
-        input.source = u"x"_s;
-        const BidOutcome outcome = fx.engine->submitBid(input);
-        QVERIFY2(outcome.kind == BidOutcome::Kind::Accepted, qPrintable(outcome.error));
-    };
-    xBid(u"bob"_s, u"0.4 ETH"_s, u"1001"_s);
-    xBid(u"alice"_s, u"0.5 ETH"_s, u"1002"_s);
-    OK(fx.engine->linkWallet(walletOf(u"bob"_s, kBobWallet)));
-    fx.at(kWinnerAt);
-    const auto post = [&](const QString& key) {
-        const auto item = fx.store->outboxItemByKey(key).value();
-        return item.value_or(OutboxItem{});
-    };
-
-    // Alice has no wallet: the reply to her winning bid asks for one, instead of the plain one.
-    OutboxItem ask = post(u"settlement_wallet:0:0"_s);
-    QCOMPARE(ask.kind, u"settlement_wallet"_s);
-    QCOMPARE(ask.replyTo, u"1002"_s);
-    QVERIFY(!ask.inThread);
-    QCOMPARE(ask.vars.value(u"amount"_s).toString(), u"0.5 ETH"_s);
-    QCOMPARE(ask.vars.value(u"deadline"_s).toString(), u"2 Mar 13:00 UTC"_s);
-    QVERIFY(!outboxCollapsible(ask.kind));
-    QVERIFY(outboxAboutSettlement(ask.kind));
-    QVERIFY(outboxPriority(ask.kind) < outboxPriority(QString(OutboxKind::Extended)));
-    QCOMPARE(post(u"settlement:0"_s).id, 0);
-
-    // Linked: reserved on chain, she is told what to pay, where and until when.
-    OK(fx.engine->linkWallet(walletOf(u"alice"_s, kAliceWallet)));
-    ChainTransaction tx = signedTx(QString(SettlementStep::Reserve), 0, 0, 'a');
-    OK(fx.engine->storeSettlementTransaction(tx));
-    OK(fx.engine->updateSettlementTransaction(report(tx, ChainTxState::Included, 10)));
-    const OutboxItem pay = post(u"settlement_reserved:0:0"_s);
-    QCOMPARE(pay.replyTo, u"1002"_s);
-    QCOMPARE(pay.vars.value(u"contract"_s).toString(), kContract);
-    QCOMPARE(pay.vars.value(u"wallet"_s).toString(), kAliceWallet);
-    QCOMPARE(pay.vars.value(u"amount"_s).toString(), u"0.5 ETH"_s);
-    QCOMPARE(pay.vars.value(u"token"_s).toString(), u"1"_s);
-
-    // She does not pay: the thread hears it is bob's turn; bob has a wallet, so no ask.
-    fx.at(kWinnerAt + kDay);
-    const OutboxItem turn = post(u"settlement_reassigned:0:1"_s);
-    QVERIFY(turn.inThread);
-    QCOMPARE(turn.bidderName, u"bob"_s);
-    QCOMPARE(turn.vars.value(u"amount"_s).toString(), u"0.4 ETH"_s);
-    QCOMPARE(turn.vars.value(u"deadline"_s).toString(), u"3 Mar 13:00 UTC"_s);
-    QCOMPARE(post(u"settlement_wallet:0:1"_s).id, 0);
-    ChainTransaction reassign = signedTx(QString(SettlementStep::Reassign), 1, 1, 'b');
-    OK(fx.engine->storeSettlementTransaction(reassign));
-    OK(fx.engine->updateSettlementTransaction(report(reassign, ChainTxState::Included, 20)));
-    QCOMPARE(post(u"settlement_reserved:0:1"_s).replyTo, u"1001"_s);
-
-    // Bob pays; the mint is celebrated in the thread.
-    OK(fx.engine->recordClaim(claimBy(kBobWallet, eth("0.4"), 'p', 30)));
-    OK(fx.engine->confirmMint(0));
-    const OutboxItem paid = post(u"settlement_paid:0"_s);
-    QVERIFY(paid.inThread);
-    QCOMPARE(paid.vars.value(u"token"_s).toString(), u"1"_s);
-    QCOMPARE(paid.vars.value(u"wallet"_s).toString(), u"0x3C44…93BC"_s);
-}
-
 void TestSettlement::lotWithoutTokenUriFailsAtOnce()
 {
     MarathonConfig config = oneDay();
@@ -811,19 +512,6 @@ void TestSettlement::invalidatingTheBuyersBidPassesTheTurn()
                 .payload.value(u"reason"_s)
                 .toString()
                 .contains(u"stolen account"_s));
-}
-
-void TestSettlement::cancellingTheDayStopsTheSettlement()
-{
-    auto fx = reservedDay();
-    OK(fx->engine->cancel(0, u"the artwork was withdrawn"_s, u"op"_s));
-    QCOMPARE(fx->engine->auctions()[0].state, DayState::Cancelled);
-    QCOMPARE(row(*fx).stage, SettlementStage::ToCancel); // reserved on chain: cancelled there
-    ChainTransaction cancel = signedTx(QString(SettlementStep::Cancel), 0, 1, 'c');
-    OK(fx->engine->storeSettlementTransaction(cancel));
-    OK(fx->engine->updateSettlementTransaction(report(cancel, ChainTxState::Included, 30)));
-    QCOMPARE(row(*fx).stage, SettlementStage::Unsold);
-    QCOMPARE(fx->engine->auctions()[0].state, DayState::Cancelled); // stays cancelled
 }
 
 } // namespace sb::auction::test
