@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <chrono>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSettlementDriver, "sb.shape.settlement")
@@ -131,9 +132,15 @@ void SettlementDriver::setState(State state, const QString& message)
 
 void SettlementDriver::reportProblem(const QString& message)
 {
-    if (message == m_lastProblem)
+    constexpr std::int64_t kSayAgainAfterMs = 60'000;
+    const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::steady_clock::now().time_since_epoch())
+                                 .count();
+    const auto said = m_problemsSaid.constFind(message);
+    if (said != m_problemsSaid.cend() && now - *said < kSayAgainAfterMs)
         return;
-    m_lastProblem = message;
+    m_problemsSaid.removeIf([now](const auto& it) { return now - it.value() >= kSayAgainAfterMs; });
+    m_problemsSaid.insert(message, now);
     qCWarning(lcSettlementDriver).noquote() << message;
     emit problem(message);
 }
@@ -220,7 +227,7 @@ void SettlementDriver::pass(std::shared_ptr<Snapshot> snapshot)
     if (m_status.state != State::Running) {
         m_status.state = State::Running;
         m_status.message.clear();
-        m_lastProblem.clear();
+        m_problemsSaid.clear();
         emit statusChanged();
     }
     auto tasks = std::make_shared<std::vector<Task>>();
@@ -319,7 +326,7 @@ void SettlementDriver::resume(const ChainTransaction& tx, const Settlement* sett
             case SendOutcome::Status::AlreadyKnown:
             case SendOutcome::Status::Underpriced: // ours with the same nonce waits: watch both
                 if (m_options.testHook)
-                    m_options.testHook("broadcast");
+                    m_options.testHook("broadcast", tx.auctionIndex);
                 if (tx.state == ChainTxState::Signed) {
                     tx.state = ChainTxState::Sent;
                     tx.error.clear();

@@ -72,9 +72,11 @@ struct SettlementDriverOptions
     // Where the scan for Claimed logs starts when the database has no cursor yet (the
     // contract's deployment block).
     std::uint64_t firstBlock = 0;
-    // For crash tests only: called at the named points ("stored": the signed transaction is
-    // durable and not broadcast yet; "broadcast": the node took it, no receipt yet).
-    std::function<void(const char* point)> testHook;
+    // For crash tests only: called at the named points of a transaction of auction
+    // `auctionIndex` ("stored": the signed transaction is durable and not broadcast yet;
+    // "broadcast": the node took it, no receipt yet). Every transaction passes them, old ones
+    // sent again at a start included: a test names the auction it means.
+    std::function<void(const char* point, int auctionIndex)> testHook;
 };
 
 class SettlementDriver : public QObject
@@ -166,7 +168,9 @@ private:
     int m_generation = 0; // bumped by stop(): answers of an older run are dropped
     Status m_status;
     std::optional<std::uint64_t> m_savedCursor; // the claims cursor as last saved by this run
-    QString m_lastProblem;
+    // When each problem was last said (steady clock, ms): one is said again only after a
+    // minute, however many others come between (several settlements waiting take turns).
+    QHash<QString, std::int64_t> m_problemsSaid;
     // Per stored transaction (by id): the watch's current level and how many polls it has
     // waited unmined since it was (re)broadcast.
     struct Watched

@@ -161,7 +161,7 @@ void SettlementDriver::storeAndBroadcast(ChainTransaction tx, std::function<void
                 << "Auction" << result.second.auctionIndex + 1 << result.second.step
                 << shortHash(result.second.hash) << "stored (nonce" << result.second.nonce << ")";
             if (m_options.testHook)
-                m_options.testHook("stored");
+                m_options.testHook("stored", result.second.auctionIndex);
             resume(result.second, nullptr, next);
         });
 }

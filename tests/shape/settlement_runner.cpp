@@ -1,7 +1,8 @@
 // tst_settlement_e2e's stand-in for a studio process: opens the marathon database given, runs the
 // SettlementDriver on it against the RPC given until auction `index`'s settlement is reserved,
 // and exits 0 (1 when it never is). With SB_TEST_KILL_AT=stored or =broadcast in its environment
-// it SIGKILLs itself at that point of a send, as a power cut or `kill -9` would.
+// it SIGKILLs itself at that point of auction `index`'s send (not of an older transaction it sends
+// again first), as a power cut or `kill -9` would.
 //
 // settlement_runner DB RPC_URL CONTRACT FIRST_BLOCK NOW_UTC_MS AUCTION_INDEX
 
@@ -65,8 +66,8 @@ int main(int argc, char** argv)
     o.pollIntervalMs = 100;
     o.rpcTimeoutMs = 30'000;
     const QByteArray killAt = qgetenv("SB_TEST_KILL_AT");
-    o.testHook = [killAt](const char* point) {
-        if (killAt == point) {
+    o.testHook = [killAt, index](const char* point, int auctionIndex) {
+        if (killAt == point && auctionIndex == index) {
             std::fflush(nullptr);
             ::raise(SIGKILL);
         }
