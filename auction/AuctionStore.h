@@ -98,6 +98,8 @@ public:
     Result<std::int64_t> lastSeq() const;
     Result<QList<AuctionEvent>> events(std::int64_t afterSeq, int limit) const;
 
+    // The dispatcher's subscribers (AuctionStoreDelivery.cpp): how far each has read, and the
+    // events it gave up on.
     Result<std::optional<std::int64_t>> subscriberCursor(const QString& name) const;
     bool setSubscriberCursor(const QString& name, std::int64_t seq, QString* error);
     bool addDeadLetter(const DeadLetter& letter, QString* error);
@@ -106,7 +108,8 @@ public:
     Result<QList<DeadLetter>> deadLetters() const;
 
     Result<QString> meta(const QString& key) const; // "" when the key was never set
-    // Wallet links, by bidder id; saving one replaces the bidder's earlier link.
+    // Wallet links, by bidder id (AuctionStoreSettlement.cpp); saving one replaces the bidder's
+    // earlier link.
     bool saveWalletLink(const WalletLink& link, QString* error);
     Result<QList<WalletLink>> walletLinks() const;
     bool setMeta(const QString& key, const QString& value, QString* error);

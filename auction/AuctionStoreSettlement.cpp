@@ -1,5 +1,6 @@
-// Settlements on Shape and their signed transactions (AuctionStore.h, Settlement.h). Bytes are
-// kept as lower-case hex text ("0x…"), so the file can be read with the sqlite3 shell.
+// Settlements on Shape, their signed transactions, and the wallets bidders linked to be paid
+// from (AuctionStore.h, Settlement.h). Bytes are kept as lower-case hex text ("0x…"), so the file
+// can be read with the sqlite3 shell.
 
 #include "AuctionStore.h"
 #include "StoreSql.h"
@@ -264,6 +265,46 @@ AuctionStore::chainTransactions(std::optional<int> auctionIndex) const
     if (!q.exec())
         return readError(tr("Cannot read the chain transactions"), q);
     return readTransactions(q);
+}
+
+bool AuctionStore::saveWalletLink(const WalletLink& link, QString* error)
+{
+    QSqlQuery q(connection());
+    q.prepare(
+        QStringLiteral("INSERT INTO wallet_links(bidder_id, bidder_name, address, source,"
+                       " source_id, linked_utc_ms) VALUES (?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT(bidder_id) DO UPDATE SET bidder_name = excluded.bidder_name,"
+                       " address = excluded.address, source = excluded.source,"
+                       " source_id = excluded.source_id, linked_utc_ms = excluded.linked_utc_ms"));
+    q.addBindValue(text(link.bidderId));
+    q.addBindValue(text(link.bidderName));
+    q.addBindValue(text(link.address));
+    q.addBindValue(text(link.source));
+    q.addBindValue(text(link.sourceId));
+    q.addBindValue(qint64(link.linkedUtcMs));
+    if (!q.exec())
+        return fail(error, describe(QCoreApplication::translate("AuctionStore",
+                                                                "Cannot save a wallet link"),
+                                    q.lastError()));
+    return true;
+}
+
+Result<QList<WalletLink>> AuctionStore::walletLinks() const
+{
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT bidder_id, bidder_name, address, source, source_id,"
+                               " linked_utc_ms FROM wallet_links ORDER BY bidder_id")))
+        return readError(QCoreApplication::translate("AuctionStore", "Cannot read wallet links"),
+                         q);
+    QList<WalletLink> links;
+    while (q.next()) {
+        links.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                      q.value(3).toString(), q.value(4).toString(), q.value(5).toLongLong()});
+    }
+    if (stoppedEarly(q))
+        return readError(QCoreApplication::translate("AuctionStore", "Cannot read wallet links"),
+                         q);
+    return links;
 }
 
 } // namespace sb::auction
