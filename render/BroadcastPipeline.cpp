@@ -1,27 +1,16 @@
 #include "BroadcastPipeline.h"
+#include "BroadcastPipelinePrivate.h"
 
-#include "AudioEncoder.h"
-#include "AudioMixer.h"
 #include "ColorConverter.h"
 #include "Compositor.h"
 #include "FramePacer.h"
 #include "ProcessUsage.h"
-#include "ProgramPreview.h"
 #include "RenderContext.h"
-#include "Scene.h"
-#include "VideoEncoder.h"
 
 #include <QLoggingCategory>
-#include <QMetaObject>
-#include <QPointer>
 #include <QThread>
 
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
 
 Q_LOGGING_CATEGORY(lcPipeline, "sb.render.pipeline")
 
@@ -41,97 +30,6 @@ std::int64_t steadyNowNs()
 constexpr std::size_t kMaxEncodeQueue = 8;
 
 } // namespace
-
-struct BroadcastPipeline::Private
-{
-    BroadcastPipeline* q = nullptr;
-    BroadcastSettings settings;
-    std::unique_ptr<Scene> scene = std::make_unique<Scene>();
-    std::mutex editMutex;
-    std::vector<std::function<void(Scene&)>> edits;
-    std::unique_ptr<Scene> nextScene; // waiting to start its transition
-    Transition nextTransition;
-    std::atomic<bool> switching{false};
-    std::mutex finishingMutex;
-    std::vector<std::thread> finishing; // outputs being stopped in the background
-    std::atomic<int> finishingCount{0};
-    void joinFinishing();
-    // Removes the output from those fed (stopping the encoder first when it is the last one).
-    std::unique_ptr<Output> takeOutput(Output* output);
-    struct OutputSlot
-    {
-        std::unique_ptr<Output> output;
-        bool joined = false; // has had its first video keyframe; nothing is sent before it
-    };
-    mutable std::mutex outputsMutex;
-    std::vector<OutputSlot> outputs;
-    // The last output taken off while the encoder flushes its delayed frames into it on a
-    // finishing thread (x264's lookahead holds ~40 ms of work at 720p: not the window's to wait).
-    Output* drainingOutput = nullptr;
-    bool drainingJoined = false;
-    AudioMixer mixer;
-    QOpenGLContext* shareContext = nullptr;
-    ProgramPreview preview;
-    QString lastEncoderName;
-    std::function<void(const RawVideoFrame&)> encodeObserver;
-
-    std::unique_ptr<RenderContext> context;
-    QThread* guiThread = nullptr;
-    QThread* renderThread = nullptr;
-    std::thread encodeThread;
-    std::unique_ptr<VideoEncoder> video;
-    std::unique_ptr<AudioEncoder> audio;
-    // An encoder asked to stop, with what its thread still uses; joined off the caller's thread.
-    struct RetiredEncoder
-    {
-        std::thread thread;
-        std::unique_ptr<VideoEncoder> video;
-        std::unique_ptr<AudioEncoder> audio;
-    };
-    RetiredEncoder retireEncoder();
-    std::mutex drainMutex;
-    std::condition_variable drainDone;
-    bool encoderDraining = false; // a retired encoder's thread is still flushing
-    void waitForDrainedEncoder();
-    std::atomic<bool> stopRendering{false};
-    std::atomic<bool> encoding{false}; // frames are converted and read back only while true
-    bool running = false;
-
-    std::mutex encodeMutex;
-    std::condition_variable encodeWake;
-    std::deque<RawVideoFrame> encodeQueue;
-    bool encodeStop = false;
-    // Encoded frames' buffers go back to the converter, so a 1080p stream does not map, fault in
-    // and clear 3 MB of fresh memory 30 times a second.
-    std::vector<RawVideoFrame> usedFrames;
-
-    std::mutex grabMutex;
-    std::condition_variable grabDone;
-    bool grabRequested = false;
-    QImage grabbed;
-
-    std::atomic<std::int64_t> framesRendered{0};
-    std::atomic<std::int64_t> framesMissed{0};
-    std::atomic<std::int64_t> framesSkipped{0};
-    std::atomic<std::int64_t> framesEncoded{0};
-    std::atomic<std::int64_t> renderNsAverage{0}; // exponential moving average
-    std::int64_t startedNs = 0;
-
-    // stats() keeps its previous sample to report rates over the last interval.
-    mutable std::mutex statsMutex;
-    mutable std::int64_t lastStatsNs = 0;
-    mutable std::int64_t lastStatsFrames = 0;
-    mutable std::int64_t lastStatsCpuNs = 0;
-    mutable double lastFps = 0;
-    mutable double lastCpuPercent = 0;
-
-    bool startEncoder(QString* error);
-    void stopEncoder();
-    void renderLoop();
-    void encodeLoop(VideoEncoder& videoEncoder, AudioEncoder& audioEncoder);
-    void enqueueForEncoding(RawVideoFrame frame);
-    void onPacket(const EncodedPacket& packet);
-};
 
 BroadcastPipeline::BroadcastPipeline(BroadcastSettings settings, QObject* parent)
     : QObject(parent), d(std::make_unique<Private>())
@@ -180,144 +78,6 @@ void BroadcastPipeline::switchScene(std::unique_ptr<Scene> scene, const Transiti
 bool BroadcastPipeline::isSwitchingScene() const
 {
     return d->switching.load();
-}
-
-void BroadcastPipeline::addOutput(std::unique_ptr<Output> output)
-{
-    std::lock_guard lock(d->outputsMutex);
-    d->outputs.push_back({std::move(output), false});
-}
-
-bool BroadcastPipeline::attachOutput(std::unique_ptr<Output> output, QString* error)
-{
-    if (!d->running) {
-        addOutput(std::move(output));
-        return true;
-    }
-    if (!d->encodeThread.joinable()) {
-        {
-            std::lock_guard lock(d->outputsMutex);
-            d->outputs.push_back({std::move(output), false});
-        }
-        if (d->startEncoder(error))
-            return true;
-        std::lock_guard lock(d->outputsMutex);
-        d->outputs.clear(); // never started
-        return false;
-    }
-    EncodedStreams streams;
-    streams.video = d->video->codecParameters();
-    streams.videoTimeBase = d->video->timeBase();
-    streams.videoFrameRate = d->video->frameRate();
-    streams.audio = d->audio->codecParameters();
-    streams.audioTimeBase = d->audio->timeBase();
-    output->start(streams); // before the encoder can push to it; it joins at the next keyframe
-    std::lock_guard lock(d->outputsMutex);
-    d->outputs.push_back({std::move(output), false});
-    return true;
-}
-
-std::unique_ptr<Output> BroadcastPipeline::Private::takeOutput(Output* output)
-{
-    bool last = false;
-    {
-        std::lock_guard lock(outputsMutex);
-        last = outputs.size() == 1 && outputs.front().output.get() == output;
-    }
-    if (last && running)
-        stopEncoder(); // the encoder's last frames still reach the output being removed
-    std::lock_guard lock(outputsMutex);
-    for (auto it = outputs.begin(); it != outputs.end(); ++it) {
-        if (it->output.get() == output) {
-            std::unique_ptr<Output> removed = std::move(it->output);
-            outputs.erase(it);
-            return removed;
-        }
-    }
-    return nullptr;
-}
-
-void BroadcastPipeline::detachOutput(Output* output)
-{
-    std::unique_ptr<Output> removed = d->takeOutput(output);
-    if (removed && d->running)
-        removed->stop();
-}
-
-void BroadcastPipeline::detachOutputInBackground(Output* output, QObject* context,
-                                                 std::function<void()> finished)
-{
-    std::unique_ptr<Output> removed;
-    bool last = false;
-    {
-        std::lock_guard lock(d->outputsMutex);
-        for (auto it = d->outputs.begin(); it != d->outputs.end(); ++it) {
-            if (it->output.get() != output)
-                continue;
-            last = d->outputs.size() == 1;
-            removed = std::move(it->output);
-            if (last && d->running && d->encodeThread.joinable()) {
-                // Off the list, still fed: the encoder's last frames reach it while it drains.
-                d->drainingOutput = removed.get();
-                d->drainingJoined = it->joined;
-            }
-            d->outputs.erase(it);
-            break;
-        }
-    }
-    auto encoder = std::make_shared<Private::RetiredEncoder>();
-    if (removed && last && d->running && d->encodeThread.joinable())
-        *encoder = d->retireEncoder();
-    const bool stopIt = removed && d->running;
-    ++d->finishingCount;
-    std::lock_guard lock(d->finishingMutex);
-    d->finishing.emplace_back([this, stopIt, encoder,
-                               output = std::shared_ptr<Output>(std::move(removed)),
-                               context = QPointer<QObject>(context),
-                               finished = std::move(finished)]() mutable {
-        if (encoder->thread.joinable()) {
-            encoder->thread.join(); // flushed: every delayed frame went to `output`
-            encoder->video.reset();
-            encoder->audio.reset();
-            {
-                std::lock_guard lock(d->outputsMutex);
-                d->drainingOutput = nullptr;
-            }
-            {
-                std::lock_guard lock(d->drainMutex);
-                d->encoderDraining = false;
-            }
-            d->drainDone.notify_all();
-        }
-        if (stopIt)
-            output->stop();
-        output.reset();
-        --d->finishingCount;
-        if (context && finished)
-            QMetaObject::invokeMethod(context.data(), std::move(finished), Qt::QueuedConnection);
-    });
-}
-
-int BroadcastPipeline::finishingOutputs() const
-{
-    return d->finishingCount.load();
-}
-
-void BroadcastPipeline::Private::joinFinishing()
-{
-    std::vector<std::thread> threads;
-    {
-        std::lock_guard lock(finishingMutex);
-        threads.swap(finishing);
-    }
-    for (std::thread& thread : threads)
-        thread.join();
-}
-
-int BroadcastPipeline::outputCount() const
-{
-    std::lock_guard lock(d->outputsMutex);
-    return int(d->outputs.size());
 }
 
 void BroadcastPipeline::setPreviewShareContext(QOpenGLContext* context)
@@ -694,26 +454,6 @@ void BroadcastPipeline::Private::encodeLoop(VideoEncoder& videoEncoder, AudioEnc
     }
     videoEncoder.flush();
     audioEncoder.flush();
-}
-
-void BroadcastPipeline::Private::onPacket(const EncodedPacket& packet)
-{
-    std::lock_guard lock(outputsMutex);
-    for (auto& slot : outputs) {
-        // An output that joined a running encoder starts at a keyframe, audio included.
-        if (!slot.joined) {
-            if (packet.stream != EncodedPacket::Stream::Video || !packet.keyframe)
-                continue;
-            slot.joined = true;
-        }
-        slot.output->push(packet);
-    }
-    if (drainingOutput) {
-        if (!drainingJoined && (packet.stream != EncodedPacket::Stream::Video || !packet.keyframe))
-            return;
-        drainingJoined = true;
-        drainingOutput->push(packet);
-    }
 }
 
 void BroadcastPipeline::setEncodeObserver(std::function<void(const RawVideoFrame&)> observer)
