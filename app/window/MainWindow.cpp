@@ -4,6 +4,7 @@
 #include "AuctionStateModel.h"
 #include "BidsDock.h"
 #include "BidsTableModel.h"
+#include "CongestionSquares.h"
 #include "DeadLetterModel.h"
 #include "EventLogDock.h"
 #include "EventLogModel.h"
@@ -36,7 +37,6 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPainter>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -46,44 +46,6 @@ namespace sb::app {
 
 using namespace sb::studio;
 using namespace sb::render;
-
-// One square per destination, coloured like OBS's: green live, yellow congested or connecting,
-// red reconnecting or failed, grey stopped.
-class CongestionSquares : public QWidget
-{
-public:
-    explicit CongestionSquares(QWidget* parent) : QWidget(parent) { setFixedHeight(14); }
-    void setOutputs(const QList<OutputStats>& outputs)
-    {
-        m_outputs = outputs;
-        setFixedWidth(int(std::max<qsizetype>(1, outputs.size())) * 18);
-        QStringList tips;
-        for (const OutputStats& o : outputs)
-            tips << QStringLiteral("%1: %2").arg(o.name, outputStateText(o.state));
-        setToolTip(tips.join(u'\n'));
-        update();
-    }
-
-protected:
-    void paintEvent(QPaintEvent*) override
-    {
-        QPainter painter(this);
-        for (int i = 0; i < m_outputs.size(); ++i) {
-            const OutputStats& o = m_outputs.at(i);
-            QColor color(120, 120, 120);
-            if (o.state == OutputState::Live)
-                color = o.queuedMs > 700 ? QColor(230, 190, 40) : QColor(60, 190, 90);
-            else if (o.state == OutputState::Connecting)
-                color = QColor(230, 190, 40);
-            else if (o.state == OutputState::Reconnecting || o.state == OutputState::Failed)
-                color = QColor(210, 60, 50);
-            painter.fillRect(QRect(i * 18 + 2, 1, 12, 12), color);
-        }
-    }
-
-private:
-    QList<OutputStats> m_outputs;
-};
 
 namespace {
 
