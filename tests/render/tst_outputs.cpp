@@ -380,13 +380,22 @@ void TestOutputs::congestionDropsOnlyDisposableVideo()
     encoder.start();
 
     std::int64_t largestQueueMs = 0;
-    encoder.runUntil(10.0, [&](int frame) {
-        if (frame == 3 * kFps)
-            stalling.pause();
-        if (frame == 6 * kFps)
-            stalling.resume();
+    const auto watchQueue = [&](int) {
         largestQueueMs = std::max(largestQueueMs, congested.stats().queuedMs);
-    });
+    };
+    encoder.runUntil(3.0, watchQueue);
+    // The server stops reading for 3 s, longer while the kernel's buffers still take what is
+    // sent (a receive buffer that grew while the server was slow to read can hold seconds of
+    // video), up to 9 s: the output's queue must reach its drop threshold.
+    stalling.pause();
+    double resumeAt = 6.0;
+    encoder.runUntil(resumeAt, watchQueue);
+    while (congested.stats().droppedFrames == 0 && resumeAt < 12.0) {
+        resumeAt += 0.5;
+        encoder.runUntil(resumeAt, watchQueue);
+    }
+    stalling.resume();
+    encoder.runUntil(resumeAt + 4.0, watchQueue);
     encoder.finish();
     const OutputStats stalled = congested.stats();
     const OutputStats healthyStats = fine.stats();
@@ -394,7 +403,9 @@ void TestOutputs::congestionDropsOnlyDisposableVideo()
     logStats(healthyStats);
     qInfo("largest queue on the stalled destination: %lld ms", qlonglong(largestQueueMs));
 
-    QVERIFY(stalled.droppedFrames > 0);
+    QVERIFY2(stalled.droppedFrames > 0, qPrintable(QStringLiteral("stalled %1 s, queue up to %2 ms")
+                                                       .arg(resumeAt - 3.0)
+                                                       .arg(largestQueueMs)));
     QCOMPARE(stalled.reconnects, 0);
     // Only non-keyframe video was dropped: every keyframe and every audio frame went out.
     QCOMPARE(stalled.keyframesWritten, encoder.keyframes);
