@@ -183,6 +183,14 @@ void TestHeadlessShow::headlessComposesTheWindowsProgram()
     QCOMPARE(headless.show()->host().mood(), mood);
     QVERIFY2(mood != HostMood::Neutral, "the host reacts to the bids");
 
+    // The bid feed is read after the bid's events arrive (its own round trip to the engine):
+    // both shows hold both bids before their frames are compared.
+    const auto feedHasBoth = [](AuctionStateModel& state) {
+        return state.snapshot()->feed.size() == 2;
+    };
+    QVERIFY(waitUntil(
+        [&] { return feedHasBoth(studio.state()) && feedHasBoth(headless.show()->state()); }));
+
     const QImage window = frameAfterNow([&] { return studio.stats(); },
                                         [&] { return studio.pipeline()->grabProgram(); });
     const QImage show =
