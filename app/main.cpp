@@ -401,8 +401,19 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     return app.exec();
 }
 
+bool hasArgument(int argc, char* argv[], const char* wanted)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], wanted) == 0)
+            return true;
+    }
+    return false;
+}
+
 bool wantsBroadcast(int argc, char* argv[])
 {
+    if (!hasArgument(argc, argv, "--headless"))
+        return false; // the options below without --headless are refused once parsed
     for (int i = 1; i < argc; ++i) {
         const QByteArray arg(argv[i]);
         for (const char* flag : {"--stream", "--record", "--scene", "--scenes"}) {
@@ -605,5 +616,11 @@ int main(int argc, char* argv[])
                 .arg(parser.positionalArguments().first()));
     if (parser.isSet(QStringLiteral("headless")))
         return runHeadless(app, parser);
+    // The window takes only --data-dir; the runner's options without --headless would otherwise
+    // open a window the operator did not ask for, or none at all.
+    if (!qobject_cast<QApplication*>(&app))
+        return sb::app::usageError(QCoreApplication::translate(
+            "Main", "these options are the headless runner's: add --headless (e.g. "
+                    "sothebais-studio --headless --demo); the window takes only --data-dir."));
     return runWindow(static_cast<QApplication&>(app), parser.value(QStringLiteral("data-dir")));
 }

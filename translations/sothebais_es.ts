@@ -803,6 +803,10 @@
         <source>Settlement on Shape: read the operator key from this file instead of the keychain.</source>
         <translation>Liquidación en Shape: leer la clave del operador de este archivo en lugar del llavero.</translation>
     </message>
+    <message>
+        <source>these options are the headless runner&apos;s: add --headless (e.g. sothebais-studio --headless --demo); the window takes only --data-dir.</source>
+        <translation>estas opciones son del modo sin ventana: añada --headless (p. ej. sothebais-studio --headless --demo); la ventana solo admite --data-dir.</translation>
+    </message>
 </context>
 <context>
     <name>MarathonConfig</name>

@@ -445,6 +445,15 @@ void TestCli::badArguments_data()
     QTest::newRow("--speed without a value") << QStringList{
         QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--speed")};
     QTest::newRow("--headless alone") << QStringList{QStringLiteral("--headless")};
+    // The runner's options without --headless once opened neither the runner nor the window:
+    // the app aborted ("Cannot create a QWidget without QApplication").
+    QTest::newRow("--demo without --headless") << QStringList{QStringLiteral("--demo")};
+    QTest::newRow("--db without --headless")
+        << QStringList{QStringLiteral("--data-dir"), QStringLiteral("{dir}"),
+                       QStringLiteral("--db"), db};
+    QTest::newRow("--stream without --headless")
+        << QStringList{QStringLiteral("--demo"), QStringLiteral("--stream"),
+                       QStringLiteral("rtmp://127.0.0.1:9/live/key")};
     QTest::newRow("unknown command") << QStringList{QStringLiteral("auction-everything")};
     QTest::newRow("export without --db")
         << QStringList{QStringLiteral("export"), QStringLiteral("--csv"), QStringLiteral("{dir}")};
