@@ -35,6 +35,7 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -392,6 +393,13 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     if (runner)
         QObject::connect(runner.get(), &sb::app::HeadlessRunner::finished, &app,
                          [&](int code) { finish(code, 0); });
+    // Without a broadcast --duration is the marathon's run, by the clock.
+    QTimer duration;
+    if (!broadcaster && broadcast.durationS > 0) {
+        duration.setSingleShot(true);
+        QObject::connect(&duration, &QTimer::timeout, &app, [&] { finish(0, 0); });
+        duration.start(std::chrono::seconds(broadcast.durationS));
+    }
     if (broadcaster) {
         QObject::connect(broadcaster.get(), &sb::app::HeadlessBroadcast::durationReached, &app,
                          [&] { finish(0, 0); });

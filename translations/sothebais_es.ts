@@ -2153,6 +2153,14 @@
         <source>warning: a stream key given in --stream can be read by every user of this machine (ps, /proc); put it in a file and pass --stream-key-file FILE.</source>
         <translation>aviso: una clave de transmisión indicada en --stream la puede leer cualquier usuario de esta máquina (ps, /proc); guárdela en un archivo y use --stream-key-file ARCHIVO.</translation>
     </message>
+    <message>
+        <source>Cannot record to %1: it is not a regular file.</source>
+        <translation>No se puede grabar en %1: no es un archivo normal.</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: %2.</source>
+        <translation>No se puede grabar en %1: %2.</translation>
+    </message>
 </context>
 <context>
     <name>sb::app::HostDock</name>

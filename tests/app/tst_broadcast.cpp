@@ -5,6 +5,7 @@
 
 #include "NginxRtmp.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -362,6 +363,13 @@ void TestBroadcast::badDestinationsAreClearErrors_data()
     QTest::newRow("record folder missing")
         << QStringList{QStringLiteral("--record"), QStringLiteral("/nonexistent/folder/x.mkv")}
         << QStringLiteral("does not exist");
+    // Both once started, said "Recording: failed" at the first frame, ran on and exited 0.
+    QTest::newRow("record where no file can be made")
+        << QStringList{QStringLiteral("--record"), QStringLiteral("/proc/x.mkv")}
+        << QStringLiteral("Cannot record to /proc/x.mkv");
+    QTest::newRow("record onto a folder")
+        << QStringList{QStringLiteral("--record"), QDir::tempPath()}
+        << QStringLiteral("not a regular file");
     QTest::newRow("odd size") << QStringList{QStringLiteral("--record"),
                                              QStringLiteral("/tmp/x.mkv"), QStringLiteral("--size"),
                                              QStringLiteral("641x360")}

@@ -448,9 +448,8 @@ void TestCli::badArguments_data()
     // The runner's options without --headless once opened neither the runner nor the window:
     // the app aborted ("Cannot create a QWidget without QApplication").
     QTest::newRow("--demo without --headless") << QStringList{QStringLiteral("--demo")};
-    QTest::newRow("--db without --headless")
-        << QStringList{QStringLiteral("--data-dir"), QStringLiteral("{dir}"),
-                       QStringLiteral("--db"), db};
+    QTest::newRow("--db without --headless") << QStringList{
+        QStringLiteral("--data-dir"), QStringLiteral("{dir}"), QStringLiteral("--db"), db};
     QTest::newRow("--stream without --headless")
         << QStringList{QStringLiteral("--demo"), QStringLiteral("--stream"),
                        QStringLiteral("rtmp://127.0.0.1:9/live/key")};

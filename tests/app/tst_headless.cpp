@@ -24,6 +24,7 @@ private slots:
     void headlessRunsARealMarathonFromAConfig();
     void headlessBacksUpARealMarathonBesideItsDatabase();
     void failingOutputGoesToDeadLettersAndTheAuctionGoesOn();
+    void aDurationStopsAMarathonThatBroadcastsNothing();
 };
 
 void TestHeadless::initTestCase()
@@ -288,6 +289,26 @@ void TestHeadless::failingOutputGoesToDeadLettersAndTheAuctionGoesOn()
     QList<QJsonObject> events;
     verifyEventLines(journal.outLines(), 1, &events);
     QVERIFY(typesOf(events).contains(QStringLiteral("marathon.finished")));
+}
+
+void TestHeadless::aDurationStopsAMarathonThatBroadcastsNothing()
+{
+    // --duration used to count only a broadcast's frames: a marathon alone ran on past it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString db = dir.filePath(QStringLiteral("marathon.db"));
+    // 30 days at the real speed: without the duration it would run for a month.
+    const Run run = runStudio(
+        {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--speed"),
+         QStringLiteral("1"), QStringLiteral("--days"), QStringLiteral("30"),
+         QStringLiteral("--db"), db, QStringLiteral("--duration"), QStringLiteral("1")},
+        kMarathonMs);
+    SB_EXPECT_EXIT(run, 0);
+    QVERIFY2(run.err.contains(QLatin1String("Stopped cleanly at event")),
+             qPrintable(run.describe()));
+    QList<QJsonObject> events;
+    verifyEventLines(run.outLines(), 1, &events);
+    QVERIFY(!typesOf(events).contains(QStringLiteral("marathon.finished")));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
