@@ -77,6 +77,10 @@ AuctionStore::~AuctionStore()
 bool AuctionStore::open(const QString& path, QString* error)
 {
     close();
+    if (const QFileInfo file(path); file.exists() && !file.isFile())
+        return fail(error, QCoreApplication::translate("AuctionStore",
+                                                       "%1 is not a regular file (a database is)")
+                               .arg(path));
     // Before the file is even opened: a second writer must not touch it (not even the WAL switch).
     if (!m_lock.tryLock(path, error))
         return false;
@@ -90,6 +94,10 @@ bool AuctionStore::open(const QString& path, QString* error)
 bool AuctionStore::openReadOnly(const QString& path, QString* error)
 {
     close();
+    if (const QFileInfo file(path); file.exists() && !file.isFile())
+        return fail(error, QCoreApplication::translate("AuctionStore",
+                                                       "%1 is not a regular file (a database is)")
+                               .arg(path));
     if (!QFileInfo(path).isFile())
         return fail(error,
                     QCoreApplication::translate("AuctionStore", "%1 does not exist").arg(path));

@@ -31,6 +31,8 @@ private slots:
     void restoreRefusesAGarbageFile();
     void badArguments_data();
     void badArguments();
+    void aDatabasePathThatIsNotAFileIsSaidSo_data();
+    void aDatabasePathThatIsNotAFileIsSaidSo();
 };
 
 void TestCli::initTestCase()
@@ -485,6 +487,44 @@ void TestCli::badArguments()
     QVERIFY2(run.errLines().size() == 1 && !run.errLines().first().trimmed().isEmpty(),
              qPrintable(run.describe()));
     // A refused command leaves nothing behind.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
+
+void TestCli::aDatabasePathThatIsNotAFileIsSaidSo_data()
+{
+    // "{db}" is a device or a folder. They were said to "not exist", or a write to /dev/null
+    // failed as "Migration of /dev/null to schema 1 failed: disk I/O error".
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    const QString db = QStringLiteral("{db}");
+    const QStringList tools[] = {
+        {QStringLiteral("journal"), QStringLiteral("--db"), db},
+        {QStringLiteral("export"), QStringLiteral("--db"), db, QStringLiteral("--csv"),
+         QStringLiteral("{dir}/csv")},
+        {QStringLiteral("backup"), QStringLiteral("--db"), db},
+        {QStringLiteral("dead-letters"), QStringLiteral("--db"), db},
+        {QStringLiteral("shape"), QStringLiteral("status"), QStringLiteral("--db"), db},
+        {QStringLiteral("--headless"), QStringLiteral("--demo"), QStringLiteral("--db"), db}};
+    for (const QString& place : {QStringLiteral("/dev/null"), QStringLiteral("{dir}")}) {
+        for (const QStringList& args : tools) {
+            const int code = args.first() == QLatin1String("--headless") ? 1 : 2;
+            QTest::addRow("%s %s", qPrintable(args.first()), qPrintable(place))
+                << QStringList(args).replaceInStrings(db, place) << code;
+        }
+    }
+}
+
+void TestCli::aDatabasePathThatIsNotAFileIsSaidSo()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    args.replaceInStrings(QStringLiteral("{dir}"), dir.path());
+
+    const Run run = runStudio(args);
+    SB_EXPECT_EXIT(run, exitCode);
+    QVERIFY2(run.err.contains(QLatin1String("is not a regular file")), qPrintable(run.describe()));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
 }
 
