@@ -280,24 +280,13 @@ bool HeadlessBroadcast::start(QString* error)
                 tr("Cannot record to %1: the folder does not exist.").arg(m_options.recordPath);
             return false;
         }
-        // Found out now rather than at the first frame, when the run has begun and a recording
-        // that never was would end with exit code 0: a folder, a device, or a place this process
-        // cannot create a file in (permissions, a read-only or full file system, /proc).
-        if (file.exists() && !file.isFile()) {
-            *error = tr("Cannot record to %1: it is not a regular file.").arg(m_options.recordPath);
-            return false;
-        }
-        QFile probe(m_options.recordPath);
-        const bool existed = probe.exists();
-        if (!probe.open(QIODevice::WriteOnly | QIODevice::Append)) {
-            *error = tr("Cannot record to %1: %2.").arg(m_options.recordPath, probe.errorString());
-            return false;
-        }
-        probe.close();
-        if (!existed)
-            probe.remove(); // a run stopped before its first frame leaves no file
         const RecordingOutputSettings recording =
             RecordingOutputSettings::forFile(m_options.recordPath);
+        // Now, not at the first frame: a run whose recording never was would end with code 0.
+        if (QString why; !recording.canCreateFile(&why)) {
+            *error = tr("Cannot record to %1: %2.").arg(m_options.recordPath, why);
+            return false;
+        }
         m_pipeline->addOutput(std::make_unique<RecordingOutput>(recording));
     }
     refreshTexts();

@@ -31,6 +31,25 @@ RecordingOutputSettings RecordingOutputSettings::forFile(const QString& path)
     return settings;
 }
 
+bool RecordingOutputSettings::canCreateFile(QString* reason) const
+{
+    const QFileInfo file(path);
+    if (file.exists() && !file.isFile()) {
+        *reason = QStringLiteral("it is not a regular file");
+        return false;
+    }
+    QFile probe(path);
+    const bool existed = file.exists();
+    if (!probe.open(QIODevice::WriteOnly | QIODevice::Append)) {
+        *reason = probe.errorString();
+        return false;
+    }
+    probe.close();
+    if (!existed)
+        probe.remove(); // a recording stopped before its first frame leaves no file
+    return true;
+}
+
 namespace {
 
 QString mp4PathFor(const QString& path)

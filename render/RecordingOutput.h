@@ -24,6 +24,12 @@ struct RecordingOutputSettings
     // The settings that record to `file` as a user names it: always written as Matroska, which
     // survives a crash; a name ending in .mp4 gets the .mkv beside it, remuxed on stop.
     static RecordingOutputSettings forFile(const QString& file);
+
+    // Whether the file at `path` can be made now, found out before the recording starts rather
+    // than at its first frame: false with the reason (e.g. "it is not a regular file", "No such
+    // file or directory") for a folder or a device there, a folder that is missing or not
+    // writable, a read-only file system. Leaves no file behind.
+    bool canCreateFile(QString* reason) const;
 };
 
 class RecordingOutput final : public Output

@@ -332,6 +332,10 @@ bool StudioController::startRecording(const QString& path, QString* error)
         return false;
     }
     const RecordingOutputSettings recording = RecordingOutputSettings::forFile(path);
+    if (QString why; !recording.canCreateFile(&why)) {
+        *error = tr("Cannot record to %1: %2.").arg(QDir::toNativeSeparators(path), why);
+        return false;
+    }
     auto output = std::make_unique<RecordingOutput>(recording);
     Output* raw = output.get();
     if (!m_pipeline->attachOutput(std::move(output), error))

@@ -2158,10 +2158,6 @@
         <translation>aviso: una clave de transmisión indicada en --stream la puede leer cualquier usuario de esta máquina (ps, /proc); guárdela en un archivo y use --stream-key-file ARCHIVO.</translation>
     </message>
     <message>
-        <source>Cannot record to %1: it is not a regular file.</source>
-        <translation>No se puede grabar en %1: no es un archivo normal.</translation>
-    </message>
-    <message>
         <source>Cannot record to %1: %2.</source>
         <translation>No se puede grabar en %1: %2.</translation>
     </message>
@@ -6248,6 +6244,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>Bids and results exported to %1</source>
         <translation>Pujas y resultados exportados a %1</translation>
+    </message>
+    <message>
+        <source>Cannot record to %1: %2.</source>
+        <translation>No se puede grabar en %1: %2.</translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,7 @@ private slots:
     void goingLiveStreamsToEveryEnabledDestination();
     void goingLiveWhileTheKeychainDoesNotAnswer();
     void recordingFromTheWindowIsPlayable();
+    void aRecordingWhereNoFileCanBeMadeIsRefusedAtOnce();
     void layoutSurvivesARestart();
     void theWindowNeverWaitedOnSqlite();
     void cleanupTestCase();
@@ -807,6 +808,36 @@ void TestMainWindow::recordingFromTheWindowIsPlayable()
                                .toString()
                                .toDouble();
     QVERIFY2(seconds > 2.0 && seconds < 6.0, qPrintable(QString::number(seconds)));
+}
+
+void TestMainWindow::aRecordingWhereNoFileCanBeMadeIsRefusedAtOnce()
+{
+    // /proc exists, but no file can be made in it (not even by root): the recording used to
+    // start, the button said "Stop Recording", and it failed at the first frame.
+    const RecordingSettings before = m_settings->recording();
+    RecordingSettings recording = before;
+    recording.folder = QStringLiteral("/proc");
+    QVERIFY(m_settings->setRecording(recording));
+    auto restore = qScopeGuard([&] { m_settings->setRecording(before); });
+    QStringList told;
+    m_window->setMessageHook([&told](const QString& title, const QString& text) {
+        printDialog(title, text);
+        told << title + QStringLiteral(": ") + text;
+        return true;
+    });
+    auto restoreHook = qScopeGuard([this] {
+        m_window->setMessageHook([](const QString& title, const QString& text) {
+            printDialog(title, text);
+            return true;
+        });
+    });
+
+    QTest::mouseClick(m_window->recordButton(), Qt::LeftButton);
+    QVERIFY(!m_studio->isRecording());
+    QCOMPARE(m_window->recordButton()->text(), QStringLiteral("Start Recording"));
+    QCOMPARE(told.size(), 1);
+    QVERIFY2(told.at(0).startsWith(QStringLiteral("Start recording: Cannot record to /proc/")),
+             qPrintable(told.at(0)));
 }
 
 void TestMainWindow::layoutSurvivesARestart()
