@@ -140,6 +140,34 @@ void printDialog(const QString& title, const QString& text)
     qInfo("dialog: %s: %s", qPrintable(title), qPrintable(text));
 }
 
+// What the window tells the user ("title: text") while this lives; then it is only printed again.
+class ToldMessages
+{
+public:
+    explicit ToldMessages(MainWindow& window) : m_window(window)
+    {
+        m_window.setMessageHook([this](const QString& title, const QString& text) {
+            printDialog(title, text);
+            lines << title + QStringLiteral(": ") + text;
+            return true;
+        });
+    }
+    ~ToldMessages()
+    {
+        m_window.setMessageHook([](const QString& title, const QString& text) {
+            printDialog(title, text);
+            return true;
+        });
+    }
+    ToldMessages(const ToldMessages&) = delete;
+    ToldMessages& operator=(const ToldMessages&) = delete;
+
+    QStringList lines;
+
+private:
+    MainWindow& m_window;
+};
+
 template <typename Done> bool waitUntil(Done done, int ms = 15'000)
 {
     QElapsedTimer t;
@@ -729,18 +757,8 @@ void TestMainWindow::goingLiveWhileTheKeychainDoesNotAnswer()
              qPrintable(error));
     auto removeDestination = qScopeGuard([&] { m_settings->removeDestination(id); });
 
-    QStringList told;
-    m_window->setMessageHook([&told](const QString& title, const QString& text) {
-        printDialog(title, text);
-        told << title + QStringLiteral(": ") + text;
-        return true;
-    });
-    auto restoreHook = qScopeGuard([this] {
-        m_window->setMessageHook([](const QString& title, const QString& text) {
-            printDialog(title, text);
-            return true;
-        });
-    });
+    ToldMessages messages(*m_window);
+    const QStringList& told = messages.lines;
     sb::integrations::SecretStore* secrets = m_settings->secretStore();
     secrets->setTimeoutMs(1500);
     QCOMPARE(::kill(pid, SIGSTOP), 0);
@@ -819,18 +837,8 @@ void TestMainWindow::aRecordingWhereNoFileCanBeMadeIsRefusedAtOnce()
     recording.folder = QStringLiteral("/proc");
     QVERIFY(m_settings->setRecording(recording));
     auto restore = qScopeGuard([&] { m_settings->setRecording(before); });
-    QStringList told;
-    m_window->setMessageHook([&told](const QString& title, const QString& text) {
-        printDialog(title, text);
-        told << title + QStringLiteral(": ") + text;
-        return true;
-    });
-    auto restoreHook = qScopeGuard([this] {
-        m_window->setMessageHook([](const QString& title, const QString& text) {
-            printDialog(title, text);
-            return true;
-        });
-    });
+    ToldMessages messages(*m_window);
+    const QStringList& told = messages.lines;
 
     QTest::mouseClick(m_window->recordButton(), Qt::LeftButton);
     QVERIFY(!m_studio->isRecording());
