@@ -2,6 +2,7 @@
 
 #include "AudioMixer.h"
 #include "HostVoice.h"
+#include "RegularFile.h"
 
 #include "EngineThread.h"
 #include "Layer.h"
@@ -136,9 +137,8 @@ bool HeadlessBroadcast::loadCollection(QString* error)
     m_collectionDir = QFileInfo(path).absolutePath(); // as the window's, for the defaults too
     if (!named && !QFileInfo::exists(path))
         return true;
-    // A FIFO would block the start until something writes to it.
-    QString loadError = notRegularFileProblem(path);
-    if (loadError.isEmpty() && m_collection->load(path, &loadError))
+    QString loadError;
+    if (m_collection->load(path, &loadError))
         return true;
     if (named) {
         *error = tr("--scenes: %1").arg(loadError);

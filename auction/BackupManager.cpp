@@ -1,6 +1,7 @@
 #include "BackupManager.h"
 
 #include "MarathonLock.h"
+#include "RegularFile.h"
 #include "SchemaMigrations.h"
 
 #include <QCoreApplication>
@@ -177,6 +178,10 @@ QStringList BackupManager::prune()
 
 bool BackupManager::verify(const QString& snapshotPath, QString* error)
 {
+    if (const QString special = sb::notRegularFileProblem(snapshotPath); !special.isEmpty()) {
+        *error = special;
+        return false;
+    }
     if (!QFileInfo(snapshotPath).isFile()) {
         *error = QCoreApplication::translate("BackupManager", "Backup %1 does not exist")
                      .arg(snapshotPath);

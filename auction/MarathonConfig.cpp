@@ -1,6 +1,7 @@
 #include "MarathonConfig.h"
 
 #include "JsonDuplicateKeys.h"
+#include "RegularFile.h"
 #include "Schedule.h"
 
 #include <QCoreApplication>
@@ -616,20 +617,15 @@ std::optional<MarathonConfig> MarathonConfig::loadFile(const QString& path, QStr
         return std::nullopt;
     };
 
-    QFile file(path);
-    if (!file.exists())
+    if (!QFileInfo::exists(path))
         return fail(QCoreApplication::translate("MarathonConfig",
                                                 "The marathon file \"%1\" does not exist.")
                         .arg(shownPath));
-    if (!file.open(QIODevice::ReadOnly))
+    QByteArray data;
+    if (QString why; !sb::readRegularFile(path, kMaxFileBytes, &data, &why))
         return fail(QCoreApplication::translate("MarathonConfig",
                                                 "Cannot read the marathon file \"%1\": %2.")
-                        .arg(shownPath, file.errorString()));
-    const QByteArray data = file.readAll();
-    if (file.error() != QFileDevice::NoError)
-        return fail(QCoreApplication::translate("MarathonConfig",
-                                                "Cannot read the marathon file \"%1\": %2.")
-                        .arg(shownPath, file.errorString()));
+                        .arg(shownPath, why));
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);

@@ -65,7 +65,9 @@ struct MarathonConfig
     // ids are reported in *errors (one sentence each) and yield nullopt.
     static std::optional<MarathonConfig> fromJson(const QJsonObject& json, QStringList* errors);
 
+    // A regular file of at most kMaxFileBytes (a FIFO or /dev/zero is refused, never waited on).
     static std::optional<MarathonConfig> loadFile(const QString& path, QStringList* errors);
+    static constexpr qint64 kMaxFileBytes = 4 * 1024 * 1024;
     bool saveFile(const QString& path, QString* error) const;
 
     friend bool operator==(const MarathonConfig&, const MarathonConfig&) = default;

@@ -1,5 +1,7 @@
 #include "ImageSource.h"
 
+#include "RegularFile.h"
+
 #include <QImageReader>
 
 #include <algorithm>

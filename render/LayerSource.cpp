@@ -4,24 +4,9 @@
 
 #include <algorithm>
 
-#include <sys/stat.h>
-
 namespace sb::render {
 
 LayerSource::~LayerSource() = default;
-
-QString notRegularFileProblem(const QString& path)
-{
-    struct stat info = {};
-    if (::stat(QFile::encodeName(path).constData(), &info) != 0 || S_ISREG(info.st_mode))
-        return {};
-    const char* kind = S_ISFIFO(info.st_mode)                           ? "a FIFO (named pipe)"
-                       : S_ISDIR(info.st_mode)                          ? "a folder"
-                       : S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode) ? "a device"
-                       : S_ISSOCK(info.st_mode)                         ? "a socket"
-                                                                        : "a special file";
-    return QStringLiteral("%1 is %2, not a regular file").arg(path, QLatin1String(kind));
-}
 
 QImage toUploadFormat(const QImage& image)
 {

@@ -43,12 +43,6 @@ private:
 // target, uploaded as BGRA without any conversion (a straight copy under software OpenGL).
 inline constexpr QImage::Format kUploadFormat = QImage::Format_ARGB32_Premultiplied;
 
-// Sources read media only from regular files: opening a FIFO blocks until something writes to it
-// (forever, in a scene nobody feeds), a device may never end, a folder is a mistake. Empty when
-// `path` is a regular file or does not exist (the opener then says so); otherwise why not, e.g.
-// "/tmp/x is a FIFO (named pipe), not a regular file".
-QString notRegularFileProblem(const QString& path);
-
 // Converts any QImage to kUploadFormat.
 QImage toUploadFormat(const QImage& image);
 // True when no pixel of an image in kUploadFormat lets anything under it show.

@@ -2,6 +2,7 @@
 
 #include "ImageSource.h"
 #include "JsonDuplicateKeys.h"
+#include "RegularFile.h"
 #include "SolidColorSource.h"
 #include "TextSource.h"
 #include "VideoFileSource.h"

@@ -1,6 +1,7 @@
 #include "VideoFileSource.h"
 
 #include "FfmpegHandles.h"
+#include "RegularFile.h"
 
 #include "MediaTypes.h"
 

@@ -1,5 +1,7 @@
 #include "SceneCollection.h"
 
+#include "RegularFile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -485,13 +487,13 @@ bool SceneCollection::loadJson(const QJsonObject& json, QString* error)
 
 bool SceneCollection::load(const QString& path, QString* error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot open the scene collection %1: %2").arg(path, file.errorString());
+    QByteArray json;
+    if (QString why; !sb::readRegularFile(path, kMaxFileBytes, &json, &why)) {
+        *error = tr("Cannot open the scene collection: %1").arg(why);
         return false;
     }
     QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (!doc.isObject()) {
         *error = tr("%1 is not a scene collection: %2").arg(path, parseError.errorString());
         return false;

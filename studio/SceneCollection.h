@@ -94,7 +94,8 @@ public:
 
     QJsonObject toJson() const;
     bool loadJson(const QJsonObject& json, QString* error); // replaces everything, clears undo
-    bool load(const QString& path, QString* error);
+    bool load(const QString& path, QString* error); // a regular file of at most kMaxFileBytes
+    static constexpr qint64 kMaxFileBytes = 16 * 1024 * 1024;
     bool save(const QString& path, QString* error) const; // atomic (QSaveFile)
     bool importFrom(const QString& path, QString* error) { return load(path, error); }
     bool exportTo(const QString& path, QString* error) const { return save(path, error); }

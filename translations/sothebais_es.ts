@@ -2380,10 +2380,6 @@
         <translation>“%1” está listo.</translation>
     </message>
     <message>
-        <source>The persona file %1 could not be read: %2</source>
-        <translation>No se pudo leer el archivo de personaje %1: %2</translation>
-    </message>
-    <message>
         <source>Host persona</source>
         <translation>Personaje de la presentadora</translation>
     </message>
@@ -2478,6 +2474,10 @@
     <message>
         <source>The music bed %1 cannot be played: %2</source>
         <translation>La música de fondo %1 no se puede reproducir: %2</translation>
+    </message>
+    <message>
+        <source>The persona file could not be read: %1</source>
+        <translation>No se pudo leer el archivo de personaje: %1</translation>
     </message>
 </context>
 <context>
@@ -5778,8 +5778,8 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <translation>«style» debe ser un objeto (all, chat, post).</translation>
     </message>
     <message>
-        <source>Cannot read the character file %1: %2</source>
-        <translation>No se puede leer el archivo del personaje %1: %2</translation>
+        <source>Cannot read the character file: %1</source>
+        <translation>No se puede leer el archivo del personaje: %1</translation>
     </message>
 </context>
 <context>
@@ -5912,10 +5912,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <translation>El lienzo %1×%2 está fuera del rango de 16×16 a 1920×1080.</translation>
     </message>
     <message>
-        <source>Cannot open the scene collection %1: %2</source>
-        <translation>No se puede abrir la colección de escenas %1: %2</translation>
-    </message>
-    <message>
         <source>%1 is not a scene collection: %2</source>
         <translation>%1 no es una colección de escenas: %2</translation>
     </message>
@@ -5946,6 +5942,10 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>How to bid</source>
         <translation>Cómo pujar</translation>
+    </message>
+    <message>
+        <source>Cannot open the scene collection: %1</source>
+        <translation>No se puede abrir la colección de escenas: %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "HttpClient.h"
 #include "LineWriter.h"
 #include "Persona.h"
+#include "RegularFile.h"
 #include "SecretStore.h"
 #include "StudioSettings.h"
 #include "VtsTokenStore.h"
@@ -38,10 +39,14 @@ namespace llm = sb::integrations::llm;
 
 namespace {
 
+// Empty when it cannot be read (a FIFO would block the GUI thread until something wrote to it).
 QString readText(const QString& path)
 {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    QByteArray text;
+    QString why;
+    return sb::readRegularFile(path, sb::studio::Persona::kMaxFileBytes, &text, &why)
+               ? QString::fromUtf8(text)
+               : QString();
 }
 
 QStringList lines(const QPlainTextEdit* edit)
@@ -398,17 +403,16 @@ void HostSettingsPage::loadPersonaFile()
     const QString path = m_personaPathEdit->text().trimmed();
     if (path.isEmpty())
         return resetPersona();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_personaError = tr("The persona file %1 could not be read: %2")
-                             .arg(QDir::toNativeSeparators(path), file.errorString());
+    QByteArray text;
+    if (QString why; !sb::readRegularFile(path, Persona::kMaxFileBytes, &text, &why)) {
+        m_personaError = tr("The persona file could not be read: %1").arg(why);
         m_personaStatusLabel->setText(m_personaError);
         m_personaStatusLabel->setStyleSheet(u"color: #b00020"_s);
         edited();
         return;
     }
     m_personaSourcePath = path;
-    m_personaSourceText = QString::fromUtf8(file.readAll());
+    m_personaSourceText = QString::fromUtf8(text);
     m_personaEdit->setPlainText(m_personaSourceText);
 }
 

@@ -1,6 +1,7 @@
 #include "Persona.h"
 
 #include "JsonDuplicateKeys.h"
+#include "RegularFile.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -206,11 +207,10 @@ Result<Persona> Persona::fromJson(const QByteArray& json)
 
 Result<Persona> Persona::fromFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result<Persona>::failure(
-            tr("Cannot read the character file %1: %2").arg(path, file.errorString()));
-    return fromJson(file.readAll());
+    QByteArray json;
+    if (QString why; !sb::readRegularFile(path, kMaxFileBytes, &json, &why))
+        return Result<Persona>::failure(tr("Cannot read the character file: %1").arg(why));
+    return fromJson(json);
 }
 
 Persona Persona::builtIn()

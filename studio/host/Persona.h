@@ -49,6 +49,7 @@ struct Persona
     // or the key given twice) and builds nothing.
     static sb::auction::Result<Persona> fromJson(const QByteArray& json);
     static sb::auction::Result<Persona> fromFile(const QString& path);
+    static constexpr qint64 kMaxFileBytes = 1024 * 1024; // a character file is a few KB
     // The character the project ships (resources/host/default-persona.json, embedded).
     static Persona builtIn();
 };

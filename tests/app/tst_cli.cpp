@@ -6,6 +6,10 @@
 
 #include <QTest>
 
+#include <sys/stat.h>
+
+#include <utility>
+
 using namespace sb::test;
 
 class TestCli : public QObject
@@ -33,6 +37,8 @@ private slots:
     void badArguments();
     void aDatabasePathThatIsNotAFileIsSaidSo_data();
     void aDatabasePathThatIsNotAFileIsSaidSo();
+    void inputFilesThatWouldHangAreRefused_data();
+    void inputFilesThatWouldHangAreRefused();
 };
 
 void TestCli::initTestCase()
@@ -526,6 +532,44 @@ void TestCli::aDatabasePathThatIsNotAFileIsSaidSo()
     SB_EXPECT_EXIT(run, exitCode);
     QVERIFY2(run.err.contains(QLatin1String("is not a regular file")), qPrintable(run.describe()));
     QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
+
+void TestCli::inputFilesThatWouldHangAreRefused_data()
+{
+    // A FIFO nobody writes to blocked the tool forever, past SIGTERM; /dev/zero never ended.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("says");
+    for (const auto& [input, says] :
+         {std::pair{QStringLiteral("{dir}/input.fifo"), QStringLiteral("FIFO")},
+          std::pair{QStringLiteral("/dev/zero"), QStringLiteral("a device")}}) {
+        QTest::addRow("schedule --config %s", qPrintable(says))
+            << QStringList{QStringLiteral("schedule"), QStringLiteral("--config"), input} << says;
+        QTest::addRow("--headless --config %s", qPrintable(says))
+            << QStringList{QStringLiteral("--headless"), QStringLiteral("--db"),
+                           QStringLiteral("{dir}/new.db"), QStringLiteral("--config"), input}
+            << says;
+        QTest::addRow("restore --from %s", qPrintable(says))
+            << QStringList{QStringLiteral("restore"), QStringLiteral("--db"),
+                           QStringLiteral("{dir}/new.db"), QStringLiteral("--from"), input}
+            << says;
+    }
+}
+
+void TestCli::inputFilesThatWouldHangAreRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QCOMPARE(
+        ::mkfifo(QFile::encodeName(dir.filePath(QStringLiteral("input.fifo"))).constData(), 0600),
+        0);
+    args.replaceInStrings(QStringLiteral("{dir}"), dir.path());
+
+    const Run run = runStudio(args);
+    QVERIFY2(run.finished && run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(says) && run.err.contains(QLatin1String("not a regular file")),
+             qPrintable(run.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

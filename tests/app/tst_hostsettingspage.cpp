@@ -34,6 +34,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 #include <cmath>
 #include <memory>
 
@@ -246,6 +248,24 @@ private slots:
         QTRY_COMPARE(applied.size(), 1);
         QCOMPARE(m_settings->host().personaFile, path); // used where it is, not copied
         QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(u"host-persona.json"_s)));
+    }
+
+    void aPersonaPathThatIsAFifoIsRefusedNotWaitedOn()
+    {
+        // Loading it read on the GUI thread until something wrote to the FIFO: forever.
+        QTemporaryDir elsewhere;
+        QVERIFY(elsewhere.isValid());
+        const QString path = elsewhere.filePath(u"persona.json"_s);
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        SettingsDialog dialog(m_settings.get());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        openHostTab(dialog, u"personaTab"_s);
+        typeInto(child<QLineEdit>(dialog, u"personaPathEdit"_s), path);
+        click(dialog, u"personaLoadButton"_s);
+        const QString status = child<QLabel>(dialog, u"personaStatusLabel"_s)->text();
+        QVERIFY2(status.contains(u"FIFO"_s), qPrintable(status));
+        QVERIFY(!okButton(dialog)->isEnabled());
     }
 
     void voiceLinesLlmAndVtsReachTheFile()

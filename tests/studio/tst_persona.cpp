@@ -1,11 +1,17 @@
 // The host's persona: ElizaOS character files in the current and the legacy shape, a broken file
-// refused with the key named (the persona in use stays), duplicate keys, and the shipped one.
+// refused with the key named (the persona in use stays), duplicate keys, files that are not
+// regular files or too large refused without waiting on them, and the shipped one.
 
 #include "HostLine.h"
 #include "LineFilter.h"
 #include "Persona.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace sb::studio;
 using namespace Qt::StringLiterals;
@@ -22,6 +28,8 @@ private slots:
     void brokenFilesNameTheKey();
     void duplicateKeyRefused();
     void failedLoadKeepsThePersona();
+    void onlyARegularFileOfAFewKbIsRead_data();
+    void onlyARegularFileOfAFewKbIsRead();
     void shippedPersonaLoadsWithLinesForEveryKind();
 };
 
@@ -140,6 +148,37 @@ void TestPersona::shippedPersonaLoadsWithLinesForEveryKind()
         for (const QString& line : lines)
             QVERIFY2(filter.allows(line), qPrintable(line));
     }
+}
+
+void TestPersona::onlyARegularFileOfAFewKbIsRead_data()
+{
+    // A FIFO nobody writes to used to block the caller forever (the Settings dialog's GUI thread,
+    // or headless at its start); /dev/zero never ended.
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("a FIFO") << u"{dir}/persona.fifo"_s << u"FIFO"_s;
+    QTest::newRow("/dev/zero") << u"/dev/zero"_s << u"a device"_s;
+    QTest::newRow("a folder") << u"{dir}"_s << u"a folder"_s;
+    QTest::newRow("two megabytes") << u"{dir}/big.json"_s << u"at most"_s;
+}
+
+void TestPersona::onlyARegularFileOfAFewKbIsRead()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, says);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    path.replace(u"{dir}"_s, dir.path());
+    QCOMPARE(::mkfifo(QFile::encodeName(dir.filePath(u"persona.fifo"_s)).constData(), 0600), 0);
+    {
+        QFile big(dir.filePath(u"big.json"_s));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(R"({"name": "Big", "bio": ")" + QByteArray(2 * 1024 * 1024, 'a') + R"("})");
+    }
+    const auto persona = Persona::fromFile(path);
+    QVERIFY(!persona.ok());
+    QVERIFY2(persona.error().contains(says), qPrintable(persona.error()));
+    QVERIFY2(persona.error().contains(path), qPrintable(persona.error()));
 }
 
 QTEST_GUILESS_MAIN(TestPersona)
