@@ -4773,14 +4773,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
         <translation>El llavero del sistema denegó el acceso; puede que esté bloqueado.</translation>
     </message>
     <message>
-        <source>No keychain service is running (Secret Service over D-Bus). Stream keys cannot be saved securely.</source>
-        <translation>No hay ningún servicio de llavero en ejecución (Secret Service sobre D-Bus). Las claves de transmisión no se pueden guardar de forma segura.</translation>
-    </message>
-    <message>
-        <source>The system keychain cannot be reached. Stream keys cannot be saved securely.</source>
-        <translation>No se puede acceder al llavero del sistema. Las claves de transmisión no se pueden guardar de forma segura.</translation>
-    </message>
-    <message>
         <source>The keychain could not store the secret (is the default keyring created and unlocked?): %1</source>
         <translation>El llavero del sistema no pudo guardar el secreto (¿está creado y desbloqueado el llavero predeterminado?): %1</translation>
     </message>
@@ -4791,6 +4783,14 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>The keychain could not read the secret: %1</source>
         <translation>El llavero del sistema no pudo leer el secreto: %1</translation>
+    </message>
+    <message>
+        <source>No keychain service is running (Secret Service over D-Bus). Secrets (stream keys, the X sign-in, the operator key) cannot be kept securely.</source>
+        <translation>No hay ningún servicio de llavero en ejecución (Secret Service sobre D-Bus). Los secretos (claves de transmisión, el inicio de sesión en X, la clave del operador) no se pueden guardar de forma segura.</translation>
+    </message>
+    <message>
+        <source>The system keychain cannot be reached. Secrets (stream keys, the X sign-in, the operator key) cannot be kept securely.</source>
+        <translation>No se puede acceder al llavero del sistema. Los secretos (claves de transmisión, el inicio de sesión en X, la clave del operador) no se pueden guardar de forma segura.</translation>
     </message>
 </context>
 <context>

@@ -206,11 +206,12 @@ SecretStore::Result SecretStore::failure(Operation operation, const JobResult& j
     if (operation == Operation::Probe || job.error == QKeychain::NoBackendAvailable) {
         result.failure = Failure::Unavailable;
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-        result.error = tr("No keychain service is running (Secret Service over D-Bus). Stream "
-                          "keys cannot be saved securely.");
-#else
-        result.error = tr("The system keychain cannot be reached. Stream keys cannot be saved "
+        result.error = tr("No keychain service is running (Secret Service over D-Bus). Secrets "
+                          "(stream keys, the X sign-in, the operator key) cannot be kept "
                           "securely.");
+#else
+        result.error = tr("The system keychain cannot be reached. Secrets (stream keys, the X "
+                          "sign-in, the operator key) cannot be kept securely.");
 #endif
         return result;
     }

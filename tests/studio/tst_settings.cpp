@@ -707,8 +707,8 @@ private slots:
         QString why;
         QVERIFY(!secrets.isAvailable(&why));
         QCOMPARE(secrets.lastFailure(), SecretStore::Failure::Unavailable);
-        QCOMPARE(why, u"No keychain service is running (Secret Service over D-Bus). Stream keys "
-                      "cannot be saved securely."_s);
+        QCOMPARE(why, u"No keychain service is running (Secret Service over D-Bus). Secrets "
+                      "(stream keys, the X sign-in, the operator key) cannot be kept securely."_s);
         // The other calls fail with the same plain sentence, and never write a plaintext file.
         QString error;
         QVERIFY(!secrets.write(u"k"_s, u"v"_s, &error));
