@@ -287,6 +287,7 @@ bool HeadlessBroadcast::start(QString* error)
             *error = tr("Cannot record to %1: %2.").arg(m_options.recordPath, why);
             return false;
         }
+        m_recordingName = recording.name;
         m_pipeline->addOutput(std::make_unique<RecordingOutput>(recording));
     }
     refreshTexts();
@@ -381,6 +382,13 @@ void HeadlessBroadcast::stop()
     m_durationTimer.stop();
     m_pipeline->stop();
     reportStats(); // the final figures, after every output finished
+    for (const OutputStats& output : m_pipeline->stats().outputs) {
+        if (output.name == m_recordingName && output.state == OutputState::Failed)
+            m_recordingFailed = true;
+    }
+    if (m_recordingFailed)
+        say(tr("The recording %1 is incomplete: it holds what was written before it failed.")
+                .arg(m_options.recordPath));
 }
 
 } // namespace sb::app

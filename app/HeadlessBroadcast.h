@@ -78,6 +78,9 @@ public:
 
     bool start(QString* error);
     void stop();
+    // After stop(): the recording failed on the way (a full disk, a file-size limit), so the
+    // file holds only what was written before; the run then ends with exit code 1.
+    bool recordingFailed() const { return m_recordingFailed; }
 
     // The show bound to the marathon, while the program composes one (for tests); else null.
     sb::studio::ShowScene* show() { return m_show.get(); }
@@ -112,6 +115,8 @@ private:
     QElapsedTimer m_durationClock;
     QList<int> m_lastStates; // per output, to say when one changes
     bool m_running = false;
+    QString m_recordingName; // the recording's output, among the stats' outputs
+    bool m_recordingFailed = false;
 };
 
 } // namespace sb::app

@@ -40,6 +40,9 @@ SignalWatcher::SignalWatcher(QObject* parent) : QObject(parent)
     // A closed stdout pipe must not kill a running marathon: the write fails, the printer's
     // events go to the dead letters, and the auction goes on.
     std::signal(SIGPIPE, SIG_IGN);
+    // Nor a file-size limit (ulimit -f): the write then fails (EFBIG) as on a full disk, which the
+    // store and the recording report, instead of the process dying in the middle of it.
+    std::signal(SIGXFSZ, SIG_IGN);
 }
 
 SignalWatcher::~SignalWatcher()

@@ -378,8 +378,11 @@ int runHeadless(QCoreApplication& app, const QCommandLineParser& parser)
     const auto finish = [&](int code, int signalNumber) {
         x.reset();          // reads nothing more; the engine stops waiting for it
         settlement.reset(); // sends nothing more; what is stored goes on at the next start
-        if (broadcaster)
+        if (broadcaster) {
             broadcaster->stop();
+            if (code == 0 && broadcaster->recordingFailed())
+                code = 1;
+        }
         if (runner)
             runner->stop(signalNumber);
         else if (signalNumber > 0)

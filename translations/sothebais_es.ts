@@ -2161,6 +2161,10 @@
         <source>Cannot record to %1: %2.</source>
         <translation>No se puede grabar en %1: %2.</translation>
     </message>
+    <message>
+        <source>The recording %1 is incomplete: it holds what was written before it failed.</source>
+        <translation>La grabación %1 está incompleta: contiene lo que se escribió antes del fallo.</translation>
+    </message>
 </context>
 <context>
     <name>sb::app::HostDock</name>

@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 using sb::test::NginxRtmp;
@@ -60,11 +61,18 @@ struct Finished
     }
 };
 
+// `fileSizeLimit` > 0: the process may write no file larger (ulimit -f), as a full disk would.
 Finished runStudio(const QStringList& args, const QProcessEnvironment& env = broadcastEnvironment(),
-                   int limitMs = kProcessMs)
+                   int limitMs = kProcessMs, rlim_t fileSizeLimit = 0)
 {
     QProcess p;
     p.setProcessEnvironment(env);
+    if (fileSizeLimit > 0) {
+        p.setChildProcessModifier([fileSizeLimit] {
+            const struct rlimit limit = {fileSizeLimit, fileSizeLimit};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    }
     p.start(QStringLiteral(SB_STUDIO_BINARY), args);
     Finished f;
     if (!p.waitForStarted(30'000) || !p.waitForFinished(limitMs)) {
@@ -156,6 +164,7 @@ private slots:
     void aWrongStreamKeyIsRetriedAndTheRecordingGoesOn();
     void recordingIsPlayableAfterSigkill();
     void recordingToMp4IsRemuxedAtTheEnd();
+    void aRecordingThatFailsOnTheWayEndsTheRunWithCode1();
     void badDestinationsAreClearErrors_data();
     void badDestinationsAreClearErrors();
     void withoutADisplayItSaysHowToRun();
@@ -351,6 +360,32 @@ void TestBroadcast::recordingToMp4IsRemuxedAtTheEnd()
     QCOMPARE(probe.height, 360);
     QCOMPARE(probe.frameRate, 25.0);
     QVERIFY(probe.videoDurationS >= 2.5);
+}
+
+void TestBroadcast::aRecordingThatFailsOnTheWayEndsTheRunWithCode1()
+{
+    // A file-size limit stands in for a disk that fills: the process used to die of SIGXFSZ
+    // mid-write; ignoring it, the run said "Recording: failed" and still ended with code 0.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("full.mkv"));
+    QProcessEnvironment env = broadcastEnvironment();
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), dir.filePath(QStringLiteral("cache")));
+    env.insert(QStringLiteral("MESA_SHADER_CACHE_DISABLE"), QStringLiteral("true"));
+    const rlim_t limit = 1024 * 1024;
+    const Finished run = runStudio({QStringLiteral("--headless"), QStringLiteral("--record"), path,
+                                    QStringLiteral("--bitrate"), QStringLiteral("5000"),
+                                    QStringLiteral("--duration"), QStringLiteral("6")},
+                                   env, kProcessMs, limit);
+    QVERIFY2(run.normalExit && run.exitCode == 1, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("Recording: failed")), qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(QLatin1String("is incomplete")), qPrintable(run.describe()));
+    // What was written before is kept, and plays.
+    QVERIFY(QFileInfo(path).size() > 0);
+    QVERIFY(QFileInfo(path).size() <= qint64(limit));
+    const auto probe = probeFile(path);
+    QVERIFY2(probe.ok, qPrintable(probe.error));
+    QCOMPARE(probe.videoCodec, QStringLiteral("h264"));
 }
 
 void TestBroadcast::badDestinationsAreClearErrors_data()
