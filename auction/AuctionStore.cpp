@@ -1,5 +1,6 @@
 #include "AuctionStore.h"
 
+#include "RegularFile.h"
 #include "SchemaMigrations.h"
 #include "SqlThreadGuard.h"
 #include "StoreSql.h"
@@ -77,10 +78,8 @@ AuctionStore::~AuctionStore()
 bool AuctionStore::open(const QString& path, QString* error)
 {
     close();
-    if (const QFileInfo file(path); file.exists() && !file.isFile())
-        return fail(error, QCoreApplication::translate("AuctionStore",
-                                                       "%1 is not a regular file (a database is)")
-                               .arg(path));
+    if (const QString special = sb::notRegularFileProblem(path); !special.isEmpty())
+        return fail(error, special);
     // Before the file is even opened: a second writer must not touch it (not even the WAL switch).
     if (!m_lock.tryLock(path, error))
         return false;
@@ -94,10 +93,8 @@ bool AuctionStore::open(const QString& path, QString* error)
 bool AuctionStore::openReadOnly(const QString& path, QString* error)
 {
     close();
-    if (const QFileInfo file(path); file.exists() && !file.isFile())
-        return fail(error, QCoreApplication::translate("AuctionStore",
-                                                       "%1 is not a regular file (a database is)")
-                               .arg(path));
+    if (const QString special = sb::notRegularFileProblem(path); !special.isEmpty())
+        return fail(error, special);
     if (!QFileInfo(path).isFile())
         return fail(error,
                     QCoreApplication::translate("AuctionStore", "%1 does not exist").arg(path));

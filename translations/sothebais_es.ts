@@ -179,10 +179,6 @@
         <source>Cannot remember a reply restriction</source>
         <translation>No se puede guardar una restricción de respuestas</translation>
     </message>
-    <message>
-        <source>%1 is not a regular file (a database is)</source>
-        <translation>%1 no es un archivo normal (una base de datos sí lo es)</translation>
-    </message>
 </context>
 <context>
     <name>BackupManager</name>
