@@ -37,22 +37,41 @@ chmod 700 "$XDG_RUNTIME_DIR"
 # missing, so the default collection exists and is open. gnome-keyring 42 takes an empty password
 # as "none given" and asks a GUI prompter instead (which fails without a display), hence a
 # throwaway non-empty one. In the foreground, so that its pid is known and it can be stopped.
-printf '%s' 'sb-test-keyring' |
-    "${SB_GNOME_KEYRING_DAEMON:-gnome-keyring-daemon}" --foreground --unlock --components=secrets >"$tmp/keyring.log" 2>&1 &
-keyring_pid=$!
+start_keyring() {
+    printf '%s' 'sb-test-keyring' |
+        "${SB_GNOME_KEYRING_DAEMON:-gnome-keyring-daemon}" --foreground --unlock --components=secrets >"$tmp/keyring.log" 2>&1 &
+    keyring_pid=$!
+}
 
 # Ready when the login collection is on the bus and unlocked. Ask the bus first: a call to a name
-# nobody owns yet would start a second daemon by D-Bus activation.
+# nobody owns yet would start a second daemon by D-Bus activation. Then a method call, Unlock on
+# the login collection, which answers with it when it is open (and a prompt, never shown, when
+# it is not). Not a read of its Locked property: gnome-keyring 42 answers a property read from a
+# client it has not seen yet in an idle callback, and now and then aborts there (a GLib assertion
+# in invoke_get_property_in_idle_cb) before any test has run.
 login_unlocked() {
     dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus \
         org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets | grep -q true &&
         dbus-send --session --print-reply=literal --dest=org.freedesktop.secrets \
-            /org/freedesktop/secrets/collection/login org.freedesktop.DBus.Properties.Get \
-            string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null | grep -q false
+            /org/freedesktop/secrets org.freedesktop.Secret.Service.Unlock \
+            array:objpath:/org/freedesktop/secrets/collection/login 2>/dev/null |
+        grep -q 'collection/login'
 }
+start_keyring
 tries=0
+starts=1
 until login_unlocked; do
     tries=$((tries + 1))
+    if ! kill -0 "$keyring_pid" 2>/dev/null && [ "$starts" -lt 3 ]; then
+        # It died before any test ran: say so, with its log, and start it once more.
+        echo "with-keyring.sh: gnome-keyring exited while starting; starting it again. Its log:" >&2
+        cat "$tmp/keyring.log" >&2
+        wait "$keyring_pid" 2>/dev/null || true
+        starts=$((starts + 1))
+        tries=0
+        start_keyring
+        continue
+    fi
     if ! kill -0 "$keyring_pid" 2>/dev/null || [ "$tries" -gt 100 ]; then
         echo "with-keyring.sh: gnome-keyring did not open its login collection:" >&2
         cat "$tmp/keyring.log" >&2
