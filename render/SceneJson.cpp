@@ -7,7 +7,6 @@
 #include "TextSource.h"
 #include "VideoFileSource.h"
 
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -226,25 +225,13 @@ Layer parseLayer(ObjectReader& reader, const QString& id, const QString& context
 
 std::optional<SceneDescription> SceneJson::load(const QString& path, QString* error)
 {
-    const QString special = notRegularFileProblem(path);
-    if (!special.isEmpty()) {
-        *error = QStringLiteral("cannot open scene: %1").arg(special);
-        return std::nullopt;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot open scene %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    if (file.size() > kMaxSceneBytes) {
-        *error = QStringLiteral("scene %1 is %2 MB; a scene file is at most %3 MB")
-                     .arg(path)
-                     .arg(file.size() / (1024 * 1024))
-                     .arg(kMaxSceneBytes / (1024 * 1024));
+    QByteArray json;
+    if (QString why; !readRegularFile(path, kMaxSceneBytes, &json, &why)) {
+        *error = QStringLiteral("cannot open scene: %1").arg(why);
         return std::nullopt;
     }
     QString parseError;
-    auto scene = parse(file.readAll(), QFileInfo(path).absoluteDir(), &parseError);
+    auto scene = parse(json, QFileInfo(path).absoluteDir(), &parseError);
     if (!scene)
         *error = QStringLiteral("%1: %2").arg(path, parseError);
     return scene;
