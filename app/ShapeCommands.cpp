@@ -45,11 +45,6 @@ using sb::auction::Settlement;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ShapeCli", text);
-}
-
 void say(const QString& line, FILE* to = stdout)
 {
     std::fprintf(to, "%s\n", line.toUtf8().constData());
@@ -73,7 +68,9 @@ std::optional<QString> readKeyText(const QString& keyFile, QString* error)
     if (!keyFile.isEmpty()) {
         QFile file(keyFile);
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = tr("The key file %1 could not be read: %2").arg(keyFile, file.errorString());
+            *error =
+                QCoreApplication::translate("ShapeCli", "The key file %1 could not be read: %2")
+                    .arg(keyFile, file.errorString());
             return std::nullopt;
         }
         QByteArray bytes = file.read(4096);
@@ -87,7 +84,9 @@ std::optional<QString> readKeyText(const QString& keyFile, QString* error)
     termios saved{};
     const bool terminal = ::isatty(STDIN_FILENO) && ::tcgetattr(STDIN_FILENO, &saved) == 0;
     if (terminal) {
-        say(tr("Paste the operator's private key and press Enter (it is not shown):"), stderr);
+        say(QCoreApplication::translate(
+                "ShapeCli", "Paste the operator's private key and press Enter (it is not shown):"),
+            stderr);
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
@@ -128,9 +127,10 @@ Result<Secp256k1Key> loadOperatorKey(const QString& keyFile)
     if (!loaded)
         return Result<Secp256k1Key>::failure(loaded.error());
     if (!loaded->has_value())
-        return Result<Secp256k1Key>::failure(
-            tr("No operator key in the keychain: make one with `sothebais-studio wallet new` "
-               "or import one with `sothebais-studio wallet import`."));
+        return Result<Secp256k1Key>::failure(QCoreApplication::translate(
+            "ShapeCli",
+            "No operator key in the keychain: make one with `sothebais-studio wallet new` "
+            "or import one with `sothebais-studio wallet import`."));
     return std::move(**loaded);
 }
 
@@ -144,7 +144,10 @@ void rememberOperatorAddress(const QString& configDir, const Address& address)
     shape.operatorAddress = address.toChecksummed();
     QString error;
     if (!settings.setShape(shape, &error) || !settings.save(&error))
-        say(tr("The address could not be written to the settings: %1").arg(error), stderr);
+        say(QCoreApplication::translate("ShapeCli",
+                                        "The address could not be written to the settings: %1")
+                .arg(error),
+            stderr);
 }
 
 QString utcText(std::int64_t ms)
@@ -207,9 +210,9 @@ int runStatus(const QCommandLineParser& parser)
 {
     const QString db = parser.value(QStringLiteral("db"));
     if (db.isEmpty())
-        return usageError(tr("shape status needs --db FILE."));
+        return usageError(QCoreApplication::translate("ShapeCli", "shape status needs --db FILE."));
     if (!QFileInfo::exists(db))
-        return usageError(tr("No database at %1.").arg(db));
+        return usageError(QCoreApplication::translate("ShapeCli", "No database at %1.").arg(db));
     // Read-only: WAL lets this run beside a marathon that is writing.
     AuctionStore store;
     QString error;
@@ -223,7 +226,7 @@ int runStatus(const QCommandLineParser& parser)
         return usageError(transactions.error());
     const bool json = parser.isSet(QStringLiteral("json"));
     if (settlements->isEmpty() && !json)
-        say(tr("No settlement has started in this marathon."));
+        say(QCoreApplication::translate("ShapeCli", "No settlement has started in this marathon."));
     for (const Settlement& s : *settlements) {
         QList<ChainTransaction> txs;
         for (const ChainTransaction& tx : *transactions)
@@ -234,20 +237,24 @@ int runStatus(const QCommandLineParser& parser)
                 QJsonDocument(settlementJson(s, txs)).toJson(QJsonDocument::Compact)));
             continue;
         }
-        say(tr("Auction #%1: %2")
+        say(QCoreApplication::translate("ShapeCli", "Auction #%1: %2")
                 .arg(s.auctionIndex + 1)
                 .arg(sb::auction::settlementStageName(s.stage)));
-        say(tr("  buyer %1 (turn %2), price %3, wallet %4")
-                .arg(s.bidderName.isEmpty() ? tr("(none)") : s.bidderName)
+        say(QCoreApplication::translate("ShapeCli", "  buyer %1 (turn %2), price %3, wallet %4")
+                .arg(s.bidderName.isEmpty() ? QCoreApplication::translate("ShapeCli", "(none)")
+                                            : s.bidderName)
                 .arg(s.turn)
                 .arg(s.price.toEthString())
-                .arg(s.buyerAddress.isEmpty() ? tr("(not linked)") : s.buyerAddress));
+                .arg(s.buyerAddress.isEmpty()
+                         ? QCoreApplication::translate("ShapeCli", "(not linked)")
+                         : s.buyerAddress));
         if (s.deadlineUtcMs > 0)
-            say(tr("  deadline %1").arg(utcText(s.deadlineUtcMs)));
+            say(QCoreApplication::translate("ShapeCli", "  deadline %1")
+                    .arg(utcText(s.deadlineUtcMs)));
         if (!s.error.isEmpty())
-            say(tr("  problem: %1").arg(s.error));
+            say(QCoreApplication::translate("ShapeCli", "  problem: %1").arg(s.error));
         for (const ChainTransaction& tx : txs)
-            say(tr("  %1 (turn %2): %3 %4")
+            say(QCoreApplication::translate("ShapeCli", "  %1 (turn %2): %3 %4")
                     .arg(tx.step)
                     .arg(tx.turn)
                     .arg(sb::auction::chainTxStateName(tx.state), hashText(tx.hash)));
@@ -259,20 +266,23 @@ int runDeploy(const QCommandLineParser& parser)
 {
     const QString rpcUrl = parser.value(QStringLiteral("rpc"));
     if (rpcUrl.isEmpty())
-        return usageError(tr("shape deploy needs --rpc URL."));
+        return usageError(QCoreApplication::translate("ShapeCli", "shape deploy needs --rpc URL."));
     const QString treasuryText = parser.value(QStringLiteral("treasury"));
     if (treasuryText.isEmpty())
-        return usageError(tr("shape deploy needs --treasury ADDRESS: the owner who withdraws "
-                             "the proceeds (not the operator key; ideally a hardware wallet)."));
+        return usageError(QCoreApplication::translate(
+            "ShapeCli", "shape deploy needs --treasury ADDRESS: the owner who withdraws "
+                        "the proceeds (not the operator key; ideally a hardware wallet)."));
     const auto treasury = Address::fromString(treasuryText);
     if (!treasury)
-        return usageError(tr("--treasury: %1").arg(treasury.error()));
+        return usageError(
+            QCoreApplication::translate("ShapeCli", "--treasury: %1").arg(treasury.error()));
     std::optional<std::uint64_t> chainId;
     if (parser.isSet(QStringLiteral("chain-id"))) {
         bool ok = false;
         chainId = parser.value(QStringLiteral("chain-id")).toULongLong(&ok);
         if (!ok || *chainId == 0)
-            return usageError(tr("--chain-id takes a whole number above 0."));
+            return usageError(QCoreApplication::translate(
+                "ShapeCli", "--chain-id takes a whole number above 0."));
     }
     FeeCaps caps;
     if (parser.isSet(QStringLiteral("max-fee-gwei"))) {
@@ -280,7 +290,8 @@ int runDeploy(const QCommandLineParser& parser)
         fee.maxFeeGwei = parser.value(QStringLiteral("max-fee-gwei"));
         const auto wei = fee.maxFeeWei();
         if (!wei || *wei == 0)
-            return usageError(tr("--max-fee-gwei takes an amount of gwei above 0 (e.g. 0.05)."));
+            return usageError(QCoreApplication::translate(
+                "ShapeCli", "--max-fee-gwei takes an amount of gwei above 0 (e.g. 0.05)."));
         caps.maxFeePerGas = U256::fromUint64(*wei);
         caps.maxPriorityFeePerGas = U256::fromUint64(*wei);
     }
@@ -303,7 +314,8 @@ int runDeploy(const QCommandLineParser& parser)
     QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
     loop.exec();
     if (!nodeChain) {
-        say(tr("The RPC %1 did not answer.").arg(rpcUrl), stderr);
+        say(QCoreApplication::translate("ShapeCli", "The RPC %1 did not answer.").arg(rpcUrl),
+            stderr);
         return 1;
     }
     if (!*nodeChain) {
@@ -316,10 +328,14 @@ int runDeploy(const QCommandLineParser& parser)
     options.treasury = *treasury;
     options.caps = caps;
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));
-    say(tr("Deploying the auction house on chain %1 from the operator %2 (treasury %3)%4.")
+    say(QCoreApplication::translate(
+            "ShapeCli",
+            "Deploying the auction house on chain %1 from the operator %2 (treasury %3)%4.")
             .arg(options.chainId)
             .arg(key->address().toChecksummed(), treasury->toChecksummed(),
-                 options.dryRun ? tr(", dry run: nothing is sent") : QString()));
+                 options.dryRun
+                     ? QCoreApplication::translate("ShapeCli", ", dry run: nothing is sent")
+                     : QString()));
 
     std::optional<RpcResult<Deployment>> outcome;
     AuctionHouse::deploy(rpc, *key, options, [&](const RpcResult<Deployment>& r) {
@@ -330,8 +346,10 @@ int runDeploy(const QCommandLineParser& parser)
     if (!outcome)
         loop.exec();
     if (!outcome) {
-        say(tr("The deployment did not finish within 5 minutes; look for the transaction from "
-               "%1 before trying again.")
+        say(QCoreApplication::translate(
+                "ShapeCli",
+                "The deployment did not finish within 5 minutes; look for the transaction from "
+                "%1 before trying again.")
                 .arg(key->address().toChecksummed()),
             stderr);
         return 1;
@@ -342,23 +360,27 @@ int runDeploy(const QCommandLineParser& parser)
     }
     const Deployment& d = outcome->value();
     if (options.dryRun) {
-        say(tr("Signed transaction (not sent): %1").arg(d.transaction.describe()));
+        say(QCoreApplication::translate("ShapeCli", "Signed transaction (not sent): %1")
+                .arg(d.transaction.describe()));
         say(toHex(d.transaction.raw()));
         return 0;
     }
-    say(tr("Transaction %1").arg(toHex(d.transaction.hash())));
+    say(QCoreApplication::translate("ShapeCli", "Transaction %1").arg(toHex(d.transaction.hash())));
     if (const QString url =
             sb::studio::ShapeSettings::explorerTxUrl(options.chainId, toHex(d.transaction.hash()));
         !url.isEmpty())
         say(url);
     if (!d.address) {
-        say(tr("The creation was included but made no contract."), stderr);
+        say(QCoreApplication::translate("ShapeCli",
+                                        "The creation was included but made no contract."),
+            stderr);
         return 1;
     }
-    say(tr("Contract address: %1").arg(d.address->toChecksummed()));
+    say(QCoreApplication::translate("ShapeCli", "Contract address: %1")
+            .arg(d.address->toChecksummed()));
     const std::uint64_t block = d.receipt ? d.receipt->blockNumber : 0;
     if (block)
-        say(tr("Deployed in block %1").arg(block));
+        say(QCoreApplication::translate("ShapeCli", "Deployed in block %1").arg(block));
     if (parser.isSet(QStringLiteral("save"))) {
         sb::studio::StudioSettings settings(parser.value(QStringLiteral("config-dir")));
         sb::studio::ShapeSettings shape = settings.shape();
@@ -379,13 +401,18 @@ int runDeploy(const QCommandLineParser& parser)
         }
         QString error;
         if (!settings.setShape(shape, &error) || !settings.save(&error)) {
-            say(tr("The settings could not be written: %1").arg(error), stderr);
+            say(QCoreApplication::translate("ShapeCli", "The settings could not be written: %1")
+                    .arg(error),
+                stderr);
             return 1;
         }
-        say(tr("Written to Settings → Shape (%1).").arg(settings.filePath()));
+        say(QCoreApplication::translate("ShapeCli", "Written to Settings → Shape (%1).")
+                .arg(settings.filePath()));
     } else {
-        say(tr("Put it in Settings → Shape (contract address) to settle auctions with it, or "
-               "deploy with --save."));
+        say(QCoreApplication::translate(
+            "ShapeCli",
+            "Put it in Settings → Shape (contract address) to settle auctions with it, or "
+            "deploy with --save."));
     }
     return 0;
 }
@@ -395,14 +422,20 @@ int runDeploy(const QCommandLineParser& parser)
 int runWallet(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("action"), tr("new, import or address"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QCoreApplication::translate("ShapeCli", "new, import or address"));
     parser.addOptions({
-        {QStringLiteral("key-file"), tr("import: read the key from this file instead of stdin."),
+        {QStringLiteral("key-file"),
+         QCoreApplication::translate("ShapeCli",
+                                     "import: read the key from this file instead of stdin."),
          QStringLiteral("file")},
         {QStringLiteral("replace"),
-         tr("Replace an operator key already in the keychain (that key is lost).")},
+         QCoreApplication::translate(
+             "ShapeCli", "Replace an operator key already in the keychain (that key is lost).")},
         {QStringLiteral("config-dir"),
-         tr("Where studio.ini is (default: the app's config folder)."), QStringLiteral("dir")},
+         QCoreApplication::translate("ShapeCli",
+                                     "Where studio.ini is (default: the app's config folder)."),
+         QStringLiteral("dir")},
     });
     int code = 0;
     if (!parse(parser, QStringLiteral("wallet"), args, &code))
@@ -411,12 +444,15 @@ int runWallet(const QStringList& args)
     const QString action = positional.value(0);
     if (action != QLatin1String("new") && action != QLatin1String("import") &&
         action != QLatin1String("address"))
-        return usageError(tr("wallet takes new, import or address."));
+        return usageError(
+            QCoreApplication::translate("ShapeCli", "wallet takes new, import or address."));
     if (positional.size() > 1)
         // Most likely a key typed on the command line: refused without repeating it.
-        return usageError(tr("wallet %1 takes no other argument; a key is never given on the "
-                             "command line (the shell's history and `ps` would keep it): pipe it "
-                             "on stdin or use --key-file.")
+        return usageError(QCoreApplication::translate(
+                              "ShapeCli",
+                              "wallet %1 takes no other argument; a key is never given on the "
+                              "command line (the shell's history and `ps` would keep it): pipe it "
+                              "on stdin or use --key-file.")
                               .arg(action));
     const bool replace = parser.isSet(QStringLiteral("replace"));
     const QString configDir = parser.value(QStringLiteral("config-dir"));
@@ -430,7 +466,9 @@ int runWallet(const QStringList& args)
             return 1;
         }
         if (!address->has_value()) {
-            say(tr("No operator key in the keychain (sothebais-studio wallet new)."), stderr);
+            say(QCoreApplication::translate(
+                    "ShapeCli", "No operator key in the keychain (sothebais-studio wallet new)."),
+                stderr);
             return 1;
         }
         say((*address)->toChecksummed());
@@ -456,8 +494,10 @@ int runWallet(const QStringList& args)
     }
     rememberOperatorAddress(configDir, *stored);
     say(stored->toChecksummed());
-    say(tr("The operator key is in the keychain; only its address is shown. Send it a little ETH "
-           "on Shape for gas: it reserves, reassigns and cancels, and never holds the proceeds."),
+    say(QCoreApplication::translate(
+            "ShapeCli",
+            "The operator key is in the keychain; only its address is shown. Send it a little ETH "
+            "on Shape for gas: it reserves, reassigns and cancels, and never holds the proceeds."),
         stderr);
     return 0;
 }
@@ -465,27 +505,42 @@ int runWallet(const QStringList& args)
 int runShape(const QStringList& args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("action"), tr("deploy or status"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QCoreApplication::translate("ShapeCli", "deploy or status"));
     parser.addOptions({
-        {QStringLiteral("rpc"), tr("deploy: the chain's JSON-RPC URL."), QStringLiteral("url")},
+        {QStringLiteral("rpc"),
+         QCoreApplication::translate("ShapeCli", "deploy: the chain's JSON-RPC URL."),
+         QStringLiteral("url")},
         {QStringLiteral("chain-id"),
-         tr("deploy: refuse a node on another chain (default: the node's)."), QStringLiteral("n")},
+         QCoreApplication::translate(
+             "ShapeCli", "deploy: refuse a node on another chain (default: the node's)."),
+         QStringLiteral("n")},
         {QStringLiteral("treasury"),
-         tr("deploy: the owner, who withdraws the proceeds (not the operator)."),
+         QCoreApplication::translate(
+             "ShapeCli", "deploy: the owner, who withdraws the proceeds (not the operator)."),
          QStringLiteral("address")},
-        {QStringLiteral("max-fee-gwei"), tr("deploy: the most to pay per gas, in gwei."),
+        {QStringLiteral("max-fee-gwei"),
+         QCoreApplication::translate("ShapeCli", "deploy: the most to pay per gas, in gwei."),
          QStringLiteral("gwei")},
-        {QStringLiteral("dry-run"), tr("deploy: print the signed transaction and send nothing.")},
+        {QStringLiteral("dry-run"),
+         QCoreApplication::translate("ShapeCli",
+                                     "deploy: print the signed transaction and send nothing.")},
         {QStringLiteral("operator-key-file"),
-         tr("deploy: read the operator key from this file instead of the keychain."),
+         QCoreApplication::translate(
+             "ShapeCli", "deploy: read the operator key from this file instead of the keychain."),
          QStringLiteral("file")},
         {QStringLiteral("save"),
-         tr("deploy: write the contract into Settings → Shape (studio.ini).")},
+         QCoreApplication::translate(
+             "ShapeCli", "deploy: write the contract into Settings → Shape (studio.ini).")},
         {QStringLiteral("config-dir"),
-         tr("deploy --save: where studio.ini is (default: the app's config folder)."),
+         QCoreApplication::translate(
+             "ShapeCli", "deploy --save: where studio.ini is (default: the app's config folder)."),
          QStringLiteral("dir")},
-        {QStringLiteral("db"), tr("status: the marathon database."), QStringLiteral("file")},
-        {QStringLiteral("json"), tr("status: one JSON object per auction.")},
+        {QStringLiteral("db"),
+         QCoreApplication::translate("ShapeCli", "status: the marathon database."),
+         QStringLiteral("file")},
+        {QStringLiteral("json"),
+         QCoreApplication::translate("ShapeCli", "status: one JSON object per auction.")},
     });
     int code = 0;
     if (!parse(parser, QStringLiteral("shape"), args, &code))
@@ -495,7 +550,7 @@ int runShape(const QStringList& args)
         return runStatus(parser);
     if (action == QLatin1String("deploy"))
         return runDeploy(parser);
-    return usageError(tr("shape takes deploy or status."));
+    return usageError(QCoreApplication::translate("ShapeCli", "shape takes deploy or status."));
 }
 
 } // namespace sb::app

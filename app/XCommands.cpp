@@ -23,11 +23,6 @@ using namespace sb::integrations::x;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("XCli", text);
-}
-
 void say(const QString& line, FILE* to = stdout)
 {
     std::fprintf(to, "%s\n", line.toUtf8().constData());
@@ -71,18 +66,26 @@ int runX(const QStringList& args)
 {
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addPositionalArgument(QStringLiteral("action"), tr("login, status or logout"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 QCoreApplication::translate("XCli", "login, status or logout"));
     parser.addOptions({
-        {QStringLiteral("client-id"), tr("The X app's OAuth 2.0 client id (kept in x.ini)."),
+        {QStringLiteral("client-id"),
+         QCoreApplication::translate("XCli", "The X app's OAuth 2.0 client id (kept in x.ini)."),
          QStringLiteral("id")},
-        {QStringLiteral("port"), tr("The callback port registered with X (default 8723)."),
+        {QStringLiteral("port"),
+         QCoreApplication::translate("XCli", "The callback port registered with X (default 8723)."),
          QStringLiteral("port")},
-        {QStringLiteral("api"), tr("X API base URL (default https://api.x.com)."),
+        {QStringLiteral("api"),
+         QCoreApplication::translate("XCli", "X API base URL (default https://api.x.com)."),
          QStringLiteral("url")},
-        {QStringLiteral("authorize-url"), tr("X's authorize URL."), QStringLiteral("url")},
+        {QStringLiteral("authorize-url"), QCoreApplication::translate("XCli", "X's authorize URL."),
+         QStringLiteral("url")},
         {QStringLiteral("paste"),
-         tr("Do not listen on the loopback port: paste the address the browser was sent to.")},
-        {QStringLiteral("config-dir"), tr("Where x.ini is (default: the app's config folder)."),
+         QCoreApplication::translate(
+             "XCli",
+             "Do not listen on the loopback port: paste the address the browser was sent to.")},
+        {QStringLiteral("config-dir"),
+         QCoreApplication::translate("XCli", "Where x.ini is (default: the app's config folder)."),
          QStringLiteral("dir")},
     });
     if (!parser.parse(QStringList{QStringLiteral("sothebais-studio x")} + args))
@@ -90,7 +93,7 @@ int runX(const QStringList& args)
     const QString action = parser.positionalArguments().value(0);
     if (action != QLatin1String("login") && action != QLatin1String("status") &&
         action != QLatin1String("logout"))
-        return usageError(tr("x takes login, status or logout."));
+        return usageError(QCoreApplication::translate("XCli", "x takes login, status or logout."));
 
     const QString configDir = parser.value(QStringLiteral("config-dir"));
     QString problem;
@@ -103,7 +106,7 @@ int runX(const QStringList& args)
         bool ok = false;
         settings.callbackPort = parser.value(QStringLiteral("port")).toInt(&ok);
         if (!ok || settings.callbackPort < 1 || settings.callbackPort > 65535)
-            return usageError(tr("--port takes a port number."));
+            return usageError(QCoreApplication::translate("XCli", "--port takes a port number."));
     }
     if (parser.isSet(QStringLiteral("api")))
         settings.apiBaseUrl = parser.value(QStringLiteral("api"));
@@ -123,7 +126,7 @@ int runX(const QStringList& args)
     }
     if (action == QLatin1String("logout")) {
         if (!auth.isSignedIn()) {
-            say(tr("Not signed in to X."));
+            say(QCoreApplication::translate("XCli", "Not signed in to X."));
             return 0;
         }
         const QString name = auth.username();
@@ -132,7 +135,9 @@ int runX(const QStringList& args)
         QEventLoop settle;
         QTimer::singleShot(1500, &settle, &QEventLoop::quit);
         settle.exec();
-        say(tr("Signed out of X (@%1); the token was revoked and removed from the keychain.")
+        say(QCoreApplication::translate(
+                "XCli",
+                "Signed out of X (@%1); the token was revoked and removed from the keychain.")
                 .arg(name));
         return 0;
     }
@@ -145,26 +150,33 @@ int runX(const QStringList& args)
     const QString url = auth.beginSignIn(&error, !paste);
     if (url.isEmpty())
         return usageError(error);
-    say(tr("Open this address in a browser and allow SothebAIs Studio:"));
+    say(QCoreApplication::translate("XCli",
+                                    "Open this address in a browser and allow SothebAIs Studio:"));
     say(url);
     if (paste) {
-        say(tr("Then paste here the address the browser was sent to (it starts with %1):")
+        say(QCoreApplication::translate(
+                "XCli", "Then paste here the address the browser was sent to (it starts with %1):")
                 .arg(settings.auth().redirectUri()));
         std::string line;
         std::getline(std::cin, line);
         auth.completeSignIn(QString::fromStdString(line));
     } else {
-        say(tr("Waiting for X's answer on %1 …").arg(settings.auth().redirectUri()));
+        say(QCoreApplication::translate("XCli", "Waiting for X's answer on %1 …")
+                .arg(settings.auth().redirectUri()));
     }
     QString failure;
     QObject::connect(&auth, &XAuth::signInFailed, [&](const QString& m) { failure = m; });
     waitForState(
         auth, [&] { return auth.isSignedIn() || !failure.isEmpty(); }, 10 * 60'000);
     if (!auth.isSignedIn()) {
-        say(failure.isEmpty() ? tr("No answer from X within 10 minutes.") : failure, stderr);
+        say(failure.isEmpty()
+                ? QCoreApplication::translate("XCli", "No answer from X within 10 minutes.")
+                : failure,
+            stderr);
         return 1;
     }
-    say(tr("Signed in to X as @%1 (account %2). The token is in the keychain.")
+    say(QCoreApplication::translate(
+            "XCli", "Signed in to X as @%1 (account %2). The token is in the keychain.")
             .arg(auth.username(), auth.userId()));
     return 0;
 }

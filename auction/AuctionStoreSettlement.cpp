@@ -28,11 +28,6 @@ const QString kTxColumns = QStringLiteral(
     " state, block_number, block_hash_hex, replaces, replaced_by, error, created_utc_ms,"
     " updated_utc_ms");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AuctionStore", text);
-}
-
 QString hexOf(const QByteArray& bytes)
 {
     return bytes.isEmpty() ? QStringLiteral("")
@@ -114,12 +109,14 @@ Result<QList<Settlement>> readSettlements(QSqlQuery& q)
     while (q.next()) {
         const auto row = settlementFrom(q);
         if (!row)
-            return AuctionError{tr("A settlement is in an unknown stage: %1")
+            return AuctionError{QCoreApplication::translate(
+                                    "AuctionStore", "A settlement is in an unknown stage: %1")
                                     .arg(q.value(1).toString() + u' ' + q.value(2).toString())};
         rows.append(*row);
     }
     if (stoppedEarly(q))
-        return readError(tr("Cannot read the settlements"), q);
+        return readError(QCoreApplication::translate("AuctionStore", "Cannot read the settlements"),
+                         q);
     return rows;
 }
 
@@ -130,11 +127,14 @@ Result<QList<ChainTransaction>> readTransactions(QSqlQuery& q)
         const auto row = transactionFrom(q);
         if (!row)
             return AuctionError{
-                tr("A chain transaction is in an unknown state: %1").arg(q.value(10).toString())};
+                QCoreApplication::translate("AuctionStore",
+                                            "A chain transaction is in an unknown state: %1")
+                    .arg(q.value(10).toString())};
         rows.append(*row);
     }
     if (stoppedEarly(q))
-        return readError(tr("Cannot read the chain transactions"), q);
+        return readError(
+            QCoreApplication::translate("AuctionStore", "Cannot read the chain transactions"), q);
     return rows;
 }
 
@@ -170,9 +170,10 @@ bool AuctionStore::saveSettlement(const Settlement& s, QString* error)
     q.addBindValue(text(s.error));
     q.addBindValue(qint64(s.updatedUtcMs));
     if (!q.exec())
-        return fail(error,
-                    describe(tr("Cannot save the settlement of auction %1").arg(s.auctionIndex),
-                             q.lastError()));
+        return fail(error, describe(QCoreApplication::translate(
+                                        "AuctionStore", "Cannot save the settlement of auction %1")
+                                        .arg(s.auctionIndex),
+                                    q.lastError()));
     return true;
 }
 
@@ -181,7 +182,8 @@ Result<QList<Settlement>> AuctionStore::settlements() const
     QSqlQuery q(connection());
     if (!q.exec(QStringLiteral("SELECT %1 FROM settlements ORDER BY auction_idx")
                     .arg(kSettlementColumns)))
-        return readError(tr("Cannot read the settlements"), q);
+        return readError(QCoreApplication::translate("AuctionStore", "Cannot read the settlements"),
+                         q);
     return readSettlements(q);
 }
 
@@ -192,7 +194,8 @@ Result<std::optional<Settlement>> AuctionStore::settlement(int auctionIndex) con
         QStringLiteral("SELECT %1 FROM settlements WHERE auction_idx=?").arg(kSettlementColumns));
     q.addBindValue(auctionIndex);
     if (!q.exec())
-        return readError(tr("Cannot read the settlements"), q);
+        return readError(QCoreApplication::translate("AuctionStore", "Cannot read the settlements"),
+                         q);
     auto rows = readSettlements(q);
     if (!rows)
         return AuctionError{rows.error()};
@@ -224,7 +227,9 @@ bool AuctionStore::addChainTransaction(ChainTransaction& tx, QString* error)
     q.addBindValue(qint64(tx.createdUtcMs));
     q.addBindValue(qint64(tx.updatedUtcMs));
     if (!q.exec())
-        return fail(error, describe(tr("Cannot store the signed transaction"), q.lastError()));
+        return fail(error, describe(QCoreApplication::translate(
+                                        "AuctionStore", "Cannot store the signed transaction"),
+                                    q.lastError()));
     tx.id = q.lastInsertId().toLongLong();
     return true;
 }
@@ -245,7 +250,9 @@ bool AuctionStore::updateChainTransaction(const ChainTransaction& tx, QString* e
     q.addBindValue(qint64(tx.updatedUtcMs));
     q.addBindValue(qint64(tx.id));
     if (!q.exec() || q.numRowsAffected() != 1)
-        return fail(error, describe(tr("Cannot update the chain transaction %1").arg(tx.id),
+        return fail(error, describe(QCoreApplication::translate(
+                                        "AuctionStore", "Cannot update the chain transaction %1")
+                                        .arg(tx.id),
                                     q.lastError()));
     return true;
 }
@@ -263,7 +270,8 @@ AuctionStore::chainTransactions(std::optional<int> auctionIndex) const
         q.prepare(QStringLiteral("SELECT %1 FROM chain_transactions ORDER BY id").arg(kTxColumns));
     }
     if (!q.exec())
-        return readError(tr("Cannot read the chain transactions"), q);
+        return readError(
+            QCoreApplication::translate("AuctionStore", "Cannot read the chain transactions"), q);
     return readTransactions(q);
 }
 

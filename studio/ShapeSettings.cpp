@@ -11,11 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ShapeSettings", text);
-}
-
 // Whole wei of a decimal amount of gwei ("0.05", "10"): at most 9 decimals, nothing but digits
 // and one point; nullopt otherwise or above 2^64 wei.
 std::optional<std::uint64_t> weiOfGwei(const QString& text)
@@ -126,30 +121,38 @@ QStringList ShapeSettings::validationErrors(const ShapeSettings& s)
     QStringList problems;
     if (s.network == Network::Custom) {
         if (s.customChainId == 0)
-            problems << tr("A custom network needs its chain id (a whole number above 0).");
+            problems << QCoreApplication::translate(
+                "ShapeSettings", "A custom network needs its chain id (a whole number above 0).");
         if (s.rpcUrl.trimmed().isEmpty())
-            problems << tr("A custom network needs its RPC URL.");
+            problems << QCoreApplication::translate("ShapeSettings",
+                                                    "A custom network needs its RPC URL.");
     }
     if (!s.rpcUrl.trimmed().isEmpty()) {
         const QUrl url(s.rpcUrl.trimmed(), QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != u"http"_s && url.scheme() != u"https"_s) ||
             url.host().isEmpty())
-            problems << tr("The RPC URL must be an http:// or https:// address.");
+            problems << QCoreApplication::translate(
+                "ShapeSettings", "The RPC URL must be an http:// or https:// address.");
     }
-    for (const auto& [text, what] : {std::pair{s.contractAddress, tr("contract")},
-                                     std::pair{s.operatorAddress, tr("operator")}}) {
+    for (const auto& [text, what] :
+         {std::pair{s.contractAddress, QCoreApplication::translate("ShapeSettings", "contract")},
+          std::pair{s.operatorAddress, QCoreApplication::translate("ShapeSettings", "operator")}}) {
         if (text.isEmpty())
             continue;
         QString why;
         const std::optional<QString> checked = sb::auction::WalletAddress::checksummed(text, &why);
         if (!checked)
-            problems << tr("The %1 address is not valid: %2").arg(what, why);
+            problems << QCoreApplication::translate("ShapeSettings",
+                                                    "The %1 address is not valid: %2")
+                            .arg(what, why);
     }
     if (s.deadlineHours < 1 || s.deadlineHours > 24 * 14)
-        problems << tr("The deadline to pay is from 1 hour to 14 days (336 hours).");
+        problems << QCoreApplication::translate(
+            "ShapeSettings", "The deadline to pay is from 1 hour to 14 days (336 hours).");
     if (!s.maxFeeGwei.trimmed().isEmpty() && !weiOfGwei(s.maxFeeGwei).value_or(0))
-        problems << tr("The fee cap is an amount of gwei above 0, with at most 9 decimals "
-                       "(e.g. 0.05).");
+        problems << QCoreApplication::translate(
+            "ShapeSettings", "The fee cap is an amount of gwei above 0, with at most 9 decimals "
+                             "(e.g. 0.05).");
     return problems;
 }
 
@@ -171,11 +174,13 @@ ShapeSettings ShapeSettings::load(QSettings& ini, QStringList* problems)
     ini.endGroup();
     QStringList wrong = validationErrors(s);
     if (!network)
-        wrong.prepend(tr("The network is not one the studio knows."));
+        wrong.prepend(QCoreApplication::translate("ShapeSettings",
+                                                  "The network is not one the studio knows."));
     if (!wrong.isEmpty()) {
         if (problems)
-            *problems
-                << tr("The Shape settings were invalid and were reset: %1").arg(wrong.join(u' '));
+            *problems << QCoreApplication::translate(
+                             "ShapeSettings", "The Shape settings were invalid and were reset: %1")
+                             .arg(wrong.join(u' '));
         return ShapeSettings();
     }
     // Kept in their checksummed form.

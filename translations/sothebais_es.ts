@@ -179,6 +179,34 @@
         <source>Cannot remember a reply restriction</source>
         <translation>No se puede guardar una restricción de respuestas</translation>
     </message>
+    <message>
+        <source>A settlement is in an unknown stage: %1</source>
+        <translation>Una liquidación está en una etapa desconocida: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the settlements</source>
+        <translation>No se pueden leer las liquidaciones</translation>
+    </message>
+    <message>
+        <source>A chain transaction is in an unknown state: %1</source>
+        <translation>Una transacción de la cadena está en un estado desconocido: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the chain transactions</source>
+        <translation>No se pueden leer las transacciones de la cadena</translation>
+    </message>
+    <message>
+        <source>Cannot save the settlement of auction %1</source>
+        <translation>No se puede guardar la liquidación de la subasta %1</translation>
+    </message>
+    <message>
+        <source>Cannot store the signed transaction</source>
+        <translation>No se puede guardar la transacción firmada</translation>
+    </message>
+    <message>
+        <source>Cannot update the chain transaction %1</source>
+        <translation>No se puede actualizar la transacción de la cadena %1</translation>
+    </message>
 </context>
 <context>
     <name>BackupManager</name>
@@ -1030,6 +1058,108 @@
     </message>
 </context>
 <context>
+    <name>OperatorKey</name>
+    <message>
+        <source>The operator key could not be kept in the keychain: %1</source>
+        <translation>No se pudo guardar la clave de operador en el llavero: %1</translation>
+    </message>
+    <message>
+        <source>An operator key is already in the keychain; replacing it would lose that key and whatever its address holds. Replace it on purpose (--replace).</source>
+        <translation>Ya hay una clave de operador en el llavero; reemplazarla haría perder esa clave y todo lo que tenga su dirección. Reemplázala de forma explícita (--replace).</translation>
+    </message>
+    <message>
+        <source>No key given: an operator key is 64 hex digits, with or without 0x.</source>
+        <translation>No se indicó ninguna clave: una clave de operador son 64 dígitos hexadecimales, con o sin 0x.</translation>
+    </message>
+    <message>
+        <source>That is not a private key: an operator key is 64 hex digits (0-9, a-f), with or without 0x; an address (40 digits) or a seed phrase will not do.</source>
+        <translation>Eso no es una clave privada: una clave de operador son 64 dígitos hexadecimales (0-9, a-f), con o sin 0x; no sirve una dirección (40 dígitos) ni una frase semilla.</translation>
+    </message>
+    <message>
+        <source>That is not a usable private key: it is zero or not below the secp256k1 curve order.</source>
+        <translation>Esa clave privada no se puede usar: es cero o no es menor que el orden de la curva secp256k1.</translation>
+    </message>
+    <message>
+        <source>The operator key could not be read from the keychain: %1</source>
+        <translation>No se pudo leer la clave de operador del llavero: %1</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s operator key is damaged (%1); import it again.</source>
+        <translation>La clave de operador del llavero está dañada (%1); vuelve a importarla.</translation>
+    </message>
+    <message>
+        <source>The operator key could not be removed from the keychain: %1</source>
+        <translation>No se pudo eliminar la clave de operador del llavero: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Persona</name>
+    <message>
+        <source>&quot;%1[%2]&quot; must be text.</source>
+        <translation>«%1[%2]» debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be text or a list of texts.</source>
+        <translation>«%1» debe ser texto o una lista de textos.</translation>
+    </message>
+    <message>
+        <source>&quot;messageExamples&quot; must be a list of conversations.</source>
+        <translation>«messageExamples» debe ser una lista de conversaciones.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of messages.</source>
+        <translation>«%1» debe ser una lista de mensajes.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs &quot;name&quot; (or the older &quot;user&quot;) as text.</source>
+        <translation>«%1» necesita «name» (o el antiguo «user») como texto.</translation>
+    </message>
+    <message>
+        <source>&quot;%1.content.text&quot; must be text.</source>
+        <translation>«%1.content.text» debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;templates&quot; must be an object of texts.</source>
+        <translation>«templates» debe ser un objeto de textos.</translation>
+    </message>
+    <message>
+        <source>&quot;templates.%1&quot; must be text (several lines go on separate lines).</source>
+        <translation>«templates.%1» debe ser texto (varias frases van en líneas separadas).</translation>
+    </message>
+    <message>
+        <source>The character file is not valid JSON (%1 at byte %2).</source>
+        <translation>El archivo del personaje no es JSON válido (%1 en el byte %2).</translation>
+    </message>
+    <message>
+        <source>The character file must hold one JSON object.</source>
+        <translation>El archivo del personaje debe contener un único objeto JSON.</translation>
+    </message>
+    <message>
+        <source>The character file gives &quot;%1&quot; twice (line %2).</source>
+        <translation>El archivo del personaje da «%1» dos veces (línea %2).</translation>
+    </message>
+    <message>
+        <source>&quot;name&quot; is required and must be text.</source>
+        <translation>«name» es obligatorio y debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;bio&quot; is required (text or a list of texts).</source>
+        <translation>«bio» es obligatorio (texto o una lista de textos).</translation>
+    </message>
+    <message>
+        <source>&quot;system&quot; must be text.</source>
+        <translation>«system» debe ser texto.</translation>
+    </message>
+    <message>
+        <source>&quot;style&quot; must be an object (all, chat, post).</source>
+        <translation>«style» debe ser un objeto (all, chat, post).</translation>
+    </message>
+    <message>
+        <source>Cannot read the character file: %1</source>
+        <translation>No se puede leer el archivo del personaje: %1</translation>
+    </message>
+</context>
+<context>
     <name>Schedule</name>
     <message>
         <source>The marathon needs a first day.</source>
@@ -1092,6 +1222,256 @@
     </message>
 </context>
 <context>
+    <name>ShapeCli</name>
+    <message>
+        <source>The key file %1 could not be read: %2</source>
+        <translation>No se pudo leer el archivo de clave %1: %2</translation>
+    </message>
+    <message>
+        <source>Paste the operator&apos;s private key and press Enter (it is not shown):</source>
+        <translation>Pegue la clave privada del operador y pulse Enter (no se muestra):</translation>
+    </message>
+    <message>
+        <source>No operator key in the keychain: make one with `sothebais-studio wallet new` or import one with `sothebais-studio wallet import`.</source>
+        <translation>No hay clave de operador en el llavero: cree una con `sothebais-studio wallet new` o importe una con `sothebais-studio wallet import`.</translation>
+    </message>
+    <message>
+        <source>The address could not be written to the settings: %1</source>
+        <translation>No se pudo escribir la dirección en la configuración: %1</translation>
+    </message>
+    <message>
+        <source>shape status needs --db FILE.</source>
+        <translation>shape status requiere --db FILE.</translation>
+    </message>
+    <message>
+        <source>No database at %1.</source>
+        <translation>No hay ninguna base de datos en %1.</translation>
+    </message>
+    <message>
+        <source>No settlement has started in this marathon.</source>
+        <translation>No ha empezado ninguna liquidación en este maratón.</translation>
+    </message>
+    <message>
+        <source>Auction #%1: %2</source>
+        <translation>Subasta #%1: %2</translation>
+    </message>
+    <message>
+        <source>  buyer %1 (turn %2), price %3, wallet %4</source>
+        <translation>  comprador %1 (turno %2), precio %3, billetera %4</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>(not linked)</source>
+        <translation>(sin vincular)</translation>
+    </message>
+    <message>
+        <source>  deadline %1</source>
+        <translation>  plazo %1</translation>
+    </message>
+    <message>
+        <source>  problem: %1</source>
+        <translation>  problema: %1</translation>
+    </message>
+    <message>
+        <source>  %1 (turn %2): %3 %4</source>
+        <translation>  %1 (turno %2): %3 %4</translation>
+    </message>
+    <message>
+        <source>shape deploy needs --rpc URL.</source>
+        <translation>shape deploy requiere --rpc URL.</translation>
+    </message>
+    <message>
+        <source>shape deploy needs --treasury ADDRESS: the owner who withdraws the proceeds (not the operator key; ideally a hardware wallet).</source>
+        <translation>shape deploy requiere --treasury ADDRESS: el propietario que retira los ingresos (no la clave del operador; idealmente una billetera de hardware).</translation>
+    </message>
+    <message>
+        <source>--treasury: %1</source>
+        <translation>--treasury: %1</translation>
+    </message>
+    <message>
+        <source>--chain-id takes a whole number above 0.</source>
+        <translation>--chain-id admite un número entero mayor que 0.</translation>
+    </message>
+    <message>
+        <source>--max-fee-gwei takes an amount of gwei above 0 (e.g. 0.05).</source>
+        <translation>--max-fee-gwei admite una cantidad de gwei mayor que 0 (p. ej., 0.05).</translation>
+    </message>
+    <message>
+        <source>The RPC %1 did not answer.</source>
+        <translation>El RPC %1 no respondió.</translation>
+    </message>
+    <message>
+        <source>Deploying the auction house on chain %1 from the operator %2 (treasury %3)%4.</source>
+        <translation>Desplegando la casa de subastas en la cadena %1 desde el operador %2 (tesorería %3)%4.</translation>
+    </message>
+    <message>
+        <source>, dry run: nothing is sent</source>
+        <translation>, simulación: no se envía nada</translation>
+    </message>
+    <message>
+        <source>The deployment did not finish within 5 minutes; look for the transaction from %1 before trying again.</source>
+        <translation>El despliegue no terminó en 5 minutos; busque la transacción de %1 antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Signed transaction (not sent): %1</source>
+        <translation>Transacción firmada (no enviada): %1</translation>
+    </message>
+    <message>
+        <source>Transaction %1</source>
+        <translation>Transacción %1</translation>
+    </message>
+    <message>
+        <source>The creation was included but made no contract.</source>
+        <translation>La creación se incluyó, pero no generó ningún contrato.</translation>
+    </message>
+    <message>
+        <source>Contract address: %1</source>
+        <translation>Dirección del contrato: %1</translation>
+    </message>
+    <message>
+        <source>Deployed in block %1</source>
+        <translation>Desplegado en el bloque %1</translation>
+    </message>
+    <message>
+        <source>The settings could not be written: %1</source>
+        <translation>No se pudo escribir la configuración: %1</translation>
+    </message>
+    <message>
+        <source>Written to Settings → Shape (%1).</source>
+        <translation>Escrito en Configuración → Shape (%1).</translation>
+    </message>
+    <message>
+        <source>Put it in Settings → Shape (contract address) to settle auctions with it, or deploy with --save.</source>
+        <translation>Póngalo en Configuración → Shape (dirección del contrato) para liquidar subastas con él, o despliegue con --save.</translation>
+    </message>
+    <message>
+        <source>new, import or address</source>
+        <translation>new, import o address</translation>
+    </message>
+    <message>
+        <source>import: read the key from this file instead of stdin.</source>
+        <translation>import: leer la clave de este archivo en lugar de stdin.</translation>
+    </message>
+    <message>
+        <source>Replace an operator key already in the keychain (that key is lost).</source>
+        <translation>Sustituir una clave de operador que ya esté en el llavero (esa clave se pierde).</translation>
+    </message>
+    <message>
+        <source>Where studio.ini is (default: the app&apos;s config folder).</source>
+        <translation>Dónde está studio.ini (por defecto: la carpeta de configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>wallet takes new, import or address.</source>
+        <translation>wallet admite new, import o address.</translation>
+    </message>
+    <message>
+        <source>wallet %1 takes no other argument; a key is never given on the command line (the shell&apos;s history and `ps` would keep it): pipe it on stdin or use --key-file.</source>
+        <translation>wallet %1 no admite más argumentos; una clave nunca se pasa en la línea de comandos (el historial del shell y `ps` la conservarían): pásela por stdin o use --key-file.</translation>
+    </message>
+    <message>
+        <source>No operator key in the keychain (sothebais-studio wallet new).</source>
+        <translation>No hay clave de operador en el llavero (sothebais-studio wallet new).</translation>
+    </message>
+    <message>
+        <source>The operator key is in the keychain; only its address is shown. Send it a little ETH on Shape for gas: it reserves, reassigns and cancels, and never holds the proceeds.</source>
+        <translation>La clave del operador está en el llavero; solo se muestra su dirección. Envíele un poco de ETH en Shape para el gas: reserva, reasigna y cancela, y nunca guarda los ingresos.</translation>
+    </message>
+    <message>
+        <source>deploy or status</source>
+        <translation>deploy o status</translation>
+    </message>
+    <message>
+        <source>deploy: the chain&apos;s JSON-RPC URL.</source>
+        <translation>deploy: la URL JSON-RPC de la cadena.</translation>
+    </message>
+    <message>
+        <source>deploy: refuse a node on another chain (default: the node&apos;s).</source>
+        <translation>deploy: rechazar un nodo de otra cadena (por defecto: la del nodo).</translation>
+    </message>
+    <message>
+        <source>deploy: the owner, who withdraws the proceeds (not the operator).</source>
+        <translation>deploy: el propietario, que retira los ingresos (no el operador).</translation>
+    </message>
+    <message>
+        <source>deploy: the most to pay per gas, in gwei.</source>
+        <translation>deploy: lo máximo a pagar por unidad de gas, en gwei.</translation>
+    </message>
+    <message>
+        <source>deploy: print the signed transaction and send nothing.</source>
+        <translation>deploy: imprimir la transacción firmada sin enviar nada.</translation>
+    </message>
+    <message>
+        <source>deploy: read the operator key from this file instead of the keychain.</source>
+        <translation>deploy: leer la clave del operador de este archivo en lugar del llavero.</translation>
+    </message>
+    <message>
+        <source>deploy: write the contract into Settings → Shape (studio.ini).</source>
+        <translation>deploy: escribir el contrato en Configuración → Shape (studio.ini).</translation>
+    </message>
+    <message>
+        <source>deploy --save: where studio.ini is (default: the app&apos;s config folder).</source>
+        <translation>deploy --save: dónde está studio.ini (por defecto: la carpeta de configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>status: the marathon database.</source>
+        <translation>status: la base de datos del maratón.</translation>
+    </message>
+    <message>
+        <source>status: one JSON object per auction.</source>
+        <translation>status: un objeto JSON por subasta.</translation>
+    </message>
+    <message>
+        <source>shape takes deploy or status.</source>
+        <translation>shape admite deploy o status.</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeSettings</name>
+    <message>
+        <source>A custom network needs its chain id (a whole number above 0).</source>
+        <translation>Una red personalizada necesita su id. de cadena (un número entero mayor que 0).</translation>
+    </message>
+    <message>
+        <source>A custom network needs its RPC URL.</source>
+        <translation>Una red personalizada necesita su URL de RPC.</translation>
+    </message>
+    <message>
+        <source>The RPC URL must be an http:// or https:// address.</source>
+        <translation>La URL del RPC debe ser una dirección http:// o https://.</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>contrato</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operador</translation>
+    </message>
+    <message>
+        <source>The %1 address is not valid: %2</source>
+        <translation>La dirección del %1 no es válida: %2</translation>
+    </message>
+    <message>
+        <source>The deadline to pay is from 1 hour to 14 days (336 hours).</source>
+        <translation>El plazo de pago va de 1 hora a 14 días (336 horas).</translation>
+    </message>
+    <message>
+        <source>The fee cap is an amount of gwei above 0, with at most 9 decimals (e.g. 0.05).</source>
+        <translation>La tarifa máxima es una cantidad de gwei mayor que 0, con 9 decimales como máximo (p. ej., 0.05).</translation>
+    </message>
+    <message>
+        <source>The network is not one the studio knows.</source>
+        <translation>El estudio no conoce esta red.</translation>
+    </message>
+    <message>
+        <source>The Shape settings were invalid and were reset: %1</source>
+        <translation>Los ajustes de Shape no eran válidos y se restablecieron: %1</translation>
+    </message>
+</context>
+<context>
     <name>WalletAddress</name>
     <message>
         <source>&quot;%1&quot; is not an address (0x and 40 hex digits).</source>
@@ -1100,6 +1480,112 @@
     <message>
         <source>%1 does not match its checksum (EIP-55): a letter&apos;s case is wrong, so the address may be mistyped.</source>
         <translation>%1 no coincide con su suma de comprobación (EIP-55): una letra está en mayúscula o minúscula por error, así que la dirección puede estar mal escrita.</translation>
+    </message>
+</context>
+<context>
+    <name>XApi</name>
+    <message>
+        <source>X answered with something that is not a JSON object (%1 bytes).</source>
+        <translation>X respondió con algo que no es un objeto JSON (%1 bytes).</translation>
+    </message>
+    <message>
+        <source>X refused the rule: %1</source>
+        <translation>X rechazó la regla: %1</translation>
+    </message>
+    <message>
+        <source>X ends the stream: %1</source>
+        <translation>X cierra el flujo: %1</translation>
+    </message>
+    <message>
+        <source>X said the post was made but gave no id.</source>
+        <translation>X dijo que la publicación se hizo, pero no dio su ID.</translation>
+    </message>
+    <message>
+        <source>X answered with &quot;data&quot; that is not a list of posts.</source>
+        <translation>X respondió con un &quot;data&quot; que no es una lista de publicaciones.</translation>
+    </message>
+    <message>
+        <source>X answered with a post that has no id or no text.</source>
+        <translation>X respondió con una publicación sin id o sin texto.</translation>
+    </message>
+    <message>
+        <source>X could not be reached: %1.</source>
+        <translation>No se pudo contactar con X: %1.</translation>
+    </message>
+    <message>
+        <source>X answered %1.</source>
+        <translation>X respondió %1.</translation>
+    </message>
+    <message>
+        <source>X answered %1: %2</source>
+        <translation>X respondió %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>XCli</name>
+    <message>
+        <source>login, status or logout</source>
+        <translation>login, status o logout</translation>
+    </message>
+    <message>
+        <source>The X app&apos;s OAuth 2.0 client id (kept in x.ini).</source>
+        <translation>El ID de cliente OAuth 2.0 de la app de X (se guarda en x.ini).</translation>
+    </message>
+    <message>
+        <source>The callback port registered with X (default 8723).</source>
+        <translation>El puerto de retorno registrado en X (predeterminado 8723).</translation>
+    </message>
+    <message>
+        <source>X API base URL (default https://api.x.com).</source>
+        <translation>URL base de la API de X (predeterminada https://api.x.com).</translation>
+    </message>
+    <message>
+        <source>X&apos;s authorize URL.</source>
+        <translation>URL de autorización de X.</translation>
+    </message>
+    <message>
+        <source>Do not listen on the loopback port: paste the address the browser was sent to.</source>
+        <translation>No escuchar en el puerto local: pegar la dirección a la que se envió el navegador.</translation>
+    </message>
+    <message>
+        <source>Where x.ini is (default: the app&apos;s config folder).</source>
+        <translation>Dónde está x.ini (predeterminado: la carpeta de configuración de la aplicación).</translation>
+    </message>
+    <message>
+        <source>x takes login, status or logout.</source>
+        <translation>x admite login, status o logout.</translation>
+    </message>
+    <message>
+        <source>--port takes a port number.</source>
+        <translation>--port admite un número de puerto.</translation>
+    </message>
+    <message>
+        <source>Not signed in to X.</source>
+        <translation>No hay sesión iniciada en X.</translation>
+    </message>
+    <message>
+        <source>Signed out of X (@%1); the token was revoked and removed from the keychain.</source>
+        <translation>Sesión de X cerrada (@%1); el token se revocó y se eliminó del llavero.</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser and allow SothebAIs Studio:</source>
+        <translation>Abra esta dirección en un navegador y autorice a SothebAIs Studio:</translation>
+    </message>
+    <message>
+        <source>Then paste here the address the browser was sent to (it starts with %1):</source>
+        <translation>Después pegue aquí la dirección a la que se envió el navegador (empieza por %1):</translation>
+    </message>
+    <message>
+        <source>Waiting for X&apos;s answer on %1 …</source>
+        <translation>Esperando la respuesta de X en %1 …</translation>
+    </message>
+    <message>
+        <source>No answer from X within 10 minutes.</source>
+        <translation>X no respondió en 10 minutos.</translation>
+    </message>
+    <message>
+        <source>Signed in to X as @%1 (account %2). The token is in the keychain.</source>
+        <translation>Sesión iniciada en X como @%1 (cuenta %2). El token está en el llavero.</translation>
     </message>
 </context>
 <context>
@@ -1372,277 +1858,6 @@
     <message>
         <source>The lot&apos;s token number on Shape (1, 2, …).</source>
         <translation>El número de token del lote en Shape (1, 2, …).</translation>
-    </message>
-</context>
-<context>
-    <name>sb::app</name>
-    <message>
-        <source>login, status or logout</source>
-        <translation>login, status o logout</translation>
-    </message>
-    <message>
-        <source>The X app&apos;s OAuth 2.0 client id (kept in x.ini).</source>
-        <translation>El ID de cliente OAuth 2.0 de la app de X (se guarda en x.ini).</translation>
-    </message>
-    <message>
-        <source>The callback port registered with X (default 8723).</source>
-        <translation>El puerto de retorno registrado en X (predeterminado 8723).</translation>
-    </message>
-    <message>
-        <source>X API base URL (default https://api.x.com).</source>
-        <translation>URL base de la API de X (predeterminada https://api.x.com).</translation>
-    </message>
-    <message>
-        <source>X&apos;s authorize URL.</source>
-        <translation>URL de autorización de X.</translation>
-    </message>
-    <message>
-        <source>Do not listen on the loopback port: paste the address the browser was sent to.</source>
-        <translation>No escuchar en el puerto local: pegar la dirección a la que se envió el navegador.</translation>
-    </message>
-    <message>
-        <source>Where x.ini is (default: the app&apos;s config folder).</source>
-        <translation>Dónde está x.ini (predeterminado: la carpeta de configuración de la aplicación).</translation>
-    </message>
-    <message>
-        <source>x takes login, status or logout.</source>
-        <translation>x admite login, status o logout.</translation>
-    </message>
-    <message>
-        <source>--port takes a port number.</source>
-        <translation>--port admite un número de puerto.</translation>
-    </message>
-    <message>
-        <source>Not signed in to X.</source>
-        <translation>No hay sesión iniciada en X.</translation>
-    </message>
-    <message>
-        <source>Signed out of X (@%1); the token was revoked and removed from the keychain.</source>
-        <translation>Sesión de X cerrada (@%1); el token se revocó y se eliminó del llavero.</translation>
-    </message>
-    <message>
-        <source>Open this address in a browser and allow SothebAIs Studio:</source>
-        <translation>Abra esta dirección en un navegador y autorice a SothebAIs Studio:</translation>
-    </message>
-    <message>
-        <source>Then paste here the address the browser was sent to (it starts with %1):</source>
-        <translation>Después pegue aquí la dirección a la que se envió el navegador (empieza por %1):</translation>
-    </message>
-    <message>
-        <source>Waiting for X&apos;s answer on %1 …</source>
-        <translation>Esperando la respuesta de X en %1 …</translation>
-    </message>
-    <message>
-        <source>No answer from X within 10 minutes.</source>
-        <translation>X no respondió en 10 minutos.</translation>
-    </message>
-    <message>
-        <source>Signed in to X as @%1 (account %2). The token is in the keychain.</source>
-        <translation>Sesión iniciada en X como @%1 (cuenta %2). El token está en el llavero.</translation>
-    </message>
-    <message>
-        <source>The key file %1 could not be read: %2</source>
-        <translation>No se pudo leer el archivo de clave %1: %2</translation>
-    </message>
-    <message>
-        <source>Paste the operator&apos;s private key and press Enter (it is not shown):</source>
-        <translation>Pegue la clave privada del operador y pulse Enter (no se muestra):</translation>
-    </message>
-    <message>
-        <source>No operator key in the keychain: make one with `sothebais-studio wallet new` or import one with `sothebais-studio wallet import`.</source>
-        <translation>No hay clave de operador en el llavero: cree una con `sothebais-studio wallet new` o importe una con `sothebais-studio wallet import`.</translation>
-    </message>
-    <message>
-        <source>The address could not be written to the settings: %1</source>
-        <translation>No se pudo escribir la dirección en la configuración: %1</translation>
-    </message>
-    <message>
-        <source>shape status needs --db FILE.</source>
-        <translation>shape status requiere --db FILE.</translation>
-    </message>
-    <message>
-        <source>No database at %1.</source>
-        <translation>No hay ninguna base de datos en %1.</translation>
-    </message>
-    <message>
-        <source>No settlement has started in this marathon.</source>
-        <translation>No ha empezado ninguna liquidación en este maratón.</translation>
-    </message>
-    <message>
-        <source>Auction #%1: %2</source>
-        <translation>Subasta #%1: %2</translation>
-    </message>
-    <message>
-        <source>  buyer %1 (turn %2), price %3, wallet %4</source>
-        <translation>  comprador %1 (turno %2), precio %3, billetera %4</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(ninguno)</translation>
-    </message>
-    <message>
-        <source>(not linked)</source>
-        <translation>(sin vincular)</translation>
-    </message>
-    <message>
-        <source>  deadline %1</source>
-        <translation>  plazo %1</translation>
-    </message>
-    <message>
-        <source>  problem: %1</source>
-        <translation>  problema: %1</translation>
-    </message>
-    <message>
-        <source>  %1 (turn %2): %3 %4</source>
-        <translation>  %1 (turno %2): %3 %4</translation>
-    </message>
-    <message>
-        <source>shape deploy needs --rpc URL.</source>
-        <translation>shape deploy requiere --rpc URL.</translation>
-    </message>
-    <message>
-        <source>shape deploy needs --treasury ADDRESS: the owner who withdraws the proceeds (not the operator key; ideally a hardware wallet).</source>
-        <translation>shape deploy requiere --treasury ADDRESS: el propietario que retira los ingresos (no la clave del operador; idealmente una billetera de hardware).</translation>
-    </message>
-    <message>
-        <source>--treasury: %1</source>
-        <translation>--treasury: %1</translation>
-    </message>
-    <message>
-        <source>--chain-id takes a whole number above 0.</source>
-        <translation>--chain-id admite un número entero mayor que 0.</translation>
-    </message>
-    <message>
-        <source>--max-fee-gwei takes an amount of gwei above 0 (e.g. 0.05).</source>
-        <translation>--max-fee-gwei admite una cantidad de gwei mayor que 0 (p. ej., 0.05).</translation>
-    </message>
-    <message>
-        <source>The RPC %1 did not answer.</source>
-        <translation>El RPC %1 no respondió.</translation>
-    </message>
-    <message>
-        <source>Deploying the auction house on chain %1 from the operator %2 (treasury %3)%4.</source>
-        <translation>Desplegando la casa de subastas en la cadena %1 desde el operador %2 (tesorería %3)%4.</translation>
-    </message>
-    <message>
-        <source>, dry run: nothing is sent</source>
-        <translation>, simulación: no se envía nada</translation>
-    </message>
-    <message>
-        <source>The deployment did not finish within 5 minutes; look for the transaction from %1 before trying again.</source>
-        <translation>El despliegue no terminó en 5 minutos; busque la transacción de %1 antes de volver a intentarlo.</translation>
-    </message>
-    <message>
-        <source>Signed transaction (not sent): %1</source>
-        <translation>Transacción firmada (no enviada): %1</translation>
-    </message>
-    <message>
-        <source>Transaction %1</source>
-        <translation>Transacción %1</translation>
-    </message>
-    <message>
-        <source>The creation was included but made no contract.</source>
-        <translation>La creación se incluyó, pero no generó ningún contrato.</translation>
-    </message>
-    <message>
-        <source>Contract address: %1</source>
-        <translation>Dirección del contrato: %1</translation>
-    </message>
-    <message>
-        <source>Deployed in block %1</source>
-        <translation>Desplegado en el bloque %1</translation>
-    </message>
-    <message>
-        <source>The settings could not be written: %1</source>
-        <translation>No se pudo escribir la configuración: %1</translation>
-    </message>
-    <message>
-        <source>Written to Settings → Shape (%1).</source>
-        <translation>Escrito en Configuración → Shape (%1).</translation>
-    </message>
-    <message>
-        <source>Put it in Settings → Shape (contract address) to settle auctions with it, or deploy with --save.</source>
-        <translation>Póngalo en Configuración → Shape (dirección del contrato) para liquidar subastas con él, o despliegue con --save.</translation>
-    </message>
-    <message>
-        <source>new, import or address</source>
-        <translation>new, import o address</translation>
-    </message>
-    <message>
-        <source>import: read the key from this file instead of stdin.</source>
-        <translation>import: leer la clave de este archivo en lugar de stdin.</translation>
-    </message>
-    <message>
-        <source>Replace an operator key already in the keychain (that key is lost).</source>
-        <translation>Sustituir una clave de operador que ya esté en el llavero (esa clave se pierde).</translation>
-    </message>
-    <message>
-        <source>Where studio.ini is (default: the app&apos;s config folder).</source>
-        <translation>Dónde está studio.ini (por defecto: la carpeta de configuración de la aplicación).</translation>
-    </message>
-    <message>
-        <source>wallet takes new, import or address.</source>
-        <translation>wallet admite new, import o address.</translation>
-    </message>
-    <message>
-        <source>wallet %1 takes no other argument; a key is never given on the command line (the shell&apos;s history and `ps` would keep it): pipe it on stdin or use --key-file.</source>
-        <translation>wallet %1 no admite más argumentos; una clave nunca se pasa en la línea de comandos (el historial del shell y `ps` la conservarían): pásela por stdin o use --key-file.</translation>
-    </message>
-    <message>
-        <source>No operator key in the keychain (sothebais-studio wallet new).</source>
-        <translation>No hay clave de operador en el llavero (sothebais-studio wallet new).</translation>
-    </message>
-    <message>
-        <source>The operator key is in the keychain; only its address is shown. Send it a little ETH on Shape for gas: it reserves, reassigns and cancels, and never holds the proceeds.</source>
-        <translation>La clave del operador está en el llavero; solo se muestra su dirección. Envíele un poco de ETH en Shape para el gas: reserva, reasigna y cancela, y nunca guarda los ingresos.</translation>
-    </message>
-    <message>
-        <source>deploy or status</source>
-        <translation>deploy o status</translation>
-    </message>
-    <message>
-        <source>deploy: the chain&apos;s JSON-RPC URL.</source>
-        <translation>deploy: la URL JSON-RPC de la cadena.</translation>
-    </message>
-    <message>
-        <source>deploy: refuse a node on another chain (default: the node&apos;s).</source>
-        <translation>deploy: rechazar un nodo de otra cadena (por defecto: la del nodo).</translation>
-    </message>
-    <message>
-        <source>deploy: the owner, who withdraws the proceeds (not the operator).</source>
-        <translation>deploy: el propietario, que retira los ingresos (no el operador).</translation>
-    </message>
-    <message>
-        <source>deploy: the most to pay per gas, in gwei.</source>
-        <translation>deploy: lo máximo a pagar por unidad de gas, en gwei.</translation>
-    </message>
-    <message>
-        <source>deploy: print the signed transaction and send nothing.</source>
-        <translation>deploy: imprimir la transacción firmada sin enviar nada.</translation>
-    </message>
-    <message>
-        <source>deploy: read the operator key from this file instead of the keychain.</source>
-        <translation>deploy: leer la clave del operador de este archivo en lugar del llavero.</translation>
-    </message>
-    <message>
-        <source>deploy: write the contract into Settings → Shape (studio.ini).</source>
-        <translation>deploy: escribir el contrato en Configuración → Shape (studio.ini).</translation>
-    </message>
-    <message>
-        <source>deploy --save: where studio.ini is (default: the app&apos;s config folder).</source>
-        <translation>deploy --save: dónde está studio.ini (por defecto: la carpeta de configuración de la aplicación).</translation>
-    </message>
-    <message>
-        <source>status: the marathon database.</source>
-        <translation>status: la base de datos del maratón.</translation>
-    </message>
-    <message>
-        <source>status: one JSON object per auction.</source>
-        <translation>status: un objeto JSON por subasta.</translation>
-    </message>
-    <message>
-        <source>shape takes deploy or status.</source>
-        <translation>shape admite deploy o status.</translation>
     </message>
 </context>
 <context>
@@ -4428,25 +4643,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
-    <name>sb::auction</name>
-    <message>
-        <source>A settlement is in an unknown stage: %1</source>
-        <translation>Una liquidación está en una etapa desconocida: %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the settlements</source>
-        <translation>No se pueden leer las liquidaciones</translation>
-    </message>
-    <message>
-        <source>A chain transaction is in an unknown state: %1</source>
-        <translation>Una transacción de la cadena está en un estado desconocido: %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the chain transactions</source>
-        <translation>No se pueden leer las transacciones de la cadena</translation>
-    </message>
-</context>
-<context>
     <name>sb::auction::AuctionEngine</name>
     <message>
         <source>This database already holds a marathon; open it instead or choose a new database file.</source>
@@ -4706,29 +4902,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
-    <name>sb::auction::AuctionStore</name>
-    <message>
-        <source>Cannot save the settlement of auction %1</source>
-        <translation>No se puede guardar la liquidación de la subasta %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the settlements</source>
-        <translation>No se pueden leer las liquidaciones</translation>
-    </message>
-    <message>
-        <source>Cannot store the signed transaction</source>
-        <translation>No se puede guardar la transacción firmada</translation>
-    </message>
-    <message>
-        <source>Cannot update the chain transaction %1</source>
-        <translation>No se puede actualizar la transacción de la cadena %1</translation>
-    </message>
-    <message>
-        <source>Cannot read the chain transactions</source>
-        <translation>No se pueden leer las transacciones de la cadena</translation>
-    </message>
-</context>
-<context>
     <name>sb::auction::EngineThread</name>
     <message>
         <source>The marathon is already open.</source>
@@ -4794,44 +4967,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
-    <name>sb::integrations::shape</name>
-    <message>
-        <source>The operator key could not be kept in the keychain: %1</source>
-        <translation>No se pudo guardar la clave de operador en el llavero: %1</translation>
-    </message>
-    <message>
-        <source>An operator key is already in the keychain; replacing it would lose that key and whatever its address holds. Replace it on purpose (--replace).</source>
-        <translation>Ya hay una clave de operador en el llavero; reemplazarla haría perder esa clave y todo lo que tenga su dirección. Reemplázala de forma explícita (--replace).</translation>
-    </message>
-</context>
-<context>
-    <name>sb::integrations::shape::OperatorKey</name>
-    <message>
-        <source>No key given: an operator key is 64 hex digits, with or without 0x.</source>
-        <translation>No se indicó ninguna clave: una clave de operador son 64 dígitos hexadecimales, con o sin 0x.</translation>
-    </message>
-    <message>
-        <source>That is not a private key: an operator key is 64 hex digits (0-9, a-f), with or without 0x; an address (40 digits) or a seed phrase will not do.</source>
-        <translation>Eso no es una clave privada: una clave de operador son 64 dígitos hexadecimales (0-9, a-f), con o sin 0x; no sirve una dirección (40 dígitos) ni una frase semilla.</translation>
-    </message>
-    <message>
-        <source>That is not a usable private key: it is zero or not below the secp256k1 curve order.</source>
-        <translation>Esa clave privada no se puede usar: es cero o no es menor que el orden de la curva secp256k1.</translation>
-    </message>
-    <message>
-        <source>The operator key could not be read from the keychain: %1</source>
-        <translation>No se pudo leer la clave de operador del llavero: %1</translation>
-    </message>
-    <message>
-        <source>The keychain&apos;s operator key is damaged (%1); import it again.</source>
-        <translation>La clave de operador del llavero está dañada (%1); vuelve a importarla.</translation>
-    </message>
-    <message>
-        <source>The operator key could not be removed from the keychain: %1</source>
-        <translation>No se pudo eliminar la clave de operador del llavero: %1</translation>
-    </message>
-</context>
-<context>
     <name>sb::integrations::vtubestudio::VtsBridge</name>
     <message>
         <source>Off</source>
@@ -4872,45 +5007,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>VTube Studio not running; retrying in %1 s</source>
         <translation>VTube Studio no está en marcha; se reintenta en %1 s</translation>
-    </message>
-</context>
-<context>
-    <name>sb::integrations::x::XApi</name>
-    <message>
-        <source>X answered with something that is not a JSON object (%1 bytes).</source>
-        <translation>X respondió con algo que no es un objeto JSON (%1 bytes).</translation>
-    </message>
-    <message>
-        <source>X answered with &quot;data&quot; that is not a list of posts.</source>
-        <translation>X respondió con un &quot;data&quot; que no es una lista de publicaciones.</translation>
-    </message>
-    <message>
-        <source>X answered with a post that has no id or no text.</source>
-        <translation>X respondió con una publicación sin id o sin texto.</translation>
-    </message>
-    <message>
-        <source>X could not be reached: %1.</source>
-        <translation>No se pudo contactar con X: %1.</translation>
-    </message>
-    <message>
-        <source>X answered %1.</source>
-        <translation>X respondió %1.</translation>
-    </message>
-    <message>
-        <source>X answered %1: %2</source>
-        <translation>X respondió %1: %2</translation>
-    </message>
-    <message>
-        <source>X refused the rule: %1</source>
-        <translation>X rechazó la regla: %1</translation>
-    </message>
-    <message>
-        <source>X ends the stream: %1</source>
-        <translation>X cierra el flujo: %1</translation>
-    </message>
-    <message>
-        <source>X said the post was made but gave no id.</source>
-        <translation>X dijo que la publicación se hizo, pero no dio su ID.</translation>
     </message>
 </context>
 <context>
@@ -5274,38 +5370,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>rejected</source>
         <translation>rechazada</translation>
-    </message>
-    <message>
-        <source>&quot;%1[%2]&quot; must be text.</source>
-        <translation>«%1[%2]» debe ser texto.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be text or a list of texts.</source>
-        <translation>«%1» debe ser texto o una lista de textos.</translation>
-    </message>
-    <message>
-        <source>&quot;messageExamples&quot; must be a list of conversations.</source>
-        <translation>«messageExamples» debe ser una lista de conversaciones.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; must be a list of messages.</source>
-        <translation>«%1» debe ser una lista de mensajes.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; needs &quot;name&quot; (or the older &quot;user&quot;) as text.</source>
-        <translation>«%1» necesita «name» (o el antiguo «user») como texto.</translation>
-    </message>
-    <message>
-        <source>&quot;%1.content.text&quot; must be text.</source>
-        <translation>«%1.content.text» debe ser texto.</translation>
-    </message>
-    <message>
-        <source>&quot;templates&quot; must be an object of texts.</source>
-        <translation>«templates» debe ser un objeto de textos.</translation>
-    </message>
-    <message>
-        <source>&quot;templates.%1&quot; must be text (several lines go on separate lines).</source>
-        <translation>«templates.%1» debe ser texto (varias frases van en líneas separadas).</translation>
     </message>
 </context>
 <context>
@@ -5748,41 +5812,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     </message>
 </context>
 <context>
-    <name>sb::studio::Persona</name>
-    <message>
-        <source>The character file is not valid JSON (%1 at byte %2).</source>
-        <translation>El archivo del personaje no es JSON válido (%1 en el byte %2).</translation>
-    </message>
-    <message>
-        <source>The character file must hold one JSON object.</source>
-        <translation>El archivo del personaje debe contener un único objeto JSON.</translation>
-    </message>
-    <message>
-        <source>The character file gives &quot;%1&quot; twice (line %2).</source>
-        <translation>El archivo del personaje da «%1» dos veces (línea %2).</translation>
-    </message>
-    <message>
-        <source>&quot;name&quot; is required and must be text.</source>
-        <translation>«name» es obligatorio y debe ser texto.</translation>
-    </message>
-    <message>
-        <source>&quot;bio&quot; is required (text or a list of texts).</source>
-        <translation>«bio» es obligatorio (texto o una lista de textos).</translation>
-    </message>
-    <message>
-        <source>&quot;system&quot; must be text.</source>
-        <translation>«system» debe ser texto.</translation>
-    </message>
-    <message>
-        <source>&quot;style&quot; must be an object (all, chat, post).</source>
-        <translation>«style» debe ser un objeto (all, chat, post).</translation>
-    </message>
-    <message>
-        <source>Cannot read the character file: %1</source>
-        <translation>No se puede leer el archivo del personaje: %1</translation>
-    </message>
-</context>
-<context>
     <name>sb::studio::SceneBuilder</name>
     <message>
         <source>&quot;%1&quot; is not shown: %2</source>
@@ -6124,49 +6153,6 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>Next</source>
         <translation>Siguiente</translation>
-    </message>
-</context>
-<context>
-    <name>sb::studio::ShapeSettings</name>
-    <message>
-        <source>A custom network needs its chain id (a whole number above 0).</source>
-        <translation>Una red personalizada necesita su id. de cadena (un número entero mayor que 0).</translation>
-    </message>
-    <message>
-        <source>A custom network needs its RPC URL.</source>
-        <translation>Una red personalizada necesita su URL de RPC.</translation>
-    </message>
-    <message>
-        <source>The RPC URL must be an http:// or https:// address.</source>
-        <translation>La URL del RPC debe ser una dirección http:// o https://.</translation>
-    </message>
-    <message>
-        <source>contract</source>
-        <translation>contrato</translation>
-    </message>
-    <message>
-        <source>operator</source>
-        <translation>operador</translation>
-    </message>
-    <message>
-        <source>The %1 address is not valid: %2</source>
-        <translation>La dirección del %1 no es válida: %2</translation>
-    </message>
-    <message>
-        <source>The deadline to pay is from 1 hour to 14 days (336 hours).</source>
-        <translation>El plazo de pago va de 1 hora a 14 días (336 horas).</translation>
-    </message>
-    <message>
-        <source>The fee cap is an amount of gwei above 0, with at most 9 decimals (e.g. 0.05).</source>
-        <translation>La tarifa máxima es una cantidad de gwei mayor que 0, con 9 decimales como máximo (p. ej., 0.05).</translation>
-    </message>
-    <message>
-        <source>The network is not one the studio knows.</source>
-        <translation>El estudio no conoce esta red.</translation>
-    </message>
-    <message>
-        <source>The Shape settings were invalid and were reset: %1</source>
-        <translation>Los ajustes de Shape no eran válidos y se restablecieron: %1</translation>
     </message>
 </context>
 <context>

@@ -13,20 +13,19 @@ namespace sb::integrations::shape {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("OperatorKey", text);
-}
-
 QString keychainFailure(const QString& why)
 {
-    return tr("The operator key could not be kept in the keychain: %1").arg(why);
+    return QCoreApplication::translate("OperatorKey",
+                                       "The operator key could not be kept in the keychain: %1")
+        .arg(why);
 }
 
 QString alreadyStored()
 {
-    return tr("An operator key is already in the keychain; replacing it would lose that key "
-              "and whatever its address holds. Replace it on purpose (--replace).");
+    return QCoreApplication::translate(
+        "OperatorKey",
+        "An operator key is already in the keychain; replacing it would lose that key "
+        "and whatever its address holds. Replace it on purpose (--replace).");
 }
 
 // The key of `hex` (already normalized), or why not.
@@ -76,21 +75,24 @@ Result<QString> OperatorKey::normalizedHex(QStringView text)
     const bool prefixed = trimmed.startsWith(u"0x") || trimmed.startsWith(u"0X");
     const QStringView digits = prefixed ? trimmed.mid(2) : trimmed;
     if (digits.isEmpty())
-        return Result<QString>::failure(tr("No key given: an operator key is 64 hex digits, "
-                                           "with or without 0x."));
+        return Result<QString>::failure(QCoreApplication::translate(
+            "OperatorKey", "No key given: an operator key is 64 hex digits, "
+                           "with or without 0x."));
     bool allHex = true;
     for (QChar c : digits)
         allHex = allHex && hexDigitValue(c) >= 0;
     if (!allHex || digits.size() != 2 * Secp256k1Key::kSecretSize)
-        return Result<QString>::failure(
-            tr("That is not a private key: an operator key is 64 hex digits (0-9, a-f), with or "
-               "without 0x; an address (40 digits) or a seed phrase will not do."));
+        return Result<QString>::failure(QCoreApplication::translate(
+            "OperatorKey",
+            "That is not a private key: an operator key is 64 hex digits (0-9, a-f), with or "
+            "without 0x; an address (40 digits) or a seed phrase will not do."));
     QString hex = digits.toString().toLower();
     if (const auto key = keyOf(hex); !key) {
         wipeSecretText(hex);
-        return Result<QString>::failure(
-            tr("That is not a usable private key: it is zero or not below the secp256k1 curve "
-               "order."));
+        return Result<QString>::failure(QCoreApplication::translate(
+            "OperatorKey",
+            "That is not a usable private key: it is zero or not below the secp256k1 curve "
+            "order."));
     }
     return hex;
 }
@@ -146,14 +148,18 @@ Result<std::optional<Secp256k1Key>> OperatorKey::load()
     if (!hex) {
         if (!error.isEmpty())
             return R::failure(
-                tr("The operator key could not be read from the keychain: %1").arg(error));
+                QCoreApplication::translate(
+                    "OperatorKey", "The operator key could not be read from the keychain: %1")
+                    .arg(error));
         return std::optional<Secp256k1Key>();
     }
     auto key = keyOf(*hex);
     wipeSecretText(*hex);
     if (!key)
         return R::failure(
-            tr("The keychain's operator key is damaged (%1); import it again.").arg(key.error()));
+            QCoreApplication::translate(
+                "OperatorKey", "The keychain's operator key is damaged (%1); import it again.")
+                .arg(key.error()));
     return std::optional<Secp256k1Key>(std::move(key).value());
 }
 
@@ -173,7 +179,9 @@ Result<bool> OperatorKey::remove()
     QString error;
     if (!m_secrets.remove(keychainEntry(), &error))
         return Result<bool>::failure(
-            tr("The operator key could not be removed from the keychain: %1").arg(error));
+            QCoreApplication::translate(
+                "OperatorKey", "The operator key could not be removed from the keychain: %1")
+                .arg(error));
     return true;
 }
 
@@ -183,8 +191,10 @@ void OperatorKey::startLoad(QObject* context, KeyDone done)
         keychainEntry(), context, [done = std::move(done)](const SecretStore::Result& result) {
             using R = Result<std::optional<Secp256k1Key>>;
             if (!result.ok()) {
-                done(R::failure(tr("The operator key could not be read from the keychain: %1")
-                                    .arg(result.error)));
+                done(R::failure(
+                    QCoreApplication::translate(
+                        "OperatorKey", "The operator key could not be read from the keychain: %1")
+                        .arg(result.error)));
                 return;
             }
             if (!result.secret) {
@@ -195,8 +205,9 @@ void OperatorKey::startLoad(QObject* context, KeyDone done)
             auto key = keyOf(hex);
             wipeSecretText(hex);
             if (!key) {
-                done(R::failure(tr("The keychain's operator key is damaged (%1); "
-                                   "import it again.")
+                done(R::failure(QCoreApplication::translate(
+                                    "OperatorKey", "The keychain's operator key is damaged (%1); "
+                                                   "import it again.")
                                     .arg(key.error())));
                 return;
             }

@@ -47,11 +47,6 @@ QString idOf(const QJsonValue& value)
     return value.isString() ? value.toString() : QString();
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("XApi", text);
-}
-
 } // namespace
 
 XRateLimit XRateLimit::fromHeaders(const HttpResponse& response)
@@ -198,8 +193,10 @@ XStreamRules XApi::parseStreamRules(const HttpResponse& response)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        answer.error = tr("X answered with something that is not a JSON object (%1 bytes).")
-                           .arg(response.body.size());
+        answer.error =
+            QCoreApplication::translate(
+                "XApi", "X answered with something that is not a JSON object (%1 bytes).")
+                .arg(response.body.size());
         return answer;
     }
     const QJsonObject root = doc.object();
@@ -222,7 +219,8 @@ XStreamRules XApi::parseStreamRules(const HttpResponse& response)
         QString detail = details.isEmpty() ? QString() : details.at(0).toString();
         if (detail.isEmpty())
             detail = error.value(QStringLiteral("detail")).toString();
-        answer.error = tr("X refused the rule: %1").arg((title + u' ' + detail).trimmed());
+        answer.error = QCoreApplication::translate("XApi", "X refused the rule: %1")
+                           .arg((title + u' ' + detail).trimmed());
     }
     return answer;
 }
@@ -243,7 +241,8 @@ XPage XApi::parseStreamLine(const QByteArray& line)
         QString what = error.value(QStringLiteral("detail")).toString();
         if (what.isEmpty())
             what = error.value(QStringLiteral("title")).toString();
-        page.error = tr("X ends the stream: %1").arg(what.left(300));
+        page.error =
+            QCoreApplication::translate("XApi", "X ends the stream: %1").arg(what.left(300));
     }
     return page;
 }
@@ -256,11 +255,14 @@ XApi::PostResult XApi::parseCreate(const HttpResponse& response)
         return result; // Retry: the post may or may not exist; the same text tells
     }
     if (response.status == 201 || response.status == 200) {
-        const QJsonObject data =
-            QJsonDocument::fromJson(response.body).object().value(QStringLiteral("data")).toObject();
+        const QJsonObject data = QJsonDocument::fromJson(response.body)
+                                     .object()
+                                     .value(QStringLiteral("data"))
+                                     .toObject();
         result.id = idOf(data.value(QStringLiteral("id")));
         if (result.id.isEmpty()) {
-            result.message = tr("X said the post was made but gave no id.");
+            result.message =
+                QCoreApplication::translate("XApi", "X said the post was made but gave no id.");
             return result;
         }
         result.outcome = PostOutcome::Created;
@@ -273,7 +275,8 @@ XApi::PostResult XApi::parseCreate(const HttpResponse& response)
         result.outcome = PostOutcome::RateLimited;
     else if (response.status == 401)
         result.outcome = PostOutcome::Unauthorized;
-    else if (response.status == 403 && detail.contains(QLatin1String("duplicate"), Qt::CaseInsensitive))
+    else if (response.status == 403 &&
+             detail.contains(QLatin1String("duplicate"), Qt::CaseInsensitive))
         result.outcome = PostOutcome::Duplicate;
     else if (response.status == 403 &&
              (detail.contains(QLatin1String("mentioned"), Qt::CaseInsensitive) ||
@@ -287,8 +290,8 @@ XApi::PostResult XApi::parseCreate(const HttpResponse& response)
 XRateLimit XApi::postingLimit(const HttpResponse& response)
 {
     XRateLimit tightest = XRateLimit::fromHeaders(response);
-    for (const QByteArray& prefix : {QByteArray("x-user-limit-24hour-"),
-                                    QByteArray("x-app-limit-24hour-")}) {
+    for (const QByteArray& prefix :
+         {QByteArray("x-user-limit-24hour-"), QByteArray("x-app-limit-24hour-")}) {
         bool ok = false;
         const int remaining = response.header(prefix + "remaining").toInt(&ok);
         if (!ok || (tightest.remaining && *tightest.remaining <= remaining))
@@ -307,7 +310,8 @@ XPage XApi::parsePage(const HttpResponse& response)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        page.error = tr("X answered with something that is not a JSON object (%1 bytes).")
+        page.error = QCoreApplication::translate(
+                         "XApi", "X answered with something that is not a JSON object (%1 bytes).")
                          .arg(response.body.size());
         return page;
     }
@@ -336,7 +340,8 @@ XPage XApi::parsePage(const HttpResponse& response)
     else if (dataValue.isObject())
         data.append(dataValue); // a single post
     else if (!dataValue.isUndefined() && !dataValue.isNull()) {
-        page.error = tr("X answered with \"data\" that is not a list of posts.");
+        page.error = QCoreApplication::translate(
+            "XApi", "X answered with \"data\" that is not a list of posts.");
         return page;
     }
     for (const QJsonValue& v : std::as_const(data)) {
@@ -347,7 +352,8 @@ XPage XApi::parsePage(const HttpResponse& response)
         if (post.id.isEmpty() || !p.value(QStringLiteral("text")).isString()) {
             // Without its id a post cannot be judged once and only once: take none of the page
             // (its since_id is not moved, so it is read again).
-            page.error = tr("X answered with a post that has no id or no text.");
+            page.error = QCoreApplication::translate(
+                "XApi", "X answered with a post that has no id or no text.");
             page.posts.clear();
             return page;
         }
@@ -392,7 +398,8 @@ XPage XApi::parsePage(const HttpResponse& response)
 QString XApi::describeFailure(const HttpResponse& response)
 {
     if (!response.error.isEmpty())
-        return tr("X could not be reached: %1.").arg(response.error);
+        return QCoreApplication::translate("XApi", "X could not be reached: %1.")
+            .arg(response.error);
     const QJsonObject problem = QJsonDocument::fromJson(response.body).object();
     QString what = problem.value(QStringLiteral("detail")).toString();
     if (what.isEmpty())
@@ -403,8 +410,10 @@ QString XApi::describeFailure(const HttpResponse& response)
             what = errors.first().toObject().value(QStringLiteral("message")).toString();
     }
     if (what.isEmpty())
-        return tr("X answered %1.").arg(response.status);
-    return tr("X answered %1: %2").arg(response.status).arg(what.left(300));
+        return QCoreApplication::translate("XApi", "X answered %1.").arg(response.status);
+    return QCoreApplication::translate("XApi", "X answered %1: %2")
+        .arg(response.status)
+        .arg(what.left(300));
 }
 
 } // namespace sb::integrations::x

@@ -24,11 +24,6 @@ using sb::auction::Result;
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Persona", text);
-}
-
 // A string or a list of strings; nullopt (with `error` set) for anything else.
 std::optional<QStringList> stringOrList(const QJsonValue& value, const QString& key, QString* error)
 {
@@ -39,14 +34,17 @@ std::optional<QStringList> stringOrList(const QJsonValue& value, const QString& 
         const QJsonArray array = value.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array[i].isString()) {
-                *error = tr("\"%1[%2]\" must be text.").arg(key).arg(i);
+                *error = QCoreApplication::translate("Persona", "\"%1[%2]\" must be text.")
+                             .arg(key)
+                             .arg(i);
                 return std::nullopt;
             }
             out.append(array[i].toString());
         }
         return out;
     }
-    *error = tr("\"%1\" must be text or a list of texts.").arg(key);
+    *error =
+        QCoreApplication::translate("Persona", "\"%1\" must be text or a list of texts.").arg(key);
     return std::nullopt;
 }
 
@@ -69,14 +67,16 @@ bool readMessages(const QJsonValue& value, Persona* persona, QString* error)
     if (value.isUndefined() || value.isNull())
         return true;
     if (!value.isArray()) {
-        *error = tr("\"messageExamples\" must be a list of conversations.");
+        *error = QCoreApplication::translate(
+            "Persona", "\"messageExamples\" must be a list of conversations.");
         return false;
     }
     const QJsonArray conversations = value.toArray();
     for (qsizetype c = 0; c < conversations.size(); ++c) {
         const QString where = QStringLiteral("messageExamples[%1]").arg(c);
         if (!conversations[c].isArray()) {
-            *error = tr("\"%1\" must be a list of messages.").arg(where);
+            *error = QCoreApplication::translate("Persona", "\"%1\" must be a list of messages.")
+                         .arg(where);
             return false;
         }
         QList<PersonaMessage> conversation;
@@ -89,13 +89,16 @@ bool readMessages(const QJsonValue& value, Persona* persona, QString* error)
                                            ? message.value(QStringLiteral("name"))
                                            : message.value(QStringLiteral("user"));
             if (!messages[m].isObject() || !speaker.isString()) {
-                *error = tr("\"%1\" needs \"name\" (or the older \"user\") as text.").arg(at);
+                *error = QCoreApplication::translate(
+                             "Persona", "\"%1\" needs \"name\" (or the older \"user\") as text.")
+                             .arg(at);
                 return false;
             }
             const QJsonValue text =
                 message.value(QStringLiteral("content")).toObject().value(QStringLiteral("text"));
             if (!text.isString()) {
-                *error = tr("\"%1.content.text\" must be text.").arg(at);
+                *error = QCoreApplication::translate("Persona", "\"%1.content.text\" must be text.")
+                             .arg(at);
                 return false;
             }
             conversation.append({speaker.toString(), text.toString()});
@@ -110,14 +113,17 @@ bool readTemplates(const QJsonValue& value, Persona* persona, QString* error)
     if (value.isUndefined() || value.isNull())
         return true;
     if (!value.isObject()) {
-        *error = tr("\"templates\" must be an object of texts.");
+        *error =
+            QCoreApplication::translate("Persona", "\"templates\" must be an object of texts.");
         return false;
     }
     const QJsonObject templates = value.toObject();
     for (auto it = templates.begin(); it != templates.end(); ++it) {
         // ElizaOS templates are strings; a list here would not load in ElizaOS either.
         if (!it.value().isString()) {
-            *error = tr("\"templates.%1\" must be text (several lines go on separate lines).")
+            *error = QCoreApplication::translate(
+                         "Persona",
+                         "\"templates.%1\" must be text (several lines go on separate lines).")
                          .arg(it.key());
             return false;
         }
@@ -145,16 +151,22 @@ Result<Persona> Persona::fromJson(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Result<Persona>::failure(tr("The character file is not valid JSON (%1 at byte %2).")
-                                            .arg(parseError.errorString())
-                                            .arg(parseError.offset));
+        return Result<Persona>::failure(
+            QCoreApplication::translate("Persona",
+                                        "The character file is not valid JSON (%1 at byte %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
     if (!doc.isObject())
-        return Result<Persona>::failure(tr("The character file must hold one JSON object."));
+        return Result<Persona>::failure(QCoreApplication::translate(
+            "Persona", "The character file must hold one JSON object."));
     if (const auto duplicate = sb::common::JsonDuplicateKeys::find(json)) {
         const QString key =
             duplicate->where.isEmpty() ? duplicate->key : duplicate->where + u'.' + duplicate->key;
         return Result<Persona>::failure(
-            tr("The character file gives \"%1\" twice (line %2).").arg(key).arg(duplicate->line));
+            QCoreApplication::translate("Persona",
+                                        "The character file gives \"%1\" twice (line %2).")
+                .arg(key)
+                .arg(duplicate->line));
     }
     const QJsonObject root = doc.object();
     Persona persona;
@@ -163,12 +175,14 @@ Result<Persona> Persona::fromJson(const QByteArray& json)
 
     const QJsonValue name = root.value(QStringLiteral("name"));
     if (!name.isString() || name.toString().trimmed().isEmpty())
-        return Result<Persona>::failure(tr("\"name\" is required and must be text."));
+        return Result<Persona>::failure(
+            QCoreApplication::translate("Persona", "\"name\" is required and must be text."));
     persona.name = name.toString().trimmed();
 
     const QJsonValue bio = root.value(QStringLiteral("bio"));
     if (bio.isUndefined() || bio.isNull())
-        return Result<Persona>::failure(tr("\"bio\" is required (text or a list of texts)."));
+        return Result<Persona>::failure(QCoreApplication::translate(
+            "Persona", "\"bio\" is required (text or a list of texts)."));
     const auto bioList = stringOrList(bio, QStringLiteral("bio"), &error);
     if (!bioList)
         return fail();
@@ -180,12 +194,14 @@ Result<Persona> Persona::fromJson(const QByteArray& json)
 
     const QJsonValue system = root.value(QStringLiteral("system"));
     if (!system.isUndefined() && !system.isNull() && !system.isString())
-        return Result<Persona>::failure(tr("\"system\" must be text."));
+        return Result<Persona>::failure(
+            QCoreApplication::translate("Persona", "\"system\" must be text."));
     persona.system = system.toString();
 
     const QJsonValue style = root.value(QStringLiteral("style"));
     if (!style.isUndefined() && !style.isNull() && !style.isObject())
-        return Result<Persona>::failure(tr("\"style\" must be an object (all, chat, post)."));
+        return Result<Persona>::failure(QCoreApplication::translate(
+            "Persona", "\"style\" must be an object (all, chat, post)."));
     const QJsonObject styleObject = style.toObject();
     if (!readList(root, QStringLiteral("adjectives"), QStringLiteral("adjectives"),
                   &persona.adjectives, &error) ||
@@ -209,7 +225,8 @@ Result<Persona> Persona::fromFile(const QString& path)
 {
     QByteArray json;
     if (QString why; !sb::readRegularFile(path, kMaxFileBytes, &json, &why))
-        return Result<Persona>::failure(tr("Cannot read the character file: %1").arg(why));
+        return Result<Persona>::failure(
+            QCoreApplication::translate("Persona", "Cannot read the character file: %1").arg(why));
     return fromJson(json);
 }
 

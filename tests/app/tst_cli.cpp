@@ -39,6 +39,8 @@ private slots:
     void aDatabasePathThatIsNotAFileIsSaidSo();
     void inputFilesThatWouldHangAreRefused_data();
     void inputFilesThatWouldHangAreRefused();
+    void everyToolAnswersInTheOperatorsLanguage_data();
+    void everyToolAnswersInTheOperatorsLanguage();
 };
 
 void TestCli::initTestCase()
@@ -570,6 +572,42 @@ void TestCli::inputFilesThatWouldHangAreRefused()
     QVERIFY2(run.finished && run.exitCode != 0, qPrintable(run.describe()));
     QVERIFY2(run.err.contains(says) && run.err.contains(QLatin1String("not a regular file")),
              qPrintable(run.describe()));
+}
+
+void TestCli::everyToolAnswersInTheOperatorsLanguage_data()
+{
+    // The x, wallet and shape tools once translated under a context lupdate never filed their
+    // messages in: a Spanish operator got them in English, while schedule answered in Spanish.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("spanish");
+    QTest::newRow("schedule") << QStringList{QStringLiteral("schedule")}
+                              << QStringLiteral("--config es obligatorio");
+    QTest::newRow("x") << QStringList{QStringLiteral("x"), QStringLiteral("frobnicate")}
+                       << QStringLiteral("x admite login, status o logout");
+    QTest::newRow("shape") << QStringList{QStringLiteral("shape"), QStringLiteral("status")}
+                           << QStringLiteral("shape status requiere --db");
+    QTest::newRow("wallet") << QStringList{QStringLiteral("wallet"), QStringLiteral("import"),
+                                           QStringLiteral("--key-file"),
+                                           QStringLiteral("/nonexistent/operator.key")}
+                            << QStringLiteral("No se pudo leer el archivo de clave");
+}
+
+void TestCli::everyToolAnswersInTheOperatorsLanguage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, spanish);
+    QProcessEnvironment env = operatorEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("es_ES.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("es_ES.UTF-8"));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(studioBinary(), args);
+    QVERIFY2(process.waitForStarted(kCommandMs), qPrintable(process.errorString()));
+    Run run;
+    run.args = args;
+    collect(process, run, kCommandMs);
+    QVERIFY2(run.finished && run.exitCode != 0, qPrintable(run.describe()));
+    QVERIFY2(run.err.contains(spanish), qPrintable(run.describe()));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
