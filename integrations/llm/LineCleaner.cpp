@@ -126,13 +126,25 @@ CleanedLine cleanLine(const QString& reply, const QString& bidder, int maxChars)
     line = line.trimmed();
     if (line.size() >= 2 && line.front() == QLatin1Char('"') && line.back() == QLatin1Char('"'))
         line = line.mid(1, line.size() - 2).trimmed();
+    // What was taken out can join a link back together ("evil .com/win" loses its slash and the
+    // space before the dot): the line as it would be said is looked at again.
+    if (line.contains(linkPattern())) {
+        result.hadLink = true;
+        line.replace(linkPattern(), QStringLiteral(" "));
+        line = line.simplified();
+    }
     result.text = capAtWord(line, maxChars);
     return result;
 }
 
 bool statesAmount(const QString& line, const QString& amount)
 {
-    return !amount.isEmpty() && line.contains(amount);
+    if (amount.isEmpty())
+        return false;
+    // The whole amount: "10.8 ETH" does not state "0.8 ETH", nor "1 ETH" "11 ETH".
+    const QRegularExpression exact(
+        QStringLiteral("(?<![\\d.,])%1(?![\\w])").arg(QRegularExpression::escape(amount)));
+    return line.contains(exact);
 }
 
 bool namesBidder(const QString& line, const QString& bidder)

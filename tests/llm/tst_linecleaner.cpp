@@ -107,6 +107,12 @@ private slots:
                                   << QStringLiteral("Lot 3 is hot") << false;
         QTest::newRow("accents") << QStringLiteral("Caf\u00e9 ole\u0301, se\u00f1or")
                                  << QStringLiteral("Caf\u00e9 ol\u00e9, se\u00f1or") << false;
+        // Taking out a mention, a slash or a tag must not join a link back together.
+        QTest::newRow("link joined by the cleaning")
+            << QStringLiteral("vault_vera leads at 0.8 ETH, claim at evil .com/win")
+            << QStringLiteral("vault_vera leads at 0.8 ETH, claim at win") << true;
+        QTest::newRow("link joined by a removed tag")
+            << QStringLiteral("Go to evil<b></b>.com now") << QStringLiteral("Go to now") << true;
         QTest::newRow("ether sign")
             << QStringLiteral("\u039e 0.8 now") << QStringLiteral("\u039e 0.8 now") << false;
     }
@@ -138,6 +144,14 @@ private slots:
         QVERIFY(statesAmount(QStringLiteral("Now 0.8 ETH!"), QStringLiteral("0.8 ETH")));
         QVERIFY(!statesAmount(QStringLiteral("Now 0.80 ETH!"), QStringLiteral("0.8 ETH")));
         QVERIFY(!statesAmount(QStringLiteral("Now 0.8 eth!"), QStringLiteral("0.8 ETH")));
+        // A larger amount that ends with the fact's digits is a different amount.
+        QVERIFY(!statesAmount(QStringLiteral("vault_vera leads at 10.8 ETH!"),
+                              QStringLiteral("0.8 ETH")));
+        QVERIFY(!statesAmount(QStringLiteral("11 ETH now"), QStringLiteral("1 ETH")));
+        QVERIFY(!statesAmount(QStringLiteral("1,1 ETH now"), QStringLiteral("1 ETH")));
+        QVERIFY(!statesAmount(QStringLiteral("0.8 ETHER"), QStringLiteral("0.8 ETH")));
+        QVERIFY(statesAmount(QStringLiteral("(1 ETH)"), QStringLiteral("1 ETH")));
+        QVERIFY(statesAmount(QStringLiteral("1 ETH."), QStringLiteral("1 ETH")));
         QVERIFY(namesBidder(QStringLiteral("vault_vera leads"), QStringLiteral("vault_vera")));
         QVERIFY(!namesBidder(QStringLiteral("vault_vera2 leads"), QStringLiteral("vault_vera")));
         QVERIFY(!namesBidder(QStringLiteral("vault leads"), QStringLiteral("vault_vera")));
