@@ -384,13 +384,15 @@ XPage XApi::parsePage(const HttpResponse& response)
         const QJsonObject error = e.toObject();
         const QString resource = error.value(QStringLiteral("resource_id"))
                                      .toString(error.value(QStringLiteral("value")).toString());
-        if (!resource.isEmpty() &&
-            (error.value(QStringLiteral("title")).toString().contains(QLatin1String("Not Found")) ||
-             error.value(QStringLiteral("type")).toString().contains(QLatin1String("not-found")) ||
-             error.value(QStringLiteral("type"))
-                 .toString()
-                 .contains(QLatin1String("resource-not-found"))))
+        if (resource.isEmpty())
+            continue;
+        const QString title = error.value(QStringLiteral("title")).toString();
+        const QString type = error.value(QStringLiteral("type")).toString();
+        if (title.contains(QLatin1String("Not Found")) || type.contains(QLatin1String("not-found")))
             page.notFound.append(resource);
+        else if (title.contains(QLatin1String("Authorization")) ||
+                 type.contains(QLatin1String("not-authorized")))
+            page.hidden.append(resource);
     }
     return page;
 }

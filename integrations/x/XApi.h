@@ -43,6 +43,7 @@ struct XPage
     QList<XPost> posts;
     XPageMeta meta;
     QStringList notFound; // lookup: ids X says are gone (deleted, or never existed)
+    QStringList hidden;   // lookup: ids X says exist but may not be read (a protected author)
     QString error;        // set when the answer could not be used at all
 };
 
@@ -114,13 +115,13 @@ public:
     // What a POST /2/tweets answer means.
     enum class PostOutcome
     {
-        Created,           // 201: id set
-        Duplicate,         // 403: the account already posted this exact text
-        ReplyRestricted,   // 403: the target's author did not mention or engage the account
-        RateLimited,       // 429: wait for the reset
-        Unauthorized,      // 401: the token needs a refresh or a new sign-in
-        Retry,             // no answer, 5xx, or a 201 that cannot be read: try the same text again
-        Refused,           // any other refusal: the text or the target will not do
+        Created,         // 201: id set
+        Duplicate,       // 403: the account already posted this exact text
+        ReplyRestricted, // 403: the target's author did not mention or engage the account
+        RateLimited,     // 429: wait for the reset
+        Unauthorized,    // 401: the token needs a refresh or a new sign-in
+        Retry,           // no answer, 5xx, or a 201 that cannot be read: try the same text again
+        Refused,         // any other refusal: the text or the target will not do
     };
     struct PostResult
     {

@@ -611,8 +611,17 @@ void XIntake::verifyLeaderThenVouch(Source& source, int auctionIndex, std::int64
             countRead(XReadBudget::Source::Lookup, page.posts);
             const bool exists = std::any_of(page.posts.cbegin(), page.posts.cend(),
                                             [&](const XPost& p) { return p.id == postId; });
-            if (exists) {
+            // A post X may not show (its author went protected) is still there: the bid stands.
+            if (exists || page.hidden.contains(postId)) {
                 vouch(source, upToMs);
+                return;
+            }
+            // Only X saying the post is gone takes the bid away; an answer that merely leaves
+            // it out (a broken or lying server) decides nothing, and the post is asked for again.
+            if (!page.notFound.contains(postId)) {
+                source.roundOpen = false;
+                source.lastResult =
+                    tr("could not check the leading post: X's answer did not mention it");
                 return;
             }
             source.busy = true;

@@ -133,6 +133,13 @@ void FakeXServer::deletePost(const QString& firstId)
         m_posts[index].deleted = true;
 }
 
+void FakeXServer::hidePost(const QString& firstId)
+{
+    const int index = m_postByFirstId.value(firstId, -1);
+    if (index >= 0)
+        m_posts[index].hidden = true;
+}
+
 const FakeXServer::Post* FakeXServer::post(const QString& firstId) const
 {
     const int index = m_postByFirstId.value(firstId, -1);
@@ -283,6 +290,9 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
         case Fault::Malformed:
             reply(socket, 200, "<html>upstream error</html>", limits);
             return;
+        case Fault::EmptyPage:
+            reply(socket, 200, R"({"meta":{"result_count":0}})", limits);
+            return;
         case Fault::Forbidden403:
             reply(socket, 403,
                   problem(403, QStringLiteral("Forbidden"),
@@ -338,6 +348,21 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
                     {QStringLiteral("resource_id"), id},
                     {QStringLiteral("type"),
                      QStringLiteral("https://api.twitter.com/2/problems/resource-not-found")}});
+                continue;
+            }
+            if (found->hidden) {
+                errors.append(QJsonObject{
+                    {QStringLiteral("value"), id},
+                    {QStringLiteral("detail"),
+                     QStringLiteral("Sorry, you are not authorized to see the Tweet with id: [%1].")
+                         .arg(id)},
+                    {QStringLiteral("title"), QStringLiteral("Authorization Error")},
+                    {QStringLiteral("resource_type"), QStringLiteral("tweet")},
+                    {QStringLiteral("parameter"), QStringLiteral("ids")},
+                    {QStringLiteral("resource_id"), id},
+                    {QStringLiteral("type"),
+                     QStringLiteral(
+                         "https://api.twitter.com/2/problems/not-authorized-for-resource")}});
                 continue;
             }
             data.append(postJson(*found));

@@ -47,6 +47,7 @@ public:
         QString conversationId;
         std::int64_t createdMs = 0;
         bool deleted = false;
+        bool hidden = false; // its author went protected: a lookup answers Authorization Error
         bool mentionsAccount = true; // shows in the account's mentions timeline
     };
     // What the next answers of an endpoint are made of, one per request, before the normal one.
@@ -59,6 +60,7 @@ public:
         Slow, // answers after slowMs
         Forbidden403,
         Unauthorized401,
+        EmptyPage, // 200 with no data and no errors: a broken or lying server
     };
     enum class Endpoint
     {
@@ -126,6 +128,7 @@ public:
     // A new version with new text, posted now: a new id, same first id.
     QString editPost(const QString& firstId, const QString& text);
     void deletePost(const QString& firstId);
+    void hidePost(const QString& firstId); // its author goes protected
     const Post* post(const QString& firstId) const;
 
     // The filtered stream. Rules set by someone else (or a run before) are added here.

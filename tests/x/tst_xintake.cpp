@@ -157,6 +157,7 @@ private slots:
     void walletLinksFromReplies();
     void aBacklogLongerThanARoundIsReadWhole();
     void aServerThatPagesForeverDoesNotStallTheWinner();
+    void onlyAPostXSaysIsGoneLosesItsBid();
 };
 
 void TestXIntake::aWholeAuctionFromReplies()
@@ -464,6 +465,36 @@ void TestXIntake::aServerThatPagesForeverDoesNotStallTheWinner()
     QVERIFY(!w.f.eventsOfType(EventType::AuctionWinner)
                  .constFirst()
                  .payload.contains(QStringLiteral("sources_behind")));
+}
+
+void TestXIntake::onlyAPostXSaysIsGoneLosesItsBid()
+{
+    // Before the winner is declared the leading post is looked up. An answer that leaves it out
+    // without saying it is gone (a broken or lying server) takes nothing away, nor does X saying
+    // its author went protected; only "Not Found" does.
+    XWorld w;
+    w.post(1, QStringLiteral("bid 1 ETH"), kDay1Open + 1'000);
+    const QString second = w.post(2, QStringLiteral("bid 2 ETH"), kDay1Open + 2'000);
+    const QString top = w.post(3, QStringLiteral("bid 3 ETH"), kDay1Open + 3'000);
+    w.startIntake(w.options());
+    w.stepTo(kDay1Open + 60'000);
+    QCOMPARE(w.f.leaderName(), QStringLiteral("@bidder3"));
+    w.server.addFaults(FakeXServer::Endpoint::Lookup,
+                       {FakeXServer::Fault::EmptyPage, FakeXServer::Fault::EmptyPage,
+                        FakeXServer::Fault::EmptyPage});
+    w.server.hidePost(top);
+    w.server.deletePost(second); // gone, but it does not lead: never looked up
+    w.stepTo(kDay1Close + 21'000, false);
+    QVERIFY(waitUntil([&] {
+        w.f.at(kDay1Close + 21'000);
+        return w.f.session->view().auctions.at(0).winnerDeclared;
+    }));
+    QVERIFY(w.f.eventsOfType(EventType::BidInvalidated).isEmpty());
+    const QList<AuctionEvent> winners = w.f.eventsOfType(EventType::AuctionWinner);
+    QCOMPARE(winners.size(), 1);
+    QCOMPARE(winners.first().payload.value(QStringLiteral("bidder")).toString(),
+             QStringLiteral("@bidder3"));
+    QVERIFY(w.server.requests(FakeXServer::Endpoint::Lookup) >= 4); // three empty, then X's word
 }
 
 QTEST_GUILESS_MAIN(TestXIntake)
