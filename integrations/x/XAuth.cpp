@@ -264,8 +264,11 @@ void XAuth::onTokenAnswer(const HttpResponse& response, bool isRefresh)
         if (why.isEmpty())
             why = response.error.isEmpty() ? tr("X answered %1").arg(response.status)
                                            : response.error;
-        if (isRefresh && response.status == 0) {
-            // X could not be reached: the token still works until it expires; try again soon.
+        // Only X's OAuth refusal (400, or 401 for the client) spends the sign-in. Anything else
+        // (X out of reach, a 5xx, a 429, an answer without a token) says nothing about the
+        // refresh token: it is kept, the access token works until it expires, and the refresh
+        // is tried again in a minute.
+        if (isRefresh && response.status != 400 && response.status != 401) {
             qCInfo(lcXAuth).noquote() << "refresh failed, trying again in a minute:" << why;
             m_refreshTimer.start(60'000);
             return;
@@ -280,8 +283,11 @@ void XAuth::onTokenAnswer(const HttpResponse& response, bool isRefresh)
     XTokens tokens = m_tokens.value_or(XTokens());
     tokens.accessToken = access;
     tokens.refreshToken = o.value(QStringLiteral("refresh_token")).toString();
-    tokens.expiresAtUtcMs = QDateTime::currentMSecsSinceEpoch() +
-                            std::int64_t(o.value(QStringLiteral("expires_in")).toInt(7200)) * 1000;
+    // A lifetime shorter than a minute (0, or a broken answer) is read as a minute, and the next
+    // refresh waits at least 30 s: never a refresh, and a keychain write, on every answer.
+    tokens.expiresAtUtcMs =
+        QDateTime::currentMSecsSinceEpoch() +
+        std::int64_t(std::max(60, o.value(QStringLiteral("expires_in")).toInt(7200))) * 1000;
     if (isRefresh) {
         // Single use: the new pair goes to the keychain before the new access token is used.
         store(tokens, [this, tokens](bool stored) {
@@ -289,7 +295,7 @@ void XAuth::onTokenAnswer(const HttpResponse& response, bool isRefresh)
                 qCWarning(lcXAuth) << "the refreshed X token could not be kept in the keychain;"
                                       " it works until the studio quits";
             m_tokens = tokens;
-            scheduleRefresh();
+            scheduleRefresh(kMinimumRefreshGapMs);
             emit stateChanged();
         });
         return;
@@ -360,13 +366,13 @@ void XAuth::store(XTokens tokens, std::function<void(bool stored)> then)
         [then = std::move(then)](const SecretStore::Result& written) { then(written.ok()); });
 }
 
-void XAuth::scheduleRefresh()
+void XAuth::scheduleRefresh(std::int64_t atLeastMs)
 {
     if (!m_tokens || m_tokens->refreshToken.isEmpty())
         return;
     const std::int64_t due =
         m_tokens->expiresAtUtcMs - m_settings.refreshAheadMs - QDateTime::currentMSecsSinceEpoch();
-    m_refreshTimer.start(int(std::clamp<std::int64_t>(due, 0, 24 * 3600'000)));
+    m_refreshTimer.start(int(std::clamp<std::int64_t>(due, atLeastMs, 24 * 3600'000)));
 }
 
 void XAuth::signOut()

@@ -116,7 +116,9 @@ private:
     void refreshRefused(const QString& why);
     void fetchAccount(XTokens tokens);
     void store(XTokens tokens, std::function<void(bool stored)> then);
-    void scheduleRefresh();
+    // A refreshed pair waits at least this long for its own refresh, whatever X said.
+    static constexpr std::int64_t kMinimumRefreshGapMs = 30'000;
+    void scheduleRefresh(std::int64_t atLeastMs = 0);
     void fail(const QString& message);
     void onCallbackConnection();
     void stopListening();

@@ -479,6 +479,13 @@ void FakeXServer::answerOAuth(QTcpSocket* socket, const Request& request)
         return;
     }
     ++tokenRequests;
+    if (tokenOutages > 0) {
+        --tokenOutages;
+        reply(socket, 503,
+              problem(503, QStringLiteral("Service Unavailable"),
+                      QStringLiteral("Service Unavailable")));
+        return;
+    }
     if (f.value(QStringLiteral("client_id")) != clientId) {
         oauthError("invalid_client", QStringLiteral("Missing valid authorization header"));
         return;

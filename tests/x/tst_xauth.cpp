@@ -62,6 +62,8 @@ private slots:
     void aPastedRedirectSignsInOnAServer();
     void refreshRotatesTheSingleUseToken();
     void aRefreshByAnotherStudioIsAdopted();
+    void aRefreshXCouldNotAnswerKeepsTheSignIn();
+    void aTokenThatExpiresAtOnceIsNotRefreshedInALoop();
     void signOutRevokesAndForgets();
     void theTokenIsNeverLogged();
 
@@ -216,6 +218,44 @@ void TestXAuth::refreshRotatesTheSingleUseToken()
     QCOMPARE(w.server.refusedRefreshes, 1);
     QVERIFY(stale.signInNeeded().contains(QLatin1String("Sign in to X again")));
     QCOMPARE(failed.size(), 1);
+}
+
+void TestXAuth::aRefreshXCouldNotAnswerKeepsTheSignIn()
+{
+    // A 503 from X's token endpoint says nothing about the refresh token: the studio stays
+    // signed in on the access token it has, and the same refresh token works the next time.
+    World w;
+    w.signIn();
+    const QString first = w.auth->accessToken();
+    QSignalSpy failed(w.auth.get(), &XAuth::signInFailed);
+    w.server.tokenOutages = 1;
+    const int requestsBefore = w.server.tokenRequests;
+    w.auth->refresh();
+    QTRY_COMPARE(w.server.tokenRequests, requestsBefore + 1);
+    QTest::qWait(200); // the answer handled
+    QCOMPARE(w.auth->state(), XAuth::State::SignedIn);
+    QCOMPARE(w.auth->accessToken(), first);
+    QCOMPARE(failed.size(), 0);
+    w.auth->refresh();
+    QTRY_VERIFY(w.auth->accessToken() != first);
+    QCOMPARE(w.auth->state(), XAuth::State::SignedIn);
+    QCOMPARE(w.server.refusedRefreshes, 0);
+}
+
+void TestXAuth::aTokenThatExpiresAtOnceIsNotRefreshedInALoop()
+{
+    // X (or something in its place) says the new token lives 0 s: it is refreshed once, then
+    // not again for at least 30 s, not on every answer (each a keychain write).
+    World w;
+    w.signIn();
+    w.server.accessTokenSeconds = 0;
+    const QString first = w.auth->accessToken();
+    const int requestsBefore = w.server.tokenRequests;
+    w.auth->refresh();
+    QTRY_VERIFY(w.auth->accessToken() != first);
+    QTest::qWait(1500);
+    QCOMPARE(w.server.tokenRequests, requestsBefore + 1);
+    QCOMPARE(w.auth->state(), XAuth::State::SignedIn);
 }
 
 void TestXAuth::aRefreshByAnotherStudioIsAdopted()
