@@ -41,6 +41,27 @@ std::optional<std::int64_t> parseTime(const QJsonValue& value)
     return time.toMSecsSinceEpoch();
 }
 
+// A count in a rate-limit header; a negative or absurd one (a broken header) is not read.
+std::optional<int> headerCount(const QByteArray& value)
+{
+    bool ok = false;
+    const int n = value.toInt(&ok);
+    if (!ok || n < 0 || n > 10'000'000)
+        return std::nullopt;
+    return n;
+}
+
+// A reset time in epoch seconds; one before 2001 or after 2100 is a broken header, not read
+// (and its milliseconds never overflow).
+std::optional<std::int64_t> headerResetS(const QByteArray& value)
+{
+    bool ok = false;
+    const qint64 n = value.toLongLong(&ok);
+    if (!ok || n < 1'000'000'000 || n > 4'102'444'800)
+        return std::nullopt;
+    return n;
+}
+
 // X sends ids as strings; a number would lose digits past 2^53, so only strings are ids.
 QString idOf(const QJsonValue& value)
 {
@@ -52,22 +73,9 @@ QString idOf(const QJsonValue& value)
 XRateLimit XRateLimit::fromHeaders(const HttpResponse& response)
 {
     XRateLimit r;
-    bool ok = false;
-    if (const QByteArray v = response.header("x-rate-limit-limit"); !v.isEmpty()) {
-        const int n = v.toInt(&ok);
-        if (ok)
-            r.limit = n;
-    }
-    if (const QByteArray v = response.header("x-rate-limit-remaining"); !v.isEmpty()) {
-        const int n = v.toInt(&ok);
-        if (ok)
-            r.remaining = n;
-    }
-    if (const QByteArray v = response.header("x-rate-limit-reset"); !v.isEmpty()) {
-        const qint64 n = v.toLongLong(&ok);
-        if (ok)
-            r.resetUtcS = n;
-    }
+    r.limit = headerCount(response.header("x-rate-limit-limit"));
+    r.remaining = headerCount(response.header("x-rate-limit-remaining"));
+    r.resetUtcS = headerResetS(response.header("x-rate-limit-reset"));
     return r;
 }
 
@@ -292,13 +300,11 @@ XRateLimit XApi::postingLimit(const HttpResponse& response)
     XRateLimit tightest = XRateLimit::fromHeaders(response);
     for (const QByteArray& prefix :
          {QByteArray("x-user-limit-24hour-"), QByteArray("x-app-limit-24hour-")}) {
-        bool ok = false;
-        const int remaining = response.header(prefix + "remaining").toInt(&ok);
-        if (!ok || (tightest.remaining && *tightest.remaining <= remaining))
+        const std::optional<int> remaining = headerCount(response.header(prefix + "remaining"));
+        if (!remaining || (tightest.remaining && *tightest.remaining <= *remaining))
             continue;
         tightest.remaining = remaining;
-        const qint64 reset = response.header(prefix + "reset").toLongLong(&ok);
-        if (ok)
+        if (const auto reset = headerResetS(response.header(prefix + "reset")))
             tightest.resetUtcS = reset;
     }
     return tightest;

@@ -463,9 +463,11 @@ void XOutbox::onAnswer(OutboxItem item, const HttpResponse& response)
         return;
     case Outcome::RateLimited: {
         const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
-        const std::int64_t reset = limit.resetUtcS ? *limit.resetUtcS * 1000 : now + 60'000;
+        const std::int64_t reset = limit.resetUtcS ? *limit.resetUtcS * 1000 : 0;
         // A reset further away than X's 24-hour window is a broken header: hold for 15 minutes.
-        const std::int64_t wait = std::clamp<std::int64_t>(reset - now, 1'000, 15 * 60'000);
+        const std::int64_t wait = reset > now
+                                      ? std::clamp<std::int64_t>(reset - now, 1'000, 15 * 60'000)
+                                      : m_options.unknownResetWaitMs;
         m_busy = false;
         m_status.lastResult = result.message;
         blockFor(wait, tr("X's posting limit is spent: waiting for its reset at %1.")

@@ -40,6 +40,9 @@ struct XOutboxOptions
     std::int64_t minIntervalMs = 1'000; // between two posts
     std::int64_t lastMinutesLeadMs = 5 * 60'000; // "5 minutes left" in the auction's thread
     int tickMs = 200;
+    // A 429 without a reset, or with one already past (X's clock and this machine's disagree):
+    // posting waits this long rather than trying again at once.
+    std::int64_t unknownResetWaitMs = 60'000;
     std::int64_t postPriceMicroUsd = 15'000; // pay-per-use, for the estimate shown
 };
 
@@ -54,10 +57,10 @@ public:
     {
         std::optional<int> remaining; // posts X still allows (the tightest window)
         std::optional<std::int64_t> resetUtcMs;
-        QString lastResult; // of the last post, in words
-        QString waitingFor; // "" while posting freely
-        int sent = 0;       // since start
-        int collapsed = 0;  // replies folded into summaries since start
+        QString lastResult;             // of the last post, in words
+        QString waitingFor;             // "" while posting freely
+        int sent = 0;                   // since start
+        int collapsed = 0;              // replies folded into summaries since start
         std::int64_t spentMicroUsd = 0; // what the posts sent since start cost, estimated
     };
 

@@ -211,7 +211,7 @@ QList<QPair<QByteArray, QByteArray>> FakeXServer::spend(Endpoint endpoint, bool*
         --w.remaining;
     return {{"x-rate-limit-limit", QByteArray::number(w.limit)},
             {"x-rate-limit-remaining", QByteArray::number(std::max(0, w.remaining))},
-            {"x-rate-limit-reset", QByteArray::number(w.resetUtcS)}};
+            {"x-rate-limit-reset", QByteArray::number(w.resetUtcS + resetSkewS)}};
 }
 
 void FakeXServer::answer(QTcpSocket* socket, const Request& request)
@@ -281,7 +281,7 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
                           QStringLiteral("Too Many Requests")),
                   {{"x-rate-limit-limit", QByteArray::number(m_windows[int(endpoint)].limit)},
                    {"x-rate-limit-remaining", "0"},
-                   {"x-rate-limit-reset", QByteArray::number(reset)}});
+                   {"x-rate-limit-reset", QByteArray::number(reset + resetSkewS)}});
             return;
         }
         case Fault::Truncated:

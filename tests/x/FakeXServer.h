@@ -110,8 +110,9 @@ public:
     QString redirectUri; // the only one accepted (X matches it exactly)
     int accessTokenSeconds = 7200;
     int tokenRequests = 0;
-    int refusedRefreshes = 0; // a refresh token used twice, or revoked
-    int tokenOutages = 0;     // the next this many token requests answer 503, spending nothing
+    int refusedRefreshes = 0;    // a refresh token used twice, or revoked
+    std::int64_t resetSkewS = 0; // X's clock minus the studio's, as its reset headers show it
+    int tokenOutages = 0;        // the next this many token requests answer 503, spending nothing
     QString lastIssuedAccessToken;
     bool newSpelling = false;          // post.fields / edit_history_post_ids instead of tweet.*
     std::int64_t searchDelayMs = 0;    // a post shows in search this long after it was created

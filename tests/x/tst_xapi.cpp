@@ -164,6 +164,19 @@ void TestXApi::failuresAreSaidInWords()
     QCOMPARE(*limit.remaining, 17);
     QCOMPARE(*limit.resetUtcS, 1'772'000'000);
     QVERIFY(!limit.limit);
+    // Broken or lying headers are not read: a reset past 2100 (whose milliseconds would not fit
+    // in 64 bits), a negative count.
+    const XRateLimit broken =
+        XRateLimit::fromHeaders(status(200, -2'147'483'647 - 1, 9'223'372'036'854'775'807));
+    QVERIFY(!broken.remaining);
+    QVERIFY(!broken.resetUtcS);
+    HttpResponse posting = status(201, 40, 1'772'000'000);
+    posting.headers.insert("x-user-limit-24hour-remaining", "-5");
+    posting.headers.insert("x-app-limit-24hour-remaining", "12");
+    posting.headers.insert("x-app-limit-24hour-reset", "99999999999999999");
+    const XRateLimit tightest = XApi::postingLimit(posting);
+    QCOMPARE(*tightest.remaining, 12);
+    QCOMPARE(*tightest.resetUtcS, 1'772'000'000); // the broken 24-hour reset is not taken
 }
 
 void TestXApi::requestsAskForWhatABidNeeds()

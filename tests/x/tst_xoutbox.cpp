@@ -156,6 +156,7 @@ private slots:
     void aPostThatWentOutUnheardIsNotPostedTwice();
     void aTextPostedBeforeIsSaidDifferently();
     void aPostingLimitIsWaitedOut();
+    void aPostingLimitWhoseResetLooksPastIsWaitedOut();
     void postingOffQueuesNothing();
     void aLeaderNoReplyAnnouncesIsPostedInTheThread();
 };
@@ -364,6 +365,23 @@ void TestXOutbox::aPostingLimitIsWaitedOut()
     w.f.at(kDay1Open);
     QVERIFY(waitUntil([&] { return !w.outbox->status().waitingFor.isEmpty(); }));
     QVERIFY(w.drained()); // after X's reset (two seconds away)
+    QCOMPARE(w.server.created().size(), 1);
+    QCOMPARE(w.server.beforeReset(FakeXServer::Endpoint::Create), 0);
+}
+
+void TestXOutbox::aPostingLimitWhoseResetLooksPastIsWaitedOut()
+{
+    // X's clock is 30 s behind this machine's: the 429's reset looks past. Posting waits (here
+    // 3 s, 60 s by default) instead of trying again every second into more 429s.
+    PostingWorld w;
+    w.server.resetSkewS = -30;
+    w.server.addFaults(FakeXServer::Endpoint::Create, {FakeXServer::Fault::RateLimited429});
+    XOutboxOptions o = w.outboxOptions();
+    o.unknownResetWaitMs = 3'000;
+    w.startOutbox(o);
+    w.f.at(kDay1Open);
+    QVERIFY(waitUntil([&] { return !w.outbox->status().waitingFor.isEmpty(); }));
+    QVERIFY(w.drained());
     QCOMPARE(w.server.created().size(), 1);
     QCOMPARE(w.server.beforeReset(FakeXServer::Endpoint::Create), 0);
 }
