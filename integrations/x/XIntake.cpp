@@ -60,6 +60,9 @@ struct XIntake::Source
     std::int64_t resumeStartedMs = 0;
     int pages = 0;
     QList<XPost> collected;
+    // X refused a page token: what was read is judged, and the round starts over from its first
+    // page without moving the cursor or the watermark.
+    bool restartRound = false;
     // For the X dock.
     QString lastResult;
     std::int64_t lastPollUtcMs = 0;
@@ -423,6 +426,18 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
             m_session.post(
                 [name = source.name](MarathonSession& s) { s.engine().releaseSource(name); });
             emit problem(tr("%1 is not used: %2").arg(source.name, source.lastResult));
+        } else if (response.status >= 400 && response.status < 500 && response.status != 429 &&
+                   !source.nextToken.isEmpty()) {
+            // X refused the page token (expired, or one it never gave): asking for it again gets
+            // the same answer.
+            source.lastResult =
+                tr("X refused the next page (%1): reading again from the first").arg(why);
+            qCInfo(lcXIntake).noquote() << source.name << source.lastResult;
+            source.nextToken.clear();
+            source.resumeToken.clear();
+            source.restartRound = true;
+            finishRound(source);
+            return;
         } else {
             source.lastResult = why; // the scheduler waits out a 429 and backs off after a 5xx
         }
@@ -542,11 +557,16 @@ void XIntake::finishRound(Source& source)
             // stored are ignored by the engine).
             source.roundOpen = false;
             source.resumeToken.clear();
+            source.restartRound = false;
             source.lastResult = tr("the bids were not stored: %1").arg(why);
             emit problem(source.lastResult);
             return;
         }
         saveMonth(); // with the cursor: what these posts cost survives a restart as they do
+        if (std::exchange(source.restartRound, false)) {
+            source.roundOpen = false; // from the first page again, as if this round never was
+            return;
+        }
         if (!source.resumeToken.isEmpty()) {
             source.roundOpen = false; // a backlog: neither the cursor nor the watermark moves yet
             source.lastResult = tr("reading a backlog: %n post(s) judged so far", nullptr, count);

@@ -114,7 +114,9 @@ void XPollScheduler::onAnswer(const HttpResponse& response, std::int64_t nowMs)
         ++m_failures;
         return;
     }
-    const bool failed = response.status == 0 || response.status >= 500;
+    // A 4xx (a refused token, a bad request) is not answered differently the next second: it
+    // backs off like X out of reach or a 5xx.
+    const bool failed = response.status == 0 || response.status >= 400;
     if (failed) {
         ++m_failures;
         // 1 s, 2 s, 4 s … up to a minute; the cadence still applies on top.

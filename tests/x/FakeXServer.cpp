@@ -238,6 +238,26 @@ void FakeXServer::answer(QTcpSocket* socket, const Request& request)
         return;
     }
     ++m_requests[int(endpoint)];
+    const QString pageToken = request.query.value(
+        QStringLiteral("next_token"), request.query.value(QStringLiteral("pagination_token")));
+    if (refusePageTokens && !pageToken.isEmpty()) {
+        reply(socket, 400,
+              QJsonDocument(
+                  QJsonObject{
+                      {QStringLiteral("errors"),
+                       QJsonArray{QJsonObject{
+                           {QStringLiteral("message"),
+                            QStringLiteral("The `next_token` query parameter value [%1] is not "
+                                           "a valid token")
+                                .arg(pageToken)}}}},
+                      {QStringLiteral("title"), QStringLiteral("Invalid Request")},
+                      {QStringLiteral("detail"),
+                       QStringLiteral("One or more parameters to your request was invalid.")},
+                      {QStringLiteral("type"),
+                       QStringLiteral("https://api.twitter.com/2/problems/invalid-request")}})
+                  .toJson(QJsonDocument::Compact));
+        return;
+    }
     m_authorizations.append(QString::fromLatin1(request.headers.value("authorization")));
     const QString bearer =
         QString::fromLatin1(request.headers.value("authorization")).section(u' ', 1);

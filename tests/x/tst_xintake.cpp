@@ -158,6 +158,7 @@ private slots:
     void aBacklogLongerThanARoundIsReadWhole();
     void aServerThatPagesForeverDoesNotStallTheWinner();
     void onlyAPostXSaysIsGoneLosesItsBid();
+    void aRefusedPageTokenStartsTheRoundOverWithoutAStorm();
 };
 
 void TestXIntake::aWholeAuctionFromReplies()
@@ -495,6 +496,30 @@ void TestXIntake::onlyAPostXSaysIsGoneLosesItsBid()
     QCOMPARE(winners.first().payload.value(QStringLiteral("bidder")).toString(),
              QStringLiteral("@bidder3"));
     QVERIFY(w.server.requests(FakeXServer::Endpoint::Lookup) >= 4); // three empty, then X's word
+}
+
+void TestXIntake::aRefusedPageTokenStartsTheRoundOverWithoutAStorm()
+{
+    // 150 replies, two pages; X answers 400 to every page token (an expired one, say). The first
+    // page is judged, the round starts over with a back-off (not the same request every tick),
+    // and once X takes page tokens again the rest is read and nothing is lost.
+    XWorld w;
+    for (int i = 0; i < 150; ++i)
+        w.post(i % 40, QStringLiteral("bid ") + raisedBid(i), kDay1Open + 100 * i + 50);
+    w.server.refusePageTokens = true;
+    w.f.at(kDay1Open + 60'000);
+    w.startIntake(w.options());
+    QTest::qWait(4'000);
+    const int requests = w.server.requests(FakeXServer::Endpoint::Search) +
+                         w.server.requests(FakeXServer::Endpoint::Mentions);
+    QVERIFY2(requests < 30, qPrintable(QString::number(requests))); // a 10 ms tick: hundreds
+    QCOMPARE(w.storedBids().size(), 100); // the newest page of each source, judged once
+    const auto sources = w.intake->sources();
+    QVERIFY(std::any_of(sources.cbegin(), sources.cend(), [](const XIntake::SourceState& s) {
+        return s.lastResult.contains(QLatin1String("refused the next page"));
+    }));
+    w.server.refusePageTokens = false;
+    QVERIFY(waitUntil([&] { return w.storedBids().size() == 150; }));
 }
 
 QTEST_GUILESS_MAIN(TestXIntake)
