@@ -168,6 +168,9 @@ private:
     int m_generation = 0; // bumped by stop(): answers of an older run are dropped
     Status m_status;
     std::optional<std::uint64_t> m_savedCursor; // the claims cursor as last saved by this run
+    // A claim taken for reorganised away: the next scan starts at its block, so that a claim the
+    // node only failed to show once (a node behind its peers) is found again where it is.
+    std::optional<std::uint64_t> m_rescanFrom;
     // When each problem was last said (steady clock, ms): one is said again only after a
     // minute, however many others come between (several settlements waiting take turns).
     QHash<QString, std::int64_t> m_problemsSaid;

@@ -38,6 +38,8 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
     std::uint64_t from = known ? cursor + 1 : m_options.firstBlock;
     from = std::max(m_options.firstBlock,
                     std::min(from, head > kRescanDepth ? head - kRescanDepth : 0));
+    if (m_rescanFrom)
+        from = std::max(m_options.firstBlock, std::min(from, *m_rescanFrom));
     if (from > head)
         return next();
     LogFilter filter;
@@ -45,7 +47,7 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
     filter.topics = {{AuctionHouse::claimedTopic()}};
     filter.fromBlock = from;
     filter.toBlock = head;
-    m_rpc->logs(filter, [this, gen, snapshot, head,
+    m_rpc->logs(filter, [this, gen, snapshot, head, from,
                          next](const RpcResult<std::vector<LogEntry>>& logs) {
         if (gen != m_generation)
             return;
@@ -53,6 +55,8 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
             reportProblem(logs.error().sentence());
             return next();
         }
+        if (m_rescanFrom && *m_rescanFrom >= from)
+            m_rescanFrom.reset(); // scanned from there
         for (const LogEntry& log : *logs) {
             if (log.removed)
                 continue;
@@ -111,8 +115,13 @@ void SettlementDriver::checkPaid(const Settlement& settlement, std::function<voi
     const int gen = m_generation;
     const int index = settlement.auctionIndex;
     const QByteArray claimHash = settlement.claimTxHash;
-    const auto reorged = [this, index](const QString& why) {
+    const std::optional<std::uint64_t> claimBlock = settlement.claimBlock;
+    const auto reorged = [this, index, claimBlock](const QString& why) {
         qCWarning(lcSettlementDriver).noquote() << "Auction" << index + 1 << ":" << why;
+        // Whatever the node said, the claim is looked for again from its block: one still there
+        // (the node was behind, or lied) is found and recorded again; one mined anew later too.
+        if (claimBlock)
+            m_rescanFrom = std::min(m_rescanFrom.value_or(*claimBlock), *claimBlock);
         m_engine.post(
             [index, why](MarathonSession& s) { return s.engine().claimReorged(index, why); }, this,
             [this](const ActionResult& result) {

@@ -3,17 +3,50 @@
 // to the winner's wallet (ownerOf), the day COMPLETED with its events in order; the runner-up's
 // turn when the winner never pays, the lot cancelled and the day unsold when nobody does; a
 // claim's block taken away by a reorg and found again; a stuck or refused transaction replaced; a
-// studio process or the node killed mid-send; a reverted step; and the operator's key in no
-// output. The refusals (a wrong chain, a broken RPC, no funds) are tst_settlement_refusals'.
+// studio process or the node killed mid-send; a reverted step; a claim the node once says it has
+// no receipt for; and the operator's key in no output. The refusals (a wrong chain, a broken RPC,
+// no funds) are tst_settlement_refusals'.
 
 #include "Abi.h"
+#include "FakeRpcServer.h"
 #include "SettlementChain.h"
 
 #include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QUrl>
 
 using namespace shapetest;
+
+namespace {
+
+// One JSON-RPC call to the node at `url`, waited for (the proxy below answers from it).
+QJsonObject forward(const QString& url, const QString& method, const QJsonArray& params)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(QUrl(url).port()));
+    if (!socket.waitForConnected(5'000))
+        return {};
+    const QByteArray body =
+        QJsonDocument(QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                                  {QStringLiteral("id"), 1},
+                                  {QStringLiteral("method"), method},
+                                  {QStringLiteral("params"), params}})
+            .toJson(QJsonDocument::Compact);
+    socket.write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 "Connection: close\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray answer;
+    while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10'000))
+        answer += socket.readAll();
+    answer += socket.readAll();
+    QJsonObject reply =
+        QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4)).object();
+    reply.remove(QStringLiteral("id"));
+    return reply;
+}
+
+} // namespace
 
 class TestSettlementE2e : public QObject, protected SettlementChain
 {
@@ -438,6 +471,46 @@ private slots:
         const auto txs = transactionsOf(9);
         QCOMPARE(txs.size(), 2);
         QVERIFY(chainTxIncluded(txs[1].state));
+        m_driver.reset();
+    }
+
+    // A node behind its peers (a load-balanced RPC) once answers "no receipt" for a claim that is
+    // deep in the chain. The settlement may step back to Reserved, but the claim is looked for
+    // again from its own block, found where it is, and the buyer who paid gets the token: one
+    // wrong answer never wipes a payment (before, only the last 64 blocks were scanned again).
+    void aClaimTheNodeOnceDoesNotShowIsFoundAgain()
+    {
+        m_driver.reset();
+        FakeRpcServer proxy;
+        QByteArray hidden; // the claim's hash, "0x…", once it is to be hidden
+        int hideLeft = 0;
+        proxy.node = [&](const QString& method, const QJsonArray& params) {
+            if (method == QLatin1String("eth_getTransactionReceipt") && hideLeft > 0 &&
+                params.at(0).toString().toLatin1() == hidden) {
+                --hideLeft;
+                return QJsonObject{{QStringLiteral("result"), QJsonValue::Null}};
+            }
+            return forward(m_anvil.url(), method, params);
+        };
+        SettlementDriverOptions o = driverOptions();
+        o.rpcUrl = proxy.url();
+        startDriver(o);
+        runDay(11, QStringLiteral("0.7"), QStringLiteral("0.65"));
+        QVERIFY(waitForStage(10, SettlementStage::Reserved));
+        const QByteArray paid = claim(10, m_alice, "700000000");
+        QVERIFY(!paid.isEmpty());
+        QVERIFY(waitForStage(10, SettlementStage::Paid));
+        // The studio stops; the chain goes on 70 blocks (past the 64 scanned again each pass)
+        // before anything is confirmed; the studio starts again and its node lags once.
+        m_driver.reset();
+        mine(70);
+        hidden = "0x" + paid.toHex();
+        hideLeft = 1;
+        startDriver(o);
+        QVERIFY(waitForStage(10, SettlementStage::Completed));
+        QCOMPARE(hideLeft, 0); // the node did say it once
+        QCOMPARE(ownerOf(10), std::optional<Address>(m_alice.address()));
+        QCOMPARE(settlementOf(10)->claimTxHash, paid);
         m_driver.reset();
     }
 
