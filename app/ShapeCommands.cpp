@@ -314,7 +314,8 @@ int runDeploy(const QCommandLineParser& parser)
     QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
     loop.exec();
     if (!nodeChain) {
-        say(QCoreApplication::translate("ShapeCli", "The RPC %1 did not answer.").arg(rpcUrl),
+        say(QCoreApplication::translate("ShapeCli", "The RPC %1 did not answer.")
+                .arg(ShapeRpc::displayUrl(rpcUrl)),
             stderr);
         return 1;
     }

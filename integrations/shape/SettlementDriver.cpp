@@ -175,7 +175,7 @@ void SettlementDriver::tick()
             if (!latest || !*latest) {
                 setState(State::Unreachable,
                          latest ? QStringLiteral("Shape's RPC at %1 has no latest block.")
-                                      .arg(m_options.rpcUrl)
+                                      .arg(ShapeRpc::displayUrl(m_options.rpcUrl))
                                 : latest.error().sentence());
                 m_busy = false;
                 return;

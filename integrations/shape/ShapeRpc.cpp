@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -324,6 +325,17 @@ QString chainName(std::uint64_t id)
 }
 } // namespace
 
+QString ShapeRpc::displayUrl(const QString& url)
+{
+    const QUrl parsed(url);
+    if (!parsed.isValid() || parsed.host().isEmpty())
+        return QStringLiteral("(an RPC URL that cannot be read)");
+    return parsed
+        .adjusted(QUrl::RemoveUserInfo | QUrl::RemovePath | QUrl::RemoveQuery |
+                  QUrl::RemoveFragment)
+        .toString();
+}
+
 void ShapeRpc::checkChain(std::uint64_t expected, Done<std::uint64_t> done)
 {
     chainId([this, expected, done](const RpcResult<std::uint64_t>& result) {
@@ -332,7 +344,7 @@ void ShapeRpc::checkChain(std::uint64_t expected, Done<std::uint64_t> done)
         const QString sentence =
             QStringLiteral("The RPC at %1 serves %2, but the studio is set up for %3; it will not "
                            "sign or send anything there.")
-                .arg(m_url, chainName(*result), chainName(expected));
+                .arg(displayUrl(m_url), chainName(*result), chainName(expected));
         qCWarning(lcShapeRpc).noquote() << sentence;
         done(RpcError{RpcError::Kind::Refused, QStringLiteral("eth_chainId"), 0, 0, sentence, {}});
     });
@@ -408,8 +420,17 @@ void ShapeRpc::sendRawTransaction(const QByteArray& raw, Done<QByteArray> done)
 
 void ShapeRpc::receipt(const QByteArray& hash, Done<std::optional<Receipt>> done)
 {
-    callAs<std::optional<Receipt>>(this, QStringLiteral("eth_getTransactionReceipt"), {toHex(hash)},
-                                   done, rpcjson::receipt);
+    // A receipt for another transaction (a broken or lying node) is no answer about this one.
+    callAs<std::optional<Receipt>>(
+        this, QStringLiteral("eth_getTransactionReceipt"), {toHex(hash)}, done,
+        [hash](const QJsonValue& value) {
+            auto parsed = rpcjson::receipt(value);
+            if (parsed && *parsed && (**parsed).transactionHash != hash)
+                return Result<std::optional<Receipt>>::failure(
+                    QStringLiteral("a receipt for another transaction (%1)")
+                        .arg(toHex((**parsed).transactionHash)));
+            return parsed;
+        });
 }
 
 void ShapeRpc::transactionByHash(const QByteArray& hash, Done<std::optional<TransactionInfo>> done)
@@ -417,7 +438,7 @@ void ShapeRpc::transactionByHash(const QByteArray& hash, Done<std::optional<Tran
     using R = Result<std::optional<TransactionInfo>>;
     callAs<std::optional<TransactionInfo>>(
         this, QStringLiteral("eth_getTransactionByHash"), {toHex(hash)}, done,
-        [](const QJsonValue& value) -> R {
+        [asked = hash](const QJsonValue& value) -> R {
             if (value.isNull())
                 return std::optional<TransactionInfo>();
             const QJsonObject object = value.toObject();
@@ -427,6 +448,9 @@ void ShapeRpc::transactionByHash(const QByteArray& hash, Done<std::optional<Tran
             if (!hash || !from || !nonce)
                 return R::failure(QStringLiteral("a transaction with hash, from and nonce was "
                                                  "expected"));
+            if (*hash != asked)
+                return R::failure(
+                    QStringLiteral("another transaction (%1) was answered").arg(toHex(*hash)));
             TransactionInfo info{*hash, *Address::fromBytes(*from), *nonce, std::nullopt};
             if (const auto number = rpcjson::quantity(object.value(QLatin1String("blockNumber"))))
                 info.blockNumber = *number;
@@ -461,7 +485,7 @@ void ShapeRpc::fetchLogChunk(const LogFilter& filter, std::uint64_t from,
         query.insert(QStringLiteral("topics"), topics);
     }
     call(QStringLiteral("eth_getLogs"), {query},
-         [this, filter, to, collected, done](const RpcResult<QJsonValue>& result) {
+         [this, filter, from, to, collected, done](const RpcResult<QJsonValue>& result) {
              if (!result)
                  return done(result.error());
              const QString method = QStringLiteral("eth_getLogs");
@@ -471,6 +495,12 @@ void ShapeRpc::fetchLogChunk(const LogFilter& filter, std::uint64_t from,
                  const auto entry = rpcjson::log(item);
                  if (!entry)
                      return done(garbage(method, entry.error()));
+                 // Only what was asked for: a node that ignores the filter must not hand over
+                 // another contract's events (anyone can emit a look-alike Claimed) or blocks
+                 // outside the range.
+                 if ((filter.address && entry->address != *filter.address) ||
+                     entry->blockNumber < from || entry->blockNumber > to)
+                     continue;
                  collected->push_back(*entry);
              }
              if (to >= filter.toBlock)

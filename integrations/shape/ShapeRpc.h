@@ -107,6 +107,9 @@ public:
     ShapeRpc(HttpClient* http, QString url, QObject* parent = nullptr);
 
     const QString& url() const { return m_url; }
+    // The URL as it may be shown or logged: scheme, host and port only. Providers put the API
+    // key in the path or the query (…/v2/<KEY>), and a user:password may precede the host.
+    static QString displayUrl(const QString& url);
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
     // Requests sent so far (the tests count eth_getLogs' chunks with it).
     int requestCount() const { return m_requestCount; }

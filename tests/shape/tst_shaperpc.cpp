@@ -477,6 +477,79 @@ private slots:
         QCOMPARE(updates.size(), std::size_t(2));
         QCOMPARE(sender.watchCount(), 1);
     }
+
+    // A node that answers about something else: a receipt or a transaction of another hash is an
+    // error, not an answer; logs of another contract (a look-alike Claimed anyone can emit) or
+    // outside the blocks asked for are not handed over. Its URL's key is shown nowhere.
+    void answersAboutSomethingElseAreNotTaken()
+    {
+        const QString asked = toHex(QByteArray(32, '\x0a'));
+        const QString other = toHex(QByteArray(32, '\x0b'));
+        const Address house = *Address::fromBytes(QByteArray(20, '\x11'));
+        const Address lookAlike = *Address::fromBytes(QByteArray(20, '\x22'));
+        const auto logOf = [&](const Address& from, const char* block) {
+            return QJsonObject{{QStringLiteral("address"), toHex(from.bytes())},
+                               {QStringLiteral("topics"), QJsonArray{asked}},
+                               {QStringLiteral("data"), QStringLiteral("0x")},
+                               {QStringLiteral("blockNumber"), QLatin1String(block)},
+                               {QStringLiteral("blockHash"), other},
+                               {QStringLiteral("transactionHash"), other},
+                               {QStringLiteral("logIndex"), QStringLiteral("0x0")}};
+        };
+        FakeRpcServer server;
+        server.node = [&](const QString& method, const QJsonArray&) {
+            const auto result = [](const QJsonValue& v) {
+                return QJsonObject{{QStringLiteral("result"), v}};
+            };
+            if (method == QLatin1String("eth_getTransactionReceipt"))
+                return result(QJsonObject{{QStringLiteral("status"), QStringLiteral("0x1")},
+                                          {QStringLiteral("transactionHash"), other},
+                                          {QStringLiteral("blockHash"), other},
+                                          {QStringLiteral("blockNumber"), QStringLiteral("0x5")},
+                                          {QStringLiteral("gasUsed"), QStringLiteral("0x5208")}});
+            if (method == QLatin1String("eth_getTransactionByHash"))
+                return result(QJsonObject{{QStringLiteral("hash"), other},
+                                          {QStringLiteral("from"), toHex(house.bytes())},
+                                          {QStringLiteral("nonce"), QStringLiteral("0x1")}});
+            if (method == QLatin1String("eth_getLogs"))
+                return result(
+                    QJsonArray{logOf(house, "0x5"), logOf(lookAlike, "0x6"), logOf(house, "0x99")});
+            return result(QStringLiteral("0x7")); // eth_chainId
+        };
+        HttpClient http;
+        // A provider's URL: the key in the path, credentials before the host.
+        const QString url =
+            QStringLiteral("http://user:PASSWORD@127.0.0.1:%1/v2/SECRETKEY?k=QUERYKEY")
+                .arg(server.serverPort());
+        ShapeRpc node(&http, url);
+        const QByteArray hash = QByteArray(32, '\x0a');
+        const auto receipt =
+            wait<std::optional<Receipt>>([&](auto done) { node.receipt(hash, done); });
+        QCOMPARE(errorOf(receipt).kind, RpcError::Kind::Garbage);
+        QVERIFY(errorOf(receipt).sentence().contains(QLatin1String("another transaction")));
+        const auto transaction = wait<std::optional<TransactionInfo>>(
+            [&](auto done) { node.transactionByHash(hash, done); });
+        QCOMPARE(errorOf(transaction).kind, RpcError::Kind::Garbage);
+
+        LogFilter filter;
+        filter.address = house;
+        filter.fromBlock = 1;
+        filter.toBlock = 10;
+        const auto logs = wait<std::vector<LogEntry>>([&](auto done) { node.logs(filter, done); });
+        QVERIFY2(logs.ok(), why(logs).constData());
+        QCOMPARE(logs->size(), std::size_t(1));
+        QCOMPARE(logs->front().address, house);
+        QCOMPARE(logs->front().blockNumber, std::uint64_t(5));
+
+        const auto wrongChain = wait<std::uint64_t>([&](auto done) { node.checkChain(360, done); });
+        const QString said = errorOf(wrongChain).sentence();
+        QVERIFY2(said.contains(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())),
+                 qPrintable(said));
+        for (const char* secret : {"SECRETKEY", "QUERYKEY", "PASSWORD", "user"})
+            QVERIFY2(!said.contains(QLatin1String(secret)), qPrintable(said));
+        QCOMPARE(ShapeRpc::displayUrl(QStringLiteral("not a url")),
+                 QStringLiteral("(an RPC URL that cannot be read)"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestShapeRpc)
