@@ -8,6 +8,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace sb::integrations::x {
 
 namespace {
@@ -62,10 +64,17 @@ std::optional<std::int64_t> headerResetS(const QByteArray& value)
     return n;
 }
 
-// X sends ids as strings; a number would lose digits past 2^53, so only strings are ids.
+// X sends ids as strings of decimal digits (a number would lose digits past 2^53): anything
+// else is no id, and could not be ordered as one.
 QString idOf(const QJsonValue& value)
 {
-    return value.isString() ? value.toString() : QString();
+    if (!value.isString())
+        return {};
+    const QString id = value.toString();
+    if (id.isEmpty() || id.size() > 19 ||
+        !std::all_of(id.cbegin(), id.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; }))
+        return {};
+    return id;
 }
 
 } // namespace
@@ -355,11 +364,13 @@ XPage XApi::parsePage(const HttpResponse& response)
         XPost post;
         post.id = idOf(p.value(QStringLiteral("id")));
         post.text = p.value(QStringLiteral("text")).toString();
-        if (post.id.isEmpty() || !p.value(QStringLiteral("text")).isString()) {
-            // Without its id a post cannot be judged once and only once: take none of the page
-            // (its since_id is not moved, so it is read again).
+        if (post.id.isEmpty() || !p.value(QStringLiteral("text")).isString() ||
+            idOf(p.value(QStringLiteral("author_id"))).isEmpty()) {
+            // Without its id a post cannot be judged once and only once, and without its author
+            // it could be the studio's own reply or anyone's: take none of the page (its since_id
+            // is not moved, so it is read again).
             page.error = QCoreApplication::translate(
-                "XApi", "X answered with a post that has no id or no text.");
+                "XApi", "X answered with a post that has no id, no author or no text.");
             page.posts.clear();
             return page;
         }

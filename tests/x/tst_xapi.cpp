@@ -148,6 +148,17 @@ void TestXApi::answersThatCannotBeUsedAreErrors()
     QVERIFY(noId.posts.isEmpty());
     // Ids are strings: a number would have lost digits on the way.
     QVERIFY(!XApi::parsePage(ok(kNumericId)).error.isEmpty());
+    // Without an author (or with one given as a number) a post could be the studio's own reply:
+    // the page is not taken. Nor is an id that is not decimal digits (it could not be ordered).
+    for (const QByteArray& body :
+         {QByteArray(R"({"data":[{"id":"5","text":"@sothebais bid 5 ETH"}]})"),
+          QByteArray(R"({"data":[{"id":"5","text":"bid 5 ETH","author_id":4242}]})"),
+          QByteArray(R"({"data":[{"id":"zzzz","text":"bid 5 ETH","author_id":"7"}]})"),
+          QByteArray(R"({"data":[{"id":"99999999999999999999","text":"x","author_id":"7"}]})")}) {
+        const XPage page = XApi::parsePage(ok(body));
+        QVERIFY2(!page.error.isEmpty(), body.constData());
+        QVERIFY(page.posts.isEmpty());
+    }
 }
 
 void TestXApi::failuresAreSaidInWords()
