@@ -101,6 +101,11 @@ void VtsBridge::connectSocket()
     m_socket = std::make_unique<QWebSocket>();
     QWebSocket* socket = m_socket.get();
     connect(socket, &QWebSocket::connected, this, &VtsBridge::onConnected);
+    // VTube Studio's answers are a few KiB; a larger one (a hostile or broken server, possibly on
+    // another machine of the LAN) closes the connection instead of filling memory on the GUI
+    // thread.
+    socket->setMaxAllowedIncomingFrameSize(kMaxMessageBytes);
+    socket->setMaxAllowedIncomingMessageSize(kMaxMessageBytes);
     connect(socket, &QWebSocket::textMessageReceived, this, &VtsBridge::onMessage);
     connect(socket, &QWebSocket::disconnected, this, [this] { onConnectionLost(u"closed"_s); });
     // Qt 6.4 names it error(); errorOccurred() came with 6.5.
@@ -153,6 +158,12 @@ void VtsBridge::requestToken()
 void VtsBridge::authenticate()
 {
     setState(VtsState::Authenticating, tr("Signing in to VTube Studio"));
+    // An answer is due at once (only the token request waits for the user): a server that says
+    // nothing is given up on like a silent handshake, and tried again.
+    m_timers.arm(VtsTimer::Handshake, m_settings.handshakeTimeoutMs, [this] {
+        onConnectionLost(
+            u"no answer to the sign-in within %1 ms"_s.arg(m_settings.handshakeTimeoutMs));
+    });
     send(Request::Authenticate, u"AuthenticationRequest"_s,
          {{u"pluginName"_s, m_settings.pluginName},
           {u"pluginDeveloper"_s, m_settings.pluginDeveloper},
@@ -219,6 +230,7 @@ void VtsBridge::onTokenRefused(int errorId, const QString& message)
 
 void VtsBridge::onAuthenticated(bool authenticated, const QString& reason)
 {
+    m_timers.disarm(VtsTimer::Handshake);
     if (authenticated) {
         m_nextRetryMs = m_settings.firstRetryMs;
         setState(VtsState::Connected, tr("Connected as plugin “%1”").arg(m_settings.pluginName));

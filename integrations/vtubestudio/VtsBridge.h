@@ -57,6 +57,7 @@ class VtsBridge : public QObject
     Q_OBJECT
 
 public:
+    static constexpr quint64 kMaxMessageBytes = 1 << 20; // larger: the connection is closed
     // `tokens` and `timers` must outlive the bridge; without `timers` it uses Qt timers.
     explicit VtsBridge(VtsTokenStore& tokens, VtsTimerSource* timers = nullptr,
                        QObject* parent = nullptr);

@@ -104,6 +104,10 @@ void FakeVtubeStudio::onMessage(QWebSocket* client, const QString& text)
         reply(client, request, u"AuthenticationTokenResponse"_s,
               {{u"authenticationToken"_s, token}});
     } else if (type == "AuthenticationRequest"_L1) {
+        if (silentOnSignIn)
+            return;
+        if (floodBytes > 0)
+            client->sendTextMessage(QString(floodBytes, u'x'));
         const bool ok = !rejectEveryToken &&
                         validTokens.contains(data.value(u"authenticationToken"_s).toString());
         reply(client, request, u"AuthenticationResponse"_s,

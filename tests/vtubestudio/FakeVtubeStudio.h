@@ -35,6 +35,10 @@ public:
     QSet<QString> validTokens;
     // A VTube Studio that accepts no token at all, not even one it just issued.
     bool rejectEveryToken = false;
+    // A VTube Studio that never answers the sign-in (AuthenticationRequest).
+    bool silentOnSignIn = false;
+    // Sends every client this many bytes of text at once after the sign-in (0: none).
+    int floodBytes = 0;
     QStringList issuedTokens;
 
     // Every message received, in order, and those of one type.

@@ -86,6 +86,8 @@ private slots:
     void notRunningAtStartRetriesQuietly();
     void stoppedOrDestroyedWhileConnectingIsQuiet();
     void silentPortCountsAsNotRunning();
+    void aServerSilentOnSignInIsRetried();
+    void aHugeMessageClosesTheConnection();
     void newUrlInSettingsReconnects();
     void qtTimersFireAndRearmFromTheirCallback();
 
@@ -418,6 +420,32 @@ void TestVtubeStudio::silentPortCountsAsNotRunning()
     QVERIFY(m_timers->fire(VtsTimer::Handshake));
     QCOMPARE(bridge.state(), VtsState::Retrying);
     QCOMPARE(bridge.stateText(), u"VTube Studio not running; retrying in 1 s"_s);
+}
+
+void TestVtubeStudio::aServerSilentOnSignInIsRetried()
+{
+    // VTube Studio (or something in its place) takes the connection and the sign-in and never
+    // answers: the bridge does not stay "Signing in" for ever.
+    m_server->silentOnSignIn = true;
+    m_tokens->token = u"vts-token-known"_s;
+    auto bridge = makeBridge();
+    bridge->start();
+    QTRY_COMPARE(countOf(u"AuthenticationRequest"_s), 1);
+    QCOMPARE(bridge->state(), VtsState::Authenticating);
+    QCOMPARE(m_timers->delayOf(VtsTimer::Handshake), bridge->settings().handshakeTimeoutMs);
+    QVERIFY(m_timers->fire(VtsTimer::Handshake));
+    QCOMPARE(bridge->state(), VtsState::Retrying);
+}
+
+void TestVtubeStudio::aHugeMessageClosesTheConnection()
+{
+    // A 4 MB text message is not taken in whole on the GUI thread: the connection is closed and
+    // tried again.
+    m_server->floodBytes = 4 << 20;
+    auto bridge = makeBridge();
+    bridge->start();
+    QTRY_COMPARE(bridge->state(), VtsState::Retrying);
+    QVERIFY(bridge->stateText().contains(u"retrying"_s));
 }
 
 void TestVtubeStudio::newUrlInSettingsReconnects()
