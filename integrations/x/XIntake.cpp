@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSet>
 
 #include <algorithm>
 
@@ -60,6 +61,9 @@ struct XIntake::Source
     std::int64_t resumeStartedMs = 0;
     int pages = 0;
     QList<XPost> collected;
+    // The page tokens of this backlog (its rounds and the ones that resumed it): a token given
+    // again would page in a circle for ever.
+    QSet<QString> tokensSeen;
     // X refused a page token: what was read is judged, and the round starts over from its first
     // page without moving the cursor or the watermark.
     bool restartRound = false;
@@ -369,7 +373,9 @@ void XIntake::tick()
             source.newestId.clear();
             source.pages = 0;
             source.collected.clear();
-            if (!source.resumeToken.isEmpty()) {
+            if (source.resumeToken.isEmpty()) {
+                source.tokensSeen.clear(); // a new backlog
+            } else {
                 // Where the last round stopped in a long backlog: what it vouches for is as of
                 // the round that started the backlog.
                 source.nextToken = std::exchange(source.resumeToken, QString());
@@ -468,11 +474,13 @@ void XIntake::onPage(Source& source, const HttpResponse& response)
         source.collected.append(post);
     }
     ++source.pages;
-    // A server that hands back the token it was just given would page forever: that page is the
-    // last one.
+    // A server that hands back a token it gave before (the one just asked for, or one earlier
+    // in this backlog) would page for ever: that page is the last one.
     const QString asked = std::exchange(source.nextToken, page.meta.nextToken);
-    if (!source.nextToken.isEmpty() && source.nextToken == asked) {
-        qCWarning(lcXIntake).noquote() << source.name << "X gave the same next_token again";
+    if (!asked.isEmpty())
+        source.tokensSeen.insert(asked);
+    if (!source.nextToken.isEmpty() && source.tokensSeen.contains(source.nextToken)) {
+        qCWarning(lcXIntake).noquote() << source.name << "X gave a next_token it gave before";
         source.nextToken.clear();
     }
     // A budget spent on this page: what was read is judged now, the older pages wait for the

@@ -606,6 +606,9 @@ QByteArray FakeXServer::page(const QList<const Post*>& matching, const Request& 
     }
     if (loopNextToken && !token.isEmpty())
         meta.insert(QStringLiteral("next_token"), token);
+    else if (cycleNextTokens && !token.isEmpty())
+        meta.insert(QStringLiteral("next_token"),
+                    token == QLatin1String("cA") ? QStringLiteral("cB") : QStringLiteral("cA"));
     else if (offset + maxResults < newest.size())
         meta.insert(QStringLiteral("next_token"), QStringLiteral("p%1").arg(offset + maxResults));
     QJsonObject root{{QStringLiteral("meta"), meta}};

@@ -119,7 +119,9 @@ public:
     std::function<std::int64_t()> now; // the clock posts are indexed against (default: wall)
     int slowMs = 3000;
     bool refusePageTokens = false; // every request with a page token answers 400
-    bool loopNextToken = false;    // a lying server: every page says the next one is itself
+    bool loopNextToken = false;
+    bool cycleNextTokens = false; // a lying server: from the second page on, tokens go cA, cB, cA…
+                                  // // a lying server: every page says the next one is itself
     // Since 2026-02 X refuses a reply unless the author of the post replied to mentioned the
     // account: a target whose text lacks @accountUsername is refused with 403.
     bool replyRestriction = true;

@@ -157,6 +157,7 @@ private slots:
     void walletLinksFromReplies();
     void aBacklogLongerThanARoundIsReadWhole();
     void aServerThatPagesForeverDoesNotStallTheWinner();
+    void aServerThatPagesInACircleDoesNotStallTheWinner();
     void onlyAPostXSaysIsGoneLosesItsBid();
     void aRefusedPageTokenStartsTheRoundOverWithoutAStorm();
 };
@@ -455,6 +456,27 @@ void TestXIntake::aServerThatPagesForeverDoesNotStallTheWinner()
     for (int i = 0; i < 150; ++i)
         w.post(i % 40, QStringLiteral("bid ") + raisedBid(i), kDay1Open + 100 * i + 50);
     w.server.loopNextToken = true;
+    w.startIntake(w.options());
+    w.stepTo(kDay1Open + 60'000);
+    QCOMPARE(w.storedBids().size(), 150);
+    w.stepTo(kDay1Close + 21'000);
+    QVERIFY(waitUntil([&] {
+        w.f.at(kDay1Close + 21'000);
+        return w.f.session->view().auctions.at(0).winnerDeclared;
+    }));
+    QVERIFY(!w.f.eventsOfType(EventType::AuctionWinner)
+                 .constFirst()
+                 .payload.contains(QStringLiteral("sources_behind")));
+}
+
+void TestXIntake::aServerThatPagesInACircleDoesNotStallTheWinner()
+{
+    // From the second page on, the server's tokens go round: cA, cB, cA… A token given before in
+    // the same backlog ends it, so rounds end and the sources vouch for the end.
+    XWorld w;
+    for (int i = 0; i < 150; ++i)
+        w.post(i % 40, QStringLiteral("bid ") + raisedBid(i), kDay1Open + 100 * i + 50);
+    w.server.cycleNextTokens = true;
     w.startIntake(w.options());
     w.stepTo(kDay1Open + 60'000);
     QCOMPARE(w.storedBids().size(), 150);
