@@ -72,6 +72,10 @@ struct SettlementDriverOptions
     // Where the scan for Claimed logs starts when the database has no cursor yet (the
     // contract's deployment block).
     std::uint64_t firstBlock = 0;
+    // A pass reads the Claimed logs of at most this many blocks and moves the cursor past them:
+    // a long way behind (a first scan from an early block, a studio off for days) is covered
+    // over several passes, and a request that fails loses only its own pass's range.
+    std::uint64_t claimScanBlocksPerPass = 20'000;
     // For crash tests only: called at the named points of a transaction of auction
     // `auctionIndex` ("stored": the signed transaction is durable and not broadcast yet;
     // "broadcast": the node took it, no receipt yet). Every transaction passes them, old ones

@@ -42,12 +42,14 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
         from = std::max(m_options.firstBlock, std::min(from, *m_rescanFrom));
     if (from > head)
         return next();
+    const std::uint64_t to =
+        std::min(head, from + std::max<std::uint64_t>(1, m_options.claimScanBlocksPerPass) - 1);
     LogFilter filter;
     filter.address = m_options.contract;
     filter.topics = {{AuctionHouse::claimedTopic()}};
     filter.fromBlock = from;
-    filter.toBlock = head;
-    m_rpc->logs(filter, [this, gen, snapshot, head, from,
+    filter.toBlock = to;
+    m_rpc->logs(filter, [this, gen, snapshot, to, from,
                          next](const RpcResult<std::vector<LogEntry>>& logs) {
         if (gen != m_generation)
             return;
@@ -90,14 +92,16 @@ void SettlementDriver::scanClaims(std::shared_ptr<Snapshot> snapshot, std::funct
                                   reportProblem(result.error);
                           });
         }
-        m_status.claimsCursor = head;
-        if (m_savedCursor && head < *m_savedCursor + kCursorSaveBlocks)
+        // The next pass goes on from there (a rescan of older blocks never moves it back).
+        m_status.claimsCursor = std::max(m_status.claimsCursor, to);
+        const std::uint64_t reached = m_status.claimsCursor;
+        if (m_savedCursor && reached < *m_savedCursor + kCursorSaveBlocks)
             return next();
-        m_savedCursor = head;
+        m_savedCursor = reached;
         m_engine.post(
-            [head](MarathonSession& s) {
+            [reached](MarathonSession& s) {
                 QString error;
-                if (!s.store().setMeta(QString(kClaimsCursorKey), QString::number(head), &error))
+                if (!s.store().setMeta(QString(kClaimsCursorKey), QString::number(reached), &error))
                     return error;
                 return QString();
             },

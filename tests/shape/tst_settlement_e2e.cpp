@@ -4,7 +4,8 @@
 // turn when the winner never pays, the lot cancelled and the day unsold when nobody does; a
 // claim's block taken away by a reorg and found again; a stuck or refused transaction replaced; a
 // studio process or the node killed mid-send; a reverted step; a claim the node once says it has
-// no receipt for; and the operator's key in no output. The refusals (a wrong chain, a broken RPC,
+// no receipt for; a long way of logs behind a node that fails every third request; and the
+// operator's key in no output. The refusals (a wrong chain, a broken RPC,
 // no funds) are tst_settlement_refusals'.
 
 #include "Abi.h"
@@ -511,6 +512,41 @@ private slots:
         QCOMPARE(hideLeft, 0); // the node did say it once
         QCOMPARE(ownerOf(10), std::optional<Address>(m_alice.address()));
         QCOMPARE(settlementOf(10)->claimTxHash, paid);
+        m_driver.reset();
+    }
+
+    // The studio was off while 5,000 blocks were mined, a claim half way; the node fails every
+    // third eth_getLogs. The scan moves its cursor a pass's range at a time, so the claim
+    // is found (before, the whole way was one scan that any failure started over: never).
+    void aLongWayBehindAFlakyNodeIsCoveredPassByPass()
+    {
+        m_driver.reset();
+        FakeRpcServer proxy;
+        int logRequests = 0;
+        proxy.node = [&](const QString& method, const QJsonArray& params) {
+            if (method == QLatin1String("eth_getLogs") && ++logRequests % 3 == 0)
+                return QJsonObject{
+                    {QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("code"), -32000},
+                                 {QStringLiteral("message"), QStringLiteral("upstream timeout")}}}};
+            return forward(m_anvil.url(), method, params);
+        };
+        SettlementDriverOptions o = driverOptions();
+        o.rpcUrl = proxy.url();
+        o.claimScanBlocksPerPass = 2'000;
+        startDriver(o);
+        runDay(12, QStringLiteral("0.8"), QStringLiteral("0.75"));
+        QVERIFY(waitForStage(11, SettlementStage::Reserved));
+        m_driver.reset(); // the claims cursor is saved where it is
+        mine(2'500);
+        const QByteArray paid = claim(11, m_alice, "800000000");
+        QVERIFY(!paid.isEmpty());
+        mine(2'500);
+        logRequests = 0;
+        startDriver(o);
+        QVERIFY(waitForStage(11, SettlementStage::Paid));
+        QCOMPARE(settlementOf(11)->claimTxHash, paid);
+        QVERIFY(logRequests >= 3); // the node did fail on the way
         m_driver.reset();
     }
 
