@@ -1505,10 +1505,6 @@
         <translation>X respondió con un &quot;data&quot; que no es una lista de publicaciones.</translation>
     </message>
     <message>
-        <source>X answered with a post that has no id or no text.</source>
-        <translation>X respondió con una publicación sin id o sin texto.</translation>
-    </message>
-    <message>
         <source>X could not be reached: %1.</source>
         <translation>No se pudo contactar con X: %1.</translation>
     </message>
@@ -1519,6 +1515,10 @@
     <message>
         <source>X answered %1: %2</source>
         <translation>X respondió %1: %2</translation>
+    </message>
+    <message>
+        <source>X answered with a post that has no id, no author or no text.</source>
+        <translation>X respondió con una publicación sin id, sin autor o sin texto.</translation>
     </message>
 </context>
 <context>
@@ -5131,6 +5131,14 @@ Si respondes No, la clave no se guarda en absoluto.</translation>
     <message>
         <source>This month&apos;s reads from X could not be read (%1): they are counted from now on until they can.</source>
         <translation>No se pudieron leer las lecturas de X de este mes (%1): se cuentan desde ahora hasta que se puedan leer.</translation>
+    </message>
+    <message>
+        <source>X refused the next page (%1): reading again from the first</source>
+        <translation>X rechazó la página siguiente (%1): se vuelve a leer desde la primera</translation>
+    </message>
+    <message>
+        <source>could not check the leading post: X&apos;s answer did not mention it</source>
+        <translation>no se pudo comprobar la publicación de la puja en cabeza: la respuesta de X no la mencionaba</translation>
     </message>
 </context>
 <context>
