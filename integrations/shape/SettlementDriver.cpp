@@ -173,6 +173,10 @@ void SettlementDriver::tick()
             if (gen != m_generation)
                 return;
             if (!latest || !*latest) {
+                // When it answers again it may be another node (a restarted dev chain, a provider
+                // that re-pointed the URL): its chain is checked again before anything it says is
+                // trusted.
+                m_chainChecked = false;
                 setState(State::Unreachable,
                          latest ? QStringLiteral("Shape's RPC at %1 has no latest block.")
                                       .arg(ShapeRpc::displayUrl(m_options.rpcUrl))

@@ -152,6 +152,50 @@ private slots:
         }
     }
 
+    // The right chain, then the node is gone a while, then it answers again serving another
+    // chain (a restarted dev chain, a provider that re-pointed the URL): refused as at the start,
+    // not trusted because it was checked once.
+    void aNodeThatComesBackOnAnotherChainIsRefused()
+    {
+        FakeRpcServer node;
+        int phase = 0; // 0: chain 31337; 1: down; 2: chain 360
+        node.node = [&phase](const QString& method, const QJsonArray&) {
+            const auto result = [](const QJsonValue& v) {
+                return QJsonObject{{QStringLiteral("result"), v}};
+            };
+            if (phase == 1)
+                return QJsonObject{
+                    {QStringLiteral("error"),
+                     QJsonObject{{QStringLiteral("code"), -32000},
+                                 {QStringLiteral("message"), QStringLiteral("upstream down")}}}};
+            if (method == QLatin1String("eth_chainId"))
+                return result(phase == 0 ? QStringLiteral("0x7a69") : QStringLiteral("0x168"));
+            if (method == QLatin1String("eth_getBlockByNumber"))
+                return result(
+                    QJsonObject{{QStringLiteral("number"), QStringLiteral("0x10")},
+                                {QStringLiteral("hash"), QStringLiteral("0x") + QString(64, u'1')},
+                                {QStringLiteral("timestamp"), QStringLiteral("0x1")}});
+            if (method == QLatin1String("eth_getLogs"))
+                return result(QJsonArray());
+            return result(QStringLiteral("0x0"));
+        };
+        SettlementDriverOptions o = driverOptions();
+        o.rpcUrl = node.url();
+        o.rpcTimeoutMs = 5'000;
+        startDriver(o);
+        QTRY_COMPARE_WITH_TIMEOUT(m_driver->status().state, SettlementDriver::State::Running,
+                                  30'000);
+        phase = 1;
+        QTRY_COMPARE_WITH_TIMEOUT(m_driver->status().state, SettlementDriver::State::Unreachable,
+                                  30'000);
+        phase = 2;
+        QTRY_COMPARE_WITH_TIMEOUT(m_driver->status().state, SettlementDriver::State::WrongChain,
+                                  30'000);
+        QVERIFY2(m_driver->status().message.contains(QStringLiteral("chain 360")),
+                 qPrintable(m_driver->status().message));
+        m_driver.reset();
+    }
+
     // The operator's key (dev key 0, and the random one above) in no output and no database.
     void keyAppearsNowhere()
     {
