@@ -3,7 +3,7 @@ list(APPEND SB_INTEGRATIONS_SOURCES
     x/XApi.cpp x/XApi.h
     x/XAuth.cpp x/XAuth.h
     x/XConnection.cpp x/XConnection.h
-    x/XIntake.cpp x/XIntake.h
+    x/XIntake.cpp x/XIntakeMonth.cpp x/XIntake.h
     x/XOutbox.cpp x/XOutbox.h
     x/XPollScheduler.cpp x/XPollScheduler.h
     x/XSettings.cpp x/XSettings.h
