@@ -10,6 +10,9 @@ add_test(NAME tst_settings
 set_tests_properties(tst_settings PROPERTIES LABELS unit TIMEOUT 600
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=sb.*.warning=false")
 
+# studio.ini itself: defaults, bad values, refusals in words, hotkeys, the URL a key makes.
+sb_add_test(tst_studiosettings SOURCES tst_studiosettings.cpp LIBS sb_studio)
+
 # The launcher itself: a keyring that cannot start fails a CI run with the reason.
 add_test(NAME tst_keyringlauncher COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/keyring-test-launcher.sh)
 set_tests_properties(tst_keyringlauncher PROPERTIES LABELS unit TIMEOUT 60)
