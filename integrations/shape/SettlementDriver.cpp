@@ -110,6 +110,7 @@ void SettlementDriver::stop()
     m_timer.stop();
     m_busy = false;
     m_chainChecked = false;
+    m_trustedHead.reset();
     // Dropping the sender drops its watches; the next start watches the stored ones again.
     m_sender = std::make_unique<TransactionSender>(*m_rpc);
     m_sender->setPollIntervalMs(m_options.pollIntervalMs);
@@ -184,45 +185,77 @@ void SettlementDriver::tick()
                 m_busy = false;
                 return;
             }
-            m_status.head = (*latest)->number;
             const std::uint64_t head = (*latest)->number;
-            m_rpc->balance(m_key.address(), [this, gen](const RpcResult<U256>& balance) {
-                if (gen == m_generation && balance)
-                    m_status.balanceWei = *balance;
+            if (m_trustedHead && head <= *m_trustedHead + kHeadJumpToConfirm) {
+                readSettlements(head);
+                return;
+            }
+            // A head far past the last one believed (or the first of a run) must be a block the
+            // node has: a node that names one it does not have (a broken proxy, `0x7fff…`) would
+            // move the claims cursor past the real chain, and a restart would then scan only the
+            // blocks just behind the real head, missing the claims paid in between.
+            m_rpc->blockByNumber(head, [this, gen,
+                                        head](const RpcResult<std::optional<BlockHeader>>& block) {
+                if (gen != m_generation)
+                    return;
+                if (!block || !*block || (*block)->number != head) {
+                    m_chainChecked = false;
+                    setState(State::Unreachable,
+                             block ? QStringLiteral("Shape's RPC at %1 says its latest block is %2 "
+                                                    "but has no block %2; nothing it says is used "
+                                                    "until it does.")
+                                         .arg(ShapeRpc::displayUrl(m_options.rpcUrl))
+                                         .arg(head)
+                                   : block.error().sentence());
+                    m_busy = false;
+                    return;
+                }
+                readSettlements(head);
             });
-            m_engine.post(
-                [](MarathonSession& s) {
-                    auto snapshot = std::make_shared<Snapshot>();
-                    auto settlements = s.engine().settlements();
-                    auto unfinished = s.engine().unfinishedTransactions();
-                    const auto cursor = s.store().meta(QString(kClaimsCursorKey));
-                    if (!settlements || !unfinished || !cursor) {
-                        snapshot->error = !settlements  ? settlements.error()
-                                          : !unfinished ? unfinished.error()
-                                                        : cursor.error();
-                        return snapshot;
-                    }
-                    snapshot->settlements = *settlements;
-                    snapshot->unfinished = *unfinished;
-                    bool ok = false;
-                    const qulonglong value = cursor->toULongLong(&ok);
-                    snapshot->hasCursor = ok;
-                    snapshot->cursor = ok ? value : 0;
-                    return snapshot;
-                },
-                this,
-                [this, gen, head](std::shared_ptr<Snapshot> snapshot) {
-                    if (gen != m_generation)
-                        return;
-                    if (!snapshot->error.isEmpty()) {
-                        reportProblem(QStringLiteral("Settlements could not be read: %1")
-                                          .arg(snapshot->error));
-                        m_busy = false;
-                        return;
-                    }
-                    snapshot->head = head;
-                    pass(snapshot);
-                });
+        });
+}
+
+void SettlementDriver::readSettlements(std::uint64_t head)
+{
+    const int gen = m_generation;
+    m_status.head = head;
+    m_trustedHead = std::max(m_trustedHead.value_or(0), head);
+    m_rpc->balance(m_key.address(), [this, gen](const RpcResult<U256>& balance) {
+        if (gen == m_generation && balance)
+            m_status.balanceWei = *balance;
+    });
+    m_engine.post(
+        [](MarathonSession& s) {
+            auto snapshot = std::make_shared<Snapshot>();
+            auto settlements = s.engine().settlements();
+            auto unfinished = s.engine().unfinishedTransactions();
+            const auto cursor = s.store().meta(QString(kClaimsCursorKey));
+            if (!settlements || !unfinished || !cursor) {
+                snapshot->error = !settlements  ? settlements.error()
+                                  : !unfinished ? unfinished.error()
+                                                : cursor.error();
+                return snapshot;
+            }
+            snapshot->settlements = *settlements;
+            snapshot->unfinished = *unfinished;
+            bool ok = false;
+            const qulonglong value = cursor->toULongLong(&ok);
+            snapshot->hasCursor = ok;
+            snapshot->cursor = ok ? value : 0;
+            return snapshot;
+        },
+        this,
+        [this, gen, head](std::shared_ptr<Snapshot> snapshot) {
+            if (gen != m_generation)
+                return;
+            if (!snapshot->error.isEmpty()) {
+                reportProblem(
+                    QStringLiteral("Settlements could not be read: %1").arg(snapshot->error));
+                m_busy = false;
+                return;
+            }
+            snapshot->head = head;
+            pass(snapshot);
         });
 }
 

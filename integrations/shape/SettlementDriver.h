@@ -135,6 +135,8 @@ signals:
 private:
     struct Snapshot;
     void tick();
+    // The settlements and the claims cursor read on the engine thread, then pass() at `head`.
+    void readSettlements(std::uint64_t head);
     void pass(std::shared_ptr<Snapshot> snapshot);
     void finishPass();
     void setState(State state, const QString& message);
@@ -175,6 +177,10 @@ private:
     // A claim taken for reorganised away: the next scan starts at its block, so that a claim the
     // node only failed to show once (a node behind its peers) is found again where it is.
     std::optional<std::uint64_t> m_rescanFrom;
+    // The highest head this run believed. A head more than kHeadJumpToConfirm past it (or the
+    // first of a run) is believed only once the node gives that block by number.
+    static constexpr std::uint64_t kHeadJumpToConfirm = 64;
+    std::optional<std::uint64_t> m_trustedHead;
     // When each problem was last said (steady clock, ms): one is said again only after a
     // minute, however many others come between (several settlements waiting take turns).
     QHash<QString, std::int64_t> m_problemsSaid;

@@ -51,7 +51,7 @@ inline void captureLog(QtMsgType type, const QMessageLogContext& context, const 
 
 inline MarathonConfig settlementConfig()
 {
-    MarathonConfig c = simpleConfig(12);
+    MarathonConfig c = simpleConfig(13);
     c.timeBufferMs = 0;
     for (int day = 1; day <= c.days; ++day) {
         Lot lot;
