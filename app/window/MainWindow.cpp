@@ -12,6 +12,7 @@
 #include "MarathonWizard.h"
 #include "OperatorKey.h"
 #include "PersonaPosts.h"
+#include "PlainTextLabels.h"
 #include "PreviewWidget.h"
 #include "PropertiesDock.h"
 #include "SceneCollection.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(StudioController& studio, StudioSettings& settings, QWidg
     : QMainWindow(parent), m_studio(studio), m_settings(settings)
 {
     setObjectName(QStringLiteral("MainWindow"));
+    PlainTextLabels::install();
     setWindowTitle(tr("SothebAIs Studio"));
     setDockNestingEnabled(true);
     m_preview = new PreviewWidget(this);

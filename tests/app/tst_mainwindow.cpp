@@ -198,6 +198,7 @@ private slots:
     void theHostDockSetsTheMoodAndSaysALine();
     void theHostDockSaysWhatBecameOfTheLlmsLine();
     void theHostDockMutesAndSkips();
+    void labelsShowTextAsTyped();
     void goingLiveStreamsToEveryEnabledDestination();
     void goingLiveWhileTheKeychainDoesNotAnswer();
     void recordingFromTheWindowIsPlayable();
@@ -583,6 +584,20 @@ void TestMainWindow::theHostDockSaysWhatBecameOfTheLlmsLine()
              qPrintable(llm->text()));
     composer.setLlmSettings({});
     QTRY_VERIFY(!llm->isVisible());
+}
+
+// Errors from X, the LLM, VTube Studio or the chain's node and bidders' handles reach the docks'
+// labels: one that starts with a tag is shown as typed, never drawn as markup (QLabel's default
+// draws text that looks like HTML as rich text). Every label is polished before it is shown.
+void TestMainWindow::labelsShowTextAsTyped()
+{
+    const QList<QLabel*> labels = m_window->findChildren<QLabel*>();
+    QVERIFY(labels.size() > 20);
+    for (QLabel* label : labels) {
+        label->ensurePolished();
+        QVERIFY2(label->textFormat() == Qt::PlainText,
+                 qPrintable(label->objectName() + QLatin1Char(' ') + label->text()));
+    }
 }
 
 void TestMainWindow::theHostDockMutesAndSkips()

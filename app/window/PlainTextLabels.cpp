@@ -1,0 +1,28 @@
+#include "PlainTextLabels.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QLabel>
+
+namespace sb::app {
+
+void PlainTextLabels::install()
+{
+    if (!qApp || qApp->findChild<PlainTextLabels*>(QString(), Qt::FindDirectChildrenOnly))
+        return;
+    qApp->installEventFilter(new PlainTextLabels(qApp));
+}
+
+bool PlainTextLabels::eventFilter(QObject* watched, QEvent* event)
+{
+    // Polish comes once to every widget, before it is first shown: after its owner's constructor
+    // set it up, before any text can be seen. Labels made later (tooltips, new rows) get it too.
+    if (event->type() == QEvent::Polish) {
+        if (auto* label = qobject_cast<QLabel*>(watched);
+            label && !label->property(kRichTextProperty).toBool())
+            label->setTextFormat(Qt::PlainText);
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace sb::app
