@@ -7,6 +7,7 @@
 #include "HttpClient.h"
 #include "MarathonSession.h"
 #include "SettlementDriver.h"
+#include "ShapeRpc.h"
 
 #include <QLoggingCategory>
 
@@ -21,6 +22,7 @@ using sb::integrations::shape::Address;
 using sb::integrations::shape::Secp256k1Key;
 using sb::integrations::shape::SettlementDriver;
 using sb::integrations::shape::SettlementDriverOptions;
+using sb::integrations::shape::ShapeRpc;
 using sb::integrations::shape::U256;
 using sb::studio::ShapeSettings;
 
@@ -128,7 +130,7 @@ void SettlementRunner::describeDriver()
         break;
     case SettlementDriver::State::Connecting:
         text = tr("Connecting to %1 (chain %2)…")
-                   .arg(m_settings.effectiveRpcUrl())
+                   .arg(ShapeRpc::displayUrl(m_settings.effectiveRpcUrl()))
                    .arg(m_settings.chainId());
         break;
     case SettlementDriver::State::Running:
@@ -164,7 +166,9 @@ void SettlementRunner::describeDriver()
                    .arg(m_settings.chainId());
         break;
     case SettlementDriver::State::Unreachable:
-        text = tr("The RPC %1 does not answer; trying again.").arg(m_settings.effectiveRpcUrl());
+        // The address as far as its port: a hosted RPC's key is in its path or query.
+        text = tr("The RPC %1 does not answer; trying again.")
+                   .arg(ShapeRpc::displayUrl(m_settings.effectiveRpcUrl()));
         break;
     }
     if (!s.message.isEmpty() && s.state != SettlementDriver::State::Running)

@@ -355,7 +355,7 @@ void ShapeSettingsPage::checkBalance()
         emit balanceChecked();
         return;
     }
-    m_balance->setText(tr("asking %1…").arg(s.effectiveRpcUrl()));
+    m_balance->setText(tr("asking %1…").arg(ShapeRpc::displayUrl(s.effectiveRpcUrl())));
     m_rpc = std::make_unique<ShapeRpc>(m_http.get(), s.effectiveRpcUrl());
     m_rpc->setTimeoutMs(10'000);
     ShapeRpc* rpc = m_rpc.get();

@@ -2,7 +2,7 @@
 // session and a real anvil: Settings → Shape reach the engine's settlement options; with the key
 // the chain driver runs and says so (chain, operator, balance, block); an unfunded operator is
 // warned about once, before a day needs it; another chain is named; settlement off or without a
-// key says why, and nothing runs.
+// key says why, and nothing runs; the RPC's key is never shown.
 
 #include "AnvilNode.h"
 #include "OperatorKey.h"
@@ -87,6 +87,29 @@ private slots:
         QVERIFY(waitUntil([&] {
             return runner.statusText().startsWith(u"Stopped: the RPC is not on chain 360."_s);
         }));
+    }
+
+    // A hosted RPC's address holds its key (in the path or the query, or as user:password):
+    // whatever the dock says of the RPC — connecting, not answering — names it as far as its
+    // port only.
+    void theRpcsKeyIsNeverShown()
+    {
+        QStringList said; // outlives the runner, which says it stopped as it goes
+        SessionFixture fx;
+        SettlementRunner runner(*fx.session);
+        connect(&runner, &SettlementRunner::statusChanged, this,
+                [&](const QString& text) { said << text; });
+        runner.apply(onAnvil(u"http://op:PASSWORD@127.0.0.1:9/v2/PATHKEY?apikey=QUERYKEY"_s,
+                             QString::fromLatin1(shapetest::kDevAddress0)),
+                     shapetest::devKey(shapetest::kDevKey0));
+        QVERIFY(waitUntil([&] { return runner.statusText().contains(u"does not answer"_s); }));
+        QVERIFY2(said.filter(u"Connecting to http://127.0.0.1:9 (chain 31337)"_s).size() == 1,
+                 qPrintable(said.join(u'\n')));
+        QVERIFY2(runner.statusText().startsWith(
+                     u"The RPC http://127.0.0.1:9 does not answer; trying again."_s),
+                 qPrintable(runner.statusText()));
+        for (const char* secret : {"PASSWORD", "PATHKEY", "QUERYKEY", "op:"})
+            QVERIFY2(said.filter(QLatin1String(secret)).isEmpty(), qPrintable(said.join(u'\n')));
     }
 
     void anUnfundedOperatorIsWarnedOnce()
