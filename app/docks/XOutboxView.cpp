@@ -1,6 +1,7 @@
 #include "XOutboxView.h"
 
 #include "EngineThread.h"
+#include "PlainTextLabels.h"
 #include "XConnection.h"
 
 #include <QDateTime>
@@ -154,7 +155,7 @@ void XOutboxView::showItems(const QList<OutboxItem>& items)
                                 detail};
         for (int column = 0; column < cells.size(); ++column) {
             auto* cell = new QTableWidgetItem(cells.at(column));
-            cell->setToolTip(cells.at(column));
+            cell->setToolTip(plainToolTip(cells.at(column)));
             m_table->setItem(row, column, cell);
         }
         if (item.id == selected)

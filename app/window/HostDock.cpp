@@ -4,6 +4,7 @@
 #include "HostOverlay.h"
 #include "LineComposer.h"
 #include "LineDirector.h"
+#include "PlainTextLabels.h"
 #include "SceneBuilder.h"
 #include "ShowScene.h"
 #include "StudioController.h"
@@ -144,7 +145,7 @@ void HostDock::say()
     // The operator's line goes first, through the host's blocklist, and is journaled.
     const auto said = m_studio.hostLines().sayOperatorLine(line, m_studio.clock().nowUtcMs());
     if (!said.accepted) {
-        m_line->setToolTip(said.reason);
+        m_line->setToolTip(plainToolTip(said.reason));
         m_line->setStyleSheet(QStringLiteral("color: #b00020"));
         return;
     }

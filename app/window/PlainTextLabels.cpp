@@ -6,6 +6,15 @@
 
 namespace sb::app {
 
+QString plainToolTip(const QString& text)
+{
+    if (text.isEmpty())
+        return {};
+    // Rich text on purpose, so that what it holds is escaped rather than interpreted.
+    return QStringLiteral("<p style=\"white-space:pre-wrap\">") + text.toHtmlEscaped() +
+           QStringLiteral("</p>");
+}
+
 void PlainTextLabels::install()
 {
     if (!qApp || qApp->findChild<PlainTextLabels*>(QString(), Qt::FindDirectChildrenOnly))

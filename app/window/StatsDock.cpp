@@ -1,5 +1,7 @@
 #include "StatsDock.h"
 
+#include "PlainTextLabels.h"
+
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -107,7 +109,7 @@ void StatsDock::showStats(const BroadcastStats& s)
         for (int column = 0; column < cells.size(); ++column) {
             auto* item = new QTableWidgetItem(cells.at(column));
             if (column == 1 && !o.lastError.isEmpty())
-                item->setToolTip(o.lastError);
+                item->setToolTip(plainToolTip(o.lastError));
             m_outputs->setItem(row, column, item);
         }
     }

@@ -24,6 +24,7 @@
 #include "MainWindow.h"
 #include "MarathonWizard.h"
 #include "NginxRtmp.h"
+#include "PlainTextLabels.h"
 #include "PreviewWidget.h"
 #include "SecretStore.h"
 #include "ShowScene.h"
@@ -56,6 +57,7 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
 #include <QTimeEdit>
 #include <QTimeZone>
 #include <QTimer>
@@ -598,6 +600,12 @@ void TestMainWindow::labelsShowTextAsTyped()
         QVERIFY2(label->textFormat() == Qt::PlainText,
                  qPrintable(label->objectName() + QLatin1Char(' ') + label->text()));
     }
+    // Tooltips that carry such text (an output's error, an outbox post, a refused line) too.
+    const QString hostile = QStringLiteral("<b>sold</b> & <img src=\"x\"> to @a<i>\nb");
+    QTextDocument tip;
+    tip.setHtml(plainToolTip(hostile));
+    QCOMPARE(tip.toPlainText(), hostile);
+    QVERIFY(plainToolTip({}).isEmpty());
 }
 
 void TestMainWindow::theHostDockMutesAndSkips()
