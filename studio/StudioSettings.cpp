@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QPointer>
 #include <QSettings>
@@ -479,6 +480,16 @@ bool StudioSettings::save(QString* error)
         qCWarning(lcSettings) << "cannot create" << m_folder;
         return false;
     }
+    // Only its owner can read it: [shape]'s RPC URL is a hosted provider's address with its key.
+    // Made so before anything is written (QSettings keeps a file's permissions when it replaces
+    // it); a file an older version made readable by others is narrowed.
+    constexpr QFileDevice::Permissions kOwnerOnly =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    {
+        QFile file(filePath());
+        if (file.exists() || file.open(QIODevice::WriteOnly))
+            file.setPermissions(kOwnerOnly);
+    }
     QSettings ini(filePath(), QSettings::IniFormat);
     ini.clear();
     ini.beginGroup(u"studio"_s);
@@ -533,6 +544,12 @@ bool StudioSettings::save(QString* error)
     ini.endGroup();
 
     ini.sync();
+    // (permissions() adds the User bits, the same as the Owner's for the owner: not compared.)
+    constexpr QFileDevice::Permissions kEveryone(0x7077);
+    if (ini.status() == QSettings::NoError &&
+        (QFile::permissions(filePath()) & kEveryone) != kOwnerOnly &&
+        !QFile::setPermissions(filePath(), kOwnerOnly))
+        qCWarning(lcSettings) << "cannot make" << filePath() << "readable by its owner only";
     if (ini.status() != QSettings::NoError) {
         setError(error, tr("The settings could not be written to %1.")
                             .arg(QDir::toNativeSeparators(filePath())));

@@ -49,6 +49,7 @@ private slots:
     void hotkeys();
     void streamUrlWithKey_data();
     void streamUrlWithKey();
+    void onlyItsOwnerCanReadTheFile();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -237,3 +238,29 @@ void TestStudioSettings::streamUrlWithKey()
 
 QTEST_GUILESS_MAIN(TestStudioSettings)
 #include "tst_studiosettings.moc"
+
+// [shape]'s RPC URL can hold a hosted provider's key: the file is its owner's alone, from the
+// first save, and one an older version left readable by others is narrowed at the next.
+void TestStudioSettings::onlyItsOwnerCanReadTheFile()
+{
+    constexpr QFileDevice::Permissions kOwnerOnly =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    SecretStore secrets(kTestService);
+    StudioSettings settings(m_dir->path(), &secrets);
+    const auto ownerGroupOther = [&] {
+        // permissions() adds the User bits (this process's), which are the owner's here.
+        return QFile::permissions(settings.filePath()) & QFileDevice::Permissions(0x7077);
+    };
+    ShapeSettings shape = settings.shape();
+    shape.rpcUrl = u"https://shape-mainnet.example/v2/PROVIDERKEY"_s;
+    QVERIFY(settings.setShape(shape));
+    QVERIFY(settings.save());
+    QCOMPARE(ownerGroupOther(), kOwnerOnly);
+
+    QVERIFY(QFile::setPermissions(settings.filePath(),
+                                  kOwnerOnly | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+    QVERIFY(settings.save());
+    QCOMPARE(ownerGroupOther(), kOwnerOnly);
+    StudioSettings again(m_dir->path(), &secrets);
+    QCOMPARE(again.shape().rpcUrl, shape.rpcUrl);
+}
