@@ -2,37 +2,79 @@
 
 #include <QFile>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace sb {
+
+namespace {
+
+QString notRegularFileProblem(const QString& path, mode_t mode)
+{
+    const char* kind = S_ISFIFO(mode)                   ? "a FIFO (named pipe)"
+                       : S_ISDIR(mode)                  ? "a folder"
+                       : S_ISCHR(mode) || S_ISBLK(mode) ? "a device"
+                       : S_ISSOCK(mode)                 ? "a socket"
+                                                        : "a special file";
+    return QStringLiteral("%1 is %2, not a regular file").arg(path, QLatin1String(kind));
+}
+
+// Qt's resource files (":/…", "qrc:/…"), which only QFile can open; they are always regular.
+bool isResource(const QString& path)
+{
+    return path.startsWith(u':') || path.startsWith(QLatin1String("qrc:"));
+}
+
+} // namespace
 
 QString notRegularFileProblem(const QString& path)
 {
     struct stat info = {};
     if (::stat(QFile::encodeName(path).constData(), &info) != 0 || S_ISREG(info.st_mode))
         return {};
-    const char* kind = S_ISFIFO(info.st_mode)                           ? "a FIFO (named pipe)"
-                       : S_ISDIR(info.st_mode)                          ? "a folder"
-                       : S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode) ? "a device"
-                       : S_ISSOCK(info.st_mode)                         ? "a socket"
-                                                                        : "a special file";
-    return QStringLiteral("%1 is %2, not a regular file").arg(path, QLatin1String(kind));
+    return notRegularFileProblem(path, info.st_mode);
 }
 
 bool readRegularFile(const QString& path, qint64 maxBytes, QByteArray* data, QString* why)
 {
-    if (const QString special = notRegularFileProblem(path); !special.isEmpty()) {
-        *why = special;
-        return false;
-    }
     QFile file(path);
-    if (!file.exists()) {
-        *why = QStringLiteral("%1 does not exist").arg(path);
-        return false;
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *why = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-        return false;
+    if (isResource(path)) {
+        if (!file.exists()) {
+            *why = QStringLiteral("%1 does not exist").arg(path);
+            return false;
+        }
+        if (!file.open(QIODevice::ReadOnly)) {
+            *why = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            return false;
+        }
+    } else {
+        // What is checked is what is read: the file is opened first, without waiting (opening
+        // a FIFO would block until a writer came), and the open file is checked. Checking the
+        // path and opening it after would leave a moment in which another process could put a
+        // FIFO in its place.
+        const int fd = ::open(QFile::encodeName(path).constData(),
+                              O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+        if (fd < 0) {
+            *why = errno == ENOENT ? QStringLiteral("%1 does not exist").arg(path)
+                                   : QStringLiteral("cannot read %1: %2")
+                                         .arg(path, QString::fromLocal8Bit(::strerror(errno)));
+            return false;
+        }
+        struct stat info = {};
+        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+            *why = notRegularFileProblem(path, info.st_mode);
+            ::close(fd);
+            return false;
+        }
+        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+            *why = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            ::close(fd);
+            return false;
+        }
     }
     if (file.size() > maxBytes) {
         *why = QStringLiteral("%1 is %2 bytes; at most %3 are read")
