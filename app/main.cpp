@@ -8,6 +8,7 @@
 #include "LineComposer.h"
 #include "MainWindow.h"
 #include "PersonaPosts.h"
+#include "PlainTextLabels.h"
 #include "PreviewWidget.h"
 #include "RenderContext.h"
 #include "SettlementRunner.h"
@@ -74,6 +75,7 @@ int runWindow(QApplication& app, const QString& dataDir)
 {
     QElapsedTimer sinceLaunch;
     sinceLaunch.start();
+    sb::app::PlainTextLabels::install(); // before any message box, as well as the window's
     sb::studio::StudioSettings settings;
     installTranslator(app, settings.language());
     sb::studio::StudioController studio(
