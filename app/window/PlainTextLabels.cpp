@@ -25,7 +25,8 @@ void PlainTextLabels::install()
 bool PlainTextLabels::eventFilter(QObject* watched, QEvent* event)
 {
     // Polish comes once to every widget, before it is first shown: after its owner's constructor
-    // set it up, before any text can be seen. Labels made later (tooltips, new rows) get it too.
+    // set it up, before any text can be seen. Labels made later (new rows, dialogs) get it too;
+    // a tooltip sets its own format each time it is shown (see plainToolTip()).
     if (event->type() == QEvent::Polish) {
         if (auto* label = qobject_cast<QLabel*>(watched);
             label && !label->property(kRichTextProperty).toBool())
