@@ -262,11 +262,43 @@ int runStatus(const QCommandLineParser& parser)
     return 0;
 }
 
+// The RPC URL from --rpc-file: its first line. A hosted provider's URL holds its key, which
+// --rpc would leave in the process list (/proc/PID/cmdline) and the shell's history.
+std::optional<QString> readRpcFile(const QString& path, QString* error)
+{
+    QFile file(path);
+    if (path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+        *error =
+            QCoreApplication::translate("ShapeCli", "The RPC file %1 could not be read: %2")
+                .arg(path, path.isEmpty() ? QStringLiteral("no file named") : file.errorString());
+        return std::nullopt;
+    }
+    const QString url = QString::fromUtf8(file.read(4096)).section(u'\n', 0, 0).trimmed();
+    if (url.isEmpty()) {
+        *error = QCoreApplication::translate("ShapeCli", "The RPC file %1 has no URL on its first "
+                                                         "line.")
+                     .arg(path);
+        return std::nullopt;
+    }
+    return url;
+}
+
 int runDeploy(const QCommandLineParser& parser)
 {
-    const QString rpcUrl = parser.value(QStringLiteral("rpc"));
+    QString rpcUrl = parser.value(QStringLiteral("rpc"));
+    if (parser.isSet(QStringLiteral("rpc-file"))) {
+        if (!rpcUrl.isEmpty())
+            return usageError(QCoreApplication::translate(
+                "ShapeCli", "Give the RPC as --rpc URL or in --rpc-file FILE, not both."));
+        QString error;
+        const auto fromFile = readRpcFile(parser.value(QStringLiteral("rpc-file")), &error);
+        if (!fromFile)
+            return usageError(error);
+        rpcUrl = *fromFile;
+    }
     if (rpcUrl.isEmpty())
-        return usageError(QCoreApplication::translate("ShapeCli", "shape deploy needs --rpc URL."));
+        return usageError(QCoreApplication::translate(
+            "ShapeCli", "shape deploy needs --rpc URL (or --rpc-file FILE)."));
     const QString treasuryText = parser.value(QStringLiteral("treasury"));
     if (treasuryText.isEmpty())
         return usageError(QCoreApplication::translate(
@@ -512,6 +544,11 @@ int runShape(const QStringList& args)
         {QStringLiteral("rpc"),
          QCoreApplication::translate("ShapeCli", "deploy: the chain's JSON-RPC URL."),
          QStringLiteral("url")},
+        {QStringLiteral("rpc-file"),
+         QCoreApplication::translate(
+             "ShapeCli", "deploy: read the JSON-RPC URL from this file's first line (a URL with "
+                         "a key stays out of the process list)."),
+         QStringLiteral("file")},
         {QStringLiteral("chain-id"),
          QCoreApplication::translate(
              "ShapeCli", "deploy: refuse a node on another chain (default: the node's)."),

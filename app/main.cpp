@@ -133,7 +133,7 @@ QString commandsHelp()
         "  dead-letters --db PATH           Events a subscriber gave up on (JSON lines).\n"
         "  x login|status|logout            Sign in to X (bids from replies), or say the state.\n"
         "  wallet new|import|address        The operator key on Shape (kept in the keychain).\n"
-        "  shape deploy --rpc URL --treasury ADDRESS [--chain-id N] [--dry-run]\n"
+        "  shape deploy --rpc URL|--rpc-file FILE --treasury ADDRESS [--chain-id N] [--dry-run]\n"
         "                                   Deploy the auction house with the operator key.\n"
         "  shape status --db PATH [--json]  Each auction's settlement on Shape (read-only).\n");
 }

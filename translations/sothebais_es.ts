@@ -794,6 +794,18 @@
         <translation>N=url</translation>
     </message>
     <message>
+        <source>Music bed under the show (any audio file, looped; lowered while the host speaks).</source>
+        <translation>Fondo musical bajo el programa (cualquier archivo de audio, en bucle; baja de volumen mientras habla la presentadora).</translation>
+    </message>
+    <message>
+        <source>Settlement on Shape: read the operator key from this file instead of the keychain.</source>
+        <translation>Liquidación en Shape: leer la clave del operador de este archivo en lugar del llavero.</translation>
+    </message>
+    <message>
+        <source>these options are the headless runner&apos;s: add --headless (e.g. sothebais-studio --headless --demo); the window takes only --data-dir.</source>
+        <translation>estas opciones son del modo sin ventana: añada --headless (p. ej. sothebais-studio --headless --demo); la ventana solo admite --data-dir.</translation>
+    </message>
+    <message>
         <source>Commands:
   check-bid &quot;TEXT&quot;                 How the bid grammar reads a post (JSON).
   schedule --config FILE [--json]  Each auction&apos;s window in local time and UTC.
@@ -804,7 +816,7 @@
   dead-letters --db PATH           Events a subscriber gave up on (JSON lines).
   x login|status|logout            Sign in to X (bids from replies), or say the state.
   wallet new|import|address        The operator key on Shape (kept in the keychain).
-  shape deploy --rpc URL --treasury ADDRESS [--chain-id N] [--dry-run]
+  shape deploy --rpc URL|--rpc-file FILE --treasury ADDRESS [--chain-id N] [--dry-run]
                                    Deploy the auction house with the operator key.
   shape status --db PATH [--json]  Each auction&apos;s settlement on Shape (read-only).
 </source>
@@ -818,22 +830,10 @@
   dead-letters --db PATH           Eventos que un suscriptor dio por perdidos (líneas JSON).
   x login|status|logout            Inicia sesión en X (pujas desde respuestas) o indica el estado.
   wallet new|import|address        La clave del operador en Shape (guardada en el llavero).
-  shape deploy --rpc URL --treasury ADDRESS [--chain-id N] [--dry-run]
+  shape deploy --rpc URL|--rpc-file FILE --treasury ADDRESS [--chain-id N] [--dry-run]
                                    Despliega la casa de subastas con la clave del operador.
   shape status --db PATH [--json]  La liquidación de cada subasta en Shape (solo lectura).
 </translation>
-    </message>
-    <message>
-        <source>Music bed under the show (any audio file, looped; lowered while the host speaks).</source>
-        <translation>Fondo musical bajo el programa (cualquier archivo de audio, en bucle; baja de volumen mientras habla la presentadora).</translation>
-    </message>
-    <message>
-        <source>Settlement on Shape: read the operator key from this file instead of the keychain.</source>
-        <translation>Liquidación en Shape: leer la clave del operador de este archivo en lugar del llavero.</translation>
-    </message>
-    <message>
-        <source>these options are the headless runner&apos;s: add --headless (e.g. sothebais-studio --headless --demo); the window takes only --data-dir.</source>
-        <translation>estas opciones son del modo sin ventana: añada --headless (p. ej. sothebais-studio --headless --demo); la ventana solo admite --data-dir.</translation>
     </message>
 </context>
 <context>
@@ -1280,10 +1280,6 @@
         <translation>  %1 (turno %2): %3 %4</translation>
     </message>
     <message>
-        <source>shape deploy needs --rpc URL.</source>
-        <translation>shape deploy requiere --rpc URL.</translation>
-    </message>
-    <message>
         <source>shape deploy needs --treasury ADDRESS: the owner who withdraws the proceeds (not the operator key; ideally a hardware wallet).</source>
         <translation>shape deploy requiere --treasury ADDRESS: el propietario que retira los ingresos (no la clave del operador; idealmente una billetera de hardware).</translation>
     </message>
@@ -1426,6 +1422,26 @@
     <message>
         <source>shape takes deploy or status.</source>
         <translation>shape admite deploy o status.</translation>
+    </message>
+    <message>
+        <source>The RPC file %1 could not be read: %2</source>
+        <translation>No se pudo leer el archivo de RPC %1: %2</translation>
+    </message>
+    <message>
+        <source>The RPC file %1 has no URL on its first line.</source>
+        <translation>El archivo de RPC %1 no tiene una URL en su primera línea.</translation>
+    </message>
+    <message>
+        <source>Give the RPC as --rpc URL or in --rpc-file FILE, not both.</source>
+        <translation>Indique el RPC con --rpc URL o en --rpc-file FILE, no ambos.</translation>
+    </message>
+    <message>
+        <source>shape deploy needs --rpc URL (or --rpc-file FILE).</source>
+        <translation>shape deploy requiere --rpc URL (o --rpc-file FILE).</translation>
+    </message>
+    <message>
+        <source>deploy: read the JSON-RPC URL from this file&apos;s first line (a URL with a key stays out of the process list).</source>
+        <translation>deploy: lee la URL JSON-RPC de la primera línea de este archivo (una URL con clave no aparece en la lista de procesos).</translation>
     </message>
 </context>
 <context>

@@ -197,11 +197,31 @@ private slots:
         QCOMPARE(rpc(anvil.url(), u"eth_getTransactionCount"_s, {kDevAddress0, u"latest"_s}),
                  QJsonValue(u"0x0"_s));
 
-        Run real = runStudio(deploy + QStringList{u"--chain-id"_s, u"31337"_s, u"--save"_s,
-                                                  u"--config-dir"_s, configDir()},
+        // The RPC given in a file, as a hosted provider's URL with its key: --rpc would leave
+        // the key in the process list. Giving both, or a file without a URL, is refused.
+        const QString rpcFile = m_dir.filePath(u"rpc.txt"_s);
+        {
+            QFile file(rpcFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write((anvil.url() + u"/?apikey=RPCSECRET42\n"_s).toUtf8());
+        }
+        QStringList fromFile = deploy;
+        fromFile.replace(fromFile.indexOf(u"--rpc"_s) + 1, rpcFile);
+        fromFile.replace(fromFile.indexOf(u"--rpc"_s), u"--rpc-file"_s);
+        Run both = runStudio(deploy + QStringList{u"--rpc-file"_s, rpcFile});
+        SB_EXPECT_EXIT(both, 2);
+        QVERIFY2(both.err.contains(u"not both"_s), qPrintable(both.describe()));
+        Run noFile = runStudio(
+            QStringList(fromFile).replaceInStrings(rpcFile, m_dir.filePath(u"missing.txt"_s)));
+        SB_EXPECT_EXIT(noFile, 2);
+        QVERIFY2(noFile.err.contains(u"The RPC file "_s), qPrintable(noFile.describe()));
+
+        Run real = runStudio(fromFile + QStringList{u"--chain-id"_s, u"31337"_s, u"--save"_s,
+                                                    u"--config-dir"_s, configDir()},
                              kMarathonMs);
         SB_EXPECT_EXIT(real, 0);
         verifyNoKeyIn(real);
+        QVERIFY2(!(real.out + real.err).contains(u"RPCSECRET42"_s), qPrintable(real.describe()));
         const QString contract = valueAfter(real.outLines(), u"Contract address:"_s);
         QVERIFY2(contract.size() == 42, qPrintable(real.describe()));
         const QString code = rpc(anvil.url(), u"eth_getCode"_s, {contract, u"latest"_s}).toString();
