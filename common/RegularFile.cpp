@@ -2,17 +2,20 @@
 
 #include <QFile>
 
+#include <sys/stat.h>
+
+#ifdef Q_OS_UNIX
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 namespace sb {
 
 namespace {
 
-QString notRegularFileProblem(const QString& path, mode_t mode)
+QString notRegularFileProblem(const QString& path, unsigned mode)
 {
     const char* kind = S_ISFIFO(mode)                   ? "a FIFO (named pipe)"
                        : S_ISDIR(mode)                  ? "a folder"
@@ -22,11 +25,56 @@ QString notRegularFileProblem(const QString& path, mode_t mode)
     return QStringLiteral("%1 is %2, not a regular file").arg(path, QLatin1String(kind));
 }
 
-// Qt's resource files (":/…", "qrc:/…"), which only QFile can open; they are always regular.
+// Opens `path` by name through QFile (which alone reads Qt's resources, ":/…").
+bool openByName(QFile& file, const QString& path, QString* why)
+{
+    if (!file.exists()) {
+        *why = QStringLiteral("%1 does not exist").arg(path);
+        return false;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *why = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+#ifdef Q_OS_UNIX
+// What is checked is what is read: the file is opened first, without waiting (opening a FIFO
+// would block until a writer came), and the open file is checked. Checking the path and opening
+// it after would leave a moment in which another process could put a FIFO in its place.
+bool openChecked(QFile& file, const QString& path, QString* why)
+{
+    const int fd =
+        ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        const int error = errno;
+        *why = error == ENOENT ? QStringLiteral("%1 does not exist").arg(path)
+                               : QStringLiteral("cannot read %1: %2")
+                                     .arg(path, QString::fromLocal8Bit(std::strerror(error)));
+        return false;
+    }
+    struct stat info = {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        *why = notRegularFileProblem(path, info.st_mode);
+        ::close(fd);
+        return false;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        *why = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        ::close(fd);
+        return false;
+    }
+    return true;
+}
+
+// Qt's resource files (":/…", "qrc:/…"): always regular, and only QFile can open them.
 bool isResource(const QString& path)
 {
     return path.startsWith(u':') || path.startsWith(QLatin1String("qrc:"));
 }
+#endif
 
 } // namespace
 
@@ -41,41 +89,18 @@ QString notRegularFileProblem(const QString& path)
 bool readRegularFile(const QString& path, qint64 maxBytes, QByteArray* data, QString* why)
 {
     QFile file(path);
-    if (isResource(path)) {
-        if (!file.exists()) {
-            *why = QStringLiteral("%1 does not exist").arg(path);
-            return false;
-        }
-        if (!file.open(QIODevice::ReadOnly)) {
-            *why = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-            return false;
-        }
-    } else {
-        // What is checked is what is read: the file is opened first, without waiting (opening
-        // a FIFO would block until a writer came), and the open file is checked. Checking the
-        // path and opening it after would leave a moment in which another process could put a
-        // FIFO in its place.
-        const int fd = ::open(QFile::encodeName(path).constData(),
-                              O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-        if (fd < 0) {
-            *why = errno == ENOENT ? QStringLiteral("%1 does not exist").arg(path)
-                                   : QStringLiteral("cannot read %1: %2")
-                                         .arg(path, QString::fromLocal8Bit(::strerror(errno)));
-            return false;
-        }
-        struct stat info = {};
-        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-            *why = notRegularFileProblem(path, info.st_mode);
-            ::close(fd);
-            return false;
-        }
-        ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-        if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-            *why = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-            ::close(fd);
-            return false;
-        }
+#ifdef Q_OS_UNIX
+    if (!(isResource(path) ? openByName(file, path, why) : openChecked(file, path, why)))
+        return false;
+#else
+    // Without POSIX descriptors the path is checked, then opened.
+    if (const QString special = notRegularFileProblem(path); !special.isEmpty()) {
+        *why = special;
+        return false;
     }
+    if (!openByName(file, path, why))
+        return false;
+#endif
     if (file.size() > maxBytes) {
         *why = QStringLiteral("%1 is %2 bytes; at most %3 are read")
                    .arg(path)
