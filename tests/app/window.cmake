@@ -2,7 +2,8 @@
 # streaming to a real nginx-rtmp on loopback, with its stream keys in a real Secret Service
 # (tests/studio/keyring-test.sh: gnome-keyring on a private D-Bus session, as for tst_settings).
 find_package(Qt6 6.4 REQUIRED COMPONENTS Network)
-add_executable(tst_mainwindow tst_mainwindow.cpp ${PROJECT_SOURCE_DIR}/tests/render/NginxRtmp.cpp)
+add_executable(tst_mainwindow tst_mainwindow.cpp tst_mainwindow_outputs.cpp MainWindowSuite.h
+    ${PROJECT_SOURCE_DIR}/tests/render/NginxRtmp.cpp)
 target_link_libraries(tst_mainwindow PRIVATE Qt6::Test sb_app Qt6::Network sb_compile_options)
 set_target_properties(tst_mainwindow PROPERTIES AUTOMOC ON)
 target_include_directories(tst_mainwindow PRIVATE ${PROJECT_SOURCE_DIR}/tests/render
