@@ -544,12 +544,6 @@ bool StudioSettings::save(QString* error)
     ini.endGroup();
 
     ini.sync();
-    // (permissions() adds the User bits, the same as the Owner's for the owner: not compared.)
-    constexpr QFileDevice::Permissions kEveryone(0x7077);
-    if (ini.status() == QSettings::NoError &&
-        (QFile::permissions(filePath()) & kEveryone) != kOwnerOnly &&
-        !QFile::setPermissions(filePath(), kOwnerOnly))
-        qCWarning(lcSettings) << "cannot make" << filePath() << "readable by its owner only";
     if (ini.status() != QSettings::NoError) {
         setError(error, tr("The settings could not be written to %1.")
                             .arg(QDir::toNativeSeparators(filePath())));
