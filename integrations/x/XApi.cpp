@@ -364,8 +364,9 @@ XPage XApi::parsePage(const HttpResponse& response)
         XPost post;
         post.id = idOf(p.value(QStringLiteral("id")));
         post.text = p.value(QStringLiteral("text")).toString();
+        post.authorId = idOf(p.value(QStringLiteral("author_id")));
         if (post.id.isEmpty() || !p.value(QStringLiteral("text")).isString() ||
-            idOf(p.value(QStringLiteral("author_id"))).isEmpty()) {
+            post.authorId.isEmpty()) {
             // Without its id a post cannot be judged once and only once, and without its author
             // it could be the studio's own reply or anyone's: take none of the page (its since_id
             // is not moved, so it is read again).
@@ -381,7 +382,6 @@ XPage XApi::parsePage(const HttpResponse& response)
         post.firstId = versions.isEmpty() ? post.id : idOf(versions.first());
         if (post.firstId.isEmpty())
             post.firstId = post.id;
-        post.authorId = idOf(p.value(QStringLiteral("author_id")));
         post.createdMs = parseTime(p.value(QStringLiteral("created_at"))).value_or(0);
         post.conversationId = idOf(p.value(QStringLiteral("conversation_id")));
         const Author author = authors.value(post.authorId);
