@@ -487,7 +487,9 @@ bool StudioSettings::save(QString* error)
         QFileDevice::ReadOwner | QFileDevice::WriteOwner;
     {
         QFile file(filePath());
-        if (file.exists() || file.open(QIODevice::WriteOnly))
+        // NewOnly: a file another process has just written is never truncated here.
+        if (file.exists() || file.open(QIODevice::WriteOnly | QIODevice::NewOnly) ||
+            file.exists())
             file.setPermissions(kOwnerOnly);
     }
     QSettings ini(filePath(), QSettings::IniFormat);
